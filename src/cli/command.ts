@@ -1,0 +1,46 @@
+/** A CLI command: a name, a one-line summary and a run function that throws AppError on failure. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../core/app-error.js';
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(args: string[]): Promise<void>;
+}
+
+/** node:util parseArgs, with unknown options reported as a USAGE error naming the option. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: T,
+  help: string,
+) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${help}\n`);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new AppError('USAGE', `${command}: ${(e as Error).message}\n\n${help}`, { cause: e });
+  }
+}
+
+export function parseYear(raw: string | undefined, what: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^(19|20)\d{2}$/.test(raw)) throw new AppError('USAGE', `${what} must be a four-digit year, got '${raw}'`);
+  return Number(raw);
+}
+
+/** "2014-2024" → [2014..2024]; "2016,2018" → [2016, 2018]. */
+export function parseYearList(raw: string, what: string): number[] {
+  const out: number[] = [];
+  for (const part of raw.split(',')) {
+    const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(part);
+    if (!m) throw new AppError('USAGE', `${what}: '${part}' is not a year or year range`);
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    for (let y = Math.min(a, b); y <= Math.max(a, b); y++) out.push(y);
+  }
+  return out;
+}

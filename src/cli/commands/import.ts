@@ -1,0 +1,51 @@
+import { AppError } from '../../core/app-error.js';
+import { SOURCE_KINDS, type SourceKind } from '../../core/records.js';
+import { formatImportReport } from '../../pipeline/import-report.js';
+import { importPaths } from '../../pipeline/run-import.js';
+import { parseCommandArgs, parseYear, type Command } from '../command.js';
+import { openDefaultStore } from '../store-path.js';
+
+const HELP = `veerkracht import <file|dir>... [--source ${SOURCE_KINDS.join('|')}] [--year YYYY] [--division YYYY] [--json]
+
+Detects each file's source and layout from its content and imports it in one transaction.
+On an error nothing of that file is written and the exit code is not 0.`;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import official open-data files (KWB, boundaries, Leefbaarometer, RIVM, police, tidy CSV)',
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(
+      'import',
+      args,
+      {
+        source: { type: 'string' },
+        year: { type: 'string' },
+        division: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      HELP,
+    );
+    if (positionals.length === 0) throw new AppError('USAGE', `import: name at least one file or folder\n\n${HELP}`);
+    const source = values.source;
+    if (source !== undefined && !(SOURCE_KINDS as readonly string[]).includes(source)) {
+      throw new AppError('USAGE', `--source must be one of ${SOURCE_KINDS.join(', ')}, got '${source}'`);
+    }
+    const year = parseYear(values.year, '--year');
+    const divisionYear = parseYear(values.division, '--division');
+    const store = openDefaultStore();
+    try {
+      await importPaths(
+        store,
+        positionals,
+        {
+          ...(source ? { source: source as SourceKind } : {}),
+          ...(year !== undefined ? { year } : {}),
+          ...(divisionYear !== undefined ? { divisionYear } : {}),
+        },
+        (report) => process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`),
+      );
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseCell } from './cell-value.js';
+
+describe('parseCell(raw)', () => {
+  it('reads plain numbers, decimal commas, thousands spaces and scientific notation', () => {
+    expect(parseCell('12.5')).toEqual({ kind: 'number', value: 12.5 });
+    expect(parseCell('12,5')).toEqual({ kind: 'number', value: 12.5 });
+    expect(parseCell('4 560')).toEqual({ kind: 'number', value: 4560 });
+    expect(parseCell('   76.1')).toEqual({ kind: 'number', value: 76.1 });
+    expect(parseCell('4.1446017970596323e-4')).toEqual({ kind: 'number', value: 4.1446017970596323e-4 });
+    expect(parseCell('1.234,5', { decimalComma: true })).toEqual({ kind: 'number', value: 1234.5 });
+  });
+  it('treats CBS suppression marks and empty cells as missing, never 0', () => {
+    for (const raw of ['', '.', 'NA', 'x', '  ', null, undefined]) expect(parseCell(raw)).toEqual({ kind: 'missing' });
+  });
+  it('reports text as invalid, keeping the raw text for the error message', () => {
+    expect(parseCell('abc')).toEqual({ kind: 'invalid', raw: 'abc' });
+    expect(parseCell('12a')).toEqual({ kind: 'invalid', raw: '12a' });
+  });
+});

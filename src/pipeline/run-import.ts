@@ -1,0 +1,123 @@
+/**
+ * The life of an import, stage by stage:
+ *   1. expandInputs   — files and folders → an ordered list of files
+ *   2. readInputFile  — bytes, gunzip, checksum, text
+ *   3. detectParser   — which source and layout (or --source)
+ *   4. parser.parse   — whole file → ImportBatch; any malformed row throws, nothing written
+ *   5. checkBatch     — codes valid, no duplicate keys, year present
+ *   6. store.writeBatch + parser.afterWrite — one transaction; on error the store is as before
+ *   7. buildImportReport — what was read, matched, written and warned
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../core/app-error.js';
+import { findAreaLevel } from '../core/area-code.js';
+import type { ImportBatch, SourceKind } from '../core/records.js';
+import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
+import type { Store } from '../storage/store.js';
+import { buildImportReport, type ImportReport } from './import-report.js';
+import { readInputFile, type InputFile } from './input-file.js';
+import type { ParseContext } from './source-parser.js';
+import { detectParser } from './source-registry.js';
+
+export interface ImportOptions {
+  source?: SourceKind;
+  year?: number;
+  divisionYear?: number;
+}
+
+const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$/i;
+
+/** Files as given, folders expanded recursively (sorted), skipping documentation files. */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      throw new AppError('FILE_NOT_FOUND', `${p} does not exist`, { cause: e });
+    }
+    if (st.isDirectory()) {
+      const walk = (dir: string): void => {
+        for (const name of readdirSync(dir).sort()) {
+          const full = join(dir, name);
+          if (statSync(full).isDirectory()) walk(full);
+          else if (!SKIP_IN_FOLDERS.test(name) && !name.startsWith('.') && name !== 'MANIFEST.csv') out.push(full);
+        }
+      };
+      walk(p);
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function parseContextFor(store: Store, options: ImportOptions): ParseContext {
+  return {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
+    listAreaNames: (gm) => store.listAreaNames(gm),
+    findGemeenteByName: (name) => store.findGemeenteByName(name),
+  };
+}
+
+/**
+ * Imports the files in dependency order (boundaries and coded files before name-only files).
+ * Each file is one transaction. The first failing file stops the run with its error; files
+ * imported before it stay imported, the failing file leaves no trace.
+ */
+export async function importPaths(
+  store: Store,
+  paths: readonly string[],
+  options: ImportOptions = {},
+  onReport: (r: ImportReport) => void = () => {},
+): Promise<ImportReport[]> {
+  const files = expandInputs(paths).map((p) => readInputFile(p));
+  const planned = files.map((file) => ({ file, parser: detectParser(file, options.source) }));
+  planned.sort((a, b) => (a.parser.order ?? 5) - (b.parser.order ?? 5));
+  await store.upsertIndicators(INDICATOR_CATALOGUE);
+  const reports: ImportReport[] = [];
+  for (const { file } of planned) {
+    const report = await importFile(store, file, options);
+    onReport(report);
+    reports.push(report);
+  }
+  return reports;
+}
+
+export async function importFile(store: Store, file: InputFile, options: ImportOptions = {}): Promise<ImportReport> {
+  const parser = detectParser(file, options.source);
+  const batch = await parser.parse(file, parseContextFor(store, options));
+  checkBatch(batch);
+  const already = (await store.findImport(batch.checksum)) !== undefined;
+  const report = buildImportReport(batch, parser.layout, already);
+  await store.transaction(async () => {
+    await store.writeBatch(batch, report);
+    if (parser.afterWrite) await parser.afterWrite(store, batch);
+  });
+  return report;
+}
+
+/** Invariants every batch must satisfy before it is written. */
+export function checkBatch(batch: ImportBatch): void {
+  const seen = new Set<string>();
+  for (const v of batch.values) {
+    if (!findAreaLevel(v.areaCode)) {
+      throw new AppError('AREA_CODE_INVALID', `value for '${v.areaCode}' has no valid area code`, {
+        location: { file: batch.file, column: v.column },
+      });
+    }
+    if (!Number.isInteger(v.year) || v.year < 1990 || v.year > 2100) {
+      throw new AppError('YEAR_UNKNOWN', `value for ${v.areaCode} has year ${v.year}`, { location: { file: batch.file } });
+    }
+    const key = `${v.areaCode}|${v.divisionYear}|${v.indicator}|${v.year}`;
+    if (seen.has(key)) {
+      throw new AppError(
+        'CSV_DUPLICATE_ROW',
+        `two values for ${v.areaCode}, indicator ${v.indicator}, year ${v.year} (one area appears twice)`,
+        { location: { file: batch.file, column: v.column } },
+      );
+    }
+    seen.add(key);
+  }
+}

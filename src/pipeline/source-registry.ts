@@ -1,0 +1,33 @@
+/**
+ * Every source parser the importer knows, in detection-priority order. Detection picks the
+ * parser with the highest confidence; `--source` restricts the choice to one source kind.
+ */
+import { AppError } from '../core/app-error.js';
+import type { SourceKind } from '../core/records.js';
+import type { InputFile } from './input-file.js';
+import type { SourceParser } from './source-parser.js';
+import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
+
+export const SOURCE_PARSERS: readonly SourceParser[] = [tidyCsvParser];
+
+export function detectParser(file: InputFile, source?: SourceKind): SourceParser {
+  const candidates = SOURCE_PARSERS.filter((p) => source === undefined || p.kind === source);
+  let best: SourceParser | undefined;
+  let bestScore = 0;
+  for (const p of candidates) {
+    const score = p.detect(file);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  if (!best || bestScore < 0.2) {
+    const what = source ? `a ${source} file in any layout Veerkracht reads` : 'a file of any source Veerkracht reads';
+    throw new AppError(
+      'UNKNOWN_FILE_KIND',
+      `${file.name} is not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/GeoJSON/TopoJSON, Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
+      { location: { file: file.name, line: 1, expected: 'a known header or format' } },
+    );
+  }
+  return best;
+}

@@ -1,0 +1,436 @@
+/**
+ * SQLite implementation of the Store (better-sqlite3 for bulk writes, Kysely for typed reads).
+ * One connection; transactions are BEGIN/COMMIT on it, so everything a caller writes inside
+ * `transaction()` — raw or through Kysely — commits or rolls back together.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { AppError } from '../../core/app-error.js';
+import type { AreaLevel } from '../../core/area-code.js';
+import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
+import { MIGRATIONS } from '../migrations.js';
+import type {
+  AreaRow,
+  EditionRow,
+  GeometryRow,
+  HarmonisationLogRow,
+  ImportLogRow,
+  IndicatorRow,
+  RegionRow,
+  Store,
+  ValueQuery,
+  ValueRow,
+  WriteBatchResult,
+} from '../store.js';
+import type { SqliteSchema } from './schema.js';
+
+export interface OpenSqliteOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  readonly?: boolean;
+}
+
+export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -200000');
+  const store = new SqliteStore(db);
+  if (!options.readonly) store.migrate();
+  return store;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly kysely: Kysely<SqliteSchema>;
+  private depth = 0;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.kysely = new Kysely<SqliteSchema>({ dialect: new SqliteDialect({ database: db }) });
+  }
+
+  migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > latest) {
+      throw new AppError('STORE_SCHEMA_TOO_NEW', `the store has schema version ${newest}; this program knows up to ${latest}`);
+    }
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const savepoint = `sp${this.depth}`;
+    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    this.depth++;
+    try {
+      const result = await fn();
+      this.depth--;
+      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (e) {
+      this.depth--;
+      if (this.depth === 0) this.db.exec('ROLLBACK');
+      else this.db.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private upsertEdition(e: ImportBatch['edition']): number {
+    this.db
+      .prepare(
+        `INSERT INTO editions (source, edition, table_id, publisher, division_year) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (source, edition) DO UPDATE SET table_id = excluded.table_id, publisher = excluded.publisher,
+           division_year = excluded.division_year`,
+      )
+      .run(e.source, e.edition, e.table, e.publisher, e.divisionYear);
+    const row = this.db.prepare('SELECT id FROM editions WHERE source = ? AND edition = ?').get(e.source, e.edition) as {
+      id: number;
+    };
+    return row.id;
+  }
+
+  async writeBatch(batch: ImportBatch, report: unknown): Promise<WriteBatchResult> {
+    return this.transaction(async () => {
+      const editionId = this.upsertEdition(batch.edition);
+      const insertArea = this.db.prepare(
+        `INSERT INTO areas (code, division_year, level, name, gemeente_code, wijk_code) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (code, division_year) DO UPDATE SET
+           name = COALESCE(excluded.name, areas.name),
+           gemeente_code = COALESCE(excluded.gemeente_code, areas.gemeente_code),
+           wijk_code = COALESCE(excluded.wijk_code, areas.wijk_code)`,
+      );
+      const insertName = this.db.prepare(
+        `INSERT OR REPLACE INTO area_names (code, name, gemeente_code, level, source_edition_id) VALUES (?, ?, ?, ?, ?)`,
+      );
+      for (const a of batch.areas) {
+        insertArea.run(a.code, a.divisionYear, a.level, a.name, a.gemeenteCode, a.wijkCode);
+        if (a.name && a.gemeenteCode) insertName.run(a.code, a.name, a.gemeenteCode, a.level, editionId);
+      }
+      const insertValue = this.db.prepare(
+        `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      );
+      for (const v of batch.values) {
+        insertValue.run(v.areaCode, v.divisionYear, v.indicator, v.year, v.value, v.flags, editionId, v.column);
+      }
+      const insertGeometry = this.db.prepare(
+        `INSERT OR REPLACE INTO geometries (code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson, edition_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+      );
+      for (const g of batch.geometries) {
+        const [minX, minY, maxX, maxY] = bboxOf(g.rd);
+        insertGeometry.run(g.code, g.divisionYear, JSON.stringify(g.rd), g.areaM2, minX, minY, maxX, maxY, editionId);
+      }
+      this.db
+        .prepare('INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES (?, ?, ?, ?, ?)')
+        .run(batch.file, batch.checksum, editionId, new Date().toISOString(), JSON.stringify(report));
+      return {
+        editionId,
+        areasWritten: batch.areas.length,
+        valuesWritten: batch.values.length,
+        geometriesWritten: batch.geometries.length,
+      };
+    });
+  }
+
+  async findImport(checksum: string): Promise<ImportLogRow | undefined> {
+    return (await this.listImports()).find((r) => r.checksum === checksum);
+  }
+
+  async listImports(): Promise<ImportLogRow[]> {
+    const rows = await this.kysely
+      .selectFrom('import_log')
+      .leftJoin('editions', 'editions.id', 'import_log.edition_id')
+      .select(['import_log.id', 'file', 'checksum', 'editions.edition', 'imported_at', 'report'])
+      .orderBy('import_log.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      file: r.file,
+      checksum: r.checksum,
+      edition: r.edition,
+      importedAt: r.imported_at,
+      report: JSON.parse(r.report) as unknown,
+    }));
+  }
+
+  async listEditions(): Promise<EditionRow[]> {
+    const rows = await this.kysely.selectFrom('editions').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      source: r.source as EditionRow['source'],
+      edition: r.edition,
+      table: r.table_id,
+      publisher: r.publisher,
+      divisionYear: r.division_year,
+    }));
+  }
+
+  async editionIdOf(edition: string): Promise<number | undefined> {
+    const row = await this.kysely.selectFrom('editions').select('id').where('edition', '=', edition).executeTakeFirst();
+    return row?.id;
+  }
+
+  async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
+    const stmt = this.db.prepare(
+      `INSERT INTO indicators (id, title_nl, title_en, unit, source, definition) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title_nl = excluded.title_nl, title_en = excluded.title_en, unit = excluded.unit,
+         source = excluded.source, definition = excluded.definition`,
+    );
+    this.db.transaction(() => {
+      for (const r of rows) stmt.run(r.id, r.titleNl, r.titleEn, r.unit, r.source, r.definition);
+    })();
+  }
+
+  async listIndicators(): Promise<IndicatorRow[]> {
+    const rows = await this.kysely.selectFrom('indicators').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      titleNl: r.title_nl,
+      titleEn: r.title_en,
+      unit: r.unit,
+      source: r.source,
+      definition: r.definition,
+    }));
+  }
+
+  async listAreas(q: {
+    level?: AreaLevel;
+    gemeente?: string;
+    divisionYear?: number;
+    codes?: readonly string[];
+  }): Promise<AreaRow[]> {
+    let query = this.kysely.selectFrom('areas').selectAll();
+    if (q.level) query = query.where('level', '=', q.level);
+    if (q.gemeente) query = query.where((eb) => eb.or([eb('gemeente_code', '=', q.gemeente!), eb('code', '=', q.gemeente!)]));
+    if (q.divisionYear !== undefined) query = query.where('division_year', '=', q.divisionYear);
+    if (q.codes) query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
+    const rows = await query.orderBy('code').orderBy('division_year').execute();
+    return rows.map((r) => ({
+      code: r.code,
+      divisionYear: r.division_year,
+      level: r.level as AreaRow['level'],
+      name: r.name,
+      gemeenteCode: r.gemeente_code,
+      wijkCode: r.wijk_code,
+    }));
+  }
+
+  async listDivisionYears(level?: AreaLevel): Promise<number[]> {
+    let query = this.kysely.selectFrom('areas').select('division_year').distinct();
+    if (level) query = query.where('level', '=', level);
+    const rows = await query.orderBy('division_year').execute();
+    return rows.map((r) => r.division_year);
+  }
+
+  async listAreaNames(gemeente: string): Promise<{ code: string; name: string; level: string }[]> {
+    return this.kysely
+      .selectFrom('area_names')
+      .select(['code', 'name', 'level'])
+      .where('gemeente_code', '=', gemeente)
+      .orderBy('code')
+      .execute();
+  }
+
+  async findGemeenteByName(name: string): Promise<string[]> {
+    const rows = await this.kysely
+      .selectFrom('area_names')
+      .select('code')
+      .distinct()
+      .where('level', '=', 'gemeente')
+      .where((eb) => eb.fn('lower', ['name']), '=', name.trim().toLowerCase())
+      .execute();
+    return rows.map((r) => r.code);
+  }
+
+  async getValues(q: ValueQuery): Promise<ValueRow[]> {
+    let query = this.kysely
+      .selectFrom('values as v')
+      .innerJoin('editions as e', 'e.id', 'v.edition_id')
+      .select([
+        'v.area_code',
+        'v.division_year',
+        'v.indicator',
+        'v.year',
+        'v.value',
+        'v.flags',
+        'v.source_column',
+        'v.method',
+        'e.edition',
+        'e.table_id',
+      ]);
+    if (q.codes) query = q.codes.length ? query.where('v.area_code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
+    if (q.gemeente) {
+      const gm = q.gemeente;
+      query = query.where((eb) =>
+        eb.or([eb('v.area_code', '=', gm), eb(eb.fn('substr', ['v.area_code', eb.val(3), eb.val(4)]), '=', gm.slice(2))]),
+      );
+    }
+    if (q.indicators) query = query.where('v.indicator', 'in', [...q.indicators]);
+    if (q.years) query = query.where('v.year', 'in', [...q.years]);
+    if (q.divisionYear !== undefined) query = query.where('v.division_year', '=', q.divisionYear);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      areaCode: r.area_code,
+      divisionYear: r.division_year,
+      indicator: r.indicator,
+      year: r.year,
+      value: r.value,
+      flags: r.flags,
+      edition: r.edition,
+      table: r.table_id,
+      sourceColumn: r.source_column,
+      method: r.method,
+    }));
+  }
+
+  async writeHarmonisedValues(
+    rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
+    editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
+  ): Promise<number> {
+    const stmt = this.db.prepare(
+      `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.transaction(async () => {
+      for (const r of rows) {
+        stmt.run(r.areaCode, r.divisionYear, r.indicator, r.year, r.value, r.flags, editionOf(r), r.sourceColumn, r.method);
+      }
+      return rows.length;
+    });
+  }
+
+  async getGeometries(q: { divisionYear: number; codes?: readonly string[]; gemeente?: string }): Promise<GeometryRow[]> {
+    let query = this.kysely.selectFrom('geometries').selectAll().where('division_year', '=', q.divisionYear);
+    if (q.codes) query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
+    if (q.gemeente) query = query.where('code', 'like', `BU${q.gemeente.slice(2)}%`);
+    const rows = await query.orderBy('code').execute();
+    return rows.map((r) => ({
+      code: r.code,
+      divisionYear: r.division_year,
+      rd: JSON.parse(r.rd_geojson) as PolygonGeometry,
+      areaM2: r.area_m2,
+      bbox: [r.min_x, r.min_y, r.max_x, r.max_y],
+      display: r.display_geojson ? (JSON.parse(r.display_geojson) as PolygonGeometry) : null,
+    }));
+  }
+
+  async setDisplayGeometries(divisionYear: number, rows: readonly { code: string; display: PolygonGeometry }[]): Promise<void> {
+    const stmt = this.db.prepare('UPDATE geometries SET display_geojson = ? WHERE code = ? AND division_year = ?');
+    await this.transaction(async () => {
+      for (const r of rows) stmt.run(JSON.stringify(r.display), r.code, divisionYear);
+    });
+  }
+
+  async listRegions(): Promise<RegionRow[]> {
+    const rows = await this.kysely.selectFrom('regions').selectAll().orderBy('name').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      gemeenten: JSON.parse(r.gemeenten) as string[],
+      predefined: r.predefined === 1,
+    }));
+  }
+
+  async upsertRegion(row: RegionRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO regions (id, name, gemeenten, predefined, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, gemeenten = excluded.gemeenten`,
+      )
+      .run(row.id, row.name, JSON.stringify(row.gemeenten), row.predefined ? 1 : 0, new Date().toISOString());
+  }
+
+  async logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void> {
+    const del = this.db.prepare('DELETE FROM harmonisation_log WHERE from_division = ? AND to_division = ? AND gemeente_code = ?');
+    const ins = this.db.prepare(
+      `INSERT INTO harmonisation_log (from_division, to_division, gemeente_code, by_code, by_overlay, unmatched, run_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    await this.transaction(async () => {
+      const now = new Date().toISOString();
+      for (const r of rows) {
+        del.run(r.fromDivision, r.toDivision, r.gemeenteCode);
+        ins.run(r.fromDivision, r.toDivision, r.gemeenteCode, r.byCode, r.byOverlay, r.unmatched, now);
+      }
+    });
+  }
+
+  async listHarmonisation(): Promise<HarmonisationLogRow[]> {
+    const rows = await this.kysely.selectFrom('harmonisation_log').selectAll().orderBy('gemeente_code').execute();
+    return rows.map((r) => ({
+      fromDivision: r.from_division,
+      toDivision: r.to_division,
+      gemeenteCode: r.gemeente_code,
+      byCode: r.by_code,
+      byOverlay: r.by_overlay,
+      unmatched: r.unmatched,
+    }));
+  }
+
+  async coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]> {
+    return this.db
+      .prepare(
+        `SELECT indicator, division_year AS divisionYear, year, COUNT(*) AS areas, SUM(value IS NULL) AS missing
+         FROM "values" GROUP BY indicator, division_year, year ORDER BY indicator, division_year, year`,
+      )
+      .all() as { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[];
+  }
+
+  async areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]> {
+    return this.db
+      .prepare(
+        `SELECT a.level, a.division_year AS divisionYear, COUNT(*) AS count, COUNT(g.code) AS withGeometry
+         FROM areas a LEFT JOIN geometries g ON g.code = a.code AND g.division_year = a.division_year
+         GROUP BY a.level, a.division_year ORDER BY a.division_year, a.level`,
+      )
+      .all() as { level: string; divisionYear: number; count: number; withGeometry: number }[];
+  }
+}
+
+export function bboxOf(g: PolygonGeometry): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (const p of ring) {
+        const x = p[0]!;
+        const y = p[1]!;
+        if (x < minX) minX = x;
+        if (y < minY) minY = y;
+        if (x > maxX) maxX = x;
+        if (y > maxY) maxY = y;
+      }
+  return [minX, minY, maxX, maxY];
+}

@@ -1,0 +1,132 @@
+/**
+ * The store interface. SQLite (better-sqlite3) implements it today; a PostgreSQL store can
+ * implement the same interface later (hence async everywhere). `store.contract.ts` holds
+ * the behaviour every implementation must pass.
+ */
+import type { AreaLevel } from '../core/area-code.js';
+import type { ImportBatch, PolygonGeometry, SourceEdition } from '../core/records.js';
+
+export interface AreaRow {
+  code: string;
+  divisionYear: number;
+  level: Exclude<AreaLevel, 'land'>;
+  name: string | null;
+  gemeenteCode: string | null;
+  wijkCode: string | null;
+}
+
+export interface ValueRow {
+  areaCode: string;
+  divisionYear: number;
+  indicator: string;
+  year: number;
+  value: number | null;
+  flags: number;
+  edition: string;
+  table: string | null;
+  sourceColumn: string;
+  method: string | null;
+}
+
+export interface GeometryRow {
+  code: string;
+  divisionYear: number;
+  rd: PolygonGeometry;
+  areaM2: number;
+  bbox: [number, number, number, number];
+  display: PolygonGeometry | null;
+}
+
+export interface EditionRow extends SourceEdition {
+  id: number;
+}
+
+export interface IndicatorRow {
+  id: string;
+  titleNl: string;
+  titleEn: string;
+  unit: string;
+  source: string;
+  definition: string;
+}
+
+export interface ImportLogRow {
+  id: number;
+  file: string;
+  checksum: string;
+  edition: string | null;
+  importedAt: string;
+  report: unknown;
+}
+
+export interface RegionRow {
+  id: string;
+  name: string;
+  gemeenten: string[];
+  predefined: boolean;
+}
+
+export interface WriteBatchResult {
+  editionId: number;
+  areasWritten: number;
+  valuesWritten: number;
+  geometriesWritten: number;
+}
+
+export interface ValueQuery {
+  codes?: readonly string[];
+  gemeente?: string;
+  indicators?: readonly string[];
+  years?: readonly number[];
+  divisionYear?: number;
+}
+
+export interface HarmonisationLogRow {
+  fromDivision: number;
+  toDivision: number;
+  gemeenteCode: string;
+  byCode: number;
+  byOverlay: number;
+  unmatched: number;
+}
+
+export interface Store {
+  /** Runs fn in one transaction: everything it writes is committed together or not at all. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  writeBatch(batch: ImportBatch, report: unknown): Promise<WriteBatchResult>;
+  findImport(checksum: string): Promise<ImportLogRow | undefined>;
+  listImports(): Promise<ImportLogRow[]>;
+  listEditions(): Promise<EditionRow[]>;
+
+  upsertIndicators(rows: readonly IndicatorRow[]): Promise<void>;
+  listIndicators(): Promise<IndicatorRow[]>;
+
+  listAreas(q: { level?: AreaLevel; gemeente?: string; divisionYear?: number; codes?: readonly string[] }): Promise<AreaRow[]>;
+  listDivisionYears(level?: AreaLevel): Promise<number[]>;
+  /** Names known for areas of one gemeente, from every source that carried code and name. */
+  listAreaNames(gemeente: string): Promise<{ code: string; name: string; level: string }[]>;
+  findGemeenteByName(name: string): Promise<string[]>;
+
+  getValues(q: ValueQuery): Promise<ValueRow[]>;
+  /** Writes harmonised values (flags must include `harmonised`). Replaces rows on the same key. */
+  writeHarmonisedValues(
+    rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
+    editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
+  ): Promise<number>;
+  editionIdOf(edition: string): Promise<number | undefined>;
+
+  getGeometries(q: { divisionYear: number; codes?: readonly string[]; gemeente?: string }): Promise<GeometryRow[]>;
+  setDisplayGeometries(divisionYear: number, rows: readonly { code: string; display: PolygonGeometry }[]): Promise<void>;
+
+  listRegions(): Promise<RegionRow[]>;
+  upsertRegion(row: RegionRow): Promise<void>;
+
+  logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void>;
+  listHarmonisation(): Promise<HarmonisationLogRow[]>;
+
+  /** Counts for `veerkracht status`. */
+  coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]>;
+  areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]>;
+}
