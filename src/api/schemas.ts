@@ -1,0 +1,309 @@
+/**
+ * The HTTP contract of Veerkracht: zod schemas of every API request and response, and the
+ * types inferred from them. The server validates what it sends with these in tests, and the
+ * web app parses what it receives with them, so both sides share one definition.
+ *
+ * Conventions: missing numbers are `null` (never 0); area codes are CBS codes (`GMgggg`,
+ * `BUggggwwbb`); periods are `"YYYY-YYYY"`; every Dutch text has an English twin (`…Nl`/`…En`).
+ */
+import { z } from 'zod';
+
+/** A period "t0-t1", e.g. "2016-2020" (t0 < t1). */
+export const PeriodSchema = z.string().regex(/^\d{4}-\d{4}$/, 'a period looks like 2016-2020');
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** Map kinds: a level in one year, a change over a period, or a veerkracht classification over a period. */
+export const MapKindSchema = z.enum(['level', 'change', 'classification']);
+export type MapKind = z.infer<typeof MapKindSchema>;
+
+/** Error body of every non-2xx response. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// ---------------------------------------------------------------- GET /api/gemeenten
+
+export const GemeenteSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Buurten of this gemeente on the reference division (with geometry). */
+  buurten: z.number().int(),
+  /** Years with at least one value for one of its buurten. */
+  years: z.array(z.number().int()),
+});
+export type GemeenteSummary = z.infer<typeof GemeenteSummarySchema>;
+
+export const EditionSummarySchema = z.object({
+  source: z.string(),
+  edition: z.string(),
+  table: z.string().nullable(),
+});
+export type EditionSummary = z.infer<typeof EditionSummarySchema>;
+
+export const GemeentenResponseSchema = z.object({
+  gemeenten: z.array(GemeenteSummarySchema),
+  editions: z.array(EditionSummarySchema),
+  /** The reference division (indelingsjaar) all maps are drawn on, null when no geometry is loaded. */
+  divisionYear: z.number().int().nullable(),
+  /** True when the store holds the labelled demo set rather than official data. */
+  demo: z.boolean(),
+});
+export type GemeentenResponse = z.infer<typeof GemeentenResponseSchema>;
+
+// ---------------------------------------------------------------- regions
+
+export const RegionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gemeenten: z.array(z.string()),
+  predefined: z.boolean(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+export const RegionsResponseSchema = z.object({ regions: z.array(RegionSchema) });
+export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
+
+/** POST /api/regions body. Gemeente codes must exist in the store. */
+export const CreateRegionRequestSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  gemeenten: z
+    .array(z.string().regex(/^GM\d{4}$/i, 'a gemeente code looks like GM0917'))
+    .min(1)
+    .max(400),
+});
+export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
+
+// ---------------------------------------------------------------- GET /api/maps/definitions
+
+export const MapDefinitionSchema = z.object({
+  id: z.string(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  kind: MapKindSchema,
+  /** For change and classification maps: the periods with data. */
+  periods: z.array(PeriodSchema).optional(),
+  /** For level maps: the years with data. */
+  years: z.array(z.number().int()).optional(),
+  defaultPeriod: PeriodSchema.optional(),
+  defaultYear: z.number().int().optional(),
+  /** The map's number in the set of nine (1–9), absent for extra layers. */
+  number: z.number().int().optional(),
+  howToReadNl: z.string(),
+  howToReadEn: z.string(),
+  caveatsNl: z.string(),
+  caveatsEn: z.string(),
+});
+export type MapDefinition = z.infer<typeof MapDefinitionSchema>;
+
+export const LayerDefinitionSchema = z.object({
+  id: z.string(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  unit: z.string(),
+  /** True when the layer is a component of the vulnerability index. */
+  component: z.boolean().optional(),
+  years: z.array(z.number().int()).optional(),
+});
+export type LayerDefinition = z.infer<typeof LayerDefinitionSchema>;
+
+export const MapDefinitionsResponseSchema = z.object({
+  maps: z.array(MapDefinitionSchema),
+  layers: z.array(LayerDefinitionSchema),
+});
+export type MapDefinitionsResponse = z.infer<typeof MapDefinitionsResponseSchema>;
+
+// ---------------------------------------------------------------- GET /api/maps
+
+/** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. */
+export const MapQuerySchema = z.object({
+  area: z.string().min(1),
+  map: z.string().min(1),
+  period: PeriodSchema.optional(),
+  year: z.coerce.number().int().optional(),
+});
+export type MapQuery = z.infer<typeof MapQuerySchema>;
+
+const PositionSchema = z.array(z.number());
+export const PolygonGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(PositionSchema)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(PositionSchema))) }),
+]);
+export type ApiPolygonGeometry = z.infer<typeof PolygonGeometrySchema>;
+
+export const MapFeaturePropertiesSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  gemeente: z.string(),
+  /** The mapped value (level, change, or for classification maps null). */
+  value: z.number().nullable(),
+  /** Index of the class among the data classes of the legend; null for missing/suppressed/too few residents. */
+  classIndex: z.number().int().nullable(),
+  /** Legend entry id: c0…cN for continuous maps, a class id for classifications, or `missing`, `suppressed`, `too-few-residents`. */
+  classId: z.string(),
+  /** Dutch label of the class (the legend label). */
+  label: z.string(),
+  flags: z.array(z.string()),
+  inhabitants: z.number().nullable(),
+});
+export type MapFeatureProperties = z.infer<typeof MapFeaturePropertiesSchema>;
+
+export const MapFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  /** Simplified display geometry in WGS84 (lng, lat); null when the buurt has no geometry. */
+  geometry: PolygonGeometrySchema.nullable(),
+  properties: MapFeaturePropertiesSchema,
+});
+export type MapFeature = z.infer<typeof MapFeatureSchema>;
+
+export const LegendEntrySchema = z.object({
+  classId: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  /** CSS hex colour. */
+  color: z.string(),
+  count: z.number().int(),
+  /** Lower and upper bound of a continuous class (null for categorical and special entries). */
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+});
+export type LegendEntry = z.infer<typeof LegendEntrySchema>;
+
+export const SourceRefSchema = z.object({
+  indicator: z.string(),
+  edition: z.string(),
+  table: z.string().nullable(),
+  column: z.string(),
+  years: z.array(z.number().int()),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const MapMetaSchema = z.object({
+  map: z.string(),
+  kind: MapKindSchema,
+  titleNl: z.string(),
+  titleEn: z.string(),
+  area: z.string(),
+  areaName: z.string(),
+  period: PeriodSchema.nullable(),
+  year: z.number().int().nullable(),
+  divisionYear: z.number().int(),
+  /** Class method for continuous maps (quantile, equal-interval, ckmeans, fixed), null for classifications. */
+  classMethod: z.string().nullable().optional(),
+  unit: z.string().optional(),
+  sources: z.array(SourceRefSchema),
+  /** How values reached the reference division, in words. */
+  harmonisation: z.string(),
+  /** The nuisance measure actually used (lbm_onv, rivm_noise_neighbours, crime_rate…), null when not applicable. */
+  measureUsed: z.string().nullable(),
+  /** Years actually used per measure, e.g. { concentration: [2016, 2020], nuisance: [2014, 2020] }. */
+  yearsUsed: z.record(z.string(), z.array(z.number().int())).optional(),
+  /** Classification maps: buurten that change class when the thresholds move −50 % / +50 %. */
+  sensitivity: z.object({ minus50: z.number().int(), plus50: z.number().int() }).nullable().optional(),
+  caveatsNl: z.string(),
+  caveatsEn: z.string(),
+  howToReadNl: z.string(),
+  howToReadEn: z.string(),
+  demo: z.boolean(),
+});
+export type MapMeta = z.infer<typeof MapMetaSchema>;
+
+export const MapResponseSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(MapFeatureSchema),
+  legend: z.array(LegendEntrySchema),
+  meta: MapMetaSchema,
+});
+export type MapResponse = z.infer<typeof MapResponseSchema>;
+
+// ---------------------------------------------------------------- GET /api/buurten/:code
+
+export const SeriesPointSchema = z.object({
+  year: z.number().int(),
+  value: z.number().nullable(),
+  flags: z.array(z.string()),
+  edition: z.string(),
+  table: z.string().nullable(),
+  column: z.string(),
+  method: z.string().nullable(),
+});
+export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
+
+export const BuurtIndicatorSchema = z.object({
+  id: z.string(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  unit: z.string(),
+  series: z.array(SeriesPointSchema),
+});
+export type BuurtIndicator = z.infer<typeof BuurtIndicatorSchema>;
+
+export const ClassLabelSchema = z.object({ classId: z.string(), label: z.string(), labelEn: z.string() });
+export type ClassLabel = z.infer<typeof ClassLabelSchema>;
+
+export const BuurtClassificationSchema = z.object({
+  period: PeriodSchema,
+  absolute: ClassLabelSchema,
+  relative: ClassLabelSchema,
+  measureUsed: z.string().nullable(),
+  /** Years actually used per measure, e.g. { concentration: [2016, 2020], nuisance: [2014, 2020] }. */
+  yearsUsed: z.record(z.string(), z.array(z.number().int())),
+  /** Change of the concentration index and of nuisance (positive = more), null when unknown. */
+  deltaConcentration: z.number().nullable().optional(),
+  deltaNuisance: z.number().nullable().optional(),
+});
+export type BuurtClassification = z.infer<typeof BuurtClassificationSchema>;
+
+export const BuurtResponseSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  gemeente: z.string(),
+  gemeenteName: z.string(),
+  divisionYear: z.number().int(),
+  inhabitants: z.number().nullable().optional(),
+  indicators: z.array(BuurtIndicatorSchema),
+  classifications: z.array(BuurtClassificationSchema),
+  explanation: z.object({ nl: z.string(), en: z.string() }),
+});
+export type BuurtResponse = z.infer<typeof BuurtResponseSchema>;
+
+// ---------------------------------------------------------------- GET /api/compare
+
+export const ComparePerClassSchema = z.object({
+  classId: z.string(),
+  label: z.string(),
+  labelEn: z.string().optional(),
+  buurten: z.number().int(),
+  inhabitants: z.number(),
+});
+export type ComparePerClass = z.infer<typeof ComparePerClassSchema>;
+
+export const CompareAreaSchema = z.object({
+  area: z.string(),
+  name: z.string(),
+  buurten: z.number().int(),
+  inhabitants: z.number(),
+  /** Absolute classification per class. */
+  perClass: z.array(ComparePerClassSchema),
+  /** Relative classification per class. */
+  perClassRelative: z.array(ComparePerClassSchema).optional(),
+  /** Buurten with > 67 % corporation dwellings. */
+  corporatiebuurten: z.number().int(),
+  /** Population-weighted mean concentration index in the last year of the period, null without data. */
+  meanIndex: z.number().nullable(),
+  /** Pearson correlation over buurten between corporation share and nuisance level, null with < 3 pairs. */
+  correlationCorporationNuisance: z.number().nullable(),
+  measureUsed: z.string().nullable().optional(),
+});
+export type CompareArea = z.infer<typeof CompareAreaSchema>;
+
+export const CompareResponseSchema = z.object({
+  period: PeriodSchema,
+  areas: z.array(CompareAreaSchema),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
