@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `veerkracht --help` lists them. */
 import type { Command } from './command.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand];

@@ -1,0 +1,46 @@
+import { AppError } from '../../core/app-error.js';
+import { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } from '../../pipeline/export/buurt-table.js';
+import { parseCommandArgs, parseYear, type Command } from '../command.js';
+import { openDefaultStore } from '../store-path.js';
+
+const HELP = `veerkracht export --gemeente GMgggg --year YYYY [--division YYYY] [--format csv|geojson] [--indicators a,b]
+
+One row (feature) per buurt of the gemeente with the stored values of that year.
+CSV columns: code,name, then one column per indicator id (empty = missing).`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'stored values per buurt of a gemeente as CSV or GeoJSON',
+  async run(args) {
+    const { values } = parseCommandArgs(
+      'export',
+      args,
+      {
+        gemeente: { type: 'string' },
+        year: { type: 'string' },
+        division: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        indicators: { type: 'string' },
+      },
+      HELP,
+    );
+    if (!values.gemeente) throw new AppError('USAGE', `export: --gemeente is required\n\n${HELP}`);
+    const year = parseYear(values.year, '--year');
+    if (year === undefined) throw new AppError('USAGE', `export: --year is required\n\n${HELP}`);
+    const divisionYear = parseYear(values.division, '--division');
+    if (values.format !== 'csv' && values.format !== 'geojson') throw new AppError('USAGE', `--format must be csv or geojson`);
+    const store = openDefaultStore();
+    try {
+      const table = await buildBuurtTable(store, {
+        gemeente: values.gemeente,
+        year,
+        ...(divisionYear !== undefined ? { divisionYear } : {}),
+        ...(values.indicators ? { indicators: values.indicators.split(',').map((s) => s.trim()) } : {}),
+      });
+      if (values.format === 'csv') process.stdout.write(buurtTableToCsv(table));
+      else process.stdout.write(`${JSON.stringify(await buurtTableToGeoJson(store, table))}\n`);
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,99 @@
+/**
+ * The stored values of one gemeente's buurten for one year, as a table (one row per buurt, one
+ * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0.
+ */
+import { AppError } from '../../core/app-error.js';
+import { parseGemeenteCode } from '../../core/area-code.js';
+import type { Store } from '../../storage/store.js';
+
+export interface BuurtTableQuery {
+  gemeente: string;
+  year: number;
+  divisionYear?: number;
+  indicators?: readonly string[];
+}
+
+export interface BuurtTable {
+  gemeente: string;
+  year: number;
+  divisionYear: number;
+  indicators: string[];
+  rows: { code: string; name: string | null; values: Record<string, number | null> }[];
+  /** Edition and column per indicator, for the source line. */
+  sources: Record<string, string[]>;
+}
+
+/** Picks the division: the one asked for, else the latest with buurten of this gemeente that has values for the year. */
+async function chooseDivision(store: Store, gemeente: string, year: number): Promise<number> {
+  const areas = await store.listAreas({ level: 'buurt', gemeente });
+  const divisions = [...new Set(areas.map((a) => a.divisionYear))].sort((a, b) => b - a);
+  if (divisions.length === 0) throw new AppError('AREA_NOT_FOUND', `the store knows no buurten of ${gemeente}`);
+  for (const d of divisions) {
+    const v = await store.getValues({ gemeente, years: [year], divisionYear: d });
+    if (v.some((x) => x.areaCode.startsWith('BU'))) return d;
+  }
+  return divisions[0]!;
+}
+
+export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise<BuurtTable> {
+  const gemeente = parseGemeenteCode(q.gemeente);
+  const divisionYear = q.divisionYear ?? (await chooseDivision(store, gemeente, q.year));
+  const areas = (await store.listAreas({ level: 'buurt', gemeente, divisionYear })).filter((a) => a.gemeenteCode === gemeente);
+  if (areas.length === 0) throw new AppError('AREA_NOT_FOUND', `no buurten of ${gemeente} in indeling ${divisionYear}`);
+  const values = await store.getValues({
+    gemeente,
+    years: [q.year],
+    divisionYear,
+    ...(q.indicators ? { indicators: q.indicators } : {}),
+  });
+  const indicators = q.indicators ? [...q.indicators] : [...new Set(values.map((v) => v.indicator))].sort();
+  const byArea = new Map<string, Record<string, number | null>>();
+  const sources: Record<string, Set<string>> = {};
+  for (const v of values) {
+    const row = byArea.get(v.areaCode) ?? {};
+    row[v.indicator] = v.value;
+    byArea.set(v.areaCode, row);
+    (sources[v.indicator] ??= new Set()).add(`${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`);
+  }
+  return {
+    gemeente,
+    year: q.year,
+    divisionYear,
+    indicators,
+    rows: areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      values: Object.fromEntries(indicators.map((id) => [id, byArea.get(a.code)?.[id] ?? null])),
+    })),
+    sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, [...s].sort()])),
+  };
+}
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** `code,name,<indicator ids...>`; empty cells for missing values. */
+export function buurtTableToCsv(t: BuurtTable): string {
+  const lines = [['code', 'name', ...t.indicators].join(',')];
+  for (const r of t.rows) lines.push([r.code, r.name, ...t.indicators.map((id) => r.values[id] ?? null)].map(csvCell).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A FeatureCollection with the display geometry (WGS84) of each buurt, or null geometry when none is stored. */
+export async function buurtTableToGeoJson(store: Store, t: BuurtTable): Promise<unknown> {
+  const geometries = await store.getGeometries({ divisionYear: t.divisionYear, gemeente: t.gemeente });
+  const byCode = new Map(geometries.map((g) => [g.code, g.display]));
+  return {
+    type: 'FeatureCollection',
+    metadata: { gemeente: t.gemeente, year: t.year, divisionYear: t.divisionYear, sources: t.sources },
+    features: t.rows.map((r) => ({
+      type: 'Feature',
+      id: r.code,
+      geometry: byCode.get(r.code) ?? null,
+      properties: { code: r.code, name: r.name, ...r.values },
+    })),
+  };
+}
