@@ -6,7 +6,7 @@
 import type { AreaLevel } from './area-code.js';
 import type { Crs } from './coordinates.js';
 
-export const SOURCE_KINDS = ['kwb', 'geo', 'lbm', 'rivm', 'politie', 'tidy'] as const;
+export const SOURCE_KINDS = ['kwb', 'geo', 'lbm', 'rivm', 'politie', 'tidy', 'demo'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Bit flags stored with each value. */
