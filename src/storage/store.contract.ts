@@ -1,0 +1,109 @@
+/**
+ * The behaviour every Store implementation must have. Run it with a factory:
+ *   describe('SqliteStore', () => runStoreContract(() => openSqliteStore({ path: ':memory:' })));
+ * A PostgreSQL store runs the same contract.
+ */
+import { describe, expect, it } from 'vitest';
+import { emptyBatch, VALUE_FLAGS, type ImportBatch } from '../core/records.js';
+import type { Store } from './store.js';
+
+function sampleBatch(checksum = 'abc'): ImportBatch {
+  const batch = emptyBatch('sample.csv', checksum, {
+    source: 'tidy',
+    edition: 'sample edition',
+    table: 'T1',
+    publisher: 'test',
+    divisionYear: 2019,
+  });
+  batch.areas = [
+    { code: 'GM0917', level: 'gemeente', name: 'Heerlen', gemeenteCode: 'GM0917', wijkCode: null, divisionYear: 2019 },
+    { code: 'BU09171000', level: 'buurt', name: 'Maria Gewanden', gemeenteCode: 'GM0917', wijkCode: 'WK091710', divisionYear: 2019 },
+    { code: 'BU09280000', level: 'buurt', name: 'Kerkrade-Centrum', gemeenteCode: 'GM0928', wijkCode: 'WK092800', divisionYear: 2019 },
+  ];
+  batch.values = [
+    { areaCode: 'BU09171000', year: 2018, indicator: 'inhabitants', value: 3455, flags: 0, column: 'a_inw', divisionYear: 2019 },
+    { areaCode: 'BU09171000', year: 2018, indicator: 'corporation_share', value: null, flags: VALUE_FLAGS.suppressed, column: 'p_wcorpw', divisionYear: 2019 },
+    { areaCode: 'BU09280000', year: 2018, indicator: 'inhabitants', value: 1200, flags: 0, column: 'a_inw', divisionYear: 2019 },
+  ];
+  batch.geometries = [
+    {
+      code: 'BU09171000',
+      divisionYear: 2019,
+      rd: { type: 'Polygon', coordinates: [[[0, 0], [100, 0], [100, 50], [0, 50], [0, 0]]] },
+      areaM2: 5000,
+    },
+  ];
+  batch.rowsRead = 3;
+  return batch;
+}
+
+export function runStoreContract(makeStore: () => Store | Promise<Store>): void {
+  describe('writeBatch', () => {
+    it('stores areas, values with their edition and source column, and geometries', async () => {
+      const store = await makeStore();
+      const result = await store.writeBatch(sampleBatch(), { ok: true });
+      expect(result).toMatchObject({ areasWritten: 3, valuesWritten: 3, geometriesWritten: 1 });
+      const values = await store.getValues({ gemeente: 'GM0917' });
+      expect(values).toHaveLength(2);
+      const corp = values.find((v) => v.indicator === 'corporation_share')!;
+      expect(corp).toMatchObject({ value: null, flags: VALUE_FLAGS.suppressed, edition: 'sample edition', table: 'T1', sourceColumn: 'p_wcorpw' });
+      const geoms = await store.getGeometries({ divisionYear: 2019, gemeente: 'GM0917' });
+      expect(geoms.map((g) => [g.code, g.areaM2, g.bbox])).toEqual([['BU09171000', 5000, [0, 0, 100, 50]]]);
+      expect(await store.listAreaNames('GM0917')).toEqual([
+        { code: 'BU09171000', name: 'Maria Gewanden', level: 'buurt' },
+        { code: 'GM0917', name: 'Heerlen', level: 'gemeente' },
+      ]);
+      expect(await store.findGemeenteByName('heerlen')).toEqual(['GM0917']);
+      await store.close();
+    });
+
+    it('is idempotent: writing the same batch twice leaves one row per key', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      await store.writeBatch(sampleBatch(), {});
+      expect(await store.getValues({})).toHaveLength(3);
+      expect(await store.findImport('abc')).toBeDefined();
+      expect(await store.listEditions()).toHaveLength(1);
+      await store.close();
+    });
+  });
+
+  describe('transaction', () => {
+    it('rolls back everything written inside it when the function throws', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch('first'), {});
+      const second = sampleBatch('second');
+      second.values = second.values.map((v) => ({ ...v, year: 2019 }));
+      await expect(
+        store.transaction(async () => {
+          await store.writeBatch(second, {});
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.getValues({ years: [2019] })).toEqual([]);
+      expect((await store.listImports()).map((i) => i.checksum)).toEqual(['first']);
+      await store.close();
+    });
+  });
+
+  describe('getValues filters', () => {
+    it('filters by codes, indicators, years and division', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      expect((await store.getValues({ codes: ['BU09280000'] })).map((v) => v.value)).toEqual([1200]);
+      expect(await store.getValues({ codes: [] })).toEqual([]);
+      expect((await store.getValues({ indicators: ['inhabitants'], years: [2018] })).length).toBe(2);
+      expect(await store.getValues({ divisionYear: 2020 })).toEqual([]);
+      await store.close();
+    });
+  });
+
+  describe('regions', () => {
+    it('stores and lists regions', async () => {
+      const store = await makeStore();
+      await store.upsertRegion({ id: 'test', name: 'Test regio', gemeenten: ['GM0917', 'GM0928'], predefined: false });
+      expect(await store.listRegions()).toContainEqual({ id: 'test', name: 'Test regio', gemeenten: ['GM0917', 'GM0928'], predefined: false });
+      await store.close();
+    });
+  });
+}
