@@ -70,6 +70,11 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   e('lbm_won', 'Leefbaarometer woningvoorraad', 'Leefbaarometer housing stock', 'score', 'Leefbaarometer 3.0 won', 'Contribution of the housing stock; higher is better.'),
   e('lbm2_total_rel', 'Leefbaarometer 2.0 totaal (relatief)', 'Leefbaarometer 2.0 total (relative)', 'score', 'Leefbaarometer 2.0 RLBRMTR', 'LBM 2.0 total as deviation from the national mean; not comparable with LBM 3.0.'),
   e('lbm2_vei_rel', 'Leefbaarometer 2.0 veiligheid (relatief)', 'Leefbaarometer 2.0 safety (relative)', 'score', 'Leefbaarometer 2.0 RLBVEI', 'LBM 2.0 safety dimension, deviation from the national mean.'),
+  e('lbm2_won_rel', 'Leefbaarometer 2.0 woningen (relatief)', 'Leefbaarometer 2.0 housing (relative)', 'score', 'Leefbaarometer 2.0 RLBWON', 'LBM 2.0 housing dimension, deviation from the national mean.'),
+  e('lbm2_bev_rel', 'Leefbaarometer 2.0 bewoners (relatief)', 'Leefbaarometer 2.0 residents (relative)', 'score', 'Leefbaarometer 2.0 RLBBEV', 'LBM 2.0 residents dimension, deviation from the national mean.'),
+  e('lbm2_vrz_rel', 'Leefbaarometer 2.0 voorzieningen (relatief)', 'Leefbaarometer 2.0 amenities (relative)', 'score', 'Leefbaarometer 2.0 RLBVRZ', 'LBM 2.0 amenities dimension, deviation from the national mean.'),
+  e('lbm2_fys_rel', 'Leefbaarometer 2.0 fysieke omgeving (relatief)', 'Leefbaarometer 2.0 physical environment (relative)', 'score', 'Leefbaarometer 2.0 RLBFYS', 'LBM 2.0 physical environment dimension, deviation from the national mean.'),
+  e('lbm2_class', 'Leefbaarometer 2.0 klasse', 'Leefbaarometer 2.0 class', 'score', 'Leefbaarometer 2.0 KLyy', 'LBM 2.0 total score class, 1 = zeer onvoldoende … 9 = uitstekend.'),
   // RIVM/CBS Gezondheidsmonitor 50090NED (adults 18+)
   e('rivm_high_risk_anxiety_depression', 'Hoog risico op angststoornis of depressie', 'High risk of anxiety or depression', 'percent', 'RIVM 50090NED HoogRisicoOpAngstOfDepressie', '% of adults (18+) at high risk of anxiety disorder or depression (model estimate).'),
   e('rivm_difficulty_making_ends_meet', 'Moeite met rondkomen', 'Difficulty making ends meet', 'percent', 'RIVM 50090NED MoeiteMetRondkomen', '% of adults (18+) with difficulty making ends meet (model estimate).'),

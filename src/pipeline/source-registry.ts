@@ -6,9 +6,17 @@ import { AppError } from '../core/app-error.js';
 import type { SourceKind } from '../core/records.js';
 import type { InputFile } from './input-file.js';
 import type { SourceParser } from './source-parser.js';
+import { lbm2CsvParser } from './sources/leefbaarometer/lbm2-csv.js';
+import { lbm3BuurtCsvParser } from './sources/leefbaarometer/lbm3-buurt-csv.js';
+import { utrechtBuurtenCsvParser } from './sources/leefbaarometer/utrecht-buurten-csv.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 
-export const SOURCE_PARSERS: readonly SourceParser[] = [tidyCsvParser];
+export const SOURCE_PARSERS: readonly SourceParser[] = [
+  tidyCsvParser,
+  lbm3BuurtCsvParser,
+  utrechtBuurtenCsvParser,
+  lbm2CsvParser,
+];
 
 export function detectParser(file: InputFile, source?: SourceKind): SourceParser {
   const candidates = SOURCE_PARSERS.filter((p) => source === undefined || p.kind === source);
