@@ -9,13 +9,29 @@ import type { SourceParser } from './source-parser.js';
 import { lbm2CsvParser } from './sources/leefbaarometer/lbm2-csv.js';
 import { lbm3BuurtCsvParser } from './sources/leefbaarometer/lbm3-buurt-csv.js';
 import { utrechtBuurtenCsvParser } from './sources/leefbaarometer/utrecht-buurten-csv.js';
+import { policeCrimeCsvParser } from './sources/politie/police-crime-csv.js';
+import { policeODataJsonParser } from './sources/politie/police-odata-json.js';
+import { rivmCsvParser } from './sources/rivm/rivm-csv.js';
+import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
+import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
+import { kwbODataJsonParser } from './sources/kwb/kwb-odata-json.js';
+import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './sources/kwb/kwb-statline-csv.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 
 export const SOURCE_PARSERS: readonly SourceParser[] = [
   tidyCsvParser,
+  kwbODataJsonParser,
+  kwbStatlineCsvParser,
+  kwbStatlineNamedCsvParser,
+  kwbMnemonicCsvParser,
+  kwbXlsxParser,
   lbm3BuurtCsvParser,
   utrechtBuurtenCsvParser,
   lbm2CsvParser,
+  rivmCsvParser,
+  rivmODataJsonParser,
+  policeCrimeCsvParser,
+  policeODataJsonParser,
 ];
 
 export function detectParser(file: InputFile, source?: SourceKind): SourceParser {

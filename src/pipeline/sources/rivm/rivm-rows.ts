@@ -1,0 +1,111 @@
+/**
+ * Turning 50090NED rows — from the untyped CSV or the OData JSON, behind one accessor — into an
+ * ImportBatch: adults 18+ point estimates only (rivm-measures.ts), the land row skipped, codes
+ * checked (AREA_CODE_INVALID with the row), one row per area and year (CSV_DUPLICATE_ROW),
+ * empty cells null + suppressed, measures not asked in a year left out (unpublished-values.ts).
+ */
+import { AppError, type FileLocation } from '../../../core/app-error.js';
+import { findAreaLevel } from '../../../core/area-code.js';
+import { VALUE_FLAGS, emptyBatch, type ImportBatch, type ParsedArea, type SourceEdition } from '../../../core/records.js';
+import { parseCell } from '../../cell-value.js';
+import { keyStem } from '../../odata-json.js';
+import { areaFromCode } from '../../parsed-area.js';
+import { dropUnpublished } from '../../unpublished-values.js';
+import { RIVM_ADULTS, RIVM_AGE_LABELS, RIVM_MEASURES, RIVM_POINT_ESTIMATE, RIVM_TABLE } from './rivm-measures.js';
+
+/** Row access independent of the file format. */
+export interface RivmRows {
+  file: string;
+  checksum: string;
+  keys: readonly string[];
+  count: number;
+  get(i: number, key: string): unknown;
+  where(i: number, key: string): FileLocation;
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+/** The edition record of 50090NED on a division year. */
+export function rivmEdition(divisionYear: number): SourceEdition {
+  return {
+    source: 'rivm',
+    edition: `RIVM/CBS Gezondheidsmonitor ${RIVM_TABLE} (indeling ${divisionYear})`,
+    table: RIVM_TABLE,
+    publisher: "RIVM, GGD'en en CBS",
+    divisionYear,
+  };
+}
+
+export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatch {
+  const codeKey = ['WijkenEnBuurten', 'Codering_3'].find((k) => rows.keys.includes(k));
+  const yearKey = ['Perioden', 'jaar'].find((k) => rows.keys.includes(k));
+  for (const [key, what] of [[codeKey, 'WijkenEnBuurten'], [yearKey, 'Perioden'], ['Leeftijd'], ['Marges']] as const) {
+    if (key === undefined || !rows.keys.includes(key)) {
+      throw new AppError('CSV_NO_KNOWN_COLUMNS', `a ${RIVM_TABLE} file needs the column '${what ?? key}'`, {
+        location: { file: rows.file, line: 1, column: what ?? key ?? '', expected: 'the 50090NED dimensions' },
+      });
+    }
+  }
+  const measures = rows.keys.filter((k) => RIVM_MEASURES[keyStem(k)] !== undefined);
+  const batch = emptyBatch(rows.file, rows.checksum, rivmEdition(divisionYear));
+  const skipped = new Map<string, number>();
+  const skip = (why: string): void => void skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const areas = new Map<string, ParsedArea>();
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rows.count; i++) {
+    const age = text(rows.get(i, 'Leeftijd'));
+    if (text(rows.get(i, 'Marges')) !== RIVM_POINT_ESTIMATE) {
+      skip('margins other than the point estimate (Marges ≠ MW00000)');
+      continue;
+    }
+    if (age !== RIVM_ADULTS) {
+      skip(`age group ${age}${RIVM_AGE_LABELS[age] ? ` (${RIVM_AGE_LABELS[age]})` : ''}: only 18+ is imported`);
+      continue;
+    }
+    const code = text(rows.get(i, codeKey!)).toUpperCase();
+    if (/^NL\d*$/.test(code)) {
+      skip('the land row (NL01)');
+      continue;
+    }
+    const level = findAreaLevel(code);
+    if (!level) throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', { location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' } });
+    const year = yearOf(rows, i, yearKey!);
+    const key = `${code}|${year}`;
+    if (seen.has(key)) {
+      throw new AppError('CSV_DUPLICATE_ROW', `${code}, ${year} (18+, point estimate) occurs twice (first in row ${seen.get(key)! + 1})`, {
+        location: { ...rows.where(i, codeKey!), expected: 'each area and year once' },
+      });
+    }
+    seen.set(key, i);
+    noteAreas(areas, code, level, text(rows.get(i, 'Gemeentenaam_1')), divisionYear);
+    for (const m of measures) {
+      const cell = parseCell(rows.get(i, m) as string | number | null | undefined);
+      if (cell.kind === 'invalid') throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', { location: { ...rows.where(i, m), expected: 'a percentage, or empty' } });
+      const value = cell.kind === 'number' ? cell.value : null;
+      batch.values.push({ areaCode: code, year, indicator: RIVM_MEASURES[keyStem(m)]!, value, flags: value === null ? VALUE_FLAGS.suppressed : 0, column: m, divisionYear });
+    }
+  }
+  for (const [why, n] of skipped) batch.warnings.push({ code: 'ROWS_SKIPPED', message: `${n} rows skipped: ${why}`, file: rows.file });
+  batch.values = dropUnpublished(batch.values, rows.file, batch.warnings);
+  batch.areas = [...areas.values()];
+  batch.rowsRead = rows.count;
+  return batch;
+}
+
+function yearOf(rows: RivmRows, i: number, key: string): number {
+  const raw = text(rows.get(i, key));
+  const m = /^((?:19|20)\d{2})(JJ00)?$/.exec(raw);
+  if (!m) throw new AppError('YEAR_UNKNOWN', 'not a year period', { location: { ...rows.where(i, key), expected: 'a period like 2020JJ00' } });
+  return Number(m[1]);
+}
+
+/** The area itself; gemeente rows carry their name, and every row names its gemeente. */
+function noteAreas(areas: Map<string, ParsedArea>, code: string, level: 'gemeente' | 'wijk' | 'buurt', gemeenteName: string, divisionYear: number): void {
+  if (level === 'gemeente') {
+    areas.set(code, areaFromCode(code, level, gemeenteName || null, divisionYear));
+    return;
+  }
+  if (!areas.has(code)) areas.set(code, areaFromCode(code, level, null, divisionYear));
+  const gm = `GM${code.slice(2, 6)}`;
+  if (!areas.has(gm) && gemeenteName) areas.set(gm, areaFromCode(gm, 'gemeente', gemeenteName, divisionYear));
+}
