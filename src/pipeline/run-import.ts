@@ -26,7 +26,8 @@ export interface ImportOptions {
   divisionYear?: number;
 }
 
-const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$/i;
+// DataProperties files are read together with their TypedDataSet (KWB OData), never on their own.
+const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$|dataproperties\.json(\.gz)?$/i;
 
 /** Files as given, folders expanded recursively (sorted), skipping documentation files. */
 export function expandInputs(paths: readonly string[]): string[] {
