@@ -96,7 +96,7 @@ export const KWB_META_ALIASES: Readonly<Record<KwbMetaRole, { titles: string[]; 
   },
 };
 
-const UNIT_IN_PARENTHESES = /\(\s*(?:%|aantal|x\s*1[\s.]?000[^)]*|per\s[^)]*|km2?|ha|euro[^)]*|m3|kwh|jaar|[0-9][^)]*)\s*\)/g;
+const UNIT_IN_PARENTHESES = /\(\s*(?:%|aantal|code|naam|omschrijving|x\s*1[\s.]?000[^)]*|per\s[^)]*|km2?|ha|euro[^)]*|m3|kwh|jaar|[0-9][^)]*)\s*\)/g;
 
 /**
  * Normalises a CBS title or header for matching: accents removed, lower case, units in
