@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/app-error.js';
+import type { AppError } from '../../../core/app-error.js';
 import type { ImportBatch } from '../../../core/records.js';
 import { readInputFile } from '../../input-file.js';
 import type { ParseContext } from '../../source-parser.js';
