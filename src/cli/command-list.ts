@@ -1,7 +1,8 @@
 /** Every CLI command, in the order `veerkracht --help` lists them. */
 import type { Command } from './command.js';
 import { exportCommand } from './commands/export.js';
+import { fetchCommand } from './commands/fetch.js';
 import { importCommand } from './commands/import.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, fetchCommand];

@@ -27,6 +27,8 @@ export interface ODataTable {
   table: string | undefined;
   properties: ODataProperty[];
   rows: ODataRow[];
+  /** Area names from the optional `WijkenEnBuurten` dimension list (Key → Title) of the combined file. */
+  areaNames: Map<string, string>;
 }
 
 /** A CBS table id (`50090NED`) in a string, upper-cased. */
@@ -76,7 +78,12 @@ export function readODataJson(file: InputFile): ODataTable {
   const props = o['DataProperties'];
   const properties = Array.isArray(props) ? (props.filter((p) => typeof p === 'object' && p !== null && 'Key' in p) as ODataProperty[]) : [];
   const idSource = typeof o['table'] === 'string' ? o['table'] : typeof o['odata.metadata'] === 'string' ? o['odata.metadata'] : '';
-  return { table: findODataTableId(idSource), properties, rows: rows as ODataRow[] };
+  const areaNames = new Map<string, string>();
+  const dim = o['WijkenEnBuurten'];
+  for (const d of Array.isArray(dim) ? (dim as Record<string, unknown>[]) : []) {
+    if (typeof d?.['Key'] === 'string' && typeof d['Title'] === 'string') areaNames.set(d['Key'].trim().toUpperCase(), d['Title'].trim());
+  }
+  return { table: findODataTableId(idSource), properties, rows: rows as ODataRow[], areaNames };
 }
 
 /** The MapYear of the table's GeoDimension (the division year of its area codes), if given. */

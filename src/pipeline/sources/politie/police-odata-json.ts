@@ -7,7 +7,7 @@
  * when the table holds all 12 of its months (the running year is reported and skipped, so a
  * partial year never looks like a drop in crime). An area missing a month, or with a null
  * month, gets null + suppressed for that year. Yearly periods (`2023JJ00`), where present, are
- * used as they are. Division year: `--division`, else the WijkenEnBuurten MapYear from
+ * used as they are. Area names come from the optional WijkenEnBuurten list. Division year: `--division`, else the WijkenEnBuurten MapYear from
  * DataProperties, else the latest year in the table (with a DIVISION_ASSUMED warning).
  */
 import { AppError } from '../../../core/app-error.js';
@@ -46,7 +46,7 @@ export const policeODataJsonParser: SourceParser = {
     const batch = emptyBatch(file.name, file.checksum, policeEdition(divisionYear));
     batch.warnings = warnings;
     for (const [code, years] of monthly) {
-      batch.areas.push(areaFromCode(code, findAreaLevel(code)!, null, divisionYear));
+      batch.areas.push(areaFromCode(code, findAreaLevel(code)!, t.areaNames.get(code) ?? null, divisionYear));
       for (const year of complete) {
         const direct = yearly.get(code)?.get(year);
         const value = direct !== undefined ? direct : sumYear(years.get(year));

@@ -26,6 +26,7 @@ export const rivmODataJsonParser: SourceParser = {
         keys: [...keys],
         count: t.rows.length,
         get: (i, key) => t.rows[i]?.[key],
+        areaName: (code) => t.areaNames.get(code),
         where: (i, key) => ({ file: file.name, row: i + 1, column: key, found: String(t.rows[i]?.[key] ?? '') }),
       },
       ctx.divisionYear ?? findMapYear(t.properties) ?? RIVM_DIVISION_YEAR,

@@ -20,6 +20,8 @@ export interface RivmRows {
   keys: readonly string[];
   count: number;
   get(i: number, key: string): unknown;
+  /** Area name from a dimension list, when the format carries one (OData JSON). */
+  areaName?(code: string): string | undefined;
   where(i: number, key: string): FileLocation;
 }
 
@@ -37,7 +39,8 @@ export function rivmEdition(divisionYear: number): SourceEdition {
 }
 
 export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatch {
-  const codeKey = ['WijkenEnBuurten', 'Codering_3'].find((k) => rows.keys.includes(k));
+  const codeKey = rows.keys.find((k) => k === 'WijkenEnBuurten') ?? rows.keys.find((k) => keyStem(k) === 'Codering');
+  const gmNameKey = rows.keys.find((k) => keyStem(k) === 'Gemeentenaam');
   const yearKey = ['Perioden', 'jaar'].find((k) => rows.keys.includes(k));
   for (const [key, what] of [[codeKey, 'WijkenEnBuurten'], [yearKey, 'Perioden'], ['Leeftijd'], ['Marges']] as const) {
     if (key === undefined || !rows.keys.includes(key)) {
@@ -77,7 +80,7 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       });
     }
     seen.set(key, i);
-    noteAreas(areas, code, level, text(rows.get(i, 'Gemeentenaam_1')), divisionYear);
+    noteAreas(areas, code, level, gmNameKey ? text(rows.get(i, gmNameKey)) : '', rows.areaName?.(code) ?? null, divisionYear);
     for (const m of measures) {
       const cell = parseCell(rows.get(i, m) as string | number | null | undefined);
       if (cell.kind === 'invalid') throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', { location: { ...rows.where(i, m), expected: 'a percentage, or empty' } });
@@ -100,12 +103,19 @@ function yearOf(rows: RivmRows, i: number, key: string): number {
 }
 
 /** The area itself; gemeente rows carry their name, and every row names its gemeente. */
-function noteAreas(areas: Map<string, ParsedArea>, code: string, level: 'gemeente' | 'wijk' | 'buurt', gemeenteName: string, divisionYear: number): void {
+function noteAreas(
+  areas: Map<string, ParsedArea>,
+  code: string,
+  level: 'gemeente' | 'wijk' | 'buurt',
+  gemeenteName: string,
+  name: string | null,
+  divisionYear: number,
+): void {
   if (level === 'gemeente') {
-    areas.set(code, areaFromCode(code, level, gemeenteName || null, divisionYear));
+    areas.set(code, areaFromCode(code, level, name ?? (gemeenteName || null), divisionYear));
     return;
   }
-  if (!areas.has(code)) areas.set(code, areaFromCode(code, level, null, divisionYear));
+  if (!areas.has(code)) areas.set(code, areaFromCode(code, level, name, divisionYear));
   const gm = `GM${code.slice(2, 6)}`;
   if (!areas.has(gm) && gemeenteName) areas.set(gm, areaFromCode(gm, 'gemeente', gemeenteName, divisionYear));
 }
