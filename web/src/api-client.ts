@@ -1,0 +1,74 @@
+/**
+ * The web app's only door to the server: typed GETs of the Veerkracht HTTP API. Types come from
+ * the shared contract in src/api/schemas.ts (type-only imports, so zod stays out of the bundle).
+ * Responses are cached per URL for the life of the page; errors carry the API's stable code.
+ */
+import type {
+  BuurtResponse,
+  CompareResponse,
+  ErrorBody,
+  GemeentenResponse,
+  MapDefinitionsResponse,
+  MapResponse,
+  RegionsResponse,
+} from '../../src/api/schemas.js';
+
+/** A failed API call: HTTP status plus the stable error code and message from the body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+async function getJson<T>(path: string): Promise<T> {
+  const hit = cache.get(path);
+  if (hit) return hit as Promise<T>;
+  const request = (async () => {
+    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ApiError(response.status, 'BAD_RESPONSE', `${path} did not return JSON (HTTP ${response.status})`);
+    }
+    if (!response.ok) {
+      const error = (body as Partial<ErrorBody> | undefined)?.error;
+      throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `${path} failed with HTTP ${response.status}`);
+    }
+    return body as T;
+  })();
+  cache.set(path, request);
+  request.catch(() => cache.delete(path));
+  return request;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined) q.set(key, String(value));
+  return q.toString();
+}
+
+export interface MapRequest {
+  area: string;
+  map: string;
+  period?: string | null;
+  year?: number | null;
+}
+
+export const api = {
+  gemeenten: (): Promise<GemeentenResponse> => getJson('/api/gemeenten'),
+  regions: (): Promise<RegionsResponse> => getJson('/api/regions'),
+  definitions: (): Promise<MapDefinitionsResponse> => getJson('/api/maps/definitions'),
+  map: (r: MapRequest): Promise<MapResponse> => getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
+  buurt: (code: string): Promise<BuurtResponse> => getJson(`/api/buurten/${encodeURIComponent(code)}`),
+  compare: (areas: readonly string[], period: string | null): Promise<CompareResponse> =>
+    getJson(`/api/compare?${query({ areas: areas.join(','), period })}`),
+};

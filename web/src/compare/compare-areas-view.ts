@@ -1,0 +1,148 @@
+/**
+ * Comparing gemeenten and regions (GET /api/compare): per area the inhabitants and buurten per
+ * veerkracht class, corporatiebuurten, the mean concentration index and the correlation between
+ * corporation share and nuisance, as charts and as a table.
+ */
+import type { CompareResponse, LegendEntry } from '../../../src/api/schemas.js';
+import { api } from '../api-client.js';
+import { areaName, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
+import { h, replaceChildren } from '../dom/element.js';
+import { preserveFocus } from '../dom/focus.js';
+import { formatCount, formatNumber, pick } from '../i18n/format.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
+import type { View } from '../layout/view.js';
+import { renderWhenSelect } from '../map/map-picker.js';
+import { createAreaSearch } from '../start/area-search.js';
+import type { ViewState } from '../state/view-state.js';
+
+const CLASS_MAP = 'veerkracht-absoluut';
+
+function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement {
+  return h(
+    'table',
+    { class: 'data-table', 'data-testid': 'compare-table' },
+    h('caption', {}, t.areasTableHeading),
+    h(
+      'thead',
+      {},
+      h('tr', {}, [t.colArea, t.colBuurten, t.colInhabitants, t.colCorporatiebuurten, t.colMeanIndex, t.colCorrelation].map((c) => h('th', { scope: 'col' }, c))),
+    ),
+    h(
+      'tbody',
+      {},
+      result.areas.map((a) =>
+        h(
+          'tr',
+          { 'data-area': a.area },
+          h('th', { scope: 'row' }, a.name),
+          h('td', { class: 'num' }, formatCount(a.buurten, lang)),
+          h('td', { class: 'num' }, formatCount(a.inhabitants, lang)),
+          h('td', { class: 'num' }, formatCount(a.corporatiebuurten, lang)),
+          h('td', { class: 'num' }, formatNumber(a.meanIndex, lang)),
+          h('td', { class: 'num' }, formatNumber(a.correlationCorporationNuisance, lang)),
+        ),
+      ),
+    ),
+  );
+}
+
+export function createCompareAreasView(ctx: AppContext): View {
+  const { store, data } = ctx;
+  const t = (): Messages => messagesFor(store.state.lang);
+  const controls = h('div', { class: 'areas-controls' });
+  const results = h('div', { class: 'areas-results', 'aria-live': 'polite' });
+  const element = h('div', { class: 'areas-view', 'data-testid': 'areas-view' }, controls, results);
+  let token = 0;
+
+  const classDef = findMapDefinition(data, CLASS_MAP);
+
+  function period(state: ViewState): string | null {
+    return classDef ? resolveWhen(classDef, state.period, null).period : state.period;
+  }
+
+  function renderControls(state: ViewState): void {
+    const tt = t();
+    preserveFocus(controls, () =>
+      replaceChildren(
+        controls,
+        h('h1', {}, tt.areasHeading),
+        h('p', { class: 'muted' }, tt.areasIntro),
+        h(
+          'ul',
+          { class: 'chips', 'aria-label': tt.colArea },
+          state.areas.map((a) =>
+            h(
+              'li',
+              { class: 'chip' },
+              areaName(data, a),
+              h(
+                'button',
+                { type: 'button', class: 'chip-remove', 'aria-label': tt.areasRemove(areaName(data, a)), 'data-testid': `remove-${a}`, onclick: () => store.update({ areas: state.areas.filter((x) => x !== a) }, 'replace') },
+                '×',
+              ),
+            ),
+          ),
+        ),
+        h(
+          'div',
+          { class: 'areas-pickers' },
+          createAreaSearch(data, { ...tt, searchLabel: tt.areasAdd }, (o) => {
+            if (!state.areas.includes(o.code)) store.update({ areas: [...state.areas, o.code] }, 'replace');
+          }),
+          classDef ? renderWhenSelect(classDef, { period: period(state), year: null }, tt, (w) => store.update({ period: w.period }, 'replace'), 'areas-period') : null,
+        ),
+      ),
+    );
+  }
+
+  async function load(state: ViewState): Promise<void> {
+    const mine = ++token;
+    const tt = t();
+    if (state.areas.length === 0) {
+      replaceChildren(results, h('p', {}, tt.areasNeedTwo));
+      return;
+    }
+    replaceChildren(results, h('p', {}, tt.loading));
+    try {
+      const p = period(state);
+      const [result, legendSource, charts] = await Promise.all([
+        api.compare(state.areas, p),
+        api.map({ area: state.areas[0]!, map: CLASS_MAP, period: p }).catch(() => null),
+        import('../charts/compare-charts.js'),
+      ]);
+      if (mine !== token) return;
+      const legend: LegendEntry[] = legendSource?.legend ?? [];
+      const classIds = [...new Set(result.areas.flatMap((a) => a.perClass.map((c) => c.classId)))];
+      const classes = classIds.map((id) => {
+        const entry = legend.find((l) => l.classId === id);
+        const fromArea = result.areas.flatMap((a) => a.perClass).find((c) => c.classId === id);
+        const label = entry ? pick(state.lang, entry.label, entry.labelEn) : fromArea ? pick(state.lang, fromArea.label, fromArea.labelEn ?? '') : id;
+        return { classId: id, label, color: entry?.color ?? '#bdbdbd' };
+      });
+      const width = Math.max(320, Math.min(900, results.clientWidth || 800));
+      replaceChildren(
+        results,
+        h('h2', {}, `${tt.periodLabel} ${result.period.replace('-', '–')}`),
+        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasInhabitantsChart), charts.classBarChart(result.areas, classes, { lang: state.lang, width, key: 'inhabitants', share: true })),
+        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasBuurtenChart), charts.classBarChart(result.areas, classes, { lang: state.lang, width, key: 'buurten', share: false })),
+        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasIndexChart), charts.meanIndexChart(result.areas, { lang: state.lang, width })),
+        keyTable(result, state.lang, tt),
+      );
+    } catch (error) {
+      if (mine !== token) return;
+      replaceChildren(results, h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`));
+    }
+  }
+
+  function update(state: ViewState, previous: ViewState | null): void {
+    if (state.areas.length === 0 && state.area) {
+      store.update({ areas: [state.area] }, 'replace');
+      return;
+    }
+    renderControls(state);
+    if (!previous || previous.areas.join() !== state.areas.join() || previous.period !== state.period || previous.lang !== state.lang) void load(state);
+  }
+
+  update(store.state, null);
+  return { element, update, destroy() {} };
+}

@@ -1,0 +1,56 @@
+/**
+ * Number and text formatting per language. Missing values are never shown as 0: the caller
+ * gets `null` back and shows a "no value" text instead.
+ */
+import type { Lang } from './messages.js';
+
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, digits: number, signed: boolean): Intl.NumberFormat {
+  const key = `${lang}|${digits}|${signed}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Decimal places that keep a value readable: 2 below 10, 1 below 100, else 0. */
+export function digitsFor(value: number): number {
+  const a = Math.abs(value);
+  if (a < 10) return 2;
+  if (a < 100) return 1;
+  return 0;
+}
+
+/**
+ * Formats a number for display in the given language (decimal comma in Dutch).
+ * `signed` shows a + for positive changes. Returns the given fallback text for null.
+ */
+export function formatNumber(value: number | null | undefined, lang: Lang, options: { signed?: boolean; fallback?: string } = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return options.fallback ?? '–';
+  return numberFormat(lang, digitsFor(value), options.signed ?? false).format(value);
+}
+
+/** A whole number with thousands separators (inhabitants, counts). */
+export function formatCount(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return numberFormat(lang, 0, false).format(Math.round(value));
+}
+
+/** A number followed by its unit, with a space unless the unit is "%". */
+export function withUnit(text: string, unit: string | undefined): string {
+  if (!unit || text === '–') return text;
+  return unit === '%' ? `${text} %` : `${text} ${unit}`;
+}
+
+/** Text in the right language from an API pair (`…Nl` / `…En`). */
+export function pick(lang: Lang, nl: string, en: string): string {
+  return lang === 'en' && en ? en : nl;
+}

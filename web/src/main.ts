@@ -1,0 +1,83 @@
+/**
+ * Start-up: read the view from the URL, load the data every page needs (gemeenten, regions,
+ * map definitions), build the frame, and route state changes to the page views.
+ */
+import { api } from './api-client.js';
+import { readConfig, type AppContext } from './app-context.js';
+import { createCompareAreasView } from './compare/compare-areas-view.js';
+import { createCompareMapsView } from './compare/compare-maps-view.js';
+import { h, replaceChildren } from './dom/element.js';
+import { preserveFocus } from './dom/focus.js';
+import { messagesFor } from './i18n/messages.js';
+import { createAppShell } from './layout/app-shell.js';
+import type { View } from './layout/view.js';
+import { preloadMapRenderer } from './map/map-canvas.js';
+import { createMapView } from './map/map-view.js';
+import { createStartView } from './start/start-view.js';
+import { StateStore } from './state/state-store.js';
+import { parseViewState } from './state/url-state.js';
+import type { ViewName, ViewState } from './state/view-state.js';
+import './styles/app.css';
+
+function createView(ctx: AppContext, name: ViewName): View {
+  switch (name) {
+    case 'start':
+      return createStartView(ctx);
+    case 'map':
+      return createMapView(ctx);
+    case 'compare':
+      return createCompareMapsView(ctx);
+    case 'areas':
+      return createCompareAreasView(ctx);
+    default: {
+      const never: never = name;
+      throw new Error(`unknown view ${String(never)}`);
+    }
+  }
+}
+
+async function boot(root: HTMLElement): Promise<void> {
+  const initial = parseViewState(window.location.search);
+  if (initial.view !== 'start') preloadMapRenderer();
+  const t = messagesFor(initial.lang);
+  replaceChildren(root, h('p', { class: 'boot-status', role: 'status' }, t.loading));
+  let data: AppContext['data'];
+  try {
+    const [gemeenten, regions, definitions] = await Promise.all([api.gemeenten(), api.regions(), api.definitions()]);
+    data = { gemeenten, regions, definitions };
+  } catch (error) {
+    replaceChildren(
+      root,
+      h(
+        'div',
+        { class: 'boot-error', role: 'alert' },
+        h('h1', {}, t.errorTitle),
+        h('p', {}, (error as Error).message),
+        h('button', { type: 'button', class: 'button', onclick: () => window.location.reload() }, t.retry),
+      ),
+    );
+    return;
+  }
+  const store = new StateStore(initial);
+  const ctx: AppContext = { store, data, config: readConfig() };
+  const shell = createAppShell(root, ctx);
+  let current: { name: ViewName; view: View } | null = null;
+
+  store.subscribe((state: ViewState, previous: ViewState | null) => {
+    preserveFocus(root.querySelector('.site-header') ?? root, () => shell.render(state));
+    if (!current || current.name !== state.view) {
+      current?.view.destroy();
+      const view = createView(ctx, state.view);
+      current = { name: state.view, view };
+      replaceChildren(shell.main, view.element);
+      if (previous) shell.main.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    } else if (previous) {
+      current.view.update(state, previous);
+    }
+  });
+  store.start();
+  document.documentElement.dataset['ready'] = 'true';
+}
+
+void boot(document.getElementById('app')!);

@@ -1,0 +1,48 @@
+/**
+ * The "hoe lees je deze kaart" panel: how to read the map, its caveats, and the sources and
+ * editions behind it (table, column and years per indicator), harmonisation and measure used.
+ */
+import type { MapMeta } from '../../../src/api/schemas.js';
+import { h } from '../dom/element.js';
+import { pick } from '../i18n/format.js';
+import type { Lang, Messages } from '../i18n/messages.js';
+
+export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLElement {
+  const howTo = pick(lang, meta.howToReadNl, meta.howToReadEn);
+  const caveats = pick(lang, meta.caveatsNl, meta.caveatsEn);
+  return h(
+    'div',
+    { class: 'map-info' },
+    h(
+      'section',
+      { class: 'how-to-read', 'data-testid': 'how-to-read' },
+      h('h2', { class: 'panel-heading' }, t.howToReadHeading),
+      howTo ? h('p', {}, howTo) : null,
+      caveats ? h('p', { class: 'caveat' }, h('strong', {}, `${t.caveatsHeading}: `), caveats) : null,
+      meta.measureUsed ? h('p', {}, `${t.measureUsed}: `, h('code', {}, meta.measureUsed)) : null,
+      meta.sensitivity ? h('p', {}, t.sensitivity(meta.sensitivity.minus50, meta.sensitivity.plus50)) : null,
+    ),
+    h(
+      'details',
+      { class: 'sources', 'data-testid': 'sources' },
+      h('summary', {}, t.sourcesHeading),
+      h(
+        'ul',
+        { class: 'source-list' },
+        meta.sources.map((s) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, s.indicator),
+            ': ',
+            s.edition,
+            s.table ? ` (${s.table}` : ' (',
+            s.table ? `, ${s.column})` : `${s.column})`,
+            s.years.length > 0 ? ` — ${s.years.join(', ')}` : '',
+          ),
+        ),
+      ),
+      meta.harmonisation ? h('p', {}, h('strong', {}, `${t.harmonisationHeading}: `), meta.harmonisation) : null,
+    ),
+  );
+}

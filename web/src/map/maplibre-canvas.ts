@@ -1,0 +1,183 @@
+/**
+ * The MapLibre GL 6 renderer. No basemap is needed: the style is a plain background plus the
+ * buurt polygons (fill, hatch patterns, outlines, hover and selection lines), so it works
+ * offline. An optional raster basemap URL (e.g. PDOK BRT-Achtergrondkaart) goes underneath.
+ */
+import { Map as MaplibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { PATTERN_SIZE, SPECIAL_CLASS_IDS, patternImageData } from './hatch-patterns.js';
+import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
+import { boundsOf, type DrawCollection } from './map-features.js';
+
+// Vite does not emit MapLibre's worker; the build copies it next to index.html (vite.config.ts).
+setWorkerUrl(new URL(`${import.meta.env.BASE_URL}maplibre-gl-worker.mjs`, window.location.href).href);
+
+const SOURCE = 'buurten';
+const NETHERLANDS: [number, number, number, number] = [3.3, 50.7, 7.3, 53.6];
+
+function style(basemapUrl: string | null): StyleSpecification {
+  const basemap: StyleSpecification['layers'] = basemapUrl ? [{ id: 'basemap', type: 'raster', source: 'basemap' }] : [];
+  return {
+    version: 8,
+    sources: {
+      [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
+      ...(basemapUrl ? { basemap: { type: 'raster', tiles: [basemapUrl], tileSize: 256, attribution: 'Achtergrond: PDOK / Kadaster' } } : {}),
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
+      ...basemap,
+      {
+        id: 'buurt-fill',
+        type: 'fill',
+        source: SOURCE,
+        paint: { 'fill-color': ['get', '_color'], 'fill-opacity': basemapUrl ? 0.75 : 1 },
+      },
+      {
+        id: 'buurt-pattern',
+        type: 'fill',
+        source: SOURCE,
+        filter: ['has', '_pattern'],
+        paint: { 'fill-pattern': ['get', '_pattern'] },
+      },
+      { id: 'buurt-line', type: 'line', source: SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+      {
+        id: 'buurt-hover',
+        type: 'line',
+        source: SOURCE,
+        paint: {
+          'line-color': '#1a1a1a',
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
+        },
+      },
+      {
+        id: 'buurt-selected',
+        type: 'line',
+        source: SOURCE,
+        paint: {
+          'line-color': '#000000',
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 0],
+        },
+      },
+    ],
+  };
+}
+
+const LOCALE = {
+  nl: {
+    'NavigationControl.ZoomIn': 'Inzoomen',
+    'NavigationControl.ZoomOut': 'Uitzoomen',
+    'NavigationControl.ResetBearing': 'Noorden boven',
+    'Map.Title': 'Kaart',
+  },
+  en: {
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'Map.Title': 'Map',
+  },
+};
+
+export async function createMaplibreCanvas(container: HTMLElement, events: MapCanvasEvents, options: MapCanvasOptions): Promise<MapCanvas> {
+  const map = new MaplibreMap({
+    container,
+    style: style(options.basemapUrl),
+    bounds: NETHERLANDS,
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    attributionControl: options.basemapUrl ? { compact: true } : false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    fadeDuration: 0,
+    locale: LOCALE[options.lang],
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  for (const kind of SPECIAL_CLASS_IDS) {
+    map.addImage(`pattern-${kind}`, patternImageData(kind, PATTERN_SIZE * 2), { pixelRatio: 2 });
+  }
+
+  let hovered: string | null = null;
+  let selected: string | null = null;
+  let syncing = false;
+  const cameraListeners: ((c: MapCamera) => void)[] = [];
+
+  const setState = (code: string | null, key: 'hover' | 'selected', on: boolean): void => {
+    if (code) map.setFeatureState({ source: SOURCE, id: code }, { [key]: on });
+  };
+
+  map.on('mousemove', 'buurt-fill', (e: MapLayerMouseEvent) => {
+    const code = e.features?.[0]?.properties['code'] as string | undefined;
+    if (!code) return;
+    if (code !== hovered) {
+      setState(hovered, 'hover', false);
+      hovered = code;
+      setState(hovered, 'hover', true);
+    }
+    map.getCanvas().style.cursor = 'pointer';
+    events.onHover(code, e.point.x, e.point.y);
+  });
+  map.on('mouseleave', 'buurt-fill', () => {
+    setState(hovered, 'hover', false);
+    hovered = null;
+    map.getCanvas().style.cursor = '';
+    events.onHover(null, 0, 0);
+  });
+  map.on('click', 'buurt-fill', (e: MapLayerMouseEvent) => {
+    const code = e.features?.[0]?.properties['code'] as string | undefined;
+    if (code) events.onSelect(code);
+  });
+  map.on('move', () => {
+    if (syncing) return;
+    const camera = getCamera();
+    for (const l of cameraListeners) l(camera);
+  });
+
+  function getCamera(): MapCamera {
+    const c = map.getCenter();
+    return { center: [c.lng, c.lat], zoom: map.getZoom() };
+  }
+
+  return {
+    renderer: 'maplibre',
+    async setData(collection: DrawCollection, fit: boolean): Promise<void> {
+      const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      (map.getSource(SOURCE) as GeoJSONSource).setData(collection);
+      const bounds = boundsOf(collection);
+      if (fit && bounds) map.fitBounds(bounds, { padding: 16, duration: 0 });
+      setState(selected, 'selected', true);
+      await drawn;
+    },
+    setSelected(code: string | null): void {
+      setState(selected, 'selected', false);
+      selected = code;
+      setState(selected, 'selected', true);
+    },
+    setHighlighted(code: string | null): void {
+      setState(hovered, 'hover', false);
+      hovered = code;
+      setState(hovered, 'hover', true);
+    },
+    getCamera,
+    setCamera(camera: MapCamera): void {
+      syncing = true;
+      map.jumpTo({ center: camera.center, zoom: camera.zoom });
+      syncing = false;
+    },
+    onCameraChange(listener): void {
+      cameraListeners.push(listener);
+    },
+    snapshot(): HTMLCanvasElement {
+      return map.getCanvas();
+    },
+    resize(): void {
+      map.resize();
+    },
+    destroy(): void {
+      map.remove();
+    },
+  };
+}
