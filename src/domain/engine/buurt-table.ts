@@ -1,0 +1,173 @@
+/**
+ * The engine's in-memory data: one row per buurt of the reference division, and per
+ * (indicator, year) a column of values (Float64Array, NaN = missing) with flags (Uint8Array,
+ * the VALUE_FLAGS bits plus the engine's own). Columnar so that the whole country × every
+ * year fits in a few MB and each step is a tight loop.
+ */
+import { VALUE_FLAGS } from '../../core/records.js';
+
+/** Flag bits the engine adds on top of VALUE_FLAGS (which use 1–8). */
+export const ENGINE_FLAGS = {
+  /** The buurt has fewer inhabitants than the indicator's minimum for a reliable value. */
+  tooFewResidents: 16,
+  /** Computed by the engine from other indicators (a rate, a sum). */
+  derived: 32,
+} as const;
+
+const FLAG_NAMES: readonly [number, string][] = [
+  [VALUE_FLAGS.suppressed, 'suppressed'],
+  [VALUE_FLAGS.harmonised, 'harmonised'],
+  [VALUE_FLAGS.estimated, 'estimated'],
+  [VALUE_FLAGS.overlay, 'overlay'],
+  [ENGINE_FLAGS.tooFewResidents, 'too-few-residents'],
+  [ENGINE_FLAGS.derived, 'derived'],
+];
+
+/** Flag bits → names, e.g. 3 → ['suppressed', 'harmonised']. */
+export function flagNames(flags: number): string[] {
+  const out: string[] = [];
+  for (const [bit, name] of FLAG_NAMES) if (flags & bit) out.push(name);
+  return out;
+}
+
+export interface BuurtInfo {
+  code: string;
+  name: string;
+  gemeente: string;
+}
+
+export interface Column {
+  values: Float64Array;
+  flags: Uint8Array;
+}
+
+/** Where the values of one column came from (distinct per column). */
+export interface ColumnSource {
+  indicator: string;
+  edition: string;
+  table: string | null;
+  column: string;
+}
+
+/** One stored value, as the store returns it (structurally the storage ValueRow). */
+export interface EngineValueInput {
+  areaCode: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  flags: number;
+  edition: string;
+  table: string | null;
+  sourceColumn: string;
+}
+
+export class BuurtTable {
+  readonly buurten: readonly BuurtInfo[];
+  readonly size: number;
+  private readonly rowOf = new Map<string, number>();
+  private readonly columns = new Map<string, Map<number, Column>>();
+  private readonly sourceMap = new Map<string, Map<number, ColumnSource[]>>();
+  private readonly yearCache = new Map<string, number[]>();
+  private gemeenteRows: Map<string, number[]> | undefined;
+
+  constructor(buurten: readonly BuurtInfo[]) {
+    this.buurten = buurten;
+    this.size = buurten.length;
+    buurten.forEach((b, i) => this.rowOf.set(b.code, i));
+  }
+
+  /** A table from buurten and stored values; values of areas that are not buurten of the table are ignored. */
+  static fromValues(buurten: readonly BuurtInfo[], values: Iterable<EngineValueInput>): BuurtTable {
+    const t = new BuurtTable(buurten);
+    for (const v of values) {
+      const row = t.rowOf.get(v.areaCode);
+      if (row === undefined) continue;
+      const col = t.ensure(v.indicator, v.year);
+      col.values[row] = v.value === null ? NaN : v.value;
+      col.flags[row] = v.flags & 0xff;
+      t.addSource(v.indicator, v.year, { indicator: v.indicator, edition: v.edition, table: v.table, column: v.sourceColumn });
+    }
+    return t;
+  }
+
+  row(code: string): number | undefined {
+    return this.rowOf.get(code);
+  }
+
+  /** Row numbers of the buurten of each gemeente. */
+  byGemeente(): Map<string, number[]> {
+    if (!this.gemeenteRows) {
+      const m = new Map<string, number[]>();
+      this.buurten.forEach((b, i) => {
+        const list = m.get(b.gemeente);
+        if (list) list.push(i);
+        else m.set(b.gemeente, [i]);
+      });
+      this.gemeenteRows = m;
+    }
+    return this.gemeenteRows;
+  }
+
+  get(indicator: string, year: number): Column | undefined {
+    return this.columns.get(indicator)?.get(year);
+  }
+
+  /** The column for (indicator, year), created empty (all NaN) when absent. */
+  ensure(indicator: string, year: number): Column {
+    let byYear = this.columns.get(indicator);
+    if (!byYear) {
+      byYear = new Map();
+      this.columns.set(indicator, byYear);
+    }
+    let col = byYear.get(year);
+    if (!col) {
+      col = { values: new Float64Array(this.size).fill(NaN), flags: new Uint8Array(this.size) };
+      byYear.set(year, col);
+      this.yearCache.delete(indicator);
+    }
+    return col;
+  }
+
+  set(indicator: string, year: number, column: Column, sources: readonly ColumnSource[]): void {
+    this.ensure(indicator, year);
+    this.columns.get(indicator)!.set(year, column);
+    for (const s of sources) this.addSource(indicator, year, s);
+    this.yearCache.delete(indicator);
+  }
+
+  /** Years in which at least one buurt has a value for the indicator, ascending. */
+  years(indicator: string): number[] {
+    let ys = this.yearCache.get(indicator);
+    if (!ys) {
+      ys = [];
+      for (const [year, col] of this.columns.get(indicator) ?? []) {
+        if (col.values.some((v) => !Number.isNaN(v))) ys.push(year);
+      }
+      ys.sort((a, b) => a - b);
+      this.yearCache.set(indicator, ys);
+    }
+    return ys;
+  }
+
+  indicators(): string[] {
+    return [...this.columns.keys()].sort();
+  }
+
+  sources(indicator: string, year: number): ColumnSource[] {
+    return this.sourceMap.get(indicator)?.get(year) ?? [];
+  }
+
+  private addSource(indicator: string, year: number, s: ColumnSource): void {
+    let byYear = this.sourceMap.get(indicator);
+    if (!byYear) {
+      byYear = new Map();
+      this.sourceMap.set(indicator, byYear);
+    }
+    let list = byYear.get(year);
+    if (!list) {
+      list = [];
+      byYear.set(year, list);
+    }
+    if (!list.some((x) => x.indicator === s.indicator && x.edition === s.edition && x.column === s.column)) list.push(s);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Key figures of an area (gemeente or region) for one period, for the comparison of areas:
+ * buurten and inhabitants per veerkracht class (absolute and relative), corporatiebuurten,
+ * the population-weighted mean index at the end of the period, and the correlation over
+ * buurten between corporation share and nuisance level.
+ */
+import { type Period } from './engine-config.js';
+import { NUISANCE_MEASURES, nuisanceLevel } from './nuisance-change.js';
+import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from './veerkracht-classes.js';
+import type { VeerkrachtEngine } from './veerkracht-engine.js';
+import { levelYear } from './year-rule.js';
+import { pearson, weightedStats } from './weighted-stats.js';
+
+export interface PerClassFigure {
+  classId: string;
+  label: string;
+  labelEn: string;
+  buurten: number;
+  inhabitants: number;
+}
+
+export interface AreaFigures {
+  buurten: number;
+  inhabitants: number;
+  perClass: PerClassFigure[];
+  perClassRelative: PerClassFigure[];
+  corporatiebuurten: number;
+  meanIndex: number | null;
+  correlationCorporationNuisance: number | null;
+  measureUsed: string | null;
+}
+
+/** Corporation share above which a buurt is a corporatiebuurt (two thirds). */
+export const CORPORATIEBUURT_THRESHOLD = 200 / 3;
+
+/** Figures for the buurten at `rows` over `period`. */
+export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], period: Period): AreaFigures {
+  const r = engine.period(period);
+  const pop = r.weights;
+  const inhabitants = rows.reduce((s, i) => s + (Number.isNaN(pop[i]!) ? 0 : pop[i]!), 0);
+  const corpYear = levelYear(engine.table.years('corporation_share'), period.t1, 10);
+  const corp = corpYear === null ? undefined : engine.table.get('corporation_share', corpYear)?.values;
+  const corporatiebuurten = corp ? rows.filter((i) => corp[i]! > CORPORATIEBUURT_THRESHOLD).length : 0;
+  const level = engine.level(period.t1);
+  const include = new Set(rows);
+  const mean = weightedStats(level.values, pop, (i) => include.has(i));
+  const [correlation, measureUsed] = corp ? correlate(engine, rows, corp, period) : [null, null];
+  return {
+    buurten: rows.length,
+    inhabitants,
+    perClass: perClass(r.classification.absolute.classes, rows, pop),
+    perClassRelative: perClass(r.classification.relative.classes, rows, pop),
+    corporatiebuurten,
+    meanIndex: mean.n > 0 ? mean.mean : null,
+    correlationCorporationNuisance: correlation,
+    measureUsed,
+  };
+}
+
+function perClass(classes: Uint8Array, rows: readonly number[], pop: Float64Array): PerClassFigure[] {
+  return VEERKRACHT_CLASS_IDS.map((id, ci) => {
+    let buurten = 0;
+    let inhabitants = 0;
+    for (const i of rows) {
+      if (classes[i] !== ci) continue;
+      buurten++;
+      if (!Number.isNaN(pop[i]!)) inhabitants += pop[i]!;
+    }
+    return { classId: id, label: VEERKRACHT_CLASSES[id].labelNl, labelEn: VEERKRACHT_CLASSES[id].labelEn, buurten, inhabitants };
+  });
+}
+
+/** Pearson r between corporation share and the nuisance level (first measure of the fallback order with ≥ 3 pairs). */
+function correlate(engine: VeerkrachtEngine, rows: readonly number[], corp: Float64Array, period: Period): [number | null, string | null] {
+  const xs = Float64Array.from(rows, (i) => corp[i]!);
+  for (const id of engine.config.nuisanceMeasures) {
+    const m = NUISANCE_MEASURES[id];
+    const y = levelYear(engine.table.years(m.indicator), period.t1, 10);
+    const level = y === null ? undefined : nuisanceLevel(engine.table, m, y);
+    if (!level) continue;
+    const ys = Float64Array.from(rows, (i) => level[i]!);
+    const r = pearson(xs, ys);
+    if (r !== null) return [r, id];
+  }
+  return [null, null];
+}

@@ -1,0 +1,131 @@
+/**
+ * Configuration of the engine, zod-validated at the edge (server options, CLI flags, tests).
+ * Every default is documented in docs/method.md ("Thresholds and defaults"); changing one
+ * changes the maps, so the meta of every map response names the thresholds used.
+ */
+import { z } from 'zod';
+import { AppError } from '../../core/app-error.js';
+
+/** One definition of a component over a span of years (a definition change is a break). */
+export const ComponentSegmentSchema = z.object({
+  indicator: z.string(),
+  fromYear: z.number().int().optional(),
+  toYear: z.number().int().optional(),
+});
+
+export const ComponentSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  weight: z.number().positive(),
+  segments: z.array(ComponentSegmentSchema).min(1),
+});
+export type ComponentConfig = z.infer<typeof ComponentSchema>;
+
+export const NUISANCE_MEASURE_IDS = ['lbm_onv', 'rivm_noise_neighbours', 'police_crime_rate', 'kwb_crime_per_1000'] as const;
+export type NuisanceMeasureId = (typeof NUISANCE_MEASURE_IDS)[number];
+
+/** The default components of the concentratie kwetsbare bewoners index (methodology §10.3). */
+export const DEFAULT_COMPONENTS: readonly ComponentConfig[] = [
+  {
+    id: 'low-income',
+    titleNl: 'Lage inkomens / armoede',
+    titleEn: 'Low income / poverty',
+    weight: 1,
+    segments: [
+      { indicator: 'low_income_households_share', toYear: 2023 },
+      { indicator: 'persons_in_poverty_share', fromYear: 2024 },
+    ],
+  },
+  {
+    id: 'social-assistance',
+    titleNl: 'Bijstand',
+    titleEn: 'Social assistance',
+    weight: 1,
+    segments: [{ indicator: 'social_assistance_per_1000_15_64' }],
+  },
+  {
+    id: 'disability-benefit',
+    titleNl: 'Arbeidsongeschiktheid',
+    titleEn: 'Disability benefit',
+    weight: 1,
+    segments: [{ indicator: 'disability_benefit_per_1000_15_64' }],
+  },
+  { id: 'wmo', titleNl: 'Wmo-cliënten', titleEn: 'Wmo clients', weight: 1, segments: [{ indicator: 'wmo_per_1000' }] },
+  {
+    id: 'anxiety-depression',
+    titleNl: 'Hoog risico op angst of depressie',
+    titleEn: 'High risk of anxiety or depression',
+    weight: 1,
+    segments: [{ indicator: 'rivm_high_risk_anxiety_depression' }],
+  },
+  {
+    id: 'making-ends-meet',
+    titleNl: 'Moeite met rondkomen',
+    titleEn: 'Difficulty making ends meet',
+    weight: 1,
+    segments: [{ indicator: 'rivm_difficulty_making_ends_meet' }],
+  },
+];
+
+export const EngineConfigSchema = z.object({
+  /** Components of the concentration index, each standardised within its year. */
+  components: z.array(ComponentSchema).min(1).default([...DEFAULT_COMPONENTS]),
+  /** An index value (level or change) needs at least this many components. */
+  minComponents: z.number().int().min(1).default(2),
+  /** A level for year t may use a component's value from a year at most this far from t. */
+  levelYearTolerance: z.number().int().min(0).max(10).default(2),
+  /** A change over [t0, t1] may use years at most this far outside the period (0 = only at or inside the ends). */
+  periodYearTolerance: z.number().int().min(0).max(5).default(0),
+  /** Use a component's change across a definition break (e.g. low income → poverty in 2024). Off: left out, stated. */
+  bridgeBreaks: z.boolean().default(false),
+  /** Nuisance measures in fallback order: per buurt the first with values at both ends of the period. */
+  nuisanceMeasures: z.array(z.enum(NUISANCE_MEASURE_IDS)).min(1).default([...NUISANCE_MEASURE_IDS]),
+  /** Thresholds τ in standard deviations of the national buurt distribution of each change. */
+  thresholds: z
+    .object({ concentration: z.number().positive().max(5).default(0.25), nuisance: z.number().positive().max(5).default(0.25) })
+    .default({ concentration: 0.25, nuisance: 0.25 }),
+  /** Buurten with fewer inhabitants are classed te-weinig-inwoners. */
+  minPopulation: z.number().int().min(0).default(200),
+  /** Reference of the relative classification: the rest of the gemeente (default) or the whole gemeente. */
+  relativeReference: z.enum(['rest-of-gemeente', 'gemeente']).default('rest-of-gemeente'),
+  /** The period maps open with when it has data. */
+  defaultPeriod: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/)
+    .default('2016-2020'),
+});
+
+export type EngineConfig = z.infer<typeof EngineConfigSchema>;
+export type EngineConfigInput = z.input<typeof EngineConfigSchema>;
+
+/** Validates a (partial) configuration and fills in the defaults; CONFIG_INVALID names the offending field. */
+export function parseEngineConfig(input: unknown = {}): EngineConfig {
+  const result = EngineConfigSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new AppError('CONFIG_INVALID', `engine configuration: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const weights = new Set(result.data.components.map((c) => c.id));
+  if (weights.size !== result.data.components.length) throw new AppError('CONFIG_INVALID', 'engine configuration: component ids must be unique');
+  return result.data;
+}
+
+/** A period [t0, t1]. */
+export interface Period {
+  t0: number;
+  t1: number;
+}
+
+/** "2016-2020" → { t0: 2016, t1: 2020 }; USAGE error when malformed or t0 ≥ t1. */
+export function parsePeriod(raw: string): Period {
+  const m = /^(\d{4})-(\d{4})$/.exec(raw.trim());
+  if (!m || Number(m[1]) >= Number(m[2])) {
+    throw new AppError('USAGE', `period must look like 2016-2020 with the first year before the second, got '${raw}'`);
+  }
+  return { t0: Number(m[1]), t1: Number(m[2]) };
+}
+
+export function formatPeriod(p: Period): string {
+  return `${p.t0}-${p.t1}`;
+}
