@@ -16,6 +16,9 @@ import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
 import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
 import { kwbODataJsonParser } from './sources/kwb/kwb-odata-json.js';
 import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './sources/kwb/kwb-statline-csv.js';
+import { geojsonBoundaryParser } from './sources/boundaries/geojson-boundaries.js';
+import { geopackageBoundaryParser } from './sources/boundaries/geopackage-boundaries.js';
+import { topojsonBoundaryParser } from './sources/boundaries/topojson-boundaries.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 
 export const SOURCE_PARSERS: readonly SourceParser[] = [
@@ -32,6 +35,9 @@ export const SOURCE_PARSERS: readonly SourceParser[] = [
   rivmODataJsonParser,
   policeCrimeCsvParser,
   policeODataJsonParser,
+  geopackageBoundaryParser,
+  geojsonBoundaryParser,
+  topojsonBoundaryParser,
 ];
 
 export function detectParser(file: InputFile, source?: SourceKind): SourceParser {

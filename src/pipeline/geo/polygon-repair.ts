@@ -53,9 +53,10 @@ function orientRing(ring: Ring, counterClockwise: boolean, fixes: Set<GeometryFi
  * A ring worth keeping: at least 4 points and not all on one line. A self-crossing ring may
  * have zero signed area (a symmetric bow-tie) and is kept for the repair step.
  */
-function usable(ring: Ring): boolean {
+function usable(ring: Ring, strict: boolean): boolean {
   if (ring.length < 4) return false;
   if (Math.abs(ringSignedArea(ring)) >= MIN_RING_AREA) return true;
+  if (strict) return false;
   const a = ring[0]!;
   const b = ring.find((p) => p[0] !== a[0] || p[1] !== a[1]);
   if (!b) return false;
@@ -63,30 +64,37 @@ function usable(ring: Ring): boolean {
   return ring.some((p) => Math.abs(orient(a[0]!, a[1]!, b[0]!, b[1]!, p[0]!, p[1]!)) / len > 1e-6);
 }
 
-/** Safe local fixes; never changes the covered area except by dropping degenerate rings. */
-export function cleanGeometry(g: PolygonGeometry, fixes = new Set<GeometryFix>()): PolygonGeometry | null {
+/**
+ * Safe local fixes; never changes the covered area except by dropping degenerate rings.
+ * `strict` also drops non-collinear rings without area (used after re-noding, whose output
+ * can hold micro-slivers where two intersection points almost coincide).
+ */
+export function cleanGeometry(g: PolygonGeometry, fixes = new Set<GeometryFix>(), strict = false): PolygonGeometry | null {
   const polys: Polygon[] = [];
   for (const poly of polygonsOf(g)) {
     const rings = poly.map((r) => cleanRing(r, fixes));
     const shell = rings[0];
-    if (!shell || !usable(shell)) {
+    if (!shell || !usable(shell, strict)) {
       fixes.add('ring-dropped');
       continue;
     }
-    const holes = rings.slice(1).filter((h) => usable(h) || (fixes.add('ring-dropped'), false));
+    const holes = rings.slice(1).filter((h) => usable(h, strict) || (fixes.add('ring-dropped'), false));
     polys.push([orientRing(shell, true, fixes), ...holes.map((h) => orientRing(h, false, fixes))]);
   }
   return polys.length ? geometryFromPolygons(polys) : null;
 }
 
-/** Re-nodes a geometry by a boolean union of its own parts (non-zero winding). */
-export function repairGeometry(g: PolygonGeometry): PolygonGeometry | null {
+/**
+ * Re-nodes a geometry by a boolean union of its own parts (non-zero winding). Returns null when
+ * nothing with an area is left, undefined when the union fails on degenerate input.
+ */
+export function repairGeometry(g: PolygonGeometry): PolygonGeometry | null | undefined {
   const input = polygonsOf(g).map((poly) => poly.map((ring) => ring.map((p) => [p[0]!, p[1]!] as Pair)));
   let out: PcMultiPolygon;
   try {
     out = polygonClipping.union(input);
   } catch {
-    return null; // polygon-clipping gives up on some degenerate inputs: the geometry stays invalid
+    return undefined; // polygon-clipping gives up on some degenerate inputs: the geometry stays invalid
   }
   return out.length ? geometryFromPolygons(out) : null;
 }
@@ -102,8 +110,9 @@ export function normaliseGeometry(g: PolygonGeometry): NormalisedGeometry {
   const before = findGeometryProblems(cleaned);
   if (before.length === 0) return { geometry: cleaned, fixes: [...fixes], problems: [], repaired: [] };
   const renoded = repairGeometry(cleaned);
-  const result = renoded ? cleanGeometry(renoded, fixes) : null;
-  if (!result) return { geometry: cleaned, fixes: [...fixes], problems: before, repaired: [] };
+  if (renoded === undefined) return { geometry: cleaned, fixes: [...fixes], problems: before, repaired: [] };
+  const result = renoded ? cleanGeometry(renoded, fixes, true) : null;
+  if (!result) return { geometry: null, fixes: [...fixes, 'renoded'], problems: [], repaired: before };
   fixes.add('renoded');
   return { geometry: result, fixes: [...fixes], problems: findGeometryProblems(result), repaired: before };
 }
