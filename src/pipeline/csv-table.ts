@@ -77,7 +77,13 @@ export function readCsvTable(file: InputFile, options: { delimiter?: string; all
       const endsWithoutNewline = !/\n\s*$/.test(text);
       if (isLast && record.length < header.length && endsWithoutNewline) {
         throw new AppError('CSV_TRUNCATED', `the last row has ${record.length} of ${header.length} columns: the file is truncated`, {
-          location: { file: file.name, line: info.lines, row: i, expected: `${header.length} columns` },
+          location: { file: file.name, line: info.lines, row: i, column: header[record.length] ?? '', expected: `${header.length} columns` },
+        });
+      }
+      const other = record.length === 1 ? wrongDelimiterOf(record[0] ?? '', delimiter, header.length) : undefined;
+      if (other !== undefined) {
+        throw new AppError('CSV_WRONG_DELIMITER', `the header is separated by '${delimiter}' but this row by '${other}'`, {
+          location: { file: file.name, line: info.lines, row: i, column: header[0] ?? '', expected: `columns separated by '${delimiter}'`, found: record[0] ?? '' },
         });
       }
       throw new AppError('CSV_MALFORMED', `row has ${record.length} columns, the header has ${header.length}`, {
@@ -88,4 +94,9 @@ export function readCsvTable(file: InputFile, options: { delimiter?: string; all
     lines.push(info.lines);
   }
   return { file: file.name, delimiter, header, rows, lineOf: (i) => lines[i] ?? i + 2 };
+}
+
+/** Another delimiter that splits a one-field row into the header's column count, if any. */
+function wrongDelimiterOf(field: string, delimiter: string, columns: number): string | undefined {
+  return [',', ';', '\t', '|'].find((d) => d !== delimiter && countOutsideQuotes(field, d) === columns - 1);
 }
