@@ -62,6 +62,12 @@ export async function createLeafletCanvas(container: HTMLElement, events: MapCan
     for (const l of cameraListeners) l(camera);
   });
 
+  map.on('moveend', () => {
+    const camera = getCamera();
+    container.dataset['zoom'] = camera.zoom.toFixed(3);
+    container.dataset['center'] = `${camera.center[0].toFixed(5)},${camera.center[1].toFixed(5)}`;
+  });
+
   function getCamera(): MapCamera {
     const c = map.getCenter();
     // Leaflet zoom levels are 256-px based like MapLibre's 512-px levels + 1.

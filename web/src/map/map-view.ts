@@ -47,8 +47,9 @@ export function createMapView(ctx: AppContext): View {
   let response: MapResponse | null = null;
   let focusProfile = false;
 
-  function select(code: string): void {
-    focusProfile = true;
+  /** Selects a buurt; `focus` moves keyboard focus to its profile (not for the buurt list). */
+  function select(code: string, focus = true): void {
+    focusProfile = focus;
     store.update({ buurt: code });
   }
 
@@ -111,7 +112,7 @@ export function createMapView(ctx: AppContext): View {
               'data-testid': 'buurt-picker',
               onchange: (e: Event) => {
                 const code = (e.target as HTMLSelectElement).value;
-                if (code) select(code);
+                if (code) select(code, false);
               },
             },
             h('option', { value: '' }, tt.buurtPickerNone),

@@ -136,6 +136,13 @@ export async function createMaplibreCanvas(container: HTMLElement, events: MapCa
     for (const l of cameraListeners) l(camera);
   });
 
+  // The camera as data attributes, so tests (and curious users) can read it.
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    container.dataset['zoom'] = map.getZoom().toFixed(3);
+    container.dataset['center'] = `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`;
+  });
+
   function getCamera(): MapCamera {
     const c = map.getCenter();
     return { center: [c.lng, c.lat], zoom: map.getZoom() };
