@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { AppData } from '../../web/src/app-context.js';
+import { messagesFor } from '../../web/src/i18n/messages.js';
+import { searchAreas } from '../../web/src/start/area-search.js';
+
+const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
+const data: AppData = {
+  gemeenten: {
+    gemeenten: [gemeente('GM0917', 'Heerlen'), gemeente('GM0074', 'Heerenveen'), gemeente('GM0928', 'Kerkrade'), gemeente('GM0965', 'Simpelveld'), gemeente('GM0363', 'Amsterdam')],
+    editions: [],
+    divisionYear: 2019,
+    demo: false,
+  },
+  regions: { regions: [{ id: 'parkstad-limburg', name: 'Parkstad Limburg', gemeenten: ['GM0917', 'GM0928', 'GM0965'], predefined: true }] },
+  definitions: { maps: [], layers: [] },
+};
+
+describe('searchAreas(data, query)', () => {
+  const t = messagesFor('nl');
+  it('offers Heerlen and the region Parkstad Limburg (through its member Heerlen) for "Heer"', () => {
+    const codes = searchAreas(data, 'Heer', t).map((o) => o.code);
+    expect(codes).toEqual(['GM0074', 'GM0917', 'parkstad-limburg']);
+  });
+  it('matches regardless of case and accents, and by code', () => {
+    expect(searchAreas(data, 'héérl', t).map((o) => o.code)).toEqual(['GM0917', 'parkstad-limburg']);
+    expect(searchAreas(data, 'gm0363', t).map((o) => o.name)).toEqual(['Amsterdam']);
+  });
+  it('returns nothing for an empty query', () => {
+    expect(searchAreas(data, '  ', t)).toEqual([]);
+  });
+});
