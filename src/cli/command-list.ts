@@ -3,6 +3,8 @@ import type { Command } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { fetchCommand } from './commands/fetch.js';
 import { importCommand } from './commands/import.js';
+import { mapsCommand } from './commands/maps.js';
+import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, fetchCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, fetchCommand, mapsCommand, serveCommand];

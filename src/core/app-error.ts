@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   MAP_NOT_FOUND: { http: 404, exit: 66 },
   INDICATOR_NOT_FOUND: { http: 404, exit: 66 },
   NO_DATA: { http: 404, exit: 66 },
+  ROUTE_NOT_FOUND: { http: 404, exit: 64 },
   // network
   DOWNLOAD_FAILED: { http: 502, exit: 69 },
   // auth

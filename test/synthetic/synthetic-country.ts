@@ -13,6 +13,8 @@ export interface SyntheticOptions {
   rivmYears?: readonly number[];
   lbmYears?: readonly number[];
   seed?: number;
+  /** Gemeente codes to use instead of GM0001, GM0002, … */
+  gemeenteCodes?: readonly string[];
 }
 
 export interface SyntheticCountry {
@@ -39,7 +41,7 @@ export function syntheticCountry(o: SyntheticOptions): SyntheticCountry {
   const push = (areaCode: string, indicator: string, year: number, value: number | null, edition = `synthetic ${year}`) =>
     values.push({ areaCode, indicator, year, value, flags: value === null ? 1 : 0, edition, table: null, sourceColumn: indicator });
   for (let g = 0; g < o.gemeenten; g++) {
-    const gm = `GM${String(g + 1).padStart(4, '0')}`;
+    const gm = o.gemeenteCodes?.[g] ?? `GM${String(g + 1).padStart(4, '0')}`;
     for (let b = 0; b < o.buurtenPerGemeente; b++) {
       const code = `BU${gm.slice(2)}${String(Math.floor(b / 100)).padStart(2, '0')}${String(b % 100).padStart(2, '0')}`;
       buurten.push({ code, name: `Buurt ${g + 1}-${b + 1}`, gemeente: gm });

@@ -1,0 +1,138 @@
+/**
+ * What the server computes from the store, loaded once and rebuilt when the store changes:
+ * the reference division (the latest division year with buurt geometry), the buurten with
+ * names, gemeente names, the engine over every value on that division, and caches of display
+ * geometry per gemeente and of serialised map responses.
+ */
+import { AppError } from '../core/app-error.js';
+import type { BuurtInfo } from '../domain/engine/buurt-table.js';
+import type { EngineConfigInput } from '../domain/engine/engine-config.js';
+import { createEngine, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
+import type { PolygonGeometry } from '../core/records.js';
+import type { EditionRow, Store } from '../storage/store.js';
+
+export interface LoadedState {
+  divisionYear: number;
+  engine: VeerkrachtEngine;
+  gemeenteNames: Map<string, string>;
+  /** Years with values per gemeente. */
+  gemeenteYears: Map<string, number[]>;
+  editions: EditionRow[];
+  demo: boolean;
+  version: string;
+}
+
+export interface EngineStateOptions {
+  /** Draw maps on this division instead of the latest one with buurt geometry. */
+  divisionYear?: number;
+  engineConfig?: EngineConfigInput;
+  /** How often (ms) to check whether the store changed; 0 = every request. */
+  checkIntervalMs?: number;
+}
+
+export class EngineState {
+  private loaded: Promise<LoadedState> | undefined;
+  private loadedVersion = '';
+  private lastCheck = 0;
+  private readonly geometryCache = new Map<string, Map<string, PolygonGeometry | null>>();
+  /** Serialised responses keyed by route + parameters; cleared on reload. */
+  readonly responses = new Map<string, unknown>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: EngineStateOptions = {},
+  ) {}
+
+  /** The current state, rebuilt when the store's imports or harmonisation changed. */
+  async get(): Promise<LoadedState> {
+    const now = Date.now();
+    if (this.loaded && now - this.lastCheck < (this.options.checkIntervalMs ?? 5000)) return this.loaded;
+    this.lastCheck = now;
+    const version = await this.storeVersion();
+    if (!this.loaded || version !== this.loadedVersion) {
+      this.loadedVersion = version;
+      this.geometryCache.clear();
+      this.responses.clear();
+      this.loaded = this.load(version);
+      this.loaded.catch(() => {
+        this.loaded = undefined;
+      });
+    }
+    return this.loaded;
+  }
+
+  private async storeVersion(): Promise<string> {
+    const [imports, harmonisation] = await Promise.all([this.store.listImports(), this.store.listHarmonisation()]);
+    const last = imports[imports.length - 1];
+    return `${imports.length}|${last?.id ?? 0}|${harmonisation.length}`;
+  }
+
+  private async load(version: string): Promise<LoadedState> {
+    const divisionYear = this.options.divisionYear ?? (await referenceDivision(this.store));
+    if (divisionYear === null) {
+      throw new AppError('NO_DATA', 'the store holds no buurt boundaries: import a wijk- en buurtkaart (or run `veerkracht fetch`)');
+    }
+    const [buurten, gemeenteNames] = await this.loadAreas(divisionYear);
+    const values = await this.store.getValues({ divisionYear });
+    const engine = createEngine(buurten, values, this.options.engineConfig ?? {});
+    const gemeenteYears = new Map<string, Set<number>>();
+    const rowGemeente = new Map(buurten.map((b) => [b.code, b.gemeente]));
+    for (const v of values) {
+      const gm = rowGemeente.get(v.areaCode);
+      if (!gm || v.value === null) continue;
+      let s = gemeenteYears.get(gm);
+      if (!s) gemeenteYears.set(gm, (s = new Set()));
+      s.add(v.year);
+    }
+    const editions = await this.store.listEditions();
+    return {
+      divisionYear,
+      engine,
+      gemeenteNames,
+      gemeenteYears: new Map([...gemeenteYears].map(([k, s]) => [k, [...s].sort((a, b) => a - b)])),
+      editions,
+      demo: editions.length > 0 && editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
+      version,
+    };
+  }
+
+  /** Buurten of the division (with geometry or an area row) and gemeente names. */
+  private async loadAreas(divisionYear: number): Promise<[BuurtInfo[], Map<string, string>]> {
+    const areas = await this.store.listAreas({ divisionYear });
+    const geometries = await this.store.getGeometries({ divisionYear });
+    const codes = new Set<string>();
+    const names = new Map<string, string>();
+    for (const a of areas) if (a.level === 'buurt') codes.add(a.code);
+    for (const g of geometries) if (g.code.startsWith('BU')) codes.add(g.code);
+    for (const a of areas) if (a.name) names.set(a.code, a.name);
+    const gemeenten = new Set([...codes].map((c) => `GM${c.slice(2, 6)}`));
+    const allGemeenten = await this.store.listAreas({ level: 'gemeente' });
+    for (const g of allGemeenten) if (g.name && !names.has(g.code)) names.set(g.code, g.name);
+    for (const gm of gemeenten) {
+      for (const n of await this.store.listAreaNames(gm)) if (!names.has(n.code)) names.set(n.code, n.name);
+    }
+    const buurten = [...codes].sort().map((code) => ({ code, name: names.get(code) ?? code, gemeente: `GM${code.slice(2, 6)}` }));
+    const gemeenteNames = new Map([...gemeenten].sort().map((gm) => [gm, names.get(gm) ?? gm]));
+    return [buurten, gemeenteNames];
+  }
+
+  /** Display geometry (WGS84) of the buurten of a gemeente, cached. */
+  async geometries(gemeente: string, divisionYear: number): Promise<Map<string, PolygonGeometry | null>> {
+    let m = this.geometryCache.get(gemeente);
+    if (!m) {
+      const rows = await this.store.getGeometries({ divisionYear, gemeente });
+      m = new Map(rows.map((r) => [r.code, r.display]));
+      this.geometryCache.set(gemeente, m);
+    }
+    return m;
+  }
+}
+
+/** The latest division year that has buurt geometry, or null. */
+export async function referenceDivision(store: Store): Promise<number | null> {
+  const counts = await store.areaCounts();
+  const years = counts.filter((c) => c.level === 'buurt' && c.withGeometry > 0).map((c) => c.divisionYear);
+  if (years.length) return Math.max(...years);
+  const geomYears = await store.listDivisionYears('buurt');
+  return geomYears.length ? Math.max(...geomYears) : null;
+}

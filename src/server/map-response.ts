@@ -1,0 +1,111 @@
+/**
+ * Turns a built map into the GeoJSON response of GET /api/maps (src/api/schemas.ts
+ * MapResponse): display geometry per buurt, legend, and metadata (sources, harmonisation,
+ * caveats, texts), serialised once with its gzip twin and an ETag for the response cache.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { MapResponse } from '../api/schemas.js';
+import type { BuiltMap } from '../domain/maps/build-map.js';
+import type { PolygonGeometry } from '../core/records.js';
+import type { HarmonisationLogRow } from '../storage/store.js';
+import type { LoadedState } from './engine-state.js';
+import type { ResolvedArea } from './resolve-area.js';
+
+export interface SerialisedResponse {
+  json: string;
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/** Serialises a JSON body once: plain, gzipped and with a strong ETag. */
+export function serialise(body: unknown): SerialisedResponse {
+  const json = JSON.stringify(body);
+  const etag = `"${createHash('sha1').update(json).digest('base64url').slice(0, 27)}"`;
+  return { json, gzip: new Uint8Array(gzipSync(json, { level: 6 })), etag };
+}
+
+/** The MapResponse for a built map. */
+export function mapResponse(
+  built: BuiltMap,
+  area: ResolvedArea,
+  state: LoadedState,
+  geometry: ReadonlyMap<string, PolygonGeometry | null>,
+  harmonisation: readonly HarmonisationLogRow[],
+): MapResponse {
+  const spec = built.spec;
+  return {
+    type: 'FeatureCollection',
+    features: built.features.map((f) => ({
+      type: 'Feature',
+      id: f.code,
+      geometry: roundGeometry(geometry.get(f.code) ?? null),
+      properties: {
+        code: f.code,
+        name: f.name,
+        gemeente: f.gemeente,
+        value: f.value === null ? null : round(f.value, 4),
+        classIndex: f.classIndex,
+        classId: f.classId,
+        label: f.label,
+        flags: f.flags,
+        inhabitants: f.inhabitants,
+      },
+    })),
+    legend: built.legend,
+    meta: {
+      map: spec.id,
+      kind: spec.kind,
+      titleNl: spec.titleNl,
+      titleEn: spec.titleEn,
+      area: area.id,
+      areaName: area.name,
+      period: built.period,
+      year: built.year,
+      divisionYear: state.divisionYear,
+      classMethod: built.classMethod,
+      unit: built.unit,
+      sources: built.sources,
+      harmonisation: harmonisationText(state.divisionYear, area, harmonisation),
+      measureUsed: built.measureUsed,
+      yearsUsed: built.yearsUsed,
+      sensitivity: built.sensitivity,
+      caveatsNl: spec.caveatsNl,
+      caveatsEn: spec.caveatsEn,
+      howToReadNl: spec.howToReadNl,
+      howToReadEn: spec.howToReadEn,
+      demo: state.demo,
+    },
+  };
+}
+
+function harmonisationText(divisionYear: number, area: ResolvedArea, log: readonly HarmonisationLogRow[]): string {
+  const rows = log.filter((h) => area.gemeenten.includes(h.gemeenteCode) && h.toDivision === divisionYear);
+  if (!rows.length) return `Alle waarden op buurtindeling ${divisionYear}; geen omzetting nodig of vastgelegd.`;
+  const byFrom = new Map<number, { code: number; overlay: number; unmatched: number }>();
+  for (const h of rows) {
+    const s = byFrom.get(h.fromDivision) ?? { code: 0, overlay: 0, unmatched: 0 };
+    s.code += h.byCode;
+    s.overlay += h.byOverlay;
+    s.unmatched += h.unmatched;
+    byFrom.set(h.fromDivision, s);
+  }
+  const parts = [...byFrom]
+    .sort((a, b) => a[0] - b[0])
+    .map(([from, s]) => `van ${from}: ${s.code} op code, ${s.overlay} via overlay, ${s.unmatched} niet te koppelen`);
+  return `Waarden omgezet naar buurtindeling ${divisionYear} (${parts.join('; ')}).`;
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Display geometry rounded to 6 decimals (≈ 0.1 m): smaller responses, no visible change. */
+function roundGeometry(g: PolygonGeometry | null): PolygonGeometry | null {
+  if (!g) return null;
+  const ring = (r: number[][]) => r.map((p) => [round(p[0]!, 6), round(p[1]!, 6)]);
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
+}

@@ -1,0 +1,99 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas in src/api so it
+ * cannot drift from what the server sends. Served at GET /api/openapi.json.
+ */
+import { z } from 'zod';
+import {
+  BuurtResponseSchema,
+  CompareResponseSchema,
+  CreateRegionRequestSchema,
+  ErrorBodySchema,
+  GemeentenResponseSchema,
+  MapDefinitionsResponseSchema,
+  MapResponseSchema,
+  RegionSchema,
+  RegionsResponseSchema,
+} from '../api/schemas.js';
+
+const SCHEMAS = {
+  GemeentenResponse: GemeentenResponseSchema,
+  RegionsResponse: RegionsResponseSchema,
+  Region: RegionSchema,
+  CreateRegionRequest: CreateRegionRequestSchema,
+  MapDefinitionsResponse: MapDefinitionsResponseSchema,
+  MapResponse: MapResponseSchema,
+  BuurtResponse: BuurtResponseSchema,
+  CompareResponse: CompareResponseSchema,
+  ErrorBody: ErrorBodySchema,
+} as const;
+
+const ref = (name: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: keyof typeof SCHEMAS, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const errors = {
+  '400': json('ErrorBody', 'Invalid parameters (code USAGE)'),
+  '404': json('ErrorBody', 'Unknown area, map, buurt, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, NO_DATA)'),
+  '500': json('ErrorBody', 'Internal error (code INTERNAL)'),
+};
+const q = (name: string, description: string, required: boolean, example?: string) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema: { type: 'string', ...(example ? { example } : {}) },
+});
+
+/** The OpenAPI document (plain JSON object). */
+export function openApiDocument(): Record<string, unknown> {
+  const schemas = Object.fromEntries(Object.entries(SCHEMAS).map(([k, s]) => [k, z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' })]));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Veerkracht API',
+      version: '1.0.0',
+      description:
+        'Open veerkrachtkaarten per gemeente and region: nine maps, buurt profiles and comparisons. Errors are { error: { code, message } } with the stable codes of docs/errors.md. Missing values are null, never 0.',
+    },
+    paths: {
+      '/api/gemeenten': { get: { summary: 'Gemeenten with buurten, years with data, loaded editions', responses: { '200': json('GemeentenResponse', 'OK') } } },
+      '/api/regions': {
+        get: { summary: 'Regions (named lists of gemeenten), predefined and user-made', responses: { '200': json('RegionsResponse', 'OK') } },
+        post: {
+          summary: 'Create a region; every gemeente code must exist',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateRegionRequest') } } },
+          responses: { '201': json('Region', 'Created'), ...errors },
+        },
+      },
+      '/api/maps/definitions': {
+        get: { summary: 'The nine maps and the extra layers, with years/periods and texts', responses: { '200': json('MapDefinitionsResponse', 'OK') } },
+      },
+      '/api/maps': {
+        get: {
+          summary: 'One map of a gemeente or region as a GeoJSON FeatureCollection with legend and metadata',
+          parameters: [
+            q('area', 'Gemeente code (GMgggg) or region id', true, 'GM0917'),
+            q('map', 'Map id (corporatiebezit, …, veerkracht-relatief, lage-inkomens) or an indicator id', true, 'veerkracht-absoluut'),
+            q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
+            q('year', 'Year for level maps', false, '2020'),
+          ],
+          responses: { '200': json('MapResponse', 'OK (gzip when accepted; ETag; 304 on If-None-Match)'), '304': { description: 'Not modified' }, ...errors },
+        },
+      },
+      '/api/buurten/{code}': {
+        get: {
+          summary: 'A buurt: all indicators over all years, class per period, explanation',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', example: 'BU09173300' } }],
+          responses: { '200': json('BuurtResponse', 'OK'), ...errors },
+        },
+      },
+      '/api/compare': {
+        get: {
+          summary: 'Key figures per area: buurten and inhabitants per class, corporatiebuurten, mean index, correlation',
+          parameters: [q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'), q('period', 'Period t0-t1', false, '2016-2020')],
+          responses: { '200': json('CompareResponse', 'OK'), ...errors },
+        },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
+    },
+    components: { schemas },
+  };
+}

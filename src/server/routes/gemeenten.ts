@@ -1,0 +1,32 @@
+/** GET /api/gemeenten: the gemeenten with buurten on the reference division, and the loaded editions. */
+import { Hono } from 'hono';
+import type { GemeentenResponse } from '../../api/schemas.js';
+import { sendCachedJson } from '../cached-json.js';
+import { serialise, type SerialisedResponse } from '../map-response.js';
+import type { ServerDeps } from '../server-deps.js';
+
+export function gemeentenRoutes(deps: ServerDeps): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const state = await deps.state.get();
+    let r = deps.state.responses.get('gemeenten') as SerialisedResponse | undefined;
+    if (!r) {
+      const byGemeente = state.engine.table.byGemeente();
+      const body: GemeentenResponse = {
+        gemeenten: [...state.gemeenteNames].map(([code, name]) => ({
+          code,
+          name,
+          buurten: byGemeente.get(code)?.length ?? 0,
+          years: state.gemeenteYears.get(code) ?? [],
+        })),
+        editions: state.editions.map((e) => ({ source: e.source, edition: e.edition, table: e.table })),
+        divisionYear: state.divisionYear,
+        demo: state.demo,
+      };
+      r = serialise(body);
+      deps.state.responses.set('gemeenten', r);
+    }
+    return sendCachedJson(c, r, 60);
+  });
+  return app;
+}

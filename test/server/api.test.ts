@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BuurtResponseSchema,
+  CompareResponseSchema,
+  ErrorBodySchema,
+  GemeentenResponseSchema,
+  MapDefinitionsResponseSchema,
+  MapResponseSchema,
+  RegionSchema,
+  RegionsResponseSchema,
+} from '../../src/api/schemas.js';
+import { createApp } from '../../src/server/app.js';
+import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { syntheticStore } from './synthetic-store.js';
+
+const NINE = [
+  'corporatiebezit',
+  'concentratie-kwetsbaren',
+  'ontwikkeling-concentratie',
+  'leefbaarheid',
+  'overlast-onveiligheid',
+  'ontwikkeling-overlast',
+  'veerkracht-absoluut',
+  'veerkracht-relatief',
+  'lage-inkomens',
+];
+
+describe('HTTP API on a synthetic store', () => {
+  let store: SqliteStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await syntheticStore({ gemeenten: 4, buurtenPerGemeente: 30, gemeenteCodes: ['GM0917', 'GM0928', 'GM0363', 'GM0344'] });
+    app = createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
+  });
+  afterAll(() => store.close());
+
+  it('GET /api/gemeenten lists gemeenten with buurten and years', async () => {
+    const res = await app.request('/api/gemeenten');
+    expect(res.status).toBe(200);
+    const body = GemeentenResponseSchema.parse(await res.json());
+    expect(body.gemeenten.map((g) => g.code)).toEqual(['GM0344', 'GM0363', 'GM0917', 'GM0928']);
+    expect(body.gemeenten[0]!.buurten).toBe(30);
+    expect(body.gemeenten[0]!.years).toContain(2020);
+    expect(body.divisionYear).toBe(2020);
+    expect(body.demo).toBe(false);
+  });
+
+  it('GET /api/regions has Parkstad Limburg; POST creates a region and refuses unknown codes', async () => {
+    const regions = RegionsResponseSchema.parse(await (await app.request('/api/regions')).json());
+    expect(regions.regions.find((r) => r.id === 'parkstad-limburg')?.gemeenten).toContain('GM0917');
+    const post = (body: unknown) => app.request('/api/regions', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const created = await post({ name: 'Zuid Test', gemeenten: ['GM0917', 'gm0928'] });
+    expect(created.status).toBe(201);
+    expect(RegionSchema.parse(await created.json())).toEqual({ id: 'zuid-test', name: 'Zuid Test', gemeenten: ['GM0917', 'GM0928'], predefined: false });
+    const bad = await post({ name: 'X', gemeenten: ['GM9999'] });
+    expect(bad.status).toBe(404);
+    expect(ErrorBodySchema.parse(await bad.json()).error.code).toBe('AREA_NOT_FOUND');
+    const malformed = await post({ name: '', gemeenten: [] });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('GET /api/maps/definitions has the nine maps and the layers', async () => {
+    const body = MapDefinitionsResponseSchema.parse(await (await app.request('/api/maps/definitions')).json());
+    expect(body.maps.map((m) => m.id)).toEqual(NINE);
+    expect(body.maps.find((m) => m.id === 'veerkracht-absoluut')?.defaultPeriod).toBe('2016-2020');
+    expect(body.layers.some((l) => l.id === 'social_assistance_per_1000_15_64' && l.component)).toBe(true);
+  });
+
+  it.each(NINE)('GET /api/maps?map=%s returns one feature per buurt with a legend', async (map) => {
+    const res = await app.request(`/api/maps?area=GM0917&map=${map}`);
+    expect(res.status).toBe(200);
+    const body = MapResponseSchema.parse(await res.json());
+    expect(body.features).toHaveLength(30);
+    expect(body.features.every((f) => f.geometry !== null)).toBe(true);
+    const counted = body.legend.reduce((s, l) => s + l.count, 0);
+    expect(counted).toBe(30);
+    expect(body.meta.sources.length).toBeGreaterThan(0);
+  });
+
+  it('maps a region, an indicator layer, and answers unknown area/map with 404', async () => {
+    const region = MapResponseSchema.parse(await (await app.request('/api/maps?area=parkstad-limburg&map=veerkracht-relatief&period=2016-2020')).json());
+    expect(region.features).toHaveLength(60);
+    expect(region.meta.areaName).toBe('Parkstad Limburg');
+    expect(region.meta.sensitivity).not.toBeNull();
+    const layer = MapResponseSchema.parse(await (await app.request('/api/maps?area=GM0917&map=wmo_per_1000&year=2018')).json());
+    expect(layer.meta.year).toBe(2018);
+    for (const [url, code] of [
+      ['/api/maps?area=GM9999&map=corporatiebezit', 'AREA_NOT_FOUND'],
+      ['/api/maps?area=GM0917&map=nope', 'MAP_NOT_FOUND'],
+      ['/api/maps?area=nowhere&map=corporatiebezit', 'AREA_NOT_FOUND'],
+    ] as const) {
+      const res = await app.request(url);
+      expect(res.status).toBe(404);
+      const body = ErrorBodySchema.parse(await res.json());
+      expect(body.error.code).toBe(code);
+    }
+    const bad = await app.request('/api/maps?area=GM0917&map=veerkracht-absoluut&period=2020-2016');
+    expect(bad.status).toBe(400);
+  });
+
+  it('serves maps gzipped with an ETag and answers If-None-Match with 304', async () => {
+    const res = await app.request('/api/maps?area=GM0917&map=corporatiebezit', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    expect(res.headers.get('Cache-Control')).toContain('max-age');
+    const etag = res.headers.get('ETag')!;
+    const again = await app.request('/api/maps?area=GM0917&map=corporatiebezit', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('GET /api/buurten/:code has series, classifications and an explanation', async () => {
+    const res = await app.request('/api/buurten/BU09170005');
+    expect(res.status).toBe(200);
+    const body = BuurtResponseSchema.parse(await res.json());
+    expect(body.gemeente).toBe('GM0917');
+    expect(body.indicators.find((i) => i.id === 'inhabitants')?.series).toHaveLength(5);
+    expect(body.classifications.find((c) => c.period === '2016-2020')?.measureUsed).toBe('lbm_onv');
+    expect(body.explanation.nl).toContain('2016-2020');
+    expect(body.explanation.en).toContain('standard deviations');
+    expect((await app.request('/api/buurten/BU99990000')).status).toBe(404);
+  });
+
+  it('GET /api/compare reports per area', async () => {
+    const body = CompareResponseSchema.parse(await (await app.request('/api/compare?areas=GM0917,parkstad-limburg&period=2016-2020')).json());
+    expect(body.areas.map((a) => a.area)).toEqual(['GM0917', 'parkstad-limburg']);
+    const gm = body.areas[0]!;
+    expect(gm.perClass.reduce((s, c) => s + c.buurten, 0)).toBe(30);
+    expect(gm.meanIndex).not.toBeNull();
+    expect(gm.correlationCorporationNuisance).not.toBeNull();
+  });
+
+  it('GET /api/openapi.json is an OpenAPI 3.1 document of every route; unknown routes are 404', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/gemeenten', '/api/regions', '/api/maps/definitions', '/api/maps', '/api/buurten/{code}', '/api/compare']),
+    );
+    const res = await app.request('/api/nothing');
+    expect(res.status).toBe(404);
+    expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
