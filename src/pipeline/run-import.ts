@@ -7,6 +7,8 @@
  *   5. checkBatch     — codes valid, no duplicate keys, year present
  *   6. store.writeBatch + parser.afterWrite — one transaction; on error the store is as before
  *   7. buildImportReport — what was read, matched, written and warned
+ *   8. harmoniseStore — after all files: values of other divisions carried onto the reference
+ *                       division (one transaction; skipped when no division has buurt geometry)
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { findAreaLevel } from '../core/area-code.js';
 import type { ImportBatch, SourceKind } from '../core/records.js';
 import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
+import { harmoniseStore } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
 import { readInputFile, type InputFile } from './input-file.js';
 import type { ParseContext } from './source-parser.js';
@@ -24,6 +27,8 @@ export interface ImportOptions {
   source?: SourceKind;
   year?: number;
   divisionYear?: number;
+  /** Harmonise onto the reference division after the import (default true). */
+  harmonise?: boolean;
 }
 
 // DataProperties files are read together with their TypedDataSet (KWB OData), never on their own.
@@ -82,6 +87,12 @@ export async function importPaths(
     const report = await importFile(store, file, options);
     onReport(report);
     reports.push(report);
+  }
+  if (options.harmonise !== false && reports.length > 0) {
+    // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
+    const divisions = reports.map((r) => r.divisionYear);
+    const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
+    await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
   }
   return reports;
 }

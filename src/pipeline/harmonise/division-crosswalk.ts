@@ -1,0 +1,99 @@
+/**
+ * The crosswalk from one division (indeling) to the reference division, per level:
+ *   - a code in both divisions whose geometry did not change (or that lacks geometry in one
+ *     of them) → carried by code;
+ *   - a reference area whose code is new, or whose geometry changed (IoU < SAME_GEOMETRY_IOU)
+ *     → area-weighted overlay of the source areas that intersect it;
+ *   - a source area used by neither → unmatched.
+ */
+import { findAreaLevel, gemeenteOf, type AreaCode } from '../../core/area-code.js';
+import type { GeometryRow } from '../../storage/store.js';
+import { intersectionArea, overlayAreas, ShapeIndex, type OverlayShape } from './overlay-area.js';
+
+/** Same code and intersection-over-union at least this → the area did not change. */
+export const SAME_GEOMETRY_IOU = 0.9;
+/** Contributions smaller than this share of both the source and the target are boundary noise. */
+export const SLIVER_SHARE = 0.01;
+/** A target covered for less than this share by source areas gets no overlay value. */
+export const MIN_COVERAGE = 0.5;
+
+export interface OverlayPart {
+  source: string;
+  /** Share of the source area that lies in the target (apportioning weight for counts). */
+  weight: number;
+  /** Share of the target's covered area that comes from this source (weights for means). */
+  targetShare: number;
+}
+
+export type CrosswalkEntry = { method: 'code'; source: string } | { method: 'overlay'; parts: OverlayPart[] };
+
+export interface Crosswalk {
+  from: number;
+  to: number;
+  /** Target (reference) code → how it gets its values. */
+  targets: Map<string, CrosswalkEntry>;
+  /** Source codes that reach no target. */
+  unmatched: string[];
+}
+
+export interface DivisionData {
+  year: number;
+  codes: readonly string[];
+  geometries: ReadonlyMap<string, GeometryRow>;
+}
+
+const shape = (g: GeometryRow): OverlayShape => ({ code: g.code, rd: g.rd, areaM2: g.areaM2, bbox: g.bbox });
+
+function sameGeometry(a: GeometryRow, b: GeometryRow): boolean {
+  if (JSON.stringify(a.rd) === JSON.stringify(b.rd)) return true;
+  const inter = intersectionArea(a.rd, b.rd);
+  return inter / (a.areaM2 + b.areaM2 - inter) >= SAME_GEOMETRY_IOU;
+}
+
+function overlayEntry(target: GeometryRow, index: ShapeIndex): CrosswalkEntry | undefined {
+  const hits = overlayAreas(shape(target), index).filter(
+    (h) => h.area >= SLIVER_SHARE * target.areaM2 || h.area >= SLIVER_SHARE * h.source.areaM2,
+  );
+  const covered = hits.reduce((s, h) => s + h.area, 0);
+  if (hits.length === 0 || covered < MIN_COVERAGE * target.areaM2) return undefined;
+  return {
+    method: 'overlay',
+    parts: hits.map((h) => ({ source: h.source.code, weight: h.area / h.source.areaM2, targetShare: h.area / covered })),
+  };
+}
+
+/** Builds the crosswalk from `source` to `reference` (all levels; overlay within a level). */
+export function buildCrosswalk(source: DivisionData, reference: DivisionData): Crosswalk {
+  const targets = new Map<string, CrosswalkEntry>();
+  const sourceCodes = new Set(source.codes);
+  const indexes = new Map<string, ShapeIndex>();
+  const indexFor = (level: string): ShapeIndex | undefined => {
+    if (!indexes.has(level)) {
+      const shapes = [...source.geometries.values()].filter((g) => findAreaLevel(g.code) === level).map(shape);
+      if (shapes.length) indexes.set(level, new ShapeIndex(shapes));
+    }
+    return indexes.get(level);
+  };
+  for (const code of reference.codes) {
+    const target = reference.geometries.get(code);
+    const before = source.geometries.get(code);
+    if (sourceCodes.has(code) && (!target || !before || sameGeometry(before, target))) {
+      targets.set(code, { method: 'code', source: code });
+      continue;
+    }
+    const index = target ? indexFor(findAreaLevel(code) ?? '') : undefined;
+    const entry = target && index ? overlayEntry(target, index) : undefined;
+    if (entry) targets.set(code, entry);
+  }
+  const used = new Set<string>();
+  for (const e of targets.values()) {
+    if (e.method === 'code') used.add(e.source);
+    else for (const p of e.parts) used.add(p.source);
+  }
+  return { from: source.year, to: reference.year, targets, unmatched: source.codes.filter((c) => !used.has(c)) };
+}
+
+/** The gemeente a code belongs to (itself for a gemeente). */
+export function gemeenteOfCode(code: string): string {
+  return findAreaLevel(code) === 'gemeente' ? code : gemeenteOf(code as AreaCode);
+}

@@ -1,0 +1,111 @@
+/**
+ * Harmonisation: carries every value stored on another division (indeling) onto one reference
+ * division, so the engine can read a whole time series with divisionYear = reference.
+ *   1. reference   — `to`, else the latest division year that has buurt geometry
+ *   2. crosswalk   — per source division: by code, by area-weighted overlay, unmatched
+ *   3. carry       — per indicator: values written to the reference division, flagged
+ *                    harmonised (+ overlay + estimated), with a method text
+ *   4. log         — per gemeente: buurten by code, by overlay, unmatched (`veerkracht status`)
+ * One transaction per run. Original values in the reference division are never overwritten.
+ */
+import { findAreaLevel } from '../../core/area-code.js';
+import { VALUE_FLAGS } from '../../core/records.js';
+import type { GeometryRow, HarmonisationLogRow, Store } from '../../storage/store.js';
+import { carryIndicator } from './carry-values.js';
+import { buildCrosswalk, gemeenteOfCode, type Crosswalk, type DivisionData } from './division-crosswalk.js';
+import { carryRuleOf } from './rate-denominators.js';
+
+export interface HarmoniseOptions {
+  /** Reference division year; default: the latest division year with buurt geometry. */
+  to?: number;
+  /** Only these source division years (default: every division that holds values). */
+  from?: readonly number[];
+}
+
+export interface HarmoniseSummary {
+  reference: number | null;
+  /** Why nothing was done, when nothing was. */
+  skipped?: string;
+  divisions: { from: number; byCode: number; byOverlay: number; unmatched: number; values: number }[];
+}
+
+/** The latest division year with buurt geometry, or undefined. */
+export async function findReferenceDivision(store: Store): Promise<number | undefined> {
+  const years = (await store.areaCounts()).filter((a) => a.level === 'buurt' && a.withGeometry > 0).map((a) => a.divisionYear);
+  return years.length ? Math.max(...years) : undefined;
+}
+
+async function loadDivision(store: Store, year: number, withGeometry: boolean): Promise<DivisionData> {
+  const codes = (await store.listAreas({ divisionYear: year })).map((a) => a.code);
+  const geometries = new Map<string, GeometryRow>();
+  if (withGeometry) for (const g of await store.getGeometries({ divisionYear: year })) geometries.set(g.code, g);
+  return { year, codes, geometries };
+}
+
+function logRows(cw: Crosswalk): HarmonisationLogRow[] {
+  const rows = new Map<string, HarmonisationLogRow>();
+  const row = (code: string): HarmonisationLogRow => {
+    const gm = gemeenteOfCode(code);
+    return rows.get(gm) ?? rows.set(gm, { fromDivision: cw.from, toDivision: cw.to, gemeenteCode: gm, byCode: 0, byOverlay: 0, unmatched: 0 }).get(gm)!;
+  };
+  for (const [code, e] of cw.targets) {
+    if (findAreaLevel(code) !== 'buurt') continue;
+    if (e.method === 'code') row(code).byCode++;
+    else row(code).byOverlay++;
+  }
+  for (const code of cw.unmatched) if (findAreaLevel(code) === 'buurt') row(code).unmatched++;
+  return [...rows.values()].sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode));
+}
+
+async function carryDivision(store: Store, cw: Crosswalk, indicators: readonly string[], editionIds: Map<string, number>): Promise<number> {
+  let written = 0;
+  for (const indicator of indicators) {
+    const values = await store.getValues({ divisionYear: cw.from, indicators: [indicator] });
+    const rule = carryRuleOf(indicator);
+    const denominators = rule.kind === 'rate' ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator] }) : undefined;
+    const existing = await store.getValues({ divisionYear: cw.to, indicators: [indicator] });
+    const keep = new Set(existing.filter((v) => (v.flags & VALUE_FLAGS.harmonised) === 0).map((v) => `${v.areaCode}|${v.year}`));
+    const rows = carryIndicator(cw, indicator, values, denominators, keep);
+    if (rows.length === 0) continue;
+    written += await store.writeHarmonisedValues(rows, (r) => editionIds.get((r as unknown as { edition: string }).edition)!);
+  }
+  return written;
+}
+
+/**
+ * Carries values of every other division onto the reference division (see the module comment).
+ * Skips (and says why) when there is no reference division.
+ */
+export async function harmoniseStore(store: Store, options: HarmoniseOptions = {}): Promise<HarmoniseSummary> {
+  const reference = options.to ?? (await findReferenceDivision(store));
+  if (reference === undefined) return { reference: null, skipped: 'no division year has buurt geometry', divisions: [] };
+  const indicatorsOf = new Map<number, Set<string>>();
+  for (const c of await store.coverage()) {
+    if (c.divisionYear === reference || (options.from && !options.from.includes(c.divisionYear))) continue;
+    (indicatorsOf.get(c.divisionYear) ?? indicatorsOf.set(c.divisionYear, new Set()).get(c.divisionYear)!).add(c.indicator);
+  }
+  // Farthest division first, so the nearest division's values win where two give the same year.
+  const divisions = [...indicatorsOf.keys()].sort((a, b) => Math.abs(b - reference) - Math.abs(a - reference) || a - b);
+  const withGeometry = new Set((await store.areaCounts()).filter((a) => a.withGeometry > 0).map((a) => a.divisionYear));
+  const editionIds = new Map((await store.listEditions()).map((e) => [e.edition, e.id]));
+  const summary: HarmoniseSummary = { reference, divisions: [] };
+  if (divisions.length === 0) return summary;
+  const needGeometry = withGeometry.has(reference) && divisions.some((d) => withGeometry.has(d));
+  const target = await loadDivision(store, reference, needGeometry);
+  await store.transaction(async () => {
+    for (const from of divisions) {
+      const cw = buildCrosswalk(await loadDivision(store, from, needGeometry && withGeometry.has(from)), target);
+      const values = await carryDivision(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds);
+      const log = logRows(cw);
+      await store.logHarmonisation(log);
+      summary.divisions.push({
+        from,
+        byCode: log.reduce((s, r) => s + r.byCode, 0),
+        byOverlay: log.reduce((s, r) => s + r.byOverlay, 0),
+        unmatched: log.reduce((s, r) => s + r.unmatched, 0),
+        values,
+      });
+    }
+  });
+  return summary;
+}
