@@ -2,9 +2,10 @@
 import type { Command } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { fetchCommand } from './commands/fetch.js';
+import { harmoniseCommand } from './commands/harmonise.js';
 import { importCommand } from './commands/import.js';
 import { mapsCommand } from './commands/maps.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, fetchCommand, mapsCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, harmoniseCommand, fetchCommand, mapsCommand, serveCommand];
