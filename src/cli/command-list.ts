@@ -6,6 +6,7 @@ import { harmoniseCommand } from './commands/harmonise.js';
 import { importCommand } from './commands/import.js';
 import { mapsCommand } from './commands/maps.js';
 import { serveCommand } from './commands/serve.js';
+import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, harmoniseCommand, fetchCommand, mapsCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, harmoniseCommand, fetchCommand, mapsCommand, serveCommand, startCommand];
