@@ -1,8 +1,13 @@
 /**
  * Population-weighted summary statistics over buurt columns. Missing values are NaN in the
- * columns and are skipped; a weight that is NaN or ≤ 0 skips the buurt too. When no buurt has a
- * usable weight, every present value counts with weight 1 (documented in docs/method.md).
+ * columns and are skipped. Weights are used when at least WEIGHT_COVERAGE of the present values
+ * have a positive weight (a buurt with weight 0 or NaN then drops out); otherwise every present
+ * value counts with weight 1, so a store where only a few gemeenten have inhabitants does not
+ * turn "national" into "those gemeenten" (documented in docs/method.md).
  */
+
+/** Share of present values that must have a weight for the statistics to be weighted. */
+export const WEIGHT_COVERAGE = 0.8;
 
 /** Weighted mean and standard deviation (population form) of the present values. */
 export interface WeightedStats {
@@ -51,11 +56,14 @@ export function weightedStats(
 }
 
 function hasUsableWeight(values: ArrayLike<number>, weights: ArrayLike<number>, include?: (i: number) => boolean): boolean {
+  let present = 0;
+  let weighted = 0;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i]!) || (include && !include(i))) continue;
-    if (weights[i]! > 0) return true;
+    present++;
+    if (weights[i]! > 0) weighted++;
   }
-  return false;
+  return weighted > 0 && weighted >= WEIGHT_COVERAGE * present;
 }
 
 /**
