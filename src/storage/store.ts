@@ -115,6 +115,13 @@ export interface Store {
     rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
     editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
   ): Promise<number>;
+  /**
+   * Copies every value of `codes` from one division to another as is, flagged harmonised and
+   * with `method` (carrying unchanged areas by code in one statement). Values that are already
+   * harmonised are not copied again; original values in the target division are never replaced.
+   * Returns the number of values written.
+   */
+  copyValuesByCode(q: { fromDivision: number; toDivision: number; codes: readonly string[]; method: string }): Promise<number>;
   editionIdOf(edition: string): Promise<number | undefined>;
 
   getGeometries(q: { divisionYear: number; codes?: readonly string[]; gemeente?: string }): Promise<GeometryRow[]>;

@@ -62,13 +62,22 @@ function carryOne(
   sources: Map<string, ValueRow>,
   dens: Map<string, number | null> | undefined,
 ): CarriedValue | undefined {
-  const base = { areaCode: target, divisionYear: cw.to, indicator, year };
   if (entry.method === 'code') {
     const v = sources.get(entry.source);
     if (!v) return undefined;
-    const method = `code (indeling ${cw.from})`;
-    return { ...base, value: v.value, flags: v.flags | VALUE_FLAGS.harmonised, edition: v.edition, sourceColumn: v.sourceColumn, method };
+    return {
+      areaCode: target,
+      divisionYear: cw.to,
+      indicator,
+      year,
+      value: v.value,
+      flags: v.flags | VALUE_FLAGS.harmonised,
+      edition: v.edition,
+      sourceColumn: v.sourceColumn,
+      method: `code (indeling ${cw.from})`,
+    };
   }
+  const base = { areaCode: target, divisionYear: cw.to, indicator, year };
   const rows = entry.parts.map((p) => sources.get(p.source));
   if (rows.some((r) => r === undefined)) return undefined; // a source area without this value: no estimate
   const first = rows[0]!;

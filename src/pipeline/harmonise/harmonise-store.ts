@@ -57,17 +57,30 @@ function logRows(cw: Crosswalk): HarmonisationLogRow[] {
   return [...rows.values()].sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode));
 }
 
-async function carryDivision(store: Store, cw: Crosswalk, indicators: readonly string[], editionIds: Map<string, number>): Promise<number> {
+/** Areas carried by code: one SQL copy for all indicators. */
+async function copyByCode(store: Store, cw: Crosswalk): Promise<number> {
+  const codes = [...cw.targets].filter(([, e]) => e.method === 'code').map(([code]) => code);
+  if (codes.length === 0) return 0;
+  return store.copyValuesByCode({ fromDivision: cw.from, toDivision: cw.to, codes, method: `code (indeling ${cw.from})` });
+}
+
+/** Areas carried by overlay: per indicator, only the source and target areas involved. */
+async function carryByOverlay(store: Store, cw: Crosswalk, indicators: readonly string[], editionIds: Map<string, number>): Promise<number> {
+  const overlay: Crosswalk = { ...cw, targets: new Map([...cw.targets].filter(([, e]) => e.method === 'overlay')) };
+  if (overlay.targets.size === 0) return 0;
+  const sources = [...new Set([...overlay.targets.values()].flatMap((e) => (e.method === 'overlay' ? e.parts.map((p) => p.source) : [])))];
+  const targets = [...overlay.targets.keys()];
   let written = 0;
   for (const indicator of indicators) {
-    const values = await store.getValues({ divisionYear: cw.from, indicators: [indicator] });
+    const values = await store.getValues({ divisionYear: cw.from, indicators: [indicator], codes: sources });
+    if (values.length === 0) continue;
     const rule = carryRuleOf(indicator);
-    const denominators = rule.kind === 'rate' ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator] }) : undefined;
-    const existing = await store.getValues({ divisionYear: cw.to, indicators: [indicator] });
+    const denominators =
+      rule.kind === 'rate' ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator], codes: sources }) : undefined;
+    const existing = await store.getValues({ divisionYear: cw.to, indicators: [indicator], codes: targets });
     const keep = new Set(existing.filter((v) => (v.flags & VALUE_FLAGS.harmonised) === 0).map((v) => `${v.areaCode}|${v.year}`));
-    const rows = carryIndicator(cw, indicator, values, denominators, keep);
-    if (rows.length === 0) continue;
-    written += await store.writeHarmonisedValues(rows, (r) => editionIds.get((r as unknown as { edition: string }).edition)!);
+    const rows = carryIndicator(overlay, indicator, values, denominators, keep);
+    if (rows.length) written += await store.writeHarmonisedValues(rows, (r) => editionIds.get((r as unknown as { edition: string }).edition)!);
   }
   return written;
 }
@@ -95,7 +108,7 @@ export async function harmoniseStore(store: Store, options: HarmoniseOptions = {
   await store.transaction(async () => {
     for (const from of divisions) {
       const cw = buildCrosswalk(await loadDivision(store, from, needGeometry && withGeometry.has(from)), target);
-      const values = await carryDivision(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds);
+      const values = (await copyByCode(store, cw)) + (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds));
       const log = logRows(cw);
       await store.logHarmonisation(log);
       summary.divisions.push({

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
-import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
+import { VALUE_FLAGS, type ImportBatch, type PolygonGeometry } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
 import type {
   AreaRow,
@@ -325,6 +325,27 @@ export class SqliteStore implements Store {
         stmt.run(r.areaCode, r.divisionYear, r.indicator, r.year, r.value, r.flags, editionOf(r), r.sourceColumn, r.method);
       }
       return rows.length;
+    });
+  }
+
+  async copyValuesByCode(q: { fromDivision: number; toDivision: number; codes: readonly string[]; method: string }): Promise<number> {
+    return this.transaction(async () => {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS copy_codes (code TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM copy_codes;');
+      const insertCode = this.db.prepare('INSERT OR IGNORE INTO copy_codes (code) VALUES (?)');
+      for (const c of q.codes) insertCode.run(c);
+      const harmonised = VALUE_FLAGS.harmonised;
+      const result = this.db
+        .prepare(
+          `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
+           SELECT v.area_code, @to, v.indicator, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.source_column, @method
+           FROM copy_codes c JOIN "values" v ON v.area_code = c.code AND v.division_year = @from
+           WHERE (v.flags & ${harmonised}) = 0
+             AND NOT EXISTS (SELECT 1 FROM "values" o WHERE o.area_code = v.area_code AND o.division_year = @to
+                             AND o.indicator = v.indicator AND o.year = v.year AND (o.flags & ${harmonised}) = 0)`,
+        )
+        .run({ from: q.fromDivision, to: q.toDivision, method: q.method });
+      this.db.exec('DELETE FROM copy_codes');
+      return result.changes;
     });
   }
 
