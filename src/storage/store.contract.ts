@@ -98,6 +98,28 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
     });
   });
 
+  describe('copyValuesByCode', () => {
+    it('copies values to another division flagged harmonised, never over originals, never twice', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      const original = { ...sampleBatch('def'), edition: { ...sampleBatch().edition, edition: 'reference edition', divisionYear: 2021 } };
+      original.areas = [];
+      original.geometries = [];
+      original.values = [{ areaCode: 'BU09280000', year: 2018, indicator: 'inhabitants', value: 1250, flags: 0, column: 'a_inw', divisionYear: 2021 }];
+      await store.writeBatch(original, {});
+      const method = 'code (indeling 2019)';
+      expect(await store.copyValuesByCode({ fromDivision: 2019, toDivision: 2021, codes: ['BU09171000', 'BU09280000'], method })).toBe(2);
+      const carried = await store.getValues({ divisionYear: 2021 });
+      expect(carried.map((v) => [v.areaCode, v.indicator, v.value, v.flags, v.method, v.edition]).sort()).toEqual([
+        ['BU09171000', 'corporation_share', null, VALUE_FLAGS.suppressed | VALUE_FLAGS.harmonised, method, 'sample edition'],
+        ['BU09171000', 'inhabitants', 3455, VALUE_FLAGS.harmonised, method, 'sample edition'],
+        ['BU09280000', 'inhabitants', 1250, 0, null, 'reference edition'],
+      ]);
+      expect(await store.copyValuesByCode({ fromDivision: 2021, toDivision: 2022, codes: ['BU09171000'], method })).toBe(0);
+      await store.close();
+    });
+  });
+
   describe('regions', () => {
     it('stores and lists regions', async () => {
       const store = await makeStore();
