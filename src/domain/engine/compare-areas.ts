@@ -27,6 +27,7 @@ export interface AreaFigures {
   corporatiebuurten: number;
   meanIndex: number | null;
   correlationCorporationNuisance: number | null;
+  /** The nuisance-change measure used by most of the area's buurten (null when none has one). */
   measureUsed: string | null;
 }
 
@@ -44,7 +45,8 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
   const level = engine.level(period.t1);
   const include = new Set(rows);
   const mean = weightedStats(level.values, pop, (i) => include.has(i));
-  const [correlation, measureUsed] = corp ? correlate(engine, rows, corp, period) : [null, null];
+  const [correlation] = corp ? correlate(engine, rows, corp, period) : [null];
+  const measureUsed = dominantMeasure(r.nuisance.measure, r.nuisance.measures.map((m) => m.id), rows);
   return {
     buurten: rows.length,
     inhabitants,
@@ -55,6 +57,13 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
     correlationCorporationNuisance: correlation,
     measureUsed,
   };
+}
+
+function dominantMeasure(measure: Int8Array, ids: readonly string[], rows: readonly number[]): string | null {
+  const counts = new Map<number, number>();
+  for (const i of rows) if (measure[i]! >= 0) counts.set(measure[i]!, (counts.get(measure[i]!) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? ids[top[0]]! : null;
 }
 
 function perClass(classes: Uint8Array, rows: readonly number[], pop: Float64Array): PerClassFigure[] {

@@ -1,0 +1,140 @@
+/**
+ * The engine and the API on the real open data (VEERKRACHT_REAL_DATA): import of the real
+ * files with the real parsers (`importPaths`, as `veerkracht import`), then GET /api/maps for
+ * Heerlen, golden classifications for Heerlen and the provincie Utrecht over 2016–2020, and the
+ * national figures that docs/method.md compares with the published ones.
+ *
+ * Hand check (numbers from the source files, recomputed here from the raw cells):
+ * - Husken BU09173000. Leefbaarometer 3.0 (meting 2020) onv 2018 = 0.028020, 2020 = −0.025439,
+ *   so ΔO = −(−0.025439 − 0.028020) = +0.053459 (more nuisance). KWB bijstand 10 persons in
+ *   2016 and 2020 over 180 + 335 + 510 = 1,025 and 175 + 320 + 490 = 985 inhabitants 15–64:
+ *   9.756 and 10.152 per 1,000. RIVM high risk of anxiety/depression 7.1 % → 7.8 %.
+ * - Heerlen-Centrum BU09173300. onv −0.179639 → −0.175148: ΔO = −0.004491 (slightly less
+ *   nuisance). Bijstand 130 / 1,640 = 79.268 ‰ (2016) → 110 / 1,685 = 65.282 ‰ (2020).
+ *   RIVM anxiety/depression 11.3 % → 11.9 %, difficulty making ends meet 24.7 % → 17.8 %.
+ * The standardised changes then follow from the national statistics the engine reports
+ * (dO = (ΔO − μ) / σ), checked below with those statistics.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompareResponseSchema, MapResponseSchema } from '../../src/api/schemas.js';
+import { importPaths } from '../../src/pipeline/run-import.js';
+import { createApp } from '../../src/server/app.js';
+import { EngineState } from '../../src/server/engine-state.js';
+import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { VEERKRACHT_CLASS_IDS } from '../../src/domain/engine/veerkracht-classes.js';
+import type { VeerkrachtEngine } from '../../src/domain/engine/veerkracht-engine.js';
+import { hasRealData, realDataFile } from '../real-data.js';
+import { expectGolden } from './golden.js';
+
+const FILES = [
+  'cbs-geo/buurt_2019_nl__emielsanders-PowerBI.topojson',
+  'leefbaarometer/lbm3_meting2020_buurt_2002-2020_nl__KacperJanczyk220646-GreenScape.csv.gz',
+  'rivm-gezondheidsmonitor/rivm_gezondheidsmonitor_50090NED_2012_2016_2020.csv.gz',
+  'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz',
+  'cbs-kwb/kwb2024_subset_nl_gwb__woonikveilig.csv.gz',
+  ...[2016, 2017, 2018, 2019, 2020].map((y) => `cbs-kwb/kwb${y}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`),
+  'cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv',
+];
+const PERIOD = { t0: 2016, t1: 2020 };
+const r3 = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1000) / 1000);
+
+function classTable(engine: VeerkrachtEngine, rows: readonly number[]) {
+  const r = engine.period(PERIOD);
+  return rows.map((i) => {
+    const b = engine.table.buurten[i]!;
+    const m = r.nuisance.measure[i]!;
+    return {
+      code: b.code,
+      name: b.name,
+      absolute: VEERKRACHT_CLASS_IDS[r.classification.absolute.classes[i]!],
+      relative: VEERKRACHT_CLASS_IDS[r.classification.relative.classes[i]!],
+      dK: r3(r.classification.absolute.dK[i]!),
+      dO: r3(r.classification.absolute.dO[i]!),
+      measure: m >= 0 ? r.nuisance.measures[m]!.id : null,
+    };
+  });
+}
+
+describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let engine: VeerkrachtEngine;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vk-engine-real-'));
+    store = openSqliteStore({ path: join(dir, 'real.db') });
+    await importPaths(store, FILES.map(realDataFile));
+    engine = (await new EngineState(store).get()).engine;
+    app = createApp(store, { webRoot: '' });
+  }, 300_000);
+  afterAll(async () => {
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GET /api/maps draws Heerlen’s 57 buurten, classified for 2016–2020 with the Leefbaarometer', async () => {
+    const res = await app.request('/api/maps?area=GM0917&map=veerkracht-absoluut&period=2016-2020');
+    expect(res.status).toBe(200);
+    const body = MapResponseSchema.parse(await res.json());
+    expect(body.features).toHaveLength(57);
+    expect(body.features.every((f) => f.geometry !== null)).toBe(true);
+    expect(body.meta.divisionYear).toBe(2019);
+    expect(body.meta.measureUsed).toBe('lbm_onv');
+    expect(body.meta.yearsUsed?.['lbm_onv']).toEqual([2018, 2020]);
+    expect(body.meta.yearsUsed?.['social-assistance']).toEqual([2016, 2020]);
+    expect(body.meta.sources.some((s) => s.edition.includes('Leefbaarometer 3.0 meting 2020'))).toBe(true);
+    const classified = body.features.filter((f) => !['onvoldoende-gegevens', 'te-weinig-inwoners'].includes(f.properties.classId));
+    expect(classified.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it('hand check: Husken and Heerlen-Centrum from the raw source cells', () => {
+    const husken = engine.table.row('BU09173000')!;
+    const centrum = engine.table.row('BU09173300')!;
+    const sa = (row: number, y: number) => engine.table.get('social_assistance_per_1000_15_64', y)!.values[row]!;
+    expect(sa(husken, 2016)).toBeCloseTo((10 / 1025) * 1000, 6);
+    expect(sa(husken, 2020)).toBeCloseTo((10 / 985) * 1000, 6);
+    expect(sa(centrum, 2016)).toBeCloseTo((130 / 1640) * 1000, 6);
+    expect(sa(centrum, 2020)).toBeCloseTo((110 / 1685) * 1000, 6);
+    const r = engine.period(PERIOD);
+    expect(r.nuisance.values[husken]).toBeCloseTo(0.053459, 5);
+    expect(r.nuisance.values[centrum]).toBeCloseTo(-0.004491, 5);
+    const s = r.classification.statsO[0]!;
+    expect(r.classification.absolute.dO[husken]).toBeCloseTo((0.053459 - s.mean) / s.sd, 3);
+    expect(r.classification.absolute.dO[husken]!).toBeGreaterThan(engine.config.thresholds.nuisance);
+    expect(r.classification.absolute.dO[centrum]!).toBeLessThan(engine.config.thresholds.nuisance);
+    const anx = engine.config.components.find((c) => c.id === 'anxiety-depression')!;
+    expect(engine.index.raw(anx, 2016)![husken]).toBeCloseTo(7.1, 6);
+    expect(engine.index.raw(anx, 2020)![centrum]).toBeCloseTo(11.9, 6);
+  });
+
+  it('golden: Heerlen 2016–2020', () => {
+    expectGolden('heerlen-2016-2020', classTable(engine, engine.table.byGemeente().get('GM0917')!));
+  });
+
+  it('golden: provincie Utrecht 2016–2020', () => {
+    const csv = readFileSync(realDataFile('cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv'), 'utf8');
+    const gemeenten = new Set([...csv.matchAll(/,BU(\d{4})\d{4},/g)].map((m) => `GM${m[1]}`));
+    expect(gemeenten.size).toBe(26);
+    const rows = [...gemeenten].sort().flatMap((gm) => engine.table.byGemeente().get(gm) ?? []);
+    expect(rows.length).toBeGreaterThan(900);
+    const table = classTable(engine, rows);
+    expect(table.filter((t) => t.absolute !== 'onvoldoende-gegevens').length).toBeGreaterThan(rows.length * 0.7);
+    expectGolden('utrecht-2016-2020', table);
+  });
+
+  it('national run: every buurt with data is classified for 2016–2020; figures per gemeente', async () => {
+    const r = engine.period(PERIOD);
+    const withData = r.classification.absolute.classes.filter((c) => VEERKRACHT_CLASS_IDS[c] !== 'onvoldoende-gegevens').length;
+    expect(withData).toBeGreaterThan(12_000);
+    const gemeenten = [...engine.table.byGemeente().keys()];
+    expect(gemeenten.length).toBe(355);
+    const res = await app.request(`/api/compare?areas=${gemeenten.slice(0, 50).join(',')}&period=2016-2020`);
+    const body = CompareResponseSchema.parse(await res.json());
+    expect(body.areas).toHaveLength(50);
+    expect(body.areas.every((a) => a.perClass.find((c) => c.classId === 'veerkracht-onder-druk') !== undefined)).toBe(true);
+  });
+});
