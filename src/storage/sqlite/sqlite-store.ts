@@ -32,6 +32,9 @@ export interface OpenSqliteOptions {
   readonly?: boolean;
 }
 
+/** Rows per multi-row INSERT in writeBatch (64 × 8 parameters, far below SQLite's limit). */
+const VALUES_PER_STATEMENT = 64;
+
 export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path, { readonly: options.readonly ?? false });
@@ -134,13 +137,7 @@ export class SqliteStore implements Store {
         insertArea.run(a.code, a.divisionYear, a.level, a.name, a.gemeenteCode, a.wijkCode);
         if (a.name && a.gemeenteCode) insertName.run(a.code, a.name, a.gemeenteCode, a.level, editionId);
       }
-      const insertValue = this.db.prepare(
-        `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-      );
-      for (const v of batch.values) {
-        insertValue.run(v.areaCode, v.divisionYear, v.indicator, v.year, v.value, v.flags, editionId, v.column);
-      }
+      this.writeValues(batch.values, editionId);
       const insertGeometry = this.db.prepare(
         `INSERT OR REPLACE INTO geometries (code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson, edition_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
@@ -159,6 +156,40 @@ export class SqliteStore implements Store {
         geometriesWritten: batch.geometries.length,
       };
     });
+  }
+
+  /**
+   * Inserts (or replaces) values, VALUES_PER_STATEMENT rows per statement: a national KWB
+   * edition has ~560,000 values, and one statement per row spends most of its time crossing
+   * from JS to SQLite. Same rows and same replace semantics as one statement per value.
+   */
+  private writeValues(values: ImportBatch['values'], editionId: number): void {
+    const columns = '(area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)';
+    const one = '(?, ?, ?, ?, ?, ?, ?, ?, NULL)';
+    const insertOne = this.db.prepare(`INSERT OR REPLACE INTO "values" ${columns} VALUES ${one}`);
+    const n = VALUES_PER_STATEMENT;
+    const insertMany = this.db.prepare(`INSERT OR REPLACE INTO "values" ${columns} VALUES ${Array<string>(n).fill(one).join(', ')}`);
+    const params: unknown[] = new Array<unknown>(n * 8);
+    let i = 0;
+    for (; i + n <= values.length; i += n) {
+      for (let j = 0; j < n; j++) {
+        const v = values[i + j]!;
+        const p = j * 8;
+        params[p] = v.areaCode;
+        params[p + 1] = v.divisionYear;
+        params[p + 2] = v.indicator;
+        params[p + 3] = v.year;
+        params[p + 4] = v.value;
+        params[p + 5] = v.flags;
+        params[p + 6] = editionId;
+        params[p + 7] = v.column;
+      }
+      insertMany.run(params);
+    }
+    for (; i < values.length; i++) {
+      const v = values[i]!;
+      insertOne.run(v.areaCode, v.divisionYear, v.indicator, v.year, v.value, v.flags, editionId, v.column);
+    }
   }
 
   async findImport(checksum: string): Promise<ImportLogRow | undefined> {
@@ -415,6 +446,12 @@ export class SqliteStore implements Store {
       byOverlay: r.by_overlay,
       unmatched: r.unmatched,
     }));
+  }
+
+  async dataVersion(): Promise<string> {
+    const i = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM import_log').get() as { n: number; m: number | null };
+    const h = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM harmonisation_log').get() as { n: number; m: number | null };
+    return `${i.n}|${i.m ?? 0}|${h.n}|${h.m ?? 0}`;
   }
 
   async coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]> {
