@@ -9,6 +9,7 @@ import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngine, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
+import { findReferenceDivision } from '../pipeline/harmonise/harmonise-store.js';
 import type { EditionRow, Store } from '../storage/store.js';
 
 export interface LoadedState {
@@ -62,6 +63,7 @@ export class EngineState {
   }
 
   private async storeVersion(): Promise<string> {
+    if (this.store.dataVersion) return this.store.dataVersion();
     const [imports, harmonisation] = await Promise.all([this.store.listImports(), this.store.listHarmonisation()]);
     const last = imports[imports.length - 1];
     return `${imports.length}|${last?.id ?? 0}|${harmonisation.length}`;
@@ -128,11 +130,7 @@ export class EngineState {
   }
 }
 
-/** The latest division year that has buurt geometry, or null. */
+/** The reference division: the one harmonisation writes onto (latest division year with buurt geometry), or null. */
 export async function referenceDivision(store: Store): Promise<number | null> {
-  const counts = await store.areaCounts();
-  const years = counts.filter((c) => c.level === 'buurt' && c.withGeometry > 0).map((c) => c.divisionYear);
-  if (years.length) return Math.max(...years);
-  const geomYears = await store.listDivisionYears('buurt');
-  return geomYears.length ? Math.max(...geomYears) : null;
+  return (await findReferenceDivision(store)) ?? null;
 }

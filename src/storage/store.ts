@@ -133,6 +133,12 @@ export interface Store {
   logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void>;
   listHarmonisation(): Promise<HarmonisationLogRow[]>;
 
+  /**
+   * A cheap token that changes whenever imports or harmonisation change the store (the server
+   * rebuilds its engine when it changes). Optional: without it callers fall back to listImports.
+   */
+  dataVersion?(): Promise<string>;
+
   /** Counts for `veerkracht status`. */
   coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]>;
   areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]>;
