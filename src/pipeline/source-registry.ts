@@ -14,6 +14,7 @@ import { policeODataJsonParser } from './sources/politie/police-odata-json.js';
 import { rivmCsvParser } from './sources/rivm/rivm-csv.js';
 import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
 import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
+import { kwbNameCodeListParser } from './sources/kwb/kwb-name-code-list.js';
 import { kwbODataJsonParser } from './sources/kwb/kwb-odata-json.js';
 import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './sources/kwb/kwb-statline-csv.js';
 import { geojsonBoundaryParser } from './sources/boundaries/geojson-boundaries.js';
@@ -28,6 +29,7 @@ export const SOURCE_PARSERS: readonly SourceParser[] = [
   kwbStatlineNamedCsvParser,
   kwbMnemonicCsvParser,
   kwbXlsxParser,
+  kwbNameCodeListParser,
   lbm3BuurtCsvParser,
   utrechtBuurtenCsvParser,
   lbm2CsvParser,
