@@ -114,8 +114,8 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     const store = await loadToy(false);
     const summary = await harmoniseStore(store);
     expect(summary.divisions).toEqual([
-      { from: 2017, byCode: 1, byOverlay: 0, unmatched: 1, values: 1 },
-      { from: 2018, byCode: 1, byOverlay: 3, unmatched: 1, values: expect.any(Number) },
+      { from: 2017, byCode: 1, byOverlay: 0, unmatched: 1, values: 1, notes: [] },
+      { from: 2018, byCode: 1, byOverlay: 3, unmatched: 1, values: expect.any(Number), notes: [] },
     ]);
     expect((await valueAt(store, 'BU09990005', 'dwellings', 2017)).value).toBe(290);
     expect(await store.getValues({ divisionYear: 2019, codes: ['BU09990002'] })).toEqual([]);
@@ -139,6 +139,6 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     await importPaths(store, [V2018], { harmonise: false });
     expect(await harmoniseStore(store)).toMatchObject({ reference: null, skipped: expect.stringContaining('geometry') });
     const named = await harmoniseStore(store, { to: 2019 });
-    expect(named.divisions).toEqual([{ from: 2018, byCode: 0, byOverlay: 0, unmatched: 4, values: 0 }]);
+    expect(named.divisions).toEqual([{ from: 2018, byCode: 0, byOverlay: 0, unmatched: 4, values: 0, notes: [] }]);
   });
 });

@@ -31,6 +31,7 @@ export const harmoniseCommand: Command = {
       if (summary.divisions.length === 0) out.push('  no values on other divisions');
       for (const d of summary.divisions) {
         out.push(`  ${d.from} → ${summary.reference}: buurten by code ${d.byCode}, by overlay ${d.byOverlay}, unmatched ${d.unmatched}; ${d.values} values written`);
+        for (const note of d.notes) out.push(`    note: ${note}`);
       }
       out.push('Per gemeente: `veerkracht status`.');
       process.stdout.write(`${out.join('\n')}\n`);

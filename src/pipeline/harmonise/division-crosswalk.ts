@@ -2,7 +2,8 @@
  * The crosswalk from one division (indeling) to the reference division, per level:
  *   - a code in both divisions whose geometry did not change (or that lacks geometry in one
  *     of them) → carried by code;
- *   - a reference area whose code is new, or whose geometry changed (IoU < SAME_GEOMETRY_IOU)
+ *   - a reference area whose code is new, or whose geometry changed (IoU < SAME_GEOMETRY_IOU,
+ *     judged only where the two boundary sets are comparable, COMPARABLE_MEDIAN_IOU)
  *     → area-weighted overlay of the source areas that intersect it;
  *   - a source area used by neither → unmatched.
  */
@@ -12,6 +13,14 @@ import { intersectionArea, overlayAreas, ShapeIndex, type OverlayShape } from '.
 
 /** Same code and intersection-over-union at least this → the area did not change. */
 export const SAME_GEOMETRY_IOU = 0.9;
+/**
+ * Below this median IoU over all same-code pairs of a level, the two boundary sets differ in
+ * resolution (e.g. a 300 m-quantised overview file against a detailed one) rather than in
+ * division: then IoU says nothing about redrawing, and same codes are carried by code.
+ */
+export const COMPARABLE_MEDIAN_IOU = 0.9;
+/** The resolution check needs this many same-code pairs on a level (a toy gemeente is always comparable). */
+export const MIN_PAIRS_FOR_RESOLUTION_CHECK = 20;
 /** Contributions smaller than this share of both the source and the target are boundary noise. */
 export const SLIVER_SHARE = 0.01;
 /** A target covered for less than this share by source areas gets no overlay value. */
@@ -34,6 +43,8 @@ export interface Crosswalk {
   targets: Map<string, CrosswalkEntry>;
   /** Source codes that reach no target. */
   unmatched: string[];
+  /** Remarks for the report, e.g. boundary sets that were not comparable. */
+  notes: string[];
 }
 
 export interface DivisionData {
@@ -44,10 +55,36 @@ export interface DivisionData {
 
 const shape = (g: GeometryRow): OverlayShape => ({ code: g.code, rd: g.rd, areaM2: g.areaM2, bbox: g.bbox });
 
-function sameGeometry(a: GeometryRow, b: GeometryRow): boolean {
-  if (JSON.stringify(a.rd) === JSON.stringify(b.rd)) return true;
+function iou(a: GeometryRow, b: GeometryRow): number {
+  if (JSON.stringify(a.rd) === JSON.stringify(b.rd)) return 1;
   const inter = intersectionArea(a.rd, b.rd);
-  return inter / (a.areaM2 + b.areaM2 - inter) >= SAME_GEOMETRY_IOU;
+  return inter / (a.areaM2 + b.areaM2 - inter);
+}
+
+/** IoU of every code with geometry in both divisions, and the levels whose boundary sets are comparable. */
+function compareGeometries(source: DivisionData, reference: DivisionData): { ious: Map<string, number>; comparable: Set<string>; notes: string[] } {
+  const ious = new Map<string, number>();
+  const perLevel = new Map<string, number[]>();
+  for (const [code, target] of reference.geometries) {
+    const before = source.geometries.get(code);
+    if (!before) continue;
+    const value = iou(before, target);
+    ious.set(code, value);
+    const level = findAreaLevel(code) ?? '';
+    (perLevel.get(level) ?? perLevel.set(level, []).get(level)!).push(value);
+  }
+  const comparable = new Set<string>();
+  const notes: string[] = [];
+  for (const [level, values] of perLevel) {
+    const median = values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    if (median >= COMPARABLE_MEDIAN_IOU || values.length < MIN_PAIRS_FOR_RESOLUTION_CHECK) comparable.add(level);
+    else {
+      notes.push(
+        `${level} boundaries of indeling ${source.year} and ${reference.year} differ in resolution (median overlap of same codes ${median.toFixed(2)}): same codes carried by code, only new codes by overlay`,
+      );
+    }
+  }
+  return { ious, comparable, notes };
 }
 
 function overlayEntry(target: GeometryRow, index: ShapeIndex): CrosswalkEntry | undefined {
@@ -74,10 +111,12 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
     }
     return indexes.get(level);
   };
+  const { ious, comparable, notes } = compareGeometries(source, reference);
   for (const code of reference.codes) {
     const target = reference.geometries.get(code);
-    const before = source.geometries.get(code);
-    if (sourceCodes.has(code) && (!target || !before || sameGeometry(before, target))) {
+    const overlap = ious.get(code);
+    const unchanged = overlap === undefined || !comparable.has(findAreaLevel(code) ?? '') || overlap >= SAME_GEOMETRY_IOU;
+    if (sourceCodes.has(code) && unchanged) {
       targets.set(code, { method: 'code', source: code });
       continue;
     }
@@ -90,7 +129,7 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
     if (e.method === 'code') used.add(e.source);
     else for (const p of e.parts) used.add(p.source);
   }
-  return { from: source.year, to: reference.year, targets, unmatched: source.codes.filter((c) => !used.has(c)) };
+  return { from: source.year, to: reference.year, targets, unmatched: source.codes.filter((c) => !used.has(c)), notes };
 }
 
 /** The gemeente a code belongs to (itself for a gemeente). */

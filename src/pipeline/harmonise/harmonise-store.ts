@@ -26,7 +26,7 @@ export interface HarmoniseSummary {
   reference: number | null;
   /** Why nothing was done, when nothing was. */
   skipped?: string;
-  divisions: { from: number; byCode: number; byOverlay: number; unmatched: number; values: number }[];
+  divisions: { from: number; byCode: number; byOverlay: number; unmatched: number; values: number; notes: string[] }[];
 }
 
 /** The latest division year with buurt geometry, or undefined. */
@@ -117,6 +117,7 @@ export async function harmoniseStore(store: Store, options: HarmoniseOptions = {
         byOverlay: log.reduce((s, r) => s + r.byOverlay, 0),
         unmatched: log.reduce((s, r) => s + r.unmatched, 0),
         values,
+        notes: cw.notes,
       });
     }
   });
