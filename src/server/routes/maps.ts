@@ -38,8 +38,13 @@ export function mapsRoutes(deps: ServerDeps): Hono {
   });
 
   app.get('/', async (c) => {
-    const q = parseQuery(MapQuerySchema, c.req.query());
     const state = await deps.state.get();
+    // hot path: a repeated request is answered from the cache by its raw query string
+    const url = c.req.url;
+    const rawKey = `map?${url.slice(url.indexOf('?') + 1)}`;
+    const hit = deps.state.responses.get(rawKey) as SerialisedResponse | undefined;
+    if (hit) return sendCachedJson(c, hit);
+    const q = parseQuery(MapQuerySchema, c.req.query());
     const key = `map|${q.area}|${q.map}|${q.period ?? ''}|${q.year ?? ''}`;
     let r = deps.state.responses.get(key) as SerialisedResponse | undefined;
     if (!r) {
@@ -56,6 +61,7 @@ export function mapsRoutes(deps: ServerDeps): Hono {
       if (deps.state.responses.size > 2000) deps.state.responses.clear();
       deps.state.responses.set(key, r);
     }
+    deps.state.responses.set(rawKey, r);
     return sendCachedJson(c, r);
   });
 
