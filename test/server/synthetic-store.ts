@@ -9,8 +9,8 @@ import { syntheticCountry, type SyntheticOptions } from '../synthetic/synthetic-
 
 export const SYNTHETIC_DIVISION = 2020;
 
-export async function syntheticStore(options: SyntheticOptions): Promise<SqliteStore> {
-  const store = openSqliteStore({ path: ':memory:' });
+export async function syntheticStore(options: SyntheticOptions, path = ':memory:'): Promise<SqliteStore> {
+  const store = openSqliteStore({ path });
   const country = syntheticCountry(options);
   const edition = { source: 'tidy' as const, edition: 'synthetic test data', table: null, publisher: 'test', divisionYear: SYNTHETIC_DIVISION };
   const geo: ImportBatch = emptyBatch('synthetic-geo', 'synthetic-geo', { ...edition, source: 'geo', edition: 'synthetic boundaries' });
