@@ -35,17 +35,26 @@ try {
   await importPaths(store, FILES, {}, (r) => {
     const now = performance.now();
     const values = Object.values(r.valuesPerIndicator).reduce((s, v) => s + v.values + v.missing, 0);
-    process.stdout.write(`${r.file.padEnd(64)} ${seconds(now - last).padStart(8)}  ${r.geometries} geometries, ${values} values\n`);
+    process.stdout.write(
+      `${r.file.padEnd(64)} ${seconds(now - last).padStart(8)}  ${r.geometries} geometries, ${values} values\n`,
+    );
     last = now;
   });
   const total = performance.now() - t0;
-  process.stdout.write(`${'harmonisation (after the last file)'.padEnd(64)} ${seconds(performance.now() - last).padStart(8)}\n`);
+  process.stdout.write(
+    `${'harmonisation (after the last file)'.padEnd(64)} ${seconds(performance.now() - last).padStart(8)}\n`,
+  );
   process.stdout.write(`${'TOTAL (target ≤ 20 s)'.padEnd(64)} ${seconds(total).padStart(8)}\n`);
 
   const h0 = performance.now();
   const summary = await harmoniseStore(store);
-  const moved = summary.divisions.map((d) => `${d.from}→${summary.reference}: ${d.byCode} by code, ${d.byOverlay} overlay, ${d.unmatched} unmatched, ${d.values} values`);
-  process.stdout.write(`${'harmonise again (all divisions)'.padEnd(64)} ${seconds(performance.now() - h0).padStart(8)}  ${moved.join('; ')}\n`);
+  const moved = summary.divisions.map(
+    (d) =>
+      `${d.from}→${summary.reference}: ${d.byCode} by code, ${d.byOverlay} overlay, ${d.unmatched} unmatched, ${d.values} values`,
+  );
+  process.stdout.write(
+    `${'harmonise again (all divisions)'.padEnd(64)} ${seconds(performance.now() - h0).padStart(8)}  ${moved.join('; ')}\n`,
+  );
   if (total > 20_000) process.exitCode = 1;
 } finally {
   await store.close();

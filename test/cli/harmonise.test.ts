@@ -16,7 +16,10 @@ describe('veerkracht harmonise (CLI)', () => {
 
     expect(runCli(['import', fixture('pdok-buurten-rd.geojson')], env).status).toBe(0);
     const tidy = join(dir, 'extra.csv');
-    writeFileSync(tidy, 'code,year,indicator,value\nBU09990001,2020,dwellings,120\nBU09990077,2020,dwellings,5\n');
+    writeFileSync(
+      tidy,
+      'code,year,indicator,value\nBU09990001,2020,dwellings,120\nBU09990077,2020,dwellings,5\n',
+    );
     expect(runCli(['import', '--division', '2020', tidy], env).status).toBe(0);
     const r = runCli(['harmonise'], env);
     expect(r.status).toBe(0);

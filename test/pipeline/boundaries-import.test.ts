@@ -15,7 +15,15 @@ const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtu
 const tmp = (name: string): string => join(mkdtempSync(join(tmpdir(), 'vk-geo-')), name);
 const square = (x: number, y: number, s: number): Extract<PolygonGeometry, { type: 'Polygon' }> => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + s, y],
+      [x + s, y + s],
+      [x, y + s],
+      [x, y],
+    ],
+  ],
 });
 
 async function importError(store: SqliteStore, path: string): Promise<AppError> {
@@ -87,11 +95,13 @@ describe('importing GeoJSON boundaries', () => {
     const store = openSqliteStore({ path: ':memory:' });
     const [report] = await importPaths(store, [fixture('self-intersecting_2021.geojson')]);
     expect(report!.warnings['GEOMETRY_REPAIRED']?.count).toBe(1);
-    expect(report!.warnings['GEOMETRY_REPAIRED']?.examples[0]).toMatch(/row 1: BU09990001: .*self-intersection|zero-area/);
+    expect(report!.warnings['GEOMETRY_REPAIRED']?.examples[0]).toMatch(
+      /row 1: BU09990001: .*self-intersection|zero-area/,
+    );
     const [bowTie] = await store.getGeometries({ divisionYear: 2021, codes: ['BU09990001'] });
     expect(isValidGeometry(bowTie!.rd)).toBe(true);
     expect(bowTie!.rd.type).toBe('MultiPolygon');
-    expect(bowTie!.areaM2).toBeCloseTo(2 * (400 * 200) / 2, 3); // two triangles of 400 × 200 / 2
+    expect(bowTie!.areaM2).toBeCloseTo((2 * (400 * 200)) / 2, 3); // two triangles of 400 × 200 / 2
   });
 
   it('refuses a polygon that cannot be repaired (null coordinate) with GEOMETRY_INVALID and writes nothing', async () => {
@@ -129,13 +139,22 @@ describe('importing GeoPackage boundaries', () => {
         columns: ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode', 'gemeentenaam', 'water', 'jaar'],
         rows: [
           { values: ['BU09990001', 'Oost', 'WK099900', 'GM0999', 'Toydorp', 'NEE', 2022], geometry: buurtA },
-          { values: ['BU09990002', 'West', 'WK099900', 'GM0999', 'Toydorp', 'NEE', 2022], geometry: buurtB, wkb: { bigEndian: true, z: true } },
+          {
+            values: ['BU09990002', 'West', 'WK099900', 'GM0999', 'Toydorp', 'NEE', 2022],
+            geometry: buurtB,
+            wkb: { bigEndian: true, z: true },
+          },
         ],
       },
       {
         table: 'gemeenten',
         columns: ['gemeentecode', 'gemeentenaam', 'jaar'],
-        rows: [{ values: ['GM0999', 'Toydorp', 2022], geometry: { type: 'MultiPolygon', coordinates: [square(194000, 320000, 1000).coordinates] } }],
+        rows: [
+          {
+            values: ['GM0999', 'Toydorp', 2022],
+            geometry: { type: 'MultiPolygon', coordinates: [square(194000, 320000, 1000).coordinates] },
+          },
+        ],
       },
     ]);
     const store = openSqliteStore({ path: ':memory:' });
@@ -163,7 +182,10 @@ describe('importing GeoPackage boundaries', () => {
     const store = openSqliteStore({ path: ':memory:' });
     const [report] = await importPaths(store, [path], { divisionYear: 2018 });
     expect(report!.warnings['WATER_AREA']?.count).toBe(1);
-    expect((await store.listAreas({ divisionYear: 2018, level: 'buurt' }))[0]).toMatchObject({ code: 'BU09990001', name: 'Oost' });
+    expect((await store.listAreas({ divisionYear: 2018, level: 'buurt' }))[0]).toMatchObject({
+      code: 'BU09990001',
+      name: 'Oost',
+    });
   });
 
   it('refuses a file that is not SQLite with GEOPACKAGE_INVALID', async () => {

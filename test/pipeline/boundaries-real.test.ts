@@ -11,7 +11,9 @@ import { hasRealData, realDataFile } from '../real-data.js';
 describe.skipIf(!hasRealData)('boundaries 2019 (real data)', () => {
   it('imports 13,594 buurten, all valid after repair, each with display geometry', async () => {
     const store = openSqliteStore({ path: ':memory:' });
-    const [report] = await importPaths(store, [realDataFile('cbs-geo/buurt_2019_nl__emielsanders-PowerBI.topojson')]);
+    const [report] = await importPaths(store, [
+      realDataFile('cbs-geo/buurt_2019_nl__emielsanders-PowerBI.topojson'),
+    ]);
     expect(report).toMatchObject({ divisionYear: 2019, geometries: 13_594 });
     expect(report!.areas.byLevel).toEqual({ buurt: 13_594, wijk: 3_164, gemeente: 355 });
     // The README counts 21 polygons invalid after quantisation: each is repaired, none is dropped.

@@ -58,7 +58,12 @@ export function gpkgBlob(g: PolygonGeometry, srsId: number, o: WkbOptions = {}):
   header[3] = 0b0000_0011; // envelope indicator 1 (minx, maxx, miny, maxy), little-endian header
   header.writeInt32LE(srsId, 4);
   const xs = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2);
-  const env = [Math.min(...xs.map((p) => p[0]!)), Math.max(...xs.map((p) => p[0]!)), Math.min(...xs.map((p) => p[1]!)), Math.max(...xs.map((p) => p[1]!))];
+  const env = [
+    Math.min(...xs.map((p) => p[0]!)),
+    Math.max(...xs.map((p) => p[0]!)),
+    Math.min(...xs.map((p) => p[1]!)),
+    Math.max(...xs.map((p) => p[1]!)),
+  ];
   env.forEach((v, i) => header.writeDoubleLE(v, 8 + i * 8));
   return Buffer.concat([header, writeWkb(g, o)]);
 }
@@ -85,12 +90,28 @@ export function writeGeoPackage(path: string, layers: TestLayer[]): void {
   `);
   for (const layer of layers) {
     const srs = layer.srsId ?? 28992;
-    db.exec(`CREATE TABLE "${layer.table}" (fid INTEGER PRIMARY KEY, geom BLOB, ${layer.columns.map((c) => `"${c}"`).join(', ')})`);
-    db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)').run(layer.table, 'features', layer.table, srs);
-    db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(layer.table, 'geom', 'MULTIPOLYGON', srs);
-    const insert = db.prepare(`INSERT INTO "${layer.table}" (geom, ${layer.columns.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${layer.columns.map(() => '?').join(', ')})`);
+    db.exec(
+      `CREATE TABLE "${layer.table}" (fid INTEGER PRIMARY KEY, geom BLOB, ${layer.columns.map((c) => `"${c}"`).join(', ')})`,
+    );
+    db.prepare(
+      'INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)',
+    ).run(layer.table, 'features', layer.table, srs);
+    db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(
+      layer.table,
+      'geom',
+      'MULTIPOLYGON',
+      srs,
+    );
+    const insert = db.prepare(
+      `INSERT INTO "${layer.table}" (geom, ${layer.columns.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${layer.columns.map(() => '?').join(', ')})`,
+    );
     for (const r of layer.rows) {
-      const blob = r.geometry === null ? null : Buffer.isBuffer(r.geometry) ? r.geometry : gpkgBlob(r.geometry, srs, r.wkb);
+      const blob =
+        r.geometry === null
+          ? null
+          : Buffer.isBuffer(r.geometry)
+            ? r.geometry
+            : gpkgBlob(r.geometry, srs, r.wkb);
       insert.run(blob, ...r.values);
     }
   }

@@ -25,13 +25,36 @@ const file = (name: string, content: string): string => {
 const strip = (code: string, x0: number, x1: number) => ({
   type: 'Feature',
   properties: { buurtcode: code, gemeentecode: 'GM0999' },
-  geometry: { type: 'Polygon', coordinates: [[[x0, 320000], [x1, 320000], [x1, 321000], [x0, 321000], [x0, 320000]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, 320000],
+        [x1, 320000],
+        [x1, 321000],
+        [x0, 321000],
+        [x0, 320000],
+      ],
+    ],
+  },
 });
 const boundaries = (year: number, strips: [string, number, number][]): string =>
-  file(`buurten_${year}.geojson`, JSON.stringify({ type: 'FeatureCollection', features: strips.map((s) => strip(...s)) }));
+  file(
+    `buurten_${year}.geojson`,
+    JSON.stringify({ type: 'FeatureCollection', features: strips.map((s) => strip(...s)) }),
+  );
 
-const B2018 = boundaries(2018, [['BU09990001', 194000, 195000], ['BU09990002', 195000, 196000], ['BU09990005', 196000, 197000]]);
-const B2019 = boundaries(2019, [['BU09990001', 194000, 194500], ['BU09990003', 194500, 195600], ['BU09990004', 195600, 196000], ['BU09990005', 196000, 197000]]);
+const B2018 = boundaries(2018, [
+  ['BU09990001', 194000, 195000],
+  ['BU09990002', 195000, 196000],
+  ['BU09990005', 196000, 197000],
+]);
+const B2019 = boundaries(2019, [
+  ['BU09990001', 194000, 194500],
+  ['BU09990003', 194500, 195600],
+  ['BU09990004', 195600, 196000],
+  ['BU09990005', 196000, 197000],
+]);
 const V2018 = file(
   'values2018.csv',
   [
@@ -49,8 +72,14 @@ const V2018 = file(
     'BU09990002,2018,woonzorg_lvb,10',
   ].join('\n'),
 );
-const V2017 = file('values2017.csv', 'code,year,indicator,value\nBU09990005,2017,dwellings,290\nBU09990002,2017,dwellings,990\n');
-const ORIGINAL_2019 = file('original.csv', 'code,year,indicator,value\nBU09990005,2018,corporation_share,11\n');
+const V2017 = file(
+  'values2017.csv',
+  'code,year,indicator,value\nBU09990005,2017,dwellings,290\nBU09990002,2017,dwellings,990\n',
+);
+const ORIGINAL_2019 = file(
+  'original.csv',
+  'code,year,indicator,value\nBU09990005,2018,corporation_share,11\n',
+);
 
 async function loadToy(harmonise: boolean): Promise<SqliteStore> {
   const store = openSqliteStore({ path: ':memory:' });
@@ -60,7 +89,12 @@ async function loadToy(harmonise: boolean): Promise<SqliteStore> {
 }
 
 async function valueAt(store: SqliteStore, code: string, indicator: string, year = 2018) {
-  const rows = await store.getValues({ divisionYear: 2019, codes: [code], indicators: [indicator], years: [year] });
+  const rows = await store.getValues({
+    divisionYear: 2019,
+    codes: [code],
+    indicators: [indicator],
+    years: [year],
+  });
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -71,7 +105,12 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     const summary = await harmoniseStore(store);
     expect(summary.reference).toBe(2019);
     const dwellings = await valueAt(store, 'BU09990005', 'dwellings');
-    expect(dwellings).toMatchObject({ value: 300, flags: VALUE_FLAGS.harmonised, method: 'code (indeling 2018)', edition: 'tidy CSV values2018.csv' });
+    expect(dwellings).toMatchObject({
+      value: 300,
+      flags: VALUE_FLAGS.harmonised,
+      method: 'code (indeling 2018)',
+      edition: 'tidy CSV values2018.csv',
+    });
     const original = await valueAt(store, 'BU09990005', 'corporation_share');
     expect(original).toMatchObject({ value: 11, flags: 0, method: null });
   });
@@ -84,7 +123,9 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     expect((await valueAt(store, 'BU09990004', 'dwellings')).value).toBeCloseTo(400, 9);
     const v = await valueAt(store, 'BU09990003', 'dwellings');
     expect(v.flags).toBe(VALUE_FLAGS.harmonised | VALUE_FLAGS.overlay | VALUE_FLAGS.estimated);
-    expect(v.method).toBe('overlay from indeling 2018 (BU09990002: 55%, BU09990001: 45%); count apportioned by area share');
+    expect(v.method).toBe(
+      'overlay from indeling 2018 (BU09990002: 55%, BU09990001: 45%); count apportioned by area share',
+    );
   });
 
   it('recomputes a percentage from apportioned numerator and denominator (not an average of rates)', async () => {
@@ -137,8 +178,13 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
   it('does nothing without buurt geometry, unless a reference is named', async () => {
     const store = openSqliteStore({ path: ':memory:' });
     await importPaths(store, [V2018], { harmonise: false });
-    expect(await harmoniseStore(store)).toMatchObject({ reference: null, skipped: expect.stringContaining('geometry') });
+    expect(await harmoniseStore(store)).toMatchObject({
+      reference: null,
+      skipped: expect.stringContaining('geometry'),
+    });
     const named = await harmoniseStore(store, { to: 2019 });
-    expect(named.divisions).toEqual([{ from: 2018, byCode: 0, byOverlay: 0, unmatched: 4, values: 0, notes: [] }]);
+    expect(named.divisions).toEqual([
+      { from: 2018, byCode: 0, byOverlay: 0, unmatched: 4, values: 0, notes: [] },
+    ]);
   });
 });

@@ -14,7 +14,12 @@ export const harmoniseCommand: Command = {
   name: 'harmonise',
   summary: 'carry values of earlier divisions onto one reference division (by code or area overlay)',
   async run(args) {
-    const { values } = parseCommandArgs('harmonise', args, { to: { type: 'string' }, json: { type: 'boolean' } }, HELP);
+    const { values } = parseCommandArgs(
+      'harmonise',
+      args,
+      { to: { type: 'string' }, json: { type: 'boolean' } },
+      HELP,
+    );
     const to = parseYear(values.to, '--to');
     const store = openDefaultStore();
     try {
@@ -24,13 +29,17 @@ export const harmoniseCommand: Command = {
         return;
       }
       if (summary.reference === null) {
-        process.stdout.write(`Nothing harmonised: ${summary.skipped ?? 'no reference division'} (import boundaries first, or pass --to YYYY).\n`);
+        process.stdout.write(
+          `Nothing harmonised: ${summary.skipped ?? 'no reference division'} (import boundaries first, or pass --to YYYY).\n`,
+        );
         return;
       }
       const out = [`Reference division: ${summary.reference}`];
       if (summary.divisions.length === 0) out.push('  no values on other divisions');
       for (const d of summary.divisions) {
-        out.push(`  ${d.from} → ${summary.reference}: buurten by code ${d.byCode}, by overlay ${d.byOverlay}, unmatched ${d.unmatched}; ${d.values} values written`);
+        out.push(
+          `  ${d.from} → ${summary.reference}: buurten by code ${d.byCode}, by overlay ${d.byOverlay}, unmatched ${d.unmatched}; ${d.values} values written`,
+        );
         for (const note of d.notes) out.push(`    note: ${note}`);
       }
       out.push('Per gemeente: `veerkracht status`.');

@@ -15,12 +15,23 @@ function neighbours(): { west: PolygonGeometry; east: PolygonGeometry } {
   return { west: { type: 'Polygon', coordinates: [west] }, east: { type: 'Polygon', coordinates: [east] } };
 }
 
-const vertices = (g: PolygonGeometry): Set<string> => new Set(polygonsOf(g).flat(2).map((p) => p.join(',')));
+const vertices = (g: PolygonGeometry): Set<string> =>
+  new Set(
+    polygonsOf(g)
+      .flat(2)
+      .map((p) => p.join(',')),
+  );
 
 describe('buildDisplayGeometries(items, minWeight)', () => {
   it('simplifies a shared border once, so both neighbours keep exactly the same border vertices', () => {
     const { west, east } = neighbours();
-    const out = buildDisplayGeometries([{ code: 'BU1', rd: west }, { code: 'BU2', rd: east }], 200);
+    const out = buildDisplayGeometries(
+      [
+        { code: 'BU1', rd: west },
+        { code: 'BU2', rd: east },
+      ],
+      200,
+    );
     const w = out.get('BU1')!;
     const e = out.get('BU2')!;
     const shared = [...vertices(w)].filter((v) => vertices(e).has(v));
@@ -31,14 +42,27 @@ describe('buildDisplayGeometries(items, minWeight)', () => {
     const overlap = polygonClipping.intersection([ring(w)], [ring(e)]);
     const union = polygonClipping.union([ring(w)], [ring(e)]);
     const area = (mp: Pair[][][]): number =>
-      mp.reduce((s, poly) => s + poly.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(shoelace(r)), 0), 0);
+      mp.reduce(
+        (s, poly) => s + poly.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(shoelace(r)), 0),
+        0,
+      );
     expect(area(overlap)).toBeLessThan(1e-12);
     expect(union).toHaveLength(1);
     expect(union[0]).toHaveLength(1); // one outer ring, no sliver hole between them
   });
 
   it('returns WGS84 with at most 6 decimals and keeps tiny islands instead of dropping them', () => {
-    const island: PolygonGeometry = { type: 'Polygon', coordinates: [[[150000, 460000], [150002, 460000], [150002, 460002], [150000, 460000]]] };
+    const island: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [150000, 460000],
+          [150002, 460000],
+          [150002, 460002],
+          [150000, 460000],
+        ],
+      ],
+    };
     const out = buildDisplayGeometries([{ code: 'BU3', rd: island }], 1000);
     const ring = polygonsOf(out.get('BU3')!)[0]![0]!;
     expect(ring).toHaveLength(4);

@@ -47,7 +47,10 @@ function usableSimplified(simplified: Geometry | null, original: PolygonGeometry
  * Simplified WGS84 geometry per code. `minWeight` is the Visvalingam threshold in m²;
  * 0 keeps every vertex (only reprojects).
  */
-export function buildDisplayGeometries(items: readonly DisplayInput[], minWeight = DISPLAY_MIN_WEIGHT_M2): Map<string, PolygonGeometry> {
+export function buildDisplayGeometries(
+  items: readonly DisplayInput[],
+  minWeight = DISPLAY_MIN_WEIGHT_M2,
+): Map<string, PolygonGeometry> {
   const out = new Map<string, PolygonGeometry>();
   if (items.length === 0) return out;
   const collection: FeatureCollection = {

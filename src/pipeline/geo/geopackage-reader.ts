@@ -31,7 +31,8 @@ const ENVELOPE_BYTES = [0, 32, 48, 48, 64] as const;
 
 /** The WKB part of a GeoPackage geometry blob (null for an empty geometry). */
 export function gpkgBlobToWkbOffset(blob: Buffer): number | null {
-  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('blob does not start with the GPKG magic "GP"');
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50)
+    throw new Error('blob does not start with the GPKG magic "GP"');
   const flags = blob[3]!;
   const envelope = ENVELOPE_BYTES[(flags >> 1) & 7];
   if (envelope === undefined) throw new Error(`invalid envelope indicator ${(flags >> 1) & 7}`);
@@ -85,7 +86,8 @@ export function readGeoPackage(file: string, bytes: Buffer): GpkgLayer[] {
     } catch (e) {
       throw invalid(file, 'not a GeoPackage: gpkg_contents / gpkg_geometry_columns are missing', e);
     }
-    if (layers.length === 0) throw invalid(file, 'the GeoPackage has no feature layers (gpkg_geometry_columns is empty)');
+    if (layers.length === 0)
+      throw invalid(file, 'the GeoPackage has no feature layers (gpkg_geometry_columns is empty)');
     return layers
       .filter((l) => /POLYGON|SURFACE|GEOMETRY/i.test(l.geometry_type_name))
       .map((l) => ({
@@ -114,15 +116,29 @@ function readLayer(db: Database.Database, file: string, table: string, column: s
     const properties = { ...row };
     delete properties[column];
     if (blob === null || blob === undefined) return { row: rowNumber, properties, geometry: null };
-    if (!Buffer.isBuffer(blob)) throw invalid(file, `table '${table}': geometry is not a blob`, undefined, column, rowNumber);
+    if (!Buffer.isBuffer(blob))
+      throw invalid(file, `table '${table}': geometry is not a blob`, undefined, column, rowNumber);
     try {
       const offset = gpkgBlobToWkbOffset(blob);
-      return { row: rowNumber, properties, geometry: offset === null ? null : decodeWkbPolygon(blob, offset) };
+      return {
+        row: rowNumber,
+        properties,
+        geometry: offset === null ? null : decodeWkbPolygon(blob, offset),
+      };
     } catch (e) {
       if (e instanceof AppError) {
-        throw new AppError(e.code, `table '${table}': ${e.message}`, { location: { file, row: rowNumber, column }, cause: e });
+        throw new AppError(e.code, `table '${table}': ${e.message}`, {
+          location: { file, row: rowNumber, column },
+          cause: e,
+        });
       }
-      throw invalid(file, `table '${table}': broken geometry blob (${(e as Error).message})`, e, column, rowNumber);
+      throw invalid(
+        file,
+        `table '${table}': broken geometry blob (${(e as Error).message})`,
+        e,
+        column,
+        rowNumber,
+      );
     }
   });
 }

@@ -15,7 +15,9 @@ export function polygonsOf(g: PolygonGeometry): Polygon[] {
 
 /** A Polygon when there is one part, else a MultiPolygon. */
 export function geometryFromPolygons(polys: Polygon[]): PolygonGeometry {
-  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+  return polys.length === 1
+    ? { type: 'Polygon', coordinates: polys[0]! }
+    : { type: 'MultiPolygon', coordinates: polys };
 }
 
 /** Signed area of a ring (closed or not): > 0 counter-clockwise, < 0 clockwise. */
@@ -112,7 +114,13 @@ export function pointInRing(x: number, y: number, ring: Ring): -1 | 0 | 1 {
     const xj = ring[j]![0]!;
     const yj = ring[j]![1]!;
     const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
-    if (cross === 0 && Math.min(xi, xj) <= x && x <= Math.max(xi, xj) && Math.min(yi, yj) <= y && y <= Math.max(yi, yj)) {
+    if (
+      cross === 0 &&
+      Math.min(xi, xj) <= x &&
+      x <= Math.max(xi, xj) &&
+      Math.min(yi, yj) <= y &&
+      y <= Math.max(yi, yj)
+    ) {
       return 0;
     }
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;

@@ -10,7 +10,13 @@
  */
 import polygonClipping, { type MultiPolygon as PcMultiPolygon, type Pair } from 'polygon-clipping';
 import type { PolygonGeometry } from '../../core/records.js';
-import { geometryFromPolygons, polygonsOf, ringSignedArea, type Polygon, type Ring } from './polygon-measure.js';
+import {
+  geometryFromPolygons,
+  polygonsOf,
+  ringSignedArea,
+  type Polygon,
+  type Ring,
+} from './polygon-measure.js';
 import { findGeometryProblems, MIN_RING_AREA, type GeometryProblem } from './polygon-validity.js';
 import { orient } from './segment-intersection.js';
 
@@ -69,7 +75,11 @@ function usable(ring: Ring, strict: boolean): boolean {
  * `strict` also drops non-collinear rings without area (used after re-noding, whose output
  * can hold micro-slivers where two intersection points almost coincide).
  */
-export function cleanGeometry(g: PolygonGeometry, fixes = new Set<GeometryFix>(), strict = false): PolygonGeometry | null {
+export function cleanGeometry(
+  g: PolygonGeometry,
+  fixes = new Set<GeometryFix>(),
+  strict = false,
+): PolygonGeometry | null {
   const polys: Polygon[] = [];
   for (const poly of polygonsOf(g)) {
     const rings = poly.map((r) => cleanRing(r, fixes));

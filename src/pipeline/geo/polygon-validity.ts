@@ -93,9 +93,18 @@ function segmentsOf(polys: Polygon[]): Segment[] {
         const by = ring[i + 1]![1]!;
         if (ax === bx && ay === by) continue; // repeated point: harmless
         segs.push({
-          ax, ay, bx, by,
-          minX: Math.min(ax, bx), maxX: Math.max(ax, bx), minY: Math.min(ay, by), maxY: Math.max(ay, by),
-          part, ring: r, index: i, count,
+          ax,
+          ay,
+          bx,
+          by,
+          minX: Math.min(ax, bx),
+          maxX: Math.max(ax, bx),
+          minY: Math.min(ay, by),
+          maxY: Math.max(ay, by),
+          part,
+          ring: r,
+          index: i,
+          count,
         });
       }
     }),
@@ -121,7 +130,8 @@ function intersectionProblems(polys: Polygon[], limit: number): GeometryProblem[
       if (contact === 'none') continue;
       const kind = classify(s, t, contact);
       if (!kind) continue;
-      const at = contact === 'cross' ? crossingPoint(s.ax, s.ay, s.bx, s.by, t.ax, t.ay, t.bx, t.by) : undefined;
+      const at =
+        contact === 'cross' ? crossingPoint(s.ax, s.ay, s.bx, s.by, t.ax, t.ay, t.bx, t.by) : undefined;
       problems.push({ kind, part: s.part, ring: s.ring, ...(at ? { at } : {}) });
       if (problems.length >= limit) break;
     }
@@ -129,7 +139,11 @@ function intersectionProblems(polys: Polygon[], limit: number): GeometryProblem[
   return problems;
 }
 
-function classify(s: Segment, t: Segment, contact: 'touch' | 'cross' | 'overlap'): GeometryProblemKind | undefined {
+function classify(
+  s: Segment,
+  t: Segment,
+  contact: 'touch' | 'cross' | 'overlap',
+): GeometryProblemKind | undefined {
   if (s.part === t.part && s.ring === t.ring) {
     // Neighbouring segments always share a vertex; only folding back onto each other is wrong.
     if (isAdjacent(s, t)) return contact === 'overlap' ? 'self-intersection' : undefined;
@@ -163,7 +177,8 @@ function containmentProblems(polys: Polygon[]): GeometryProblem[] {
       const other = polys[j]!;
       const side = sideOf(shell, other[0]!);
       const inHole = other.slice(1).some((hole) => sideOf(shell, hole) === 1);
-      if ((side === 1 && !inHole) || (side === 0 && i < j)) problems.push({ kind: 'parts-overlap', part: i, ring: 0 });
+      if ((side === 1 && !inHole) || (side === 0 && i < j))
+        problems.push({ kind: 'parts-overlap', part: i, ring: 0 });
     }
   }
   return problems;

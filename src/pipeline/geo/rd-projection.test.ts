@@ -31,7 +31,17 @@ describe('rdToLngLat(p)', () => {
 
 describe('geometryToRd / geometryToLngLat', () => {
   it('reprojects every vertex and rounds (RD to mm, WGS84 to 6 decimals)', () => {
-    const rd = geometryToRd({ type: 'Polygon', coordinates: [[[5.38720, 52.15517], [5.39, 52.15517], [5.39, 52.16], [5.38720, 52.15517]]] });
+    const rd = geometryToRd({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5.3872, 52.15517],
+          [5.39, 52.15517],
+          [5.39, 52.16],
+          [5.3872, 52.15517],
+        ],
+      ],
+    });
     const first = rd.coordinates[0]![0] as number[];
     expect(first[0]).toBeCloseTo(155000, 0);
     expect(first[1]).toBeCloseTo(463000, 0);

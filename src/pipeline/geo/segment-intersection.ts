@@ -29,7 +29,8 @@ export function segmentContact(
   const d2 = orient(cx, cy, dx, dy, bx, by);
   const d3 = orient(ax, ay, bx, by, cx, cy);
   const d4 = orient(ax, ay, bx, by, dx, dy);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 'cross';
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return 'cross';
   if (d1 === 0 && d2 === 0 && d3 === 0 && d4 === 0) return collinearContact(ax, ay, bx, by, cx, cy, dx, dy);
   if (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return 'touch';
   if (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return 'touch';

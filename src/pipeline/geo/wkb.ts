@@ -15,8 +15,17 @@ export class WkbTruncatedError extends Error {
 }
 
 const TYPE_NAMES: Record<number, string> = {
-  1: 'Point', 2: 'LineString', 3: 'Polygon', 4: 'MultiPoint', 5: 'MultiLineString', 6: 'MultiPolygon',
-  7: 'GeometryCollection', 10: 'CurvePolygon', 12: 'MultiSurface', 15: 'PolyhedralSurface', 16: 'TIN',
+  1: 'Point',
+  2: 'LineString',
+  3: 'Polygon',
+  4: 'MultiPoint',
+  5: 'MultiLineString',
+  6: 'MultiPolygon',
+  7: 'GeometryCollection',
+  10: 'CurvePolygon',
+  12: 'MultiSurface',
+  15: 'PolyhedralSurface',
+  16: 'TIN',
 };
 
 class Reader {
@@ -36,7 +45,11 @@ class Reader {
   byteOrder(): void {
     this.need(1);
     const b = this.buf[this.offset++]!;
-    if (b !== 0 && b !== 1) throw new AppError('GEOMETRY_UNSUPPORTED', `not WKB: byte order marker ${b} at byte ${this.offset - 1}`);
+    if (b !== 0 && b !== 1)
+      throw new AppError(
+        'GEOMETRY_UNSUPPORTED',
+        `not WKB: byte order marker ${b} at byte ${this.offset - 1}`,
+      );
     this.little = b === 1;
   }
 
@@ -115,5 +128,8 @@ export function decodeWkbPolygon(buf: Buffer, offset = 0): PolygonGeometry {
 }
 
 function unsupported(base: number): AppError {
-  return new AppError('GEOMETRY_UNSUPPORTED', `a ${TYPE_NAMES[base] ?? `WKB type ${base}`} geometry; boundaries must be Polygon or MultiPolygon`);
+  return new AppError(
+    'GEOMETRY_UNSUPPORTED',
+    `a ${TYPE_NAMES[base] ?? `WKB type ${base}`} geometry; boundaries must be Polygon or MultiPolygon`,
+  );
 }

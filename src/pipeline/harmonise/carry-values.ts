@@ -37,20 +37,35 @@ interface OverlayResult {
   how: string;
 }
 
-function overlayValue(indicator: string, parts: readonly OverlayPart[], values: number[], dens: Map<string, number | null> | undefined): OverlayResult {
+function overlayValue(
+  indicator: string,
+  parts: readonly OverlayPart[],
+  values: number[],
+  dens: Map<string, number | null> | undefined,
+): OverlayResult {
   const rule = carryRuleOf(indicator);
-  if (rule.kind === 'count') return { value: parts.reduce((s, p, i) => s + p.weight * values[i]!, 0), how: 'count apportioned by area share' };
+  if (rule.kind === 'count')
+    return {
+      value: parts.reduce((s, p, i) => s + p.weight * values[i]!, 0),
+      how: 'count apportioned by area share',
+    };
   if (rule.kind === 'rate' && dens) {
     const d = parts.map((p) => dens.get(p.source));
     if (d.every((x): x is number => typeof x === 'number')) {
       const denominator = parts.reduce((s, p, i) => s + p.weight * d[i]!, 0);
       if (denominator > 0) {
         const numerator = parts.reduce((s, p, i) => s + p.weight * values[i]! * d[i]!, 0);
-        return { value: numerator / denominator, how: `recomputed from apportioned numerator and denominator (${rule.denominator})` };
+        return {
+          value: numerator / denominator,
+          how: `recomputed from apportioned numerator and denominator (${rule.denominator})`,
+        };
       }
     }
   }
-  return { value: parts.reduce((s, p, i) => s + p.targetShare * values[i]!, 0), how: 'area-weighted mean (no denominator known)' };
+  return {
+    value: parts.reduce((s, p, i) => s + p.targetShare * values[i]!, 0),
+    how: 'area-weighted mean (no denominator known)',
+  };
 }
 
 function carryOne(
@@ -83,10 +98,25 @@ function carryOne(
   const first = rows[0]!;
   const common = { ...base, edition: first.edition, sourceColumn: first.sourceColumn };
   if (rows.some((r) => r!.value === null)) {
-    return { ...common, value: null, flags: OVERLAY_FLAGS | VALUE_FLAGS.suppressed, method: `${describeParts(cw.from, entry.parts)}; a source value is suppressed` };
+    return {
+      ...common,
+      value: null,
+      flags: OVERLAY_FLAGS | VALUE_FLAGS.suppressed,
+      method: `${describeParts(cw.from, entry.parts)}; a source value is suppressed`,
+    };
   }
-  const r = overlayValue(indicator, entry.parts, rows.map((x) => x!.value!), dens);
-  return { ...common, value: r.value, flags: OVERLAY_FLAGS, method: `${describeParts(cw.from, entry.parts)}; ${r.how}` };
+  const r = overlayValue(
+    indicator,
+    entry.parts,
+    rows.map((x) => x!.value!),
+    dens,
+  );
+  return {
+    ...common,
+    value: r.value,
+    flags: OVERLAY_FLAGS,
+    method: `${describeParts(cw.from, entry.parts)}; ${r.how}`,
+  };
 }
 
 /**

@@ -62,7 +62,10 @@ function iou(a: GeometryRow, b: GeometryRow): number {
 }
 
 /** IoU of every code with geometry in both divisions, and the levels whose boundary sets are comparable. */
-function compareGeometries(source: DivisionData, reference: DivisionData): { ious: Map<string, number>; comparable: Set<string>; notes: string[] } {
+function compareGeometries(
+  source: DivisionData,
+  reference: DivisionData,
+): { ious: Map<string, number>; comparable: Set<string>; notes: string[] } {
   const ious = new Map<string, number>();
   const perLevel = new Map<string, number[]>();
   for (const [code, target] of reference.geometries) {
@@ -77,7 +80,8 @@ function compareGeometries(source: DivisionData, reference: DivisionData): { iou
   const notes: string[] = [];
   for (const [level, values] of perLevel) {
     const median = values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-    if (median >= COMPARABLE_MEDIAN_IOU || values.length < MIN_PAIRS_FOR_RESOLUTION_CHECK) comparable.add(level);
+    if (median >= COMPARABLE_MEDIAN_IOU || values.length < MIN_PAIRS_FOR_RESOLUTION_CHECK)
+      comparable.add(level);
     else {
       notes.push(
         `${level} boundaries of indeling ${source.year} and ${reference.year} differ in resolution (median overlap of same codes ${median.toFixed(2)}): same codes carried by code, only new codes by overlay`,
@@ -95,7 +99,11 @@ function overlayEntry(target: GeometryRow, index: ShapeIndex): CrosswalkEntry | 
   if (hits.length === 0 || covered < MIN_COVERAGE * target.areaM2) return undefined;
   return {
     method: 'overlay',
-    parts: hits.map((h) => ({ source: h.source.code, weight: h.area / h.source.areaM2, targetShare: h.area / covered })),
+    parts: hits.map((h) => ({
+      source: h.source.code,
+      weight: h.area / h.source.areaM2,
+      targetShare: h.area / covered,
+    })),
   };
 }
 
@@ -106,7 +114,9 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
   const indexes = new Map<string, ShapeIndex>();
   const indexFor = (level: string): ShapeIndex | undefined => {
     if (!indexes.has(level)) {
-      const shapes = [...source.geometries.values()].filter((g) => findAreaLevel(g.code) === level).map(shape);
+      const shapes = [...source.geometries.values()]
+        .filter((g) => findAreaLevel(g.code) === level)
+        .map(shape);
       if (shapes.length) indexes.set(level, new ShapeIndex(shapes));
     }
     return indexes.get(level);
@@ -115,7 +125,8 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
   for (const code of reference.codes) {
     const target = reference.geometries.get(code);
     const overlap = ious.get(code);
-    const unchanged = overlap === undefined || !comparable.has(findAreaLevel(code) ?? '') || overlap >= SAME_GEOMETRY_IOU;
+    const unchanged =
+      overlap === undefined || !comparable.has(findAreaLevel(code) ?? '') || overlap >= SAME_GEOMETRY_IOU;
     if (sourceCodes.has(code) && unchanged) {
       targets.set(code, { method: 'code', source: code });
       continue;
@@ -129,7 +140,13 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
     if (e.method === 'code') used.add(e.source);
     else for (const p of e.parts) used.add(p.source);
   }
-  return { from: source.year, to: reference.year, targets, unmatched: source.codes.filter((c) => !used.has(c)), notes };
+  return {
+    from: source.year,
+    to: reference.year,
+    targets,
+    unmatched: source.codes.filter((c) => !used.has(c)),
+    notes,
+  };
 }
 
 /** The gemeente a code belongs to (itself for a gemeente). */

@@ -26,19 +26,29 @@ export interface HarmoniseSummary {
   reference: number | null;
   /** Why nothing was done, when nothing was. */
   skipped?: string;
-  divisions: { from: number; byCode: number; byOverlay: number; unmatched: number; values: number; notes: string[] }[];
+  divisions: {
+    from: number;
+    byCode: number;
+    byOverlay: number;
+    unmatched: number;
+    values: number;
+    notes: string[];
+  }[];
 }
 
 /** The latest division year with buurt geometry, or undefined. */
 export async function findReferenceDivision(store: Store): Promise<number | undefined> {
-  const years = (await store.areaCounts()).filter((a) => a.level === 'buurt' && a.withGeometry > 0).map((a) => a.divisionYear);
+  const years = (await store.areaCounts())
+    .filter((a) => a.level === 'buurt' && a.withGeometry > 0)
+    .map((a) => a.divisionYear);
   return years.length ? Math.max(...years) : undefined;
 }
 
 async function loadDivision(store: Store, year: number, withGeometry: boolean): Promise<DivisionData> {
   const codes = (await store.listAreas({ divisionYear: year })).map((a) => a.code);
   const geometries = new Map<string, GeometryRow>();
-  if (withGeometry) for (const g of await store.getGeometries({ divisionYear: year })) geometries.set(g.code, g);
+  if (withGeometry)
+    for (const g of await store.getGeometries({ divisionYear: year })) geometries.set(g.code, g);
   return { year, codes, geometries };
 }
 
@@ -46,7 +56,19 @@ function logRows(cw: Crosswalk): HarmonisationLogRow[] {
   const rows = new Map<string, HarmonisationLogRow>();
   const row = (code: string): HarmonisationLogRow => {
     const gm = gemeenteOfCode(code);
-    return rows.get(gm) ?? rows.set(gm, { fromDivision: cw.from, toDivision: cw.to, gemeenteCode: gm, byCode: 0, byOverlay: 0, unmatched: 0 }).get(gm)!;
+    return (
+      rows.get(gm) ??
+      rows
+        .set(gm, {
+          fromDivision: cw.from,
+          toDivision: cw.to,
+          gemeenteCode: gm,
+          byCode: 0,
+          byOverlay: 0,
+          unmatched: 0,
+        })
+        .get(gm)!
+    );
   };
   for (const [code, e] of cw.targets) {
     if (findAreaLevel(code) !== 'buurt') continue;
@@ -61,14 +83,33 @@ function logRows(cw: Crosswalk): HarmonisationLogRow[] {
 async function copyByCode(store: Store, cw: Crosswalk): Promise<number> {
   const codes = [...cw.targets].filter(([, e]) => e.method === 'code').map(([code]) => code);
   if (codes.length === 0) return 0;
-  return store.copyValuesByCode({ fromDivision: cw.from, toDivision: cw.to, codes, method: `code (indeling ${cw.from})` });
+  return store.copyValuesByCode({
+    fromDivision: cw.from,
+    toDivision: cw.to,
+    codes,
+    method: `code (indeling ${cw.from})`,
+  });
 }
 
 /** Areas carried by overlay: per indicator, only the source and target areas involved. */
-async function carryByOverlay(store: Store, cw: Crosswalk, indicators: readonly string[], editionIds: Map<string, number>): Promise<number> {
-  const overlay: Crosswalk = { ...cw, targets: new Map([...cw.targets].filter(([, e]) => e.method === 'overlay')) };
+async function carryByOverlay(
+  store: Store,
+  cw: Crosswalk,
+  indicators: readonly string[],
+  editionIds: Map<string, number>,
+): Promise<number> {
+  const overlay: Crosswalk = {
+    ...cw,
+    targets: new Map([...cw.targets].filter(([, e]) => e.method === 'overlay')),
+  };
   if (overlay.targets.size === 0) return 0;
-  const sources = [...new Set([...overlay.targets.values()].flatMap((e) => (e.method === 'overlay' ? e.parts.map((p) => p.source) : [])))];
+  const sources = [
+    ...new Set(
+      [...overlay.targets.values()].flatMap((e) =>
+        e.method === 'overlay' ? e.parts.map((p) => p.source) : [],
+      ),
+    ),
+  ];
   const targets = [...overlay.targets.keys()];
   let written = 0;
   for (const indicator of indicators) {
@@ -76,11 +117,18 @@ async function carryByOverlay(store: Store, cw: Crosswalk, indicators: readonly 
     if (values.length === 0) continue;
     const rule = carryRuleOf(indicator);
     const denominators =
-      rule.kind === 'rate' ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator], codes: sources }) : undefined;
+      rule.kind === 'rate'
+        ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator], codes: sources })
+        : undefined;
     const existing = await store.getValues({ divisionYear: cw.to, indicators: [indicator], codes: targets });
-    const keep = new Set(existing.filter((v) => (v.flags & VALUE_FLAGS.harmonised) === 0).map((v) => `${v.areaCode}|${v.year}`));
+    const keep = new Set(
+      existing.filter((v) => (v.flags & VALUE_FLAGS.harmonised) === 0).map((v) => `${v.areaCode}|${v.year}`),
+    );
     const rows = carryIndicator(overlay, indicator, values, denominators, keep);
-    if (rows.length) written += await store.writeHarmonisedValues(rows, (r) => editionIds.get((r as unknown as { edition: string }).edition)!);
+    if (rows.length)
+      written += await store.writeHarmonisedValues(rows, (r) =>
+        editionIds.get((r as unknown as { edition: string }).edition)!,
+      );
   }
   return written;
 }
@@ -89,17 +137,27 @@ async function carryByOverlay(store: Store, cw: Crosswalk, indicators: readonly 
  * Carries values of every other division onto the reference division (see the module comment).
  * Skips (and says why) when there is no reference division.
  */
-export async function harmoniseStore(store: Store, options: HarmoniseOptions = {}): Promise<HarmoniseSummary> {
+export async function harmoniseStore(
+  store: Store,
+  options: HarmoniseOptions = {},
+): Promise<HarmoniseSummary> {
   const reference = options.to ?? (await findReferenceDivision(store));
-  if (reference === undefined) return { reference: null, skipped: 'no division year has buurt geometry', divisions: [] };
+  if (reference === undefined)
+    return { reference: null, skipped: 'no division year has buurt geometry', divisions: [] };
   const indicatorsOf = new Map<number, Set<string>>();
   for (const c of await store.coverage()) {
     if (c.divisionYear === reference || (options.from && !options.from.includes(c.divisionYear))) continue;
-    (indicatorsOf.get(c.divisionYear) ?? indicatorsOf.set(c.divisionYear, new Set()).get(c.divisionYear)!).add(c.indicator);
+    (
+      indicatorsOf.get(c.divisionYear) ?? indicatorsOf.set(c.divisionYear, new Set()).get(c.divisionYear)!
+    ).add(c.indicator);
   }
   // Farthest division first, so the nearest division's values win where two give the same year.
-  const divisions = [...indicatorsOf.keys()].sort((a, b) => Math.abs(b - reference) - Math.abs(a - reference) || a - b);
-  const withGeometry = new Set((await store.areaCounts()).filter((a) => a.withGeometry > 0).map((a) => a.divisionYear));
+  const divisions = [...indicatorsOf.keys()].sort(
+    (a, b) => Math.abs(b - reference) - Math.abs(a - reference) || a - b,
+  );
+  const withGeometry = new Set(
+    (await store.areaCounts()).filter((a) => a.withGeometry > 0).map((a) => a.divisionYear),
+  );
   const editionIds = new Map((await store.listEditions()).map((e) => [e.edition, e.id]));
   const summary: HarmoniseSummary = { reference, divisions: [] };
   if (divisions.length === 0) return summary;
@@ -107,8 +165,13 @@ export async function harmoniseStore(store: Store, options: HarmoniseOptions = {
   const target = await loadDivision(store, reference, needGeometry);
   await store.transaction(async () => {
     for (const from of divisions) {
-      const cw = buildCrosswalk(await loadDivision(store, from, needGeometry && withGeometry.has(from)), target);
-      const values = (await copyByCode(store, cw)) + (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds));
+      const cw = buildCrosswalk(
+        await loadDivision(store, from, needGeometry && withGeometry.has(from)),
+        target,
+      );
+      const values =
+        (await copyByCode(store, cw)) +
+        (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds));
       const log = logRows(cw);
       await store.logHarmonisation(log);
       summary.divisions.push({

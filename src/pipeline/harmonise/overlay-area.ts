@@ -36,7 +36,8 @@ export class ShapeIndex {
     shapes: readonly OverlayShape[],
     private readonly cell = 2000,
   ) {
-    for (const s of shapes) for (const key of this.keys(s.bbox)) (this.cells.get(key) ?? this.cells.set(key, []).get(key)!).push(s);
+    for (const s of shapes)
+      for (const key of this.keys(s.bbox)) (this.cells.get(key) ?? this.cells.set(key, []).get(key)!).push(s);
   }
 
   private *keys(b: readonly number[]): Generator<string> {
@@ -47,13 +48,17 @@ export class ShapeIndex {
   /** Shapes whose bounding box overlaps `bbox` (each once). */
   near(bbox: readonly number[]): OverlayShape[] {
     const seen = new Set<OverlayShape>();
-    for (const key of this.keys(bbox)) for (const s of this.cells.get(key) ?? []) if (overlaps(s.bbox, bbox)) seen.add(s);
+    for (const key of this.keys(bbox))
+      for (const s of this.cells.get(key) ?? []) if (overlaps(s.bbox, bbox)) seen.add(s);
     return [...seen];
   }
 }
 
 /** Intersection area of `target` with every nearby source, largest first (only positive ones). */
-export function overlayAreas(target: OverlayShape, sources: ShapeIndex): { source: OverlayShape; area: number }[] {
+export function overlayAreas(
+  target: OverlayShape,
+  sources: ShapeIndex,
+): { source: OverlayShape; area: number }[] {
   const out: { source: OverlayShape; area: number }[] = [];
   for (const s of sources.near(target.bbox)) {
     const area = intersectionArea(target.rd, s.rd);

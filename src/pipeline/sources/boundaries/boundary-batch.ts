@@ -7,7 +7,12 @@
 import { AppError } from '../../../core/app-error.js';
 import { gemeenteOf, wijkOf, type AreaCode, type BuurtCode } from '../../../core/area-code.js';
 import type { Crs } from '../../../core/coordinates.js';
-import { emptyBatch, type ImportBatch, type ParsedArea, type PolygonGeometry } from '../../../core/records.js';
+import {
+  emptyBatch,
+  type ImportBatch,
+  type ParsedArea,
+  type PolygonGeometry,
+} from '../../../core/records.js';
 import { geometryArea, polygonsOf } from '../../geo/polygon-measure.js';
 import { normaliseGeometry } from '../../geo/polygon-repair.js';
 import { geometryToRd } from '../../geo/rd-projection.js';
@@ -43,7 +48,8 @@ interface Located {
   rd: PolygonGeometry | null;
 }
 
-const CODE_FIELDS_HINT = 'a property with a CBS area code (statcode, buurtcode/BU_CODE, wijkcode/WK_CODE, gemeentecode/GM_CODE, cbsCode)';
+const CODE_FIELDS_HINT =
+  'a property with a CBS area code (statcode, buurtcode/BU_CODE, wijkcode/WK_CODE, gemeentecode/GM_CODE, cbsCode)';
 
 /** `gemeente_2019_nl__derived-from-buurt_2019.geojson`: the same year twice is still one year. */
 function singleYearIn(name: string): number | undefined {
@@ -53,14 +59,24 @@ function singleYearIn(name: string): number | undefined {
 }
 
 /** The division year: --division, --year, the file's `jaar` field, the file name; else YEAR_UNKNOWN. */
-export function boundaryDivisionYear(file: InputFile, ctx: ParseContext, features: readonly Located[]): number {
+export function boundaryDivisionYear(
+  file: InputFile,
+  ctx: ParseContext,
+  features: readonly Located[],
+): number {
   const fromField = features.find((f) => f.identity.year !== null)?.identity.year ?? undefined;
-  const year = ctx.divisionYear ?? ctx.year ?? fromField ?? yearFromFileName(file.name) ?? singleYearIn(file.name);
+  const year =
+    ctx.divisionYear ?? ctx.year ?? fromField ?? yearFromFileName(file.name) ?? singleYearIn(file.name);
   if (year === undefined) {
     throw new AppError(
       'YEAR_UNKNOWN',
       `${file.name}: the boundaries carry no year (no 'jaar' field, no single year in the file name); pass --division YYYY`,
-      { location: { file: file.name, expected: "a 'jaar' field, a year in the file name (buurt_2019_...) or --division" } },
+      {
+        location: {
+          file: file.name,
+          expected: "a 'jaar' field, a year in the file name (buurt_2019_...) or --division",
+        },
+      },
     );
   }
   return year;
@@ -75,16 +91,25 @@ function polygonal(f: RawBoundaryFeature, file: string): PolygonGeometry | null 
       location: { file, row: f.row, column: 'geometry', expected: 'Polygon or MultiPolygon', found: type },
     });
   if (g.type === 'GeometryCollection') {
-    const members = ((g as { geometries?: unknown }).geometries ?? []) as { type: string; coordinates: unknown }[];
+    const members = ((g as { geometries?: unknown }).geometries ?? []) as {
+      type: string;
+      coordinates: unknown;
+    }[];
     const parts = members.flatMap((m) =>
-      m.type === 'Polygon' ? [m.coordinates as number[][][]] : m.type === 'MultiPolygon' ? (m.coordinates as number[][][][]) : [],
+      m.type === 'Polygon'
+        ? [m.coordinates as number[][][]]
+        : m.type === 'MultiPolygon'
+          ? (m.coordinates as number[][][][])
+          : [],
     );
     if (parts.length === 0) throw refuse('GeometryCollection without polygons');
     return { type: 'MultiPolygon', coordinates: parts };
   }
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw refuse(g.type);
   if (!Array.isArray(g.coordinates)) {
-    throw new AppError('JSON_MALFORMED', 'a geometry without coordinates', { location: { file, row: f.row, column: 'geometry' } });
+    throw new AppError('JSON_MALFORMED', 'a geometry without coordinates', {
+      location: { file, row: f.row, column: 'geometry' },
+    });
   }
   return g as PolygonGeometry;
 }
@@ -93,10 +118,18 @@ function polygonal(f: RawBoundaryFeature, file: string): PolygonGeometry | null 
 function checkPositions(g: PolygonGeometry, f: RawBoundaryFeature, file: string): void {
   for (const poly of polygonsOf(g))
     for (const ring of poly) {
-      const bad = Array.isArray(ring) ? ring.find((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) : ring;
+      const bad = Array.isArray(ring)
+        ? ring.find((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+        : ring;
       if (bad !== undefined) {
         throw new AppError('GEOMETRY_INVALID', 'a coordinate is not a pair of numbers', {
-          location: { file, row: f.row, column: 'geometry', expected: '[x, y] numbers', found: JSON.stringify(bad) ?? String(bad) },
+          location: {
+            file,
+            row: f.row,
+            column: 'geometry',
+            expected: '[x, y] numbers',
+            found: JSON.stringify(bad) ?? String(bad),
+          },
         });
       }
     }
@@ -123,9 +156,13 @@ function locate(src: BoundarySource): Located[] {
     const identity = identifyFeature(feature.properties, feature.id);
     if (!identity) {
       const found = Object.keys(feature.properties).slice(0, 8).join(', ') || '(no properties)';
-      throw new AppError('AREA_CODE_INVALID', `feature ${feature.row}${feature.table ? ` of table '${feature.table}'` : ''} has no area code`, {
-        location: { file: src.file.name, row: feature.row, expected: CODE_FIELDS_HINT, found },
-      });
+      throw new AppError(
+        'AREA_CODE_INVALID',
+        `feature ${feature.row}${feature.table ? ` of table '${feature.table}'` : ''} has no area code`,
+        {
+          location: { file: src.file.name, row: feature.row, expected: CODE_FIELDS_HINT, found },
+        },
+      );
     }
     return { identity, feature, rd: toRd(feature, feature.crs ?? src.crs, src.file.name) };
   });
@@ -140,7 +177,12 @@ function mergeByCode(located: Located[], batch: ImportBatch): Located[] {
       byCode.set(l.identity.code, { ...l });
       continue;
     }
-    batch.warnings.push({ code: 'DUPLICATE_FEATURE_MERGED', message: `${l.identity.code}: several features, combined into one`, file: batch.file, row: l.feature.row });
+    batch.warnings.push({
+      code: 'DUPLICATE_FEATURE_MERGED',
+      message: `${l.identity.code}: several features, combined into one`,
+      file: batch.file,
+      row: l.feature.row,
+    });
     const parts = [...(prev.rd ? polygonsOf(prev.rd) : []), ...(l.rd ? polygonsOf(l.rd) : [])];
     prev.rd = parts.length ? { type: 'MultiPolygon', coordinates: parts } : null;
   }
@@ -149,21 +191,37 @@ function mergeByCode(located: Located[], batch: ImportBatch): Located[] {
 
 function validGeometry(l: Located, batch: ImportBatch): PolygonGeometry | null {
   if (!l.rd) {
-    batch.warnings.push({ code: 'GEOMETRY_MISSING', message: `${l.identity.code}: feature without geometry (area kept)`, file: batch.file, row: l.feature.row });
+    batch.warnings.push({
+      code: 'GEOMETRY_MISSING',
+      message: `${l.identity.code}: feature without geometry (area kept)`,
+      file: batch.file,
+      row: l.feature.row,
+    });
     return null;
   }
   const result = normaliseGeometry(l.rd);
   if (!result.geometry) {
     // Collapsed to nothing (e.g. a tiny buurt in a coarsely quantised TopoJSON): keep the area, skip the geometry.
-    batch.warnings.push({ code: 'GEOMETRY_EMPTY', message: `${l.identity.code}: polygon without area (collapsed), area kept without geometry`, file: batch.file, row: l.feature.row });
+    batch.warnings.push({
+      code: 'GEOMETRY_EMPTY',
+      message: `${l.identity.code}: polygon without area (collapsed), area kept without geometry`,
+      file: batch.file,
+      row: l.feature.row,
+    });
     return null;
   }
   if (result.problems.length) {
-    const what = result.problems.map((p) => `${p.kind}${p.at ? ` at ${p.at.map((v) => v.toFixed(1)).join(' ')}` : ''}`);
-    throw new AppError('GEOMETRY_INVALID', `${l.identity.code}: invalid polygon that cannot be repaired (${what.join('; ')})`, {
-      location: { file: batch.file, row: l.feature.row, column: 'geometry', expected: 'a valid polygon' },
-      details: { code: l.identity.code, problems: result.problems },
-    });
+    const what = result.problems.map(
+      (p) => `${p.kind}${p.at ? ` at ${p.at.map((v) => v.toFixed(1)).join(' ')}` : ''}`,
+    );
+    throw new AppError(
+      'GEOMETRY_INVALID',
+      `${l.identity.code}: invalid polygon that cannot be repaired (${what.join('; ')})`,
+      {
+        location: { file: batch.file, row: l.feature.row, column: 'geometry', expected: 'a valid polygon' },
+        details: { code: l.identity.code, problems: result.problems },
+      },
+    );
   }
   if (result.repaired.length) {
     const before = geometryArea(l.rd);
@@ -189,12 +247,27 @@ function areaRows(l: Located, divisionYear: number): { own: ParsedArea; parents:
   const { code, level, name, gemeenteName } = l.identity;
   const gemeenteCode = level === 'gemeente' ? code : gemeenteOf(code as AreaCode);
   const wijkCode = level === 'buurt' ? wijkOf(code as BuurtCode) : null;
-  const own: ParsedArea = { code, level, name: level === 'gemeente' ? (name ?? gemeenteName) : name, gemeenteCode, wijkCode, divisionYear };
+  const own: ParsedArea = {
+    code,
+    level,
+    name: level === 'gemeente' ? (name ?? gemeenteName) : name,
+    gemeenteCode,
+    wijkCode,
+    divisionYear,
+  };
   const parents: ParsedArea[] = [];
   if (level !== 'gemeente') {
-    parents.push({ code: gemeenteCode, level: 'gemeente', name: gemeenteName, gemeenteCode, wijkCode: null, divisionYear });
+    parents.push({
+      code: gemeenteCode,
+      level: 'gemeente',
+      name: gemeenteName,
+      gemeenteCode,
+      wijkCode: null,
+      divisionYear,
+    });
   }
-  if (wijkCode) parents.push({ code: wijkCode, level: 'wijk', name: null, gemeenteCode, wijkCode: null, divisionYear });
+  if (wijkCode)
+    parents.push({ code: wijkCode, level: 'wijk', name: null, gemeenteCode, wijkCode: null, divisionYear });
   return { own, parents };
 }
 
@@ -218,7 +291,12 @@ export function buildBoundaryBatch(src: BoundarySource): ImportBatch {
     for (const p of parents) addArea(areas, p, false);
     addArea(areas, own, true);
     if (l.identity.water) {
-      batch.warnings.push({ code: 'WATER_AREA', message: `${l.identity.code}: water area (WATER=JA), kept`, file: batch.file, row: l.feature.row });
+      batch.warnings.push({
+        code: 'WATER_AREA',
+        message: `${l.identity.code}: water area (WATER=JA), kept`,
+        file: batch.file,
+        row: l.feature.row,
+      });
     }
     if (rd) batch.geometries.push({ code: l.identity.code, divisionYear, rd, areaM2: geometryArea(rd) });
   }

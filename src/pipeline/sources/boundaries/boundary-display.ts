@@ -11,7 +11,9 @@ import { buildDisplayGeometries, type DisplayInput } from '../../geo/display-geo
 /** Topology groups: `buurt GM0917`, `wijk GM0917`, `gemeente`. */
 function groupKey(code: string): string {
   const level = findAreaLevel(code);
-  return level === 'gemeente' || level === undefined ? 'gemeente' : `${level} ${gemeenteOf(code as AreaCode)}`;
+  return level === 'gemeente' || level === undefined
+    ? 'gemeente'
+    : `${level} ${gemeenteOf(code as AreaCode)}`;
 }
 
 /** Builds and stores display geometry for every geometry of the batch. */

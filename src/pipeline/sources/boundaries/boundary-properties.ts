@@ -56,7 +56,9 @@ function composedCode(raw: string, level: BoundaryLevel, props: Map<string, unkn
 }
 
 /** The most specific area code in the properties (buurt before wijk before gemeente), or undefined. */
-export function findCode(props: Map<string, unknown>): { code: string; level: BoundaryLevel; field: string } | undefined {
+export function findCode(
+  props: Map<string, unknown>,
+): { code: string; level: BoundaryLevel; field: string } | undefined {
   for (const level of ['buurt', 'wijk', 'gemeente'] as const) {
     for (const field of CODE_FIELDS[level]) {
       const raw = text(props.get(field))?.toUpperCase();
@@ -90,7 +92,10 @@ export function identifyFeature(props: Record<string, unknown>, id?: unknown): B
   return {
     ...found,
     name: firstText(lower, NAME_FIELDS[found.level]),
-    gemeenteName: found.level === 'gemeente' ? firstText(lower, NAME_FIELDS.gemeente) : firstText(lower, GEMEENTE_NAME_FIELDS),
+    gemeenteName:
+      found.level === 'gemeente'
+        ? firstText(lower, NAME_FIELDS.gemeente)
+        : firstText(lower, GEMEENTE_NAME_FIELDS),
     water,
     year,
   };

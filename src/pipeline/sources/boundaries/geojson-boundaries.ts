@@ -20,10 +20,14 @@ function parseJson(name: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new AppError('JSON_MALFORMED', `${name} is not valid JSON (truncated download?): ${(e as Error).message}`, {
-      location: { file: name },
-      cause: e,
-    });
+    throw new AppError(
+      'JSON_MALFORMED',
+      `${name} is not valid JSON (truncated download?): ${(e as Error).message}`,
+      {
+        location: { file: name },
+        cause: e,
+      },
+    );
   }
 }
 

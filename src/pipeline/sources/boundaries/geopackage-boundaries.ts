@@ -16,11 +16,19 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 function layerCrs(file: string, layer: GpkgLayer): 'EPSG:28992' | 'EPSG:4326' {
   if (layer.crs) return layer.crs;
   const first = layer.features.find((f) => f.geometry)?.geometry;
-  const p = first ? (first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0]) : undefined;
+  const p = first
+    ? first.type === 'Polygon'
+      ? first.coordinates[0]?.[0]
+      : first.coordinates[0]?.[0]?.[0]
+    : undefined;
   if (p && looksLikeRd(p[0]!, p[1]!)) return 'EPSG:28992';
-  throw new AppError('GEOMETRY_UNSUPPORTED', `table '${layer.table}' uses srs_id ${layer.srsId}; boundaries must be in RD New (EPSG:28992) or WGS84 (EPSG:4326)`, {
-    location: { file, column: layer.geometryColumn },
-  });
+  throw new AppError(
+    'GEOMETRY_UNSUPPORTED',
+    `table '${layer.table}' uses srs_id ${layer.srsId}; boundaries must be in RD New (EPSG:28992) or WGS84 (EPSG:4326)`,
+    {
+      location: { file, column: layer.geometryColumn },
+    },
+  );
 }
 
 export const geopackageBoundaryParser: SourceParser = {
@@ -36,10 +44,13 @@ export const geopackageBoundaryParser: SourceParser = {
     const raw: RawBoundaryFeature[] = [];
     for (const layer of layers) {
       const crs = layerCrs(file.name, layer);
-      for (const f of layer.features) raw.push({ row: f.row, properties: f.properties, geometry: f.geometry, table: layer.table, crs });
+      for (const f of layer.features)
+        raw.push({ row: f.row, properties: f.properties, geometry: f.geometry, table: layer.table, crs });
     }
     if (raw.length === 0) {
-      throw new AppError('GEOPACKAGE_INVALID', 'the GeoPackage has no polygon features', { location: { file: file.name } });
+      throw new AppError('GEOPACKAGE_INVALID', 'the GeoPackage has no polygon features', {
+        location: { file: file.name },
+      });
     }
     return buildBoundaryBatch({ file, crs: raw[0]!.crs!, features: raw, ctx, format: 'GeoPackage' });
   },

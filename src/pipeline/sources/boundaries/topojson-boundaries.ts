@@ -18,12 +18,21 @@ function readTopology(name: string, text: string): TopologyLike {
   try {
     json = JSON.parse(text) as typeof json;
   } catch (e) {
-    throw new AppError('JSON_MALFORMED', `${name} is not valid JSON (truncated download?): ${(e as Error).message}`, {
-      location: { file: name },
-      cause: e,
-    });
+    throw new AppError(
+      'JSON_MALFORMED',
+      `${name} is not valid JSON (truncated download?): ${(e as Error).message}`,
+      {
+        location: { file: name },
+        cause: e,
+      },
+    );
   }
-  if (json.type !== 'Topology' || typeof json.objects !== 'object' || json.objects === null || !Array.isArray(json.arcs)) {
+  if (
+    json.type !== 'Topology' ||
+    typeof json.objects !== 'object' ||
+    json.objects === null ||
+    !Array.isArray(json.arcs)
+  ) {
     throw new AppError('JSON_MALFORMED', 'expected a TopoJSON Topology with objects and arcs', {
       location: { file: name, expected: '{"type":"Topology","objects":{...},"arcs":[...]}' },
     });
@@ -39,7 +48,10 @@ function featuresOf(topo: TopologyLike, name: string): Feature[] {
       if (fc.type === 'FeatureCollection') out.push(...fc.features);
       else out.push(fc);
     } catch (e) {
-      throw new AppError('JSON_MALFORMED', `object '${key}' cannot be decoded: ${(e as Error).message}`, { location: { file: name }, cause: e });
+      throw new AppError('JSON_MALFORMED', `object '${key}' cannot be decoded: ${(e as Error).message}`, {
+        location: { file: name },
+        cause: e,
+      });
     }
   }
   return out;
