@@ -51,6 +51,7 @@ export function meanIndexChart(areas: readonly CompareArea[], options: { lang: L
     width: options.width,
     height: 40 + Math.max(1, data.length) * 32,
     marginLeft: 140,
+    marginRight: 48,
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
     x: { label: null, grid: true, tickFormat: (d: number) => fmt.format(d) },
     y: { label: null },

@@ -100,8 +100,8 @@ export function createCompareMapsView(ctx: AppContext): View {
   async function loadSide(i: 0 | 1, state: ViewState, side: Side): Promise<void> {
     if (!state.area) return;
     try {
-      const r = await panes[i].show({ area: state.area, map: side.def.id, period: side.period, year: side.year });
-      if (r) replaceChildren(legends[i], renderLegend(r.legend, store.state.lang, t(), 'h3'));
+      const shown = await panes[i].show({ area: state.area, map: side.def.id, period: side.period, year: side.year });
+      if (shown) replaceChildren(legends[i], renderLegend(shown.response.legend, store.state.lang, t(), 'h3'));
     } catch (error) {
       replaceChildren(legends[i], h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${(error as Error).message}`));
     }

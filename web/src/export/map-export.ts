@@ -10,18 +10,27 @@ import type { MapCanvas } from '../map/map-canvas.js';
 import { downloadBlob, fileSlug } from './download.js';
 import { canvasToPng, composeMapImage } from './png-export.js';
 
+/** The publisher named in the source line, from an edition name. */
+function publisherOf(edition: string): string {
+  if (/^CBS KWB/i.test(edition)) return 'CBS Kerncijfers wijken en buurten';
+  if (/leefbaarometer/i.test(edition)) return 'Leefbaarometer (BZK)';
+  if (/RIVM|gezondheidsmonitor/i.test(edition)) return 'RIVM/CBS Gezondheidsmonitor';
+  if (/politie/i.test(edition)) return 'Politie/CBS';
+  return edition;
+}
+
 export async function exportMapPng(canvas: MapCanvas, cssWidth: number, response: MapResponse, lang: Lang, demo: boolean): Promise<Blob> {
   const t = messagesFor(lang);
   const meta = response.meta;
-  const editions = [...new Set(meta.sources.map((s) => (s.table ? `${s.edition} (${s.table})` : s.edition)))];
-  const indicators = [...new Set(meta.sources.map((s) => s.indicator))];
+  const editions = [...new Set(meta.sources.map((s) => (s.table && !s.edition.includes(s.table) ? `${s.edition} (${s.table})` : s.edition)))].sort();
+  const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
   const image = composeMapImage({
     map: canvas.snapshot(),
     cssWidth,
     title: mapTitle(meta, lang),
     subtitle: t.exportTitleArea(meta.areaName, mapWhen(meta)),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
-    sourceLine: `${t.exportSource}: ${indicators.join(', ') || '–'}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
+    sourceLine: `${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
     editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
     demoLabel: demo || meta.demo ? messagesFor('nl').demoBadge : null,

@@ -4,7 +4,7 @@
  * the data are fictitious. The image is exactly as wide as the map canvas.
  */
 import type { LegendEntry } from '../../../src/api/schemas.js';
-import { drawPattern, isSpecialClass } from '../map/hatch-patterns.js';
+import { drawPattern, findPatternKind } from '../map/hatch-patterns.js';
 
 export interface PngExportInput {
   map: HTMLCanvasElement;
@@ -43,11 +43,12 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
   const measure = document.createElement('canvas').getContext('2d')!;
 
   const headerHeight = (input.demoLabel ? 86 : 64) * s;
-  const colWidth = 230 * s;
+  measure.font = `${12 * s}px ${FONT}`;
+  const widest = Math.max(0, ...input.legend.map(({ entry, label }) => measure.measureText(`${label} (${entry.count})`).width));
+  const colWidth = Math.min(width - 2 * pad, Math.max(160 * s, widest + 36 * s));
   const columns = Math.max(1, Math.floor((width - 2 * pad) / colWidth));
   const legendRows = Math.ceil(input.legend.length / columns);
   const rowHeight = 22 * s;
-  measure.font = `${12 * s}px ${FONT}`;
   const footerLines = [
     ...wrap(measure, input.sourceLine, width - 2 * pad),
     ...wrap(measure, input.editionLine, width - 2 * pad),
@@ -94,13 +95,14 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
     const box = 14 * s;
     ctx.fillStyle = entry.color;
     ctx.fillRect(x, y, box, box);
-    if (isSpecialClass(entry.classId)) {
+    const kind = findPatternKind(entry.classId);
+    if (kind) {
       ctx.save();
       ctx.translate(x, y);
       ctx.beginPath();
       ctx.rect(0, 0, box, box);
       ctx.clip();
-      drawPattern(ctx, entry.classId, box);
+      drawPattern(ctx, kind, box);
       ctx.restore();
     }
     ctx.strokeStyle = '#6b7280';

@@ -7,8 +7,16 @@
 export const SPECIAL_CLASS_IDS = ['missing', 'suppressed', 'too-few-residents'] as const;
 export type SpecialClassId = (typeof SPECIAL_CLASS_IDS)[number];
 
-export function isSpecialClass(classId: string): classId is SpecialClassId {
-  return (SPECIAL_CLASS_IDS as readonly string[]).includes(classId);
+/** Class ids of the veerkracht classifications that mean the same as a special class. */
+const ALIASES: Record<string, SpecialClassId> = {
+  'onvoldoende-gegevens': 'missing',
+  'te-weinig-inwoners': 'too-few-residents',
+};
+
+/** The hatch pattern of a class without a usable value, or undefined for a data class. */
+export function findPatternKind(classId: string): SpecialClassId | undefined {
+  if ((SPECIAL_CLASS_IDS as readonly string[]).includes(classId)) return classId as SpecialClassId;
+  return ALIASES[classId];
 }
 
 export const PATTERN_SIZE = 8;
@@ -74,6 +82,7 @@ export function patternImageData(kind: SpecialClassId, size: number): ImageData 
 
 /** A CSS background for a legend swatch: the colour with the pattern on top. */
 export function swatchBackground(color: string, classId: string): string {
-  if (!isSpecialClass(classId)) return color;
-  return `${color} url(${patternCanvas(classId, 12, color).toDataURL()}) repeat`;
+  const kind = findPatternKind(classId);
+  if (!kind) return color;
+  return `${color} url(${patternCanvas(kind, 12, color).toDataURL()}) repeat`;
 }

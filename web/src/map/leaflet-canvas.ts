@@ -5,7 +5,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, Geometry } from 'geojson';
-import { drawPattern, isSpecialClass } from './hatch-patterns.js';
+import { drawPattern, findPatternKind } from './hatch-patterns.js';
 import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
 import { boundsOf, type DrawCollection, type DrawProperties } from './map-features.js';
 
@@ -13,14 +13,14 @@ type DrawFeature = Feature<Geometry, DrawProperties>;
 
 function styleFor(feature: DrawFeature | undefined, selected: string | null, hovered: string | null): L.PathOptions {
   const p = feature?.properties;
-  const special = p ? isSpecialClass(p.classId) : false;
+  const special = p ? findPatternKind(p.classId) !== undefined : false;
   const isSelected = p?.code === selected;
   const isHovered = p?.code === hovered;
   return {
     fillColor: p?._color ?? '#d9d9d9',
     fillOpacity: special ? 0.6 : 1,
-    color: isSelected || isHovered ? '#000000' : special ? '#444444' : '#ffffff',
-    weight: isSelected ? 4 : isHovered ? 2.5 : special ? 1.2 : 0.8,
+    color: isSelected || isHovered ? '#000000' : special ? '#444444' : '#7b8794',
+    weight: isSelected ? 4 : isHovered ? 2.5 : special ? 1.2 : 0.6,
     dashArray: special && !isSelected ? '4 3' : '',
   };
 }
@@ -140,18 +140,18 @@ function drawFeature(ctx: CanvasRenderingContext2D, map: L.Map, feature: DrawFea
   }
   ctx.fillStyle = feature.properties._color;
   ctx.fill('evenodd');
-  const classId = feature.properties.classId;
-  if (isSpecialClass(classId)) {
+  const kind = findPatternKind(feature.properties.classId);
+  if (kind) {
     const tile = document.createElement('canvas');
     tile.width = tile.height = 8;
-    drawPattern(tile.getContext('2d')!, classId, 8);
+    drawPattern(tile.getContext('2d')!, kind, 8);
     const pattern = ctx.createPattern(tile, 'repeat');
     if (pattern) {
       ctx.fillStyle = pattern;
       ctx.fill('evenodd');
     }
   }
-  ctx.strokeStyle = isSelected ? '#000000' : '#ffffff';
-  ctx.lineWidth = isSelected ? 4 : 0.8;
+  ctx.strokeStyle = isSelected ? '#000000' : '#7b8794';
+  ctx.lineWidth = isSelected ? 4 : 0.6;
   ctx.stroke();
 }

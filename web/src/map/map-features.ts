@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LegendEntry, MapFeatureProperties, MapResponse } from '../../../src/api/schemas.js';
-import { isSpecialClass } from './hatch-patterns.js';
+import { findPatternKind } from './hatch-patterns.js';
 
 export interface DrawProperties extends MapFeatureProperties {
   _color: string;
@@ -28,7 +28,8 @@ export function toDrawCollection(response: MapResponse): DrawCollection {
     if (!f.geometry) continue;
     const classId = f.properties.classId;
     const properties: DrawProperties = { ...f.properties, _color: colors.get(classId) ?? FALLBACK_COLOR };
-    if (isSpecialClass(classId)) properties._pattern = `pattern-${classId}`;
+    const pattern = findPatternKind(classId);
+    if (pattern) properties._pattern = `pattern-${pattern}`;
     features.push({ type: 'Feature', id: f.id, geometry: f.geometry as Geometry, properties });
   }
   return { type: 'FeatureCollection', features };

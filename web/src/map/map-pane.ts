@@ -23,8 +23,11 @@ export interface MapPane {
   readonly element: HTMLElement;
   readonly canvas: Promise<MapCanvas>;
   readonly current: MapResponse | null;
-  /** Loads and draws a map; resolves with the response, or null when a newer request overtook it. */
-  show(request: MapRequest): Promise<MapResponse | null>;
+  /**
+   * Loads a map: resolves with the response as soon as it arrives (null when a newer request
+   * overtook it); `drawn` resolves when the map is fully drawn (or never, while it is hidden).
+   */
+  show(request: MapRequest): Promise<{ response: MapResponse; drawn: Promise<void> } | null>;
   setLang(lang: Lang, label: string): void;
   setSelected(code: string | null): void;
   setHighlighted(code: string | null): void;
@@ -55,16 +58,27 @@ export function createMapPane(options: MapPaneOptions): MapPane {
       formatFeatureValue(feature.properties, current.meta, current.legend, lang),
     );
     tooltip.hidden = false;
+    tooltip.style.left = '0px';
+    tooltip.style.top = '0px';
     const maxX = element.clientWidth - tooltip.offsetWidth - 4;
     const maxY = element.clientHeight - tooltip.offsetHeight - 4;
     tooltip.style.left = `${Math.max(4, Math.min(x + 14, maxX))}px`;
     tooltip.style.top = `${Math.max(4, Math.min(y + 14, maxY))}px`;
   };
 
-  const canvas = createMapCanvas(container, { onHover: showTooltip, onSelect: options.onSelect }, { basemapUrl: options.basemapUrl, lang });
-
-  // Keep the renderer's size in step with its box (layout changes, display toggles).
-  const resizeObserver = new ResizeObserver(() => void canvas.then((c) => !destroyed && c.resize()));
+  // The renderer is created once the container is in the page and has a size (a map built in
+  // a zero-sized box fits its bounds wrongly); afterwards it follows every size change.
+  let sized: () => void = () => {};
+  const hasSize = new Promise<void>((resolve) => (sized = resolve));
+  const canvas = hasSize.then(() =>
+    createMapCanvas(container, { onHover: showTooltip, onSelect: options.onSelect }, { basemapUrl: options.basemapUrl, lang }),
+  );
+  let created = false;
+  void canvas.then(() => (created = true));
+  const resizeObserver = new ResizeObserver(() => {
+    if (container.clientWidth > 0 && container.clientHeight > 0) sized();
+    if (created && !destroyed) void canvas.then((c) => c.resize());
+  });
   resizeObserver.observe(container);
 
   return {
@@ -75,17 +89,20 @@ export function createMapPane(options: MapPaneOptions): MapPane {
     },
     async show(request) {
       const mine = ++token;
-      const [response, map] = await Promise.all([api.map(request), canvas]);
+      const response = await api.map(request);
       if (mine !== token || destroyed) return null;
       current = response;
       byCode = new Map(response.features.map((f) => [f.properties.code, f]));
-      const fit = lastArea !== request.area;
-      lastArea = request.area;
-      await map.setData(toDrawCollection(response), fit);
-      map.setSelected(selected);
-      if (mine !== token || destroyed) return null;
-      performance.mark('vk:map-drawn', { detail: { map: request.map, area: request.area } });
-      return response;
+      const drawn = canvas.then(async (map) => {
+        if (mine !== token || destroyed) return;
+        const fit = lastArea !== request.area;
+        lastArea = request.area;
+        await map.setData(toDrawCollection(response), fit);
+        map.setSelected(selected);
+        if (mine !== token || destroyed) return;
+        performance.mark('vk:map-drawn', { detail: { map: request.map, area: request.area } });
+      });
+      return { response, drawn };
     },
     setLang(next, label) {
       lang = next;

@@ -26,6 +26,7 @@ export function createMapView(ctx: AppContext): View {
   const sidebar = h('div', { class: 'map-sidebar' });
   const stageHeader = h('div', { class: 'stage-header' });
   const status = h('div', { class: 'stage-status' });
+  const legendSlot = h('div', { class: 'stage-legend' });
   const table = createMapTable({
     onSelect: (code) => select(code),
     onHighlight: (code) => pane.setHighlighted(code),
@@ -41,7 +42,7 @@ export function createMapView(ctx: AppContext): View {
     store.update({ buurt: null });
     element.querySelector<HTMLElement>('.buurt-picker select')?.focus();
   });
-  const stage = h('div', { class: 'map-stage' }, stageHeader, status, pane.element, table.element);
+  const stage = h('div', { class: 'map-stage' }, stageHeader, status, pane.element, legendSlot, table.element);
   const element = h('div', { class: 'map-view', 'data-testid': 'map-view' }, sidebar, stage, profile.element);
   let loadedKey = '';
   let response: MapResponse | null = null;
@@ -68,7 +69,6 @@ export function createMapView(ctx: AppContext): View {
         store.update({ map, period: state.period, year: state.year });
       }),
       renderWhenSelect(def, when, t(), (w) => store.update({ period: w.period ?? state.period, year: w.year ?? state.year })),
-      response ? renderLegend(response.legend, state.lang, t()) : null,
       response ? renderMapInfo(response.meta, state.lang, t()) : null,
     ));
   }
@@ -139,6 +139,7 @@ export function createMapView(ctx: AppContext): View {
   }
 
   function applyDisplay(state: ViewState): void {
+    stage.dataset['display'] = state.display;
     pane.element.hidden = state.display !== 'map';
     table.element.hidden = state.display !== 'table';
   }
@@ -164,7 +165,7 @@ export function createMapView(ctx: AppContext): View {
     try {
       const next = await pane.show({ area: state.area, map: def.id, period: when.period, year: when.year });
       if (!next) return;
-      response = next;
+      response = next.response;
     } catch (error) {
       loadedKey = '';
       replaceChildren(status, h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`));
@@ -181,6 +182,7 @@ export function createMapView(ctx: AppContext): View {
   function renderAll(state: ViewState): void {
     renderSidebar(state);
     renderStageHeader(state);
+    replaceChildren(legendSlot, response ? renderLegend(response.legend, state.lang, t()) : null);
     if (response) table.setData(response, state.lang, t(), state.buurt);
     pane.setLang(state.lang, t().mapRegionLabel(response ? mapTitle(response.meta, state.lang) : ''));
     applyDisplay(state);
@@ -192,7 +194,7 @@ export function createMapView(ctx: AppContext): View {
     if (!previous || state.lang !== previous.lang || state.display !== previous.display || state.buurt !== previous.buurt) renderAll(state);
     if (!previous || state.buurt !== previous.buurt || state.lang !== previous.lang) {
       pane.setSelected(state.buurt);
-      void profile.show(state.buurt, state.lang, focusProfile);
+      void profile.show(state.buurt, state.lang, focusProfile, response?.meta.sources.map((s) => s.indicator) ?? []);
       focusProfile = false;
     }
     document.title = `${response ? `${mapTitle(response.meta, state.lang)} · ` : ''}${state.area ? areaName(data, state.area) : ''} · ${t().appTitle}`;

@@ -40,7 +40,7 @@ function style(basemapUrl: string | null): StyleSpecification {
         filter: ['has', '_pattern'],
         paint: { 'fill-pattern': ['get', '_pattern'] },
       },
-      { id: 'buurt-line', type: 'line', source: SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+      { id: 'buurt-line', type: 'line', source: SOURCE, paint: { 'line-color': '#7b8794', 'line-width': 0.6 } },
       {
         id: 'buurt-hover',
         type: 'line',

@@ -12,7 +12,8 @@ import { flagLabel } from '../table/flag-label.js';
 
 export interface ProfilePanel {
   readonly element: HTMLElement;
-  show(code: string | null, lang: Lang, focus: boolean): Promise<void>;
+  /** Shows a buurt (null hides the panel); indicators in `expand` start opened (those behind the current map). */
+  show(code: string | null, lang: Lang, focus: boolean, expand?: readonly string[]): Promise<void>;
 }
 
 function classesTable(buurt: BuurtResponse, lang: Lang, t: Messages): HTMLElement {
@@ -49,14 +50,25 @@ function classesTable(buurt: BuurtResponse, lang: Lang, t: Messages): HTMLElemen
   );
 }
 
-function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages): { section: HTMLElement; chartSlot: HTMLElement } {
+function latestKnown(indicator: BuurtIndicator): { year: number; value: number } | undefined {
+  const known = indicator.series.filter((p): p is typeof p & { value: number } => p.value !== null);
+  return known.sort((a, b) => b.year - a.year)[0];
+}
+
+function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, open: boolean): { section: HTMLElement; chartSlot: HTMLElement } {
   const title = pick(lang, indicator.titleNl, indicator.titleEn);
   const chartSlot = h('div', { class: 'chart-slot', 'aria-hidden': 'true' });
   const points = [...indicator.series].sort((a, b) => a.year - b.year);
+  const latest = latestKnown(indicator);
   const section = h(
-    'section',
-    { class: 'indicator', 'data-indicator': indicator.id },
-    h('h4', {}, title, indicator.unit ? h('span', { class: 'muted' }, ` (${indicator.unit})`) : null),
+    'details',
+    { class: 'indicator', 'data-indicator': indicator.id, open },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'indicator-title' }, title, indicator.unit ? h('span', { class: 'muted' }, ` (${indicator.unit})`) : null),
+      h('span', { class: 'indicator-latest' }, latest ? `${formatNumber(latest.value, lang)} (${latest.year})` : t.valueMissing),
+    ),
     chartSlot,
     h(
       'div',
@@ -88,13 +100,24 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages): {
   return { section, chartSlot };
 }
 
-async function drawCharts(slots: { indicator: BuurtIndicator; slot: HTMLElement }[], lang: Lang, width: number): Promise<void> {
+async function drawChart(indicator: BuurtIndicator, slot: HTMLElement, lang: Lang, width: number): Promise<void> {
+  if (slot.childElementCount > 0) return;
+  const known = indicator.series.filter((p) => p.value !== null);
+  if (known.length < 2) return;
   const { timeSeriesChart } = await import('../charts/time-series-chart.js');
-  for (const { indicator, slot } of slots) {
-    const known = indicator.series.filter((p) => p.value !== null);
-    if (known.length < 2) continue;
-    const points = [...indicator.series].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, value: p.value }));
-    slot.replaceChildren(timeSeriesChart(points, { lang, unit: indicator.unit, width }));
+  const points = [...indicator.series].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, value: p.value }));
+  slot.replaceChildren(timeSeriesChart(points, { lang, unit: indicator.unit, width }));
+}
+
+/** A series table wider than the panel scrolls; then it must be reachable by keyboard (WCAG 2.1.1). */
+function makeScrollersFocusable(root: HTMLElement, t: Messages): void {
+  for (const scroller of root.querySelectorAll<HTMLElement>('.series-scroll')) {
+    if (scroller.scrollWidth > scroller.clientWidth + 1) {
+      const title = scroller.closest('section')?.querySelector('h4')?.textContent ?? '';
+      scroller.tabIndex = 0;
+      scroller.setAttribute('role', 'region');
+      scroller.setAttribute('aria-label', t.chartLabel(title));
+    }
   }
 }
 
@@ -104,7 +127,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
 
   return {
     element,
-    async show(code, lang, focus) {
+    async show(code, lang, focus, expand = []) {
       const t = messagesFor(lang);
       const mine = ++token;
       if (!code) {
@@ -127,7 +150,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       if (mine !== token) return;
       const headingId = `profile-heading-${buurt.code}`;
       element.setAttribute('aria-labelledby', headingId);
-      const sections = buurt.indicators.map((i) => ({ indicator: i, ...indicatorSection(i, lang, t) }));
+      const sections = buurt.indicators.map((i) => ({ indicator: i, ...indicatorSection(i, lang, t, expand.includes(i.id)) }));
       const heading = h('h2', { id: headingId, tabindex: '-1', 'data-code': buurt.code }, buurt.name);
       replaceChildren(
         element,
@@ -148,14 +171,16 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
         h('section', { class: 'indicators' }, h('h3', {}, t.profileIndicators), sections.map((s) => s.section)),
       );
       element.removeAttribute('aria-busy');
+      makeScrollersFocusable(element, t);
       if (focus) heading.focus();
       announce(t.selectedAnnounce(buurt.name));
-      const width = Math.max(220, Math.min(420, element.clientWidth - 32));
-      await drawCharts(
-        sections.map((s) => ({ indicator: s.indicator, slot: s.chartSlot })),
-        lang,
-        width,
-      );
+      const width = Math.max(220, Math.min(420, element.clientWidth - 40));
+      for (const s of sections) {
+        s.section.addEventListener('toggle', () => {
+          if ((s.section as HTMLDetailsElement).open) void drawChart(s.indicator, s.chartSlot, lang, width).then(() => makeScrollersFocusable(s.section, t));
+        });
+      }
+      await Promise.all(sections.filter((s) => (s.section as HTMLDetailsElement).open).map((s) => drawChart(s.indicator, s.chartSlot, lang, width)));
     },
   };
 }
