@@ -17,7 +17,7 @@ import { findAreaLevel } from '../core/area-code.js';
 import type { ImportBatch, SourceKind } from '../core/records.js';
 import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
-import { harmoniseStore } from './harmonise/harmonise-store.js';
+import { harmoniseStore, type HarmoniseSummary } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
 import { readInputFile, type InputFile } from './input-file.js';
 import type { ParseContext } from './source-parser.js';
@@ -29,6 +29,8 @@ export interface ImportOptions {
   divisionYear?: number;
   /** Harmonise onto the reference division after the import (default true). */
   harmonise?: boolean;
+  /** Told what the harmonisation after the import did. */
+  onHarmonised?: (summary: HarmoniseSummary) => void;
 }
 
 // DataProperties files are read together with their TypedDataSet (KWB OData), never on their own.
@@ -92,7 +94,8 @@ export async function importPaths(
     // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
     const divisions = reports.map((r) => r.divisionYear);
     const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
-    await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
+    const summary = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
+    options.onHarmonised?.(summary);
   }
   return reports;
 }

@@ -1,4 +1,5 @@
 import { harmoniseStore } from '../../pipeline/harmonise/harmonise-store.js';
+import { formatHarmoniseSummary } from '../../pipeline/harmonise/harmonise-summary.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
 import { openDefaultStore } from '../store-path.js';
 
@@ -36,12 +37,7 @@ export const harmoniseCommand: Command = {
       }
       const out = [`Reference division: ${summary.reference}`];
       if (summary.divisions.length === 0) out.push('  no values on other divisions');
-      for (const d of summary.divisions) {
-        out.push(
-          `  ${d.from} → ${summary.reference}: buurten by code ${d.byCode}, by overlay ${d.byOverlay}, unmatched ${d.unmatched}; ${d.values} values written`,
-        );
-        for (const note of d.notes) out.push(`    note: ${note}`);
-      }
+      else out.push(...formatHarmoniseSummary(summary).split('\n').slice(1));
       out.push('Per gemeente: `veerkracht status`.');
       process.stdout.write(`${out.join('\n')}\n`);
     } finally {

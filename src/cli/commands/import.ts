@@ -1,6 +1,7 @@
 import { AppError } from '../../core/app-error.js';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.js';
 import { formatImportReport } from '../../pipeline/import-report.js';
+import { formatHarmoniseSummary } from '../../pipeline/harmonise/harmonise-summary.js';
 import { importPaths } from '../../pipeline/run-import.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
 import { openDefaultStore } from '../store-path.js';
@@ -41,6 +42,10 @@ export const importCommand: Command = {
           ...(source ? { source: source as SourceKind } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(divisionYear !== undefined ? { divisionYear } : {}),
+          onHarmonised: (summary) => {
+            const text = values.json ? JSON.stringify({ harmonisation: summary }) : formatHarmoniseSummary(summary);
+            if (text) process.stdout.write(`${text}\n`);
+          },
         },
         (report) => process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`),
       );
