@@ -188,6 +188,49 @@ describe('importing GeoPackage boundaries', () => {
     });
   });
 
+  it('reprojects a WGS84 layer and refuses a layer in an unknown CRS', async () => {
+    const wgs84 = tmp('wgs84_2023.gpkg');
+    const lngLatSquare: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5.97, 50.88],
+          [5.98, 50.88],
+          [5.98, 50.89],
+          [5.97, 50.89],
+          [5.97, 50.88],
+        ],
+      ],
+    };
+    writeGeoPackage(wgs84, [
+      {
+        table: 'buurten',
+        srsId: 4326,
+        columns: ['buurtcode'],
+        rows: [{ values: ['BU09170001'], geometry: lngLatSquare }],
+      },
+    ]);
+    const store = openSqliteStore({ path: ':memory:' });
+    await importPaths(store, [wgs84]);
+    const [g] = await store.getGeometries({ divisionYear: 2023 });
+    expect(g!.bbox[0]).toBeGreaterThan(190_000); // RD metres, not degrees
+    expect(g!.areaM2).toBeGreaterThan(700_000);
+    expect(g!.areaM2).toBeLessThan(800_000);
+
+    const other = tmp('lambert_2023.gpkg');
+    writeGeoPackage(other, [
+      {
+        table: 'buurten',
+        srsId: 3035,
+        columns: ['buurtcode'],
+        rows: [{ values: ['BU09170001'], geometry: lngLatSquare }],
+      },
+    ]);
+    const e = await importError(openSqliteStore({ path: ':memory:' }), other);
+    expect(e.code).toBe('GEOMETRY_UNSUPPORTED');
+    expect(e.message).toContain('srs_id 3035');
+  });
+
   it('refuses a file that is not SQLite with GEOPACKAGE_INVALID', async () => {
     const store = openSqliteStore({ path: ':memory:' });
     const e = await importError(store, fixture('not-a-geopackage.gpkg'));
