@@ -1,6 +1,6 @@
 /**
- * The engine and the API on the real open data (VEERKRACHT_REAL_DATA): import of the real
- * files with the real parsers (`importPaths`, as `veerkracht import`), then GET /api/maps for
+ * The engine and the API on the real open data (VEERKRACHT_REAL_DATA): `veerkracht import` of
+ * the real files (CLI in a child process, real parsers and harmonisation), then GET /api/maps for
  * Heerlen, golden classifications for Heerlen and the provincie Utrecht over 2016–2020, and the
  * national figures that docs/method.md compares with the published ones.
  *
@@ -15,12 +15,12 @@
  * The standardised changes then follow from the national statistics the engine reports
  * (dO = (ΔO − μ) / σ), checked below with those statistics.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompareResponseSchema, MapResponseSchema } from '../../src/api/schemas.js';
-import { importPaths } from '../../src/pipeline/run-import.js';
 import { createApp } from '../../src/server/app.js';
 import { EngineState } from '../../src/server/engine-state.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
@@ -39,6 +39,19 @@ const FILES = [
   'cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv',
 ];
 const PERIOD = { t0: 2016, t1: 2020 };
+
+function importWithCli(db: string, files: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', ...files], {
+      env: { ...process.env, VEERKRACHT_DB: db },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`veerkracht import exited ${code}: ${stderr}`))));
+  });
+}
 const r3 = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1000) / 1000);
 
 function classTable(engine: VeerkrachtEngine, rows: readonly number[]) {
@@ -66,8 +79,9 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vk-engine-real-'));
+    // `veerkracht import` in a child process, as a user runs it (and the test worker stays responsive)
+    await importWithCli(join(dir, 'real.db'), FILES.map(realDataFile));
     store = openSqliteStore({ path: join(dir, 'real.db') });
-    await importPaths(store, FILES.map(realDataFile));
     engine = (await new EngineState(store).get()).engine;
     app = createApp(store, { webRoot: '' });
   }, 300_000);
