@@ -1,0 +1,35 @@
+/**
+ * axe-core (WCAG 2.0–2.2 A/AA rules and best practices) on the start page, the map page, the
+ * profile, the table view and the side-by-side view: no serious or critical violations.
+ */
+import { expect, it } from 'vitest';
+import { gotoApp, openPage, seriousAxeViolations, waitForMapDrawn } from '../support/app-page.js';
+import { clickABuurt } from './mouse-flow.js';
+import type { WebTestEnv } from './web-test-env.js';
+
+export function registerAccessibilityChecks(env: () => WebTestEnv): void {
+  it('axe-core finds no serious or critical violations on the start, map, profile, table and compare views', async () => {
+    const { page } = await openPage(env().browser);
+    await gotoApp(page, env().url);
+    await page.locator('[data-testid="area-search"]').fill('Heer');
+    expect(await seriousAxeViolations(page), 'start page').toEqual([]);
+
+    await gotoApp(page, `${env().url}/?area=GM0917&map=veerkracht-absoluut`);
+    await waitForMapDrawn(page, 0);
+    expect(await seriousAxeViolations(page), 'map page').toEqual([]);
+
+    await clickABuurt(page);
+    await page.waitForSelector('[data-testid="profile"] h2[data-code]');
+    await page.waitForSelector('[data-testid="profile"] .chart-slot svg');
+    expect(await seriousAxeViolations(page), 'profile').toEqual([]);
+
+    await gotoApp(page, `${env().url}/?area=GM0917&map=lage-inkomens&display=table&lang=en`);
+    await page.waitForSelector('[data-testid="map-table"] tbody tr');
+    expect(await seriousAxeViolations(page), 'table view (English)').toEqual([]);
+
+    await gotoApp(page, `${env().url}/?view=compare&area=GM0917&map=ontwikkeling-concentratie`);
+    await waitForMapDrawn(page, 0, 2);
+    expect(await seriousAxeViolations(page), 'side-by-side view').toEqual([]);
+    await page.context().close();
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Headless Debian Chromium for the browser tests and the bench, launched through playwright-core.
+ * The SwiftShader flags give MapLibre a WebGL2 context without a GPU (stack-notes §4).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env['VEERKRACHT_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+export function launchChromium(): Promise<Browser> {
+  if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
