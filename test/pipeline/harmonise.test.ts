@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALUE_FLAGS } from '../../src/core/records.js';
-import { harmoniseStore } from '../../src/pipeline/harmonise/harmonise-store.js';
+import { findReferenceDivision, harmoniseStore } from '../../src/pipeline/harmonise/harmonise-store.js';
 import { importPaths } from '../../src/pipeline/run-import.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 
@@ -186,5 +186,21 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     expect(named.divisions).toEqual([
       { from: 2018, byCode: 0, byOverlay: 0, unmatched: 4, values: 0, notes: [] },
     ]);
+  });
+});
+
+describe('findReferenceDivision(store)', () => {
+  it('takes the latest division whose buurt geometry covers at least half of the best-covered one', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    await importPaths(store, [B2018, B2019], { harmonise: false });
+    expect(await findReferenceDivision(store)).toBe(2019);
+    // A newer division with boundaries for one buurt only (one gemeente's new file) is not the reference.
+    const partial = file(
+      'buurten_2022.geojson',
+      JSON.stringify({ type: 'FeatureCollection', features: [strip('BU09990001', 194000, 194500)] }),
+    );
+    await importPaths(store, [partial], { harmonise: false });
+    expect(await findReferenceDivision(store)).toBe(2019);
+    expect((await harmoniseStore(store, { to: 2022 })).reference).toBe(2022);
   });
 });

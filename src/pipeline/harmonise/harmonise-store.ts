@@ -1,7 +1,7 @@
 /**
  * Harmonisation: carries every value stored on another division (indeling) onto one reference
  * division, so the engine can read a whole time series with divisionYear = reference.
- *   1. reference   — `to`, else the latest division year that has buurt geometry
+ *   1. reference   — `to`, else the latest division year with (near-)national buurt geometry
  *   2. crosswalk   — per source division: by code, by area-weighted overlay, unmatched
  *   3. carry       — per indicator: values written to the reference division, flagged
  *                    harmonised (+ overlay + estimated), with a method text
@@ -16,7 +16,7 @@ import { buildCrosswalk, gemeenteOfCode, type Crosswalk, type DivisionData } fro
 import { carryRuleOf } from './rate-denominators.js';
 
 export interface HarmoniseOptions {
-  /** Reference division year; default: the latest division year with buurt geometry. */
+  /** Reference division year; default: findReferenceDivision. */
   to?: number;
   /** Only these source division years (default: every division that holds values). */
   from?: readonly number[];
@@ -36,12 +36,21 @@ export interface HarmoniseSummary {
   }[];
 }
 
-/** The latest division year with buurt geometry, or undefined. */
+/**
+ * A division counts as national enough to be the reference when it has buurt geometry for at
+ * least this share of the best-covered division: a single gemeente's newer boundaries (Amsterdam
+ * 2022) must not become the reference for the whole country.
+ */
+export const REFERENCE_MIN_COVERAGE = 0.5;
+
+/** The latest division year with (near-)national buurt geometry, or undefined when none has any. */
 export async function findReferenceDivision(store: Store): Promise<number | undefined> {
-  const years = (await store.areaCounts())
-    .filter((a) => a.level === 'buurt' && a.withGeometry > 0)
+  const withGeometry = (await store.areaCounts()).filter((a) => a.level === 'buurt' && a.withGeometry > 0);
+  const most = Math.max(0, ...withGeometry.map((a) => a.withGeometry));
+  const candidates = withGeometry
+    .filter((a) => a.withGeometry >= REFERENCE_MIN_COVERAGE * most)
     .map((a) => a.divisionYear);
-  return years.length ? Math.max(...years) : undefined;
+  return candidates.length ? Math.max(...candidates) : undefined;
 }
 
 async function loadDivision(store: Store, year: number, withGeometry: boolean): Promise<DivisionData> {
