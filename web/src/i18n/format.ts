@@ -44,10 +44,29 @@ export function formatCount(value: number | null | undefined, lang: Lang): strin
   return numberFormat(lang, 0, false).format(Math.round(value));
 }
 
-/** A number followed by its unit, with a space unless the unit is "%". */
-export function withUnit(text: string, unit: string | undefined): string {
-  if (!unit || text === '–') return text;
-  return unit === '%' ? `${text} %` : `${text} ${unit}`;
+const UNIT_LABELS: Record<string, { nl: string; en: string }> = {
+  percent: { nl: '%', en: '%' },
+  '%': { nl: '%', en: '%' },
+  per_1000: { nl: 'per 1.000', en: 'per 1,000' },
+  eur_1000: { nl: '× € 1.000', en: '× € 1,000' },
+  per_km2: { nl: 'per km²', en: 'per km²' },
+  sd: { nl: 'SD', en: 'SD' },
+  count: { nl: '', en: '' },
+  score: { nl: '', en: '' },
+  'z-score': { nl: '', en: '' },
+};
+
+/** How an API unit id reads after a number ('percent' → '%', 'per_1000' → 'per 1.000'); '' for plain numbers. */
+export function unitLabel(unit: string | undefined, lang: Lang): string {
+  if (!unit) return '';
+  return UNIT_LABELS[unit]?.[lang] ?? unit.replace(/_/g, ' ');
+}
+
+/** A number followed by its unit (API unit id), e.g. "12,5 %". */
+export function withUnit(text: string, unit: string | undefined, lang: Lang = 'nl'): string {
+  const label = unitLabel(unit, lang);
+  if (!label || text === '–') return text;
+  return `${text} ${label}`;
 }
 
 /** Text in the right language from an API pair (`…Nl` / `…En`). */

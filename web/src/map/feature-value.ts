@@ -14,7 +14,7 @@ export function classLabel(legend: readonly LegendEntry[], classId: string, fall
 
 export function formatFeatureValue(p: MapFeatureProperties, meta: MapMeta, legend: readonly LegendEntry[], lang: Lang): string {
   if (p.value === null || meta.kind === 'classification') return classLabel(legend, p.classId, p.label, lang);
-  return withUnit(formatNumber(p.value, lang, { signed: meta.kind === 'change' }), meta.unit);
+  return withUnit(formatNumber(p.value, lang, { signed: meta.kind === 'change' }), meta.unit, lang);
 }
 
 export function mapTitle(meta: MapMeta, lang: Lang): string {

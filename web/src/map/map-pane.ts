@@ -76,6 +76,7 @@ export function createMapPane(options: MapPaneOptions): MapPane {
   let created = false;
   void canvas.then(() => (created = true));
   const resizeObserver = new ResizeObserver(() => {
+    tooltip.hidden = true;
     if (container.clientWidth > 0 && container.clientHeight > 0) sized();
     if (created && !destroyed) void canvas.then((c) => c.resize());
   });

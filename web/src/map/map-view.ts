@@ -30,6 +30,7 @@ export function createMapView(ctx: AppContext): View {
   const table = createMapTable({
     onSelect: (code) => select(code),
     onHighlight: (code) => pane.setHighlighted(code),
+    gemeenteName: (code) => areaName(data, code),
   });
   const pane = createMapPane({
     basemapUrl: ctx.config.basemapUrl,

@@ -6,7 +6,7 @@
 import type { BuurtIndicator, BuurtResponse } from '../../../src/api/schemas.js';
 import { api } from '../api-client.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
-import { formatCount, formatNumber, pick } from '../i18n/format.js';
+import { formatCount, formatNumber, pick, unitLabel, withUnit } from '../i18n/format.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
 import { flagLabel } from '../table/flag-label.js';
 
@@ -66,8 +66,8 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, op
     h(
       'summary',
       {},
-      h('span', { class: 'indicator-title' }, title, indicator.unit ? h('span', { class: 'muted' }, ` (${indicator.unit})`) : null),
-      h('span', { class: 'indicator-latest' }, latest ? `${formatNumber(latest.value, lang)} (${latest.year})` : t.valueMissing),
+      h('span', { class: 'indicator-title' }, title),
+      h('span', { class: 'indicator-latest' }, latest ? `${withUnit(formatNumber(latest.value, lang), indicator.unit, lang)} (${latest.year})` : t.valueMissing),
     ),
     chartSlot,
     h(
@@ -106,7 +106,7 @@ async function drawChart(indicator: BuurtIndicator, slot: HTMLElement, lang: Lan
   if (known.length < 2) return;
   const { timeSeriesChart } = await import('../charts/time-series-chart.js');
   const points = [...indicator.series].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, value: p.value }));
-  slot.replaceChildren(timeSeriesChart(points, { lang, unit: indicator.unit, width }));
+  slot.replaceChildren(timeSeriesChart(points, { lang, unit: unitLabel(indicator.unit, lang), width }));
 }
 
 /** A series table wider than the panel scrolls; then it must be reachable by keyboard (WCAG 2.1.1). */

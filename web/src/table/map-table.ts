@@ -17,6 +17,8 @@ type SortKey = 'name' | 'code' | 'gemeente' | 'value' | 'class' | 'inhabitants';
 export interface MapTableEvents {
   onSelect(code: string): void;
   onHighlight(code: string | null): void;
+  /** Display name of a gemeente code. */
+  gemeenteName(code: string): string;
 }
 
 export interface MapTable {
@@ -141,7 +143,7 @@ export function createMapTable(events: MapTableEvents): MapTable {
           ),
         ),
         h('td', {}, p.code),
-        h('td', {}, p.gemeente),
+        h('td', {}, events.gemeenteName(p.gemeente)),
         h('td', { class: 'num', 'data-value': p.value === null ? '' : String(p.value) }, formatFeatureValue(p, response.meta, response.legend, lang)),
         h('td', {}, label(p.classId, p.label)),
         h('td', { class: 'num' }, formatCount(p.inhabitants, lang)),
