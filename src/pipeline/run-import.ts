@@ -31,14 +31,28 @@ export interface ImportOptions {
   harmonise?: boolean;
   /** Told what the harmonisation after the import did. */
   onHarmonised?: (summary: HarmoniseSummary) => void;
+  /** Told about files inside a named folder that were skipped (not recognised, or no year). */
+  onSkipped?: (file: string, reason: AppError) => void;
+}
+
+/**
+ * Inside a folder, files no parser recognises and files that carry no year (and none was given)
+ * are skipped and reported; named files with those problems are errors.
+ */
+const SKIPPABLE_IN_FOLDERS = new Set(['UNKNOWN_FILE_KIND', 'YEAR_UNKNOWN']);
+
+export interface InputPath {
+  path: string;
+  /** True when the file was found by expanding a folder (rather than named). */
+  inFolder: boolean;
 }
 
 // DataProperties files are read together with their TypedDataSet (KWB OData), never on their own.
 const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$|dataproperties\.json(\.gz)?$/i;
 
 /** Files as given, folders expanded recursively (sorted), skipping documentation files. */
-export function expandInputs(paths: readonly string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(paths: readonly string[]): InputPath[] {
+  const out: InputPath[] = [];
   for (const p of paths) {
     let st;
     try {
@@ -51,11 +65,12 @@ export function expandInputs(paths: readonly string[]): string[] {
         for (const name of readdirSync(dir).sort()) {
           const full = join(dir, name);
           if (statSync(full).isDirectory()) walk(full);
-          else if (!SKIP_IN_FOLDERS.test(name) && !name.startsWith('.') && name !== 'MANIFEST.csv') out.push(full);
+          else if (!SKIP_IN_FOLDERS.test(name) && !name.startsWith('.') && name !== 'MANIFEST.csv')
+            out.push({ path: full, inFolder: true });
         }
       };
       walk(p);
-    } else out.push(p);
+    } else out.push({ path: p, inFolder: false });
   }
   return out;
 }
@@ -80,13 +95,22 @@ export async function importPaths(
   options: ImportOptions = {},
   onReport: (r: ImportReport) => void = () => {},
 ): Promise<ImportReport[]> {
-  const files = expandInputs(paths).map((p) => readInputFile(p));
-  const planned = files.map((file) => ({ file, parser: detectParser(file, options.source) }));
-  planned.sort((a, b) => (a.parser.order ?? 5) - (b.parser.order ?? 5));
+  const planned: { file: InputFile; inFolder: boolean; order: number }[] = [];
+  for (const input of expandInputs(paths)) {
+    const file = readInputFile(input.path);
+    const parser = skipOrThrow(input, () => detectParser(file, options.source), options);
+    if (parser) planned.push({ file, inFolder: input.inFolder, order: parser.order ?? 5 });
+  }
+  planned.sort((a, b) => a.order - b.order);
   await store.upsertIndicators(INDICATOR_CATALOGUE);
   const reports: ImportReport[] = [];
-  for (const { file } of planned) {
-    const report = await importFile(store, file, options);
+  for (const { file, inFolder } of planned) {
+    const report = await skipOrThrowAsync(
+      { path: file.path, inFolder },
+      () => importFile(store, file, options),
+      options,
+    );
+    if (!report) continue;
     onReport(report);
     reports.push(report);
   }
@@ -100,7 +124,41 @@ export async function importPaths(
   return reports;
 }
 
-export async function importFile(store: Store, file: InputFile, options: ImportOptions = {}): Promise<ImportReport> {
+function skipOrThrow<T>(input: InputPath, fn: () => T, options: ImportOptions): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (input.inFolder && e instanceof AppError && SKIPPABLE_IN_FOLDERS.has(e.code)) {
+      options.onSkipped?.(input.path, e);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+async function skipOrThrowAsync<T>(
+  input: InputPath,
+  fn: () => Promise<T>,
+  options: ImportOptions,
+): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    return skipOrThrow(
+      input,
+      () => {
+        throw e;
+      },
+      options,
+    );
+  }
+}
+
+export async function importFile(
+  store: Store,
+  file: InputFile,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const parser = detectParser(file, options.source);
   const batch = await parser.parse(file, parseContextFor(store, options));
   checkBatch(batch);
@@ -127,7 +185,9 @@ export function checkBatch(batch: ImportBatch): void {
       }
     }
     if (!Number.isInteger(v.year) || v.year < 1990 || v.year > 2100) {
-      throw new AppError('YEAR_UNKNOWN', `value for ${v.areaCode} has year ${v.year}`, { location: { file: batch.file } });
+      throw new AppError('YEAR_UNKNOWN', `value for ${v.areaCode} has year ${v.year}`, {
+        location: { file: batch.file },
+      });
     }
     const key = `${v.areaCode}|${v.divisionYear}|${v.indicator}|${v.year}`;
     if (seen.has(key)) {

@@ -9,6 +9,8 @@ import { openDefaultStore } from '../store-path.js';
 const HELP = `veerkracht import <file|dir>... [--source ${SOURCE_KINDS.join('|')}] [--year YYYY] [--division YYYY] [--json]
 
 Detects each file's source and layout from its content and imports it in one transaction.
+Inside a named folder, files that are not recognised (or carry no year when none is given)
+are skipped and listed; a named file with those problems is an error.
 On an error nothing of that file is written and the exit code is not 0.`;
 
 export const importCommand: Command = {
@@ -26,7 +28,8 @@ export const importCommand: Command = {
       },
       HELP,
     );
-    if (positionals.length === 0) throw new AppError('USAGE', `import: name at least one file or folder\n\n${HELP}`);
+    if (positionals.length === 0)
+      throw new AppError('USAGE', `import: name at least one file or folder\n\n${HELP}`);
     const source = values.source;
     if (source !== undefined && !(SOURCE_KINDS as readonly string[]).includes(source)) {
       throw new AppError('USAGE', `--source must be one of ${SOURCE_KINDS.join(', ')}, got '${source}'`);
@@ -42,12 +45,23 @@ export const importCommand: Command = {
           ...(source ? { source: source as SourceKind } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(divisionYear !== undefined ? { divisionYear } : {}),
+          onSkipped: (file, reason) => {
+            const line = values.json
+              ? JSON.stringify({ skipped: file, code: reason.code, reason: reason.message })
+              : `skipped ${file}: ${reason.code}: ${reason.message}`;
+            process.stdout.write(`${line}\n`);
+          },
           onHarmonised: (summary) => {
-            const text = values.json ? JSON.stringify({ harmonisation: summary }) : formatHarmoniseSummary(summary);
+            const text = values.json
+              ? JSON.stringify({ harmonisation: summary })
+              : formatHarmoniseSummary(summary);
             if (text) process.stdout.write(`${text}\n`);
           },
         },
-        (report) => process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`),
+        (report) =>
+          process.stdout.write(
+            values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`,
+          ),
       );
     } finally {
       await store.close();
