@@ -45,6 +45,7 @@ async function boot(root: HTMLElement): Promise<void> {
   try {
     const [gemeenten, regions, definitions] = await Promise.all([api.gemeenten(), api.regions(), api.definitions()]);
     data = { gemeenten, regions, definitions };
+    performance.mark('vk:app-data');
   } catch (error) {
     replaceChildren(
       root,

@@ -74,7 +74,10 @@ export function createMapPane(options: MapPaneOptions): MapPane {
     createMapCanvas(container, { onHover: showTooltip, onSelect: options.onSelect }, { basemapUrl: options.basemapUrl, lang }),
   );
   let created = false;
-  void canvas.then(() => (created = true));
+  void canvas.then(() => {
+    created = true;
+    performance.mark('vk:map-ready');
+  });
   const resizeObserver = new ResizeObserver(() => {
     tooltip.hidden = true;
     if (container.clientWidth > 0 && container.clientHeight > 0) sized();
@@ -92,6 +95,7 @@ export function createMapPane(options: MapPaneOptions): MapPane {
       const mine = ++token;
       const response = await api.map(request);
       if (mine !== token || destroyed) return null;
+      performance.mark('vk:map-data');
       current = response;
       byCode = new Map(response.features.map((f) => [f.properties.code, f]));
       const drawn = canvas.then(async (map) => {

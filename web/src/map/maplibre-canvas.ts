@@ -3,15 +3,18 @@
  * buurt polygons (fill, hatch patterns, outlines, hover and selection lines), so it works
  * offline. An optional raster basemap URL (e.g. PDOK BRT-Achtergrondkaart) goes underneath.
  */
-import { Map as MaplibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
+import { Map as MaplibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { PATTERN_SIZE, SPECIAL_CLASS_IDS, patternImageData } from './hatch-patterns.js';
 import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
 import { boundsOf, type DrawCollection } from './map-features.js';
+import { geometryKey } from './geometry-key.js';
 
 // Vite does not emit MapLibre's worker; the build copies it next to index.html (vite.config.ts).
 setWorkerUrl(new URL(`${import.meta.env.BASE_URL}maplibre-gl-worker.mjs`, window.location.href).href);
+// Start the workers as soon as this chunk loads, while the app still fetches its data.
+prewarm();
 
 const SOURCE = 'buurten';
 const NETHERLANDS: [number, number, number, number] = [3.3, 50.7, 7.3, 53.6];
@@ -27,36 +30,29 @@ function style(basemapUrl: string | null): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
       ...basemap,
+      // Colours and patterns are feature state: switching maps of the same area repaints
+      // without re-tiling the geometry.
       {
         id: 'buurt-fill',
         type: 'fill',
         source: SOURCE,
-        paint: { 'fill-color': ['get', '_color'], 'fill-opacity': basemapUrl ? 0.75 : 1 },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], '#d9d9d9'], 'fill-opacity': basemapUrl ? 0.75 : 1 },
       },
+      ...SPECIAL_CLASS_IDS.map(
+        (kind): LayerSpecification => ({
+          id: `buurt-pattern-${kind}`,
+          type: 'fill',
+          source: SOURCE,
+          paint: { 'fill-pattern': `pattern-${kind}`, 'fill-opacity': ['case', ['==', ['feature-state', 'pattern'], kind], 1, 0] },
+        }),
+      ),
       {
-        id: 'buurt-pattern',
-        type: 'fill',
-        source: SOURCE,
-        filter: ['has', '_pattern'],
-        paint: { 'fill-pattern': ['get', '_pattern'] },
-      },
-      { id: 'buurt-line', type: 'line', source: SOURCE, paint: { 'line-color': '#7b8794', 'line-width': 0.6 } },
-      {
-        id: 'buurt-hover',
+        id: 'buurt-line',
         type: 'line',
         source: SOURCE,
         paint: {
-          'line-color': '#1a1a1a',
-          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
-        },
-      },
-      {
-        id: 'buurt-selected',
-        type: 'line',
-        source: SOURCE,
-        paint: {
-          'line-color': '#000000',
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 0],
+          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#000000', ['boolean', ['feature-state', 'hover'], false], '#1a1a1a', '#7b8794'],
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 2.5, 0.6],
         },
       },
     ],
@@ -83,7 +79,8 @@ export async function createMaplibreCanvas(container: HTMLElement, events: MapCa
     container,
     style: style(options.basemapUrl),
     bounds: NETHERLANDS,
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    // preserveDrawingBuffer for the PNG export; no MSAA (costly in software rendering, polygons need none).
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
     attributionControl: options.basemapUrl ? { compact: true } : false,
     dragRotate: false,
     pitchWithRotate: false,
@@ -100,6 +97,7 @@ export async function createMaplibreCanvas(container: HTMLElement, events: MapCa
     map.addImage(`pattern-${kind}`, patternImageData(kind, PATTERN_SIZE * 2), { pixelRatio: 2 });
   }
 
+  let loadedKey = '';
   let hovered: string | null = null;
   let selected: string | null = null;
   let syncing = false;
@@ -152,10 +150,24 @@ export async function createMaplibreCanvas(container: HTMLElement, events: MapCa
     renderer: 'maplibre',
     async setData(collection: DrawCollection, fit: boolean): Promise<void> {
       const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
-      (map.getSource(SOURCE) as GeoJSONSource).setData(collection);
       const bounds = boundsOf(collection);
       if (fit && bounds) map.fitBounds(bounds, { padding: 16, duration: 0 });
-      setState(selected, 'selected', true);
+      const key = geometryKey(collection);
+      if (key !== loadedKey) {
+        // Geometry only (plus code and name); the worker tiles it once per area.
+        loadedKey = key;
+        (map.getSource(SOURCE) as GeoJSONSource).setData({
+          type: 'FeatureCollection',
+          features: collection.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties.code } })),
+        });
+      }
+      for (const f of collection.features) {
+        map.setFeatureState(
+          { source: SOURCE, id: f.properties.code },
+          { color: f.properties._color, pattern: f.properties._pattern?.replace('pattern-', '') ?? null, selected: f.properties.code === selected },
+        );
+      }
+      map.triggerRepaint();
       await drawn;
     },
     setSelected(code: string | null): void {
