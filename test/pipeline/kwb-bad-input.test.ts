@@ -94,7 +94,7 @@ describe('KWB bad input leaves the store as it was', () => {
   it('names only, for a gemeente without known names: AREA_UNMATCHED saying what to import first', async () => {
     const e = await refused(tmpFile('kwb2019_kerkrade.csv', `${HEADER}\nKerkrade,45000,40,2000\nBleijerheide,5000,50,300\n`));
     expect(e.code).toBe('AREA_UNMATCHED');
-    expect(e.message).toMatch(/no gemeente named 'Kerkrade' is known: import a source that carries codes and names/);
+    expect(e.message).toMatch(/no gemeente named 'Kerkrade' is known: import first a source that carries codes and names/);
   });
 });
 

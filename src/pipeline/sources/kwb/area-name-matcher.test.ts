@@ -37,6 +37,12 @@ describe('AreaNameIndex.match(name, inWijk)', () => {
     expect(index.match('Wijk 77 Onbekend', undefined)).toEqual({});
   });
 
+  it('takes a wijk number as known when one of its buurten is known (buurt-only name sources)', () => {
+    const buurtenOnly = new AreaNameIndex('GM0917', [{ code: 'BU09173300', name: 'Heerlen-Centrum', level: 'buurt' }]);
+    expect(buurtenOnly.match('Wijk 33 Heerlen-Centrum', undefined).match?.code).toBe('WK091733');
+    expect(buurtenOnly.match('Wijk 34 Eikenderveld', undefined)).toEqual({});
+  });
+
   it('uses the preceding wijk to choose between buurten of the same name, else reports the ambiguity', () => {
     expect(index.match('Kerkbuurt', 'WK091741').match?.code).toBe('BU09174199');
     expect(index.match('Kerkbuurt', undefined).note).toContain('BU09171099, BU09174199');

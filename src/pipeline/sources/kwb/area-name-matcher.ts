@@ -49,6 +49,8 @@ export class AreaNameIndex {
   ) {
     for (const n of names) {
       this.codes.add(n.code);
+      // a wijk exists when one of its buurten is known (sources such as Leefbaarometer name buurten only)
+      if (n.code.startsWith('BU')) this.codes.add(`WK${n.code.slice(2, 8)}`);
       push(this.byName, normaliseAreaName(n.name), n);
       const wijk = WIJK_ROW.exec(n.name.trim());
       if (n.level === 'wijk') push(this.wijkByBareName, normaliseAreaName(wijk ? wijk[2]! : n.name), n);
@@ -148,7 +150,8 @@ export async function matchRowsByName(
   return { matches, warnings };
 }
 
-const IMPORT_FIRST = 'import a source that carries codes and names for it first (the KWB 2024 subset kwb2024_subset_nl_gwb__woonikveilig.csv.gz, a KWB OData/XLSX file or a Leefbaarometer 3.0 buurt CSV)';
+const IMPORT_FIRST =
+  'import first a source that carries codes and names of the gemeente and its areas: the KWB 2024 subset (kwb2024_subset_nl_gwb__woonikveilig.csv.gz) or another KWB file with codes (OData JSON, XLSX, CSV); a Leefbaarometer 3.0 buurt CSV adds buurt names but not the gemeente name';
 
 async function findGemeente(first: RowName, ctx: ParseContext, file: string): Promise<string> {
   const gms = await ctx.findGemeenteByName(first.name.trim());
