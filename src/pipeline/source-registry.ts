@@ -57,7 +57,7 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
     const what = source ? `a ${source} file in any layout Veerkracht reads` : 'a file of any source Veerkracht reads';
     throw new AppError(
       'UNKNOWN_FILE_KIND',
-      `${file.name} is not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/GeoJSON/TopoJSON, Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
+      `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/GeoJSON/TopoJSON, Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
       { location: { file: file.name, line: 1, expected: 'a known header or format' } },
     );
   }
