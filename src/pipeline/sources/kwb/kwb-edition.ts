@@ -37,13 +37,13 @@ export function findTableId(s: string): string | undefined {
 }
 
 /**
- * The edition year: `--year` first, then the table id, then the file name (`kwb2018_...`).
- * Throws YEAR_UNKNOWN when none says it.
+ * The edition year: a KWB table id the file carries (OData) decides; otherwise `--year`, then the
+ * file name (`kwb2018_...`). Throws YEAR_UNKNOWN when none says it.
  */
 export function resolveKwbYear(fileName: string, ctxYear: number | undefined, table?: string): number {
-  if (ctxYear !== undefined) return ctxYear;
   const fromTable = table !== undefined ? findKwbYearOfTable(table) : undefined;
   if (fromTable !== undefined) return fromTable;
+  if (ctxYear !== undefined) return ctxYear;
   const fromName = yearFromFileName(fileName);
   if (fromName !== undefined) return fromName;
   throw new AppError(

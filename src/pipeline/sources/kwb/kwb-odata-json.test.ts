@@ -64,6 +64,13 @@ describe('kwbODataJsonParser: TypedDataSet with a DataProperties file beside it'
     expect(batch.rowsRead).toBe(5);
   });
 
+  it('takes the year from the table id even when --year says otherwise (with a warning)', async () => {
+    const batch = await kwbODataJsonParser.parse(file, { ...ctx, year: 2019 });
+    expect(batch.edition.edition).toBe('CBS KWB 2018 (84286NED)');
+    expect(new Set(batch.values.map((v) => v.year))).toEqual(new Set([2018]));
+    expect(batch.warnings.map((w) => w.code)).toEqual(['YEAR_FROM_TABLE']);
+  });
+
   it('falls back to key stems (with a warning) when no DataProperties file is there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vk-kwb-odata-'));
     copyFileSync(join(FIXTURES, 'odata/84286NED_TypedDataSet.json'), join(dir, 'kwb_2018.json'));

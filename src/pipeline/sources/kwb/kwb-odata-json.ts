@@ -9,7 +9,8 @@
  * "Wonen/Woningen naar eigendom/Huurwoningen/In bezit woningcorporatie"), falling back to the key
  * stem; never by the numeric suffix. A column whose DataProperties unit contradicts the
  * indicator's unit (% vs count) is skipped with a COLUMN_UNIT_MISMATCH warning.
- * Year: --year, else the table id, else the file name; otherwise YEAR_UNKNOWN.
+ * Year: the KWB table id (a different --year is ignored with YEAR_FROM_TABLE), else --year, else the
+ * file name; otherwise YEAR_UNKNOWN.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -177,6 +178,9 @@ export async function parseKwbODataJson(file: InputFile, ctxYear: number | undef
   const year = resolveKwbYear(file.name, ctxYear, input.table);
   const table = input.table !== undefined && findKwbYearOfTable(input.table) === year ? input.table : undefined;
   const batch = emptyBatch(file.name, file.checksum, kwbEdition(year, table));
+  if (ctxYear !== undefined && ctxYear !== year) {
+    batch.warnings.push({ code: 'YEAR_FROM_TABLE', message: `--year ${ctxYear} ignored: table ${input.table} is KWB ${year}`, file: file.name });
+  }
   const { values: columns, meta } = planColumns(file, input, batch.warnings);
   if (!meta.code) throw malformed(file, 'the rows have no WijkenEnBuurten or Codering column');
   if (columns.length === 0) {
