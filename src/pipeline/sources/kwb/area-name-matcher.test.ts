@@ -43,6 +43,15 @@ describe('AreaNameIndex.match(name, inWijk)', () => {
     expect(buurtenOnly.match('Wijk 34 Eikenderveld', undefined)).toEqual({});
   });
 
+  it('prefers the buurt when a wijk has the same name (wijk names without "Wijk NN")', () => {
+    const same = new AreaNameIndex('GM0917', [
+      { code: 'WK091722', name: 'Heksenberg', level: 'wijk' },
+      { code: 'BU09172200', name: 'Heksenberg', level: 'buurt' },
+    ]);
+    expect(same.match('Heksenberg', 'WK091722').match?.code).toBe('BU09172200');
+    expect(same.match('Wijk 22 Heksenberg', undefined).match?.code).toBe('WK091722');
+  });
+
   it('uses the preceding wijk to choose between buurten of the same name, else reports the ambiguity', () => {
     expect(index.match('Kerkbuurt', 'WK091741').match?.code).toBe('BU09174199');
     expect(index.match('Kerkbuurt', undefined).note).toContain('BU09171099, BU09174199');

@@ -67,7 +67,10 @@ export class AreaNameIndex {
     const name = rawName.trim();
     const wijk = WIJK_ROW.exec(name);
     if (wijk) return this.matchWijk(name, wijk[1]!, wijk[2]!);
-    const found = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter((n) => n.level !== 'gemeente');
+    const named = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter((n) => n.level !== 'gemeente');
+    // a row without "Wijk NN" is a buurt when a buurt has that name (a wijk may be named like its buurt)
+    const buurten = named.filter((n) => n.level === 'buurt');
+    const found = buurten.length > 0 ? buurten : named;
     if (found.length === 1) return { match: toMatch(found[0]!.code) };
     if (found.length > 1 && inWijk) {
       const inside = found.filter((n) => n.code.slice(2, 8) === inWijk.slice(2, 8));
