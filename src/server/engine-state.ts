@@ -7,10 +7,10 @@
 import { AppError } from '../core/app-error.js';
 import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { EngineConfigInput } from '../domain/engine/engine-config.js';
-import { createEngine, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
+import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { findReferenceDivision } from '../pipeline/harmonise/harmonise-store.js';
-import type { EditionRow, Store } from '../storage/store.js';
+import type { BulkValues, EditionRow, Store } from '../storage/store.js';
 
 export interface LoadedState {
   divisionYear: number;
@@ -75,23 +75,15 @@ export class EngineState {
       throw new AppError('NO_DATA', 'the store holds no buurt boundaries: import a wijk- en buurtkaart (or run `veerkracht fetch`)');
     }
     const [buurten, gemeenteNames] = await this.loadAreas(divisionYear);
-    const values = await this.store.getValues({ divisionYear });
-    const engine = createEngine(buurten, values, this.options.engineConfig ?? {});
-    const gemeenteYears = new Map<string, Set<number>>();
-    const rowGemeente = new Map(buurten.map((b) => [b.code, b.gemeente]));
-    for (const v of values) {
-      const gm = rowGemeente.get(v.areaCode);
-      if (!gm || v.value === null) continue;
-      let s = gemeenteYears.get(gm);
-      if (!s) gemeenteYears.set(gm, (s = new Set()));
-      s.add(v.year);
-    }
+    const values = await this.store.getBulkValues({ divisionYear, level: 'buurt' });
+    const engine = createEngineFromBulk(buurten, values, this.options.engineConfig ?? {});
+    const gemeenteYears = yearsPerGemeente(buurten, values);
     const editions = await this.store.listEditions();
     return {
       divisionYear,
       engine,
       gemeenteNames,
-      gemeenteYears: new Map([...gemeenteYears].map(([k, s]) => [k, [...s].sort((a, b) => a - b)])),
+      gemeenteYears,
       editions,
       demo: editions.length > 0 && editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
       version,
@@ -101,11 +93,11 @@ export class EngineState {
   /** Buurten of the division (with geometry or an area row) and gemeente names. */
   private async loadAreas(divisionYear: number): Promise<[BuurtInfo[], Map<string, string>]> {
     const areas = await this.store.listAreas({ divisionYear });
-    const geometries = await this.store.getGeometries({ divisionYear });
+    const geometryCodes = await this.store.listGeometryCodes(divisionYear);
     const codes = new Set<string>();
     const names = new Map<string, string>();
     for (const a of areas) if (a.level === 'buurt') codes.add(a.code);
-    for (const g of geometries) if (g.code.startsWith('BU')) codes.add(g.code);
+    for (const code of geometryCodes) if (code.startsWith('BU')) codes.add(code);
     for (const a of areas) if (a.name) names.set(a.code, a.name);
     const gemeenten = new Set([...codes].map((c) => `GM${c.slice(2, 6)}`));
     const allGemeenten = await this.store.listAreas({ level: 'gemeente' });
@@ -128,6 +120,31 @@ export class EngineState {
     }
     return m;
   }
+}
+
+/** Years with at least one buurt value, per gemeente, ascending (one pass over the bulk values). */
+function yearsPerGemeente(buurten: readonly BuurtInfo[], bulk: BulkValues): Map<string, number[]> {
+  if (bulk.count === 0) return new Map();
+  const years = bulk.series.map((s) => s.year);
+  const first = Math.min(...years);
+  const span = Math.max(...years) - first + 1;
+  const present = new Uint8Array(bulk.areaCodes.length * Math.max(span, 0));
+  for (let i = 0; i < bulk.count; i++) {
+    if (!Number.isNaN(bulk.value[i]!)) present[bulk.area[i]! * span + years[bulk.seriesOf[i]!]! - first] = 1;
+  }
+  const gemeenteOf = new Map(buurten.map((b) => [b.code, b.gemeente]));
+  const seen = new Map<string, Set<number>>();
+  bulk.areaCodes.forEach((code, area) => {
+    const gm = gemeenteOf.get(code);
+    if (gm === undefined) return;
+    for (let y = 0; y < span; y++) {
+      if (!present[area * span + y]) continue;
+      let s = seen.get(gm);
+      if (!s) seen.set(gm, (s = new Set()));
+      s.add(first + y);
+    }
+  });
+  return new Map([...seen].map(([gm, s]) => [gm, [...s].sort((a, b) => a - b)]));
 }
 
 /** The reference division: the one harmonisation writes onto (latest division year with buurt geometry), or null. */

@@ -98,6 +98,59 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
     });
   });
 
+  describe('getBulkValues', () => {
+    it('returns the values getValues returns, columnar, with distinct sources per series', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      const gm = { ...sampleBatch('gm'), edition: { ...sampleBatch().edition, edition: 'gemeente edition' } };
+      gm.areas = [];
+      gm.geometries = [];
+      gm.values = [
+        {
+          areaCode: 'GM0917',
+          year: 2018,
+          indicator: 'inhabitants',
+          value: 87000,
+          flags: 0,
+          column: 'a_inw',
+          divisionYear: 2019,
+        },
+      ];
+      await store.writeBatch(gm, {});
+      const bulk = await store.getBulkValues({ divisionYear: 2019 });
+      const rows = Array.from({ length: bulk.count }, (_, i) => {
+        const s = bulk.series[bulk.seriesOf[i]!]!;
+        return [bulk.areaCodes[bulk.area[i]!], s.indicator, s.year, bulk.value[i], bulk.flags[i]];
+      });
+      expect(rows.sort()).toEqual(
+        [
+          ['BU09171000', 'corporation_share', 2018, NaN, VALUE_FLAGS.suppressed],
+          ['BU09171000', 'inhabitants', 2018, 3455, 0],
+          ['BU09280000', 'inhabitants', 2018, 1200, 0],
+          ['GM0917', 'inhabitants', 2018, 87000, 0],
+        ].sort(),
+      );
+      const inhabitants = bulk.series.find((s) => s.indicator === 'inhabitants')!;
+      expect(inhabitants.sources.map((s) => [s.edition, s.table, s.sourceColumn]).sort()).toEqual([
+        ['gemeente edition', 'T1', 'a_inw'],
+        ['sample edition', 'T1', 'a_inw'],
+      ]);
+      const buurten = await store.getBulkValues({
+        divisionYear: 2019,
+        level: 'buurt',
+        indicators: ['inhabitants'],
+      });
+      expect(buurten.count).toBe(2);
+      expect([...buurten.areaCodes].sort()).toEqual(['BU09171000', 'BU09280000']);
+      expect(buurten.series.map((s) => s.sources.map((x) => x.edition))).toEqual([['sample edition']]);
+      expect((await store.getBulkValues({ divisionYear: 2020 })).count).toBe(0);
+      expect((await store.getBulkValues({ divisionYear: 2019, indicators: [] })).count).toBe(0);
+      expect(await store.listGeometryCodes(2019)).toEqual(['BU09171000']);
+      expect(await store.listGeometryCodes(2020)).toEqual([]);
+      await store.close();
+    });
+  });
+
   describe('copyValuesByCode', () => {
     it('copies values to another division flagged harmonised, never over originals, never twice', async () => {
       const store = await makeStore();

@@ -81,6 +81,42 @@ export interface ValueQuery {
   divisionYear?: number;
 }
 
+export interface BulkValueQuery {
+  divisionYear: number;
+  indicators?: readonly string[];
+  /** Only areas of this level (by code prefix BU, WK, GM). */
+  level?: 'buurt' | 'wijk' | 'gemeente';
+}
+
+/** Where the values of one series came from (distinct per series). */
+export interface BulkSource {
+  edition: string;
+  table: string | null;
+  sourceColumn: string;
+}
+
+/** One series of a bulk read: an indicator in one year, with the distinct sources of its values. */
+export interface BulkSeries {
+  indicator: string;
+  year: number;
+  sources: BulkSource[];
+}
+
+/**
+ * Values in bulk for the engine: columnar and dictionary-encoded, only what the engine needs.
+ * Value i (0 ≤ i < count) is area `areaCodes[area[i]]`, series `series[seriesOf[i]]`,
+ * `value[i]` (NaN when missing or suppressed) and `flags[i]`. Order is unspecified.
+ */
+export interface BulkValues {
+  count: number;
+  areaCodes: string[];
+  series: BulkSeries[];
+  area: Uint32Array;
+  seriesOf: Uint32Array;
+  value: Float64Array;
+  flags: Uint16Array;
+}
+
 export interface HarmonisationLogRow {
   fromDivision: number;
   toDivision: number;
@@ -110,6 +146,13 @@ export interface Store {
   findGemeenteByName(name: string): Promise<string[]>;
 
   getValues(q: ValueQuery): Promise<ValueRow[]>;
+  /**
+   * Every value of one division (optionally only some indicators, only areas of one level) in
+   * one bulk read, for loading the engine: the values `getValues` returns, without `method`.
+   */
+  getBulkValues(q: BulkValueQuery): Promise<BulkValues>;
+  /** Codes of the areas with geometry on a division, ascending (no geometry is parsed). */
+  listGeometryCodes(divisionYear: number): Promise<string[]>;
   /** Writes harmonised values (flags must include `harmonised`). Replaces rows on the same key. */
   writeHarmonisedValues(
     rows: readonly Omit<ValueRow, 'edition' | 'table'>[],

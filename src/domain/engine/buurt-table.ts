@@ -61,6 +61,24 @@ export interface EngineValueInput {
   sourceColumn: string;
 }
 
+/**
+ * Values in bulk, columnar and dictionary-encoded (structurally the storage BulkValues):
+ * value i is area `areaCodes[area[i]]`, series `series[seriesOf[i]]`, `value[i]` (NaN = missing).
+ */
+export interface EngineBulkInput {
+  count: number;
+  areaCodes: readonly string[];
+  series: readonly {
+    indicator: string;
+    year: number;
+    sources: readonly { edition: string; table: string | null; sourceColumn: string }[];
+  }[];
+  area: Uint32Array;
+  seriesOf: Uint32Array;
+  value: Float64Array;
+  flags: Uint16Array;
+}
+
 export class BuurtTable {
   readonly buurten: readonly BuurtInfo[];
   readonly size: number;
@@ -86,6 +104,32 @@ export class BuurtTable {
       col.values[row] = v.value === null ? NaN : v.value;
       col.flags[row] = v.flags & 0xff;
       t.addSource(v.indicator, v.year, { indicator: v.indicator, edition: v.edition, table: v.table, column: v.sourceColumn });
+    }
+    return t;
+  }
+
+  /** The same table as `fromValues`, from a bulk read: one tight loop over typed arrays. */
+  static fromBulk(buurten: readonly BuurtInfo[], bulk: EngineBulkInput): BuurtTable {
+    const t = new BuurtTable(buurten);
+    const rowOfArea = Int32Array.from(bulk.areaCodes, (code) => t.rowOf.get(code) ?? -1);
+    const columns = bulk.series.map((s) => {
+      const col = t.ensure(s.indicator, s.year);
+      for (const src of s.sources) {
+        t.addSource(s.indicator, s.year, {
+          indicator: s.indicator,
+          edition: src.edition,
+          table: src.table,
+          column: src.sourceColumn,
+        });
+      }
+      return col;
+    });
+    for (let i = 0; i < bulk.count; i++) {
+      const row = rowOfArea[bulk.area[i]!]!;
+      if (row < 0) continue;
+      const col = columns[bulk.seriesOf[i]!]!;
+      col.values[row] = bulk.value[i]!;
+      col.flags[row] = bulk.flags[i]! & 0xff;
     }
     return t;
   }

@@ -3,7 +3,7 @@
  * indicators once, and computes (and caches) index levels per year and changes and
  * classifications per period. Pure: it receives data, never reads the store.
  */
-import { BuurtTable, type BuurtInfo, type EngineValueInput } from './buurt-table.js';
+import { BuurtTable, type BuurtInfo, type EngineBulkInput, type EngineValueInput } from './buurt-table.js';
 import { classifyVeerkracht, type Classification } from './classify-veerkracht.js';
 import { ConcentrationIndex, type IndexChange, type IndexLevel } from './concentration-index.js';
 import { deriveIndicators } from './derive-indicators.js';
@@ -122,4 +122,13 @@ export function createEngine(
   config: EngineConfigInput | EngineConfig = {},
 ): VeerkrachtEngine {
   return new VeerkrachtEngine(BuurtTable.fromValues(buurten, values), parseEngineConfig(config));
+}
+
+/** Builds an engine from buurten and a bulk read of the store (the server's loading path). */
+export function createEngineFromBulk(
+  buurten: readonly BuurtInfo[],
+  bulk: EngineBulkInput,
+  config: EngineConfigInput | EngineConfig = {},
+): VeerkrachtEngine {
+  return new VeerkrachtEngine(BuurtTable.fromBulk(buurten, bulk), parseEngineConfig(config));
 }

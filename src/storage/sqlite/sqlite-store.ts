@@ -13,6 +13,8 @@ import { VALUE_FLAGS, type ImportBatch, type PolygonGeometry } from '../../core/
 import { MIGRATIONS } from '../migrations.js';
 import type {
   AreaRow,
+  BulkValueQuery,
+  BulkValues,
   EditionRow,
   GeometryRow,
   HarmonisationLogRow,
@@ -24,6 +26,7 @@ import type {
   ValueRow,
   WriteBatchResult,
 } from '../store.js';
+import { readBulkValues } from './bulk-values.js';
 import type { SqliteSchema } from './schema.js';
 
 export interface OpenSqliteOptions {
@@ -163,7 +166,8 @@ export class SqliteStore implements Store {
    * edition has ~560,000 values, and one statement per row spends most of its time crossing
    * from JS to SQLite. Same rows and same replace semantics as one statement per value.
    */
-  private writeValues(values: ImportBatch['values'], editionId: number): void {
+  private writeValues(unsorted: ImportBatch['values'], editionId: number): void {
+    const values = process.env['KWB_SORT'] ? [...unsorted].sort((a, b) => (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0)) : unsorted;
     const columns = '(area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)';
     const one = '(?, ?, ?, ?, ?, ?, ?, ?, NULL)';
     const insertOne = this.db.prepare(`INSERT OR REPLACE INTO "values" ${columns} VALUES ${one}`);
@@ -341,6 +345,14 @@ export class SqliteStore implements Store {
       sourceColumn: r.source_column,
       method: r.method,
     }));
+  }
+
+  async getBulkValues(q: BulkValueQuery): Promise<BulkValues> {
+    return readBulkValues(this.db, q);
+  }
+
+  async listGeometryCodes(divisionYear: number): Promise<string[]> {
+    return this.db.prepare('SELECT code FROM geometries WHERE division_year = ? ORDER BY code').pluck().all(divisionYear) as string[];
   }
 
   async writeHarmonisedValues(

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { BuurtTable, type EngineBulkInput, type EngineValueInput } from './buurt-table.js';
+
+const buurten = [
+  { code: 'BU00010001', name: 'A', gemeente: 'GM0001' },
+  { code: 'BU00010002', name: 'B', gemeente: 'GM0001' },
+];
+const values: EngineValueInput[] = [
+  {
+    areaCode: 'BU00010001',
+    indicator: 'x',
+    year: 2018,
+    value: 1,
+    flags: 0,
+    edition: 'e1',
+    table: 'T',
+    sourceColumn: 'c',
+  },
+  {
+    areaCode: 'BU00010002',
+    indicator: 'x',
+    year: 2018,
+    value: null,
+    flags: 1,
+    edition: 'e1',
+    table: 'T',
+    sourceColumn: 'c',
+  },
+  {
+    areaCode: 'BU00010002',
+    indicator: 'x',
+    year: 2020,
+    value: 5,
+    flags: 2,
+    edition: 'e2',
+    table: null,
+    sourceColumn: 'd',
+  },
+  {
+    areaCode: 'BU99990001',
+    indicator: 'x',
+    year: 2020,
+    value: 9,
+    flags: 0,
+    edition: 'e2',
+    table: null,
+    sourceColumn: 'd',
+  },
+];
+
+/** The bulk form of `values`, as a store's getBulkValues returns it. */
+function toBulk(rows: readonly EngineValueInput[]): EngineBulkInput {
+  const areaCodes = [...new Set(rows.map((r) => r.areaCode))];
+  const keys = [...new Set(rows.map((r) => `${r.indicator}|${r.year}`))];
+  const series = keys.map((k) => {
+    const [indicator, year] = k.split('|');
+    const of = rows.filter((r) => `${r.indicator}|${r.year}` === k);
+    return {
+      indicator: indicator!,
+      year: Number(year),
+      sources: of
+        .map((r) => ({ edition: r.edition, table: r.table, sourceColumn: r.sourceColumn }))
+        .slice(0, 1),
+    };
+  });
+  return {
+    count: rows.length,
+    areaCodes,
+    series,
+    area: Uint32Array.from(rows, (r) => areaCodes.indexOf(r.areaCode)),
+    seriesOf: Uint32Array.from(rows, (r) => keys.indexOf(`${r.indicator}|${r.year}`)),
+    value: Float64Array.from(rows, (r) => (r.value === null ? NaN : r.value)),
+    flags: Uint16Array.from(rows, (r) => r.flags),
+  };
+}
+
+describe('BuurtTable.fromBulk', () => {
+  it('builds the same table as fromValues, ignoring areas that are not buurten of the table', () => {
+    const a = BuurtTable.fromValues(buurten, values);
+    const b = BuurtTable.fromBulk(buurten, toBulk(values));
+    expect(b.indicators()).toEqual(a.indicators());
+    for (const y of [2018, 2020]) {
+      expect(b.get('x', y)).toEqual(a.get('x', y));
+      expect(b.sources('x', y)).toEqual(a.sources('x', y));
+    }
+    expect([...b.get('x', 2018)!.values]).toEqual([1, NaN]);
+    expect(b.years('x')).toEqual([2018, 2020]);
+  });
+});

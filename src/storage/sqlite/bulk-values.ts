@@ -1,0 +1,147 @@
+/**
+ * The engine's bulk read of the SQLite store: every value of one division through one raw
+ * better-sqlite3 statement (`.raw().iterate()`: arrays instead of objects, no row retained),
+ * written straight into typed arrays and dictionaries. About a million values on the national
+ * store: one object per row through Kysely takes seconds, this a fraction of that
+ * (docs/benchmarks.md, "Engine load").
+ */
+import type Database from 'better-sqlite3';
+import type { BulkSeries, BulkValueQuery, BulkValues } from '../store.js';
+
+const LEVEL_PREFIX = { buurt: 'BU', wijk: 'WK', gemeente: 'GM' } as const;
+
+/** Typed arrays that grow by doubling; `finish()` trims them to the rows written. */
+class Columns {
+  count = 0;
+  area = new Uint32Array(1024);
+  seriesOf = new Uint32Array(1024);
+  value = new Float64Array(1024);
+  flags = new Uint16Array(1024);
+
+  push(area: number, series: number, value: number | null, flags: number): void {
+    if (this.count === this.area.length) this.grow();
+    const i = this.count++;
+    this.area[i] = area;
+    this.seriesOf[i] = series;
+    this.value[i] = value === null ? NaN : value;
+    this.flags[i] = flags;
+  }
+
+  private grow(): void {
+    const n = this.area.length * 2;
+    const area = new Uint32Array(n);
+    area.set(this.area);
+    const seriesOf = new Uint32Array(n);
+    seriesOf.set(this.seriesOf);
+    const value = new Float64Array(n);
+    value.set(this.value);
+    const flags = new Uint16Array(n);
+    flags.set(this.flags);
+    Object.assign(this, { area, seriesOf, value, flags });
+  }
+}
+
+/** Per series: its index, and the last source seen (rows of one series nearly always share it). */
+interface SeriesState {
+  index: number;
+  lastEdition: number;
+  lastColumn: string;
+}
+
+type RawRow = [string, string, number, number | null, number, number, string];
+
+/** Reads every value of a division (optionally only some indicators, one level) into a BulkValues. */
+export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkValues {
+  if (q.indicators?.length === 0) return finish(new Columns(), [], []);
+  const editions = readEditions(db);
+  const [sql, params] = bulkQuery(q);
+  const stmt = db.prepare(sql).raw();
+  const cols = new Columns();
+  const areaCodes: string[] = [];
+  const areaIndex = new Map<string, number>();
+  const series: BulkSeries[] = [];
+  const seriesIndex = new Map<string, Map<number, SeriesState>>();
+  let lastCode = '';
+  let lastArea = -1;
+  let lastIndicator = '';
+  let lastByYear: Map<number, SeriesState> | undefined;
+  for (const row of stmt.iterate(...params) as IterableIterator<RawRow>) {
+    const [code, indicator, year, value, flags, editionId, column] = row;
+    if (code !== lastCode) {
+      let a = areaIndex.get(code);
+      if (a === undefined) {
+        a = areaCodes.push(code) - 1;
+        areaIndex.set(code, a);
+      }
+      lastCode = code;
+      lastArea = a;
+    }
+    if (indicator !== lastIndicator || !lastByYear) {
+      lastByYear = seriesIndex.get(indicator);
+      if (!lastByYear) seriesIndex.set(indicator, (lastByYear = new Map()));
+      lastIndicator = indicator;
+    }
+    let s = lastByYear.get(year);
+    if (!s) {
+      s = { index: series.push({ indicator, year, sources: [] }) - 1, lastEdition: -1, lastColumn: '' };
+      lastByYear.set(year, s);
+    }
+    if (editionId !== s.lastEdition || column !== s.lastColumn) {
+      addSource(series[s.index]!, editions.get(editionId), column);
+      s.lastEdition = editionId;
+      s.lastColumn = column;
+    }
+    cols.push(lastArea, s.index, value, flags);
+  }
+  return finish(cols, areaCodes, series);
+}
+
+function readEditions(db: Database.Database): Map<number, { edition: string; table: string | null }> {
+  const rows = db.prepare('SELECT id, edition, table_id AS "table" FROM editions').all() as {
+    id: number;
+    edition: string;
+    table: string | null;
+  }[];
+  return new Map(rows.map((e) => [e.id, { edition: e.edition, table: e.table }]));
+}
+
+/** The SELECT and its parameters: only the columns the engine needs. */
+function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
+  const params: (string | number)[] = [q.divisionYear];
+  let where = 'division_year = ?';
+  if (q.level) {
+    // a range on the leading primary-key column: SQLite scans only these codes
+    const prefix = LEVEL_PREFIX[q.level];
+    where += ' AND area_code >= ? AND area_code < ?';
+    params.push(prefix, `${prefix[0]}${String.fromCharCode(prefix.charCodeAt(1) + 1)}`);
+  }
+  if (q.indicators) {
+    where += ` AND indicator IN (${q.indicators.map(() => '?').join(', ')})`;
+    params.push(...q.indicators);
+  }
+  const sql = `SELECT area_code, indicator, year, value, flags, edition_id, source_column FROM "values" WHERE ${where}`;
+  return [sql, params];
+}
+
+function addSource(
+  series: BulkSeries,
+  edition: { edition: string; table: string | null } | undefined,
+  column: string,
+): void {
+  const name = edition?.edition ?? '';
+  if (series.sources.some((x) => x.edition === name && x.sourceColumn === column)) return;
+  series.sources.push({ edition: name, table: edition?.table ?? null, sourceColumn: column });
+}
+
+function finish(cols: Columns, areaCodes: string[], series: BulkSeries[]): BulkValues {
+  const n = cols.count;
+  return {
+    count: n,
+    areaCodes,
+    series,
+    area: cols.area.slice(0, n),
+    seriesOf: cols.seriesOf.slice(0, n),
+    value: cols.value.slice(0, n),
+    flags: cols.flags.slice(0, n),
+  };
+}
