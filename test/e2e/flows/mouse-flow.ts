@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { BuurtResponse, MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
 import { formatNumber } from '../../../web/src/i18n/format.js';
+import { launchChromium } from '../support/chromium.js';
 import { SCREENSHOTS, drawnShare, gotoApp, mapDrawnCount, openPage, screenshot, waitForMapDrawn } from '../support/app-page.js';
 import { readPngSize } from '../support/png-file.js';
 import type { WebTestEnv } from './web-test-env.js';
@@ -227,5 +228,29 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await screenshot(page, '10-phone-profile');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('without WebGL the Leaflet canvas fallback draws the map, selects buurten and exports a PNG', async () => {
+    const browser = await launchChromium(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page, errors } = await openPage(browser);
+      await gotoApp(page, `${env().url}/?area=GM0917&map=veerkracht-relatief`);
+      await waitForMapDrawn(page, 0);
+      expect(await page.evaluate(() => document.querySelector('[data-testid="map"]')?.classList.contains('leaflet-container'))).toBe(true);
+      expect(await drawnShare(page)).toBeGreaterThan(0.05);
+      const before = await mapDrawnCount(page);
+      await page.locator('button[data-map="lage-inkomens"]').click();
+      await waitForMapDrawn(page, before);
+      const code = await clickABuurt(page);
+      await page.waitForSelector(`[data-testid="profile"] h2[data-code="${code}"]`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-png"]').click()]);
+      const bytes = readFileSync((await download.path())!);
+      expect(readPngSize(bytes).width).toBe(await page.locator('[data-testid="map"]').evaluate((el) => el.clientWidth));
+      await screenshot(page, '13-leaflet-fallback');
+      writeFileSync(join(SCREENSHOTS, '14-leaflet-export.png'), bytes);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 }

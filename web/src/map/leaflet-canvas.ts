@@ -5,20 +5,33 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, Geometry } from 'geojson';
-import { drawPattern, findPatternKind } from './hatch-patterns.js';
+import { drawPattern, findPatternKind, patternCanvas, type SpecialClassId } from './hatch-patterns.js';
 import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
 import { boundsOf, type DrawCollection, type DrawProperties } from './map-features.js';
 
 type DrawFeature = Feature<Geometry, DrawProperties>;
 
+const patterns = new Map<string, CanvasPattern | null>();
+
+/** The hatch pattern over the class colour, as a canvas fill (Leaflet's canvas renderer passes fillColor to fillStyle). */
+function patternFill(kind: SpecialClassId, color: string): string {
+  const key = `${kind}|${color}`;
+  if (!patterns.has(key)) {
+    const tile = patternCanvas(kind, 8, color);
+    patterns.set(key, tile.getContext('2d')!.createPattern(tile, 'repeat'));
+  }
+  return (patterns.get(key) as unknown as string | null) ?? color;
+}
+
 function styleFor(feature: DrawFeature | undefined, selected: string | null, hovered: string | null): L.PathOptions {
   const p = feature?.properties;
-  const special = p ? findPatternKind(p.classId) !== undefined : false;
+  const kind = p ? findPatternKind(p.classId) : undefined;
+  const special = kind !== undefined;
   const isSelected = p?.code === selected;
   const isHovered = p?.code === hovered;
   return {
-    fillColor: p?._color ?? '#d9d9d9',
-    fillOpacity: special ? 0.6 : 1,
+    fillColor: kind && p ? patternFill(kind, p._color) : (p?._color ?? '#d9d9d9'),
+    fillOpacity: 1,
     color: isSelected || isHovered ? '#000000' : special ? '#444444' : '#7b8794',
     weight: isSelected ? 4 : isHovered ? 2.5 : special ? 1.2 : 0.6,
     dashArray: special && !isSelected ? '4 3' : '',

@@ -43,7 +43,12 @@ export function createMapView(ctx: AppContext): View {
     store.update({ buurt: null });
     element.querySelector<HTMLElement>('.buurt-picker select')?.focus();
   });
-  const stage = h('div', { class: 'map-stage' }, stageHeader, status, pane.element, legendSlot, table.element);
+  const fallbackNote = h('p', { class: 'muted fallback-note', hidden: true });
+  void pane.canvas.then((c) => {
+    fallbackNote.hidden = c.renderer !== 'leaflet';
+    fallbackNote.textContent = t().mapFallback;
+  });
+  const stage = h('div', { class: 'map-stage' }, stageHeader, status, fallbackNote, pane.element, legendSlot, table.element);
   const element = h('div', { class: 'map-view', 'data-testid': 'map-view' }, sidebar, stage, profile.element);
   let loadedKey = '';
   let response: MapResponse | null = null;

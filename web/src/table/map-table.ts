@@ -82,10 +82,12 @@ export function createMapTable(events: MapTableEvents): MapTable {
     const filterId = uniqueId('table-filter');
     const classId = uniqueId('table-class');
     const label = (id: string, fallback: string): string => classLabel(response.legend, id, fallback, lang);
+    // The gemeente column only for regions (several gemeenten).
+    const multi = new Set(response.features.map((f) => f.properties.gemeente)).size > 1;
     const columns: [SortKey, string][] = [
       ['name', t.colBuurt],
       ['code', t.colCode],
-      ['gemeente', t.colGemeente],
+      ...(multi ? [['gemeente', t.colGemeente] as [SortKey, string]] : []),
       ['value', t.colValue],
       ['class', t.colClass],
       ['inhabitants', t.colInhabitants],
@@ -143,9 +145,9 @@ export function createMapTable(events: MapTableEvents): MapTable {
           ),
         ),
         h('td', {}, p.code),
-        h('td', {}, events.gemeenteName(p.gemeente)),
+        multi ? h('td', {}, events.gemeenteName(p.gemeente)) : null,
         h('td', { class: 'num', 'data-value': p.value === null ? '' : String(p.value) }, formatFeatureValue(p, response.meta, response.legend, lang)),
-        h('td', {}, label(p.classId, p.label)),
+        h('td', { class: 'nowrap' }, label(p.classId, p.label)),
         h('td', { class: 'num' }, formatCount(p.inhabitants, lang)),
         h('td', {}, p.flags.map((fl) => flagLabel(fl, t)).join(', ')),
       );
