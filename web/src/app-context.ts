@@ -23,8 +23,13 @@ export interface AppContext {
   config: AppConfig;
 }
 
+/**
+ * The basemap URL: `<meta name="veerkracht-basemap-url" content="…">` in the served index.html
+ * (an operator can set it without rebuilding), else VITE_BASEMAP_URL at build time, else none.
+ */
 export function readConfig(): AppConfig {
-  const url = import.meta.env.VITE_BASEMAP_URL;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="veerkracht-basemap-url"]')?.content;
+  const url = meta && meta.trim() !== '' ? meta : import.meta.env.VITE_BASEMAP_URL;
   return { basemapUrl: url && url.trim() !== '' ? url.trim() : null };
 }
 

@@ -1,16 +1,18 @@
 /**
  * The real thing for browser tests and the bench: a temporary SQLite store with the real
- * Heerlen data imported from VEERKRACHT_REAL_DATA, served by the real app (createApp) on a
- * random loopback port, with the built web app from web/dist.
+ * Heerlen data imported from VEERKRACHT_REAL_DATA (or the generated demo set), served by the
+ * real app (createApp) on a random loopback port, with the built web app from web/dist.
  */
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import { loadDemoDataset } from '../../../src/pipeline/demo/load-demo.js';
 import { importPaths } from '../../../src/pipeline/run-import.js';
 import { createApp } from '../../../src/server/app.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
+import type { Store } from '../../../src/storage/store.js';
 import { realDataFile } from '../../real-data.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -32,12 +34,25 @@ export function heerlenDataFiles(): string[] {
   ].map(realDataFile);
 }
 
-export async function startRealServer(files: readonly string[] = heerlenDataFiles()): Promise<RealServer> {
+export function startRealServer(files: readonly string[] = heerlenDataFiles()): Promise<RealServer> {
+  return startServer(async (store) => {
+    await importPaths(store, files);
+  });
+}
+
+/** The same, on the generated demo dataset (labelled "demo — fictieve gegevens"). */
+export function startDemoServer(): Promise<RealServer> {
+  return startServer(async (store) => {
+    await loadDemoDataset(store);
+  });
+}
+
+async function startServer(load: (store: Store) => Promise<void>): Promise<RealServer> {
   const webRoot = await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'vk-web-e2e-'));
   const store = openSqliteStore({ path: join(dir, 'veerkracht.db') });
   const started = performance.now();
-  await importPaths(store, files);
+  await load(store);
   const importSeconds = (performance.now() - started) / 1000;
   const app = createApp(store, { webRoot });
   const server: ServerType = await new Promise((resolve) => {

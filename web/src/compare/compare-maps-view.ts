@@ -101,7 +101,7 @@ export function createCompareMapsView(ctx: AppContext): View {
     if (!state.area) return;
     try {
       const shown = await panes[i].show({ area: state.area, map: side.def.id, period: side.period, year: side.year });
-      if (shown) replaceChildren(legends[i], renderLegend(shown.response.legend, store.state.lang, t(), 'h3'));
+      if (shown) replaceChildren(legends[i], renderLegend(shown.response.legend, store.state.lang, t(), { headingLevel: 'h3' }));
     } catch (error) {
       replaceChildren(legends[i], h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${(error as Error).message}`));
     }

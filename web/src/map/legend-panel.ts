@@ -3,19 +3,54 @@
  * without a usable value), its label and how many buurten it holds.
  */
 import type { LegendEntry } from '../../../src/api/schemas.js';
-import { h } from '../dom/element.js';
+import { h, uniqueId } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import type { Lang, Messages } from '../i18n/messages.js';
 import { swatchBackground } from './hatch-patterns.js';
 
-export function renderLegend(legend: readonly LegendEntry[], lang: Lang, t: Messages, headingLevel: 'h2' | 'h3' = 'h2'): HTMLElement {
+/**
+ * `collapsible`: the heading is a toggle button (for the legend drawn over the map, which a user
+ * may fold away to see the buurten underneath); `collapsed` is its starting state.
+ */
+export function renderLegend(
+  legend: readonly LegendEntry[],
+  lang: Lang,
+  t: Messages,
+  options: { headingLevel?: 'h2' | 'h3'; collapsible?: boolean; collapsed?: boolean; onToggle?: (collapsed: boolean) => void } = {},
+): HTMLElement {
+  const listId = uniqueId('legend-list');
+  const collapsed = options.collapsible === true && options.collapsed === true;
+  const heading = options.collapsible
+    ? h(
+        options.headingLevel ?? 'h2',
+        { class: 'panel-heading' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'legend-toggle',
+            'aria-expanded': collapsed ? 'false' : 'true',
+            'aria-controls': listId,
+            'data-testid': 'legend-toggle',
+            onclick: (e: Event) => {
+              const button = e.currentTarget as HTMLButtonElement;
+              const nowCollapsed = button.getAttribute('aria-expanded') === 'true';
+              button.setAttribute('aria-expanded', nowCollapsed ? 'false' : 'true');
+              document.getElementById(listId)!.hidden = nowCollapsed;
+              options.onToggle?.(nowCollapsed);
+            },
+          },
+          t.legendHeading,
+        ),
+      )
+    : h(options.headingLevel ?? 'h2', { class: 'panel-heading' }, t.legendHeading);
   return h(
     'section',
     { class: 'legend', 'aria-label': t.legendHeading, 'data-testid': 'legend' },
-    h(headingLevel, { class: 'panel-heading' }, t.legendHeading),
+    heading,
     h(
       'ul',
-      { class: 'legend-list' },
+      { class: 'legend-list', id: listId, hidden: collapsed },
       legend.map((entry) =>
         h(
           'li',

@@ -53,6 +53,7 @@ export function createMapView(ctx: AppContext): View {
   let loadedKey = '';
   let response: MapResponse | null = null;
   let focusProfile = false;
+  let legendCollapsed = false;
 
   /** Selects a buurt; `focus` moves keyboard focus to its profile (not for the buurt list). */
   function select(code: string, focus = true): void {
@@ -188,7 +189,10 @@ export function createMapView(ctx: AppContext): View {
   function renderAll(state: ViewState): void {
     renderSidebar(state);
     renderStageHeader(state);
-    replaceChildren(legendSlot, response ? renderLegend(response.legend, state.lang, t()) : null);
+    replaceChildren(
+      legendSlot,
+      response ? renderLegend(response.legend, state.lang, t(), { collapsible: true, collapsed: legendCollapsed, onToggle: (c) => (legendCollapsed = c) }) : null,
+    );
     // The table is built only while shown (479 rows for Amsterdam cost a map switch ~40 ms).
     if (response && state.display === 'table') table.setData(response, state.lang, t(), state.buurt);
     pane.setLang(state.lang, t().mapRegionLabel(response ? mapTitle(response.meta, state.lang) : ''));
