@@ -25,7 +25,9 @@ function summary(xs: number[]): string {
 }
 
 async function firstDrawn(page: Page): Promise<number> {
-  await page.waitForFunction(() => performance.getEntriesByName('vk:map-drawn').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('vk:map-drawn').length > 0, undefined, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => performance.getEntriesByName('vk:map-drawn')[0]!.startTime);
 }
 
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
     const gemeenten = (await (await fetch(`${server.url}/api/gemeenten`)).json()) as GemeentenResponse;
     const defs = (await (await fetch(`${server.url}/api/maps/definitions`)).json()) as MapDefinitionsResponse;
     const largest = [...gemeenten.gemeenten].sort((a, b) => b.buurten - a.buurten)[0]!;
-    process.stdout.write(`web-map bench: real data imported in ${server.importSeconds.toFixed(1)} s; largest gemeente ${largest.name} (${largest.code}, ${largest.buurten} buurten)\n`);
+    process.stdout.write(
+      `web-map bench: real data imported in ${server.importSeconds.toFixed(1)} s; largest gemeente ${largest.name} (${largest.code}, ${largest.buurten} buurten)\n`,
+    );
 
     const first: number[] = [];
     for (let i = 0; i < FIRST_RUNS; i++) {
@@ -82,8 +86,12 @@ async function main(): Promise<void> {
     await context.close();
 
     const pass = (ms: number, target: number): string => (ms <= target ? 'ok' : 'OVER TARGET');
-    process.stdout.write(`first fully drawn map (navigation → drawn, ${FIRST_MAP}): ${summary(first)} — target ≤ 1500 ms: ${pass(median(first), 1500)}\n`);
-    process.stdout.write(`switch map, first visit (click → drawn, incl. API request): ${summary(cold)} — target ≤ 200 ms: ${pass(median(cold), 200)}\n`);
+    process.stdout.write(
+      `first fully drawn map (navigation → drawn, ${FIRST_MAP}): ${summary(first)} — target ≤ 1500 ms: ${pass(median(first), 1500)}\n`,
+    );
+    process.stdout.write(
+      `switch map, first visit (click → drawn, incl. API request): ${summary(cold)} — target ≤ 200 ms: ${pass(median(cold), 200)}\n`,
+    );
     process.stdout.write(`switch map, revisit (click → drawn, response cached): ${summary(warm)}\n`);
   } finally {
     await browser.close();

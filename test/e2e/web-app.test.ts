@@ -24,7 +24,7 @@ describe.skipIf(!hasRealData)('the web app in Chromium on the real Heerlen data'
     process.stdout.write(`web e2e: real data imported in ${server.importSeconds.toFixed(1)} s\n`);
     browser = await launchChromium();
     const url = server.url;
-    const api = async <T,>(path: string): Promise<T> => {
+    const api = async <T>(path: string): Promise<T> => {
       const response = await fetch(`${url}${path}`);
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
       return (await response.json()) as T;

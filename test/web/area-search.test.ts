@@ -6,12 +6,27 @@ import { searchAreas } from '../../web/src/start/area-search.js';
 const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
 const data: AppData = {
   gemeenten: {
-    gemeenten: [gemeente('GM0917', 'Heerlen'), gemeente('GM0074', 'Heerenveen'), gemeente('GM0928', 'Kerkrade'), gemeente('GM0965', 'Simpelveld'), gemeente('GM0363', 'Amsterdam')],
+    gemeenten: [
+      gemeente('GM0917', 'Heerlen'),
+      gemeente('GM0074', 'Heerenveen'),
+      gemeente('GM0928', 'Kerkrade'),
+      gemeente('GM0965', 'Simpelveld'),
+      gemeente('GM0363', 'Amsterdam'),
+    ],
     editions: [],
     divisionYear: 2019,
     demo: false,
   },
-  regions: { regions: [{ id: 'parkstad-limburg', name: 'Parkstad Limburg', gemeenten: ['GM0917', 'GM0928', 'GM0965'], predefined: true }] },
+  regions: {
+    regions: [
+      {
+        id: 'parkstad-limburg',
+        name: 'Parkstad Limburg',
+        gemeenten: ['GM0917', 'GM0928', 'GM0965'],
+        predefined: true,
+      },
+    ],
+  },
   definitions: { maps: [], layers: [] },
 };
 

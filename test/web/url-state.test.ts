@@ -4,16 +4,40 @@ import { INITIAL_STATE, type ViewState } from '../../web/src/state/view-state.js
 
 describe('parseViewState(search) / formatViewState(state)', () => {
   it('round-trips a full map view (area, map, period, buurt, table display, English)', () => {
-    const state: ViewState = { ...INITIAL_STATE, view: 'map', area: 'GM0917', map: 'veerkracht-relatief', period: '2016-2020', buurt: 'BU09170001', display: 'table', lang: 'en' };
+    const state: ViewState = {
+      ...INITIAL_STATE,
+      view: 'map',
+      area: 'GM0917',
+      map: 'veerkracht-relatief',
+      period: '2016-2020',
+      buurt: 'BU09170001',
+      display: 'table',
+      lang: 'en',
+    };
     const search = formatViewState(state);
-    expect(search).toBe('?view=map&area=GM0917&map=veerkracht-relatief&period=2016-2020&buurt=BU09170001&display=table&lang=en');
+    expect(search).toBe(
+      '?view=map&area=GM0917&map=veerkracht-relatief&period=2016-2020&buurt=BU09170001&display=table&lang=en',
+    );
     expect(parseViewState(search)).toEqual(state);
   });
 
   it('round-trips the side-by-side and compare-areas views', () => {
-    const compare: ViewState = { ...INITIAL_STATE, view: 'compare', area: 'GM0917', map: 'leefbaarheid', year: 2020, map2: 'leefbaarheid', year2: 2016 };
+    const compare: ViewState = {
+      ...INITIAL_STATE,
+      view: 'compare',
+      area: 'GM0917',
+      map: 'leefbaarheid',
+      year: 2020,
+      map2: 'leefbaarheid',
+      year2: 2016,
+    };
     expect(parseViewState(formatViewState(compare))).toEqual(compare);
-    const areas: ViewState = { ...INITIAL_STATE, view: 'areas', areas: ['GM0917', 'parkstad-limburg'], period: '2016-2020' };
+    const areas: ViewState = {
+      ...INITIAL_STATE,
+      view: 'areas',
+      areas: ['GM0917', 'parkstad-limburg'],
+      period: '2016-2020',
+    };
     expect(parseViewState(formatViewState(areas))).toEqual(areas);
   });
 
@@ -24,6 +48,13 @@ describe('parseViewState(search) / formatViewState(state)', () => {
 
   it('ignores malformed values instead of failing: bad period, year, view and display fall back', () => {
     const state = parseViewState('?view=nope&area=GM0917&period=2016&year=20x0&display=chart&lang=fr');
-    expect(state).toMatchObject({ view: 'map', area: 'GM0917', period: null, year: null, display: 'map', lang: 'nl' });
+    expect(state).toMatchObject({
+      view: 'map',
+      area: 'GM0917',
+      period: null,
+      year: null,
+      display: 'map',
+      lang: 'nl',
+    });
   });
 });

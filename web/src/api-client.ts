@@ -37,11 +37,19 @@ async function getJson<T>(path: string): Promise<T> {
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ApiError(response.status, 'BAD_RESPONSE', `${path} did not return JSON (HTTP ${response.status})`);
+      throw new ApiError(
+        response.status,
+        'BAD_RESPONSE',
+        `${path} did not return JSON (HTTP ${response.status})`,
+      );
     }
     if (!response.ok) {
       const error = (body as Partial<ErrorBody> | undefined)?.error;
-      throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `${path} failed with HTTP ${response.status}`);
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'HTTP_ERROR',
+        error?.message ?? `${path} failed with HTTP ${response.status}`,
+      );
     }
     return body as T;
   })();
@@ -52,7 +60,8 @@ async function getJson<T>(path: string): Promise<T> {
 
 function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined) q.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== null && value !== undefined) q.set(key, String(value));
   return q.toString();
 }
 
@@ -67,7 +76,8 @@ export const api = {
   gemeenten: (): Promise<GemeentenResponse> => getJson('/api/gemeenten'),
   regions: (): Promise<RegionsResponse> => getJson('/api/regions'),
   definitions: (): Promise<MapDefinitionsResponse> => getJson('/api/maps/definitions'),
-  map: (r: MapRequest): Promise<MapResponse> => getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
+  map: (r: MapRequest): Promise<MapResponse> =>
+    getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
   buurt: (code: string): Promise<BuurtResponse> => getJson(`/api/buurten/${encodeURIComponent(code)}`),
   compare: (areas: readonly string[], period: string | null): Promise<CompareResponse> =>
     getJson(`/api/compare?${query({ areas: areas.join(','), period })}`),

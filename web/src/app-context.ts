@@ -2,7 +2,13 @@
  * What every view gets: the state store, the data loaded once at start (gemeenten, regions,
  * map definitions) and the configuration. Plus small lookups over that data.
  */
-import type { GemeentenResponse, LayerDefinition, MapDefinition, MapDefinitionsResponse, RegionsResponse } from '../../src/api/schemas.js';
+import type {
+  GemeentenResponse,
+  LayerDefinition,
+  MapDefinition,
+  MapDefinitionsResponse,
+  RegionsResponse,
+} from '../../src/api/schemas.js';
 import { messagesFor, type Messages } from './i18n/messages.js';
 import type { StateStore } from './state/state-store.js';
 
@@ -45,7 +51,9 @@ export function areaName(data: AppData, area: string): string {
 }
 
 export function isKnownArea(data: AppData, area: string): boolean {
-  return data.regions.regions.some((r) => r.id === area) || data.gemeenten.gemeenten.some((g) => g.code === area);
+  return (
+    data.regions.regions.some((r) => r.id === area) || data.gemeenten.gemeenten.some((g) => g.code === area)
+  );
 }
 
 /** A map definition, with extra indicator layers treated as level maps. */
@@ -74,13 +82,23 @@ export function layerAsMap(layer: LayerDefinition): MapDefinition {
 }
 
 /** The period or year a map is shown for: the requested one when the map has it, else its default. */
-export function resolveWhen(def: MapDefinition, period: string | null, year: number | null): { period: string | null; year: number | null } {
+export function resolveWhen(
+  def: MapDefinition,
+  period: string | null,
+  year: number | null,
+): { period: string | null; year: number | null } {
   if (def.kind === 'level') {
     const years = def.years ?? [];
-    const chosen = year !== null && (years.length === 0 || years.includes(year)) ? year : (def.defaultYear ?? years[years.length - 1] ?? null);
+    const chosen =
+      year !== null && (years.length === 0 || years.includes(year))
+        ? year
+        : (def.defaultYear ?? years[years.length - 1] ?? null);
     return { period: null, year: chosen };
   }
   const periods = def.periods ?? [];
-  const chosen = period !== null && (periods.length === 0 || periods.includes(period)) ? period : (def.defaultPeriod ?? periods[periods.length - 1] ?? null);
+  const chosen =
+    period !== null && (periods.length === 0 || periods.includes(period))
+      ? period
+      : (def.defaultPeriod ?? periods[periods.length - 1] ?? null);
   return { period: chosen, year: null };
 }

@@ -43,7 +43,11 @@ async function boot(root: HTMLElement): Promise<void> {
   replaceChildren(root, h('p', { class: 'boot-status', role: 'status' }, t.loading));
   let data: AppContext['data'];
   try {
-    const [gemeenten, regions, definitions] = await Promise.all([api.gemeenten(), api.regions(), api.definitions()]);
+    const [gemeenten, regions, definitions] = await Promise.all([
+      api.gemeenten(),
+      api.regions(),
+      api.definitions(),
+    ]);
     data = { gemeenten, regions, definitions };
     performance.mark('vk:app-data');
   } catch (error) {

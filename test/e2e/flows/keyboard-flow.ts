@@ -57,7 +57,10 @@ export function registerKeyboardFlow(env: () => WebTestEnv): void {
     await tabTo(page, '.buurt-button');
     const code = (await focusedAttr(page, 'data-code'))!;
     await page.keyboard.press('Enter');
-    await page.waitForFunction((c) => document.activeElement?.matches(`[data-testid="profile"] h2[data-code="${c}"]`), code);
+    await page.waitForFunction(
+      (c) => document.activeElement?.matches(`[data-testid="profile"] h2[data-code="${c}"]`),
+      code,
+    );
     await expectProfileMatchesApi(page, await env().api<BuurtResponse>(`/api/buurten/${code}`));
     await screenshot(page, '11-keyboard-profile');
 
@@ -76,7 +79,9 @@ export function registerKeyboardFlow(env: () => WebTestEnv): void {
     await tabTo(page, '[data-testid="export-png"]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const size = readPngSize(readFileSync((await download.path())!));
-    const canvasWidth = await page.locator('[data-testid="map"] canvas').evaluate((c: HTMLCanvasElement) => c.width);
+    const canvasWidth = await page
+      .locator('[data-testid="map"] canvas')
+      .evaluate((c: HTMLCanvasElement) => c.width);
     expect(size.width).toBe(canvasWidth);
 
     // English
@@ -89,7 +94,9 @@ export function registerKeyboardFlow(env: () => WebTestEnv): void {
     await tabTo(page, 'button[data-view="compare"]', { backwards: true });
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="compare-view"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="map-right"]')?.getAttribute('data-zoom'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="map-right"]')?.getAttribute('data-zoom'),
+    );
     const zoom = Number(await page.locator('[data-testid="map-left"]').getAttribute('data-zoom'));
     await tabTo(page, '[data-testid="map-left"] canvas');
     await page.keyboard.press('Equal');

@@ -11,17 +11,34 @@ import { expect, it } from 'vitest';
 import type { BuurtResponse, MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
 import { formatNumber } from '../../../web/src/i18n/format.js';
 import { launchChromium } from '../support/chromium.js';
-import { SCREENSHOTS, drawnShare, gotoApp, mapDrawnCount, openPage, screenshot, waitForMapDrawn } from '../support/app-page.js';
+import {
+  SCREENSHOTS,
+  drawnShare,
+  gotoApp,
+  mapDrawnCount,
+  openPage,
+  screenshot,
+  waitForMapDrawn,
+} from '../support/app-page.js';
 import { readPngSize } from '../support/png-file.js';
 import type { WebTestEnv } from './web-test-env.js';
 
 /** Clicks points around the map centre until a buurt is selected; returns its code. */
 export async function clickABuurt(page: Page): Promise<string> {
   const box = (await page.locator('[data-testid="map"]').boundingBox())!;
-  for (const [dx, dy] of [[0, 0], [0.1, 0.05], [-0.1, -0.05], [0.05, -0.12], [-0.15, 0.1], [0.2, 0.2]] as const) {
+  for (const [dx, dy] of [
+    [0, 0],
+    [0.1, 0.05],
+    [-0.1, -0.05],
+    [0.05, -0.12],
+    [-0.15, 0.1],
+    [0.2, 0.2],
+  ] as const) {
     await page.mouse.click(box.x + box.width * (0.5 + dx), box.y + box.height * (0.5 + dy));
     try {
-      await page.waitForFunction(() => new URLSearchParams(location.search).has('buurt'), undefined, { timeout: 1500 });
+      await page.waitForFunction(() => new URLSearchParams(location.search).has('buurt'), undefined, {
+        timeout: 1500,
+      });
       return new URLSearchParams(new URL(page.url()).search).get('buurt')!;
     } catch {
       // clicked between buurten: try the next point
@@ -37,9 +54,13 @@ export async function expectProfileMatchesApi(page: Page, buurt: BuurtResponse):
   let checked = 0;
   for (const indicator of buurt.indicators) {
     const section = page.locator(`[data-testid="profile"] [data-indicator="${indicator.id}"]`);
-    const shown = await section.locator('td[data-year]').evaluateAll((cells) =>
-      cells.map((c) => [c.getAttribute('data-year'), c.querySelector('.value')?.textContent ?? null] as const),
-    );
+    const shown = await section
+      .locator('td[data-year]')
+      .evaluateAll((cells) =>
+        cells.map(
+          (c) => [c.getAttribute('data-year'), c.querySelector('.value')?.textContent ?? null] as const,
+        ),
+      );
     const expected = indicator.series.map((p) => [String(p.year), formatNumber(p.value, 'nl')] as const);
     expect(new Map(shown), `indicator ${indicator.id}`).toEqual(new Map(expected));
     checked += expected.length;
@@ -59,7 +80,9 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await gotoApp(page, env().url);
     await expect(page.locator('[data-testid="editions"] tbody tr').count()).resolves.toBeGreaterThan(5);
     await page.locator('[data-testid="area-search"]').fill('Heer');
-    const options = await page.locator('[role="option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    const options = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(options).toContain('GM0917');
     const regionId = env().parkstadId;
     expect(options).toContain(regionId);
@@ -83,12 +106,19 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
       if (shown !== def.id) await waitForMapDrawn(page, before);
       await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toBe(def.titleNl);
       const when = new URLSearchParams(new URL(page.url()).search);
-      const response = await env().api<MapResponse>(`/api/maps?area=GM0917&map=${def.id}${when.get('period') ? `&period=${when.get('period')}` : ''}${when.get('year') ? `&year=${when.get('year')}` : ''}`);
+      const response = await env().api<MapResponse>(
+        `/api/maps?area=GM0917&map=${def.id}${when.get('period') ? `&period=${when.get('period')}` : ''}${when.get('year') ? `&year=${when.get('year')}` : ''}`,
+      );
       const counts = await page.locator('[data-testid="legend"] .legend-count').allInnerTexts();
-      expect(counts.map(Number).reduce((a, b) => a + b, 0), `legend of ${def.id}`).toBe(response.features.length);
+      expect(
+        counts.map(Number).reduce((a, b) => a + b, 0),
+        `legend of ${def.id}`,
+      ).toBe(response.features.length);
       expect(await page.locator('[data-testid="legend"] .legend-item').count()).toBe(response.legend.length);
       expect(await drawnShare(page), `drawn share of ${def.id}`).toBeGreaterThan(0.05);
-      await expect(page.locator('[data-testid="how-to-read"]').innerText()).resolves.toContain(def.howToReadNl.slice(0, 30));
+      await expect(page.locator('[data-testid="how-to-read"]').innerText()).resolves.toContain(
+        def.howToReadNl.slice(0, 30),
+      );
       await screenshot(page, `02-map-${def.number ?? 0}-${def.id}`);
     }
     expect(errors).toEqual([]);
@@ -120,11 +150,19 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await page.waitForSelector('[data-testid="map-table"] tbody tr');
     const total = await page.locator('[data-testid="map-table"] tbody tr').count();
     await page.locator('button[data-sort="value"]').click();
-    const values = await page.locator('[data-testid="map-table"] tbody td[data-value]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')).filter((v) => v !== '').map(Number));
+    const values = await page.locator('[data-testid="map-table"] tbody td[data-value]').evaluateAll((tds) =>
+      tds
+        .map((td) => td.getAttribute('data-value'))
+        .filter((v) => v !== '')
+        .map(Number),
+    );
     expect(values).toEqual([...values].sort((a, b) => a - b));
     await page.locator('[data-testid="table-filter"]').fill('BU0917');
     expect(await page.locator('[data-testid="map-table"] tbody tr').count()).toBe(total);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="csv-download"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="csv-download"]').click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('code,naam,gemeente');
     expect(csv.trim().split('\r\n')).toHaveLength(total + 1);
@@ -179,7 +217,9 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     const { page, errors } = await openPage(env().browser);
     await gotoApp(page, `${env().url}/?view=map&area=GM0917&map=${def.id}&period=${period}&buurt=${code}`);
     await waitForMapDrawn(page, 0);
-    await expect(page.locator('button[data-map="veerkracht-relatief"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      page.locator('button[data-map="veerkracht-relatief"]').getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
     await expect(page.locator('[data-testid="when-select"]').inputValue()).resolves.toBe(period);
     await expectProfileMatchesApi(page, buurt);
     await page.locator('[data-testid="lang-switch"]').click();
@@ -187,7 +227,9 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toBe(def.titleEn);
     await page.waitForSelector(`[data-testid="profile"] h2[data-code="${code}"]`);
-    await expect(page.locator('[data-testid="profile-explanation"] p').innerText()).resolves.toBe(buurt.explanation.en);
+    await expect(page.locator('[data-testid="profile-explanation"] p').innerText()).resolves.toBe(
+      buurt.explanation.en,
+    );
     const englishLegend = map.legend.map((l) => l.labelEn);
     expect(await page.locator('[data-testid="legend"] .legend-label').allInnerTexts()).toEqual(englishLegend);
     await screenshot(page, '07-english-deep-link');
@@ -203,8 +245,13 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     const { page } = await openPage(env().browser);
     await gotoApp(page, `${env().url}/?area=GM0917&map=veerkracht-absoluut`);
     await waitForMapDrawn(page, 0);
-    const canvas = await page.locator('[data-testid="map"] canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-png"]').click()]);
+    const canvas = await page
+      .locator('[data-testid="map"] canvas')
+      .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-png"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^veerkracht_gm0917_veerkracht-absoluut_.*\.png$/);
     const bytes = readFileSync((await download.path())!);
     const size = readPngSize(bytes);
@@ -236,16 +283,25 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
       const { page, errors } = await openPage(browser);
       await gotoApp(page, `${env().url}/?area=GM0917&map=veerkracht-relatief`);
       await waitForMapDrawn(page, 0);
-      expect(await page.evaluate(() => document.querySelector('[data-testid="map"]')?.classList.contains('leaflet-container'))).toBe(true);
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('[data-testid="map"]')?.classList.contains('leaflet-container'),
+        ),
+      ).toBe(true);
       expect(await drawnShare(page)).toBeGreaterThan(0.05);
       const before = await mapDrawnCount(page);
       await page.locator('button[data-map="lage-inkomens"]').click();
       await waitForMapDrawn(page, before);
       const code = await clickABuurt(page);
       await page.waitForSelector(`[data-testid="profile"] h2[data-code="${code}"]`);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-png"]').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="export-png"]').click(),
+      ]);
       const bytes = readFileSync((await download.path())!);
-      expect(readPngSize(bytes).width).toBe(await page.locator('[data-testid="map"]').evaluate((el) => el.clientWidth));
+      expect(readPngSize(bytes).width).toBe(
+        await page.locator('[data-testid="map"]').evaluate((el) => el.clientWidth),
+      );
       await screenshot(page, '13-leaflet-fallback');
       writeFileSync(join(SCREENSHOTS, '14-leaflet-export.png'), bytes);
       expect(errors).toEqual([]);

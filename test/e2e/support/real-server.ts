@@ -30,7 +30,9 @@ export function heerlenDataFiles(): string[] {
     'leefbaarometer/lbm3_meting2020_buurt_2002-2020_nl__KacperJanczyk220646-GreenScape.csv.gz',
     'rivm-gezondheidsmonitor/rivm_gezondheidsmonitor_50090NED_2012_2016_2020.csv.gz',
     'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz',
-    ...[2016, 2017, 2018, 2019, 2020].map((y) => `cbs-kwb/kwb${y}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`),
+    ...[2016, 2017, 2018, 2019, 2020].map(
+      (y) => `cbs-kwb/kwb${y}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`,
+    ),
   ].map(realDataFile);
 }
 

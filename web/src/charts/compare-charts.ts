@@ -13,37 +13,66 @@ export interface ClassStyle {
   color: string;
 }
 
-function rows(areas: readonly CompareArea[], classes: readonly ClassStyle[], key: 'inhabitants' | 'buurten', share: boolean) {
+function rows(
+  areas: readonly CompareArea[],
+  classes: readonly ClassStyle[],
+  key: 'inhabitants' | 'buurten',
+  share: boolean,
+) {
   const out: { area: string; label: string; value: number }[] = [];
   for (const a of areas) {
     const total = a.perClass.reduce((s, c) => s + c[key], 0);
     for (const c of a.perClass) {
       const style = classes.find((s) => s.classId === c.classId);
-      out.push({ area: a.name, label: style?.label ?? c.label, value: share ? (total > 0 ? c[key] / total : 0) : c[key] });
+      out.push({
+        area: a.name,
+        label: style?.label ?? c.label,
+        value: share ? (total > 0 ? c[key] / total : 0) : c[key],
+      });
     }
   }
   return out;
 }
 
-export function classBarChart(areas: readonly CompareArea[], classes: readonly ClassStyle[], options: { lang: Lang; width: number; key: 'inhabitants' | 'buurten'; share: boolean }): SVGSVGElement | HTMLElement {
+export function classBarChart(
+  areas: readonly CompareArea[],
+  classes: readonly ClassStyle[],
+  options: { lang: Lang; width: number; key: 'inhabitants' | 'buurten'; share: boolean },
+): SVGSVGElement | HTMLElement {
   const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const fmt = new Intl.NumberFormat(locale, options.share ? { style: 'percent', maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
+  const fmt = new Intl.NumberFormat(
+    locale,
+    options.share ? { style: 'percent', maximumFractionDigits: 0 } : { maximumFractionDigits: 0 },
+  );
   return Plot.plot({
     width: options.width,
     height: 60 + areas.length * 36,
     marginLeft: 140,
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
-    x: { label: null, tickFormat: (d: number) => fmt.format(d), grid: true, ...(options.share ? { domain: [0, 1] } : {}) },
+    x: {
+      label: null,
+      tickFormat: (d: number) => fmt.format(d),
+      grid: true,
+      ...(options.share ? { domain: [0, 1] } : {}),
+    },
     y: { label: null },
     color: { domain: classes.map((c) => c.label), range: classes.map((c) => c.color), legend: true },
     marks: [
-      Plot.barX(rows(areas, classes, options.key, options.share), { x: 'value', y: 'area', fill: 'label', title: (d: { label: string; value: number }) => `${d.label}: ${fmt.format(d.value)}` }),
+      Plot.barX(rows(areas, classes, options.key, options.share), {
+        x: 'value',
+        y: 'area',
+        fill: 'label',
+        title: (d: { label: string; value: number }) => `${d.label}: ${fmt.format(d.value)}`,
+      }),
       Plot.ruleX([0]),
     ],
   });
 }
 
-export function meanIndexChart(areas: readonly CompareArea[], options: { lang: Lang; width: number }): SVGSVGElement | HTMLElement {
+export function meanIndexChart(
+  areas: readonly CompareArea[],
+  options: { lang: Lang; width: number },
+): SVGSVGElement | HTMLElement {
   const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const data = areas.filter((a) => a.meanIndex !== null).map((a) => ({ area: a.name, value: a.meanIndex! }));
@@ -57,7 +86,13 @@ export function meanIndexChart(areas: readonly CompareArea[], options: { lang: L
     y: { label: null },
     marks: [
       Plot.barX(data, { x: 'value', y: 'area', fill: '#1f5f8b' }),
-      Plot.text(data, { x: 'value', y: 'area', text: (d: { value: number }) => fmt.format(d.value), dx: 4, textAnchor: 'start' }),
+      Plot.text(data, {
+        x: 'value',
+        y: 'area',
+        text: (d: { value: number }) => fmt.format(d.value),
+        dx: 4,
+        textAnchor: 'start',
+      }),
       Plot.ruleX([0]),
     ],
   });

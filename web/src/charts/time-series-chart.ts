@@ -11,7 +11,10 @@ export interface SeriesValue {
   value: number | null;
 }
 
-export function timeSeriesChart(points: readonly SeriesValue[], options: { lang: Lang; unit: string; width: number }): SVGSVGElement | HTMLElement {
+export function timeSeriesChart(
+  points: readonly SeriesValue[],
+  options: { lang: Lang; unit: string; width: number },
+): SVGSVGElement | HTMLElement {
   const known = points.filter((p): p is { year: number; value: number } => p.value !== null);
   const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -23,8 +26,22 @@ export function timeSeriesChart(points: readonly SeriesValue[], options: { lang:
     marginRight: 12,
     marginBottom: 22,
     style: { fontSize: '11px', background: 'transparent', color: '#1f2933' },
-    x: { label: null, tickFormat: (d: number) => String(d), ticks: years.length <= 6 ? years : 5, domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3] },
-    y: { label: options.unit || null, grid: true, tickFormat: (d: number) => fmt.format(d), ticks: 3, nice: true },
-    marks: [Plot.lineY(points, { x: 'year', y: 'value', stroke: '#1f5f8b', strokeWidth: 2 }), Plot.dot(known, { x: 'year', y: 'value', fill: '#1f5f8b', r: 3 })],
+    x: {
+      label: null,
+      tickFormat: (d: number) => String(d),
+      ticks: years.length <= 6 ? years : 5,
+      domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3],
+    },
+    y: {
+      label: options.unit || null,
+      grid: true,
+      tickFormat: (d: number) => fmt.format(d),
+      ticks: 3,
+      nice: true,
+    },
+    marks: [
+      Plot.lineY(points, { x: 'year', y: 'value', stroke: '#1f5f8b', strokeWidth: 2 }),
+      Plot.dot(known, { x: 'year', y: 'value', fill: '#1f5f8b', r: 3 }),
+    ],
   });
 }

@@ -25,7 +25,18 @@ function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement
     h(
       'thead',
       {},
-      h('tr', {}, [t.colArea, t.colBuurten, t.colInhabitants, t.colCorporatiebuurten, t.colMeanIndex, t.colCorrelation].map((c) => h('th', { scope: 'col' }, c))),
+      h(
+        'tr',
+        {},
+        [
+          t.colArea,
+          t.colBuurten,
+          t.colInhabitants,
+          t.colCorporatiebuurten,
+          t.colMeanIndex,
+          t.colCorrelation,
+        ].map((c) => h('th', { scope: 'col' }, c)),
+      ),
     ),
     h(
       'tbody',
@@ -77,7 +88,13 @@ export function createCompareAreasView(ctx: AppContext): View {
               areaName(data, a),
               h(
                 'button',
-                { type: 'button', class: 'chip-remove', 'aria-label': tt.areasRemove(areaName(data, a)), 'data-testid': `remove-${a}`, onclick: () => store.update({ areas: state.areas.filter((x) => x !== a) }, 'replace') },
+                {
+                  type: 'button',
+                  class: 'chip-remove',
+                  'aria-label': tt.areasRemove(areaName(data, a)),
+                  'data-testid': `remove-${a}`,
+                  onclick: () => store.update({ areas: state.areas.filter((x) => x !== a) }, 'replace'),
+                },
                 '×',
               ),
             ),
@@ -89,7 +106,15 @@ export function createCompareAreasView(ctx: AppContext): View {
           createAreaSearch(data, { ...tt, searchLabel: tt.areasAdd }, (o) => {
             if (!state.areas.includes(o.code)) store.update({ areas: [...state.areas, o.code] }, 'replace');
           }),
-          classDef ? renderWhenSelect(classDef, { period: period(state), year: null }, tt, (w) => store.update({ period: w.period }, 'replace'), 'areas-period') : null,
+          classDef
+            ? renderWhenSelect(
+                classDef,
+                { period: period(state), year: null },
+                tt,
+                (w) => store.update({ period: w.period }, 'replace'),
+                'areas-period',
+              )
+            : null,
         ),
       ),
     );
@@ -116,21 +141,53 @@ export function createCompareAreasView(ctx: AppContext): View {
       const classes = classIds.map((id) => {
         const entry = legend.find((l) => l.classId === id);
         const fromArea = result.areas.flatMap((a) => a.perClass).find((c) => c.classId === id);
-        const label = entry ? pick(state.lang, entry.label, entry.labelEn) : fromArea ? pick(state.lang, fromArea.label, fromArea.labelEn ?? '') : id;
+        const label = entry
+          ? pick(state.lang, entry.label, entry.labelEn)
+          : fromArea
+            ? pick(state.lang, fromArea.label, fromArea.labelEn ?? '')
+            : id;
         return { classId: id, label, color: entry?.color ?? '#bdbdbd' };
       });
       const width = Math.max(320, Math.min(900, results.clientWidth || 800));
       replaceChildren(
         results,
         h('h2', {}, `${tt.periodLabel} ${result.period.replace('-', '–')}`),
-        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasInhabitantsChart), charts.classBarChart(result.areas, classes, { lang: state.lang, width, key: 'inhabitants', share: true })),
-        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasBuurtenChart), charts.classBarChart(result.areas, classes, { lang: state.lang, width, key: 'buurten', share: false })),
-        h('figure', { class: 'chart' }, h('figcaption', {}, tt.areasIndexChart), charts.meanIndexChart(result.areas, { lang: state.lang, width })),
+        h(
+          'figure',
+          { class: 'chart' },
+          h('figcaption', {}, tt.areasInhabitantsChart),
+          charts.classBarChart(result.areas, classes, {
+            lang: state.lang,
+            width,
+            key: 'inhabitants',
+            share: true,
+          }),
+        ),
+        h(
+          'figure',
+          { class: 'chart' },
+          h('figcaption', {}, tt.areasBuurtenChart),
+          charts.classBarChart(result.areas, classes, {
+            lang: state.lang,
+            width,
+            key: 'buurten',
+            share: false,
+          }),
+        ),
+        h(
+          'figure',
+          { class: 'chart' },
+          h('figcaption', {}, tt.areasIndexChart),
+          charts.meanIndexChart(result.areas, { lang: state.lang, width }),
+        ),
         keyTable(result, state.lang, tt),
       );
     } catch (error) {
       if (mine !== token) return;
-      replaceChildren(results, h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`));
+      replaceChildren(
+        results,
+        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`),
+      );
     }
   }
 
@@ -140,7 +197,13 @@ export function createCompareAreasView(ctx: AppContext): View {
       return;
     }
     renderControls(state);
-    if (!previous || previous.areas.join() !== state.areas.join() || previous.period !== state.period || previous.lang !== state.lang) void load(state);
+    if (
+      !previous ||
+      previous.areas.join() !== state.areas.join() ||
+      previous.period !== state.period ||
+      previous.lang !== state.lang
+    )
+      void load(state);
   }
 
   update(store.state, null);

@@ -2,7 +2,15 @@
  * Re-rendering replaces elements; this keeps keyboard focus on "the same" control afterwards,
  * matched by a stable data attribute or id.
  */
-const KEYS = ['data-map', 'data-display', 'data-sort', 'data-testid', 'data-code', 'data-view', 'id'] as const;
+const KEYS = [
+  'data-map',
+  'data-display',
+  'data-sort',
+  'data-testid',
+  'data-code',
+  'data-view',
+  'id',
+] as const;
 
 function keyOf(el: Element): string | null {
   for (const attr of KEYS) {

@@ -15,11 +15,41 @@ export function toCsv(rows: readonly (readonly (string | number | null)[])[]): s
 }
 
 /** The rows of a map table as CSV text (header first). */
-export function mapCsv(features: readonly MapFeature[], meta: MapMeta, classLabelOf: (classId: string, fallback: string) => string): string {
-  const header = ['code', 'naam', 'gemeente', 'kaart', 'periode', 'jaar', 'waarde', 'eenheid', 'klasse_id', 'klasse', 'inwoners', 'vlaggen'];
+export function mapCsv(
+  features: readonly MapFeature[],
+  meta: MapMeta,
+  classLabelOf: (classId: string, fallback: string) => string,
+): string {
+  const header = [
+    'code',
+    'naam',
+    'gemeente',
+    'kaart',
+    'periode',
+    'jaar',
+    'waarde',
+    'eenheid',
+    'klasse_id',
+    'klasse',
+    'inwoners',
+    'vlaggen',
+  ];
   const rows = features.map((f) => {
     const p = f.properties;
-    return [p.code, p.name, p.gemeente, meta.map, meta.period, meta.year, p.value, meta.unit ?? null, p.classId, classLabelOf(p.classId, p.label), p.inhabitants, p.flags.join(' ')];
+    return [
+      p.code,
+      p.name,
+      p.gemeente,
+      meta.map,
+      meta.period,
+      meta.year,
+      p.value,
+      meta.unit ?? null,
+      p.classId,
+      classLabelOf(p.classId, p.label),
+      p.inhabitants,
+      p.flags.join(' '),
+    ];
   });
   return toCsv([header, ...rows]);
 }

@@ -19,10 +19,22 @@ function publisherOf(edition: string): string {
   return edition;
 }
 
-export async function exportMapPng(canvas: MapCanvas, cssWidth: number, response: MapResponse, lang: Lang, demo: boolean): Promise<Blob> {
+export async function exportMapPng(
+  canvas: MapCanvas,
+  cssWidth: number,
+  response: MapResponse,
+  lang: Lang,
+  demo: boolean,
+): Promise<Blob> {
   const t = messagesFor(lang);
   const meta = response.meta;
-  const editions = [...new Set(meta.sources.map((s) => (s.table && !s.edition.includes(s.table) ? `${s.edition} (${s.table})` : s.edition)))].sort();
+  const editions = [
+    ...new Set(
+      meta.sources.map((s) =>
+        s.table && !s.edition.includes(s.table) ? `${s.edition} (${s.table})` : s.edition,
+      ),
+    ),
+  ].sort();
   const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
   const image = composeMapImage({
     map: canvas.snapshot(),
@@ -30,7 +42,8 @@ export async function exportMapPng(canvas: MapCanvas, cssWidth: number, response
     title: mapTitle(meta, lang),
     subtitle: t.exportTitleArea(meta.areaName, mapWhen(meta)),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
-    sourceLine: `${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
+    sourceLine:
+      `${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
     editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
     demoLabel: demo || meta.demo ? messagesFor('nl').demoBadge : null,

@@ -44,7 +44,10 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
 
   const headerHeight = (input.demoLabel ? 86 : 64) * s;
   measure.font = `${12 * s}px ${FONT}`;
-  const widest = Math.max(0, ...input.legend.map(({ entry, label }) => measure.measureText(`${label} (${entry.count})`).width));
+  const widest = Math.max(
+    0,
+    ...input.legend.map(({ entry, label }) => measure.measureText(`${label} (${entry.count})`).width),
+  );
   const colWidth = Math.min(width - 2 * pad, Math.max(160 * s, widest + 36 * s));
   const columns = Math.max(1, Math.floor((width - 2 * pad) / colWidth));
   const legendRows = Math.ceil(input.legend.length / columns);
@@ -118,6 +121,9 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    ),
   );
 }

@@ -33,7 +33,11 @@ export function digitsFor(value: number): number {
  * Formats a number for display in the given language (decimal comma in Dutch).
  * `signed` shows a + for positive changes. Returns the given fallback text for null.
  */
-export function formatNumber(value: number | null | undefined, lang: Lang, options: { signed?: boolean; fallback?: string } = {}): string {
+export function formatNumber(
+  value: number | null | undefined,
+  lang: Lang,
+  options: { signed?: boolean; fallback?: string } = {},
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return options.fallback ?? '–';
   return numberFormat(lang, digitsFor(value), options.signed ?? false).format(value);
 }

@@ -58,7 +58,8 @@ const nl = {
   exportPng: 'Kaart als PNG',
   exportCsv: 'CSV downloaden',
   exportCsvRows: (n: number) => `CSV downloaden (${n} rijen)`,
-  mapRegionLabel: (title: string) => `Kaart: ${title}. Gebruik de tabel of de buurtlijst om buurten met het toetsenbord te kiezen.`,
+  mapRegionLabel: (title: string) =>
+    `Kaart: ${title}. Gebruik de tabel of de buurtlijst om buurten met het toetsenbord te kiezen.`,
   noGeometry: 'Voor dit gebied zijn geen buurtgrenzen geladen.',
   tableFilterLabel: 'Filter op naam of code',
   tableClassFilter: 'Klasse',
@@ -98,7 +99,8 @@ const nl = {
   compareRight: 'Rechts',
   compareMapLabel: 'Kaart',
   areasHeading: 'Gemeenten en regio’s vergelijken',
-  areasIntro: 'Per gebied: buurten en inwoners per veerkrachtklasse, corporatiebuurten, gemiddelde concentratie en het verband tussen corporatiebezit en overlast.',
+  areasIntro:
+    'Per gebied: buurten en inwoners per veerkrachtklasse, corporatiebuurten, gemiddelde concentratie en het verband tussen corporatiebezit en overlast.',
   areasAdd: 'Gebied toevoegen',
   areasRemove: (name: string) => `${name} verwijderen`,
   areasInhabitantsChart: 'Inwoners per veerkrachtklasse (absoluut), aandeel',
@@ -176,7 +178,8 @@ const en: Messages = {
   exportPng: 'Map as PNG',
   exportCsv: 'Download CSV',
   exportCsvRows: (n: number) => `Download CSV (${n} rows)`,
-  mapRegionLabel: (title: string) => `Map: ${title}. Use the table or the buurt list to choose buurten with the keyboard.`,
+  mapRegionLabel: (title: string) =>
+    `Map: ${title}. Use the table or the buurt list to choose buurten with the keyboard.`,
   noGeometry: 'No buurt boundaries are loaded for this area.',
   tableFilterLabel: 'Filter by name or code',
   tableClassFilter: 'Class',
@@ -216,7 +219,8 @@ const en: Messages = {
   compareRight: 'Right',
   compareMapLabel: 'Map',
   areasHeading: 'Compare municipalities and regions',
-  areasIntro: 'Per area: buurten and inhabitants per resilience class, corporation buurten, mean concentration and the link between corporation stock and nuisance.',
+  areasIntro:
+    'Per area: buurten and inhabitants per resilience class, corporation buurten, mean concentration and the link between corporation stock and nuisance.',
   areasAdd: 'Add area',
   areasRemove: (name: string) => `Remove ${name}`,
   areasInhabitantsChart: 'Inhabitants per resilience class (absolute), share',

@@ -21,7 +21,12 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
   const header = h('header', { class: 'site-header' });
   const main = h('main', { id: 'main', tabindex: '-1', class: 'site-main' });
   const footer = h('footer', { class: 'site-footer' });
-  const live = h('div', { id: 'live-status', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const live = h('div', {
+    id: 'live-status',
+    class: 'visually-hidden',
+    role: 'status',
+    'aria-live': 'polite',
+  });
   const skip = h('a', { class: 'skip-link', href: '#main' });
   skip.addEventListener('click', (e) => {
     e.preventDefault();
@@ -40,7 +45,11 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
         'aria-current': current ? 'page' : null,
         disabled: !enabled,
         'data-view': view,
-        onclick: () => ctx.store.update({ view, ...(view === 'areas' && state.areas.length === 0 && state.area ? { areas: [state.area] } : {}) }),
+        onclick: () =>
+          ctx.store.update({
+            view,
+            ...(view === 'areas' && state.areas.length === 0 && state.area ? { areas: [state.area] } : {}),
+          }),
       },
       label,
     );
@@ -54,7 +63,11 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
       document.documentElement.lang = state.lang;
       skip.textContent = t.skipToContent;
       const demo = isDemo(ctx)
-        ? h('p', { class: 'demo-badge', role: 'note', title: t.demoExplanation, 'data-testid': 'demo-badge' }, t.demoBadge)
+        ? h(
+            'p',
+            { class: 'demo-badge', role: 'note', title: t.demoExplanation, 'data-testid': 'demo-badge' },
+            t.demoBadge,
+          )
         : null;
       replaceChildren(
         header,
@@ -103,7 +116,11 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
       );
       replaceChildren(
         footer,
-        h('p', {}, `${t.exportSource}: CBS, PDOK, Leefbaarometer (BZK), RIVM/GGD Gezondheidsmonitor, Politie — ${t.exportMadeWith}.`),
+        h(
+          'p',
+          {},
+          `${t.exportSource}: CBS, PDOK, Leefbaarometer (BZK), RIVM/GGD Gezondheidsmonitor, Politie — ${t.exportMadeWith}.`,
+        ),
         demo ? h('p', { class: 'demo-note' }, t.demoExplanation) : null,
       );
     },

@@ -7,12 +7,22 @@ import type { LegendEntry, MapFeatureProperties, MapMeta } from '../../../src/ap
 import { formatNumber, pick, withUnit } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 
-export function classLabel(legend: readonly LegendEntry[], classId: string, fallback: string, lang: Lang): string {
+export function classLabel(
+  legend: readonly LegendEntry[],
+  classId: string,
+  fallback: string,
+  lang: Lang,
+): string {
   const entry = legend.find((l) => l.classId === classId);
   return entry ? pick(lang, entry.label, entry.labelEn) : fallback;
 }
 
-export function formatFeatureValue(p: MapFeatureProperties, meta: MapMeta, legend: readonly LegendEntry[], lang: Lang): string {
+export function formatFeatureValue(
+  p: MapFeatureProperties,
+  meta: MapMeta,
+  legend: readonly LegendEntry[],
+  lang: Lang,
+): string {
   if (p.value === null || meta.kind === 'classification') return classLabel(legend, p.classId, p.label, lang);
   return withUnit(formatNumber(p.value, lang, { signed: meta.kind === 'change' }), meta.unit, lang);
 }

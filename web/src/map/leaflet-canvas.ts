@@ -23,7 +23,11 @@ function patternFill(kind: SpecialClassId, color: string): string {
   return (patterns.get(key) as unknown as string | null) ?? color;
 }
 
-function styleFor(feature: DrawFeature | undefined, selected: string | null, hovered: string | null): L.PathOptions {
+function styleFor(
+  feature: DrawFeature | undefined,
+  selected: string | null,
+  hovered: string | null,
+): L.PathOptions {
   const p = feature?.properties;
   const kind = p ? findPatternKind(p.classId) : undefined;
   const special = kind !== undefined;
@@ -38,13 +42,22 @@ function styleFor(feature: DrawFeature | undefined, selected: string | null, hov
   };
 }
 
-export async function createLeafletCanvas(container: HTMLElement, events: MapCanvasEvents, options: MapCanvasOptions): Promise<MapCanvas> {
-  const map = L.map(container, { preferCanvas: true, zoomSnap: 0.25, attributionControl: Boolean(options.basemapUrl) });
+export async function createLeafletCanvas(
+  container: HTMLElement,
+  events: MapCanvasEvents,
+  options: MapCanvasOptions,
+): Promise<MapCanvas> {
+  const map = L.map(container, {
+    preferCanvas: true,
+    zoomSnap: 0.25,
+    attributionControl: Boolean(options.basemapUrl),
+  });
   map.fitBounds([
     [50.7, 3.3],
     [53.6, 7.3],
   ]);
-  if (options.basemapUrl) L.tileLayer(options.basemapUrl, { attribution: 'Achtergrond: PDOK / Kadaster' }).addTo(map);
+  if (options.basemapUrl)
+    L.tileLayer(options.basemapUrl, { attribution: 'Achtergrond: PDOK / Kadaster' }).addTo(map);
   let selected: string | null = null;
   let hovered: string | null = null;
   let collection: DrawCollection = { type: 'FeatureCollection', features: [] };
@@ -94,7 +107,14 @@ export async function createLeafletCanvas(container: HTMLElement, events: MapCan
       layer.clearLayers();
       layer.addData(next);
       const b = boundsOf(next);
-      if (fit && b) map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [16, 16], animate: false });
+      if (fit && b)
+        map.fitBounds(
+          [
+            [b[1], b[0]],
+            [b[3], b[2]],
+          ],
+          { padding: [16, 16], animate: false },
+        );
       await new Promise((resolve) => requestAnimationFrame(resolve));
     },
     setSelected(code: string | null): void {
@@ -137,7 +157,12 @@ export async function createLeafletCanvas(container: HTMLElement, events: MapCan
   };
 }
 
-function drawFeature(ctx: CanvasRenderingContext2D, map: L.Map, feature: DrawFeature, isSelected: boolean): void {
+function drawFeature(
+  ctx: CanvasRenderingContext2D,
+  map: L.Map,
+  feature: DrawFeature,
+  isSelected: boolean,
+): void {
   const g = feature.geometry;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   ctx.beginPath();

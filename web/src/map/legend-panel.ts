@@ -16,7 +16,12 @@ export function renderLegend(
   legend: readonly LegendEntry[],
   lang: Lang,
   t: Messages,
-  options: { headingLevel?: 'h2' | 'h3'; collapsible?: boolean; collapsed?: boolean; onToggle?: (collapsed: boolean) => void } = {},
+  options: {
+    headingLevel?: 'h2' | 'h3';
+    collapsible?: boolean;
+    collapsed?: boolean;
+    onToggle?: (collapsed: boolean) => void;
+  } = {},
 ): HTMLElement {
   const listId = uniqueId('legend-list');
   const collapsed = options.collapsible === true && options.collapsed === true;
@@ -55,7 +60,11 @@ export function renderLegend(
         h(
           'li',
           { class: 'legend-item', 'data-class-id': entry.classId },
-          h('span', { class: 'legend-swatch', 'aria-hidden': 'true', style: `background: ${swatchBackground(entry.color, entry.classId)}` }),
+          h('span', {
+            class: 'legend-swatch',
+            'aria-hidden': 'true',
+            style: `background: ${swatchBackground(entry.color, entry.classId)}`,
+          }),
           h('span', { class: 'legend-label' }, pick(lang, entry.label, entry.labelEn)),
           h('span', { class: 'legend-count', 'aria-label': t.legendCount(entry.count) }, String(entry.count)),
         ),

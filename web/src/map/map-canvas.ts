@@ -63,7 +63,11 @@ export function hasWebGl2(): boolean {
 }
 
 /** Creates the best renderer this browser supports inside `container`. */
-export async function createMapCanvas(container: HTMLElement, events: MapCanvasEvents, options: MapCanvasOptions): Promise<MapCanvas> {
+export async function createMapCanvas(
+  container: HTMLElement,
+  events: MapCanvasEvents,
+  options: MapCanvasOptions,
+): Promise<MapCanvas> {
   if (forcedRenderer() !== 'leaflet' && hasWebGl2()) {
     const { createMaplibreCanvas } = await import('./maplibre-canvas.js');
     return createMaplibreCanvas(container, events, options);

@@ -42,7 +42,9 @@ export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLEleme
           ),
         ),
       ),
-      meta.harmonisation ? h('p', {}, h('strong', {}, `${t.harmonisationHeading}: `), meta.harmonisation) : null,
+      meta.harmonisation
+        ? h('p', {}, h('strong', {}, `${t.harmonisationHeading}: `), meta.harmonisation)
+        : null,
     ),
   );
 }

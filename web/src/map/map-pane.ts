@@ -36,8 +36,18 @@ export interface MapPane {
 
 export function createMapPane(options: MapPaneOptions): MapPane {
   const container = h('div', { class: 'map-container', 'data-testid': options.testId });
-  const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', hidden: true, 'data-testid': `${options.testId}-tooltip` });
-  const element = h('div', { class: 'map-frame', role: 'region', 'aria-label': options.label }, container, tooltip);
+  const tooltip = h('div', {
+    class: 'map-tooltip',
+    role: 'tooltip',
+    hidden: true,
+    'data-testid': `${options.testId}-tooltip`,
+  });
+  const element = h(
+    'div',
+    { class: 'map-frame', role: 'region', 'aria-label': options.label },
+    container,
+    tooltip,
+  );
   let lang = options.lang;
   let current: MapResponse | null = null;
   let byCode = new Map<string, MapFeature>();
@@ -71,7 +81,11 @@ export function createMapPane(options: MapPaneOptions): MapPane {
   let sized: () => void = () => {};
   const hasSize = new Promise<void>((resolve) => (sized = resolve));
   const canvas = hasSize.then(() =>
-    createMapCanvas(container, { onHover: showTooltip, onSelect: options.onSelect }, { basemapUrl: options.basemapUrl, lang }),
+    createMapCanvas(
+      container,
+      { onHover: showTooltip, onSelect: options.onSelect },
+      { basemapUrl: options.basemapUrl, lang },
+    ),
   );
   let created = false;
   void canvas.then(() => {

@@ -14,7 +14,13 @@ export interface MapChoice {
   year: number | null;
 }
 
-export function renderMapList(data: AppData, current: MapDefinition, lang: Lang, t: Messages, onChoose: (mapId: string) => void): HTMLElement {
+export function renderMapList(
+  data: AppData,
+  current: MapDefinition,
+  lang: Lang,
+  t: Messages,
+  onChoose: (mapId: string) => void,
+): HTMLElement {
   const layerSelectId = uniqueId('layer');
   const layers = data.definitions.layers;
   const isLayer = !data.definitions.maps.some((m) => m.id === current.id);
@@ -59,7 +65,13 @@ export function renderMapList(data: AppData, current: MapDefinition, lang: Lang,
               },
             },
             h('option', { value: '' }, '—'),
-            layers.map((l) => h('option', { value: l.id, selected: isLayer && l.id === current.id }, `${pick(lang, l.titleNl, l.titleEn)} (${l.unit})`)),
+            layers.map((l) =>
+              h(
+                'option',
+                { value: l.id, selected: isLayer && l.id === current.id },
+                `${pick(lang, l.titleNl, l.titleEn)} (${l.unit})`,
+              ),
+            ),
           ),
         )
       : null,
@@ -84,7 +96,12 @@ export function renderWhenSelect(
       h('label', { for: id }, t.yearLabel),
       h(
         'select',
-        { id, 'data-testid': testId, onchange: (e: Event) => onChange({ period: null, year: Number((e.target as HTMLSelectElement).value) }) },
+        {
+          id,
+          'data-testid': testId,
+          onchange: (e: Event) =>
+            onChange({ period: null, year: Number((e.target as HTMLSelectElement).value) }),
+        },
         years.map((y) => h('option', { value: String(y), selected: y === chosen.year }, String(y))),
       ),
     );
@@ -97,14 +114,25 @@ export function renderWhenSelect(
     h('label', { for: id }, t.periodLabel),
     h(
       'select',
-      { id, 'data-testid': testId, onchange: (e: Event) => onChange({ period: (e.target as HTMLSelectElement).value, year: null }) },
+      {
+        id,
+        'data-testid': testId,
+        onchange: (e: Event) => onChange({ period: (e.target as HTMLSelectElement).value, year: null }),
+      },
       periods.map((p) => h('option', { value: p, selected: p === chosen.period }, p.replace('-', '–'))),
     ),
   );
 }
 
 /** A compact select of all maps and layers (used in the side-by-side view). */
-export function renderMapSelect(data: AppData, currentId: string, lang: Lang, label: string, onChoose: (id: string) => void, testId: string): HTMLElement {
+export function renderMapSelect(
+  data: AppData,
+  currentId: string,
+  lang: Lang,
+  label: string,
+  onChoose: (id: string) => void,
+  testId: string,
+): HTMLElement {
   const id = uniqueId('map-select');
   const all = [...data.definitions.maps, ...data.definitions.layers.map(layerAsMap)];
   return h(
@@ -114,7 +142,9 @@ export function renderMapSelect(data: AppData, currentId: string, lang: Lang, la
     h(
       'select',
       { id, 'data-testid': testId, onchange: (e: Event) => onChoose((e.target as HTMLSelectElement).value) },
-      all.map((m) => h('option', { value: m.id, selected: m.id === currentId }, pick(lang, m.titleNl, m.titleEn))),
+      all.map((m) =>
+        h('option', { value: m.id, selected: m.id === currentId }, pick(lang, m.titleNl, m.titleEn)),
+      ),
     ),
   );
 }

@@ -48,7 +48,16 @@ export function createMapView(ctx: AppContext): View {
     fallbackNote.hidden = c.renderer !== 'leaflet';
     fallbackNote.textContent = t().mapFallback;
   });
-  const stage = h('div', { class: 'map-stage' }, stageHeader, status, fallbackNote, pane.element, legendSlot, table.element);
+  const stage = h(
+    'div',
+    { class: 'map-stage' },
+    stageHeader,
+    status,
+    fallbackNote,
+    pane.element,
+    legendSlot,
+    table.element,
+  );
   const element = h('div', { class: 'map-view', 'data-testid': 'map-view' }, sidebar, stage, profile.element);
   let loadedKey = '';
   let response: MapResponse | null = null;
@@ -69,21 +78,27 @@ export function createMapView(ctx: AppContext): View {
     const def = findMapDefinition(data, state.map) ?? data.definitions.maps[0];
     if (!def) return;
     const when = resolveWhen(def, state.period, state.year);
-    preserveFocus(sidebar, () => replaceChildren(
-      sidebar,
-      renderMapList(data, def, state.lang, t(), (map) => {
-        performance.mark('vk:map-switch');
-        store.update({ map, period: state.period, year: state.year });
-      }),
-      renderWhenSelect(def, when, t(), (w) => store.update({ period: w.period ?? state.period, year: w.year ?? state.year })),
-      response ? renderMapInfo(response.meta, state.lang, t()) : null,
-    ));
+    preserveFocus(sidebar, () =>
+      replaceChildren(
+        sidebar,
+        renderMapList(data, def, state.lang, t(), (map) => {
+          performance.mark('vk:map-switch');
+          store.update({ map, period: state.period, year: state.year });
+        }),
+        renderWhenSelect(def, when, t(), (w) =>
+          store.update({ period: w.period ?? state.period, year: w.year ?? state.year }),
+        ),
+        response ? renderMapInfo(response.meta, state.lang, t()) : null,
+      ),
+    );
   }
 
   function renderStageHeader(state: ViewState): void {
     const tt = t();
     const pickerId = uniqueId('buurt-picker');
-    const features = response ? [...response.features].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'nl')) : [];
+    const features = response
+      ? [...response.features].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'nl'))
+      : [];
     const displayButton = (display: 'map' | 'table', label: string): HTMLElement =>
       h(
         'button',
@@ -96,53 +111,81 @@ export function createMapView(ctx: AppContext): View {
         },
         label,
       );
-    preserveFocus(stageHeader, () => replaceChildren(
-      stageHeader,
-      h(
-        'div',
-        { class: 'stage-title' },
-        h('h1', { 'data-testid': 'map-title' }, response ? mapTitle(response.meta, state.lang) : tt.loading),
-        h('p', { class: 'muted' }, state.area ? areaName(data, state.area) : '', response ? ` · ${mapWhen(response.meta)}` : ''),
-      ),
-      h(
-        'div',
-        { class: 'stage-tools' },
-        h('div', { class: 'segmented', role: 'group', 'aria-label': tt.displayChoice }, displayButton('map', tt.showMap), displayButton('table', tt.showTable)),
+    preserveFocus(stageHeader, () =>
+      replaceChildren(
+        stageHeader,
         h(
           'div',
-          { class: 'field buurt-picker' },
-          h('label', { for: pickerId }, tt.buurtPicker),
+          { class: 'stage-title' },
           h(
-            'select',
-            {
-              id: pickerId,
-              'data-testid': 'buurt-picker',
-              onchange: (e: Event) => {
-                const code = (e.target as HTMLSelectElement).value;
-                if (code) select(code, false);
-              },
-            },
-            h('option', { value: '' }, tt.buurtPickerNone),
-            features.map((f) => h('option', { value: f.properties.code, selected: f.properties.code === state.buurt }, f.properties.name)),
+            'h1',
+            { 'data-testid': 'map-title' },
+            response ? mapTitle(response.meta, state.lang) : tt.loading,
+          ),
+          h(
+            'p',
+            { class: 'muted' },
+            state.area ? areaName(data, state.area) : '',
+            response ? ` · ${mapWhen(response.meta)}` : '',
           ),
         ),
         h(
-          'button',
-          {
-            type: 'button',
-            class: 'button',
-            'data-testid': 'export-png',
-            disabled: !response || state.display !== 'map',
-            onclick: async () => {
-              if (!response) return;
-              await exportMapPng(await pane.canvas, pane.element.clientWidth, response, store.state.lang, isDemo(ctx));
-              announce(t().exportDone);
+          'div',
+          { class: 'stage-tools' },
+          h(
+            'div',
+            { class: 'segmented', role: 'group', 'aria-label': tt.displayChoice },
+            displayButton('map', tt.showMap),
+            displayButton('table', tt.showTable),
+          ),
+          h(
+            'div',
+            { class: 'field buurt-picker' },
+            h('label', { for: pickerId }, tt.buurtPicker),
+            h(
+              'select',
+              {
+                id: pickerId,
+                'data-testid': 'buurt-picker',
+                onchange: (e: Event) => {
+                  const code = (e.target as HTMLSelectElement).value;
+                  if (code) select(code, false);
+                },
+              },
+              h('option', { value: '' }, tt.buurtPickerNone),
+              features.map((f) =>
+                h(
+                  'option',
+                  { value: f.properties.code, selected: f.properties.code === state.buurt },
+                  f.properties.name,
+                ),
+              ),
+            ),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              'data-testid': 'export-png',
+              disabled: !response || state.display !== 'map',
+              onclick: async () => {
+                if (!response) return;
+                await exportMapPng(
+                  await pane.canvas,
+                  pane.element.clientWidth,
+                  response,
+                  store.state.lang,
+                  isDemo(ctx),
+                );
+                announce(t().exportDone);
+              },
             },
-          },
-          tt.exportPng,
+            tt.exportPng,
+          ),
         ),
       ),
-    ));
+    );
   }
 
   function applyDisplay(state: ViewState): void {
@@ -154,14 +197,20 @@ export function createMapView(ctx: AppContext): View {
   async function load(state: ViewState): Promise<void> {
     const tt = t();
     if (!state.area || !isKnownArea(data, state.area)) {
-      replaceChildren(status, h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${state.area ?? '?'}`));
+      replaceChildren(
+        status,
+        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${state.area ?? '?'}`),
+      );
       return;
     }
     const def = findMapDefinition(data, state.map) ?? data.definitions.maps[0];
     if (!def) return;
     const when = resolveWhen(def, state.period, state.year);
     if (def.id !== state.map || when.period !== state.period || when.year !== state.year) {
-      store.update({ map: def.id, period: when.period ?? state.period, year: when.year ?? state.year }, 'replace');
+      store.update(
+        { map: def.id, period: when.period ?? state.period, year: when.year ?? state.year },
+        'replace',
+      );
       if (def.id !== state.map) return; // the update re-enters load with the resolved map
     }
     const key = `${state.area}|${def.id}|${when.period}|${when.year}`;
@@ -175,13 +224,17 @@ export function createMapView(ctx: AppContext): View {
       response = next.response;
     } catch (error) {
       loadedKey = '';
-      replaceChildren(status, h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`));
+      replaceChildren(
+        status,
+        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`),
+      );
       return;
     } finally {
       element.removeAttribute('aria-busy');
     }
     const now = store.state;
-    if (response.features.every((f) => f.geometry === null)) replaceChildren(status, h('p', { class: 'notice' }, t().noGeometry));
+    if (response.features.every((f) => f.geometry === null))
+      replaceChildren(status, h('p', { class: 'notice' }, t().noGeometry));
     renderAll(now);
     announce(t().mapLoadedAnnounce(mapTitle(response.meta, now.lang), response.features.length));
   }
@@ -191,7 +244,13 @@ export function createMapView(ctx: AppContext): View {
     renderStageHeader(state);
     replaceChildren(
       legendSlot,
-      response ? renderLegend(response.legend, state.lang, t(), { collapsible: true, collapsed: legendCollapsed, onToggle: (c) => (legendCollapsed = c) }) : null,
+      response
+        ? renderLegend(response.legend, state.lang, t(), {
+            collapsible: true,
+            collapsed: legendCollapsed,
+            onToggle: (c) => (legendCollapsed = c),
+          })
+        : null,
     );
     // The table is built only while shown (479 rows for Amsterdam cost a map switch ~40 ms).
     if (response && state.display === 'table') table.setData(response, state.lang, t(), state.buurt);
@@ -200,12 +259,28 @@ export function createMapView(ctx: AppContext): View {
   }
 
   function update(state: ViewState, previous: ViewState | null): void {
-    const dataChanged = !previous || state.area !== previous.area || state.map !== previous.map || state.period !== previous.period || state.year !== previous.year;
+    const dataChanged =
+      !previous ||
+      state.area !== previous.area ||
+      state.map !== previous.map ||
+      state.period !== previous.period ||
+      state.year !== previous.year;
     if (dataChanged) void load(state);
-    if (!previous || state.lang !== previous.lang || state.display !== previous.display || state.buurt !== previous.buurt) renderAll(state);
+    if (
+      !previous ||
+      state.lang !== previous.lang ||
+      state.display !== previous.display ||
+      state.buurt !== previous.buurt
+    )
+      renderAll(state);
     if (!previous || state.buurt !== previous.buurt || state.lang !== previous.lang) {
       pane.setSelected(state.buurt);
-      void profile.show(state.buurt, state.lang, focusProfile, response?.meta.sources.map((s) => s.indicator) ?? []);
+      void profile.show(
+        state.buurt,
+        state.lang,
+        focusProfile,
+        response?.meta.sources.map((s) => s.indicator) ?? [],
+      );
       focusProfile = false;
     }
     document.title = `${response ? `${mapTitle(response.meta, state.lang)} · ` : ''}${state.area ? areaName(data, state.area) : ''} · ${t().appTitle}`;

@@ -20,12 +20,23 @@ const SOURCE = 'buurten';
 const NETHERLANDS: [number, number, number, number] = [3.3, 50.7, 7.3, 53.6];
 
 function style(basemapUrl: string | null): StyleSpecification {
-  const basemap: StyleSpecification['layers'] = basemapUrl ? [{ id: 'basemap', type: 'raster', source: 'basemap' }] : [];
+  const basemap: StyleSpecification['layers'] = basemapUrl
+    ? [{ id: 'basemap', type: 'raster', source: 'basemap' }]
+    : [];
   return {
     version: 8,
     sources: {
       [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
-      ...(basemapUrl ? { basemap: { type: 'raster', tiles: [basemapUrl], tileSize: 256, attribution: 'Achtergrond: PDOK / Kadaster' } } : {}),
+      ...(basemapUrl
+        ? {
+            basemap: {
+              type: 'raster',
+              tiles: [basemapUrl],
+              tileSize: 256,
+              attribution: 'Achtergrond: PDOK / Kadaster',
+            },
+          }
+        : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
@@ -36,23 +47,41 @@ function style(basemapUrl: string | null): StyleSpecification {
         id: 'buurt-fill',
         type: 'fill',
         source: SOURCE,
-        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], '#d9d9d9'], 'fill-opacity': basemapUrl ? 0.75 : 1 },
+        paint: {
+          'fill-color': ['coalesce', ['feature-state', 'color'], '#d9d9d9'],
+          'fill-opacity': basemapUrl ? 0.75 : 1,
+        },
       },
-      ...SPECIAL_CLASS_IDS.map(
-        (kind): LayerSpecification => ({
-          id: `buurt-pattern-${kind}`,
-          type: 'fill',
-          source: SOURCE,
-          paint: { 'fill-pattern': `pattern-${kind}`, 'fill-opacity': ['case', ['==', ['feature-state', 'pattern'], kind], 1, 0] },
-        }),
-      ),
+      ...SPECIAL_CLASS_IDS.map((kind): LayerSpecification => ({
+        id: `buurt-pattern-${kind}`,
+        type: 'fill',
+        source: SOURCE,
+        paint: {
+          'fill-pattern': `pattern-${kind}`,
+          'fill-opacity': ['case', ['==', ['feature-state', 'pattern'], kind], 1, 0],
+        },
+      })),
       {
         id: 'buurt-line',
         type: 'line',
         source: SOURCE,
         paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#000000', ['boolean', ['feature-state', 'hover'], false], '#1a1a1a', '#7b8794'],
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 2.5, 0.6],
+          'line-color': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            '#000000',
+            ['boolean', ['feature-state', 'hover'], false],
+            '#1a1a1a',
+            '#7b8794',
+          ],
+          'line-width': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            4,
+            ['boolean', ['feature-state', 'hover'], false],
+            2.5,
+            0.6,
+          ],
         },
       },
     ],
@@ -74,7 +103,11 @@ const LOCALE = {
   },
 };
 
-export async function createMaplibreCanvas(container: HTMLElement, events: MapCanvasEvents, options: MapCanvasOptions): Promise<MapCanvas> {
+export async function createMaplibreCanvas(
+  container: HTMLElement,
+  events: MapCanvasEvents,
+  options: MapCanvasOptions,
+): Promise<MapCanvas> {
   const map = new MaplibreMap({
     container,
     style: style(options.basemapUrl),
@@ -158,13 +191,21 @@ export async function createMaplibreCanvas(container: HTMLElement, events: MapCa
         loadedKey = key;
         (map.getSource(SOURCE) as GeoJSONSource).setData({
           type: 'FeatureCollection',
-          features: collection.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties.code } })),
+          features: collection.features.map((f) => ({
+            type: 'Feature',
+            geometry: f.geometry,
+            properties: { code: f.properties.code },
+          })),
         });
       }
       for (const f of collection.features) {
         map.setFeatureState(
           { source: SOURCE, id: f.properties.code },
-          { color: f.properties._color, pattern: f.properties._pattern?.replace('pattern-', '') ?? null, selected: f.properties.code === selected },
+          {
+            color: f.properties._color,
+            pattern: f.properties._pattern?.replace('pattern-', '') ?? null,
+            selected: f.properties.code === selected,
+          },
         );
       }
       map.triggerRepaint();

@@ -24,7 +24,13 @@ function classesTable(buurt: BuurtResponse, lang: Lang, t: Messages): HTMLElemen
     h(
       'thead',
       {},
-      h('tr', {}, [t.profilePeriod, t.profileAbsolute, t.profileRelative, t.profileMeasure, t.profileYearsUsed].map((c) => h('th', { scope: 'col' }, c))),
+      h(
+        'tr',
+        {},
+        [t.profilePeriod, t.profileAbsolute, t.profileRelative, t.profileMeasure, t.profileYearsUsed].map(
+          (c) => h('th', { scope: 'col' }, c),
+        ),
+      ),
     ),
     h(
       'tbody',
@@ -55,7 +61,12 @@ function latestKnown(indicator: BuurtIndicator): { year: number; value: number }
   return known.sort((a, b) => b.year - a.year)[0];
 }
 
-function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, open: boolean): { section: HTMLElement; chartSlot: HTMLElement } {
+function indicatorSection(
+  indicator: BuurtIndicator,
+  lang: Lang,
+  t: Messages,
+  open: boolean,
+): { section: HTMLElement; chartSlot: HTMLElement } {
   const title = pick(lang, indicator.titleNl, indicator.titleEn);
   const chartSlot = h('div', { class: 'chart-slot', 'aria-hidden': 'true' });
   const points = [...indicator.series].sort((a, b) => a.year - b.year);
@@ -67,7 +78,13 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, op
       'summary',
       {},
       h('span', { class: 'indicator-title' }, title),
-      h('span', { class: 'indicator-latest' }, latest ? `${withUnit(formatNumber(latest.value, lang), indicator.unit, lang)} (${latest.year})` : t.valueMissing),
+      h(
+        'span',
+        { class: 'indicator-latest' },
+        latest
+          ? `${withUnit(formatNumber(latest.value, lang), indicator.unit, lang)} (${latest.year})`
+          : t.valueMissing,
+      ),
     ),
     chartSlot,
     h(
@@ -77,7 +94,15 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, op
         'table',
         { class: 'series-table' },
         h('caption', { class: 'visually-hidden' }, t.chartLabel(title)),
-        h('thead', {}, h('tr', {}, points.map((p) => h('th', { scope: 'col' }, String(p.year))))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            points.map((p) => h('th', { scope: 'col' }, String(p.year))),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -87,9 +112,14 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, op
             points.map((p) =>
               h(
                 'td',
-                { 'data-year': String(p.year), title: `${p.edition}${p.table ? ` · ${p.table}` : ''} · ${p.column}${p.method ? ` · ${p.method}` : ''}` },
+                {
+                  'data-year': String(p.year),
+                  title: `${p.edition}${p.table ? ` · ${p.table}` : ''} · ${p.column}${p.method ? ` · ${p.method}` : ''}`,
+                },
                 h('span', { class: 'value' }, formatNumber(p.value, lang)),
-                p.flags.length > 0 ? h('span', { class: 'flag' }, ` (${p.flags.map((f) => flagLabel(f, t)).join(', ')})`) : null,
+                p.flags.length > 0
+                  ? h('span', { class: 'flag' }, ` (${p.flags.map((f) => flagLabel(f, t)).join(', ')})`)
+                  : null,
               ),
             ),
           ),
@@ -100,12 +130,19 @@ function indicatorSection(indicator: BuurtIndicator, lang: Lang, t: Messages, op
   return { section, chartSlot };
 }
 
-async function drawChart(indicator: BuurtIndicator, slot: HTMLElement, lang: Lang, width: number): Promise<void> {
+async function drawChart(
+  indicator: BuurtIndicator,
+  slot: HTMLElement,
+  lang: Lang,
+  width: number,
+): Promise<void> {
   if (slot.childElementCount > 0) return;
   const known = indicator.series.filter((p) => p.value !== null);
   if (known.length < 2) return;
   const { timeSeriesChart } = await import('../charts/time-series-chart.js');
-  const points = [...indicator.series].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, value: p.value }));
+  const points = [...indicator.series]
+    .sort((a, b) => a.year - b.year)
+    .map((p) => ({ year: p.year, value: p.value }));
   slot.replaceChildren(timeSeriesChart(points, { lang, unit: unitLabel(indicator.unit, lang), width }));
 }
 
@@ -144,13 +181,19 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       } catch (error) {
         if (mine !== token) return;
         element.removeAttribute('aria-busy');
-        replaceChildren(element, h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${(error as Error).message}`));
+        replaceChildren(
+          element,
+          h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${(error as Error).message}`),
+        );
         return;
       }
       if (mine !== token) return;
       const headingId = `profile-heading-${buurt.code}`;
       element.setAttribute('aria-labelledby', headingId);
-      const sections = buurt.indicators.map((i) => ({ indicator: i, ...indicatorSection(i, lang, t, expand.includes(i.id)) }));
+      const sections = buurt.indicators.map((i) => ({
+        indicator: i,
+        ...indicatorSection(i, lang, t, expand.includes(i.id)),
+      }));
       const heading = h('h2', { id: headingId, tabindex: '-1', 'data-code': buurt.code }, buurt.name);
       replaceChildren(
         element,
@@ -158,17 +201,39 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
           'div',
           { class: 'profile-header' },
           heading,
-          h('button', { type: 'button', class: 'icon-button', 'aria-label': t.profileClose, 'data-testid': 'profile-close', onclick: onClose }, '×'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon-button',
+              'aria-label': t.profileClose,
+              'data-testid': 'profile-close',
+              onclick: onClose,
+            },
+            '×',
+          ),
         ),
         h(
           'p',
           { class: 'muted' },
           `${buurt.gemeenteName} · ${buurt.code}`,
-          buurt.inhabitants !== undefined && buurt.inhabitants !== null ? ` · ${t.profileInhabitants}: ${formatCount(buurt.inhabitants, lang)}` : '',
+          buurt.inhabitants !== undefined && buurt.inhabitants !== null
+            ? ` · ${t.profileInhabitants}: ${formatCount(buurt.inhabitants, lang)}`
+            : '',
         ),
-        h('section', { class: 'explanation', 'data-testid': 'profile-explanation' }, h('h3', {}, t.profileExplanation), h('p', {}, pick(lang, buurt.explanation.nl, buurt.explanation.en))),
+        h(
+          'section',
+          { class: 'explanation', 'data-testid': 'profile-explanation' },
+          h('h3', {}, t.profileExplanation),
+          h('p', {}, pick(lang, buurt.explanation.nl, buurt.explanation.en)),
+        ),
         h('section', {}, h('h3', {}, t.profileClasses), classesTable(buurt, lang, t)),
-        h('section', { class: 'indicators' }, h('h3', {}, t.profileIndicators), sections.map((s) => s.section)),
+        h(
+          'section',
+          { class: 'indicators' },
+          h('h3', {}, t.profileIndicators),
+          sections.map((s) => s.section),
+        ),
       );
       element.removeAttribute('aria-busy');
       makeScrollersFocusable(element, t);
@@ -177,10 +242,17 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       const width = Math.max(220, Math.min(420, element.clientWidth - 40));
       for (const s of sections) {
         s.section.addEventListener('toggle', () => {
-          if ((s.section as HTMLDetailsElement).open) void drawChart(s.indicator, s.chartSlot, lang, width).then(() => makeScrollersFocusable(s.section, t));
+          if ((s.section as HTMLDetailsElement).open)
+            void drawChart(s.indicator, s.chartSlot, lang, width).then(() =>
+              makeScrollersFocusable(s.section, t),
+            );
         });
       }
-      await Promise.all(sections.filter((s) => (s.section as HTMLDetailsElement).open).map((s) => drawChart(s.indicator, s.chartSlot, lang, width)));
+      await Promise.all(
+        sections
+          .filter((s) => (s.section as HTMLDetailsElement).open)
+          .map((s) => drawChart(s.indicator, s.chartSlot, lang, width)),
+      );
     },
   };
 }

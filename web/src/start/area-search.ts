@@ -29,7 +29,16 @@ export function searchAreas(data: AppData, query: string, t: Messages, limit = 1
   for (const g of data.gemeenten.gemeenten) {
     const name = normalise(g.name);
     const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : normalise(g.code).includes(q) ? 2 : -1;
-    if (score >= 0) scored.push({ option: { kind: 'gemeente', code: g.code, name: g.name, detail: `${t.gemeente} · ${t.buurtenCount(g.buurten)}` }, score });
+    if (score >= 0)
+      scored.push({
+        option: {
+          kind: 'gemeente',
+          code: g.code,
+          name: g.name,
+          detail: `${t.gemeente} · ${t.buurtenCount(g.buurten)}`,
+        },
+        score,
+      });
   }
   for (const r of data.regions.regions) {
     const name = normalise(r.name);
@@ -45,7 +54,11 @@ export function searchAreas(data: AppData, query: string, t: Messages, limit = 1
   return scored.slice(0, limit).map((s) => s.option);
 }
 
-export function createAreaSearch(data: AppData, t: Messages, onChoose: (option: AreaOption) => void): HTMLElement {
+export function createAreaSearch(
+  data: AppData,
+  t: Messages,
+  onChoose: (option: AreaOption) => void,
+): HTMLElement {
   const inputId = uniqueId('area-search');
   const listId = uniqueId('area-options');
   const hintId = uniqueId('area-hint');
@@ -63,7 +76,13 @@ export function createAreaSearch(data: AppData, t: Messages, onChoose: (option: 
     class: 'search-input',
     'data-testid': 'area-search',
   });
-  const list = h('ul', { id: listId, role: 'listbox', class: 'search-options', 'aria-label': t.searchLabel, hidden: true });
+  const list = h('ul', {
+    id: listId,
+    role: 'listbox',
+    class: 'search-options',
+    'aria-label': t.searchLabel,
+    hidden: true,
+  });
   const count = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   let options: AreaOption[] = [];
   let active = -1;
@@ -85,14 +104,19 @@ export function createAreaSearch(data: AppData, t: Messages, onChoose: (option: 
         h('span', { class: 'search-option-detail' }, o.detail),
       ),
     );
-    if (options.length === 0 && input.value.trim() !== '') items.push(h('li', { class: 'search-empty', role: 'presentation' }, t.searchNoResults));
+    if (options.length === 0 && input.value.trim() !== '')
+      items.push(h('li', { class: 'search-empty', role: 'presentation' }, t.searchNoResults));
     replaceChildren(list, items);
     const open = input.value.trim() !== '';
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open && options.length > 0));
     if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
     else input.removeAttribute('aria-activedescendant');
-    count.textContent = open ? (options.length > 0 ? t.searchResults(options.length) : t.searchNoResults) : '';
+    count.textContent = open
+      ? options.length > 0
+        ? t.searchResults(options.length)
+        : t.searchNoResults
+      : '';
   };
 
   input.addEventListener('input', () => {

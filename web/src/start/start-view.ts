@@ -17,7 +17,11 @@ function areaButton(ctx: AppContext, code: string, label: string, detail: string
   return h(
     'li',
     {},
-    h('button', { type: 'button', class: 'link-button', 'data-area': code, onclick: () => openArea(ctx, code) }, label),
+    h(
+      'button',
+      { type: 'button', class: 'link-button', 'data-area': code, onclick: () => openArea(ctx, code) },
+      label,
+    ),
     h('span', { class: 'muted' }, ` ${detail}`),
   );
 }
@@ -29,11 +33,23 @@ function editionsTable(ctx: AppContext, t: Messages): HTMLElement {
     'table',
     { class: 'data-table', 'data-testid': 'editions' },
     h('caption', { class: 'visually-hidden' }, t.editionsHeading),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.editionsSource), h('th', { scope: 'col' }, t.editionsEdition), h('th', { scope: 'col' }, t.editionsTable))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t.editionsSource),
+        h('th', { scope: 'col' }, t.editionsEdition),
+        h('th', { scope: 'col' }, t.editionsTable),
+      ),
+    ),
     h(
       'tbody',
       {},
-      editions.map((e) => h('tr', {}, h('td', {}, e.source), h('td', {}, e.edition), h('td', {}, e.table ?? '–'))),
+      editions.map((e) =>
+        h('tr', {}, h('td', {}, e.source), h('td', {}, e.edition), h('td', {}, e.table ?? '–')),
+      ),
     ),
   );
 }
@@ -69,7 +85,11 @@ function render(ctx: AppContext, element: HTMLElement, state: ViewState): void {
           'details',
           { class: 'all-gemeenten' },
           h('summary', {}, `${t.allGemeentenHeading} (${withData.length})`),
-          h('ul', { class: 'plain-list columns' }, withData.map((g) => areaButton(ctx, g.code, g.name, `(${t.buurtenCount(g.buurten)})`))),
+          h(
+            'ul',
+            { class: 'plain-list columns' },
+            withData.map((g) => areaButton(ctx, g.code, g.name, `(${t.buurtenCount(g.buurten)})`)),
+          ),
         ),
       ),
       h(

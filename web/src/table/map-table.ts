@@ -44,7 +44,9 @@ function sorter(key: SortKey): (a: MapFeature, b: MapFeature) => number {
     case 'value':
       return (a, b) => compareNullable(a.properties.value, b.properties.value);
     case 'class':
-      return (a, b) => compareNullable(a.properties.classIndex, b.properties.classIndex) || a.properties.classId.localeCompare(b.properties.classId);
+      return (a, b) =>
+        compareNullable(a.properties.classIndex, b.properties.classIndex) ||
+        a.properties.classId.localeCompare(b.properties.classId);
     case 'inhabitants':
       return (a, b) => compareNullable(a.properties.inhabitants, b.properties.inhabitants);
     default: {
@@ -67,7 +69,9 @@ export function createMapTable(events: MapTableEvents): MapTable {
     const q = filterText.trim().toLowerCase();
     const rows = current.response.features.filter(
       (f) =>
-        (q === '' || f.properties.name.toLowerCase().includes(q) || f.properties.code.toLowerCase().includes(q)) &&
+        (q === '' ||
+          f.properties.name.toLowerCase().includes(q) ||
+          f.properties.code.toLowerCase().includes(q)) &&
         (classFilter === '' || f.properties.classId === classFilter),
     );
     const cmp = sorter(sortKey);
@@ -115,7 +119,11 @@ export function createMapTable(events: MapTableEvents): MapTable {
               },
             },
             text,
-            h('span', { class: 'sort-indicator', 'aria-hidden': 'true' }, key === sortKey ? (ascending ? ' ▲' : ' ▼') : ''),
+            h(
+              'span',
+              { class: 'sort-indicator', 'aria-hidden': 'true' },
+              key === sortKey ? (ascending ? ' ▲' : ' ▼') : '',
+            ),
           ),
         ),
       ),
@@ -146,7 +154,11 @@ export function createMapTable(events: MapTableEvents): MapTable {
         ),
         h('td', {}, p.code),
         multi ? h('td', {}, events.gemeenteName(p.gemeente)) : null,
-        h('td', { class: 'num', 'data-value': p.value === null ? '' : String(p.value) }, formatFeatureValue(p, response.meta, response.legend, lang)),
+        h(
+          'td',
+          { class: 'num', 'data-value': p.value === null ? '' : String(p.value) },
+          formatFeatureValue(p, response.meta, response.legend, lang),
+        ),
         h('td', { class: 'nowrap' }, label(p.classId, p.label)),
         h('td', { class: 'num' }, formatCount(p.inhabitants, lang)),
         h('td', {}, p.flags.map((fl) => flagLabel(fl, t)).join(', ')),
@@ -160,13 +172,17 @@ export function createMapTable(events: MapTableEvents): MapTable {
         'data-testid': 'csv-download',
         onclick: () => {
           const text = mapCsv(visibleRows(), response.meta, label);
-          downloadBlob(csvBlob(text), `${fileSlug('veerkracht', response.meta.area, response.meta.map, response.meta.period ?? response.meta.year)}.csv`);
+          downloadBlob(
+            csvBlob(text),
+            `${fileSlug('veerkracht', response.meta.area, response.meta.map, response.meta.period ?? response.meta.year)}.csv`,
+          );
         },
       },
       t.exportCsvRows(rows.length),
     );
     const previousFocus = document.activeElement;
-    const keepFilterFocus = previousFocus instanceof HTMLElement && previousFocus.dataset['role'] === 'table-filter';
+    const keepFilterFocus =
+      previousFocus instanceof HTMLElement && previousFocus.dataset['role'] === 'table-filter';
     replaceChildren(
       element,
       h(
@@ -203,7 +219,13 @@ export function createMapTable(events: MapTableEvents): MapTable {
               },
             },
             h('option', { value: '' }, t.tableAllClasses),
-            response.legend.map((l) => h('option', { value: l.classId, selected: l.classId === classFilter }, `${label(l.classId, l.label)} (${l.count})`)),
+            response.legend.map((l) =>
+              h(
+                'option',
+                { value: l.classId, selected: l.classId === classFilter },
+                `${label(l.classId, l.label)} (${l.count})`,
+              ),
+            ),
           ),
         ),
         download,
