@@ -7,6 +7,7 @@
  * `BUggggwwbb`); periods are `"YYYY-YYYY"`; every Dutch text has an English twin (`…Nl`/`…En`).
  */
 import { z } from 'zod';
+import { EngineConfigSchema } from '../domain/engine/engine-config.js';
 
 /** A period "t0-t1", e.g. "2016-2020" (t0 < t1). */
 export const PeriodSchema = z.string().regex(/^\d{4}-\d{4}$/, 'a period looks like 2016-2020');
@@ -183,6 +184,19 @@ export const SourceRefSchema = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
+/** The engine settings a map depends on (the whole configuration: GET /api/config, same hash). */
+export const MapConfigSummarySchema = z.object({
+  /** Short hash of the configuration in effect (GET /api/config `hash`). */
+  hash: z.string(),
+  /** Thresholds τ in national standard deviations of each change. */
+  thresholds: z.object({ concentration: z.number(), nuisance: z.number() }),
+  minPopulation: z.number().int(),
+  minComponents: z.number().int(),
+  nuisanceMeasures: z.array(z.string()),
+  relativeReference: z.string(),
+});
+export type MapConfigSummary = z.infer<typeof MapConfigSummarySchema>;
+
 export const MapMetaSchema = z.object({
   map: z.string(),
   kind: MapKindSchema,
@@ -210,6 +224,8 @@ export const MapMetaSchema = z.object({
   howToReadNl: z.string(),
   howToReadEn: z.string(),
   demo: z.boolean(),
+  /** The engine configuration this map was computed with. */
+  config: MapConfigSummarySchema.optional(),
 });
 export type MapMeta = z.infer<typeof MapMetaSchema>;
 
@@ -307,3 +323,18 @@ export const CompareResponseSchema = z.object({
   areas: z.array(CompareAreaSchema),
 });
 export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+// ---------------------------------------------------------------- GET /api/config
+
+/** The engine configuration in effect (docs/method.md, "Configuration"), so every number stays traceable. */
+export const ConfigResponseSchema = z.object({
+  /** Every setting, defaults filled in. */
+  engine: EngineConfigSchema,
+  /** Short hash of `engine`; map responses carry the same hash in meta.config. */
+  hash: z.string(),
+  /** File name the configuration came from, null for the built-in defaults. */
+  source: z.string().nullable(),
+  /** Key paths whose value differs from the default, e.g. ["thresholds.nuisance", "minPopulation"]. */
+  changed: z.array(z.string()),
+});
+export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AppError } from '../core/app-error.js';
-import type { EngineConfigInput } from '../domain/engine/engine-config.js';
+import { parseEngineConfig, type EngineConfig, type EngineConfigInput } from '../domain/engine/engine-config.js';
 import type { Store } from '../storage/store.js';
 import { EngineState } from './engine-state.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi-document.js';
 import { seedRegions } from './regions-seed.js';
 import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
+import { configRoutes } from './routes/config.js';
 import { gemeentenRoutes } from './routes/gemeenten.js';
 import { mapsRoutes } from './routes/maps.js';
 import { regionsRoutes } from './routes/regions.js';
@@ -26,7 +27,10 @@ export interface AppOptions {
   webRoot?: string;
   /** Draw maps on this division year instead of the latest with buurt geometry. */
   divisionYear?: number;
-  engineConfig?: EngineConfigInput;
+  /** Engine configuration (validated here: CONFIG_INVALID at creation, naming the key path). */
+  engineConfig?: EngineConfigInput | EngineConfig;
+  /** Where the configuration came from (a file name), reported by GET /api/config; null = defaults. */
+  configSource?: string | null;
   /** How often (ms) to check the store for new imports; default 5000, 0 = every request. */
   checkIntervalMs?: number;
   logger?: ErrorLogger;
@@ -34,9 +38,10 @@ export interface AppOptions {
 
 /** The app on a store. Seeds the predefined regions (Parkstad Limburg) on first request. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const engineConfig = parseEngineConfig(options.engineConfig ?? {});
   const state = new EngineState(store, {
     ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
-    ...(options.engineConfig ? { engineConfig: options.engineConfig } : {}),
+    engineConfig,
     ...(options.checkIntervalMs !== undefined ? { checkIntervalMs: options.checkIntervalMs } : {}),
   });
   const deps: ServerDeps = { store, state };
@@ -59,6 +64,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
+  app.route('/api/config', configRoutes(engineConfig, options.configSource ?? null));
   app.all('/api/*', (c) => {
     throw new AppError('ROUTE_NOT_FOUND', `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`);
   });

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../core/app-error.js';
 import type { BuurtInfo } from '../domain/engine/buurt-table.js';
-import type { EngineConfigInput } from '../domain/engine/engine-config.js';
+import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { findReferenceDivision } from '../pipeline/harmonise/harmonise-store.js';
@@ -26,7 +26,7 @@ export interface LoadedState {
 export interface EngineStateOptions {
   /** Draw maps on this division instead of the latest one with buurt geometry. */
   divisionYear?: number;
-  engineConfig?: EngineConfigInput;
+  engineConfig?: EngineConfigInput | EngineConfig;
   /** How often (ms) to check whether the store changed; 0 = every request. */
   checkIntervalMs?: number;
 }

@@ -9,6 +9,7 @@ import type { MapResponse } from '../api/schemas.js';
 import type { BuiltMap } from '../domain/maps/build-map.js';
 import type { PolygonGeometry } from '../core/records.js';
 import type { HarmonisationLogRow } from '../storage/store.js';
+import { mapConfigSummary } from './config-report.js';
 import type { LoadedState } from './engine-state.js';
 import type { ResolvedArea } from './resolve-area.js';
 
@@ -75,6 +76,7 @@ export function mapResponse(
       howToReadNl: spec.howToReadNl,
       howToReadEn: spec.howToReadEn,
       demo: state.demo,
+      config: mapConfigSummary(state.engine.config),
     },
   };
 }

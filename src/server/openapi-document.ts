@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   BuurtResponseSchema,
   CompareResponseSchema,
+  ConfigResponseSchema,
   CreateRegionRequestSchema,
   ErrorBodySchema,
   GemeentenResponseSchema,
@@ -24,6 +25,7 @@ const SCHEMAS = {
   MapResponse: MapResponseSchema,
   BuurtResponse: BuurtResponseSchema,
   CompareResponse: CompareResponseSchema,
+  ConfigResponse: ConfigResponseSchema,
   ErrorBody: ErrorBodySchema,
 } as const;
 
@@ -90,6 +92,12 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Key figures per area: buurten and inhabitants per class, corporatiebuurten, mean index, correlation',
           parameters: [q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'), q('period', 'Period t0-t1', false, '2016-2020')],
           responses: { '200': json('CompareResponse', 'OK'), ...errors },
+        },
+      },
+      '/api/config': {
+        get: {
+          summary: 'The engine configuration in effect (thresholds, periods, weights, minimum population, …), its hash and the keys changed from the defaults',
+          responses: { '200': json('ConfigResponse', 'OK') },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },

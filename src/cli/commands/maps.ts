@@ -1,15 +1,27 @@
 import { CompareResponseSchema, ErrorBodySchema, GemeentenResponseSchema, MapResponseSchema } from '../../api/schemas.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../core/app-error.js';
 import { createApp } from '../../server/app.js';
+import type { EngineConfigInput } from '../../domain/engine/engine-config.js';
 import { parseCommandArgs, type Command } from '../command.js';
+import { loadConfig, numberFlag, withOverrides, type LoadedConfig } from '../config-file.js';
 import { openDefaultStore } from '../store-path.js';
 
 const HELP = `veerkracht maps --area GM0917|<region>|all --map <map id or indicator> [--period 2016-2020] [--year 2020] [--format csv|geojson] [--summary]
+       [--config FILE] [--threshold-concentration 0.25] [--threshold-nuisance 0.25] [--min-inhabitants 200] [--min-components 2]
 
 Writes one map of a gemeente or region to stdout, exactly as GET /api/maps computes it:
 as CSV (one row per buurt: code, name, gemeente, value, class, label, flags, inhabitants)
 or as GeoJSON. With --summary (or --area all): per gemeente the buurten and inhabitants per
-veerkracht class over the period (as GET /api/compare), one CSV row per gemeente.`;
+veerkracht class over the period (as GET /api/compare), one CSV row per gemeente.
+
+Engine settings come from --config FILE, else VEERKRACHT_CONFIG, else ./veerkracht.config.json
+when present (docs/method.md, "Configuration"); the flags override the file:
+  --threshold-concentration τ  thresholds.concentration (national SDs of the index change)
+  --threshold-nuisance τ       thresholds.nuisance (national SDs of the nuisance change)
+  --min-inhabitants N          minPopulation (fewer: te weinig inwoners)
+  --min-components N           minComponents of the concentration index`;
+
+const FLAG_NAMES = '--threshold-concentration, --threshold-nuisance, --min-inhabitants, --min-components';
 
 type App = ReturnType<typeof createApp>;
 
@@ -27,15 +39,21 @@ export const mapsCommand: Command = {
         year: { type: 'string' },
         format: { type: 'string' },
         summary: { type: 'boolean' },
+        config: { type: 'string' },
+        'threshold-concentration': { type: 'string' },
+        'threshold-nuisance': { type: 'string' },
+        'min-inhabitants': { type: 'string' },
+        'min-components': { type: 'string' },
       },
       HELP,
     );
     const format = values.format ?? 'csv';
     if (format !== 'csv' && format !== 'geojson') throw new AppError('USAGE', `--format must be csv or geojson, got '${format}'`);
     if (!values.area) throw new AppError('USAGE', `maps: --area is required\n\n${HELP}`);
+    const config = configWithFlags(values);
     const store = openDefaultStore();
     try {
-      const app = createApp(store, { webRoot: '' });
+      const app = createApp(store, { webRoot: '', engineConfig: config.engine, configSource: config.file });
       if (values.summary || values.area === 'all') {
         process.stdout.write(await summaryCsv(app, values.area, values.period));
         return;
@@ -51,6 +69,25 @@ export const mapsCommand: Command = {
     }
   },
 };
+
+/** The configuration file (if any) with the flags on top, validated as a whole. */
+function configWithFlags(values: Record<string, string | boolean | undefined>): LoadedConfig {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const loaded = loadConfig(str('config'));
+  const concentration = numberFlag(str('threshold-concentration'), '--threshold-concentration');
+  const nuisance = numberFlag(str('threshold-nuisance'), '--threshold-nuisance');
+  const minPopulation = numberFlag(str('min-inhabitants'), '--min-inhabitants');
+  const minComponents = numberFlag(str('min-components'), '--min-components');
+  const overrides: EngineConfigInput = {
+    ...(concentration !== undefined || nuisance !== undefined
+      ? { thresholds: { ...(concentration !== undefined ? { concentration } : {}), ...(nuisance !== undefined ? { nuisance } : {}) } }
+      : {}),
+    ...(minPopulation !== undefined ? { minPopulation } : {}),
+    ...(minComponents !== undefined ? { minComponents } : {}),
+  };
+  if (!Object.keys(overrides).length) return loaded;
+  return withOverrides(loaded, overrides, `flags (${FLAG_NAMES})${loaded.file ? ` over ${loaded.file}` : ''}`);
+}
 
 async function getJson(app: App, path: string): Promise<unknown> {
   const res = await app.request(path);

@@ -11,15 +11,17 @@ import { runFetch } from '../../pipeline/fetch/run-fetch.js';
 import { loadDemoDataset } from '../../pipeline/demo/load-demo.js';
 import type { Store } from '../../storage/store.js';
 import { parseCommandArgs, parseYearList, type Command } from '../command.js';
+import { loadConfig } from '../config-file.js';
 import { openDefaultStore, storePath } from '../store-path.js';
 import { serveCommand } from './serve.js';
 
-const HELP = `veerkracht start [--port N] [--host H] [--offline] [--years 2014-2024]
+const HELP = `veerkracht start [--port N] [--host H] [--offline] [--years 2014-2024] [--config FILE]
 
 Loads data when the store (VEERKRACHT_DB, default ./data/veerkracht.db) is empty — the official
 open data when the sources can be reached, else a clearly labelled demonstration dataset — and
 then serves the web app and API (as \`veerkracht serve\`).
-  --offline   do not try the official sources; load the demonstration dataset into an empty store`;
+  --offline   do not try the official sources; load the demonstration dataset into an empty store
+  --config    engine settings file (else VEERKRACHT_CONFIG, else ./veerkracht.config.json if present)`;
 
 /** True when the official CBS OData endpoint answers within the timeout. */
 export async function officialSourcesReachable(timeoutMs = 4000): Promise<boolean> {
@@ -62,16 +64,27 @@ export const startCommand: Command = {
     const { values } = parseCommandArgs(
       'start',
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, offline: { type: 'boolean' }, years: { type: 'string', default: '2014-2024' } },
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        offline: { type: 'boolean' },
+        years: { type: 'string', default: '2014-2024' },
+        config: { type: 'string' },
+      },
       HELP,
     );
     const years = parseYearList(values.years, '--years');
+    loadConfig(values.config); // a bad configuration stops here, before any data is loaded
     const store = openDefaultStore();
     try {
       await fillEmptyStore(store, values.offline ?? false, years);
     } finally {
       await store.close();
     }
-    await serveCommand.run([...(values.port ? ['--port', values.port] : []), ...(values.host ? ['--host', values.host] : [])]);
+    await serveCommand.run([
+      ...(values.port ? ['--port', values.port] : []),
+      ...(values.host ? ['--host', values.host] : []),
+      ...(values.config ? ['--config', values.config] : []),
+    ]);
   },
 };

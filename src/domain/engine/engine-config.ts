@@ -1,19 +1,19 @@
 /**
  * Configuration of the engine, zod-validated at the edge (server options, CLI flags, tests).
- * Every default is documented in docs/method.md ("Thresholds and defaults"); changing one
+ * Every default is documented in docs/method.md ("Configuration"); changing one
  * changes the maps, so the meta of every map response names the thresholds used.
  */
 import { z } from 'zod';
 import { AppError } from '../../core/app-error.js';
 
 /** One definition of a component over a span of years (a definition change is a break). */
-export const ComponentSegmentSchema = z.object({
+export const ComponentSegmentSchema = z.strictObject({
   indicator: z.string(),
   fromYear: z.number().int().optional(),
   toYear: z.number().int().optional(),
 });
 
-export const ComponentSchema = z.object({
+export const ComponentSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   titleNl: z.string(),
   titleEn: z.string(),
@@ -68,7 +68,14 @@ export const DEFAULT_COMPONENTS: readonly ComponentConfig[] = [
   },
 ];
 
-export const EngineConfigSchema = z.object({
+/** How a continuous (level) map is divided into classes (src/domain/maps/breaks.ts ClassMethod). */
+export const ClassMethodSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.enum(['quantile', 'equal-interval', 'ckmeans']), k: z.number().int().min(2).max(11) }),
+  z.strictObject({ method: z.literal('fixed'), thresholds: z.array(z.number()).min(1).max(10) }),
+]);
+
+/** Unknown keys are refused (a misspelt key must not silently fall back to its default). */
+export const EngineConfigSchema = z.strictObject({
   /** Components of the concentration index, each standardised within its year. */
   components: z.array(ComponentSchema).min(1).default([...DEFAULT_COMPONENTS]),
   /** An index value (level or change) needs at least this many components. */
@@ -83,7 +90,10 @@ export const EngineConfigSchema = z.object({
   nuisanceMeasures: z.array(z.enum(NUISANCE_MEASURE_IDS)).min(1).default([...NUISANCE_MEASURE_IDS]),
   /** Thresholds τ in standard deviations of the national buurt distribution of each change. */
   thresholds: z
-    .object({ concentration: z.number().positive().max(5).default(0.25), nuisance: z.number().positive().max(5).default(0.25) })
+    .strictObject({
+      concentration: z.number().positive().max(5).default(0.25),
+      nuisance: z.number().positive().max(5).default(0.25),
+    })
     .default({ concentration: 0.25, nuisance: 0.25 }),
   /** Buurten with fewer inhabitants are classed te-weinig-inwoners. */
   minPopulation: z.number().int().min(0).default(200),
@@ -94,21 +104,40 @@ export const EngineConfigSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{4}$/)
     .default('2016-2020'),
+  /** Class method per level map id (or indicator id) instead of the map's own, e.g. { "leefbaarheid": { "method": "ckmeans", "k": 5 } }. */
+  classMethods: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), ClassMethodSchema).default({}),
 });
 
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;
 export type EngineConfigInput = z.input<typeof EngineConfigSchema>;
 
-/** Validates a (partial) configuration and fills in the defaults; CONFIG_INVALID names the offending field. */
-export function parseEngineConfig(input: unknown = {}): EngineConfig {
+/**
+ * Validates a (partial) configuration and fills in the defaults. CONFIG_INVALID names each
+ * offending key path (e.g. `thresholds.nuisance`) and what was expected; `where` names the origin
+ * (a file, a flag) in the message.
+ */
+export function parseEngineConfig(input: unknown = {}, where = 'engine configuration'): EngineConfig {
   const result = EngineConfigSchema.safeParse(input ?? {});
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new AppError('CONFIG_INVALID', `engine configuration: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = result.error.issues.slice(0, 5).map((i) => `${configKeyPath(i)}: ${i.message}`);
+    throw new AppError('CONFIG_INVALID', `${where}: ${issues.join('; ')}`, {
+      details: { issues: result.error.issues.map((i) => ({ path: configKeyPath(i), message: i.message })) },
+    });
   }
   const weights = new Set(result.data.components.map((c) => c.id));
-  if (weights.size !== result.data.components.length) throw new AppError('CONFIG_INVALID', 'engine configuration: component ids must be unique');
+  if (weights.size !== result.data.components.length) throw new AppError('CONFIG_INVALID', `${where}: components: component ids must be unique`);
   return result.data;
+}
+
+/** A zod issue's key path as an operator writes it: `components[2].weight`; unknown keys are named. */
+function configKeyPath(issue: z.core.$ZodIssue): string {
+  let path = '';
+  for (const part of issue.path) path += typeof part === 'number' ? `[${part}]` : `${path ? '.' : ''}${String(part)}`;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+    return keys.join(', ');
+  }
+  return path || '(root)';
 }
 
 /** A period [t0, t1]. */

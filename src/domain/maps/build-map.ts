@@ -103,7 +103,8 @@ function buildLevelMap(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 
     );
   }
   const lv = levelValues(engine, spec.value, year);
-  const breaks = cachedBreaks(engine, `${spec.id}|${year}`, () => computeBreaks(lv.values, spec.classMethod));
+  const method = engine.config.classMethods[spec.id] ?? spec.classMethod;
+  const breaks = cachedBreaks(engine, `${spec.id}|${year}`, () => computeBreaks(lv.values, method));
   const k = breaks.thresholds.length + 1;
   const colours = schemeColours(spec.scheme, k);
   if (spec.reverse) colours.reverse();
@@ -125,7 +126,7 @@ function buildLevelMap(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 
     legend: withSpecials(legend, features),
     period: null,
     year,
-    classMethod: spec.classMethod.method,
+    classMethod: method.method,
     unit: spec.unit,
     sources: lv.sources,
     measureUsed: spec.value.kind === 'indicator' && spec.value.indicator === 'lbm_onv' ? 'lbm_onv' : null,
