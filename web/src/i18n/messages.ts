@@ -121,6 +121,7 @@ const nl = {
   selectedAnnounce: (name: string) => `Profiel van ${name} geopend`,
   mapLoadedAnnounce: (title: string, n: number) => `${title} geladen, ${n} buurten`,
   mapFallback: 'Deze browser ondersteunt geen WebGL; de kaart wordt eenvoudiger getekend.',
+  unknownArea: (area: string) => `Onbekende gemeente of regio: ${area}. Kies een gebied op de startpagina.`,
 };
 
 export type Messages = typeof nl;
@@ -241,6 +242,7 @@ const en: Messages = {
   selectedAnnounce: (name: string) => `Profile of ${name} opened`,
   mapLoadedAnnounce: (title: string, n: number) => `${title} loaded, ${n} buurten`,
   mapFallback: 'This browser has no WebGL; the map is drawn in a simpler way.',
+  unknownArea: (area: string) => `Unknown municipality or region: ${area}. Choose an area on the start page.`,
 };
 
 const MESSAGES: Record<Lang, Messages> = { nl, en };

@@ -126,6 +126,9 @@ export function createMapPane(options: MapPaneOptions): MapPane {
     setLang(next, label) {
       lang = next;
       element.setAttribute('aria-label', label);
+      container
+        .querySelector('canvas.maplibregl-canvas')
+        ?.setAttribute('aria-label', next === 'en' ? 'Map' : 'Kaart');
     },
     setSelected(code) {
       selected = code;

@@ -63,6 +63,7 @@ export function createMapView(ctx: AppContext): View {
   let response: MapResponse | null = null;
   let focusProfile = false;
   let legendCollapsed = false;
+  let failed = false;
 
   /** Selects a buurt; `focus` moves keyboard focus to its profile (not for the buurt list). */
   function select(code: string, focus = true): void {
@@ -120,7 +121,7 @@ export function createMapView(ctx: AppContext): View {
           h(
             'h1',
             { 'data-testid': 'map-title' },
-            response ? mapTitle(response.meta, state.lang) : tt.loading,
+            response ? mapTitle(response.meta, state.lang) : failed ? tt.errorTitle : tt.loading,
           ),
           h(
             'p',
@@ -197,10 +198,9 @@ export function createMapView(ctx: AppContext): View {
   async function load(state: ViewState): Promise<void> {
     const tt = t();
     if (!state.area || !isKnownArea(data, state.area)) {
-      replaceChildren(
-        status,
-        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${state.area ?? '?'}`),
-      );
+      replaceChildren(status, h('p', { class: 'error', role: 'alert' }, tt.unknownArea(state.area ?? '?')));
+      failed = true;
+      renderStageHeader(state);
       return;
     }
     const def = findMapDefinition(data, state.map) ?? data.definitions.maps[0];
@@ -222,12 +222,15 @@ export function createMapView(ctx: AppContext): View {
       const next = await pane.show({ area: state.area, map: def.id, period: when.period, year: when.year });
       if (!next) return;
       response = next.response;
+      failed = false;
     } catch (error) {
       loadedKey = '';
       replaceChildren(
         status,
         h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`),
       );
+      failed = true;
+      renderStageHeader(store.state);
       return;
     } finally {
       element.removeAttribute('aria-busy');
