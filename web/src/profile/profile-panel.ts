@@ -160,6 +160,13 @@ function makeScrollersFocusable(root: HTMLElement, t: Messages): void {
 
 export function createProfilePanel(onClose: () => void): ProfilePanel {
   const element = h('aside', { class: 'profile', 'data-testid': 'profile', hidden: true });
+  // Escape closes the profile from anywhere inside it.
+  element.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  });
   let token = 0;
 
   return {
