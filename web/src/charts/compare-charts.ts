@@ -55,7 +55,7 @@ export function classBarChart(
       grid: true,
       ...(options.share ? { domain: [0, 1] } : {}),
     },
-    y: { label: null },
+    y: { label: null, domain: areas.map((a) => a.name) },
     color: { domain: classes.map((c) => c.label), range: classes.map((c) => c.color), legend: true },
     marks: [
       Plot.barX(rows(areas, classes, options.key, options.share), {
@@ -83,7 +83,7 @@ export function meanIndexChart(
     marginRight: 48,
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
     x: { label: null, grid: true, tickFormat: (d: number) => fmt.format(d) },
-    y: { label: null },
+    y: { label: null, domain: areas.map((a) => a.name) },
     marks: [
       Plot.barX(data, { x: 'value', y: 'area', fill: '#1f5f8b' }),
       Plot.text(data, {
