@@ -8,7 +8,7 @@ import { clickABuurt } from './mouse-flow.js';
 import type { WebTestEnv } from './web-test-env.js';
 
 export function registerAccessibilityChecks(env: () => WebTestEnv): void {
-  it('axe-core finds no serious or critical violations on the start, map, profile, table and compare views', async () => {
+  it('axe-core finds no serious or critical violations on the start, map, profile, table, compare and phone views', async () => {
     const { page } = await openPage(env().browser);
     await gotoApp(page, env().url);
     await page.locator('[data-testid="area-search"]').fill('Heer');
@@ -30,6 +30,16 @@ export function registerAccessibilityChecks(env: () => WebTestEnv): void {
     await gotoApp(page, `${env().url}/?view=compare&area=GM0917&map=ontwikkeling-concentratie`);
     await waitForMapDrawn(page, 0, 2);
     expect(await seriousAxeViolations(page), 'side-by-side view').toEqual([]);
+
+    await gotoApp(page, `${env().url}/?view=areas&areas=GM0917,${env().parkstadId}`);
+    await page.waitForSelector('[data-testid="compare-table"] tbody tr');
+    expect(await seriousAxeViolations(page), 'compare areas').toEqual([]);
     await page.context().close();
+
+    const phone = await openPage(env().browser, { width: 390, height: 844 });
+    await gotoApp(phone.page, `${env().url}/?area=GM0917&map=leefbaarheid&lang=en`);
+    await waitForMapDrawn(phone.page, 0);
+    expect(await seriousAxeViolations(phone.page), 'map page on a phone (English)').toEqual([]);
+    await phone.page.context().close();
   });
 }

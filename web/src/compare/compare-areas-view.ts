@@ -57,6 +57,53 @@ function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement
   );
 }
 
+/** The numbers behind the class charts (the charts themselves are hidden from screen readers). */
+function classTable(
+  result: CompareResponse,
+  classes: readonly { classId: string; label: string }[],
+  lang: Lang,
+  t: Messages,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t.areasClassTable },
+    h(
+      'table',
+      { class: 'data-table compact', 'data-testid': 'compare-class-table' },
+      h('caption', {}, t.areasClassTable),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t.colArea),
+          classes.map((c) => h('th', { scope: 'col' }, c.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        result.areas.map((a) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, a.name),
+            classes.map((c) => {
+              const row = a.perClass.find((p) => p.classId === c.classId);
+              return h(
+                'td',
+                { class: 'num' },
+                row ? `${formatCount(row.buurten, lang)} / ${formatCount(row.inhabitants, lang)}` : '–',
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 export function createCompareAreasView(ctx: AppContext): View {
   const { store, data } = ctx;
   const t = (): Messages => messagesFor(store.state.lang);
@@ -156,30 +203,43 @@ export function createCompareAreasView(ctx: AppContext): View {
           'figure',
           { class: 'chart' },
           h('figcaption', {}, tt.areasInhabitantsChart),
-          charts.classBarChart(result.areas, classes, {
-            lang: state.lang,
-            width,
-            key: 'inhabitants',
-            share: true,
-          }),
+          h(
+            'div',
+            { 'aria-hidden': 'true' },
+            charts.classBarChart(result.areas, classes, {
+              lang: state.lang,
+              width,
+              key: 'inhabitants',
+              share: true,
+            }),
+          ),
         ),
         h(
           'figure',
           { class: 'chart' },
           h('figcaption', {}, tt.areasBuurtenChart),
-          charts.classBarChart(result.areas, classes, {
-            lang: state.lang,
-            width,
-            key: 'buurten',
-            share: false,
-          }),
+          h(
+            'div',
+            { 'aria-hidden': 'true' },
+            charts.classBarChart(result.areas, classes, {
+              lang: state.lang,
+              width,
+              key: 'buurten',
+              share: false,
+            }),
+          ),
         ),
         h(
           'figure',
           { class: 'chart' },
           h('figcaption', {}, tt.areasIndexChart),
-          charts.meanIndexChart(result.areas, { lang: state.lang, width }),
+          h(
+            'div',
+            { 'aria-hidden': 'true' },
+            charts.meanIndexChart(result.areas, { lang: state.lang, width }),
+          ),
         ),
+        classTable(result, classes, state.lang, tt),
         keyTable(result, state.lang, tt),
       );
     } catch (error) {

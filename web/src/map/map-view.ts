@@ -64,6 +64,8 @@ export function createMapView(ctx: AppContext): View {
   let focusProfile = false;
   let legendCollapsed = false;
   let failed = false;
+  /** The profile was opened before the first map arrived (deep link): re-open it once the map is there. */
+  let profileWithoutMap = false;
 
   /** Selects a buurt; `focus` moves keyboard focus to its profile (not for the buurt list). */
   function select(code: string, focus = true): void {
@@ -239,7 +241,14 @@ export function createMapView(ctx: AppContext): View {
     if (response.features.every((f) => f.geometry === null))
       replaceChildren(status, h('p', { class: 'notice' }, t().noGeometry));
     renderAll(now);
+    if (profileWithoutMap && now.buurt) showProfile(now, false);
     announce(t().mapLoadedAnnounce(mapTitle(response.meta, now.lang), response.features.length));
+  }
+
+  /** Opens the profile with the indicators behind the current map expanded. */
+  function showProfile(state: ViewState, focus: boolean): void {
+    profileWithoutMap = response === null;
+    void profile.show(state.buurt, state.lang, focus, response?.meta.sources.map((s) => s.indicator) ?? []);
   }
 
   function renderAll(state: ViewState): void {
@@ -278,12 +287,7 @@ export function createMapView(ctx: AppContext): View {
       renderAll(state);
     if (!previous || state.buurt !== previous.buurt || state.lang !== previous.lang) {
       pane.setSelected(state.buurt);
-      void profile.show(
-        state.buurt,
-        state.lang,
-        focusProfile,
-        response?.meta.sources.map((s) => s.indicator) ?? [],
-      );
+      showProfile(state, focusProfile);
       focusProfile = false;
     }
     document.title = `${response ? `${mapTitle(response.meta, state.lang)} · ` : ''}${state.area ? areaName(data, state.area) : ''} · ${t().appTitle}`;
