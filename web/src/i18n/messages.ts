@@ -49,6 +49,9 @@ const nl = {
   caveatsHeading: 'Let op',
   sourcesHeading: 'Bronnen en edities',
   harmonisationHeading: 'Indeling',
+  configHeading: 'Instellingen',
+  configSummary: (c: number, n: number, minPop: number) =>
+    `drempels ${c} SD (concentratie) en ${n} SD (overlast), minimaal ${minPop} inwoners; configuratie`,
   measureUsed: 'Gebruikte maat voor overlast',
   sensitivity: (minus: number, plus: number) =>
     `Gevoeligheid: bij drempels −50 % wisselen ${minus} buurten van klasse, bij +50 % ${plus}.`,
@@ -171,6 +174,9 @@ const en: Messages = {
   caveatsHeading: 'Caveats',
   sourcesHeading: 'Sources and editions',
   harmonisationHeading: 'Division',
+  configHeading: 'Settings',
+  configSummary: (c: number, n: number, minPop: number) =>
+    `thresholds ${c} SD (concentration) and ${n} SD (nuisance), at least ${minPop} inhabitants; configuration`,
   measureUsed: 'Nuisance measure used',
   sensitivity: (minus: number, plus: number) =>
     `Sensitivity: with thresholds −50 %, ${minus} buurten change class; with +50 %, ${plus}.`,

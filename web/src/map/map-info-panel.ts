@@ -42,6 +42,20 @@ export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLEleme
           ),
         ),
       ),
+      meta.config
+        ? h(
+            'p',
+            { 'data-testid': 'map-config' },
+            h('strong', {}, `${t.configHeading}: `),
+            t.configSummary(
+              meta.config.thresholds.concentration,
+              meta.config.thresholds.nuisance,
+              meta.config.minPopulation,
+            ),
+            ' ',
+            h('code', {}, meta.config.hash),
+          )
+        : null,
       meta.harmonisation
         ? h('p', {}, h('strong', {}, `${t.harmonisationHeading}: `), meta.harmonisation)
         : null,
