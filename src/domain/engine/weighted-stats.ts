@@ -1,19 +1,23 @@
 /**
  * Population-weighted summary statistics over buurt columns. Missing values are NaN in the
- * columns and are skipped. Weights are used when at least WEIGHT_COVERAGE of the present values
- * have a positive weight (a buurt with weight 0 or NaN then drops out); otherwise every present
+ * columns and are skipped. A buurt's weight is *known* when it is a number ≥ 0: a buurt with no
+ * inhabitants has the known weight 0 and drops out of a weighted statistic. Weights are used when
+ * at least WEIGHT_COVERAGE of the present values have a known weight (and some weight is
+ * positive); a buurt whose population is unknown (NaN) then drops out. Otherwise every present
  * value counts with weight 1, so a store where only a few gemeenten have inhabitants does not
- * turn "national" into "those gemeenten" (documented in docs/method.md).
+ * turn "national" into "those gemeenten" (documented in docs/method.md). The same rule applies to
+ * every set of buurten (the country, a gemeente, the rest of a gemeente), so a reference means
+ * the same thing whatever set it is taken over.
  */
 
-/** Share of present values that must have a weight for the statistics to be weighted. */
+/** Share of present values that must have a known weight for the statistics to be weighted. */
 export const WEIGHT_COVERAGE = 0.8;
 
 /** Weighted mean and standard deviation (population form) of the present values. */
 export interface WeightedStats {
   mean: number;
   sd: number;
-  /** Number of buurten that entered the statistics. */
+  /** Number of buurten that entered the statistics (with a positive weight). */
   n: number;
   /** Sum of the weights used (n when unweighted). */
   weight: number;
@@ -29,48 +33,79 @@ export function weightedStats(
   weights: ArrayLike<number> | null,
   include?: (i: number) => boolean,
 ): WeightedStats {
-  const weighted = weights !== null && hasUsableWeight(values, weights, include);
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!include || include(i)) rows.push(i);
+  return weightedStatsOfRows(values, weights, rows);
+}
+
+/**
+ * `weightedStats` over the buurten at `rows` (each at most once). The mean is computed as an
+ * offset from the first value, so values that are all equal give exactly that value as the mean
+ * and an SD of exactly 0 (no rounding noise that a later division would blow up).
+ */
+export function weightedStatsOfRows(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  rows: readonly number[],
+): WeightedStats {
+  const weighted = weights !== null && usesWeights(values, weights, rows);
   let sw = 0;
-  let swx = 0;
+  let swd = 0;
   let n = 0;
-  for (let i = 0; i < values.length; i++) {
+  let origin = NaN;
+  for (const i of rows) {
     const x = values[i]!;
-    if (Number.isNaN(x) || (include && !include(i))) continue;
+    if (Number.isNaN(x)) continue;
     const w = weighted ? weights![i]! : 1;
     if (!(w > 0)) continue;
+    if (n === 0) origin = x;
     sw += w;
-    swx += w * x;
+    swd += w * (x - origin);
     n++;
   }
   if (n === 0) return { mean: NaN, sd: NaN, n: 0, weight: 0, weighted };
-  const mean = swx / sw;
+  const shift = swd / sw;
+  const mean = origin + shift;
   let ss = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (const i of rows) {
     const x = values[i]!;
-    if (Number.isNaN(x) || (include && !include(i))) continue;
+    if (Number.isNaN(x)) continue;
     const w = weighted ? weights![i]! : 1;
     if (!(w > 0)) continue;
-    ss += w * (x - mean) * (x - mean);
+    const d = x - origin - shift;
+    ss += w * d * d;
   }
   return { mean, sd: Math.sqrt(ss / sw), n, weight: sw, weighted };
 }
 
-function hasUsableWeight(values: ArrayLike<number>, weights: ArrayLike<number>, include?: (i: number) => boolean): boolean {
+/** The coverage rule: weighted when ≥ WEIGHT_COVERAGE of the present values have a known weight and some weight is positive. */
+function usesWeights(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  rows: readonly number[],
+): boolean {
   let present = 0;
-  let weighted = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i]!) || (include && !include(i))) continue;
+  let known = 0;
+  let positive = 0;
+  for (const i of rows) {
+    if (Number.isNaN(values[i]!)) continue;
     present++;
-    if (weights[i]! > 0) weighted++;
+    const w = weights[i]!;
+    if (w >= 0) known++;
+    if (w > 0) positive++;
   }
-  return weighted > 0 && weighted >= WEIGHT_COVERAGE * present;
+  return positive > 0 && known >= WEIGHT_COVERAGE * present;
 }
 
 /**
  * Pearson correlation of the pairs where both x and y are present; null with fewer than 3
  * pairs or when either variable is constant.
  */
-export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>, include?: (i: number) => boolean): number | null {
+export function pearson(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  include?: (i: number) => boolean,
+): number | null {
   let n = 0;
   let sx = 0;
   let sy = 0;
