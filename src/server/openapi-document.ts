@@ -30,7 +30,10 @@ const SCHEMAS = {
 } as const;
 
 const ref = (name: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: keyof typeof SCHEMAS, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const json = (name: keyof typeof SCHEMAS, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 const errors = {
   '400': json('ErrorBody', 'Invalid parameters (code USAGE)'),
   '404': json('ErrorBody', 'Unknown area, map, buurt, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, NO_DATA)'),
@@ -46,7 +49,9 @@ const q = (name: string, description: string, required: boolean, example?: strin
 
 /** The OpenAPI document (plain JSON object). */
 export function openApiDocument(): Record<string, unknown> {
-  const schemas = Object.fromEntries(Object.entries(SCHEMAS).map(([k, s]) => [k, z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' })]));
+  const schemas = Object.fromEntries(
+    Object.entries(SCHEMAS).map(([k, s]) => [k, z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' })]),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -56,47 +61,83 @@ export function openApiDocument(): Record<string, unknown> {
         'Open veerkrachtkaarten per gemeente and region: nine maps, buurt profiles and comparisons. Errors are { error: { code, message } } with the stable codes of docs/errors.md. Missing values are null, never 0.',
     },
     paths: {
-      '/api/gemeenten': { get: { summary: 'Gemeenten with buurten, years with data, loaded editions', responses: { '200': json('GemeentenResponse', 'OK') } } },
+      '/api/gemeenten': {
+        get: {
+          summary: 'Gemeenten with buurten, years with data, loaded editions',
+          responses: { '200': json('GemeentenResponse', 'OK') },
+        },
+      },
       '/api/regions': {
-        get: { summary: 'Regions (named lists of gemeenten), predefined and user-made', responses: { '200': json('RegionsResponse', 'OK') } },
+        get: {
+          summary: 'Regions (named lists of gemeenten), predefined and user-made',
+          responses: { '200': json('RegionsResponse', 'OK') },
+        },
         post: {
           summary: 'Create a region; every gemeente code must exist',
-          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateRegionRequest') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('CreateRegionRequest') } },
+          },
           responses: { '201': json('Region', 'Created'), ...errors },
         },
       },
       '/api/maps/definitions': {
-        get: { summary: 'The nine maps and the extra layers, with years/periods and texts', responses: { '200': json('MapDefinitionsResponse', 'OK') } },
+        get: {
+          summary: 'The nine maps and the extra layers, with years/periods and texts',
+          responses: { '200': json('MapDefinitionsResponse', 'OK') },
+        },
       },
       '/api/maps': {
         get: {
           summary: 'One map of a gemeente or region as a GeoJSON FeatureCollection with legend and metadata',
           parameters: [
             q('area', 'Gemeente code (GMgggg) or region id', true, 'GM0917'),
-            q('map', 'Map id (corporatiebezit, …, veerkracht-relatief, lage-inkomens) or an indicator id', true, 'veerkracht-absoluut'),
+            q(
+              'map',
+              'Map id (corporatiebezit, …, veerkracht-relatief, lage-inkomens) or an indicator id',
+              true,
+              'veerkracht-absoluut',
+            ),
             q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
             q('year', 'Year for level maps', false, '2020'),
           ],
-          responses: { '200': json('MapResponse', 'OK (gzip when accepted; ETag; 304 on If-None-Match)'), '304': { description: 'Not modified' }, ...errors },
+          responses: {
+            '200': json('MapResponse', 'OK (gzip when accepted; ETag; 304 on If-None-Match)'),
+            '304': { description: 'Not modified' },
+            ...errors,
+          },
         },
       },
       '/api/buurten/{code}': {
         get: {
           summary: 'A buurt: all indicators over all years, class per period, explanation',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', example: 'BU09173300' } }],
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string', example: 'BU09173300' } },
+            q(
+              'period',
+              'Period t0-t1 the explanation is about (default: the default period)',
+              false,
+              '2016-2020',
+            ),
+          ],
           responses: { '200': json('BuurtResponse', 'OK'), ...errors },
         },
       },
       '/api/compare': {
         get: {
-          summary: 'Key figures per area: buurten and inhabitants per class, corporatiebuurten, mean index, correlation',
-          parameters: [q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'), q('period', 'Period t0-t1', false, '2016-2020')],
+          summary:
+            'Key figures per area: buurten and inhabitants per class, corporatiebuurten, mean index, correlation',
+          parameters: [
+            q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'),
+            q('period', 'Period t0-t1', false, '2016-2020'),
+          ],
           responses: { '200': json('CompareResponse', 'OK'), ...errors },
         },
       },
       '/api/config': {
         get: {
-          summary: 'The engine configuration in effect (thresholds, periods, weights, minimum population, …), its hash and the keys changed from the defaults',
+          summary:
+            'The engine configuration in effect (thresholds, periods, weights, minimum population, …), its hash and the keys changed from the defaults',
           responses: { '200': json('ConfigResponse', 'OK') },
         },
       },

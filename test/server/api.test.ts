@@ -29,7 +29,11 @@ describe('HTTP API on a synthetic store', () => {
   let store: SqliteStore;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    store = await syntheticStore({ gemeenten: 4, buurtenPerGemeente: 30, gemeenteCodes: ['GM0917', 'GM0928', 'GM0363', 'GM0344'] });
+    store = await syntheticStore({
+      gemeenten: 4,
+      buurtenPerGemeente: 30,
+      gemeenteCodes: ['GM0917', 'GM0928', 'GM0363', 'GM0344'],
+    });
     app = createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
   });
   afterAll(() => store.close());
@@ -48,10 +52,20 @@ describe('HTTP API on a synthetic store', () => {
   it('GET /api/regions has Parkstad Limburg; POST creates a region and refuses unknown codes', async () => {
     const regions = RegionsResponseSchema.parse(await (await app.request('/api/regions')).json());
     expect(regions.regions.find((r) => r.id === 'parkstad-limburg')?.gemeenten).toContain('GM0917');
-    const post = (body: unknown) => app.request('/api/regions', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const post = (body: unknown) =>
+      app.request('/api/regions', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json' },
+      });
     const created = await post({ name: 'Zuid Test', gemeenten: ['GM0917', 'gm0928'] });
     expect(created.status).toBe(201);
-    expect(RegionSchema.parse(await created.json())).toEqual({ id: 'zuid-test', name: 'Zuid Test', gemeenten: ['GM0917', 'GM0928'], predefined: false });
+    expect(RegionSchema.parse(await created.json())).toEqual({
+      id: 'zuid-test',
+      name: 'Zuid Test',
+      gemeenten: ['GM0917', 'GM0928'],
+      predefined: false,
+    });
     const bad = await post({ name: 'X', gemeenten: ['GM9999'] });
     expect(bad.status).toBe(404);
     expect(ErrorBodySchema.parse(await bad.json()).error.code).toBe('AREA_NOT_FOUND');
@@ -60,7 +74,9 @@ describe('HTTP API on a synthetic store', () => {
   });
 
   it('GET /api/maps/definitions has the nine maps and the layers', async () => {
-    const body = MapDefinitionsResponseSchema.parse(await (await app.request('/api/maps/definitions')).json());
+    const body = MapDefinitionsResponseSchema.parse(
+      await (await app.request('/api/maps/definitions')).json(),
+    );
     expect(body.maps.map((m) => m.id)).toEqual(NINE);
     expect(body.maps.find((m) => m.id === 'veerkracht-absoluut')?.defaultPeriod).toBe('2016-2020');
     expect(body.layers.some((l) => l.id === 'social_assistance_per_1000_15_64' && l.component)).toBe(true);
@@ -78,11 +94,17 @@ describe('HTTP API on a synthetic store', () => {
   });
 
   it('maps a region, an indicator layer, and answers unknown area/map with 404', async () => {
-    const region = MapResponseSchema.parse(await (await app.request('/api/maps?area=parkstad-limburg&map=veerkracht-relatief&period=2016-2020')).json());
+    const region = MapResponseSchema.parse(
+      await (
+        await app.request('/api/maps?area=parkstad-limburg&map=veerkracht-relatief&period=2016-2020')
+      ).json(),
+    );
     expect(region.features).toHaveLength(60);
     expect(region.meta.areaName).toBe('Parkstad Limburg');
     expect(region.meta.sensitivity).not.toBeNull();
-    const layer = MapResponseSchema.parse(await (await app.request('/api/maps?area=GM0917&map=wmo_per_1000&year=2018')).json());
+    const layer = MapResponseSchema.parse(
+      await (await app.request('/api/maps?area=GM0917&map=wmo_per_1000&year=2018')).json(),
+    );
     expect(layer.meta.year).toBe(2018);
     for (const [url, code] of [
       ['/api/maps?area=GM9999&map=corporatiebezit', 'AREA_NOT_FOUND'],
@@ -99,11 +121,15 @@ describe('HTTP API on a synthetic store', () => {
   });
 
   it('serves maps gzipped with an ETag and answers If-None-Match with 304', async () => {
-    const res = await app.request('/api/maps?area=GM0917&map=corporatiebezit', { headers: { 'Accept-Encoding': 'gzip' } });
+    const res = await app.request('/api/maps?area=GM0917&map=corporatiebezit', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(res.headers.get('Content-Encoding')).toBe('gzip');
     expect(res.headers.get('Cache-Control')).toContain('max-age');
     const etag = res.headers.get('ETag')!;
-    const again = await app.request('/api/maps?area=GM0917&map=corporatiebezit', { headers: { 'If-None-Match': etag } });
+    const again = await app.request('/api/maps?area=GM0917&map=corporatiebezit', {
+      headers: { 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -119,8 +145,19 @@ describe('HTTP API on a synthetic store', () => {
     expect((await app.request('/api/buurten/BU99990000')).status).toBe(404);
   });
 
+  it('GET /api/buurten/:code?period= explains the period the map shows', async () => {
+    const body = BuurtResponseSchema.parse(
+      await (await app.request('/api/buurten/BU09170005?period=2016-2018')).json(),
+    );
+    expect(body.explanation.nl).toContain('2016-2018');
+    expect(body.explanation.nl).not.toContain('2016-2020');
+    expect((await app.request('/api/buurten/BU09170005?period=2020-2016')).status).toBe(400);
+  });
+
   it('GET /api/compare reports per area', async () => {
-    const body = CompareResponseSchema.parse(await (await app.request('/api/compare?areas=GM0917,parkstad-limburg&period=2016-2020')).json());
+    const body = CompareResponseSchema.parse(
+      await (await app.request('/api/compare?areas=GM0917,parkstad-limburg&period=2016-2020')).json(),
+    );
     expect(body.areas.map((a) => a.area)).toEqual(['GM0917', 'parkstad-limburg']);
     const gm = body.areas[0]!;
     expect(gm.perClass.reduce((s, c) => s + c.buurten, 0)).toBe(30);
@@ -129,10 +166,20 @@ describe('HTTP API on a synthetic store', () => {
   });
 
   it('GET /api/openapi.json is an OpenAPI 3.1 document of every route; unknown routes are 404', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/gemeenten', '/api/regions', '/api/maps/definitions', '/api/maps', '/api/buurten/{code}', '/api/compare']),
+      expect.arrayContaining([
+        '/api/gemeenten',
+        '/api/regions',
+        '/api/maps/definitions',
+        '/api/maps',
+        '/api/buurten/{code}',
+        '/api/compare',
+      ]),
     );
     const res = await app.request('/api/nothing');
     expect(res.status).toBe(404);

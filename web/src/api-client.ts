@@ -78,7 +78,10 @@ export const api = {
   definitions: (): Promise<MapDefinitionsResponse> => getJson('/api/maps/definitions'),
   map: (r: MapRequest): Promise<MapResponse> =>
     getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
-  buurt: (code: string): Promise<BuurtResponse> => getJson(`/api/buurten/${encodeURIComponent(code)}`),
+  buurt: (code: string, period?: string | null): Promise<BuurtResponse> =>
+    getJson(
+      `/api/buurten/${encodeURIComponent(code)}${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+    ),
   compare: (areas: readonly string[], period: string | null): Promise<CompareResponse> =>
     getJson(`/api/compare?${query({ areas: areas.join(','), period })}`),
 };

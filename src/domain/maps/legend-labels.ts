@@ -12,10 +12,17 @@ export function formatLegendNumber(v: number, locale: 'nl' | 'en'): string {
   const key = `${locale}|${digits}`;
   let f = FORMATS.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    f = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+    });
     FORMATS.set(key, f);
   }
-  return f.format(v).replace('-', '−');
+  // A value that rounds to zero prints as "0", never "−0".
+  return f
+    .format(v)
+    .replace(/^-(?=0([.,]0*)?$)/, '')
+    .replace('-', '−');
 }
 
 /** One label per class: "min – t0", "t0 – t1", …, "t(k−2) – max". */
@@ -25,7 +32,8 @@ export function rangeLabels(breaks: Breaks, locale: 'nl' | 'en', unitSuffix = ''
   for (let i = 0; i < breaks.thresholds.length + 1; i++) {
     const lo = bounds[i]!;
     const hi = bounds[i + 1]!;
-    if (Number.isNaN(lo) || Number.isNaN(hi)) out.push(i === 0 ? `< ${formatLegendNumber(hi, locale)}` : `≥ ${formatLegendNumber(lo, locale)}`);
+    if (Number.isNaN(lo) || Number.isNaN(hi))
+      out.push(i === 0 ? `< ${formatLegendNumber(hi, locale)}` : `≥ ${formatLegendNumber(lo, locale)}`);
     else out.push(`${formatLegendNumber(lo, locale)} – ${formatLegendNumber(hi, locale)}${unitSuffix}`);
   }
   return out;
@@ -42,7 +50,10 @@ export function changeLabels(thresholds: readonly number[], locale: 'nl' | 'en')
     const hi = thresholds[i];
     if (lo === undefined) out.push(`< ${f(hi!)} ${sd}`);
     else if (hi === undefined) out.push(`> ${f(lo)} ${sd}`);
-    else if (i === mid) out.push(locale === 'nl' ? `stabiel (${f(lo)} tot ${f(hi)} ${sd})` : `stable (${f(lo)} to ${f(hi)} ${sd})`);
+    else if (i === mid)
+      out.push(
+        locale === 'nl' ? `stabiel (${f(lo)} tot ${f(hi)} ${sd})` : `stable (${f(lo)} to ${f(hi)} ${sd})`,
+      );
     else out.push(`${f(lo)} ${locale === 'nl' ? 'tot' : 'to'} ${f(hi)} ${sd}`);
   }
   return out;

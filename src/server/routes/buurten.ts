@@ -3,9 +3,13 @@ import { Hono } from 'hono';
 import type { BuurtClassification, BuurtIndicator, BuurtResponse } from '../../api/schemas.js';
 import { AppError } from '../../core/app-error.js';
 import { flagNames } from '../../domain/engine/buurt-table.js';
-import { formatPeriod } from '../../domain/engine/engine-config.js';
+import { formatPeriod, parsePeriod } from '../../domain/engine/engine-config.js';
 import { explainBuurt } from '../../domain/engine/explain-buurt.js';
-import { customIndicator, DERIVED_INDICATORS, findIndicator } from '../../domain/engine/indicator-registry.js';
+import {
+  customIndicator,
+  DERIVED_INDICATORS,
+  findIndicator,
+} from '../../domain/engine/indicator-registry.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from '../../domain/engine/veerkracht-classes.js';
 import type { VeerkrachtEngine } from '../../domain/engine/veerkracht-engine.js';
 import type { ValueRow } from '../../storage/store.js';
@@ -18,11 +22,16 @@ export function buurtenRoutes(deps: ServerDeps): Hono {
     const state = await deps.state.get();
     const row = state.engine.table.row(code);
     if (row === undefined) {
-      throw new AppError('AREA_NOT_FOUND', `buurt '${c.req.param('code')}' is not on the reference division ${state.divisionYear}`);
+      throw new AppError(
+        'AREA_NOT_FOUND',
+        `buurt '${c.req.param('code')}' is not on the reference division ${state.divisionYear}`,
+      );
     }
     const b = state.engine.table.buurten[row]!;
     const stored = await deps.store.getValues({ codes: [code], divisionYear: state.divisionYear });
-    const period = state.engine.defaultPeriod();
+    // ?period=2012-2017 explains the period the map shows; without it, the default period.
+    const asked = c.req.query('period');
+    const period = asked !== undefined ? parsePeriod(asked) : state.engine.defaultPeriod();
     const gemeenteName = state.gemeenteNames.get(b.gemeente) ?? b.gemeente;
     const pop = state.engine.population.at(period?.t1 ?? new Date().getFullYear())[row]!;
     const body: BuurtResponse = {
@@ -36,7 +45,10 @@ export function buurtenRoutes(deps: ServerDeps): Hono {
       classifications: classifications(state.engine, row),
       explanation: period
         ? explainBuurt(state.engine, row, period, gemeenteName)
-        : { nl: 'Voor deze buurt is nog geen periode met gegevens beschikbaar.', en: 'No period with data is available for this buurt yet.' },
+        : {
+            nl: 'Voor deze buurt is nog geen periode met gegevens beschikbaar.',
+            en: 'No period with data is available for this buurt yet.',
+          },
     };
     return c.json(body);
   });
@@ -107,7 +119,15 @@ function derivedIndicators(engine: VeerkrachtEngine, row: number): BuurtIndicato
       unit: 'z-score',
       series: years.map((y) => {
         const v = engine.level(y).values[row]!;
-        return { year: y, value: Number.isNaN(v) ? null : v, flags: ['derived'], edition: 'Veerkracht (berekend)', table: null, column: 'index', method: 'weighted mean of component z-scores' };
+        return {
+          year: y,
+          value: Number.isNaN(v) ? null : v,
+          flags: ['derived'],
+          edition: 'Veerkracht (berekend)',
+          table: null,
+          column: 'index',
+          method: 'weighted mean of component z-scores',
+        };
       }),
     });
   }
@@ -122,7 +142,8 @@ function classifications(engine: VeerkrachtEngine, row: number): BuurtClassifica
       return { classId: info.id, label: info.labelNl, labelEn: info.labelEn };
     };
     const yearsUsed: Record<string, number[]> = {};
-    for (const cc of r.index.components) if (cc.years && cc.dz && !Number.isNaN(cc.dz[row]!)) yearsUsed[cc.id] = [...cc.years];
+    for (const cc of r.index.components)
+      if (cc.years && cc.dz && !Number.isNaN(cc.dz[row]!)) yearsUsed[cc.id] = [...cc.years];
     const m = r.nuisance.measure[row]!;
     const measure = m >= 0 ? r.nuisance.measures[m]!.id : null;
     if (m >= 0 && measure) yearsUsed[measure] = [...r.nuisance.years[m]!];

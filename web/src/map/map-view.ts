@@ -248,7 +248,13 @@ export function createMapView(ctx: AppContext): View {
   /** Opens the profile with the indicators behind the current map expanded. */
   function showProfile(state: ViewState, focus: boolean): void {
     profileWithoutMap = response === null;
-    void profile.show(state.buurt, state.lang, focus, response?.meta.sources.map((s) => s.indicator) ?? []);
+    void profile.show(
+      state.buurt,
+      state.lang,
+      focus,
+      response?.meta.sources.map((s) => s.indicator) ?? [],
+      response?.meta.period ?? null,
+    );
   }
 
   function renderAll(state: ViewState): void {

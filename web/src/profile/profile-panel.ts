@@ -12,8 +12,17 @@ import { flagLabel } from '../table/flag-label.js';
 
 export interface ProfilePanel {
   readonly element: HTMLElement;
-  /** Shows a buurt (null hides the panel); indicators in `expand` start opened (those behind the current map). */
-  show(code: string | null, lang: Lang, focus: boolean, expand?: readonly string[]): Promise<void>;
+  /**
+   * Shows a buurt (null hides the panel); indicators in `expand` start opened (those behind the
+   * current map); the explanation is about `period` (the map's period) when given.
+   */
+  show(
+    code: string | null,
+    lang: Lang,
+    focus: boolean,
+    expand?: readonly string[],
+    period?: string | null,
+  ): Promise<void>;
 }
 
 function classesTable(buurt: BuurtResponse, lang: Lang, t: Messages): HTMLElement {
@@ -171,7 +180,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
 
   return {
     element,
-    async show(code, lang, focus, expand = []) {
+    async show(code, lang, focus, expand = [], period = null) {
       const t = messagesFor(lang);
       const mine = ++token;
       if (!code) {
@@ -184,7 +193,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       replaceChildren(element, h('p', {}, t.loading));
       let buurt: BuurtResponse;
       try {
-        buurt = await api.buurt(code);
+        buurt = await api.buurt(code, period);
       } catch (error) {
         if (mine !== token) return;
         element.removeAttribute('aria-busy');
