@@ -105,4 +105,49 @@ CREATE TABLE harmonisation_log (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'values keyed by integer ids, division first (area, indicator and source column dictionaries)',
+    // The values table held three TEXT keys per row (~90 bytes) under a primary key that began with
+    // the area code, plus a secondary index: every edition inserted into every part of both trees.
+    // Now the key is (division_year, area_id, indicator_id, year) over small dictionaries, so an
+    // import appends to its division's range (docs/benchmarks.md, "KWB national import"). The view
+    // "values" shows the old columns for ad-hoc SQL; the store itself reads and writes area_values.
+    sql: `
+CREATE TABLE value_areas (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+CREATE TABLE value_indicators (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL UNIQUE);
+CREATE TABLE value_columns (id INTEGER PRIMARY KEY, source_column TEXT NOT NULL UNIQUE);
+INSERT INTO value_areas (code) SELECT DISTINCT area_code FROM "values" ORDER BY area_code;
+INSERT INTO value_indicators (indicator) SELECT DISTINCT indicator FROM "values" ORDER BY indicator;
+INSERT INTO value_columns (source_column) SELECT DISTINCT source_column FROM "values" ORDER BY source_column;
+CREATE TABLE area_values (
+  division_year INTEGER NOT NULL,
+  area_id INTEGER NOT NULL,
+  indicator_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  value REAL,
+  flags INTEGER NOT NULL DEFAULT 0,
+  edition_id INTEGER NOT NULL,
+  column_id INTEGER NOT NULL,
+  method TEXT,
+  PRIMARY KEY (division_year, area_id, indicator_id, year)
+) WITHOUT ROWID;
+INSERT INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method)
+SELECT v.division_year, a.id, i.id, v.year, v.value, v.flags, v.edition_id, c.id, v.method
+FROM "values" v
+JOIN value_areas a ON a.code = v.area_code
+JOIN value_indicators i ON i.indicator = v.indicator
+JOIN value_columns c ON c.source_column = v.source_column
+ORDER BY v.division_year, a.id, i.id, v.year;
+DROP INDEX values_indicator;
+DROP TABLE "values";
+CREATE VIEW "values" AS
+SELECT a.code AS area_code, v.division_year, i.indicator, v.year, v.value, v.flags, v.edition_id,
+  c.source_column, v.method
+FROM area_values v
+JOIN value_areas a ON a.id = v.area_id
+JOIN value_indicators i ON i.id = v.indicator_id
+JOIN value_columns c ON c.id = v.column_id;
+`,
+  },
 ];

@@ -45,55 +45,69 @@ class Columns {
 interface SeriesState {
   index: number;
   lastEdition: number;
-  lastColumn: string;
+  lastColumn: number;
 }
 
-type RawRow = [string, string, number, number | null, number, number, string];
+type RawRow = [number, number, number, number | null, number, number, number];
 
 /** Reads every value of a division (optionally only some indicators, one level) into a BulkValues. */
 export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkValues {
   if (q.indicators?.length === 0) return finish(new Columns(), [], []);
   const editions = readEditions(db);
+  const codeOf = readDictionary(db, 'SELECT id, code FROM value_areas');
+  const indicatorOf = readDictionary(db, 'SELECT id, indicator FROM value_indicators');
+  const columnOf = readDictionary(db, 'SELECT id, source_column FROM value_columns');
   const [sql, params] = bulkQuery(q);
   const stmt = db.prepare(sql).raw();
   const cols = new Columns();
   const areaCodes: string[] = [];
-  const areaIndex = new Map<string, number>();
+  const areaIndex = new Int32Array(codeOf.length).fill(-1);
   const series: BulkSeries[] = [];
-  const seriesIndex = new Map<string, Map<number, SeriesState>>();
-  let lastCode = '';
+  const seriesIndex = new Map<number, SeriesState>();
+  let lastAreaId = -1;
   let lastArea = -1;
-  let lastIndicator = '';
-  let lastByYear: Map<number, SeriesState> | undefined;
+  let lastKey = -1;
+  let s: SeriesState | undefined;
   for (const row of stmt.iterate(...params) as IterableIterator<RawRow>) {
-    const [code, indicator, year, value, flags, editionId, column] = row;
-    if (code !== lastCode) {
-      let a = areaIndex.get(code);
-      if (a === undefined) {
-        a = areaCodes.push(code) - 1;
-        areaIndex.set(code, a);
+    const [areaId, indicatorId, year, value, flags, editionId, columnId] = row;
+    if (areaId !== lastAreaId) {
+      let a = areaIndex[areaId]!;
+      if (a < 0) {
+        a = areaCodes.push(codeOf[areaId]!) - 1;
+        areaIndex[areaId] = a;
       }
-      lastCode = code;
+      lastAreaId = areaId;
       lastArea = a;
     }
-    if (indicator !== lastIndicator || !lastByYear) {
-      lastByYear = seriesIndex.get(indicator);
-      if (!lastByYear) seriesIndex.set(indicator, (lastByYear = new Map()));
-      lastIndicator = indicator;
+    const key = indicatorId * 65536 + year;
+    if (key !== lastKey || !s) {
+      s = seriesIndex.get(key);
+      if (!s) {
+        s = {
+          index: series.push({ indicator: indicatorOf[indicatorId]!, year, sources: [] }) - 1,
+          lastEdition: -1,
+          lastColumn: -1,
+        };
+        seriesIndex.set(key, s);
+      }
+      lastKey = key;
     }
-    let s = lastByYear.get(year);
-    if (!s) {
-      s = { index: series.push({ indicator, year, sources: [] }) - 1, lastEdition: -1, lastColumn: '' };
-      lastByYear.set(year, s);
-    }
-    if (editionId !== s.lastEdition || column !== s.lastColumn) {
-      addSource(series[s.index]!, editions.get(editionId), column);
+    if (editionId !== s.lastEdition || columnId !== s.lastColumn) {
+      addSource(series[s.index]!, editions.get(editionId), columnOf[columnId]!);
       s.lastEdition = editionId;
-      s.lastColumn = column;
+      s.lastColumn = columnId;
     }
     cols.push(lastArea, s.index, value, flags);
   }
   return finish(cols, areaCodes, series);
+}
+
+/** A dictionary table as an array indexed by id. */
+function readDictionary(db: Database.Database, sql: string): string[] {
+  const out: string[] = [];
+  for (const [id, name] of db.prepare(sql).raw().iterate() as IterableIterator<[number, string]>)
+    out[id] = name;
+  return out;
 }
 
 function readEditions(db: Database.Database): Map<number, { edition: string; table: string | null }> {
@@ -105,21 +119,22 @@ function readEditions(db: Database.Database): Map<number, { edition: string; tab
   return new Map(rows.map((e) => [e.id, { edition: e.edition, table: e.table }]));
 }
 
-/** The SELECT and its parameters: only the columns the engine needs. */
+/** The SELECT and its parameters: only the columns the engine needs, ids instead of text. */
 function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
   const params: (string | number)[] = [q.divisionYear];
   let where = 'division_year = ?';
   if (q.level) {
-    // a range on the leading primary-key column: SQLite scans only these codes
+    // the level's area ids (a code range on the dictionary's unique index); SQLite then seeks
+    // (division_year, area_id) on the primary key for each
     const prefix = LEVEL_PREFIX[q.level];
-    where += ' AND area_code >= ? AND area_code < ?';
+    where += ' AND area_id IN (SELECT id FROM value_areas WHERE code >= ? AND code < ?)';
     params.push(prefix, `${prefix[0]}${String.fromCharCode(prefix.charCodeAt(1) + 1)}`);
   }
   if (q.indicators) {
-    where += ` AND indicator IN (${q.indicators.map(() => '?').join(', ')})`;
+    where += ` AND indicator_id IN (SELECT id FROM value_indicators WHERE indicator IN (${q.indicators.map(() => '?').join(', ')}))`;
     params.push(...q.indicators);
   }
-  const sql = `SELECT area_code, indicator, year, value, flags, edition_id, source_column FROM "values" WHERE ${where}`;
+  const sql = `SELECT area_id, indicator_id, year, value, flags, edition_id, column_id FROM area_values WHERE ${where}`;
   return [sql, params];
 }
 

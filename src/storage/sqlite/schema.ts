@@ -8,7 +8,14 @@ export interface SqliteSchema {
     publisher: string;
     division_year: number | null;
   };
-  import_log: { id: number; file: string; checksum: string; edition_id: number | null; imported_at: string; report: string };
+  import_log: {
+    id: number;
+    file: string;
+    checksum: string;
+    edition_id: number | null;
+    imported_at: string;
+    report: string;
+  };
   areas: {
     code: string;
     division_year: number;
@@ -17,7 +24,13 @@ export interface SqliteSchema {
     gemeente_code: string | null;
     wijk_code: string | null;
   };
-  area_names: { code: string; name: string; gemeente_code: string; level: string; source_edition_id: number | null };
+  area_names: {
+    code: string;
+    name: string;
+    gemeente_code: string;
+    level: string;
+    source_edition_id: number | null;
+  };
   geometries: {
     code: string;
     division_year: number;
@@ -30,18 +43,29 @@ export interface SqliteSchema {
     display_geojson: string | null;
     edition_id: number | null;
   };
-  indicators: { id: string; title_nl: string; title_en: string; unit: string; source: string; definition: string };
-  values: {
-    area_code: string;
+  indicators: {
+    id: string;
+    title_nl: string;
+    title_en: string;
+    unit: string;
+    source: string;
+    definition: string;
+  };
+  /** Values since migration 3: integer ids into the dictionaries below, key (division_year, area_id, indicator_id, year). */
+  area_values: {
     division_year: number;
-    indicator: string;
+    area_id: number;
+    indicator_id: number;
     year: number;
     value: number | null;
     flags: number;
     edition_id: number;
-    source_column: string;
+    column_id: number;
     method: string | null;
   };
+  value_areas: { id: number; code: string };
+  value_indicators: { id: number; indicator: string };
+  value_columns: { id: number; source_column: string };
   regions: { id: string; name: string; gemeenten: string; predefined: number; created_at: string };
   harmonisation_log: {
     id: number;

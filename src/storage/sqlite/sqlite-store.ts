@@ -27,6 +27,7 @@ import type {
   WriteBatchResult,
 } from '../store.js';
 import { readBulkValues } from './bulk-values.js';
+import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
 
 export interface OpenSqliteOptions {
@@ -34,17 +35,6 @@ export interface OpenSqliteOptions {
   path: string;
   readonly?: boolean;
 }
-
-/** Orders values as the `values` primary key: area_code, division_year, indicator, year. */
-function compareValueKeys(a: ImportBatch['values'][number], b: ImportBatch['values'][number]): number {
-  if (a.areaCode !== b.areaCode) return a.areaCode < b.areaCode ? -1 : 1;
-  if (a.divisionYear !== b.divisionYear) return a.divisionYear - b.divisionYear;
-  if (a.indicator !== b.indicator) return a.indicator < b.indicator ? -1 : 1;
-  return a.year - b.year;
-}
-
-/** Rows per multi-row INSERT in writeBatch (512 × 8 parameters, below SQLite's limit of 32,766). Fewer, larger statements also mean fewer statement-journal writes. */
-const VALUES_PER_STATEMENT = 512;
 
 export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -71,14 +61,21 @@ export class SqliteStore implements Store {
   }
 
   migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+        (r) => r.version,
+      ),
     );
     const latest = Math.max(...MIGRATIONS.map((m) => m.version));
     const newest = Math.max(0, ...applied);
     if (newest > latest) {
-      throw new AppError('STORE_SCHEMA_TOO_NEW', `the store has schema version ${newest}; this program knows up to ${latest}`);
+      throw new AppError(
+        'STORE_SCHEMA_TOO_NEW',
+        `the store has schema version ${newest}; this program knows up to ${latest}`,
+      );
     }
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue;
@@ -92,7 +89,9 @@ export class SqliteStore implements Store {
   }
 
   schemaVersion(): number {
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+      v: number | null;
+    };
     return row.v ?? 0;
   }
 
@@ -125,7 +124,9 @@ export class SqliteStore implements Store {
            division_year = excluded.division_year`,
       )
       .run(e.source, e.edition, e.table, e.publisher, e.divisionYear);
-    const row = this.db.prepare('SELECT id FROM editions WHERE source = ? AND edition = ?').get(e.source, e.edition) as {
+    const row = this.db
+      .prepare('SELECT id FROM editions WHERE source = ? AND edition = ?')
+      .get(e.source, e.edition) as {
       id: number;
     };
     return row.id;
@@ -155,10 +156,22 @@ export class SqliteStore implements Store {
       );
       for (const g of batch.geometries) {
         const [minX, minY, maxX, maxY] = bboxOf(g.rd);
-        insertGeometry.run(g.code, g.divisionYear, JSON.stringify(g.rd), g.areaM2, minX, minY, maxX, maxY, editionId);
+        insertGeometry.run(
+          g.code,
+          g.divisionYear,
+          JSON.stringify(g.rd),
+          g.areaM2,
+          minX,
+          minY,
+          maxX,
+          maxY,
+          editionId,
+        );
       }
       this.db
-        .prepare('INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(batch.file, batch.checksum, editionId, new Date().toISOString(), JSON.stringify(report));
       return {
         editionId,
@@ -170,40 +183,32 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Inserts (or replaces) values in primary-key order, VALUES_PER_STATEMENT rows per statement: a
-   * national KWB edition has ~560,000 values. Same rows and same replace semantics as one statement
-   * per value in batch order.
+   * Inserts (or replaces) the batch's values: codes, indicators and source columns resolved to
+   * dictionary ids once each, then written in primary-key order (value-rows.ts). Same rows and
+   * same replace semantics as one statement per value in batch order.
    */
   private writeValues(batchValues: ImportBatch['values'], editionId: number): void {
-    // In primary-key order the B-tree is walked once, front to back (measured: ~20 % less system time on a
-    // national KWB). The sort is stable, so of two rows with the same key the later one still wins.
-    const values = [...batchValues].sort(compareValueKeys);
-    const columns = '(area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)';
-    const one = '(?, ?, ?, ?, ?, ?, ?, ?, NULL)';
-    const insertOne = this.db.prepare(`INSERT OR REPLACE INTO "values" ${columns} VALUES ${one}`);
-    const n = VALUES_PER_STATEMENT;
-    const insertMany = this.db.prepare(`INSERT OR REPLACE INTO "values" ${columns} VALUES ${Array<string>(n).fill(one).join(', ')}`);
-    const params: unknown[] = new Array<unknown>(n * 8);
-    let i = 0;
-    for (; i + n <= values.length; i += n) {
-      for (let j = 0; j < n; j++) {
-        const v = values[i + j]!;
-        const p = j * 8;
-        params[p] = v.areaCode;
-        params[p + 1] = v.divisionYear;
-        params[p + 2] = v.indicator;
-        params[p + 3] = v.year;
-        params[p + 4] = v.value;
-        params[p + 5] = v.flags;
-        params[p + 6] = editionId;
-        params[p + 7] = v.column;
-      }
-      insertMany.run(params);
+    if (batchValues.length === 0) return;
+    const areas = new DictionaryIds(this.db, 'area');
+    const indicators = new DictionaryIds(this.db, 'indicator');
+    const columns = new DictionaryIds(this.db, 'column');
+    areas.preload(batchValues.map((v) => v.areaCode));
+    indicators.preload(batchValues.map((v) => v.indicator));
+    const rows = new IdRows(batchValues.length);
+    for (const v of batchValues) {
+      rows.push(
+        v.divisionYear,
+        areas.id(v.areaCode),
+        indicators.id(v.indicator),
+        v.year,
+        v.value,
+        v.flags,
+        editionId,
+        columns.id(v.column),
+        null,
+      );
     }
-    for (; i < values.length; i++) {
-      const v = values[i]!;
-      insertOne.run(v.areaCode, v.divisionYear, v.indicator, v.year, v.value, v.flags, editionId, v.column);
-    }
+    writeIdRows(this.db, rows);
   }
 
   async findImport(checksum: string): Promise<ImportLogRow | undefined> {
@@ -240,7 +245,11 @@ export class SqliteStore implements Store {
   }
 
   async editionIdOf(edition: string): Promise<number | undefined> {
-    const row = await this.kysely.selectFrom('editions').select('id').where('edition', '=', edition).executeTakeFirst();
+    const row = await this.kysely
+      .selectFrom('editions')
+      .select('id')
+      .where('edition', '=', edition)
+      .executeTakeFirst();
     return row?.id;
   }
 
@@ -275,9 +284,13 @@ export class SqliteStore implements Store {
   }): Promise<AreaRow[]> {
     let query = this.kysely.selectFrom('areas').selectAll();
     if (q.level) query = query.where('level', '=', q.level);
-    if (q.gemeente) query = query.where((eb) => eb.or([eb('gemeente_code', '=', q.gemeente!), eb('code', '=', q.gemeente!)]));
+    if (q.gemeente)
+      query = query.where((eb) =>
+        eb.or([eb('gemeente_code', '=', q.gemeente!), eb('code', '=', q.gemeente!)]),
+      );
     if (q.divisionYear !== undefined) query = query.where('division_year', '=', q.divisionYear);
-    if (q.codes) query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
+    if (q.codes)
+      query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
     const rows = await query.orderBy('code').orderBy('division_year').execute();
     return rows.map((r) => ({
       code: r.code,
@@ -317,34 +330,62 @@ export class SqliteStore implements Store {
   }
 
   async getValues(q: ValueQuery): Promise<ValueRow[]> {
+    if (q.codes?.length === 0) return [];
+    // Filters become id subqueries on the dictionaries, so SQLite seeks the primary key
+    // (division_year, area_id, …) per area instead of comparing text on every row.
+    const divisions = q.divisionYear !== undefined ? [q.divisionYear] : this.valueDivisions();
+    if (divisions.length === 0) return [];
     let query = this.kysely
-      .selectFrom('values as v')
+      .selectFrom('area_values as v')
+      .innerJoin('value_areas as a', 'a.id', 'v.area_id')
+      .innerJoin('value_indicators as i', 'i.id', 'v.indicator_id')
+      .innerJoin('value_columns as c', 'c.id', 'v.column_id')
       .innerJoin('editions as e', 'e.id', 'v.edition_id')
       .select([
-        'v.area_code',
+        'a.code',
         'v.division_year',
-        'v.indicator',
+        'i.indicator',
         'v.year',
         'v.value',
         'v.flags',
-        'v.source_column',
+        'c.source_column',
         'v.method',
         'e.edition',
         'e.table_id',
-      ]);
-    if (q.codes) query = q.codes.length ? query.where('v.area_code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
-    if (q.gemeente) {
-      const gm = q.gemeente;
-      query = query.where((eb) =>
-        eb.or([eb('v.area_code', '=', gm), eb(eb.fn('substr', ['v.area_code', eb.val(3), eb.val(4)]), '=', gm.slice(2))]),
+      ])
+      .where('v.division_year', 'in', divisions);
+    if (q.codes) {
+      const codes = [...q.codes];
+      query = query.where('v.area_id', 'in', (eb) =>
+        eb.selectFrom('value_areas').select('id').where('code', 'in', codes),
       );
     }
-    if (q.indicators) query = query.where('v.indicator', 'in', [...q.indicators]);
+    if (q.gemeente) {
+      const gm = q.gemeente;
+      query = query.where('v.area_id', 'in', (eb) =>
+        eb
+          .selectFrom('value_areas')
+          .select('id')
+          .where((w) =>
+            w.or([w('code', '=', gm), w(w.fn('substr', ['code', w.val(3), w.val(4)]), '=', gm.slice(2))]),
+          ),
+      );
+    }
+    if (q.indicators) {
+      const indicators = [...q.indicators];
+      query = query.where('v.indicator_id', 'in', (eb) =>
+        eb.selectFrom('value_indicators').select('id').where('indicator', 'in', indicators),
+      );
+    }
     if (q.years) query = query.where('v.year', 'in', [...q.years]);
-    if (q.divisionYear !== undefined) query = query.where('v.division_year', '=', q.divisionYear);
-    const rows = await query.execute();
+    const rows = await query
+      .orderBy('a.code')
+      .orderBy('v.division_year')
+      .orderBy('i.indicator')
+      .orderBy('v.year')
+      .execute();
     return rows.map((r) => ({
-      areaCode: r.area_code,
+      areaCode: r.code,
       divisionYear: r.division_year,
       indicator: r.indicator,
       year: r.year,
@@ -357,44 +398,84 @@ export class SqliteStore implements Store {
     }));
   }
 
+  /** The division years that hold values: a loose index scan over the primary key's first column. */
+  private valueDivisions(): number[] {
+    return this.db
+      .prepare(
+        `WITH RECURSIVE d(y) AS (
+           SELECT MIN(division_year) FROM area_values
+           UNION ALL SELECT (SELECT MIN(division_year) FROM area_values WHERE division_year > d.y) FROM d WHERE d.y IS NOT NULL)
+         SELECT y FROM d WHERE y IS NOT NULL`,
+      )
+      .pluck()
+      .all() as number[];
+  }
+
   async getBulkValues(q: BulkValueQuery): Promise<BulkValues> {
     return readBulkValues(this.db, q);
   }
 
   async listGeometryCodes(divisionYear: number): Promise<string[]> {
-    return this.db.prepare('SELECT code FROM geometries WHERE division_year = ? ORDER BY code').pluck().all(divisionYear) as string[];
+    return this.db
+      .prepare('SELECT code FROM geometries WHERE division_year = ? ORDER BY code')
+      .pluck()
+      .all(divisionYear) as string[];
   }
 
   async writeHarmonisedValues(
     rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
     editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
   ): Promise<number> {
-    const stmt = this.db.prepare(
-      `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     return this.transaction(async () => {
+      const areas = new DictionaryIds(this.db, 'area');
+      const indicators = new DictionaryIds(this.db, 'indicator');
+      const columns = new DictionaryIds(this.db, 'column');
+      areas.preload(rows.map((r) => r.areaCode));
+      const idRows = new IdRows(rows.length);
       for (const r of rows) {
-        stmt.run(r.areaCode, r.divisionYear, r.indicator, r.year, r.value, r.flags, editionOf(r), r.sourceColumn, r.method);
+        idRows.push(
+          r.divisionYear,
+          areas.id(r.areaCode),
+          indicators.id(r.indicator),
+          r.year,
+          r.value,
+          r.flags,
+          editionOf(r),
+          columns.id(r.sourceColumn),
+          r.method,
+        );
       }
+      writeIdRows(this.db, idRows);
       return rows.length;
     });
   }
 
-  async copyValuesByCode(q: { fromDivision: number; toDivision: number; codes: readonly string[]; method: string }): Promise<number> {
+  async copyValuesByCode(q: {
+    fromDivision: number;
+    toDivision: number;
+    codes: readonly string[];
+    method: string;
+  }): Promise<number> {
     return this.transaction(async () => {
-      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS copy_codes (code TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM copy_codes;');
+      this.db.exec(
+        'CREATE TEMP TABLE IF NOT EXISTS copy_codes (code TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM copy_codes;',
+      );
       const insertCode = this.db.prepare('INSERT OR IGNORE INTO copy_codes (code) VALUES (?)');
       for (const c of q.codes) insertCode.run(c);
       const harmonised = VALUE_FLAGS.harmonised;
+      // Codes without values have no dictionary id and nothing to copy. In area id order the
+      // rows arrive in the target's key order.
       const result = this.db
         .prepare(
-          `INSERT OR REPLACE INTO "values" (area_code, division_year, indicator, year, value, flags, edition_id, source_column, method)
-           SELECT v.area_code, @to, v.indicator, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.source_column, @method
-           FROM copy_codes c JOIN "values" v ON v.area_code = c.code AND v.division_year = @from
-           WHERE (v.flags & ${harmonised}) = 0
-             AND NOT EXISTS (SELECT 1 FROM "values" o WHERE o.area_code = v.area_code AND o.division_year = @to
-                             AND o.indicator = v.indicator AND o.year = v.year AND (o.flags & ${harmonised}) = 0)`,
+          `INSERT OR REPLACE INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method)
+           SELECT @to, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.column_id, @method
+           FROM area_values v
+           WHERE v.division_year = @from
+             AND v.area_id IN (SELECT a.id FROM copy_codes c JOIN value_areas a ON a.code = c.code)
+             AND (v.flags & ${harmonised}) = 0
+             AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = @to AND o.area_id = v.area_id
+                             AND o.indicator_id = v.indicator_id AND o.year = v.year AND (o.flags & ${harmonised}) = 0)
+           ORDER BY v.area_id, v.indicator_id, v.year`,
         )
         .run({ from: q.fromDivision, to: q.toDivision, method: q.method });
       this.db.exec('DELETE FROM copy_codes');
@@ -402,9 +483,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async getGeometries(q: { divisionYear: number; codes?: readonly string[]; gemeente?: string }): Promise<GeometryRow[]> {
+  async getGeometries(q: {
+    divisionYear: number;
+    codes?: readonly string[];
+    gemeente?: string;
+  }): Promise<GeometryRow[]> {
     let query = this.kysely.selectFrom('geometries').selectAll().where('division_year', '=', q.divisionYear);
-    if (q.codes) query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
+    if (q.codes)
+      query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
     if (q.gemeente) query = query.where('code', 'like', `BU${q.gemeente.slice(2)}%`);
     const rows = await query.orderBy('code').execute();
     return rows.map((r) => ({
@@ -417,8 +503,13 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async setDisplayGeometries(divisionYear: number, rows: readonly { code: string; display: PolygonGeometry }[]): Promise<void> {
-    const stmt = this.db.prepare('UPDATE geometries SET display_geojson = ? WHERE code = ? AND division_year = ?');
+  async setDisplayGeometries(
+    divisionYear: number,
+    rows: readonly { code: string; display: PolygonGeometry }[],
+  ): Promise<void> {
+    const stmt = this.db.prepare(
+      'UPDATE geometries SET display_geojson = ? WHERE code = ? AND division_year = ?',
+    );
     await this.transaction(async () => {
       for (const r of rows) stmt.run(JSON.stringify(r.display), r.code, divisionYear);
     });
@@ -444,7 +535,9 @@ export class SqliteStore implements Store {
   }
 
   async logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void> {
-    const del = this.db.prepare('DELETE FROM harmonisation_log WHERE from_division = ? AND to_division = ? AND gemeente_code = ?');
+    const del = this.db.prepare(
+      'DELETE FROM harmonisation_log WHERE from_division = ? AND to_division = ? AND gemeente_code = ?',
+    );
     const ins = this.db.prepare(
       `INSERT INTO harmonisation_log (from_division, to_division, gemeente_code, by_code, by_overlay, unmatched, run_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -459,7 +552,11 @@ export class SqliteStore implements Store {
   }
 
   async listHarmonisation(): Promise<HarmonisationLogRow[]> {
-    const rows = await this.kysely.selectFrom('harmonisation_log').selectAll().orderBy('gemeente_code').execute();
+    const rows = await this.kysely
+      .selectFrom('harmonisation_log')
+      .selectAll()
+      .orderBy('gemeente_code')
+      .execute();
     return rows.map((r) => ({
       fromDivision: r.from_division,
       toDivision: r.to_division,
@@ -471,21 +568,35 @@ export class SqliteStore implements Store {
   }
 
   async dataVersion(): Promise<string> {
-    const i = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM import_log').get() as { n: number; m: number | null };
-    const h = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM harmonisation_log').get() as { n: number; m: number | null };
+    const i = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM import_log').get() as {
+      n: number;
+      m: number | null;
+    };
+    const h = this.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS m FROM harmonisation_log').get() as {
+      n: number;
+      m: number | null;
+    };
     return `${i.n}|${i.m ?? 0}|${h.n}|${h.m ?? 0}`;
   }
 
-  async coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]> {
+  async coverage(): Promise<
+    { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]
+  > {
+    // Grouped on the integer ids first; the indicator names are joined to the few hundred groups.
     return this.db
       .prepare(
-        `SELECT indicator, division_year AS divisionYear, year, COUNT(*) AS areas, SUM(value IS NULL) AS missing
-         FROM "values" GROUP BY indicator, division_year, year ORDER BY indicator, division_year, year`,
+        `SELECT i.indicator, g.division_year AS divisionYear, g.year, g.areas, g.missing
+         FROM (SELECT indicator_id, division_year, year, COUNT(*) AS areas, SUM(value IS NULL) AS missing
+               FROM area_values GROUP BY division_year, indicator_id, year) g
+         JOIN value_indicators i ON i.id = g.indicator_id
+         ORDER BY i.indicator, g.division_year, g.year`,
       )
       .all() as { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[];
   }
 
-  async areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]> {
+  async areaCounts(): Promise<
+    { level: string; divisionYear: number; count: number; withGeometry: number }[]
+  > {
     return this.db
       .prepare(
         `SELECT a.level, a.division_year AS divisionYear, COUNT(*) AS count, COUNT(g.code) AS withGeometry

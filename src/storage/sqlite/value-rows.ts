@@ -1,0 +1,174 @@
+/**
+ * Writing values into `area_values` (migration 3): area codes, indicator ids and source columns
+ * become integer ids through three dictionary tables, and rows are inserted in primary-key order
+ * (division_year, area_id, indicator_id, year), many rows per statement. A national KWB edition
+ * has ~560,000 values; in key order an edition appends to its division's range of the B-tree
+ * instead of touching every page (docs/benchmarks.md, "KWB national import").
+ */
+import type Database from 'better-sqlite3';
+
+const DICTIONARIES = {
+  area: ['value_areas', 'code'],
+  indicator: ['value_indicators', 'indicator'],
+  column: ['value_columns', 'source_column'],
+} as const;
+
+export type DictionaryKind = keyof typeof DICTIONARIES;
+
+/**
+ * The ids of one dictionary, looked up (or added) once per key. Lives for one write only: ids
+ * added inside a transaction that rolls back must not be remembered.
+ */
+export class DictionaryIds {
+  private readonly cache = new Map<string, number>();
+  private readonly select: Database.Statement;
+  private readonly insert: Database.Statement;
+  private lastKey: string | undefined;
+  private lastId = 0;
+
+  constructor(db: Database.Database, kind: DictionaryKind) {
+    const [table, column] = DICTIONARIES[kind];
+    this.select = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck();
+    this.insert = db.prepare(`INSERT INTO ${table} (${column}) VALUES (?)`);
+  }
+
+  /** Resolves keys in sorted order first, so that new ids follow the keys' order. */
+  preload(keys: Iterable<string>): void {
+    for (const k of [...new Set(keys)].sort()) this.id(k);
+  }
+
+  id(key: string): number {
+    if (key === this.lastKey) return this.lastId;
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      const found = this.select.get(key) as number | undefined;
+      id = found ?? Number(this.insert.run(key).lastInsertRowid);
+      this.cache.set(key, id);
+    }
+    this.lastKey = key;
+    this.lastId = id;
+    return id;
+  }
+}
+
+/** Values as columns of ids, filled by `push`, written by `writeIdRows`. */
+export class IdRows {
+  count = 0;
+  division: Uint16Array;
+  area: Uint32Array;
+  indicator: Uint32Array;
+  year: Uint16Array;
+  value: Float64Array;
+  isNull: Uint8Array;
+  flags: Uint32Array;
+  edition: Uint32Array;
+  column: Uint32Array;
+  method: (string | null)[] = [];
+
+  constructor(capacity: number) {
+    this.division = new Uint16Array(capacity);
+    this.area = new Uint32Array(capacity);
+    this.indicator = new Uint32Array(capacity);
+    this.year = new Uint16Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.isNull = new Uint8Array(capacity);
+    this.flags = new Uint32Array(capacity);
+    this.edition = new Uint32Array(capacity);
+    this.column = new Uint32Array(capacity);
+  }
+
+  push(
+    division: number,
+    area: number,
+    indicator: number,
+    year: number,
+    value: number | null,
+    flags: number,
+    edition: number,
+    column: number,
+    method: string | null,
+  ): void {
+    const i = this.count++;
+    this.division[i] = division;
+    this.area[i] = area;
+    this.indicator[i] = indicator;
+    this.year[i] = year;
+    this.value[i] = value ?? 0;
+    this.isNull[i] = value === null ? 1 : 0;
+    this.flags[i] = flags;
+    this.edition[i] = edition;
+    this.column[i] = column;
+    this.method[i] = method;
+  }
+
+  /** Row indices in primary-key order; stable, so of two rows with the same key the later one wins. */
+  keyOrder(): Uint32Array {
+    const n = this.count;
+    const { division, area, indicator, year } = this;
+    const order = new Uint32Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      if (sorted && i > 0 && compare(i - 1, i) > 0) sorted = false;
+    }
+    if (!sorted) {
+      // a plain array sorts faster than a typed array with a comparator
+      const idx = Array.from(order);
+      idx.sort((a, b) => compare(a, b) || a - b);
+      order.set(idx);
+    }
+    return order;
+
+    function compare(a: number, b: number): number {
+      return (
+        division[a]! - division[b]! ||
+        area[a]! - area[b]! ||
+        indicator[a]! - indicator[b]! ||
+        year[a]! - year[b]!
+      );
+    }
+  }
+}
+
+/** Rows per multi-row INSERT (512 × 9 parameters, below SQLite's limit of 32,766). */
+const ROWS_PER_STATEMENT = 512;
+const COLUMNS = '(division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method)';
+const ONE = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Inserts (or replaces) the rows in primary-key order, ROWS_PER_STATEMENT per statement. */
+export function writeIdRows(db: Database.Database, rows: IdRows): void {
+  const order = rows.keyOrder();
+  const n = ROWS_PER_STATEMENT;
+  const insertOne = db.prepare(`INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${ONE}`);
+  const insertMany =
+    rows.count >= n
+      ? db.prepare(
+          `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(n).fill(ONE).join(', ')}`,
+        )
+      : null;
+  const params: unknown[] = new Array<unknown>(n * 9);
+  const fill = (row: number, p: number): void => {
+    params[p] = rows.division[row];
+    params[p + 1] = rows.area[row];
+    params[p + 2] = rows.indicator[row];
+    params[p + 3] = rows.year[row];
+    params[p + 4] = rows.isNull[row] ? null : rows.value[row];
+    params[p + 5] = rows.flags[row];
+    params[p + 6] = rows.edition[row];
+    params[p + 7] = rows.column[row];
+    params[p + 8] = rows.method[row] ?? null;
+  };
+  let i = 0;
+  if (insertMany) {
+    for (; i + n <= rows.count; i += n) {
+      for (let j = 0; j < n; j++) fill(order[i + j]!, j * 9);
+      insertMany.run(params);
+    }
+  }
+  const one: unknown[] = new Array<unknown>(9);
+  for (; i < rows.count; i++) {
+    fill(order[i]!, 0);
+    for (let k = 0; k < 9; k++) one[k] = params[k];
+    insertOne.run(one);
+  }
+}
