@@ -213,7 +213,9 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     const period = def.periods?.[0] ?? def.defaultPeriod!;
     const map = await env().api<MapResponse>(`/api/maps?area=GM0917&map=${def.id}&period=${period}`);
     const code = map.features[Math.floor(map.features.length / 2)]!.properties.code;
-    const buurt = await env().api<BuurtResponse>(`/api/buurten/${code}`);
+    // the profile explains the period the map shows
+    const buurt = await env().api<BuurtResponse>(`/api/buurten/${code}?period=${period}`);
+    expect(buurt.explanation.nl).toContain(period);
     const { page, errors } = await openPage(env().browser);
     await gotoApp(page, `${env().url}/?view=map&area=GM0917&map=${def.id}&period=${period}&buurt=${code}`);
     await waitForMapDrawn(page, 0);
