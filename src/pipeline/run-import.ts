@@ -173,7 +173,7 @@ export async function importFile(
 
 /** Invariants every batch must satisfy before it is written. */
 export function checkBatch(batch: ImportBatch): void {
-  const seen = new Set<string>();
+  const keys = new ValueKeys();
   const validCodes = new Set<string>(); // a national batch has ~30 values per area: check each code once
   for (const v of batch.values) {
     if (!validCodes.has(v.areaCode)) {
@@ -189,14 +189,43 @@ export function checkBatch(batch: ImportBatch): void {
         location: { file: batch.file },
       });
     }
-    const key = `${v.areaCode}|${v.divisionYear}|${v.indicator}|${v.year}`;
-    if (seen.has(key)) {
+    if (!keys.add(v.areaCode, v.divisionYear, v.indicator, v.year)) {
       throw new AppError(
         'CSV_DUPLICATE_ROW',
         `two values for ${v.areaCode}, indicator ${v.indicator}, year ${v.year} (one area appears twice)`,
         { location: { file: batch.file, column: v.column } },
       );
     }
-    seen.add(key);
   }
+}
+
+/**
+ * The set of value keys seen (area, division, indicator, year), as numbers: area, division and
+ * indicator numbered in order of appearance, the year (1990–2100) in 7 bits. A national KWB
+ * edition has ~560,000 values; a Set of numbers costs a fraction of a Set of joined strings.
+ */
+class ValueKeys {
+  private readonly seen = new Set<number>();
+  private readonly areas = new Map<string, number>();
+  private readonly divisions = new Map<number, number>();
+  private readonly indicators = new Map<string, number>();
+
+  /** False when the key was seen before. */
+  add(area: string, division: number, indicator: string, year: number): boolean {
+    const a = number(this.areas, area);
+    const d = number(this.divisions, division);
+    const i = number(this.indicators, indicator);
+    // a < 2^22, d < 2^8, i < 2^14, year - 1990 < 2^7: 51 bits, below 2^53
+    if (a >= 2 ** 22 || d >= 2 ** 8 || i >= 2 ** 14) throw new Error('checkBatch: too many distinct keys');
+    const key = ((a * 256 + d) * 16384 + i) * 128 + (year - 1990);
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}
+
+function number<K>(map: Map<K, number>, k: K): number {
+  let n = map.get(k);
+  if (n === undefined) map.set(k, (n = map.size));
+  return n;
 }

@@ -111,7 +111,7 @@ export class IdRows {
       order[i] = i;
       if (sorted && i > 0 && compare(i - 1, i) > 0) sorted = false;
     }
-    if (!sorted) {
+    if (!sorted && !this.packedOrder(order)) {
       // a plain array sorts faster than a typed array with a comparator
       const idx = Array.from(order);
       idx.sort((a, b) => compare(a, b) || a - b);
@@ -128,6 +128,52 @@ export class IdRows {
       );
     }
   }
+
+  /**
+   * Fills `order` by sorting one number per row: the rank of its division, area, indicator and
+   * year among this batch's distinct values, then the row index (so equal keys keep their order),
+   * packed into the 53 bits of a double and sorted natively. False when they do not fit.
+   */
+  private packedOrder(order: Uint32Array): boolean {
+    const n = this.count;
+    const parts = [this.division, this.area, this.indicator, this.year].map((col) => ranks(col, n));
+    const indexBits = bitsFor(n);
+    if (parts.reduce((s, p) => s + p.bits, indexBits) > 53) return false;
+    const keys = new Float64Array(n);
+    const [d, a, ind, y] = parts as [Ranks, Ranks, Ranks, Ranks];
+    const [da, ai, iy, yi] = [2 ** a.bits, 2 ** ind.bits, 2 ** y.bits, 2 ** indexBits];
+    for (let i = 0; i < n; i++) {
+      keys[i] =
+        (((d.rank[this.division[i]!]! * da + a.rank[this.area[i]!]!) * ai + ind.rank[this.indicator[i]!]!) *
+          iy +
+          y.rank[this.year[i]!]!) *
+          yi +
+        i;
+    }
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % yi;
+    return true;
+  }
+}
+
+interface Ranks {
+  rank: Int32Array;
+  bits: number;
+}
+
+/** The rank of every value of a column among its distinct values (a lookup table by value). */
+function ranks(col: Uint16Array | Uint32Array, n: number): Ranks {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (col[i]! > max) max = col[i]!;
+  const rank = new Int32Array(max + 1);
+  for (let i = 0; i < n; i++) rank[col[i]!] = 1;
+  let distinct = 0;
+  for (let v = 0; v <= max; v++) if (rank[v]) rank[v] = distinct++;
+  return { rank, bits: bitsFor(distinct) };
+}
+
+function bitsFor(count: number): number {
+  return count <= 1 ? 0 : Math.ceil(Math.log2(count));
 }
 
 /** Rows per multi-row INSERT (512 × 9 parameters, below SQLite's limit of 32,766). */
