@@ -200,32 +200,33 @@ export function checkBatch(batch: ImportBatch): void {
 }
 
 /**
- * The set of value keys seen (area, division, indicator, year), as numbers: area, division and
- * indicator numbered in order of appearance, the year (1990–2100) in 7 bits. A national KWB
- * edition has ~560,000 values; a Set of numbers costs a fraction of a Set of joined strings.
+ * The value keys seen (area, division, indicator, year) without building a string per value: per
+ * indicator and (division, year) a byte per area, areas numbered in order of appearance. A national
+ * KWB edition has ~560,000 values; a Set of joined strings (or of large numbers) costs far more.
  */
 class ValueKeys {
-  private readonly seen = new Set<number>();
   private readonly areas = new Map<string, number>();
-  private readonly divisions = new Map<number, number>();
-  private readonly indicators = new Map<string, number>();
+  private readonly series = new Map<string, Map<number, Uint8Array>>();
+  private lastIndicator: string | undefined;
+  private lastSeries: Map<number, Uint8Array> | undefined;
 
   /** False when the key was seen before. */
   add(area: string, division: number, indicator: string, year: number): boolean {
-    const a = number(this.areas, area);
-    const d = number(this.divisions, division);
-    const i = number(this.indicators, indicator);
-    // a < 2^22, d < 2^8, i < 2^14, year - 1990 < 2^7: 51 bits, below 2^53
-    if (a >= 2 ** 22 || d >= 2 ** 8 || i >= 2 ** 14) throw new Error('checkBatch: too many distinct keys');
-    const key = ((a * 256 + d) * 16384 + i) * 128 + (year - 1990);
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    let a = this.areas.get(area);
+    if (a === undefined) this.areas.set(area, (a = this.areas.size));
+    let byYear = indicator === this.lastIndicator ? this.lastSeries : this.series.get(indicator);
+    if (!byYear) this.series.set(indicator, (byYear = new Map()));
+    this.lastIndicator = indicator;
+    this.lastSeries = byYear;
+    const k = division * 4096 + year; // year is 1990–2100 here
+    let seen = byYear.get(k);
+    if (!seen || seen.length <= a) {
+      const grown = new Uint8Array(Math.max(1024, 2 * (a + 1)));
+      if (seen) grown.set(seen);
+      byYear.set(k, (seen = grown));
+    }
+    if (seen[a]) return false;
+    seen[a] = 1;
     return true;
   }
-}
-
-function number<K>(map: Map<K, number>, k: K): number {
-  let n = map.get(k);
-  if (n === undefined) map.set(k, (n = map.size));
-  return n;
 }
