@@ -37,7 +37,10 @@ if (!dbPath) {
     'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz',
   ];
   const t = performance.now();
-  await importPaths(store, files.map((f) => join(DATA, f)));
+  await importPaths(
+    store,
+    files.map((f) => join(DATA, f)),
+  );
   process.stdout.write(`imported national real data in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   await store.close();
 }
@@ -45,7 +48,9 @@ if (!dbPath) {
 const store = openSqliteStore({ path: dbPath });
 const app = createApp(store, { webRoot: '' });
 const t1 = performance.now();
-const gemeenten = (await (await app.request('/api/gemeenten')).json()) as { gemeenten: { code: string; name: string; buurten: number }[] };
+const gemeenten = (await (await app.request('/api/gemeenten')).json()) as {
+  gemeenten: { code: string; name: string; buurten: number }[];
+};
 process.stdout.write(`engine loaded in ${((performance.now() - t1) / 1000).toFixed(2)} s\n`);
 const largest = [...gemeenten.gemeenten].sort((a, b) => b.buurten - a.buurten)[0]!;
 const path = `/api/maps?area=${largest.code}&map=veerkracht-absoluut`;
@@ -76,7 +81,12 @@ process.stdout.write(
 );
 // the load runs in a child process so it does not share the server's event loop
 const child = fork(fileURLToPath(new URL('./load-generator.ts', import.meta.url)), [], {
-  env: { ...process.env, LOAD_URL: `http://127.0.0.1:${port}${path}`, LOAD_CONNECTIONS: String(CONNECTIONS), LOAD_REQUESTS: String(REQUESTS) },
+  env: {
+    ...process.env,
+    LOAD_URL: `http://127.0.0.1:${port}${path}`,
+    LOAD_CONNECTIONS: String(CONNECTIONS),
+    LOAD_REQUESTS: String(REQUESTS),
+  },
 });
 const result = await new Promise<LoadResult>((resolveLoad, reject) => {
   child.once('message', (m) => resolveLoad(m as LoadResult));

@@ -19,14 +19,22 @@ const country = syntheticCountry({
   lbmYears: [2014, 2018, 2020, 2022, 2024],
 });
 const generated = performance.now();
-process.stdout.write(`generated ${country.buurten.length} buurten, ${country.values.length} values in ${((generated - t0) / 1000).toFixed(2)} s\n`);
+process.stdout.write(
+  `generated ${country.buurten.length} buurten, ${country.values.length} values in ${((generated - t0) / 1000).toFixed(2)} s\n`,
+);
 
 const start = performance.now();
 const engine = createEngine(country.buurten, country.values);
 const derived = performance.now();
 for (const y of YEARS) engine.level(y);
 const levels = performance.now();
-const periods = [...YEARS.slice(1).map((y) => ({ t0: y - 1, t1: y })), { t0: 2014, t1: 2020 }, { t0: 2016, t1: 2020 }, { t0: 2020, t1: 2024 }, { t0: 2014, t1: 2024 }];
+const periods = [
+  ...YEARS.slice(1).map((y) => ({ t0: y - 1, t1: y })),
+  { t0: 2014, t1: 2020 },
+  { t0: 2016, t1: 2020 },
+  { t0: 2020, t1: 2024 },
+  { t0: 2014, t1: 2024 },
+];
 let classified = 0;
 for (const p of periods) {
   const r = engine.period(p);

@@ -15,7 +15,9 @@ import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
 const BUURTEN = 14_500;
 const GEMEENTEN = 342;
 // KWB_BENCH_YEARS=2018,2024 limits the editions; KWB_BENCH_KEEP=1 keeps the generated files (for profiling).
-const YEARS = (process.env['KWB_BENCH_YEARS'] ?? '2014,2015,2016,2017,2018,2019,2020,2021,2022,2023,2024').split(',').map(Number);
+const YEARS = (process.env['KWB_BENCH_YEARS'] ?? '2014,2015,2016,2017,2018,2019,2020,2021,2022,2023,2024')
+  .split(',')
+  .map(Number);
 
 /** [group path, title, key stem, unit]: the mapped topics first, then filler topics. */
 type Topic = [string, string, string, string];
@@ -27,19 +29,54 @@ const MAPPED: Topic[] = [
   ['Bevolking/Leeftijdsgroepen', '45 tot 65 jaar', 'k_45Tot65Jaar', 'aantal'],
   ['Bevolking/Leeftijdsgroepen', '65 jaar of ouder', 'k_65JaarOfOuder', 'aantal'],
   ['Bevolking/Particuliere huishoudens', 'Huishoudens totaal', 'HuishoudensTotaal', 'aantal'],
-  ['Bevolking/Particuliere huishoudens', 'Gemiddelde huishoudensgrootte', 'GemiddeldeHuishoudensgrootte', 'aantal'],
+  [
+    'Bevolking/Particuliere huishoudens',
+    'Gemiddelde huishoudensgrootte',
+    'GemiddeldeHuishoudensgrootte',
+    'aantal',
+  ],
   ['Bevolking', 'Bevolkingsdichtheid', 'Bevolkingsdichtheid', 'aantal inwoners per km²'],
   ['Wonen', 'Woningvoorraad', 'Woningvoorraad', 'aantal'],
   ['Wonen', 'Gemiddelde woningwaarde', 'GemiddeldeWoningwaarde', 'x 1 000 euro'],
   ['Wonen/Woningen naar eigendom', 'Koopwoningen', 'Koopwoningen', '%'],
   ['Wonen/Woningen naar eigendom/Huurwoningen', 'Huurwoningen totaal', 'HuurwoningenTotaal', '%'],
   ['Wonen/Woningen naar eigendom/Huurwoningen', 'In bezit woningcorporatie', 'InBezitWoningcorporatie', '%'],
-  ['Wonen/Woningen naar eigendom/Huurwoningen', 'In bezit overige verhuurders', 'InBezitOverigeVerhuurders', '%'],
-  ['Inkomen/Inkomen van personen', 'Gemiddeld inkomen per inwoner', 'GemiddeldInkomenPerInwoner', 'x 1 000 euro'],
-  ['Inkomen/Inkomen van huishoudens', '40% huishoudens met laagste inkomen', 'k_40HuishoudensMetLaagsteInkomen', '%'],
-  ['Inkomen/Inkomen van huishoudens', 'Huishoudens tot 110% van sociaal minimum', 'HuishoudensTot110VanSociaalMinimum', '%'],
-  ['Inkomen/Inkomen van huishoudens', 'Huishoudens tot 120% van sociaal minimum', 'HuishoudensTot120VanSociaalMinimum', '%'],
-  ['Sociale zekerheid/Personen per soort uitkering', 'Bijstand', 'PersonenPerSoortUitkeringBijstand', 'aantal'],
+  [
+    'Wonen/Woningen naar eigendom/Huurwoningen',
+    'In bezit overige verhuurders',
+    'InBezitOverigeVerhuurders',
+    '%',
+  ],
+  [
+    'Inkomen/Inkomen van personen',
+    'Gemiddeld inkomen per inwoner',
+    'GemiddeldInkomenPerInwoner',
+    'x 1 000 euro',
+  ],
+  [
+    'Inkomen/Inkomen van huishoudens',
+    '40% huishoudens met laagste inkomen',
+    'k_40HuishoudensMetLaagsteInkomen',
+    '%',
+  ],
+  [
+    'Inkomen/Inkomen van huishoudens',
+    'Huishoudens tot 110% van sociaal minimum',
+    'HuishoudensTot110VanSociaalMinimum',
+    '%',
+  ],
+  [
+    'Inkomen/Inkomen van huishoudens',
+    'Huishoudens tot 120% van sociaal minimum',
+    'HuishoudensTot120VanSociaalMinimum',
+    '%',
+  ],
+  [
+    'Sociale zekerheid/Personen per soort uitkering',
+    'Bijstand',
+    'PersonenPerSoortUitkeringBijstand',
+    'aantal',
+  ],
   ['Sociale zekerheid/Personen per soort uitkering', 'AO', 'PersonenPerSoortUitkeringAO', 'aantal'],
   ['Sociale zekerheid/Personen per soort uitkering', 'WW', 'PersonenPerSoortUitkeringWW', 'aantal'],
   ['Sociale zekerheid/Personen per soort uitkering', 'AOW', 'PersonenPerSoortUitkeringAOW', 'aantal'],
@@ -48,23 +85,53 @@ const MAPPED: Topic[] = [
   ['Zorg', 'Percentage jongeren met jeugdzorg', 'PercentageJongerenMetJeugdzorg', '%'],
 ];
 const INCOME_OLD: Topic[] = [
-  ['Inkomen/Inkomen van huishoudens', 'Huishoudens met een laag inkomen', 'HuishoudensMetEenLaagInkomen', '%'],
-  ['Inkomen/Inkomen van huishoudens', 'Huish. onder of rond sociaal minimum', 'HuishOnderOfRondSociaalMinimum', '%'],
+  [
+    'Inkomen/Inkomen van huishoudens',
+    'Huishoudens met een laag inkomen',
+    'HuishoudensMetEenLaagInkomen',
+    '%',
+  ],
+  [
+    'Inkomen/Inkomen van huishoudens',
+    'Huish. onder of rond sociaal minimum',
+    'HuishOnderOfRondSociaalMinimum',
+    '%',
+  ],
 ];
 const POVERTY_2024: Topic[] = [
   ['Inkomen/Armoede', 'Personen in armoede', 'PersonenInArmoede', '%'],
   ['Inkomen/Armoede', 'Personen tot 25% boven armoedegrens', 'PersonenTot25BovenArmoedegrens', '%'],
 ];
 const CRIME: Topic[] = [
-  ['Criminaliteit', 'Totaal diefstal uit woning, schuur ed.', 'TotaalDiefstalUitWoningSchuurED', 'per 1 000 inwoners'],
-  ['Criminaliteit', 'Vernieling,misdrijf tegen openbare orde', 'VernielingMisdrijfTegenOpenbareOrde', 'per 1 000 inwoners'],
+  [
+    'Criminaliteit',
+    'Totaal diefstal uit woning, schuur ed.',
+    'TotaalDiefstalUitWoningSchuurED',
+    'per 1 000 inwoners',
+  ],
+  [
+    'Criminaliteit',
+    'Vernieling,misdrijf tegen openbare orde',
+    'VernielingMisdrijfTegenOpenbareOrde',
+    'per 1 000 inwoners',
+  ],
   ['Criminaliteit', 'Gewelds- en seksuele misdrijven', 'GeweldsEnSeksueleMisdrijven', 'per 1 000 inwoners'],
 ];
 const FILLER_TITLES = [
-  'Energie/Gemiddeld elektriciteitsverbruik totaal', 'Energie/Gemiddeld aardgasverbruik totaal', 'Motorvoertuigen/Personenauto\'s totaal',
-  'Nabijheid voorzieningen/Afstand tot huisartsenpraktijk', 'Nabijheid voorzieningen/Afstand tot grote supermarkt', 'Bevolking/Geslacht/Mannen',
-  'Bevolking/Geslacht/Vrouwen', 'Bevolking/Burgerlijke staat/Ongehuwd', 'Bevolking/Burgerlijke staat/Gehuwd', 'Wonen/Percentage eengezinswoning',
-  'Bedrijfsvestigingen/Bedrijfsvestigingen totaal', 'Oppervlakte/Oppervlakte totaal', 'Oppervlakte/Oppervlakte land', 'Stedelijkheid/Mate van stedelijkheid',
+  'Energie/Gemiddeld elektriciteitsverbruik totaal',
+  'Energie/Gemiddeld aardgasverbruik totaal',
+  "Motorvoertuigen/Personenauto's totaal",
+  'Nabijheid voorzieningen/Afstand tot huisartsenpraktijk',
+  'Nabijheid voorzieningen/Afstand tot grote supermarkt',
+  'Bevolking/Geslacht/Mannen',
+  'Bevolking/Geslacht/Vrouwen',
+  'Bevolking/Burgerlijke staat/Ongehuwd',
+  'Bevolking/Burgerlijke staat/Gehuwd',
+  'Wonen/Percentage eengezinswoning',
+  'Bedrijfsvestigingen/Bedrijfsvestigingen totaal',
+  'Oppervlakte/Oppervlakte totaal',
+  'Oppervlakte/Oppervlakte land',
+  'Stedelijkheid/Mate van stedelijkheid',
 ];
 
 function mulberry32(seed: number): () => number {
@@ -82,7 +149,12 @@ function topicsFor(year: number): Topic[] {
   const filler: Topic[] = [];
   for (let i = 0; mapped.length + filler.length < 95; i++) {
     const [group, title] = FILLER_TITLES[i % FILLER_TITLES.length]!.split(/\/(?=[^/]*$)/) as [string, string];
-    filler.push([group, `${title} ${Math.floor(i / FILLER_TITLES.length) || ''}`.trim(), `Filler${i}`, 'aantal']);
+    filler.push([
+      group,
+      `${title} ${Math.floor(i / FILLER_TITLES.length) || ''}`.trim(),
+      `Filler${i}`,
+      'aantal',
+    ]);
   }
   return [...mapped, ...filler];
 }
@@ -98,7 +170,11 @@ function areas(): { code: string; level: string; gm: string }[] {
     for (let w = 0; w < 10; w++) {
       out.push({ code: `WK${gm}${String(w).padStart(2, '0')}`, level: 'Wijk', gm });
       for (let b = 0; b < Math.ceil(perGemeente / 10) && buurten < BUURTEN; b++, buurten++) {
-        out.push({ code: `BU${gm}${String(w).padStart(2, '0')}${String(b).padStart(2, '0')}`, level: 'Buurt', gm });
+        out.push({
+          code: `BU${gm}${String(w).padStart(2, '0')}${String(b).padStart(2, '0')}`,
+          level: 'Buurt',
+          gm,
+        });
       }
     }
   }
@@ -110,7 +186,9 @@ function writeEdition(dir: string, year: number, rand: () => number): string {
   const topics = topicsFor(year);
   const offset = year - 2010; // the key suffixes shift every edition
   const groupIds = new Map<string, number>();
-  const props: Record<string, unknown>[] = [{ ID: 0, ParentID: null, Type: 'GeoDimension', Key: 'WijkenEnBuurten', Title: 'Wijken en buurten' }];
+  const props: Record<string, unknown>[] = [
+    { ID: 0, ParentID: null, Type: 'GeoDimension', Key: 'WijkenEnBuurten', Title: 'Wijken en buurten' },
+  ];
   const groupOf = (path: string): number | null => {
     let parent: number | null = null;
     for (const part of path.split('/')) {
@@ -123,18 +201,44 @@ function writeEdition(dir: string, year: number, rand: () => number): string {
     }
     return parent;
   };
-  const meta = [['Gemeentenaam', 'Gemeentenaam'], ['SoortRegio', 'Soort regio'], ['Codering', 'Codering'], ['IndelingswijzigingWijkenEnBuurten', 'Indelingswijziging wijken en buurten']] as const;
+  const meta = [
+    ['Gemeentenaam', 'Gemeentenaam'],
+    ['SoortRegio', 'Soort regio'],
+    ['Codering', 'Codering'],
+    ['IndelingswijzigingWijkenEnBuurten', 'Indelingswijziging wijken en buurten'],
+  ] as const;
   const metaKeys = meta.map(([stem, title], i) => {
-    props.push({ ID: props.length, ParentID: groupOf('Regioaanduiding'), Type: 'Topic', Key: `${stem}_${i + 1}`, Title: title, Unit: 'Code' });
+    props.push({
+      ID: props.length,
+      ParentID: groupOf('Regioaanduiding'),
+      Type: 'Topic',
+      Key: `${stem}_${i + 1}`,
+      Title: title,
+      Unit: 'Code',
+    });
     return `${stem}_${i + 1}`;
   });
   const keys = topics.map(([group, title, stem, unit], i) => {
     const key = `${stem}_${i + 5 + offset}`;
-    props.push({ ID: props.length, ParentID: groupOf(group), Type: 'Topic', Key: key, Title: title, Unit: unit });
+    props.push({
+      ID: props.length,
+      ParentID: groupOf(group),
+      Type: 'Topic',
+      Key: key,
+      Title: title,
+      Unit: unit,
+    });
     return key;
   });
   const rows = areas().map((a, id) => {
-    const row: Record<string, unknown> = { ID: id, WijkenEnBuurten: a.code.padEnd(10), [metaKeys[0]!]: `Gemeente ${a.gm}`.padEnd(40), [metaKeys[1]!]: a.level.padEnd(10), [metaKeys[2]!]: a.code.padEnd(10), [metaKeys[3]!]: '1' };
+    const row: Record<string, unknown> = {
+      ID: id,
+      WijkenEnBuurten: a.code.padEnd(10),
+      [metaKeys[0]!]: `Gemeente ${a.gm}`.padEnd(40),
+      [metaKeys[1]!]: a.level.padEnd(10),
+      [metaKeys[2]!]: a.code.padEnd(10),
+      [metaKeys[3]!]: '1',
+    };
     for (const k of keys) row[k] = rand() < 0.06 ? null : Math.round(rand() * 1000) / 10;
     return row;
   });
@@ -149,7 +253,9 @@ async function main(): Promise<void> {
   let t = performance.now();
   const files = YEARS.map((y) => writeEdition(dir, y, rand));
   const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
-  console.log(`generated ${files.length} editions (${areas().length} areas × 100 columns each, ${mb.toFixed(0)} MB JSON) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${files.length} editions (${areas().length} areas × 100 columns each, ${mb.toFixed(0)} MB JSON) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   const store = openSqliteStore({ path: join(dir, 'bench.db') });
   t = performance.now();
   let values = 0;
@@ -159,14 +265,20 @@ async function main(): Promise<void> {
     const n = Object.values(r.valuesPerIndicator).reduce((s, v) => s + v.values + v.missing, 0);
     values += n;
     const now = performance.now();
-    console.log(`  ${r.edition.padEnd(26)} ${String(n).padStart(8)} values  ${((now - t) / 1000).toFixed(2)} s`);
+    console.log(
+      `  ${r.edition.padEnd(26)} ${String(n).padStart(8)} values  ${((now - t) / 1000).toFixed(2)} s`,
+    );
     t = now;
   });
   const total = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  console.log(`imported ${values.toLocaleString('en')} values from ${files.length} editions in ${total.toFixed(1)} s (target ≤ 15 s)`);
+  console.log(
+    `imported ${values.toLocaleString('en')} values from ${files.length} editions in ${total.toFixed(1)} s (target ≤ 15 s)`,
+  );
   // On a shared machine wall time includes waiting for the CPU; user + system CPU time does not.
-  console.log(`CPU time of the import: user ${(cpu.user / 1e6).toFixed(1)} s + system ${(cpu.system / 1e6).toFixed(1)} s`);
+  console.log(
+    `CPU time of the import: user ${(cpu.user / 1e6).toFixed(1)} s + system ${(cpu.system / 1e6).toFixed(1)} s`,
+  );
   await store.close();
   if (process.env['KWB_BENCH_KEEP']) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

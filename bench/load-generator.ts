@@ -16,16 +16,24 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function runLoad(url: string, connections: number, requests: number, headers: Record<string, string>): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  connections: number,
+  requests: number,
+  headers: Record<string, string>,
+): Promise<LoadResult> {
   const u = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const once = () =>
     new Promise<{ status: number; ms: number }>((resolve, reject) => {
       const start = performance.now();
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - start }));
-      });
+      const req = request(
+        { host: u.hostname, port: u.port, path: u.pathname + u.search, agent, headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - start }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -47,8 +55,17 @@ export async function runLoad(url: string, connections: number, requests: number
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { requests, seconds, p50: pct(50), p90: pct(90), p99: pct(99), max: latencies[latencies.length - 1]!, errors };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return {
+    requests,
+    seconds,
+    p50: pct(50),
+    p90: pct(90),
+    p99: pct(99),
+    max: latencies[latencies.length - 1]!,
+    errors,
+  };
 }
 
 if (process.env['LOAD_URL']) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: type check, lint, then every vitest suite (unit, API, pipeline on real
+// The one test command: type check, lint, format check, then every vitest suite (unit, API, pipeline on real
 // data, browser e2e). Prints a plain "N passed, N failed" line at the end and exits non-zero on
 // any failure. Tests that need ../shared/data read it from VEERKRACHT_REAL_DATA.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ function step(name, cmd, args) {
 for (const [name, args] of [
   ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', ['eslint', '--max-warnings=0', 'src', 'test', 'bench', 'web/src']],
+  ['format', ['prettier', '--check', '--log-level=warn', 'src/**/*.ts', 'test/**/*.ts', 'web/src/**/*.ts', 'web/*.ts', 'bench/**/*.ts']],
 ]) {
   if (step(name, 'npx', args)) passed++;
   else {

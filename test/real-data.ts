@@ -13,7 +13,9 @@ export function realDataDir(): string | undefined {
   if (!configured) {
     if (!announced) {
       announced = true;
-      process.stdout.write('real-data tests skipped: VEERKRACHT_REAL_DATA is not set (point it at ../shared/data)\n');
+      process.stdout.write(
+        'real-data tests skipped: VEERKRACHT_REAL_DATA is not set (point it at ../shared/data)\n',
+      );
     }
     return undefined;
   }
@@ -25,7 +27,8 @@ export function realDataFile(relative: string): string {
   const dir = realDataDir();
   if (!dir) throw new Error('VEERKRACHT_REAL_DATA is not set');
   const path = join(dir, relative);
-  if (!existsSync(path)) throw new Error(`VEERKRACHT_REAL_DATA is set to ${dir} but ${relative} is missing there`);
+  if (!existsSync(path))
+    throw new Error(`VEERKRACHT_REAL_DATA is set to ${dir} but ${relative} is missing there`);
   return path;
 }
 

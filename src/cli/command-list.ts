@@ -9,4 +9,13 @@ import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand, exportCommand, harmoniseCommand, fetchCommand, mapsCommand, serveCommand, startCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  statusCommand,
+  exportCommand,
+  harmoniseCommand,
+  fetchCommand,
+  mapsCommand,
+  serveCommand,
+  startCommand,
+];

@@ -28,7 +28,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 
 export function parseYear(raw: string | undefined, what: string): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^(19|20)\d{2}$/.test(raw)) throw new AppError('USAGE', `${what} must be a four-digit year, got '${raw}'`);
+  if (!/^(19|20)\d{2}$/.test(raw))
+    throw new AppError('USAGE', `${what} must be a four-digit year, got '${raw}'`);
   return Number(raw);
 }
 

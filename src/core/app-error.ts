@@ -94,7 +94,8 @@ export class AppError extends Error {
 /** "file.csv, line 12 (row 11), column 'Bijstand', expected a number, found 'abc'" */
 export function formatLocation(loc: FileLocation): string {
   const parts = [loc.file];
-  if (loc.line !== undefined) parts.push(loc.row !== undefined ? `line ${loc.line} (row ${loc.row})` : `line ${loc.line}`);
+  if (loc.line !== undefined)
+    parts.push(loc.row !== undefined ? `line ${loc.line} (row ${loc.row})` : `line ${loc.line}`);
   else if (loc.row !== undefined) parts.push(`row ${loc.row}`);
   if (loc.column !== undefined) parts.push(`column '${loc.column}'`);
   let s = parts.join(', ');

@@ -37,20 +37,25 @@ export function isAreaCode(raw: string): boolean {
 export function parseAreaCode(raw: string): AreaCode {
   const code = raw.trim().toUpperCase();
   if (findAreaLevel(code) === undefined) {
-    throw new AppError('AREA_CODE_INVALID', `'${raw}' is not a CBS area code (GMgggg, WKggggww or BUggggwwbb)`);
+    throw new AppError(
+      'AREA_CODE_INVALID',
+      `'${raw}' is not a CBS area code (GMgggg, WKggggww or BUggggwwbb)`,
+    );
   }
   return code as AreaCode;
 }
 
 export function parseGemeenteCode(raw: string): GemeenteCode {
   const code = raw.trim().toUpperCase();
-  if (!PATTERNS.gemeente.test(code)) throw new AppError('AREA_CODE_INVALID', `'${raw}' is not a gemeente code (GMgggg)`);
+  if (!PATTERNS.gemeente.test(code))
+    throw new AppError('AREA_CODE_INVALID', `'${raw}' is not a gemeente code (GMgggg)`);
   return code as GemeenteCode;
 }
 
 export function parseBuurtCode(raw: string): BuurtCode {
   const code = raw.trim().toUpperCase();
-  if (!PATTERNS.buurt.test(code)) throw new AppError('AREA_CODE_INVALID', `'${raw}' is not a buurt code (BUggggwwbb)`);
+  if (!PATTERNS.buurt.test(code))
+    throw new AppError('AREA_CODE_INVALID', `'${raw}' is not a buurt code (BUggggwwbb)`);
   return code as BuurtCode;
 }
 

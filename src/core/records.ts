@@ -58,8 +58,7 @@ export interface ParsedValue {
 
 /** A polygonal geometry as GeoJSON coordinates (Polygon or MultiPolygon). */
 export type PolygonGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export interface ParsedGeometry {
   code: string;

@@ -11,7 +11,8 @@ describe('parseCell(raw)', () => {
     expect(parseCell('1.234,5', { decimalComma: true })).toEqual({ kind: 'number', value: 1234.5 });
   });
   it('treats CBS suppression marks and empty cells as missing, never 0', () => {
-    for (const raw of ['', '.', 'NA', 'x', '  ', null, undefined]) expect(parseCell(raw)).toEqual({ kind: 'missing' });
+    for (const raw of ['', '.', 'NA', 'x', '  ', null, undefined])
+      expect(parseCell(raw)).toEqual({ kind: 'missing' });
   });
   it('reports text as invalid, keeping the raw text for the error message', () => {
     expect(parseCell('abc')).toEqual({ kind: 'invalid', raw: 'abc' });

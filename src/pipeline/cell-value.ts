@@ -6,11 +6,16 @@
  */
 const MISSING = new Set(['', '.', 'x', 'X', 'NA', 'na', 'N/A', 'NaN', '-', '?', 'null', 'NULL', '--']);
 
-export type CellParse = { kind: 'number'; value: number } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
+export type CellParse =
+  { kind: 'number'; value: number } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
 
-export function parseCell(raw: string | number | null | undefined, options: { decimalComma?: boolean } = {}): CellParse {
+export function parseCell(
+  raw: string | number | null | undefined,
+  options: { decimalComma?: boolean } = {},
+): CellParse {
   if (raw === null || raw === undefined) return { kind: 'missing' };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'missing' };
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'missing' };
   const s = raw.trim();
   if (MISSING.has(s)) return { kind: 'missing' };
   let t = s.replace(/[\s\u00a0]/g, '');

@@ -17,7 +17,11 @@ export function findColumn(table: CsvTable, name: string): number | undefined {
 }
 
 /** Indices of required columns; throws CSV_NO_KNOWN_COLUMNS naming the first missing one. */
-export function requireColumns<K extends string>(table: CsvTable, names: readonly K[], layout: string): Record<K, number> {
+export function requireColumns<K extends string>(
+  table: CsvTable,
+  names: readonly K[],
+  layout: string,
+): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const name of names) {
     const i = findColumn(table, name);
@@ -44,21 +48,29 @@ export function cellLocation(table: CsvTable, i: number, c: number, expected: st
 }
 
 /** A numeric cell: `{ value, flags }` with missing as null + suppressed; text throws VALUE_NOT_A_NUMBER. */
-export function readNumberCell(table: CsvTable, i: number, c: number): { value: number | null; flags: number } {
+export function readNumberCell(
+  table: CsvTable,
+  i: number,
+  c: number,
+): { value: number | null; flags: number } {
   const cell = parseCell(table.rows[i]?.[c]);
   if (cell.kind === 'invalid') {
     throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
       location: cellLocation(table, i, c, 'a number, or NA/empty/. for missing'),
     });
   }
-  return cell.kind === 'number' ? { value: cell.value, flags: 0 } : { value: null, flags: VALUE_FLAGS.suppressed };
+  return cell.kind === 'number'
+    ? { value: cell.value, flags: 0 }
+    : { value: null, flags: VALUE_FLAGS.suppressed };
 }
 
 /** A year cell (four digits); throws YEAR_UNKNOWN naming the cell. */
 export function readYearCell(table: CsvTable, i: number, c: number): number {
   const raw = (table.rows[i]?.[c] ?? '').trim();
   if (!/^(19|20)\d{2}$/.test(raw)) {
-    throw new AppError('YEAR_UNKNOWN', 'not a year', { location: cellLocation(table, i, c, 'a four-digit year') });
+    throw new AppError('YEAR_UNKNOWN', 'not a year', {
+      location: cellLocation(table, i, c, 'a four-digit year'),
+    });
   }
   return Number(raw);
 }
@@ -76,7 +88,9 @@ export function readAreaCodeCell(
   const code = (table.rows[i]?.[c] ?? '').trim().toUpperCase();
   const level = findAreaLevel(code);
   if (!level || !levels.includes(level)) {
-    const expected = levels.map((l) => ({ gemeente: 'GMgggg', wijk: 'WKggggww', buurt: 'BUggggwwbb' })[l]).join(' or ');
+    const expected = levels
+      .map((l) => ({ gemeente: 'GMgggg', wijk: 'WKggggww', buurt: 'BUggggwwbb' })[l])
+      .join(' or ');
     throw new AppError('AREA_CODE_INVALID', `not a CBS ${levels.join('/')} code`, {
       location: cellLocation(table, i, c, `a ${expected} code`),
     });
@@ -90,9 +104,13 @@ export function createDuplicateGuard(table: CsvTable, keyColumn: number): (key: 
   return (key, i) => {
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
-      throw new AppError('CSV_DUPLICATE_ROW', `${key.replace('|', ', ')} occurs twice (first on line ${table.lineOf(earlier)})`, {
-        location: cellLocation(table, i, keyColumn, 'each area (and year) once'),
-      });
+      throw new AppError(
+        'CSV_DUPLICATE_ROW',
+        `${key.replace('|', ', ')} occurs twice (first on line ${table.lineOf(earlier)})`,
+        {
+          location: cellLocation(table, i, keyColumn, 'each area (and year) once'),
+        },
+      );
     }
     firstRow.set(key, i);
   };

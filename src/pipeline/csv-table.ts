@@ -37,7 +37,10 @@ export function firstLine(text: string): string {
   return i < 0 ? text : text.slice(0, i);
 }
 
-export function readCsvTable(file: InputFile, options: { delimiter?: string; allowShortRows?: boolean } = {}): CsvTable {
+export function readCsvTable(
+  file: InputFile,
+  options: { delimiter?: string; allowShortRows?: boolean } = {},
+): CsvTable {
   const text = file.text();
   const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
   let records: { record: string[]; info: { lines: number } }[];
@@ -54,10 +57,14 @@ export function readCsvTable(file: InputFile, options: { delimiter?: string; all
     const err = e as { code?: string; lines?: number; message?: string };
     const line = err.lines ?? undefined;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new AppError('CSV_TRUNCATED', 'the file ends inside a quoted field: it is truncated or a quote is not closed', {
-        location: { file: file.name, ...(line !== undefined ? { line } : {}), expected: 'a closing quote' },
-        cause: e,
-      });
+      throw new AppError(
+        'CSV_TRUNCATED',
+        'the file ends inside a quoted field: it is truncated or a quote is not closed',
+        {
+          location: { file: file.name, ...(line !== undefined ? { line } : {}), expected: 'a closing quote' },
+          cause: e,
+        },
+      );
     }
     throw new AppError('CSV_MALFORMED', `not valid CSV: ${err.message ?? String(e)}`, {
       location: { file: file.name, ...(line !== undefined ? { line } : {}) },
@@ -65,9 +72,16 @@ export function readCsvTable(file: InputFile, options: { delimiter?: string; all
     });
   }
   if (records.length === 0) {
-    throw new AppError('CSV_MALFORMED', 'the file is empty', { location: { file: file.name, line: 1, expected: 'a header row' } });
+    throw new AppError('CSV_MALFORMED', 'the file is empty', {
+      location: { file: file.name, line: 1, expected: 'a header row' },
+    });
   }
-  const header = records[0]!.record.map((h) => h.replace(/^\uFEFF/, '').replace(/\uFEFF/g, '').trim());
+  const header = records[0]!.record.map((h) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .replace(/\uFEFF/g, '')
+      .trim(),
+  );
   const rows: string[][] = [];
   const lines: number[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -76,19 +90,50 @@ export function readCsvTable(file: InputFile, options: { delimiter?: string; all
       const isLast = i === records.length - 1;
       const endsWithoutNewline = !/\n\s*$/.test(text);
       if (isLast && record.length < header.length && endsWithoutNewline) {
-        throw new AppError('CSV_TRUNCATED', `the last row has ${record.length} of ${header.length} columns: the file is truncated`, {
-          location: { file: file.name, line: info.lines, row: i, column: header[record.length] ?? '', expected: `${header.length} columns` },
-        });
+        throw new AppError(
+          'CSV_TRUNCATED',
+          `the last row has ${record.length} of ${header.length} columns: the file is truncated`,
+          {
+            location: {
+              file: file.name,
+              line: info.lines,
+              row: i,
+              column: header[record.length] ?? '',
+              expected: `${header.length} columns`,
+            },
+          },
+        );
       }
-      const other = record.length === 1 ? wrongDelimiterOf(record[0] ?? '', delimiter, header.length) : undefined;
+      const other =
+        record.length === 1 ? wrongDelimiterOf(record[0] ?? '', delimiter, header.length) : undefined;
       if (other !== undefined) {
-        throw new AppError('CSV_WRONG_DELIMITER', `the header is separated by '${delimiter}' but this row by '${other}'`, {
-          location: { file: file.name, line: info.lines, row: i, column: header[0] ?? '', expected: `columns separated by '${delimiter}'`, found: record[0] ?? '' },
-        });
+        throw new AppError(
+          'CSV_WRONG_DELIMITER',
+          `the header is separated by '${delimiter}' but this row by '${other}'`,
+          {
+            location: {
+              file: file.name,
+              line: info.lines,
+              row: i,
+              column: header[0] ?? '',
+              expected: `columns separated by '${delimiter}'`,
+              found: record[0] ?? '',
+            },
+          },
+        );
       }
-      throw new AppError('CSV_MALFORMED', `row has ${record.length} columns, the header has ${header.length}`, {
-        location: { file: file.name, line: info.lines, row: i, expected: `${header.length} columns separated by '${delimiter}'` },
-      });
+      throw new AppError(
+        'CSV_MALFORMED',
+        `row has ${record.length} columns, the header has ${header.length}`,
+        {
+          location: {
+            file: file.name,
+            line: info.lines,
+            row: i,
+            expected: `${header.length} columns separated by '${delimiter}'`,
+          },
+        },
+      );
     }
     rows.push(record);
     lines.push(info.lines);

@@ -16,7 +16,11 @@ export interface ImportReport {
   alreadyImported: boolean;
 }
 
-export function buildImportReport(batch: ImportBatch, layout: string, alreadyImported: boolean): ImportReport {
+export function buildImportReport(
+  batch: ImportBatch,
+  layout: string,
+  alreadyImported: boolean,
+): ImportReport {
   const byLevel: Record<string, number> = {};
   for (const a of batch.areas) byLevel[a.level] = (byLevel[a.level] ?? 0) + 1;
   const perIndicator: Record<string, { values: number; missing: number; years: Set<number> }> = {};
@@ -31,7 +35,8 @@ export function buildImportReport(batch: ImportBatch, layout: string, alreadyImp
   for (const w of batch.warnings) {
     const entry = (warnings[w.code] ??= { count: 0, examples: [] });
     entry.count++;
-    if (entry.examples.length < 5) entry.examples.push(w.row !== undefined ? `row ${w.row}: ${w.message}` : w.message);
+    if (entry.examples.length < 5)
+      entry.examples.push(w.row !== undefined ? `row ${w.row}: ${w.message}` : w.message);
     if (w.code === 'AREA_UNMATCHED') unmatched.push(w.message);
   }
   return {
@@ -56,17 +61,24 @@ export function buildImportReport(batch: ImportBatch, layout: string, alreadyImp
 
 export function formatImportReport(r: ImportReport): string {
   const lines: string[] = [];
-  lines.push(`${r.file}: ${r.source} (${r.layout}), ${r.edition}${r.divisionYear ? `, indeling ${r.divisionYear}` : ''}`);
+  lines.push(
+    `${r.file}: ${r.source} (${r.layout}), ${r.edition}${r.divisionYear ? `, indeling ${r.divisionYear}` : ''}`,
+  );
   if (r.alreadyImported) lines.push('  (same file imported before; values replaced, nothing duplicated)');
   const levels = Object.entries(r.areas.byLevel)
     .map(([l, n]) => `${n} ${l}`)
     .join(', ');
-  lines.push(`  rows read: ${r.rowsRead}; areas: ${r.areas.total}${levels ? ` (${levels})` : ''}; unmatched: ${r.unmatched.length}`);
+  lines.push(
+    `  rows read: ${r.rowsRead}; areas: ${r.areas.total}${levels ? ` (${levels})` : ''}; unmatched: ${r.unmatched.length}`,
+  );
   if (r.geometries) lines.push(`  geometries: ${r.geometries}`);
   const inds = Object.entries(r.valuesPerIndicator);
   if (inds.length) {
     lines.push('  values per indicator (values / missing, years):');
-    for (const [id, v] of inds) lines.push(`    ${id.padEnd(40)} ${String(v.values).padStart(7)} / ${String(v.missing).padEnd(6)} ${v.years.join(',')}`);
+    for (const [id, v] of inds)
+      lines.push(
+        `    ${id.padEnd(40)} ${String(v.values).padStart(7)} / ${String(v.missing).padEnd(6)} ${v.years.join(',')}`,
+      );
   }
   const ws = Object.entries(r.warnings);
   if (ws.length) {

@@ -64,7 +64,10 @@ function stripBom(s: string): string {
  */
 export function yearFromFileName(name: string): number | undefined {
   const lower = name.toLowerCase();
-  if (/(19|20)\d{2}\s*[-_]\s*(19|20)\d{2}/.test(lower) && !/kwb[-_]?(19|20)\d{2}(?![-_]?(19|20)\d{2})/.test(lower)) {
+  if (
+    /(19|20)\d{2}\s*[-_]\s*(19|20)\d{2}/.test(lower) &&
+    !/kwb[-_]?(19|20)\d{2}(?![-_]?(19|20)\d{2})/.test(lower)
+  ) {
     return undefined;
   }
   const kwb = /kwb[-_ ]?((?:19|20)\d{2})/.exec(lower);

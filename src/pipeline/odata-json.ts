@@ -76,12 +76,20 @@ export function readODataJson(file: InputFile): ODataTable {
     });
   }
   const props = o['DataProperties'];
-  const properties = Array.isArray(props) ? (props.filter((p) => typeof p === 'object' && p !== null && 'Key' in p) as ODataProperty[]) : [];
-  const idSource = typeof o['table'] === 'string' ? o['table'] : typeof o['odata.metadata'] === 'string' ? o['odata.metadata'] : '';
+  const properties = Array.isArray(props)
+    ? (props.filter((p) => typeof p === 'object' && p !== null && 'Key' in p) as ODataProperty[])
+    : [];
+  const idSource =
+    typeof o['table'] === 'string'
+      ? o['table']
+      : typeof o['odata.metadata'] === 'string'
+        ? o['odata.metadata']
+        : '';
   const areaNames = new Map<string, string>();
   const dim = o['WijkenEnBuurten'];
   for (const d of Array.isArray(dim) ? (dim as Record<string, unknown>[]) : []) {
-    if (typeof d?.['Key'] === 'string' && typeof d['Title'] === 'string') areaNames.set(d['Key'].trim().toUpperCase(), d['Title'].trim());
+    if (typeof d?.['Key'] === 'string' && typeof d['Title'] === 'string')
+      areaNames.set(d['Key'].trim().toUpperCase(), d['Title'].trim());
   }
   return { table: findODataTableId(idSource), properties, rows: rows as ODataRow[], areaNames };
 }

@@ -54,7 +54,9 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
     }
   }
   if (!best || bestScore < 0.2) {
-    const what = source ? `a ${source} file in any layout Veerkracht reads` : 'a file of any source Veerkracht reads';
+    const what = source
+      ? `a ${source} file in any layout Veerkracht reads`
+      : 'a file of any source Veerkracht reads';
     throw new AppError(
       'UNKNOWN_FILE_KIND',
       `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/GeoJSON/TopoJSON, Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,

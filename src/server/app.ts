@@ -7,7 +7,11 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AppError } from '../core/app-error.js';
-import { parseEngineConfig, type EngineConfig, type EngineConfigInput } from '../domain/engine/engine-config.js';
+import {
+  parseEngineConfig,
+  type EngineConfig,
+  type EngineConfigInput,
+} from '../domain/engine/engine-config.js';
 import type { Store } from '../storage/store.js';
 import { EngineState } from './engine-state.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
@@ -58,7 +62,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('/api/*', compress({ threshold: 2048 }));
 
   const openapi = JSON.stringify(openApiDocument());
-  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+  app.get('/api/openapi.json', (c) =>
+    c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }),
+  );
   app.route('/api/gemeenten', gemeentenRoutes(deps));
   app.route('/api/regions', regionsRoutes(deps));
   app.route('/api/maps', mapsRoutes(deps));
@@ -66,7 +72,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/compare', compareRoutes(deps));
   app.route('/api/config', configRoutes(engineConfig, options.configSource ?? null));
   app.all('/api/*', (c) => {
-    throw new AppError('ROUTE_NOT_FOUND', `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`);
+    throw new AppError(
+      'ROUTE_NOT_FOUND',
+      `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`,
+    );
   });
 
   const webRoot = options.webRoot ?? 'web/dist';

@@ -64,7 +64,10 @@ export class EngineState {
 
   private async storeVersion(): Promise<string> {
     if (this.store.dataVersion) return this.store.dataVersion();
-    const [imports, harmonisation] = await Promise.all([this.store.listImports(), this.store.listHarmonisation()]);
+    const [imports, harmonisation] = await Promise.all([
+      this.store.listImports(),
+      this.store.listHarmonisation(),
+    ]);
     const last = imports[imports.length - 1];
     return `${imports.length}|${last?.id ?? 0}|${harmonisation.length}`;
   }
@@ -72,7 +75,10 @@ export class EngineState {
   private async load(version: string): Promise<LoadedState> {
     const divisionYear = this.options.divisionYear ?? (await referenceDivision(this.store));
     if (divisionYear === null) {
-      throw new AppError('NO_DATA', 'the store holds no buurt boundaries: import a wijk- en buurtkaart (or run `veerkracht fetch`)');
+      throw new AppError(
+        'NO_DATA',
+        'the store holds no buurt boundaries: import a wijk- en buurtkaart (or run `veerkracht fetch`)',
+      );
     }
     const [buurten, gemeenteNames] = await this.loadAreas(divisionYear);
     const values = await this.store.getBulkValues({ divisionYear, level: 'buurt' });
@@ -85,7 +91,9 @@ export class EngineState {
       gemeenteNames,
       gemeenteYears,
       editions,
-      demo: editions.length > 0 && editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
+      demo:
+        editions.length > 0 &&
+        editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
       version,
     };
   }
@@ -105,7 +113,9 @@ export class EngineState {
     for (const gm of gemeenten) {
       for (const n of await this.store.listAreaNames(gm)) if (!names.has(n.code)) names.set(n.code, n.name);
     }
-    const buurten = [...codes].sort().map((code) => ({ code, name: names.get(code) ?? code, gemeente: `GM${code.slice(2, 6)}` }));
+    const buurten = [...codes]
+      .sort()
+      .map((code) => ({ code, name: names.get(code) ?? code, gemeente: `GM${code.slice(2, 6)}` }));
     const gemeenteNames = new Map([...gemeenten].sort().map((gm) => [gm, names.get(gm) ?? gm]));
     return [buurten, gemeenteNames];
   }

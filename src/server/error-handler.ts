@@ -15,7 +15,9 @@ export interface ErrorLogger {
 export function errorHandler(logger: ErrorLogger) {
   return (err: Error, c: Context): Response => {
     if (isAppError(err)) {
-      const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+      const body = {
+        error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      };
       return c.json(body, err.httpStatus as ContentfulStatusCode);
     }
     logger.error(`unexpected error on ${c.req.method} ${c.req.path}`, err);

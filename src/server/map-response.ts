@@ -81,9 +81,14 @@ export function mapResponse(
   };
 }
 
-function harmonisationText(divisionYear: number, area: ResolvedArea, log: readonly HarmonisationLogRow[]): string {
+function harmonisationText(
+  divisionYear: number,
+  area: ResolvedArea,
+  log: readonly HarmonisationLogRow[],
+): string {
   const rows = log.filter((h) => area.gemeenten.includes(h.gemeenteCode) && h.toDivision === divisionYear);
-  if (!rows.length) return `Alle waarden op buurtindeling ${divisionYear}; geen omzetting nodig of vastgelegd.`;
+  if (!rows.length)
+    return `Alle waarden op buurtindeling ${divisionYear}; geen omzetting nodig of vastgelegd.`;
   const byFrom = new Map<number, { code: number; overlay: number; unmatched: number }>();
   for (const h of rows) {
     const s = byFrom.get(h.fromDivision) ?? { code: 0, overlay: 0, unmatched: 0 };
@@ -94,7 +99,10 @@ function harmonisationText(divisionYear: number, area: ResolvedArea, log: readon
   }
   const parts = [...byFrom]
     .sort((a, b) => a[0] - b[0])
-    .map(([from, s]) => `van ${from}: ${s.code} op code, ${s.overlay} via overlay, ${s.unmatched} niet te koppelen`);
+    .map(
+      ([from, s]) =>
+        `van ${from}: ${s.code} op code, ${s.overlay} via overlay, ${s.unmatched} niet te koppelen`,
+    );
   return `Waarden omgezet naar buurtindeling ${divisionYear} (${parts.join('; ')}).`;
 }
 

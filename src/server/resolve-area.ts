@@ -20,12 +20,19 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
     const gm = id.toUpperCase();
     const rows = byGemeente.get(gm);
     if (!rows) {
-      throw new AppError('AREA_NOT_FOUND', `gemeente ${gm} has no buurten on division ${state.divisionYear}; GET /api/gemeenten lists the gemeenten`);
+      throw new AppError(
+        'AREA_NOT_FOUND',
+        `gemeente ${gm} has no buurten on division ${state.divisionYear}; GET /api/gemeenten lists the gemeenten`,
+      );
     }
     return { id: gm, name: state.gemeenteNames.get(gm) ?? gm, gemeenten: [gm], rows };
   }
   const region = (await store.listRegions()).find((r) => r.id === id);
-  if (!region) throw new AppError('AREA_NOT_FOUND', `'${raw}' is neither a gemeente code (GMgggg) nor a region id; GET /api/regions lists the regions`);
+  if (!region)
+    throw new AppError(
+      'AREA_NOT_FOUND',
+      `'${raw}' is neither a gemeente code (GMgggg) nor a region id; GET /api/regions lists the regions`,
+    );
   const rows = region.gemeenten.flatMap((gm) => byGemeente.get(gm) ?? []);
   return { id: region.id, name: region.name, gemeenten: region.gemeenten, rows };
 }

@@ -32,11 +32,17 @@ export function staticWeb(root: string) {
     const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
     const candidate = resolve(base, rel);
     const inside = candidate === base || candidate.startsWith(base + sep);
-    const file = inside && rel && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(base, 'index.html');
+    const file =
+      inside && rel && existsSync(candidate) && statSync(candidate).isFile()
+        ? candidate
+        : join(base, 'index.html');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const immutable = file.includes(`${sep}assets${sep}`);
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
+      headers: {
+        'Content-Type': type,
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      },
     });
   };
 }

@@ -16,20 +16,76 @@ function sampleBatch(checksum = 'abc'): ImportBatch {
     divisionYear: 2019,
   });
   batch.areas = [
-    { code: 'GM0917', level: 'gemeente', name: 'Heerlen', gemeenteCode: 'GM0917', wijkCode: null, divisionYear: 2019 },
-    { code: 'BU09171000', level: 'buurt', name: 'Maria Gewanden', gemeenteCode: 'GM0917', wijkCode: 'WK091710', divisionYear: 2019 },
-    { code: 'BU09280000', level: 'buurt', name: 'Kerkrade-Centrum', gemeenteCode: 'GM0928', wijkCode: 'WK092800', divisionYear: 2019 },
+    {
+      code: 'GM0917',
+      level: 'gemeente',
+      name: 'Heerlen',
+      gemeenteCode: 'GM0917',
+      wijkCode: null,
+      divisionYear: 2019,
+    },
+    {
+      code: 'BU09171000',
+      level: 'buurt',
+      name: 'Maria Gewanden',
+      gemeenteCode: 'GM0917',
+      wijkCode: 'WK091710',
+      divisionYear: 2019,
+    },
+    {
+      code: 'BU09280000',
+      level: 'buurt',
+      name: 'Kerkrade-Centrum',
+      gemeenteCode: 'GM0928',
+      wijkCode: 'WK092800',
+      divisionYear: 2019,
+    },
   ];
   batch.values = [
-    { areaCode: 'BU09171000', year: 2018, indicator: 'inhabitants', value: 3455, flags: 0, column: 'a_inw', divisionYear: 2019 },
-    { areaCode: 'BU09171000', year: 2018, indicator: 'corporation_share', value: null, flags: VALUE_FLAGS.suppressed, column: 'p_wcorpw', divisionYear: 2019 },
-    { areaCode: 'BU09280000', year: 2018, indicator: 'inhabitants', value: 1200, flags: 0, column: 'a_inw', divisionYear: 2019 },
+    {
+      areaCode: 'BU09171000',
+      year: 2018,
+      indicator: 'inhabitants',
+      value: 3455,
+      flags: 0,
+      column: 'a_inw',
+      divisionYear: 2019,
+    },
+    {
+      areaCode: 'BU09171000',
+      year: 2018,
+      indicator: 'corporation_share',
+      value: null,
+      flags: VALUE_FLAGS.suppressed,
+      column: 'p_wcorpw',
+      divisionYear: 2019,
+    },
+    {
+      areaCode: 'BU09280000',
+      year: 2018,
+      indicator: 'inhabitants',
+      value: 1200,
+      flags: 0,
+      column: 'a_inw',
+      divisionYear: 2019,
+    },
   ];
   batch.geometries = [
     {
       code: 'BU09171000',
       divisionYear: 2019,
-      rd: { type: 'Polygon', coordinates: [[[0, 0], [100, 0], [100, 50], [0, 50], [0, 0]]] },
+      rd: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [100, 0],
+            [100, 50],
+            [0, 50],
+            [0, 0],
+          ],
+        ],
+      },
       areaM2: 5000,
     },
   ];
@@ -46,7 +102,13 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       const values = await store.getValues({ gemeente: 'GM0917' });
       expect(values).toHaveLength(2);
       const corp = values.find((v) => v.indicator === 'corporation_share')!;
-      expect(corp).toMatchObject({ value: null, flags: VALUE_FLAGS.suppressed, edition: 'sample edition', table: 'T1', sourceColumn: 'p_wcorpw' });
+      expect(corp).toMatchObject({
+        value: null,
+        flags: VALUE_FLAGS.suppressed,
+        edition: 'sample edition',
+        table: 'T1',
+        sourceColumn: 'p_wcorpw',
+      });
       const geoms = await store.getGeometries({ divisionYear: 2019, gemeente: 'GM0917' });
       expect(geoms.map((g) => [g.code, g.areaM2, g.bbox])).toEqual([['BU09171000', 5000, [0, 0, 100, 50]]]);
       expect(await store.listAreaNames('GM0917')).toEqual([
@@ -155,20 +217,51 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
     it('copies values to another division flagged harmonised, never over originals, never twice', async () => {
       const store = await makeStore();
       await store.writeBatch(sampleBatch(), {});
-      const original = { ...sampleBatch('def'), edition: { ...sampleBatch().edition, edition: 'reference edition', divisionYear: 2021 } };
+      const original = {
+        ...sampleBatch('def'),
+        edition: { ...sampleBatch().edition, edition: 'reference edition', divisionYear: 2021 },
+      };
       original.areas = [];
       original.geometries = [];
-      original.values = [{ areaCode: 'BU09280000', year: 2018, indicator: 'inhabitants', value: 1250, flags: 0, column: 'a_inw', divisionYear: 2021 }];
+      original.values = [
+        {
+          areaCode: 'BU09280000',
+          year: 2018,
+          indicator: 'inhabitants',
+          value: 1250,
+          flags: 0,
+          column: 'a_inw',
+          divisionYear: 2021,
+        },
+      ];
       await store.writeBatch(original, {});
       const method = 'code (indeling 2019)';
-      expect(await store.copyValuesByCode({ fromDivision: 2019, toDivision: 2021, codes: ['BU09171000', 'BU09280000'], method })).toBe(2);
+      expect(
+        await store.copyValuesByCode({
+          fromDivision: 2019,
+          toDivision: 2021,
+          codes: ['BU09171000', 'BU09280000'],
+          method,
+        }),
+      ).toBe(2);
       const carried = await store.getValues({ divisionYear: 2021 });
-      expect(carried.map((v) => [v.areaCode, v.indicator, v.value, v.flags, v.method, v.edition]).sort()).toEqual([
-        ['BU09171000', 'corporation_share', null, VALUE_FLAGS.suppressed | VALUE_FLAGS.harmonised, method, 'sample edition'],
+      expect(
+        carried.map((v) => [v.areaCode, v.indicator, v.value, v.flags, v.method, v.edition]).sort(),
+      ).toEqual([
+        [
+          'BU09171000',
+          'corporation_share',
+          null,
+          VALUE_FLAGS.suppressed | VALUE_FLAGS.harmonised,
+          method,
+          'sample edition',
+        ],
         ['BU09171000', 'inhabitants', 3455, VALUE_FLAGS.harmonised, method, 'sample edition'],
         ['BU09280000', 'inhabitants', 1250, 0, null, 'reference edition'],
       ]);
-      expect(await store.copyValuesByCode({ fromDivision: 2021, toDivision: 2022, codes: ['BU09171000'], method })).toBe(0);
+      expect(
+        await store.copyValuesByCode({ fromDivision: 2021, toDivision: 2022, codes: ['BU09171000'], method }),
+      ).toBe(0);
       await store.close();
     });
   });
@@ -176,8 +269,18 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
   describe('regions', () => {
     it('stores and lists regions', async () => {
       const store = await makeStore();
-      await store.upsertRegion({ id: 'test', name: 'Test regio', gemeenten: ['GM0917', 'GM0928'], predefined: false });
-      expect(await store.listRegions()).toContainEqual({ id: 'test', name: 'Test regio', gemeenten: ['GM0917', 'GM0928'], predefined: false });
+      await store.upsertRegion({
+        id: 'test',
+        name: 'Test regio',
+        gemeenten: ['GM0917', 'GM0928'],
+        predefined: false,
+      });
+      expect(await store.listRegions()).toContainEqual({
+        id: 'test',
+        name: 'Test regio',
+        gemeenten: ['GM0917', 'GM0928'],
+        predefined: false,
+      });
       await store.close();
     });
   });

@@ -139,7 +139,12 @@ export interface Store {
   upsertIndicators(rows: readonly IndicatorRow[]): Promise<void>;
   listIndicators(): Promise<IndicatorRow[]>;
 
-  listAreas(q: { level?: AreaLevel; gemeente?: string; divisionYear?: number; codes?: readonly string[] }): Promise<AreaRow[]>;
+  listAreas(q: {
+    level?: AreaLevel;
+    gemeente?: string;
+    divisionYear?: number;
+    codes?: readonly string[];
+  }): Promise<AreaRow[]>;
   listDivisionYears(level?: AreaLevel): Promise<number[]>;
   /** Names known for areas of one gemeente, from every source that carried code and name. */
   listAreaNames(gemeente: string): Promise<{ code: string; name: string; level: string }[]>;
@@ -164,11 +169,23 @@ export interface Store {
    * harmonised are not copied again; original values in the target division are never replaced.
    * Returns the number of values written.
    */
-  copyValuesByCode(q: { fromDivision: number; toDivision: number; codes: readonly string[]; method: string }): Promise<number>;
+  copyValuesByCode(q: {
+    fromDivision: number;
+    toDivision: number;
+    codes: readonly string[];
+    method: string;
+  }): Promise<number>;
   editionIdOf(edition: string): Promise<number | undefined>;
 
-  getGeometries(q: { divisionYear: number; codes?: readonly string[]; gemeente?: string }): Promise<GeometryRow[]>;
-  setDisplayGeometries(divisionYear: number, rows: readonly { code: string; display: PolygonGeometry }[]): Promise<void>;
+  getGeometries(q: {
+    divisionYear: number;
+    codes?: readonly string[];
+    gemeente?: string;
+  }): Promise<GeometryRow[]>;
+  setDisplayGeometries(
+    divisionYear: number,
+    rows: readonly { code: string; display: PolygonGeometry }[],
+  ): Promise<void>;
 
   listRegions(): Promise<RegionRow[]>;
   upsertRegion(row: RegionRow): Promise<void>;
@@ -183,6 +200,8 @@ export interface Store {
   dataVersion?(): Promise<string>;
 
   /** Counts for `veerkracht status`. */
-  coverage(): Promise<{ indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]>;
+  coverage(): Promise<
+    { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]
+  >;
   areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]>;
 }

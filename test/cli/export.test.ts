@@ -27,7 +27,9 @@ describe('veerkracht import + export (CLI)', () => {
     expect(imp.stdout).toMatch(/corporation_share\s+1 \/ 1/);
     const exp = runCli(['export', '--gemeente', 'GM0917', '--year', '2018'], env);
     expect(exp.status).toBe(0);
-    expect(exp.stdout).toBe('code,name,corporation_share,inhabitants\nBU09171000,,36,3455\nBU09171001,,,460\n');
+    expect(exp.stdout).toBe(
+      'code,name,corporation_share,inhabitants\nBU09171000,,36,3455\nBU09171001,,,460\n',
+    );
   });
 
   it('exits with a usage code and a message when --year is missing', () => {

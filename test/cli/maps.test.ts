@@ -10,22 +10,43 @@ describe('veerkracht maps', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vk-cli-maps-'));
   const env = { VEERKRACHT_DB: join(dir, 'store.db') };
   beforeAll(async () => {
-    const store = await syntheticStore({ gemeenten: 2, buurtenPerGemeente: 20, gemeenteCodes: ['GM0917', 'GM0928'] }, env.VEERKRACHT_DB);
+    const store = await syntheticStore(
+      { gemeenten: 2, buurtenPerGemeente: 20, gemeenteCodes: ['GM0917', 'GM0928'] },
+      env.VEERKRACHT_DB,
+    );
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes one CSV row per buurt with its class', () => {
-    const r = runCli(['maps', '--area', 'GM0917', '--map', 'veerkracht-absoluut', '--period', '2016-2020', '--format', 'csv'], env);
+    const r = runCli(
+      [
+        'maps',
+        '--area',
+        'GM0917',
+        '--map',
+        'veerkracht-absoluut',
+        '--period',
+        '2016-2020',
+        '--format',
+        'csv',
+      ],
+      env,
+    );
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('code,name,gemeente,value,class_id,label,flags,inhabitants');
     expect(lines).toHaveLength(21);
-    expect(lines[1]).toMatch(/^BU0917\d{4},Buurt 1-1,GM0917,,(veerkracht-onder-druk|veerkrachtig|meer-overlast|stabiel-of-verbeterd|onvoldoende-gegevens|te-weinig-inwoners),/);
+    expect(lines[1]).toMatch(
+      /^BU0917\d{4},Buurt 1-1,GM0917,,(veerkracht-onder-druk|veerkrachtig|meer-overlast|stabiel-of-verbeterd|onvoldoende-gegevens|te-weinig-inwoners),/,
+    );
   });
 
   it('writes GeoJSON for a region and a per-gemeente summary', () => {
-    const g = runCli(['maps', '--area', 'parkstad-limburg', '--map', 'corporatiebezit', '--format', 'geojson'], env);
+    const g = runCli(
+      ['maps', '--area', 'parkstad-limburg', '--map', 'corporatiebezit', '--format', 'geojson'],
+      env,
+    );
     expect(g.status).toBe(0);
     expect(MapResponseSchema.parse(JSON.parse(g.stdout)).features).toHaveLength(40);
     const s = runCli(['maps', '--area', 'all', '--period', '2016-2020'], env);

@@ -35,7 +35,9 @@ const FILES = [
   'rivm-gezondheidsmonitor/rivm_gezondheidsmonitor_50090NED_2012_2016_2020.csv.gz',
   'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz',
   'cbs-kwb/kwb2024_subset_nl_gwb__woonikveilig.csv.gz',
-  ...[2016, 2017, 2018, 2019, 2020].map((y) => `cbs-kwb/kwb${y}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`),
+  ...[2016, 2017, 2018, 2019, 2020].map(
+    (y) => `cbs-kwb/kwb${y}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`,
+  ),
   'cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv',
 ];
 const PERIOD = { t0: 2016, t1: 2020 };
@@ -49,7 +51,9 @@ function importWithCli(db: string, files: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`veerkracht import exited ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`veerkracht import exited ${code}: ${stderr}`)),
+    );
   });
 }
 const r3 = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1000) / 1000);
@@ -101,14 +105,17 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
     expect(body.meta.yearsUsed?.['lbm_onv']).toEqual([2018, 2020]);
     expect(body.meta.yearsUsed?.['social-assistance']).toEqual([2016, 2020]);
     expect(body.meta.sources.some((s) => s.edition.includes('Leefbaarometer 3.0 meting 2020'))).toBe(true);
-    const classified = body.features.filter((f) => !['onvoldoende-gegevens', 'te-weinig-inwoners'].includes(f.properties.classId));
+    const classified = body.features.filter(
+      (f) => !['onvoldoende-gegevens', 'te-weinig-inwoners'].includes(f.properties.classId),
+    );
     expect(classified.length).toBeGreaterThanOrEqual(45);
   });
 
   it('hand check: Husken and Heerlen-Centrum from the raw source cells', () => {
     const husken = engine.table.row('BU09173000')!;
     const centrum = engine.table.row('BU09173300')!;
-    const sa = (row: number, y: number) => engine.table.get('social_assistance_per_1000_15_64', y)!.values[row]!;
+    const sa = (row: number, y: number) =>
+      engine.table.get('social_assistance_per_1000_15_64', y)!.values[row]!;
     expect(sa(husken, 2016)).toBeCloseTo((10 / 1025) * 1000, 6);
     expect(sa(husken, 2020)).toBeCloseTo((10 / 985) * 1000, 6);
     expect(sa(centrum, 2016)).toBeCloseTo((130 / 1640) * 1000, 6);
@@ -130,25 +137,34 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
   });
 
   it('golden: provincie Utrecht 2016–2020', () => {
-    const csv = readFileSync(realDataFile('cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv'), 'utf8');
+    const csv = readFileSync(
+      realDataFile('cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv'),
+      'utf8',
+    );
     const gemeenten = new Set([...csv.matchAll(/,BU(\d{4})\d{4},/g)].map((m) => `GM${m[1]}`));
     expect(gemeenten.size).toBe(26);
     const rows = [...gemeenten].sort().flatMap((gm) => engine.table.byGemeente().get(gm) ?? []);
     expect(rows.length).toBeGreaterThan(900);
     const table = classTable(engine, rows);
-    expect(table.filter((t) => t.absolute !== 'onvoldoende-gegevens').length).toBeGreaterThan(rows.length * 0.7);
+    expect(table.filter((t) => t.absolute !== 'onvoldoende-gegevens').length).toBeGreaterThan(
+      rows.length * 0.7,
+    );
     expectGolden('utrecht-2016-2020', table);
   });
 
   it('national run: every buurt with data is classified for 2016–2020; figures per gemeente', async () => {
     const r = engine.period(PERIOD);
-    const withData = r.classification.absolute.classes.filter((c) => VEERKRACHT_CLASS_IDS[c] !== 'onvoldoende-gegevens').length;
+    const withData = r.classification.absolute.classes.filter(
+      (c) => VEERKRACHT_CLASS_IDS[c] !== 'onvoldoende-gegevens',
+    ).length;
     expect(withData).toBeGreaterThan(12_000);
     const gemeenten = [...engine.table.byGemeente().keys()];
     expect(gemeenten.length).toBe(355);
     const res = await app.request(`/api/compare?areas=${gemeenten.slice(0, 50).join(',')}&period=2016-2020`);
     const body = CompareResponseSchema.parse(await res.json());
     expect(body.areas).toHaveLength(50);
-    expect(body.areas.every((a) => a.perClass.find((c) => c.classId === 'veerkracht-onder-druk') !== undefined)).toBe(true);
+    expect(
+      body.areas.every((a) => a.perClass.find((c) => c.classId === 'veerkracht-onder-druk') !== undefined),
+    ).toBe(true);
   });
 });

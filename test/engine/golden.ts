@@ -16,7 +16,8 @@ export function expectGolden(name: string, value: unknown): void {
     writeFileSync(file, text);
     return;
   }
-  if (!existsSync(file)) throw new Error(`golden ${file} is missing (run with UPDATE=1 locally and review it)`);
+  if (!existsSync(file))
+    throw new Error(`golden ${file} is missing (run with UPDATE=1 locally and review it)`);
   const expected = readFileSync(file, 'utf8');
   if (expected !== text) writeFileSync(join(DIR, `${name}-changed.json`), text);
   expect(JSON.parse(text)).toEqual(JSON.parse(expected));

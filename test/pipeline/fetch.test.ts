@@ -25,12 +25,37 @@ interface Logged {
 
 /** Table id → its DataProperties, WijkenEnBuurten and TypedDataSet rows. */
 function odataFixtures(): Map<string, Record<string, unknown[]>> {
-  const list = (file: string): unknown[] => (JSON.parse(readFileSync(fixture(file), 'utf8')) as { value: unknown[] }).value;
-  const kwb = JSON.parse(readFileSync(fixture('kwb/kwb2024_combined_85984NED.json'), 'utf8')) as Record<string, unknown[]>;
+  const list = (file: string): unknown[] =>
+    (JSON.parse(readFileSync(fixture(file), 'utf8')) as { value: unknown[] }).value;
+  const kwb = JSON.parse(readFileSync(fixture('kwb/kwb2024_combined_85984NED.json'), 'utf8')) as Record<
+    string,
+    unknown[]
+  >;
   return new Map([
-    ['50090NED', { DataProperties: list('fetch/opendata/50090NED/DataProperties.json'), WijkenEnBuurten: list('fetch/opendata/50090NED/WijkenEnBuurten.json'), TypedDataSet: list('fetch/opendata/50090NED/TypedDataSet.json') }],
-    ['47022NED', { DataProperties: list('fetch/dataderden/47022NED/DataProperties.json'), WijkenEnBuurten: list('fetch/dataderden/47022NED/WijkenEnBuurten.json'), TypedDataSet: list('fetch/dataderden/47022NED/TypedDataSet.json') }],
-    ['85984NED', { DataProperties: kwb['DataProperties']!, WijkenEnBuurten: kwb['WijkenEnBuurten'] ?? [], TypedDataSet: kwb['TypedDataSet']! }],
+    [
+      '50090NED',
+      {
+        DataProperties: list('fetch/opendata/50090NED/DataProperties.json'),
+        WijkenEnBuurten: list('fetch/opendata/50090NED/WijkenEnBuurten.json'),
+        TypedDataSet: list('fetch/opendata/50090NED/TypedDataSet.json'),
+      },
+    ],
+    [
+      '47022NED',
+      {
+        DataProperties: list('fetch/dataderden/47022NED/DataProperties.json'),
+        WijkenEnBuurten: list('fetch/dataderden/47022NED/WijkenEnBuurten.json'),
+        TypedDataSet: list('fetch/dataderden/47022NED/TypedDataSet.json'),
+      },
+    ],
+    [
+      '85984NED',
+      {
+        DataProperties: kwb['DataProperties']!,
+        WijkenEnBuurten: kwb['WijkenEnBuurten'] ?? [],
+        TypedDataSet: kwb['TypedDataSet']!,
+      },
+    ],
   ]);
 }
 
@@ -47,9 +72,14 @@ function startFixtureServer(log: Logged[], dropOnce: Set<string>): Promise<Serve
       const skip = Number(url.searchParams.get('$skip') ?? 0);
       const page = m[2] === 'TypedDataSet' ? rows.slice(skip, skip + PAGE_SIZE) : rows;
       const more = m[2] === 'TypedDataSet' && skip + PAGE_SIZE < rows.length;
-      const body: Record<string, unknown> = { 'odata.metadata': `https://opendata.cbs.nl/ODataApi/OData/${m[1]}/$metadata`, value: page };
+      const body: Record<string, unknown> = {
+        'odata.metadata': `https://opendata.cbs.nl/ODataApi/OData/${m[1]}/$metadata`,
+        value: page,
+      };
       // CBS points nextLink at its own host: the downloader must re-point it at --base-url.
-      if (more) body['odata.nextLink'] = `https://opendata.cbs.nl/ODataApi/odata/${m[1]}/TypedDataSet?$format=json&$skip=${skip + PAGE_SIZE}`;
+      if (more)
+        body['odata.nextLink'] =
+          `https://opendata.cbs.nl/ODataApi/odata/${m[1]}/TypedDataSet?$format=json&$skip=${skip + PAGE_SIZE}`;
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
@@ -66,14 +96,21 @@ function startFixtureServer(log: Logged[], dropOnce: Set<string>): Promise<Serve
 function serveBytes(req: IncomingMessage, res: ServerResponse, bytes: Buffer, drop: boolean): void {
   const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const from = range ? Number(range[1]) : 0;
-  const headers = { 'Content-Type': 'application/zip', 'Accept-Ranges': 'bytes', 'Content-Length': String(bytes.length - from) };
-  if (range) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${from}-${bytes.length - 1}/${bytes.length}` });
+  const headers = {
+    'Content-Type': 'application/zip',
+    'Accept-Ranges': 'bytes',
+    'Content-Length': String(bytes.length - from),
+  };
+  if (range)
+    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${from}-${bytes.length - 1}/${bytes.length}` });
   else res.writeHead(200, headers);
   if (!drop) {
     res.end(bytes.subarray(from));
     return;
   }
-  res.write(bytes.subarray(from, from + Math.floor(bytes.length / 2)), () => setTimeout(() => res.socket?.destroy(), 20));
+  res.write(bytes.subarray(from, from + Math.floor(bytes.length / 2)), () =>
+    setTimeout(() => res.socket?.destroy(), 20),
+  );
 }
 
 describe('veerkracht fetch (against a local server at the official URL paths)', () => {
@@ -108,7 +145,10 @@ describe('veerkracht fetch (against a local server at the official URL paths)', 
     ]);
     // paging followed nextLink, re-pointed at the local server
     expect(log.filter((l) => l.path === '/ODataApi/odata/50090NED/TypedDataSet')).toHaveLength(3);
-    const combined = JSON.parse(readFileSync(join(cacheDir, 'cbs/50090NED.json'), 'utf8')) as Record<string, unknown[]>;
+    const combined = JSON.parse(readFileSync(join(cacheDir, 'cbs/50090NED.json'), 'utf8')) as Record<
+      string,
+      unknown[]
+    >;
     expect(combined['table']).toBe('50090NED');
     expect(combined['TypedDataSet']).toHaveLength(8);
     expect(combined['DataProperties']!.length).toBeGreaterThan(5);
@@ -116,13 +156,21 @@ describe('veerkracht fetch (against a local server at the official URL paths)', 
     const zipRequests = log.filter((l) => l.path === ZIP_PATH);
     const zipBytes = readFileSync(fixture('fetch/leefbaarometer/open-data-leefbaarometer-meting-2024.zip'));
     expect(zipRequests.map((l) => l.range)).toEqual([undefined, `bytes=${Math.floor(zipBytes.length / 2)}-`]);
-    const manifest = JSON.parse(readFileSync(join(cacheDir, '.manifest.json'), 'utf8')) as { files: Record<string, { url: string; size: number; sha256: string; date: string }> };
+    const manifest = JSON.parse(readFileSync(join(cacheDir, '.manifest.json'), 'utf8')) as {
+      files: Record<string, { url: string; size: number; sha256: string; date: string }>;
+    };
     const zipEntry = manifest.files['leefbaarometer/open-data-leefbaarometer-meting-2024.zip']!;
-    expect(zipEntry).toMatchObject({ url: `${baseUrl}${ZIP_PATH}`, size: zipBytes.length, sha256: createHash('sha256').update(zipBytes).digest('hex') });
+    expect(zipEntry).toMatchObject({
+      url: `${baseUrl}${ZIP_PATH}`,
+      size: zipBytes.length,
+      sha256: createHash('sha256').update(zipBytes).digest('hex'),
+    });
     expect(readdirSync(join(cacheDir, 'cbs'))).toEqual(['50090NED.json', '85984NED.json']); // page files removed after combining
     // imported
     expect(result.reports.map((r) => r.source).sort()).toEqual(['kwb', 'lbm', 'politie', 'rivm']);
-    expect(await valueMap(store, 'rivm_difficulty_making_ends_meet')).toMatchObject({ 'BU09173300 2020': 27.3 });
+    expect(await valueMap(store, 'rivm_difficulty_making_ends_meet')).toMatchObject({
+      'BU09173300 2020': 27.3,
+    });
     expect(await valueMap(store, 'police_crimes')).toMatchObject({ 'BU09173300 2023': 1278 });
     expect((await valueMap(store, 'lbm_total'))['BU09173300 2024']).toBeCloseTo(4.024, 6);
     expect((await store.getValues({ indicators: ['inhabitants'] })).length).toBeGreaterThan(0);
@@ -143,11 +191,18 @@ describe('veerkracht fetch (against a local server at the official URL paths)', 
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
     const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-off-'));
-    const error = await runFetch(memoryStore(), { ...options(), cacheDir: dir, baseUrl: `http://127.0.0.1:${port}`, sources: ['rivm'] }).catch((e: unknown) => e);
+    const error = await runFetch(memoryStore(), {
+      ...options(),
+      cacheDir: dir,
+      baseUrl: `http://127.0.0.1:${port}`,
+      sources: ['rivm'],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('DOWNLOAD_FAILED');
     expect((error as AppError).message).toContain(`cannot reach 127.0.0.1:${port}: offline?`);
-    expect((error as AppError).message).toContain(`http://127.0.0.1:${port}/ODataApi/odata/50090NED/DataProperties`);
+    expect((error as AppError).message).toContain(
+      `http://127.0.0.1:${port}/ODataApi/odata/50090NED/DataProperties`,
+    );
     expect(existsSync(join(dir, 'cbs/50090NED.json'))).toBe(false);
   });
 });

@@ -19,7 +19,8 @@ function tmpFile(name: string, content: string): string {
   return path;
 }
 
-const HEADER = 'Wijk_Buurt,Bevolking_Aantal_inwoners,Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie,Sociale_zekerheid_Personen_per_soort_uitkering_Bijstand';
+const HEADER =
+  'Wijk_Buurt,Bevolking_Aantal_inwoners,Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie,Sociale_zekerheid_Personen_per_soort_uitkering_Bijstand';
 
 describe('KWB bad input leaves the store as it was', () => {
   let store: SqliteStore;
@@ -40,7 +41,10 @@ describe('KWB bad input leaves the store as it was', () => {
   }
 
   it('text in a number column: VALUE_NOT_A_NUMBER naming file, line and column', async () => {
-    const path = tmpFile('kwb2019_heerlen.csv', `${HEADER}\nHeerlen,86762,37,4950\n"Wijk 10 Maria Gewanden en Terschuren",4045,36,195\nMaria Gewanden,3585,achtendertig,185\n`);
+    const path = tmpFile(
+      'kwb2019_heerlen.csv',
+      `${HEADER}\nHeerlen,86762,37,4950\n"Wijk 10 Maria Gewanden en Terschuren",4045,36,195\nMaria Gewanden,3585,achtendertig,185\n`,
+    );
     const e = await refused(path);
     expect(e.code).toBe('VALUE_NOT_A_NUMBER');
     expect(e.location).toMatchObject({
@@ -49,7 +53,9 @@ describe('KWB bad input leaves the store as it was', () => {
       column: 'Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie',
       found: 'achtendertig',
     });
-    expect(e.message).toContain("kwb2019_heerlen.csv, line 4 (row 3), column 'Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie'");
+    expect(e.message).toContain(
+      "kwb2019_heerlen.csv, line 4 (row 3), column 'Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie'",
+    );
   });
 
   it('wrong delimiter: a `;` header with `,` rows is CSV_WRONG_DELIMITER at line 2', async () => {
@@ -67,14 +73,20 @@ describe('KWB bad input leaves the store as it was', () => {
   });
 
   it('duplicate area rows: CSV_DUPLICATE_ROW naming both lines', async () => {
-    const path = tmpFile('kwb2019_dup.csv', 'gwb_code_10;regio;a_inw;p_wcorpw\nBU09171000;Maria Gewanden;3585;38\nBU09171001;Terschuren;460;.\nBU09171000;Maria Gewanden;3585;38\n');
+    const path = tmpFile(
+      'kwb2019_dup.csv',
+      'gwb_code_10;regio;a_inw;p_wcorpw\nBU09171000;Maria Gewanden;3585;38\nBU09171001;Terschuren;460;.\nBU09171000;Maria Gewanden;3585;38\n',
+    );
     const e = await refused(path);
     expect(e.code).toBe('CSV_DUPLICATE_ROW');
     expect(e.message).toContain('BU09171000 occurs twice (lines 2 and 4)');
   });
 
   it('duplicate rows by name (two rows matching one area) are refused too', async () => {
-    const path = tmpFile('kwb2019_heerlen.csv', `${HEADER}\nHeerlen,86762,37,4950\nMaria Gewanden,3585,38,185\nMARIA-GEWANDEN,3585,38,185\n`);
+    const path = tmpFile(
+      'kwb2019_heerlen.csv',
+      `${HEADER}\nHeerlen,86762,37,4950\nMaria Gewanden,3585,38,185\nMARIA-GEWANDEN,3585,38,185\n`,
+    );
     expect((await refused(path)).code).toBe('CSV_DUPLICATE_ROW');
   });
 
@@ -92,9 +104,13 @@ describe('KWB bad input leaves the store as it was', () => {
   });
 
   it('names only, for a gemeente without known names: AREA_UNMATCHED saying what to import first', async () => {
-    const e = await refused(tmpFile('kwb2019_kerkrade.csv', `${HEADER}\nKerkrade,45000,40,2000\nBleijerheide,5000,50,300\n`));
+    const e = await refused(
+      tmpFile('kwb2019_kerkrade.csv', `${HEADER}\nKerkrade,45000,40,2000\nBleijerheide,5000,50,300\n`),
+    );
     expect(e.code).toBe('AREA_UNMATCHED');
-    expect(e.message).toMatch(/no gemeente named 'Kerkrade' is known: import first a source that carries codes and names/);
+    expect(e.message).toMatch(
+      /no gemeente named 'Kerkrade' is known: import first a source that carries codes and names/,
+    );
   });
 });
 
@@ -107,7 +123,10 @@ describe('KWB StatLine export by name: unmatched rows and footers', () => {
       `${HEADER}\nHeerlen,86832,37,4990\n"Wijk 10 Maria Gewanden en Terschuren",4040,36,200\nMaria Gewanden,3580,38,190\nTerschuren,460,.,\nOnbekende buurt,10,1,1\n"Bron: CBS",,,\n`,
     );
     const [report] = await importPaths(store, [path]);
-    expect(report!.warnings['AREA_UNMATCHED']).toEqual({ count: 1, examples: ["row 5: 'Onbekende buurt' (line 6) matches no known area of GM0917; row skipped"] });
+    expect(report!.warnings['AREA_UNMATCHED']).toEqual({
+      count: 1,
+      examples: ["row 5: 'Onbekende buurt' (line 6) matches no known area of GM0917; row skipped"],
+    });
     expect(report!.unmatched).toHaveLength(1);
     expect(report!.areas.total).toBe(4);
     const values = await store.getValues({ years: [2018], indicators: ['corporation_share'] });

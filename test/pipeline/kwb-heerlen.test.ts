@@ -15,7 +15,8 @@ import type { ValueRow } from '../../src/storage/store.js';
 import { hasRealData, realDataFile } from '../real-data.js';
 
 const YEARS = [2016, 2017, 2018, 2019, 2020] as const;
-const heerlenFile = (year: number): string => `cbs-kwb/kwb${year}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`;
+const heerlenFile = (year: number): string =>
+  `cbs-kwb/kwb${year}_heerlen_statline__trik-flip-Dashboard-Heerlen-UrbanData.csv`;
 
 /** Indicator → source column, per the StatLine export headers; crime only in KWB ≤ 2018. */
 const CHECKED: Record<string, string> = {
@@ -32,13 +33,19 @@ const checkedFor = (year: number): [string, string][] =>
 /** The source file read on its own: rows as header → cell, without the footer. */
 function readSource(year: number): Record<string, string>[] {
   const text = readFileSync(realDataFile(heerlenFile(year)), 'utf8');
-  const rows = parse(text, { columns: (h: string[]) => h.map((c) => c.replace(/\uFEFF/g, '').trim()), bom: true }) as Record<string, string>[];
+  const rows = parse(text, {
+    columns: (h: string[]) => h.map((c) => c.replace(/\uFEFF/g, '').trim()),
+    bom: true,
+  }) as Record<string, string>[];
   return rows.filter((r) => !/^Bron/.test(r['Wijk_Buurt'] ?? ''));
 }
 
 /** kwb2016-2020_heerlen_naam_naar_code__afgeleid.csv: year → name → code (check only). */
 function readDerivedMapping(): Map<number, Map<string, string>> {
-  const rows = parse(readFileSync(realDataFile('cbs-kwb/kwb2016-2020_heerlen_naam_naar_code__afgeleid.csv'), 'utf8'), { columns: true }) as {
+  const rows = parse(
+    readFileSync(realDataFile('cbs-kwb/kwb2016-2020_heerlen_naam_naar_code__afgeleid.csv'), 'utf8'),
+    { columns: true },
+  ) as {
     jaar: string;
     regio_naam: string;
     code: string;
@@ -52,7 +59,8 @@ function readDerivedMapping(): Map<number, Map<string, string>> {
   return out;
 }
 
-const expectedValue = (cell: string | undefined): number | null => (cell === undefined || cell.trim() === '' || cell.trim() === '.' ? null : Number(cell));
+const expectedValue = (cell: string | undefined): number | null =>
+  cell === undefined || cell.trim() === '' || cell.trim() === '.' ? null : Number(cell);
 
 describe.skipIf(!hasRealData)('KWB 2016–2020 Heerlen (StatLine exports with names only)', () => {
   let store: SqliteStore;
@@ -62,7 +70,10 @@ describe.skipIf(!hasRealData)('KWB 2016–2020 Heerlen (StatLine exports with na
   beforeAll(async () => {
     store = openSqliteStore({ path: ':memory:' });
     await importPaths(store, [realDataFile('cbs-kwb/kwb2024_subset_nl_gwb__woonikveilig.csv.gz')]);
-    reports = await importPaths(store, YEARS.map((y) => realDataFile(heerlenFile(y))));
+    reports = await importPaths(
+      store,
+      YEARS.map((y) => realDataFile(heerlenFile(y))),
+    );
   });
 
   it('matches every row to a code, as the derived mapping does (one documented exception)', async () => {
@@ -93,7 +104,11 @@ describe.skipIf(!hasRealData)('KWB 2016–2020 Heerlen (StatLine exports with na
     for (const year of YEARS) {
       const nameToCode = new Map(derived.get(year)!);
       if (year === 2016) nameToCode.set('Wijk 41 De Beitel', 'WK091742');
-      const values = await store.getValues({ gemeente: 'GM0917', years: [year], indicators: Object.keys(CHECKED) });
+      const values = await store.getValues({
+        gemeente: 'GM0917',
+        years: [year],
+        indicators: Object.keys(CHECKED),
+      });
       const byKey = new Map<string, ValueRow>(values.map((v) => [`${v.areaCode}|${v.indicator}`, v]));
       let compared = 0;
       for (const row of readSource(year)) {
@@ -115,7 +130,11 @@ describe.skipIf(!hasRealData)('KWB 2016–2020 Heerlen (StatLine exports with na
 
   it('has each checked indicator for every Heerlen buurt in every year', async () => {
     for (const year of YEARS) {
-      const values = await store.getValues({ gemeente: 'GM0917', years: [year], indicators: Object.keys(CHECKED) });
+      const values = await store.getValues({
+        gemeente: 'GM0917',
+        years: [year],
+        indicators: Object.keys(CHECKED),
+      });
       for (const [indicator] of checkedFor(year)) {
         const buurten = values.filter((v) => v.indicator === indicator && v.areaCode.startsWith('BU'));
         expect(buurten, `${year} ${indicator}`).toHaveLength(57);

@@ -16,8 +16,14 @@ describe('importing a Leefbaarometer 3.0 buurt CSV', () => {
     expect(onv['BU09173300 2020']).toBeCloseTo(-0.1751483827431806, 12);
     expect(await valueMap(store, 'lbm_fys')).toMatchObject({ 'BU09173300 2020': -6.359633456370943e-4 });
     // dimensions are only published for the full-model years
-    expect(Object.keys(onv).map((k) => k.split(' ')[1]).sort()).toEqual(['2014', '2014', '2020', '2020']);
-    const suppressed = (await store.getValues({ indicators: ['lbm_total'], codes: ['BU09170000'], years: [2014] }))[0]!;
+    expect(
+      Object.keys(onv)
+        .map((k) => k.split(' ')[1])
+        .sort(),
+    ).toEqual(['2014', '2014', '2020', '2020']);
+    const suppressed = (
+      await store.getValues({ indicators: ['lbm_total'], codes: ['BU09170000'], years: [2014] })
+    )[0]!;
     expect(suppressed.flags & VALUE_FLAGS.suppressed).toBe(VALUE_FLAGS.suppressed);
     expect(suppressed.divisionYear).toBe(2020);
     expect(await store.listAreaNames('GM0917')).toEqual(
@@ -29,7 +35,11 @@ describe('importing a Leefbaarometer 3.0 buurt CSV', () => {
     const store = memoryStore();
     const [report] = await importPaths(store, [fixture('leefbaarometer/lbm3-meting2024-buurt-quoted.csv')]);
     expect(report!.edition).toBe('Leefbaarometer 3.0 meting 2024');
-    expect(await valueMap(store, 'lbm_total')).toEqual({ 'BU09173300 2022': 4.02, 'BU09173300 2024': 4.009, 'BU0363AB10 2024': 4.39 });
+    expect(await valueMap(store, 'lbm_total')).toEqual({
+      'BU09173300 2022': 4.02,
+      'BU09173300 2024': 4.009,
+      'BU0363AB10 2024': 4.39,
+    });
   });
 });
 
@@ -38,14 +48,32 @@ describe('importing the provincie Utrecht buurt table', () => {
     const store = memoryStore();
     const [report] = await importPaths(store, [fixture('leefbaarometer/utrecht-buurten.csv')]);
     expect(report!.divisionYear).toBe(2022);
-    expect(await valueMap(store, 'lbm_total')).toEqual({ 'BU03070100 2020': 4.22, 'BU03070308 2020': null, 'BU03070402 2020': null });
+    expect(await valueMap(store, 'lbm_total')).toEqual({
+      'BU03070100 2020': 4.22,
+      'BU03070308 2020': null,
+      'BU03070402 2020': null,
+    });
     expect(await valueMap(store, 'lbm_onv')).toMatchObject({ 'BU03070100 2020': -0.14 });
-    expect(await valueMap(store, 'inhabitants')).toEqual({ 'BU03070100 2022': 710, 'BU03070308 2022': 115, 'BU03070402 2022': 215 });
+    expect(await valueMap(store, 'inhabitants')).toEqual({
+      'BU03070100 2022': 710,
+      'BU03070308 2022': 115,
+      'BU03070402 2022': 215,
+    });
     // WOZ 0 is impossible; owner-occupied 0 with < 20 dwellings is a suppressed cell; with 214 dwellings it is a real 0
-    expect(await valueMap(store, 'woz_value')).toEqual({ 'BU03070100 2022': 335, 'BU03070308 2022': null, 'BU03070402 2022': 83 });
-    expect(await valueMap(store, 'owner_occupied_share')).toEqual({ 'BU03070100 2022': 26, 'BU03070308 2022': null, 'BU03070402 2022': 0 });
+    expect(await valueMap(store, 'woz_value')).toEqual({
+      'BU03070100 2022': 335,
+      'BU03070308 2022': null,
+      'BU03070402 2022': 83,
+    });
+    expect(await valueMap(store, 'owner_occupied_share')).toEqual({
+      'BU03070100 2022': 26,
+      'BU03070308 2022': null,
+      'BU03070402 2022': 0,
+    });
     expect(await store.findGemeenteByName('Amersfoort')).toEqual(['GM0307']);
-    expect((await store.listAreaNames('GM0307')).find((a) => a.code === 'BU03070402')?.name).toBe('Kop van Isselt, Noord');
+    expect((await store.listAreaNames('GM0307')).find((a) => a.code === 'BU03070402')?.name).toBe(
+      'Kop van Isselt, Noord',
+    );
   });
 });
 
@@ -64,14 +92,22 @@ describe('importing Leefbaarometer 2.0 exports', () => {
 
   it('stores the score classes 1–9 as lbm2_class and skips the change classes with a warning', async () => {
     const store = memoryStore();
-    const [report] = await importPaths(store, [fixture('leefbaarometer/lbm2-meting2016-gemeente-klassen.csv')]);
-    expect(await valueMap(store, 'lbm2_class')).toMatchObject({ 'GM0003 2002': 6, 'GM0917 2002': null, 'GM0917 2016': 4 });
+    const [report] = await importPaths(store, [
+      fixture('leefbaarometer/lbm2-meting2016-gemeente-klassen.csv'),
+    ]);
+    expect(await valueMap(store, 'lbm2_class')).toMatchObject({
+      'GM0003 2002': 6,
+      'GM0917 2002': null,
+      'GM0917 2016': 4,
+    });
     expect(report!.warnings['COLUMN_SKIPPED']?.count).toBe(1);
   });
 
   it('recognises a PC4 file but imports nothing from it, saying why', async () => {
     const store = memoryStore();
-    const [report] = await importPaths(store, [fixture('leefbaarometer/lbm2-meting2018-pc4-dimensiescores.csv')]);
+    const [report] = await importPaths(store, [
+      fixture('leefbaarometer/lbm2-meting2018-pc4-dimensiescores.csv'),
+    ]);
     expect(report!.warnings['FILE_SKIPPED']?.examples[0]).toMatch(/PC4 areas are not CBS/);
     expect(await store.getValues({})).toEqual([]);
   });

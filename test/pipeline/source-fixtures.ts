@@ -25,7 +25,10 @@ export function memoryStore(): SqliteStore {
 }
 
 /** The values of one indicator as `code year → value`, for compact assertions. */
-export async function valueMap(store: SqliteStore, indicator: string): Promise<Record<string, number | null>> {
+export async function valueMap(
+  store: SqliteStore,
+  indicator: string,
+): Promise<Record<string, number | null>> {
   const rows = await store.getValues({ indicators: [indicator] });
   return Object.fromEntries(rows.map((r) => [`${r.areaCode} ${r.year}`, r.value]));
 }

@@ -8,7 +8,8 @@ import { hasRealData, realDataFile } from '../real-data.js';
 import { memoryStore } from './source-fixtures.js';
 
 const LBM2020 = 'leefbaarometer/lbm3_meting2020_buurt_2002-2020_nl__KacperJanczyk220646-GreenScape.csv.gz';
-const LBM2024 = 'leefbaarometer/lbm3_meting2024_buurt_2002-2024_heerlen_kerkrade__Applied-Spatial-Analytics-create-your-report-groupb.csv';
+const LBM2024 =
+  'leefbaarometer/lbm3_meting2024_buurt_2002-2024_heerlen_kerkrade__Applied-Spatial-Analytics-create-your-report-groupb.csv';
 const UTRECHT = 'cbs-kwb/provincie_utrecht_buurten_kwb_lbm3_ses__Nelleke20.csv';
 const RIVM = 'rivm-gezondheidsmonitor/rivm_gezondheidsmonitor_50090NED_2012_2016_2020.csv.gz';
 const POLICE = 'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz';
@@ -21,7 +22,10 @@ describe.skipIf(!hasRealData)('real data: Leefbaarometer, RIVM and police', () =
     expect(r!.valuesPerIndicator['lbm_total']!.years).toEqual([2002, 2008, 2012, 2014, 2016, 2018, 2020]);
     expect(r!.valuesPerIndicator['lbm_onv']!.years).toEqual([2014, 2018, 2020]);
     expect(r!.valuesPerIndicator['lbm_total']).toMatchObject({ values: 79848, missing: 12835 });
-    const v = await store.getValues({ codes: ['BU09173300', 'BU03630000'], indicators: ['lbm_total', 'lbm_onv'] });
+    const v = await store.getValues({
+      codes: ['BU09173300', 'BU03630000'],
+      indicators: ['lbm_total', 'lbm_onv'],
+    });
     const at = (code: string, ind: string, year: number): number | null | undefined =>
       v.find((x) => x.areaCode === code && x.indicator === ind && x.year === year)?.value;
     expect(at('BU09173300', 'lbm_total', 2014)).toBeCloseTo(4.006, 3);
@@ -29,7 +33,9 @@ describe.skipIf(!hasRealData)('real data: Leefbaarometer, RIVM and police', () =
     expect(at('BU09173300', 'lbm_total', 2020)).toBeCloseTo(4.035, 3);
     expect(at('BU03630000', 'lbm_total', 2014)).toBeCloseTo(4.342, 3);
     expect(at('BU03630000', 'lbm_onv', 2020)).toBeCloseTo(-0.241, 3);
-    const scored2014 = (await store.getValues({ indicators: ['lbm_total'], years: [2014] })).filter((x) => x.value !== null);
+    const scored2014 = (await store.getValues({ indicators: ['lbm_total'], years: [2014] })).filter(
+      (x) => x.value !== null,
+    );
     expect(scored2014.reduce((s, x) => s + x.value!, 0) / scored2014.length).toBeCloseTo(4.134, 3);
   }, 60_000);
 
@@ -38,7 +44,10 @@ describe.skipIf(!hasRealData)('real data: Leefbaarometer, RIVM and police', () =
     const [r] = await importPaths(store, [realDataFile(LBM2024)]);
     expect(r!.edition).toBe('Leefbaarometer 3.0 meting 2024');
     expect(r!.areas.byLevel).toEqual({ buurt: 75 });
-    expect(r!.valuesPerIndicator['lbm_total']).toMatchObject({ values: 675, years: [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024] });
+    expect(r!.valuesPerIndicator['lbm_total']).toMatchObject({
+      values: 675,
+      years: [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024],
+    });
     const [v] = await store.getValues({ codes: ['BU09173300'], indicators: ['lbm_onv'], years: [2024] });
     expect(v!.value).toBeCloseTo(-0.132, 3);
   });

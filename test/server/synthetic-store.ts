@@ -12,19 +12,54 @@ export const SYNTHETIC_DIVISION = 2020;
 export async function syntheticStore(options: SyntheticOptions, path = ':memory:'): Promise<SqliteStore> {
   const store = openSqliteStore({ path });
   const country = syntheticCountry(options);
-  const edition = { source: 'tidy' as const, edition: 'synthetic test data', table: null, publisher: 'test', divisionYear: SYNTHETIC_DIVISION };
-  const geo: ImportBatch = emptyBatch('synthetic-geo', 'synthetic-geo', { ...edition, source: 'geo', edition: 'synthetic boundaries' });
+  const edition = {
+    source: 'tidy' as const,
+    edition: 'synthetic test data',
+    table: null,
+    publisher: 'test',
+    divisionYear: SYNTHETIC_DIVISION,
+  };
+  const geo: ImportBatch = emptyBatch('synthetic-geo', 'synthetic-geo', {
+    ...edition,
+    source: 'geo',
+    edition: 'synthetic boundaries',
+  });
   const gemeenten = [...new Set(country.buurten.map((b) => b.gemeente))];
   gemeenten.forEach((gm, g) => {
-    geo.areas.push({ code: gm, level: 'gemeente', name: `Gemeente ${gm.slice(2)}`, gemeenteCode: gm, wijkCode: null, divisionYear: SYNTHETIC_DIVISION });
+    geo.areas.push({
+      code: gm,
+      level: 'gemeente',
+      name: `Gemeente ${gm.slice(2)}`,
+      gemeenteCode: gm,
+      wijkCode: null,
+      divisionYear: SYNTHETIC_DIVISION,
+    });
     country.buurten
       .filter((b) => b.gemeente === gm)
       .forEach((b, i) => {
         const x = 150000 + g * 10000 + (i % 10) * 500;
         const y = 450000 + Math.floor(i / 10) * 500;
-        const ring = [[x, y], [x + 500, y], [x + 500, y + 500], [x, y + 500], [x, y]];
-        geo.areas.push({ code: b.code, level: 'buurt', name: b.name, gemeenteCode: gm, wijkCode: `WK${b.code.slice(2, 8)}`, divisionYear: SYNTHETIC_DIVISION });
-        geo.geometries.push({ code: b.code, divisionYear: SYNTHETIC_DIVISION, rd: { type: 'Polygon', coordinates: [ring] }, areaM2: 250000 });
+        const ring = [
+          [x, y],
+          [x + 500, y],
+          [x + 500, y + 500],
+          [x, y + 500],
+          [x, y],
+        ];
+        geo.areas.push({
+          code: b.code,
+          level: 'buurt',
+          name: b.name,
+          gemeenteCode: gm,
+          wijkCode: `WK${b.code.slice(2, 8)}`,
+          divisionYear: SYNTHETIC_DIVISION,
+        });
+        geo.geometries.push({
+          code: b.code,
+          divisionYear: SYNTHETIC_DIVISION,
+          rd: { type: 'Polygon', coordinates: [ring] },
+          areaM2: 250000,
+        });
       });
   });
   await store.writeBatch(geo, {});
@@ -34,7 +69,9 @@ export async function syntheticStore(options: SyntheticOptions, path = ':memory:
       code: g.code,
       display: {
         type: 'Polygon',
-        coordinates: (g.rd.coordinates as number[][][]).map((r) => r.map(([x, y]) => [3.3 + x! / 70000, 47.1 + y! / 111000])),
+        coordinates: (g.rd.coordinates as number[][][]).map((r) =>
+          r.map(([x, y]) => [3.3 + x! / 70000, 47.1 + y! / 111000]),
+        ),
       },
     })),
   );

@@ -38,8 +38,23 @@ export function syntheticCountry(o: SyntheticOptions): SyntheticCountry {
   const lbmYears = o.lbmYears ?? [2014, 2018, 2020];
   const buurten: BuurtInfo[] = [];
   const values: EngineValueInput[] = [];
-  const push = (areaCode: string, indicator: string, year: number, value: number | null, edition = `synthetic ${year}`) =>
-    values.push({ areaCode, indicator, year, value, flags: value === null ? 1 : 0, edition, table: null, sourceColumn: indicator });
+  const push = (
+    areaCode: string,
+    indicator: string,
+    year: number,
+    value: number | null,
+    edition = `synthetic ${year}`,
+  ) =>
+    values.push({
+      areaCode,
+      indicator,
+      year,
+      value,
+      flags: value === null ? 1 : 0,
+      edition,
+      table: null,
+      sourceColumn: indicator,
+    });
   for (let g = 0; g < o.gemeenten; g++) {
     const gm = o.gemeenteCodes?.[g] ?? `GM${String(g + 1).padStart(4, '0')}`;
     for (let b = 0; b < o.buurtenPerGemeente; b++) {
@@ -57,8 +72,18 @@ export function syntheticCountry(o: SyntheticOptions): SyntheticCountry {
         push(code, 'inhabitants_45_64', y, Math.round(size * 0.27));
         push(code, 'corporation_share', y, corp);
         push(code, 'low_income_households_share', y, size < 100 ? null : round1(4 + v * 20 + rnd() * 2));
-        push(code, 'social_assistance_persons', y, Math.round(size * 0.64 * (0.01 + v * 0.08) * (0.9 + rnd() * 0.2)));
-        push(code, 'disability_benefit_persons', y, Math.round(size * 0.64 * (0.03 + v * 0.06) * (0.9 + rnd() * 0.2)));
+        push(
+          code,
+          'social_assistance_persons',
+          y,
+          Math.round(size * 0.64 * (0.01 + v * 0.08) * (0.9 + rnd() * 0.2)),
+        );
+        push(
+          code,
+          'disability_benefit_persons',
+          y,
+          Math.round(size * 0.64 * (0.03 + v * 0.06) * (0.9 + rnd() * 0.2)),
+        );
         push(code, 'wmo_clients', y, Math.round(size * (0.03 + v * 0.05) * (0.9 + rnd() * 0.2)));
       }
       const nuis = rnd() * 0.3 - 0.15 - vuln * 0.1;

@@ -28,7 +28,8 @@ export const exportCommand: Command = {
     const year = parseYear(values.year, '--year');
     if (year === undefined) throw new AppError('USAGE', `export: --year is required\n\n${HELP}`);
     const divisionYear = parseYear(values.division, '--division');
-    if (values.format !== 'csv' && values.format !== 'geojson') throw new AppError('USAGE', `--format must be csv or geojson`);
+    if (values.format !== 'csv' && values.format !== 'geojson')
+      throw new AppError('USAGE', `--format must be csv or geojson`);
     const store = openDefaultStore();
     try {
       const table = await buildBuurtTable(store, {

@@ -36,7 +36,8 @@ export const fetchCommand: Command = {
     const sources = parseSources(values.sources);
     const years = parseYearList(values.years, '--years');
     const baseUrl = values['base-url'];
-    if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new AppError('USAGE', `--base-url must look like http://host[:port], got '${baseUrl}'`);
+    if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl))
+      throw new AppError('USAGE', `--base-url must look like http://host[:port], got '${baseUrl}'`);
     const store = openDefaultStore();
     try {
       await runFetch(
@@ -49,7 +50,10 @@ export const fetchCommand: Command = {
           importAfter: !values['download-only'],
           ...(baseUrl !== undefined ? { baseUrl } : {}),
         },
-        (report) => process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`),
+        (report) =>
+          process.stdout.write(
+            values.json ? `${JSON.stringify(report)}\n` : `${formatImportReport(report)}\n`,
+          ),
       );
     } finally {
       await store.close();
@@ -59,8 +63,12 @@ export const fetchCommand: Command = {
 
 function parseSources(raw: string): FetchSource[] {
   const out: FetchSource[] = [];
-  for (const s of raw.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (!(FETCH_SOURCES as readonly string[]).includes(s)) throw new AppError('USAGE', `--sources: '${s}' is not one of ${FETCH_SOURCES.join(', ')}`);
+  for (const s of raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    if (!(FETCH_SOURCES as readonly string[]).includes(s))
+      throw new AppError('USAGE', `--sources: '${s}' is not one of ${FETCH_SOURCES.join(', ')}`);
     out.push(s as FetchSource);
   }
   if (!out.length) throw new AppError('USAGE', '--sources: name at least one source');

@@ -1,4 +1,9 @@
-import { CompareResponseSchema, ErrorBodySchema, GemeentenResponseSchema, MapResponseSchema } from '../../api/schemas.js';
+import {
+  CompareResponseSchema,
+  ErrorBodySchema,
+  GemeentenResponseSchema,
+  MapResponseSchema,
+} from '../../api/schemas.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../core/app-error.js';
 import { createApp } from '../../server/app.js';
 import type { EngineConfigInput } from '../../domain/engine/engine-config.js';
@@ -48,7 +53,8 @@ export const mapsCommand: Command = {
       HELP,
     );
     const format = values.format ?? 'csv';
-    if (format !== 'csv' && format !== 'geojson') throw new AppError('USAGE', `--format must be csv or geojson, got '${format}'`);
+    if (format !== 'csv' && format !== 'geojson')
+      throw new AppError('USAGE', `--format must be csv or geojson, got '${format}'`);
     if (!values.area) throw new AppError('USAGE', `maps: --area is required\n\n${HELP}`);
     const config = configWithFlags(values);
     const store = openDefaultStore();
@@ -80,13 +86,22 @@ function configWithFlags(values: Record<string, string | boolean | undefined>): 
   const minComponents = numberFlag(str('min-components'), '--min-components');
   const overrides: EngineConfigInput = {
     ...(concentration !== undefined || nuisance !== undefined
-      ? { thresholds: { ...(concentration !== undefined ? { concentration } : {}), ...(nuisance !== undefined ? { nuisance } : {}) } }
+      ? {
+          thresholds: {
+            ...(concentration !== undefined ? { concentration } : {}),
+            ...(nuisance !== undefined ? { nuisance } : {}),
+          },
+        }
       : {}),
     ...(minPopulation !== undefined ? { minPopulation } : {}),
     ...(minComponents !== undefined ? { minComponents } : {}),
   };
   if (!Object.keys(overrides).length) return loaded;
-  return withOverrides(loaded, overrides, `flags (${FLAG_NAMES})${loaded.file ? ` over ${loaded.file}` : ''}`);
+  return withOverrides(
+    loaded,
+    overrides,
+    `flags (${FLAG_NAMES})${loaded.file ? ` over ${loaded.file}` : ''}`,
+  );
 }
 
 async function getJson(app: App, path: string): Promise<unknown> {
@@ -94,7 +109,9 @@ async function getJson(app: App, path: string): Promise<unknown> {
   const json: unknown = await res.json();
   if (!res.ok) {
     const err = ErrorBodySchema.safeParse(json);
-    const code = (err.success && err.data.error.code in ERROR_CODES ? err.data.error.code : 'INTERNAL') as ErrorCode;
+    const code = (
+      err.success && err.data.error.code in ERROR_CODES ? err.data.error.code : 'INTERNAL'
+    ) as ErrorCode;
     throw new AppError(code, err.success ? err.data.error.message : `HTTP ${res.status}`);
   }
   return json;
@@ -110,7 +127,11 @@ function mapCsv(body: ReturnType<typeof MapResponseSchema.parse>): string {
   const lines = ['code,name,gemeente,value,class_id,label,flags,inhabitants'];
   for (const f of body.features) {
     const p = f.properties;
-    lines.push([p.code, p.name, p.gemeente, p.value, p.classId, p.label, p.flags.join(' '), p.inhabitants].map(csvCell).join(','));
+    lines.push(
+      [p.code, p.name, p.gemeente, p.value, p.classId, p.label, p.flags.join(' '), p.inhabitants]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -129,12 +150,34 @@ async function summaryCsv(app: App, area: string, period: string | undefined): P
     if (!lines.length) {
       const classes = body.areas[0]?.perClass.map((c) => c.classId) ?? [];
       lines.push(
-        ['area', 'name', 'period', 'buurten', 'inhabitants', ...classes.flatMap((c) => [`buurten_${c}`, `inhabitants_${c}`]), 'corporatiebuurten', 'mean_index', 'measure'].join(','),
+        [
+          'area',
+          'name',
+          'period',
+          'buurten',
+          'inhabitants',
+          ...classes.flatMap((c) => [`buurten_${c}`, `inhabitants_${c}`]),
+          'corporatiebuurten',
+          'mean_index',
+          'measure',
+        ].join(','),
       );
     }
     for (const a of body.areas) {
-      const cells = [a.area, a.name, body.period, a.buurten, a.inhabitants, ...a.perClass.flatMap((c) => [c.buurten, c.inhabitants]), a.corporatiebuurten];
-      lines.push([...cells, a.meanIndex === null ? null : a.meanIndex.toFixed(3), a.measureUsed ?? null].map(csvCell).join(','));
+      const cells = [
+        a.area,
+        a.name,
+        body.period,
+        a.buurten,
+        a.inhabitants,
+        ...a.perClass.flatMap((c) => [c.buurten, c.inhabitants]),
+        a.corporatiebuurten,
+      ];
+      lines.push(
+        [...cells, a.meanIndex === null ? null : a.meanIndex.toFixed(3), a.measureUsed ?? null]
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;

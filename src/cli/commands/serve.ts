@@ -20,13 +20,20 @@ export const serveCommand: Command = {
     const { values } = parseCommandArgs(
       'serve',
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, division: { type: 'string' }, config: { type: 'string' } },
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        division: { type: 'string' },
+        config: { type: 'string' },
+      },
       HELP,
     );
     const port = Number(values.port ?? process.env['PORT'] ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('USAGE', `--port must be 0–65535, got '${values.port}'`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new AppError('USAGE', `--port must be 0–65535, got '${values.port}'`);
     const division = values.division === undefined ? undefined : Number(values.division);
-    if (division !== undefined && !Number.isInteger(division)) throw new AppError('USAGE', `--division must be a year, got '${values.division}'`);
+    if (division !== undefined && !Number.isInteger(division))
+      throw new AppError('USAGE', `--division must be a year, got '${values.division}'`);
     const config = loadConfig(values.config);
     const store = openDefaultStore();
     const app = createApp(store, {

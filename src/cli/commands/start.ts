@@ -26,7 +26,10 @@ then serves the web app and API (as \`veerkracht serve\`).
 /** True when the official CBS OData endpoint answers within the timeout. */
 export async function officialSourcesReachable(timeoutMs = 4000): Promise<boolean> {
   try {
-    const res = await fetch(`${OFFICIAL_ORIGINS.cbs}/ODataApi/odata/85984NED`, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${OFFICIAL_ORIGINS.cbs}/ODataApi/odata/85984NED`, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     return res.status < 500;
   } catch {
     return false;
@@ -39,8 +42,15 @@ async function fillEmptyStore(store: Store, offline: boolean, years: number[]): 
     return;
   }
   if (!offline && (await officialSourcesReachable())) {
-    process.stdout.write('veerkracht: the store is empty; downloading the official open data (CBS, PDOK, Leefbaarometer, RIVM, police)…\n');
-    await runFetch(store, { sources: FETCH_SOURCES, years, cacheDir: resolve('cache'), progress: createProgressBar(process.stderr) });
+    process.stdout.write(
+      'veerkracht: the store is empty; downloading the official open data (CBS, PDOK, Leefbaarometer, RIVM, police)…\n',
+    );
+    await runFetch(store, {
+      sources: FETCH_SOURCES,
+      years,
+      cacheDir: resolve('cache'),
+      progress: createProgressBar(process.stderr),
+    });
     return;
   }
   process.stdout.write(

@@ -103,7 +103,12 @@ export class BuurtTable {
       const col = t.ensure(v.indicator, v.year);
       col.values[row] = v.value === null ? NaN : v.value;
       col.flags[row] = v.flags & 0xff;
-      t.addSource(v.indicator, v.year, { indicator: v.indicator, edition: v.edition, table: v.table, column: v.sourceColumn });
+      t.addSource(v.indicator, v.year, {
+        indicator: v.indicator,
+        edition: v.edition,
+        table: v.table,
+        column: v.sourceColumn,
+      });
     }
     return t;
   }
@@ -212,6 +217,7 @@ export class BuurtTable {
       list = [];
       byYear.set(year, list);
     }
-    if (!list.some((x) => x.indicator === s.indicator && x.edition === s.edition && x.column === s.column)) list.push(s);
+    if (!list.some((x) => x.indicator === s.indicator && x.edition === s.edition && x.column === s.column))
+      list.push(s);
   }
 }

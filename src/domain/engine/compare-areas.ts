@@ -46,7 +46,11 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
   const include = new Set(rows);
   const mean = weightedStats(level.values, pop, (i) => include.has(i));
   const [correlation] = corp ? correlate(engine, rows, corp, period) : [null];
-  const measureUsed = dominantMeasure(r.nuisance.measure, r.nuisance.measures.map((m) => m.id), rows);
+  const measureUsed = dominantMeasure(
+    r.nuisance.measure,
+    r.nuisance.measures.map((m) => m.id),
+    rows,
+  );
   return {
     buurten: rows.length,
     inhabitants,
@@ -75,12 +79,23 @@ function perClass(classes: Uint8Array, rows: readonly number[], pop: Float64Arra
       buurten++;
       if (!Number.isNaN(pop[i]!)) inhabitants += pop[i]!;
     }
-    return { classId: id, label: VEERKRACHT_CLASSES[id].labelNl, labelEn: VEERKRACHT_CLASSES[id].labelEn, buurten, inhabitants };
+    return {
+      classId: id,
+      label: VEERKRACHT_CLASSES[id].labelNl,
+      labelEn: VEERKRACHT_CLASSES[id].labelEn,
+      buurten,
+      inhabitants,
+    };
   });
 }
 
 /** Pearson r between corporation share and the nuisance level (first measure of the fallback order with ≥ 3 pairs). */
-function correlate(engine: VeerkrachtEngine, rows: readonly number[], corp: Float64Array, period: Period): [number | null, string | null] {
+function correlate(
+  engine: VeerkrachtEngine,
+  rows: readonly number[],
+  corp: Float64Array,
+  period: Period,
+): [number | null, string | null] {
   const xs = Float64Array.from(rows, (i) => corp[i]!);
   for (const id of engine.config.nuisanceMeasures) {
     const m = NUISANCE_MEASURES[id];

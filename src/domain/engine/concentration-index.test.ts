@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { BuurtInfo, EngineValueInput } from './buurt-table.js';
 import { createEngine } from './veerkracht-engine.js';
 
-const buurten: BuurtInfo[] = ['BU00010001', 'BU00010002', 'BU00010003', 'BU00020001'].map((code) => ({ code, name: code, gemeente: `GM${code.slice(2, 6)}` }));
+const buurten: BuurtInfo[] = ['BU00010001', 'BU00010002', 'BU00010003', 'BU00020001'].map((code) => ({
+  code,
+  name: code,
+  gemeente: `GM${code.slice(2, 6)}`,
+}));
 const v = (areaCode: string, indicator: string, year: number, value: number | null): EngineValueInput => ({
   areaCode,
   indicator,
@@ -20,7 +24,11 @@ function values(): EngineValueInput[] {
   buurten.forEach((b, i) => {
     for (const y of [2016, 2020]) {
       out.push(v(b.code, 'inhabitants', y, pops[i]!));
-      out.push(v(b.code, 'inhabitants_15_24', y, 100), v(b.code, 'inhabitants_25_44', y, 200), v(b.code, 'inhabitants_45_64', y, 200));
+      out.push(
+        v(b.code, 'inhabitants_15_24', y, 100),
+        v(b.code, 'inhabitants_25_44', y, 200),
+        v(b.code, 'inhabitants_45_64', y, 200),
+      );
     }
   });
   // social assistance per 1,000 aged 15–64 (500 in band): 2016 → 20, 40, 60, 80; 2020 → 20, 40, 60, 120
@@ -84,6 +92,8 @@ describe('the concentration index', () => {
   });
 
   it('rejects an invalid configuration with CONFIG_INVALID naming the field', () => {
-    expect(() => createEngine(buurten, [], { thresholds: { concentration: -1, nuisance: 0.25 } })).toThrow(/thresholds\.concentration/);
+    expect(() => createEngine(buurten, [], { thresholds: { concentration: -1, nuisance: 0.25 } })).toThrow(
+      /thresholds\.concentration/,
+    );
   });
 });

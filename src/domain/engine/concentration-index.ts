@@ -60,7 +60,8 @@ export class ConcentrationIndex {
 
   /** The indicator a component uses in a year (its segment), or undefined outside every segment. */
   segmentIndicator(c: ComponentConfig, year: number): string | undefined {
-    return c.segments.find((s) => (s.fromYear ?? -Infinity) <= year && year <= (s.toYear ?? Infinity))?.indicator;
+    return c.segments.find((s) => (s.fromYear ?? -Infinity) <= year && year <= (s.toYear ?? Infinity))
+      ?.indicator;
   }
 
   /** Years in which the component has data under its segment of that year. */
@@ -154,7 +155,13 @@ export class ConcentrationIndex {
   }
 }
 
-function accumulate(z: Float64Array, weight: number, sum: Float64Array, wsum: Float64Array, counts: Uint8Array): void {
+function accumulate(
+  z: Float64Array,
+  weight: number,
+  sum: Float64Array,
+  wsum: Float64Array,
+  counts: Uint8Array,
+): void {
   for (let i = 0; i < z.length; i++) {
     const v = z[i]!;
     if (Number.isNaN(v)) continue;
@@ -164,7 +171,12 @@ function accumulate(z: Float64Array, weight: number, sum: Float64Array, wsum: Fl
   }
 }
 
-function combine(sum: Float64Array, wsum: Float64Array, counts: Uint8Array, minComponents: number): Float64Array {
+function combine(
+  sum: Float64Array,
+  wsum: Float64Array,
+  counts: Uint8Array,
+  minComponents: number,
+): Float64Array {
   const out = new Float64Array(sum.length);
   for (let i = 0; i < out.length; i++) out[i] = counts[i]! >= minComponents ? sum[i]! / wsum[i]! : NaN;
   return out;

@@ -51,7 +51,12 @@ function evaluate(table: BuurtTable, f: Formula, year: number): Evaluated | unde
   switch (f.kind) {
     case 'source': {
       const col = table.get(f.indicator, year);
-      return col ? { column: { values: col.values.slice(), flags: col.flags.slice() }, sources: table.sources(f.indicator, year) } : undefined;
+      return col
+        ? {
+            column: { values: col.values.slice(), flags: col.flags.slice() },
+            sources: table.sources(f.indicator, year),
+          }
+        : undefined;
     }
     case 'rate':
       return evaluateRate(table, f, year);
@@ -64,7 +69,11 @@ function evaluate(table: BuurtTable, f: Formula, year: number): Evaluated | unde
   }
 }
 
-function evaluateRate(table: BuurtTable, f: Extract<Formula, { kind: 'rate' }>, year: number): Evaluated | undefined {
+function evaluateRate(
+  table: BuurtTable,
+  f: Extract<Formula, { kind: 'rate' }>,
+  year: number,
+): Evaluated | undefined {
   const num = table.get(f.numerator, year);
   if (!num) return undefined;
   const denomYears = nearestYears(table, f.denominator, year, f.denominatorYearTolerance);
@@ -83,7 +92,8 @@ function evaluateRate(table: BuurtTable, f: Extract<Formula, { kind: 'rate' }>, 
       if (d === null) continue;
       if (d.value > 0) {
         out.values[i] = (n / d.value) * f.per;
-        out.flags[i] = num.flags[i]! | d.flags | ENGINE_FLAGS.derived | (dy === year ? 0 : VALUE_FLAGS.estimated);
+        out.flags[i] =
+          num.flags[i]! | d.flags | ENGINE_FLAGS.derived | (dy === year ? 0 : VALUE_FLAGS.estimated);
       }
       break;
     }
@@ -119,7 +129,12 @@ function evaluateFirst(table: BuurtTable, options: readonly Formula[], year: num
 }
 
 /** Σ of the indicators for one buurt in one year; null when any is missing. */
-function sumAt(table: BuurtTable, indicators: readonly string[], year: number, row: number): { value: number; flags: number } | null {
+function sumAt(
+  table: BuurtTable,
+  indicators: readonly string[],
+  year: number,
+  row: number,
+): { value: number; flags: number } | null {
   let value = 0;
   let flags = 0;
   for (const ind of indicators) {
@@ -133,9 +148,16 @@ function sumAt(table: BuurtTable, indicators: readonly string[], year: number, r
 }
 
 /** Years in which every denominator indicator has a column, nearest to `year` first (earlier on ties), within the tolerance. */
-function nearestYears(table: BuurtTable, indicators: readonly string[], year: number, tolerance: number): number[] {
+function nearestYears(
+  table: BuurtTable,
+  indicators: readonly string[],
+  year: number,
+  tolerance: number,
+): number[] {
   const common = table.years(indicators[0]!).filter((y) => indicators.every((ind) => table.get(ind, y)));
-  return common.filter((y) => Math.abs(y - year) <= tolerance).sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+  return common
+    .filter((y) => Math.abs(y - year) <= tolerance)
+    .sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
 }
 
 function applyMinimum(col: Column, population: Float64Array, minimum: number): void {

@@ -22,7 +22,12 @@ export const ComponentSchema = z.strictObject({
 });
 export type ComponentConfig = z.infer<typeof ComponentSchema>;
 
-export const NUISANCE_MEASURE_IDS = ['lbm_onv', 'rivm_noise_neighbours', 'police_crime_rate', 'kwb_crime_per_1000'] as const;
+export const NUISANCE_MEASURE_IDS = [
+  'lbm_onv',
+  'rivm_noise_neighbours',
+  'police_crime_rate',
+  'kwb_crime_per_1000',
+] as const;
 export type NuisanceMeasureId = (typeof NUISANCE_MEASURE_IDS)[number];
 
 /** The default components of the concentratie kwetsbare bewoners index (methodology §10.3). */
@@ -51,7 +56,13 @@ export const DEFAULT_COMPONENTS: readonly ComponentConfig[] = [
     weight: 1,
     segments: [{ indicator: 'disability_benefit_per_1000_15_64' }],
   },
-  { id: 'wmo', titleNl: 'Wmo-cliënten', titleEn: 'Wmo clients', weight: 1, segments: [{ indicator: 'wmo_per_1000' }] },
+  {
+    id: 'wmo',
+    titleNl: 'Wmo-cliënten',
+    titleEn: 'Wmo clients',
+    weight: 1,
+    segments: [{ indicator: 'wmo_per_1000' }],
+  },
   {
     id: 'anxiety-depression',
     titleNl: 'Hoog risico op angst of depressie',
@@ -70,14 +81,20 @@ export const DEFAULT_COMPONENTS: readonly ComponentConfig[] = [
 
 /** How a continuous (level) map is divided into classes (src/domain/maps/breaks.ts ClassMethod). */
 export const ClassMethodSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.enum(['quantile', 'equal-interval', 'ckmeans']), k: z.number().int().min(2).max(11) }),
+  z.strictObject({
+    method: z.enum(['quantile', 'equal-interval', 'ckmeans']),
+    k: z.number().int().min(2).max(11),
+  }),
   z.strictObject({ method: z.literal('fixed'), thresholds: z.array(z.number()).min(1).max(10) }),
 ]);
 
 /** Unknown keys are refused (a misspelt key must not silently fall back to its default). */
 export const EngineConfigSchema = z.strictObject({
   /** Components of the concentration index, each standardised within its year. */
-  components: z.array(ComponentSchema).min(1).default([...DEFAULT_COMPONENTS]),
+  components: z
+    .array(ComponentSchema)
+    .min(1)
+    .default([...DEFAULT_COMPONENTS]),
   /** An index value (level or change) needs at least this many components. */
   minComponents: z.number().int().min(1).default(2),
   /** A level for year t may use a component's value from a year at most this far from t. */
@@ -87,7 +104,10 @@ export const EngineConfigSchema = z.strictObject({
   /** Use a component's change across a definition break (e.g. low income → poverty in 2024). Off: left out, stated. */
   bridgeBreaks: z.boolean().default(false),
   /** Nuisance measures in fallback order: per buurt the first with values at both ends of the period. */
-  nuisanceMeasures: z.array(z.enum(NUISANCE_MEASURE_IDS)).min(1).default([...NUISANCE_MEASURE_IDS]),
+  nuisanceMeasures: z
+    .array(z.enum(NUISANCE_MEASURE_IDS))
+    .min(1)
+    .default([...NUISANCE_MEASURE_IDS]),
   /** Thresholds τ in standard deviations of the national buurt distribution of each change. */
   thresholds: z
     .strictObject({
@@ -125,14 +145,16 @@ export function parseEngineConfig(input: unknown = {}, where = 'engine configura
     });
   }
   const weights = new Set(result.data.components.map((c) => c.id));
-  if (weights.size !== result.data.components.length) throw new AppError('CONFIG_INVALID', `${where}: components: component ids must be unique`);
+  if (weights.size !== result.data.components.length)
+    throw new AppError('CONFIG_INVALID', `${where}: components: component ids must be unique`);
   return result.data;
 }
 
 /** A zod issue's key path as an operator writes it: `components[2].weight`; unknown keys are named. */
 function configKeyPath(issue: z.core.$ZodIssue): string {
   let path = '';
-  for (const part of issue.path) path += typeof part === 'number' ? `[${part}]` : `${path ? '.' : ''}${String(part)}`;
+  for (const part of issue.path)
+    path += typeof part === 'number' ? `[${part}]` : `${path ? '.' : ''}${String(part)}`;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
     return keys.join(', ');
@@ -150,7 +172,10 @@ export interface Period {
 export function parsePeriod(raw: string): Period {
   const m = /^(\d{4})-(\d{4})$/.exec(raw.trim());
   if (!m || Number(m[1]) >= Number(m[2])) {
-    throw new AppError('USAGE', `period must look like 2016-2020 with the first year before the second, got '${raw}'`);
+    throw new AppError(
+      'USAGE',
+      `period must look like 2016-2020 with the first year before the second, got '${raw}'`,
+    );
   }
   return { t0: Number(m[1]), t1: Number(m[2]) };
 }

@@ -25,25 +25,42 @@ interface Moved {
 const n = (v: number, l: 'nl' | 'en'): string => formatLegendNumber(v, l);
 
 /** The explanation of one buurt (table row) for one period. */
-export function explainBuurt(engine: VeerkrachtEngine, row: number, period: Period, gemeenteName: string): Explanation {
+export function explainBuurt(
+  engine: VeerkrachtEngine,
+  row: number,
+  period: Period,
+  gemeenteName: string,
+): Explanation {
   const r = engine.period(period);
   const b = engine.table.buurten[row]!;
   const abs = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[r.classification.absolute.classes[row]!]!];
   const rel = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[r.classification.relative.classes[row]!]!];
   const p = formatPeriod(period);
-  const nl: string[] = [`${b.name} valt over ${p} in de klasse “${abs.labelNl}” (absoluut) en “${rel.labelNl}” (relatief).`];
-  const en: string[] = [`Over ${p}, ${b.name} is in the class “${abs.labelEn}” (absolute) and “${rel.labelEn}” (relative).`];
+  const nl: string[] = [
+    `${b.name} valt over ${p} in de klasse “${abs.labelNl}” (absoluut) en “${rel.labelNl}” (relatief).`,
+  ];
+  const en: string[] = [
+    `Over ${p}, ${b.name} is in the class “${abs.labelEn}” (absolute) and “${rel.labelEn}” (relative).`,
+  ];
   if (abs.id === 'te-weinig-inwoners') {
-    nl.push(`De buurt heeft minder dan ${engine.config.minPopulation} inwoners; dan zijn de cijfers te onzeker om te duiden.`);
-    en.push(`The buurt has fewer than ${engine.config.minPopulation} inhabitants; its figures are too uncertain to interpret.`);
+    nl.push(
+      `De buurt heeft minder dan ${engine.config.minPopulation} inwoners; dan zijn de cijfers te onzeker om te duiden.`,
+    );
+    en.push(
+      `The buurt has fewer than ${engine.config.minPopulation} inhabitants; its figures are too uncertain to interpret.`,
+    );
     return { nl: nl.join(' '), en: en.join(' ') };
   }
   const t = engine.config.thresholds;
   const dK = r.classification.absolute.dK[row]!;
   const moved = movedComponents(engine, row, period);
   if (Number.isNaN(dK)) {
-    nl.push(`Voor de concentratie kwetsbare bewoners zijn te weinig componenten bekend (minimaal ${engine.config.minComponents}).`);
-    en.push(`Too few components of the concentration of vulnerable residents are known (at least ${engine.config.minComponents}).`);
+    nl.push(
+      `Voor de concentratie kwetsbare bewoners zijn te weinig componenten bekend (minimaal ${engine.config.minComponents}).`,
+    );
+    en.push(
+      `Too few components of the concentration of vulnerable residents are known (at least ${engine.config.minComponents}).`,
+    );
   } else {
     const up = dK > t.concentration;
     nl.push(
@@ -53,8 +70,12 @@ export function explainBuurt(engine: VeerkrachtEngine, row: number, period: Peri
       `The concentration of vulnerable residents changed by ${n(dK, 'en')} standard deviations against the national change (threshold ${n(t.concentration, 'en')}): ${up ? 'an increase' : 'no increase'}.`,
     );
     if (moved.length) {
-      nl.push(`Het meest bewogen: ${moved.map((m) => `${m.titleNl.toLowerCase()} van ${n(m.from, 'nl')} (${m.years[0]}) naar ${n(m.to, 'nl')} (${m.years[1]})`).join('; ')}.`);
-      en.push(`Moved most: ${moved.map((m) => `${m.titleEn.toLowerCase()} from ${n(m.from, 'en')} (${m.years[0]}) to ${n(m.to, 'en')} (${m.years[1]})`).join('; ')}.`);
+      nl.push(
+        `Het meest bewogen: ${moved.map((m) => `${m.titleNl.toLowerCase()} van ${n(m.from, 'nl')} (${m.years[0]}) naar ${n(m.to, 'nl')} (${m.years[1]})`).join('; ')}.`,
+      );
+      en.push(
+        `Moved most: ${moved.map((m) => `${m.titleEn.toLowerCase()} from ${n(m.from, 'en')} (${m.years[0]}) to ${n(m.to, 'en')} (${m.years[1]})`).join('; ')}.`,
+      );
     }
   }
   const [nNl, nEn] = nuisanceSentences(engine, row, period);
@@ -66,7 +87,9 @@ export function explainBuurt(engine: VeerkrachtEngine, row: number, period: Peri
     nl.push(
       `Vergeleken met de rest van ${gemeenteName}: concentratie ${n(dKr, 'nl')} en overlast ${n(dOr, 'nl')} standaarddeviatie.`,
     );
-    en.push(`Compared with the rest of ${gemeenteName}: concentration ${n(dKr, 'en')} and nuisance ${n(dOr, 'en')} standard deviations.`);
+    en.push(
+      `Compared with the rest of ${gemeenteName}: concentration ${n(dKr, 'en')} and nuisance ${n(dOr, 'en')} standard deviations.`,
+    );
   }
   const editions = editionsUsed(engine, row, period);
   if (editions.length) {
@@ -120,11 +143,13 @@ function editionsUsed(engine: VeerkrachtEngine, row: number, period: Period): st
   for (const cc of r.index.components) {
     if (!cc.dz || !cc.years || Number.isNaN(cc.dz[row]!)) continue;
     const c = engine.config.components.find((x) => x.id === cc.id)!;
-    for (const y of cc.years) for (const s of engine.table.sources(engine.index.segmentIndicator(c, y)!, y)) editions.add(s.edition);
+    for (const y of cc.years)
+      for (const s of engine.table.sources(engine.index.segmentIndicator(c, y)!, y)) editions.add(s.edition);
   }
   const m = r.nuisance.measure[row]!;
   if (m >= 0) {
-    for (const y of r.nuisance.years[m]!) for (const s of engine.table.sources(r.nuisance.measures[m]!.indicator, y)) editions.add(s.edition);
+    for (const y of r.nuisance.years[m]!)
+      for (const s of engine.table.sources(r.nuisance.measures[m]!.indicator, y)) editions.add(s.edition);
   }
   return [...editions].sort();
 }

@@ -13,7 +13,13 @@ export type Direction = 'higher-is-better' | 'higher-is-worse' | 'neutral';
 export type Formula =
   | { kind: 'source'; indicator: string }
   /** numerator / Σ denominator × per; the denominator may come from the nearest year within the tolerance (flagged estimated). */
-  | { kind: 'rate'; numerator: string; denominator: readonly string[]; per: number; denominatorYearTolerance: number }
+  | {
+      kind: 'rate';
+      numerator: string;
+      denominator: readonly string[];
+      per: number;
+      denominatorYearTolerance: number;
+    }
   /** Σ of the indicators; missing when any is missing. */
   | { kind: 'sum'; indicators: readonly string[] }
   /** Per buurt and year, the first option that yields a value. */
@@ -93,8 +99,10 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
     formula: rate('disability_benefit_persons', AGE_15_64),
     sources: ['CBS KWB a_soz_ao', 'CBS KWB a_15_24 + a_25_44 + a_45_64'],
     minPopulation: RATE_MIN_POPULATION,
-    definitionNl: 'Personen met een AO-uitkering per 1.000 inwoners van 15 tot 65 jaar (de leeftijdsgroep met recht op AO).',
-    definitionEn: 'Persons on a disability benefit per 1,000 inhabitants aged 15 to 64 (the ages entitled to it).',
+    definitionNl:
+      'Personen met een AO-uitkering per 1.000 inwoners van 15 tot 65 jaar (de leeftijdsgroep met recht op AO).',
+    definitionEn:
+      'Persons on a disability benefit per 1,000 inhabitants aged 15 to 64 (the ages entitled to it).',
   },
   {
     id: 'wmo_per_1000',
@@ -102,11 +110,16 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
     titleEn: 'Wmo clients per 1,000 inhabitants',
     unit: 'per_1000',
     direction: 'higher-is-worse',
-    formula: { kind: 'first-available', options: [rate('wmo_clients', ['inhabitants']), { kind: 'source', indicator: 'wmo_clients_per_1000' }] },
+    formula: {
+      kind: 'first-available',
+      options: [rate('wmo_clients', ['inhabitants']), { kind: 'source', indicator: 'wmo_clients_per_1000' }],
+    },
     sources: ['CBS KWB a_wmo_t / a_inw', 'CBS KWB p_wmo_t (when the count is not published)'],
     minPopulation: RATE_MIN_POPULATION,
-    definitionNl: 'Wmo-cliënten per 1.000 inwoners: berekend uit aantal en inwoners, anders het gepubliceerde (afgeronde) cijfer.',
-    definitionEn: 'Wmo clients per 1,000 inhabitants: computed from the count and inhabitants, else the published (rounded) rate.',
+    definitionNl:
+      'Wmo-cliënten per 1.000 inwoners: berekend uit aantal en inwoners, anders het gepubliceerde (afgeronde) cijfer.',
+    definitionEn:
+      'Wmo clients per 1,000 inhabitants: computed from the count and inhabitants, else the published (rounded) rate.',
   },
   {
     id: 'police_crime_rate',
@@ -116,9 +129,15 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'higher-is-worse',
     formula: {
       kind: 'first-available',
-      options: [rate('police_crimes', ['inhabitants'], 3), { kind: 'source', indicator: 'police_crimes_per_1000' }],
+      options: [
+        rate('police_crimes', ['inhabitants'], 3),
+        { kind: 'source', indicator: 'police_crimes_per_1000' },
+      ],
     },
-    sources: ['Politie/CBS 47022NED misdrijven', 'CBS KWB a_inw (same year, else the nearest within 3 years, flagged estimated)'],
+    sources: [
+      'Politie/CBS 47022NED misdrijven',
+      'CBS KWB a_inw (same year, else the nearest within 3 years, flagged estimated)',
+    ],
     minPopulation: RATE_MIN_POPULATION,
     definitionNl:
       'Alle geregistreerde misdrijven in het jaar per 1.000 inwoners. Zonder inwonertal van hetzelfde jaar wordt het dichtstbijzijnde jaar (≤ 3 jaar) gebruikt en is de waarde geschat.',
@@ -131,8 +150,13 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
     titleEn: 'Crimes per 1,000 inhabitants (KWB up to 2018)',
     unit: 'per_1000',
     direction: 'higher-is-worse',
-    formula: { kind: 'sum', indicators: ['crime_burglary_per_1000', 'crime_vandalism_per_1000', 'crime_violence_per_1000'] },
-    sources: ['CBS KWB ≤ 2018 criminaliteit: diefstal uit woning + vernieling/openbare orde + gewelds- en seksuele misdrijven'],
+    formula: {
+      kind: 'sum',
+      indicators: ['crime_burglary_per_1000', 'crime_vandalism_per_1000', 'crime_violence_per_1000'],
+    },
+    sources: [
+      'CBS KWB ≤ 2018 criminaliteit: diefstal uit woning + vernieling/openbare orde + gewelds- en seksuele misdrijven',
+    ],
     minPopulation: RATE_MIN_POPULATION,
     definitionNl: 'Som van de drie misdrijfcijfers per 1.000 inwoners uit de KWB-edities tot en met 2018.',
     definitionEn: 'Sum of the three crime rates per 1,000 inhabitants of the KWB editions up to 2018.',
@@ -141,20 +165,18 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
 
 /** Every indicator: the stored catalogue (as source formulas) followed by the derived ones. */
 export const INDICATOR_REGISTRY: readonly IndicatorDefinition[] = [
-  ...INDICATOR_CATALOGUE.map(
-    (c): IndicatorDefinition => ({
-      id: c.id,
-      titleNl: c.titleNl,
-      titleEn: c.titleEn,
-      unit: c.unit,
-      direction: DIRECTIONS[c.id] ?? 'neutral',
-      formula: { kind: 'source', indicator: c.id },
-      sources: [c.source],
-      minPopulation: null,
-      definitionNl: c.definition,
-      definitionEn: c.definition,
-    }),
-  ),
+  ...INDICATOR_CATALOGUE.map((c): IndicatorDefinition => ({
+    id: c.id,
+    titleNl: c.titleNl,
+    titleEn: c.titleEn,
+    unit: c.unit,
+    direction: DIRECTIONS[c.id] ?? 'neutral',
+    formula: { kind: 'source', indicator: c.id },
+    sources: [c.source],
+    minPopulation: null,
+    definitionNl: c.definition,
+    definitionEn: c.definition,
+  })),
   ...DERIVED_INDICATORS,
 ];
 

@@ -63,7 +63,12 @@ export interface NuisanceChange {
 }
 
 /** ΔO over [t0, t1] with the fallback order of the configuration. */
-export function nuisanceChange(table: BuurtTable, t0: number, t1: number, config: EngineConfig): NuisanceChange {
+export function nuisanceChange(
+  table: BuurtTable,
+  t0: number,
+  t1: number,
+  config: EngineConfig,
+): NuisanceChange {
   const measures = config.nuisanceMeasures.map((id) => NUISANCE_MEASURES[id]);
   const values = new Float64Array(table.size).fill(NaN);
   const measure = new Int8Array(table.size).fill(-1);

@@ -21,7 +21,9 @@ export class PopulationIndex {
   }
 
   private compute(year: number): Float64Array {
-    const years = [...this.table.years('inhabitants')].sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+    const years = [...this.table.years('inhabitants')].sort(
+      (a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b,
+    );
     const out = new Float64Array(this.table.size).fill(NaN);
     let missing = this.table.size;
     for (const y of years) {

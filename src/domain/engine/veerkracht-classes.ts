@@ -43,9 +43,24 @@ export const VEERKRACHT_CLASSES: Record<VeerkrachtClassId, VeerkrachtClassInfo> 
     labelEn: 'More nuisance without more vulnerable residents',
     severity: 2,
   },
-  'stabiel-of-verbeterd': { id: 'stabiel-of-verbeterd', labelNl: 'Stabiel of verbeterd', labelEn: 'Stable or improved', severity: 0 },
-  'onvoldoende-gegevens': { id: 'onvoldoende-gegevens', labelNl: 'Onvoldoende gegevens', labelEn: 'Insufficient data', severity: null },
-  'te-weinig-inwoners': { id: 'te-weinig-inwoners', labelNl: 'Te weinig inwoners', labelEn: 'Too few residents', severity: null },
+  'stabiel-of-verbeterd': {
+    id: 'stabiel-of-verbeterd',
+    labelNl: 'Stabiel of verbeterd',
+    labelEn: 'Stable or improved',
+    severity: 0,
+  },
+  'onvoldoende-gegevens': {
+    id: 'onvoldoende-gegevens',
+    labelNl: 'Onvoldoende gegevens',
+    labelEn: 'Insufficient data',
+    severity: null,
+  },
+  'te-weinig-inwoners': {
+    id: 'te-weinig-inwoners',
+    labelNl: 'Te weinig inwoners',
+    labelEn: 'Too few residents',
+    severity: null,
+  },
 };
 
 export interface Thresholds {
@@ -54,7 +69,12 @@ export interface Thresholds {
 }
 
 /** The class of one buurt from its standardised changes (NaN = unknown). */
-export function classifyChange(dK: number, dO: number, tooFewResidents: boolean, t: Thresholds): VeerkrachtClassId {
+export function classifyChange(
+  dK: number,
+  dO: number,
+  tooFewResidents: boolean,
+  t: Thresholds,
+): VeerkrachtClassId {
   if (tooFewResidents) return 'te-weinig-inwoners';
   if (Number.isNaN(dK) || Number.isNaN(dO)) return 'onvoldoende-gegevens';
   const kUp = dK > t.concentration;

@@ -7,7 +7,12 @@ import { BuurtTable, type BuurtInfo, type EngineBulkInput, type EngineValueInput
 import { classifyVeerkracht, type Classification } from './classify-veerkracht.js';
 import { ConcentrationIndex, type IndexChange, type IndexLevel } from './concentration-index.js';
 import { deriveIndicators } from './derive-indicators.js';
-import { parseEngineConfig, type EngineConfig, type EngineConfigInput, type Period } from './engine-config.js';
+import {
+  parseEngineConfig,
+  type EngineConfig,
+  type EngineConfigInput,
+  type Period,
+} from './engine-config.js';
 import { nuisanceChange, type NuisanceChange } from './nuisance-change.js';
 import { PopulationIndex } from './population.js';
 import { periodYears } from './year-rule.js';
@@ -78,7 +83,9 @@ export class VeerkrachtEngine {
   indexYears(): number[] {
     const years = new Set<number>();
     for (const c of this.config.components) for (const y of this.index.componentYears(c)) years.add(y);
-    return [...years].sort((a, b) => a - b).filter((y) => this.level(y).counts.some((n) => n >= this.config.minComponents));
+    return [...years]
+      .sort((a, b) => a - b)
+      .filter((y) => this.level(y).counts.some((n) => n >= this.config.minComponents));
   }
 
   /**
@@ -98,7 +105,9 @@ export class VeerkrachtEngine {
         const components = this.config.components.filter(
           (c) => periodYears(this.index.componentYears(c), t0, t1, this.config.periodYearTolerance) !== null,
         ).length;
-        const nuisance = measures.some((m) => periodYears(this.table.years(m), t0, t1, this.config.periodYearTolerance) !== null);
+        const nuisance = measures.some(
+          (m) => periodYears(this.table.years(m), t0, t1, this.config.periodYearTolerance) !== null,
+        );
         if (components >= this.config.minComponents && nuisance) out.push({ t0, t1 });
       }
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { levelYear, periodYears } from './year-rule.js';
 
 describe('periodYears(available, t0, t1, tolerance)', () => {
-  it('uses the exact ends when available', () => expect(periodYears([2012, 2016, 2020], 2016, 2020, 0)).toEqual([2016, 2020]));
+  it('uses the exact ends when available', () =>
+    expect(periodYears([2012, 2016, 2020], 2016, 2020, 0)).toEqual([2016, 2020]));
   it('moves inward to the nearest available years', () => {
     expect(periodYears([2014, 2018, 2020], 2016, 2020, 0)).toEqual([2018, 2020]);
     expect(periodYears([2012, 2016, 2020], 2014, 2020, 0)).toEqual([2016, 2020]);

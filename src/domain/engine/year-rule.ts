@@ -9,7 +9,12 @@
  */
 
 /** The years a measure uses for a change over [t0, t1], or null when it cannot cover the period. */
-export function periodYears(available: readonly number[], t0: number, t1: number, tolerance: number): [number, number] | null {
+export function periodYears(
+  available: readonly number[],
+  t0: number,
+  t1: number,
+  tolerance: number,
+): [number, number] | null {
   const startCandidates = available.filter((y) => y >= t0 - tolerance && y < t1);
   const y0 = nearest(startCandidates, t0, (y) => (y >= t0 ? 0 : 1));
   if (y0 === undefined) return null;
@@ -20,10 +25,20 @@ export function periodYears(available: readonly number[], t0: number, t1: number
 
 /** The year a measure uses for a level in year t, or null. */
 export function levelYear(available: readonly number[], t: number, tolerance: number): number | null {
-  return nearest(available.filter((y) => Math.abs(y - t) <= tolerance), t, (y) => (y <= t ? 0 : 1)) ?? null;
+  return (
+    nearest(
+      available.filter((y) => Math.abs(y - t) <= tolerance),
+      t,
+      (y) => (y <= t ? 0 : 1),
+    ) ?? null
+  );
 }
 
-function nearest(candidates: readonly number[], target: number, tieRank: (y: number) => number): number | undefined {
+function nearest(
+  candidates: readonly number[],
+  target: number,
+  tieRank: (y: number) => number,
+): number | undefined {
   let best: number | undefined;
   for (const y of candidates) {
     if (best === undefined) {

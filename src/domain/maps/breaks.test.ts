@@ -21,9 +21,15 @@ describe('computeBreaks(values, method)', () => {
   });
 
   it('fixed: keeps the thresholds and refuses unsorted ones with CONFIG_INVALID', () => {
-    expect(computeBreaks([1, 50, 90], { method: 'fixed', thresholds: [10, 33, 67] }).thresholds).toEqual([10, 33, 67]);
-    expect(() => computeBreaks([1], { method: 'fixed', thresholds: [10, 5] })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
-    expect(() => computeBreaks([1], { method: 'quantile', k: 1 })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(computeBreaks([1, 50, 90], { method: 'fixed', thresholds: [10, 33, 67] }).thresholds).toEqual([
+      10, 33, 67,
+    ]);
+    expect(() => computeBreaks([1], { method: 'fixed', thresholds: [10, 5] })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+    expect(() => computeBreaks([1], { method: 'quantile', k: 1 })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
   });
 
   it('classIndex: thresholds are lower bounds of the next class; NaN has no class', () => {
@@ -42,7 +48,8 @@ describe('class properties', () => {
     fc.assert(
       fc.property(values, k, fc.constantFrom(...methods), (vs, kk, method) => {
         const b = computeBreaks(vs, { method, k: kk });
-        for (let i = 1; i < b.thresholds.length; i++) expect(b.thresholds[i]!).toBeGreaterThan(b.thresholds[i - 1]!);
+        for (let i = 1; i < b.thresholds.length; i++)
+          expect(b.thresholds[i]!).toBeGreaterThan(b.thresholds[i - 1]!);
         expect(b.thresholds.length).toBeLessThanOrEqual(kk - 1);
         const counts = new Array<number>(b.thresholds.length + 1).fill(0);
         for (const v of vs) counts[classIndex(v, b)!]!++;
@@ -65,25 +72,29 @@ describe('class properties', () => {
 
   it('ckmeans is optimal: no single boundary move lowers the within-class sum of squares', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 60 }), fc.integer({ min: 2, max: 4 }), (vs, kk) => {
-        const sorted = Float64Array.from(vs).sort();
-        const starts = ckmeansStarts(sorted, kk);
-        const wss = (st: number[]) =>
-          st.reduce((s, a, i) => {
-            const seg = sorted.slice(a, st[i + 1] ?? sorted.length);
-            const m = seg.reduce((x, y) => x + y, 0) / seg.length;
-            return s + seg.reduce((x, y) => x + (y - m) ** 2, 0);
-          }, 0);
-        const best = wss(starts);
-        for (let i = 1; i < starts.length; i++) {
-          for (const d of [-1, 1]) {
-            const moved = [...starts];
-            moved[i] = moved[i]! + d;
-            if (moved[i]! <= moved[i - 1]! || moved[i]! >= (moved[i + 1] ?? sorted.length)) continue;
-            expect(wss(moved)).toBeGreaterThanOrEqual(best - 1e-9);
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 60 }),
+        fc.integer({ min: 2, max: 4 }),
+        (vs, kk) => {
+          const sorted = Float64Array.from(vs).sort();
+          const starts = ckmeansStarts(sorted, kk);
+          const wss = (st: number[]) =>
+            st.reduce((s, a, i) => {
+              const seg = sorted.slice(a, st[i + 1] ?? sorted.length);
+              const m = seg.reduce((x, y) => x + y, 0) / seg.length;
+              return s + seg.reduce((x, y) => x + (y - m) ** 2, 0);
+            }, 0);
+          const best = wss(starts);
+          for (let i = 1; i < starts.length; i++) {
+            for (const d of [-1, 1]) {
+              const moved = [...starts];
+              moved[i] = moved[i]! + d;
+              if (moved[i]! <= moved[i - 1]! || moved[i]! >= (moved[i + 1] ?? sorted.length)) continue;
+              expect(wss(moved)).toBeGreaterThanOrEqual(best - 1e-9);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

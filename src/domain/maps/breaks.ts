@@ -35,7 +35,15 @@ export function computeBreaks(values: ArrayLike<number>, method: ClassMethod): B
     case 'equal-interval':
       return { thresholds: dedupe(equalIntervalThresholds(min, max, checkK(method.k))), min, max };
     case 'ckmeans':
-      return { thresholds: dedupe(ckmeansStarts(sorted, checkK(method.k)).slice(1).map((s) => sorted[s]!)), min, max };
+      return {
+        thresholds: dedupe(
+          ckmeansStarts(sorted, checkK(method.k))
+            .slice(1)
+            .map((s) => sorted[s]!),
+        ),
+        min,
+        max,
+      };
     case 'fixed':
       return { thresholds: checkAscending(method.thresholds), min, max };
     default:
@@ -92,14 +100,18 @@ function dedupe(thresholds: number[]): number[] {
 }
 
 function checkK(k: number): number {
-  if (!Number.isInteger(k) || k < 2 || k > 12) throw new AppError('CONFIG_INVALID', `a map needs 2 to 12 classes, got ${k}`);
+  if (!Number.isInteger(k) || k < 2 || k > 12)
+    throw new AppError('CONFIG_INVALID', `a map needs 2 to 12 classes, got ${k}`);
   return k;
 }
 
 function checkAscending(thresholds: readonly number[]): number[] {
   for (let i = 1; i < thresholds.length; i++) {
     if (!(thresholds[i]! > thresholds[i - 1]!)) {
-      throw new AppError('CONFIG_INVALID', `fixed class thresholds must be strictly ascending, got ${thresholds.join(', ')}`);
+      throw new AppError(
+        'CONFIG_INVALID',
+        `fixed class thresholds must be strictly ascending, got ${thresholds.join(', ')}`,
+      );
     }
   }
   return [...thresholds];

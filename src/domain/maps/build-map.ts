@@ -69,7 +69,12 @@ type SpecialId = keyof typeof SPECIAL;
 const breaksCache = new WeakMap<VeerkrachtEngine, Map<string, Breaks>>();
 
 /** Builds the map `spec` for the buurten at `rows` of the engine's table. */
-export function buildMap(engine: VeerkrachtEngine, spec: MapSpec, rows: readonly number[], params: MapParams): BuiltMap {
+export function buildMap(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+  params: MapParams,
+): BuiltMap {
   switch (spec.kind) {
     case 'level':
       return buildLevelMap(engine, spec, rows, params);
@@ -82,18 +87,30 @@ export function buildMap(engine: VeerkrachtEngine, spec: MapSpec, rows: readonly
 }
 
 /** The years (level maps) or periods (other maps) a map has data for. */
-export function mapAvailability(engine: VeerkrachtEngine, spec: MapSpec): { years?: number[]; periods?: string[] } {
+export function mapAvailability(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+): { years?: number[]; periods?: string[] } {
   if (spec.kind === 'level') return { years: levelYears(engine, spec.value) };
   return { periods: engine.periods().map(formatPeriod) };
 }
 
 function resolvePeriod(engine: VeerkrachtEngine, spec: MapSpec, params: MapParams): Period {
   const p = params.period ?? engine.defaultPeriod();
-  if (!p) throw new AppError('NO_DATA', `map '${spec.id}' has no period with data: the store lacks index components or a nuisance measure at two years`);
+  if (!p)
+    throw new AppError(
+      'NO_DATA',
+      `map '${spec.id}' has no period with data: the store lacks index components or a nuisance measure at two years`,
+    );
   return p;
 }
 
-function buildLevelMap(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 'level' }>, rows: readonly number[], params: MapParams): BuiltMap {
+function buildLevelMap(
+  engine: VeerkrachtEngine,
+  spec: Extract<MapSpec, { kind: 'level' }>,
+  rows: readonly number[],
+  params: MapParams,
+): BuiltMap {
   const years = levelYears(engine, spec.value);
   const year = params.year ?? years[years.length - 1];
   if (year === undefined || !years.includes(year)) {
@@ -117,7 +134,8 @@ function buildLevelMap(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 
     const v = lv.values[row]!;
     const flags = lv.flags[row]!;
     const ci = classIndex(v, breaks);
-    const special: SpecialId | null = ci !== null ? null : specialOf(flags, population[row]!, lv.minPopulation);
+    const special: SpecialId | null =
+      ci !== null ? null : specialOf(flags, population[row]!, lv.minPopulation);
     return feature(engine, population, row, v, ci, special, legend, flagNames(flags));
   });
   return {
@@ -135,7 +153,12 @@ function buildLevelMap(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 
   };
 }
 
-function buildPeriodMap(engine: VeerkrachtEngine, spec: Exclude<MapSpec, { kind: 'level' }>, rows: readonly number[], period: Period): BuiltMap {
+function buildPeriodMap(
+  engine: VeerkrachtEngine,
+  spec: Exclude<MapSpec, { kind: 'level' }>,
+  rows: readonly number[],
+  period: Period,
+): BuiltMap {
   const r = engine.period(period);
   const measureFlags = (row: number): string[] => {
     const m = r.nuisance.measure[row]!;
@@ -145,16 +168,34 @@ function buildPeriodMap(engine: VeerkrachtEngine, spec: Exclude<MapSpec, { kind:
   let legend: BuiltLegendEntry[];
   let features: BuiltFeature[];
   if (spec.kind === 'change') {
-    const tau = spec.quantity === 'concentration' ? engine.config.thresholds.concentration : engine.config.thresholds.nuisance;
+    const tau =
+      spec.quantity === 'concentration'
+        ? engine.config.thresholds.concentration
+        : engine.config.thresholds.nuisance;
     const thresholds = [-4 * tau, -2 * tau, -tau, tau, 2 * tau, 4 * tau];
     const breaks: Breaks = { thresholds, min: NaN, max: NaN };
-    const values = spec.quantity === 'concentration' ? r.classification.absolute.dK : r.classification.absolute.dO;
-    legend = dataLegend(changeLabels(thresholds, 'nl'), changeLabels(thresholds, 'en'), schemeColours('puor', 7), breaks);
+    const values =
+      spec.quantity === 'concentration' ? r.classification.absolute.dK : r.classification.absolute.dO;
+    legend = dataLegend(
+      changeLabels(thresholds, 'nl'),
+      changeLabels(thresholds, 'en'),
+      schemeColours('puor', 7),
+      breaks,
+    );
     features = rows.map((row) => {
       const v = values[row]!;
       const ci = tooFew(row) ? null : classIndex(v, breaks);
       const special: SpecialId | null = ci !== null ? null : tooFew(row) ? 'too-few-residents' : 'missing';
-      return feature(engine, r.weights, row, ci === null ? NaN : v, ci, special, legend, spec.quantity === 'nuisance' ? measureFlags(row) : []);
+      return feature(
+        engine,
+        r.weights,
+        row,
+        ci === null ? NaN : v,
+        ci,
+        special,
+        legend,
+        spec.quantity === 'nuisance' ? measureFlags(row) : [],
+      );
     });
   } else {
     const version = spec.version === 'absolute' ? r.classification.absolute : r.classification.relative;
@@ -167,7 +208,9 @@ function buildPeriodMap(engine: VeerkrachtEngine, spec: Exclude<MapSpec, { kind:
       min: null,
       max: null,
     }));
-    features = rows.map((row) => feature(engine, r.weights, row, NaN, version.classes[row]!, null, legend, measureFlags(row)));
+    features = rows.map((row) =>
+      feature(engine, r.weights, row, NaN, version.classes[row]!, null, legend, measureFlags(row)),
+    );
   }
   const sensitivity = spec.kind === 'classification' ? areaSensitivity(r, spec.version, rows) : null;
   return {
@@ -237,7 +280,12 @@ function specialOf(flags: number, population: number, minimum: number | null): S
   return 'missing';
 }
 
-function dataLegend(labelsNl: string[], labelsEn: string[], colours: string[], breaks: Breaks): BuiltLegendEntry[] {
+function dataLegend(
+  labelsNl: string[],
+  labelsEn: string[],
+  colours: string[],
+  breaks: Breaks,
+): BuiltLegendEntry[] {
   const bounds = [breaks.min, ...breaks.thresholds, breaks.max];
   return labelsNl.map((label, i) => ({
     classId: `c${i}`,

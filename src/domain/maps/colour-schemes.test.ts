@@ -9,14 +9,22 @@ describe('colour schemes', () => {
   it('the four veerkracht data classes stay distinguishable (ΔE76 ≥ 25) with deuteranopia and protanopia', () => {
     const data = VEERKRACHT_CLASS_IDS.slice(0, 4).map((id) => CATEGORY_COLOURS[id]);
     for (const d of DEFICIENCIES) {
-      for (let i = 0; i < data.length; i++) for (let j = i + 1; j < data.length; j++) expect(colourDifference(data[i]!, data[j]!, d)).toBeGreaterThanOrEqual(25);
+      for (let i = 0; i < data.length; i++)
+        for (let j = i + 1; j < data.length; j++)
+          expect(colourDifference(data[i]!, data[j]!, d)).toBeGreaterThanOrEqual(25);
     }
   });
 
   it('special entries (no data, suppressed, too few residents) differ from every data class (ΔE76 ≥ 15)', () => {
     const data = VEERKRACHT_CLASS_IDS.slice(0, 4).map((id) => CATEGORY_COLOURS[id]);
-    const specials = [CATEGORY_COLOURS.missing, CATEGORY_COLOURS.suppressed, CATEGORY_COLOURS['too-few-residents']];
-    for (const d of DEFICIENCIES) for (const a of data) for (const s of specials) expect(colourDifference(a, s, d)).toBeGreaterThanOrEqual(15);
+    const specials = [
+      CATEGORY_COLOURS.missing,
+      CATEGORY_COLOURS.suppressed,
+      CATEGORY_COLOURS['too-few-residents'],
+    ];
+    for (const d of DEFICIENCIES)
+      for (const a of data)
+        for (const s of specials) expect(colourDifference(a, s, d)).toBeGreaterThanOrEqual(15);
   });
 
   it('sequential and diverging ramps are ordered in lightness for every deficiency (monotone L*)', async () => {

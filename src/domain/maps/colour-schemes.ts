@@ -11,10 +11,31 @@ import { AppError } from '../../core/app-error.js';
 
 export type SchemeId = 'viridis' | 'puor' | 'corporation';
 
-const VIRIDIS = ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989', '#482878', '#440154'];
+const VIRIDIS = [
+  '#fde725',
+  '#b5de2b',
+  '#6ece58',
+  '#35b779',
+  '#1f9e89',
+  '#26828e',
+  '#31688e',
+  '#3e4989',
+  '#482878',
+  '#440154',
+];
 /** PuOr, 11 classes, purple (low) → orange (high). */
 const PUOR = [
-  '#2d004b', '#542788', '#8073ac', '#b2abd2', '#d8daeb', '#f7f7f7', '#fee0b6', '#fdb863', '#e08214', '#b35806', '#7f3b08',
+  '#2d004b',
+  '#542788',
+  '#8073ac',
+  '#b2abd2',
+  '#d8daeb',
+  '#f7f7f7',
+  '#fee0b6',
+  '#fdb863',
+  '#e08214',
+  '#b35806',
+  '#7f3b08',
 ];
 /** Corporation bands: a single-hue blue ramp (ColorBrewer Blues), safe for every deficiency. */
 const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08519c', '#08306b'];

@@ -41,7 +41,8 @@ export type MapSpec =
   | (MapTexts & { kind: 'change'; quantity: 'concentration' | 'nuisance' })
   | (MapTexts & { kind: 'classification'; version: 'absolute' | 'relative' });
 
-const CAVEAT_CBS_NL = 'Kleine buurten en door CBS geheimgehouden waarden krijgen een eigen legendaklasse, nooit 0.';
+const CAVEAT_CBS_NL =
+  'Kleine buurten en door CBS geheimgehouden waarden krijgen een eigen legendaklasse, nooit 0.';
 const CAVEAT_CBS_EN = 'Small buurten and values CBS keeps confidential get their own legend entry, never 0.';
 const CAVEAT_SIGNAL_NL =
   'Een signaleringskaart: geen oordeel over een buurt, wel een aanleiding voor het gesprek. De index gebruikt open proxy’s (inkomen, uitkeringen, Wmo, RIVM-gezondheidsmonitor), niet de microdata en WoonZorgwijzer van het oorspronkelijke onderzoek.';
@@ -65,7 +66,8 @@ export const NINE_MAPS: readonly MapSpec[] = [
     labelsEn: ['0–10%', '10–33%', '33–67%', '> 67% (corporation buurt)'],
     howToReadNl:
       'Hoe donkerder, hoe groter het deel van de woningen in bezit van woningcorporaties. Buurten met meer dan twee derde corporatiebezit heten corporatiebuurten.',
-    howToReadEn: 'The darker, the larger the share of dwellings owned by housing corporations. Over two thirds: a corporation buurt.',
+    howToReadEn:
+      'The darker, the larger the share of dwellings owned by housing corporations. Over two thirds: a corporation buurt.',
     caveatsNl: `CBS telt woningen in bezit van corporaties, niet sociale huur naar huurprijs. ${CAVEAT_CBS_NL}`,
     caveatsEn: `CBS counts dwellings owned by corporations, not social rent by rent level. ${CAVEAT_CBS_EN}`,
   },
@@ -112,10 +114,14 @@ export const NINE_MAPS: readonly MapSpec[] = [
     classMethod: { method: 'quantile', k: 5 },
     scheme: 'viridis',
     reverse: false,
-    howToReadNl: 'Totaalscore van de Leefbaarometer 3.0; hoe donkerder, hoe beter de leefbaarheid. Klassen zijn landelijke kwintielen.',
-    howToReadEn: 'Leefbaarometer 3.0 total score; the darker, the better the liveability. Classes are national quintiles.',
-    caveatsNl: 'De Leefbaarometer is een voorspellend model, geen meting; buurten met te weinig woningen hebben geen score.',
-    caveatsEn: 'The Leefbaarometer is a prediction model, not a measurement; buurten with too few dwellings have no score.',
+    howToReadNl:
+      'Totaalscore van de Leefbaarometer 3.0; hoe donkerder, hoe beter de leefbaarheid. Klassen zijn landelijke kwintielen.',
+    howToReadEn:
+      'Leefbaarometer 3.0 total score; the darker, the better the liveability. Classes are national quintiles.',
+    caveatsNl:
+      'De Leefbaarometer is een voorspellend model, geen meting; buurten met te weinig woningen hebben geen score.',
+    caveatsEn:
+      'The Leefbaarometer is a prediction model, not a measurement; buurten with too few dwellings have no score.',
   },
   {
     kind: 'level',
@@ -132,7 +138,8 @@ export const NINE_MAPS: readonly MapSpec[] = [
       'Leefbaarometer-dimensie overlast en onveiligheid (bijdrage aan de afwijking van het landelijk niveau). Hoe donkerder, hoe meer overlast en onveiligheid. Klassen zijn landelijke kwintielen.',
     howToReadEn:
       'Leefbaarometer dimension nuisance and insecurity (contribution to the deviation from the national level). The darker, the more nuisance and insecurity. Classes are national quintiles.',
-    caveatsNl: 'Alleen de jaren met volledige Leefbaarometer-dimensies (2014, 2018, 2020, …) hebben een waarde.',
+    caveatsNl:
+      'Alleen de jaren met volledige Leefbaarometer-dimensies (2014, 2018, 2020, …) hebben een waarde.',
     caveatsEn: 'Only years with full Leefbaarometer dimensions (2014, 2018, 2020, …) have a value.',
   },
   {

@@ -46,9 +46,12 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
     case 'indicator':
     case 'component': {
       const indicator =
-        source.kind === 'indicator' ? source.indicator : engine.index.segmentIndicator(findComponent(engine, source.component), year);
+        source.kind === 'indicator'
+          ? source.indicator
+          : engine.index.segmentIndicator(findComponent(engine, source.component), year);
       const col = indicator ? t.get(indicator, year) : undefined;
-      if (!indicator || !col) throw new AppError('NO_DATA', `no values for ${indicator ?? source.kind} in ${year}`);
+      if (!indicator || !col)
+        throw new AppError('NO_DATA', `no values for ${indicator ?? source.kind} in ${year}`);
       return {
         values: col.values,
         flags: col.flags,
@@ -68,7 +71,13 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
         yearsUsed[c.id] = [y];
       }
       const flags = new Uint8Array(t.size);
-      return { values: level.values, flags, sources: collectSources(engine, pairs), minPopulation: null, yearsUsed };
+      return {
+        values: level.values,
+        flags,
+        sources: collectSources(engine, pairs),
+        minPopulation: null,
+        yearsUsed,
+      };
     }
     default:
       return assertNever(source, 'map value source');
@@ -76,12 +85,21 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
 }
 
 /** Source references of (indicator, year) pairs, merged by edition and column with their years. */
-export function collectSources(engine: VeerkrachtEngine, pairs: readonly (readonly [string, number])[]): SourceRefOut[] {
+export function collectSources(
+  engine: VeerkrachtEngine,
+  pairs: readonly (readonly [string, number])[],
+): SourceRefOut[] {
   const out = new Map<string, SourceRefOut>();
   for (const [indicator, year] of pairs) {
     for (const s of engine.table.sources(indicator, year)) {
       const key = `${s.indicator}|${s.edition}|${s.column}`;
-      const ref = out.get(key) ?? { indicator: s.indicator, edition: s.edition, table: s.table, column: s.column, years: [] };
+      const ref = out.get(key) ?? {
+        indicator: s.indicator,
+        edition: s.edition,
+        table: s.table,
+        column: s.column,
+        years: [],
+      };
       if (!ref.years.includes(year)) ref.years.push(year);
       ref.years.sort((a, b) => a - b);
       out.set(key, ref);
@@ -97,6 +115,10 @@ export function isTooFew(flags: number, population: number, minimum: number | nu
 
 function findComponent(engine: VeerkrachtEngine, id: string) {
   const c = engine.config.components.find((x) => x.id === id);
-  if (!c) throw new AppError('CONFIG_INVALID', `map refers to index component '${id}', which the configuration does not have`);
+  if (!c)
+    throw new AppError(
+      'CONFIG_INVALID',
+      `map refers to index component '${id}', which the configuration does not have`,
+    );
   return c;
 }

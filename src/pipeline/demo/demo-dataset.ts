@@ -33,7 +33,20 @@ const GEMEENTEN: readonly DemoGemeente[] = [
 ];
 
 const CELL = 600;
-const STREET_NAMES = ['Centrum', 'Oost', 'West', 'Noord', 'Zuid', 'Haven', 'Park', 'Dorp', 'Veld', 'Hoven', 'Molen', 'Kern'];
+const STREET_NAMES = [
+  'Centrum',
+  'Oost',
+  'West',
+  'Noord',
+  'Zuid',
+  'Haven',
+  'Park',
+  'Dorp',
+  'Veld',
+  'Hoven',
+  'Molen',
+  'Kern',
+];
 
 /** mulberry32: a small seeded PRNG. */
 function rng(seed: number): () => number {
@@ -61,21 +74,29 @@ function jitteredNodes(g: DemoGemeente, random: () => number): [number, number][
     for (let c = 0; c <= g.cols; c++) {
       const edge = r === 0 || c === 0 || r === g.rows || c === g.cols;
       const j = edge ? 60 : 180;
-      line.push([g.origin[0] + c * CELL + (random() - 0.5) * j, g.origin[1] + r * CELL + (random() - 0.5) * j]);
+      line.push([
+        g.origin[0] + c * CELL + (random() - 0.5) * j,
+        g.origin[1] + r * CELL + (random() - 0.5) * j,
+      ]);
     }
     nodes.push(line);
   }
   return nodes;
 }
 
-function cellPolygon(nodes: [number, number][][], c: number, r: number): Extract<PolygonGeometry, { type: 'Polygon' }> {
+function cellPolygon(
+  nodes: [number, number][][],
+  c: number,
+  r: number,
+): Extract<PolygonGeometry, { type: 'Polygon' }> {
   const ring = [nodes[r]![c]!, nodes[r]![c + 1]!, nodes[r + 1]![c + 1]!, nodes[r + 1]![c]!, nodes[r]![c]!];
   return { type: 'Polygon', coordinates: [ring.map(([x, y]) => [Math.round(x), Math.round(y)])] };
 }
 
 function ringArea(ring: number[][]): number {
   let s = 0;
-  for (let i = 0; i < ring.length - 1; i++) s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  for (let i = 0; i < ring.length - 1; i++)
+    s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
   return Math.abs(s / 2);
 }
 
@@ -87,12 +108,25 @@ export interface DemoDataset {
 /** Builds the demo boundaries batch and the demo values batch. */
 export function buildDemoDataset(seed = 2024): DemoDataset {
   const random = rng(seed);
-  const edition = { source: 'demo', edition: DEMO_EDITION, table: null, publisher: 'Veerkracht (fictief)', divisionYear: DEMO_DIVISION_YEAR } as const;
+  const edition = {
+    source: 'demo',
+    edition: DEMO_EDITION,
+    table: null,
+    publisher: 'Veerkracht (fictief)',
+    divisionYear: DEMO_DIVISION_YEAR,
+  } as const;
   const geometry = emptyBatch('demo-boundaries', `demo-geometry-${seed}`, edition);
   const values = emptyBatch('demo-values', `demo-values-${seed}`, edition);
   const areas: ParsedArea[] = [];
   for (const g of GEMEENTEN) {
-    areas.push({ code: g.code, level: 'gemeente', name: g.name, gemeenteCode: g.code, wijkCode: null, divisionYear: DEMO_DIVISION_YEAR });
+    areas.push({
+      code: g.code,
+      level: 'gemeente',
+      name: g.name,
+      gemeenteCode: g.code,
+      wijkCode: null,
+      divisionYear: DEMO_DIVISION_YEAR,
+    });
     const nodes = jitteredNodes(g, random);
     const wijken = new Set<string>();
     for (let r = 0; r < g.rows; r++) {
@@ -101,12 +135,31 @@ export function buildDemoDataset(seed = 2024): DemoDataset {
         const wijk = wijkOf(code);
         if (!wijken.has(wijk)) {
           wijken.add(wijk);
-          areas.push({ code: wijk, level: 'wijk', name: `Wijk ${wijk.slice(6)} ${g.name}`, gemeenteCode: g.code, wijkCode: null, divisionYear: DEMO_DIVISION_YEAR });
+          areas.push({
+            code: wijk,
+            level: 'wijk',
+            name: `Wijk ${wijk.slice(6)} ${g.name}`,
+            gemeenteCode: g.code,
+            wijkCode: null,
+            divisionYear: DEMO_DIVISION_YEAR,
+          });
         }
         const name = `${g.name}-${STREET_NAMES[(r * g.cols + c) % STREET_NAMES.length]} ${r * g.cols + c + 1}`;
-        areas.push({ code, level: 'buurt', name, gemeenteCode: gemeenteOf(code), wijkCode: wijk, divisionYear: DEMO_DIVISION_YEAR });
+        areas.push({
+          code,
+          level: 'buurt',
+          name,
+          gemeenteCode: gemeenteOf(code),
+          wijkCode: wijk,
+          divisionYear: DEMO_DIVISION_YEAR,
+        });
         const rd = cellPolygon(nodes, c, r);
-        geometry.geometries.push({ code, divisionYear: DEMO_DIVISION_YEAR, rd, areaM2: ringArea(rd.coordinates[0]!) });
+        geometry.geometries.push({
+          code,
+          divisionYear: DEMO_DIVISION_YEAR,
+          rd,
+          areaM2: ringArea(rd.coordinates[0]!),
+        });
         // Vulnerability is higher towards one corner, with a rising trend in some buurten.
         const base = Math.min(1, Math.max(0, (c / g.cols + r / g.rows) / 2 + (random() - 0.5) * 0.3));
         const trend = random() < 0.35 ? 0.012 + random() * 0.02 : (random() - 0.6) * 0.01;
@@ -124,7 +177,13 @@ export function buildDemoDataset(seed = 2024): DemoDataset {
 
 const KWB_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 
-function buurtSeries(code: string, base: number, trend: number, small: boolean, random: () => number): ParsedValue[] {
+function buurtSeries(
+  code: string,
+  base: number,
+  trend: number,
+  small: boolean,
+  random: () => number,
+): ParsedValue[] {
   const out: ParsedValue[] = [];
   const push = (indicator: string, year: number, value: number | null) =>
     out.push({
@@ -148,12 +207,23 @@ function buurtSeries(code: string, base: number, trend: number, small: boolean, 
     push('households', year, households);
     push('dwellings', year, Math.round(households * 1.03));
     push('corporation_share', year, hide ? null : Math.min(100, corp + t * 0.1));
-    if (year < 2024) push('low_income_households_share', year, hide ? null : 3 + v * 22 + (random() - 0.5) * 2);
+    if (year < 2024)
+      push('low_income_households_share', year, hide ? null : 3 + v * 22 + (random() - 0.5) * 2);
     else push('persons_in_poverty_share', year, hide ? null : 1 + v * 9 + (random() - 0.5));
-    if (year < 2024) push('social_minimum_households_share', year, hide ? null : 2 + v * 16 + (random() - 0.5) * 2);
-    push('social_assistance_persons', year, hide ? null : Math.round(inhabitants * (0.005 + v * 0.09) / 5) * 5);
-    push('disability_benefit_persons', year, hide ? null : Math.round(inhabitants * (0.02 + v * 0.06) / 5) * 5);
-    if (year >= 2016) push('wmo_clients', year, hide ? null : Math.round(inhabitants * (0.03 + v * 0.08) / 5) * 5);
+    if (year < 2024)
+      push('social_minimum_households_share', year, hide ? null : 2 + v * 16 + (random() - 0.5) * 2);
+    push(
+      'social_assistance_persons',
+      year,
+      hide ? null : Math.round((inhabitants * (0.005 + v * 0.09)) / 5) * 5,
+    );
+    push(
+      'disability_benefit_persons',
+      year,
+      hide ? null : Math.round((inhabitants * (0.02 + v * 0.06)) / 5) * 5,
+    );
+    if (year >= 2016)
+      push('wmo_clients', year, hide ? null : Math.round((inhabitants * (0.03 + v * 0.08)) / 5) * 5);
   }
   for (const year of [2012, 2016, 2020]) {
     const v = Math.min(1, Math.max(0, base + trend * (year - 2014)));
@@ -165,7 +235,8 @@ function buurtSeries(code: string, base: number, trend: number, small: boolean, 
     const v = Math.min(1, Math.max(0, base + trend * (year - 2014)));
     const onv = small ? null : 0.1 - v * 0.35 + (random() - 0.5) * 0.04;
     push('lbm_total', year, small ? null : 4.25 - v * 0.6 + (random() - 0.5) * 0.05);
-    if (year >= 2014 && year % 2 === 0 && year !== 2016) push('lbm_onv', year, onv === null ? null : Math.round(onv * 1000) / 1000);
+    if (year >= 2014 && year % 2 === 0 && year !== 2016)
+      push('lbm_onv', year, onv === null ? null : Math.round(onv * 1000) / 1000);
   }
   for (const year of [2021, 2022, 2023, 2024]) {
     const v = Math.min(1, Math.max(0, base + trend * (year - 2014)));

@@ -17,7 +17,11 @@ describe('the demonstration dataset', () => {
     const geoms = await store.getGeometries({ divisionYear: 2024, gemeente: 'GM9998' });
     expect(geoms).toHaveLength(24);
     expect(geoms.every((g) => g.display !== null)).toBe(true);
-    const values = await store.getValues({ gemeente: 'GM9999', indicators: ['corporation_share'], years: [2020] });
+    const values = await store.getValues({
+      gemeente: 'GM9999',
+      indicators: ['corporation_share'],
+      years: [2020],
+    });
     expect(values).toHaveLength(48);
     expect(values.every((v) => v.edition === DEMO_EDITION)).toBe(true);
     // Very small buurten are suppressed, as CBS would: null, never 0.

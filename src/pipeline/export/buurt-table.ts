@@ -27,7 +27,8 @@ export interface BuurtTable {
 async function chooseDivision(store: Store, gemeente: string, year: number): Promise<number> {
   const areas = await store.listAreas({ level: 'buurt', gemeente });
   const divisions = [...new Set(areas.map((a) => a.divisionYear))].sort((a, b) => b - a);
-  if (divisions.length === 0) throw new AppError('AREA_NOT_FOUND', `the store knows no buurten of ${gemeente}`);
+  if (divisions.length === 0)
+    throw new AppError('AREA_NOT_FOUND', `the store knows no buurten of ${gemeente}`);
   for (const d of divisions) {
     const v = await store.getValues({ gemeente, years: [year], divisionYear: d });
     if (v.some((x) => x.areaCode.startsWith('BU'))) return d;
@@ -38,8 +39,11 @@ async function chooseDivision(store: Store, gemeente: string, year: number): Pro
 export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise<BuurtTable> {
   const gemeente = parseGemeenteCode(q.gemeente);
   const divisionYear = q.divisionYear ?? (await chooseDivision(store, gemeente, q.year));
-  const areas = (await store.listAreas({ level: 'buurt', gemeente, divisionYear })).filter((a) => a.gemeenteCode === gemeente);
-  if (areas.length === 0) throw new AppError('AREA_NOT_FOUND', `no buurten of ${gemeente} in indeling ${divisionYear}`);
+  const areas = (await store.listAreas({ level: 'buurt', gemeente, divisionYear })).filter(
+    (a) => a.gemeenteCode === gemeente,
+  );
+  if (areas.length === 0)
+    throw new AppError('AREA_NOT_FOUND', `no buurten of ${gemeente} in indeling ${divisionYear}`);
   const values = await store.getValues({
     gemeente,
     years: [q.year],
@@ -53,7 +57,9 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
     const row = byArea.get(v.areaCode) ?? {};
     row[v.indicator] = v.value;
     byArea.set(v.areaCode, row);
-    (sources[v.indicator] ??= new Set()).add(`${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`);
+    (sources[v.indicator] ??= new Set()).add(
+      `${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`,
+    );
   }
   return {
     gemeente,
@@ -78,7 +84,8 @@ function csvCell(v: string | number | null): string {
 /** `code,name,<indicator ids...>`; empty cells for missing values. */
 export function buurtTableToCsv(t: BuurtTable): string {
   const lines = [['code', 'name', ...t.indicators].join(',')];
-  for (const r of t.rows) lines.push([r.code, r.name, ...t.indicators.map((id) => r.values[id] ?? null)].map(csvCell).join(','));
+  for (const r of t.rows)
+    lines.push([r.code, r.name, ...t.indicators.map((id) => r.values[id] ?? null)].map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }
 

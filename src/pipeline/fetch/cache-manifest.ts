@@ -32,7 +32,8 @@ export function openCacheManifest(dir: string): CacheManifest {
   let entries: Record<string, ManifestEntry> = {};
   if (existsSync(file)) {
     try {
-      entries = (JSON.parse(readFileSync(file, 'utf8')) as { files?: Record<string, ManifestEntry> }).files ?? {};
+      entries =
+        (JSON.parse(readFileSync(file, 'utf8')) as { files?: Record<string, ManifestEntry> }).files ?? {};
     } catch {
       // A damaged manifest only costs a re-download; files are verified by size anyway.
       entries = {};

@@ -30,7 +30,11 @@ export interface DownloadResult {
 }
 
 /** Downloads `url` to the cache-relative `relPath`, or returns the cached file. */
-export async function downloadFile(url: string, relPath: string, options: DownloadOptions): Promise<DownloadResult> {
+export async function downloadFile(
+  url: string,
+  relPath: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
   const { manifest, progress } = options;
   const path = manifest.pathOf(relPath);
   const cached = manifest.findComplete(relPath, url);
@@ -46,7 +50,9 @@ export async function downloadFile(url: string, relPath: string, options: Downlo
       break;
     } catch (e) {
       if (!(e instanceof Interrupted) || attempt >= attempts) throw toDownloadError(url, e);
-      progress.note(`${relPath}: interrupted (${e.message}); resuming (attempt ${attempt + 1} of ${attempts})`);
+      progress.note(
+        `${relPath}: interrupted (${e.message}); resuming (attempt ${attempt + 1} of ${attempts})`,
+      );
     }
   }
   renameSync(part, path);
@@ -59,7 +65,12 @@ export async function downloadFile(url: string, relPath: string, options: Downlo
 /** A transient failure after which a resume makes sense. */
 class Interrupted extends Error {}
 
-async function attemptDownload(url: string, part: string, label: string, options: DownloadOptions): Promise<void> {
+async function attemptDownload(
+  url: string,
+  part: string,
+  label: string,
+  options: DownloadOptions,
+): Promise<void> {
   const from = existsSync(part) ? statSync(part).size : 0;
   const controller = new AbortController();
   const idleMs = options.idleTimeoutMs ?? 60_000;
@@ -93,15 +104,29 @@ async function attemptDownload(url: string, part: string, label: string, options
   }
 }
 
-async function fetchOrThrow(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+async function fetchOrThrow(
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
   try {
     return await fetch(url, { headers, signal, redirect: 'follow' });
   } catch (e) {
-    throw new AppError('DOWNLOAD_FAILED', `cannot reach ${new URL(url).host}: offline? (GET ${url}: ${describe(e)})`, { cause: e });
+    throw new AppError(
+      'DOWNLOAD_FAILED',
+      `cannot reach ${new URL(url).host}: offline? (GET ${url}: ${describe(e)})`,
+      { cause: e },
+    );
   }
 }
 
-async function writeBody(res: Response, part: string, append: boolean, offset: number, onBytes: (done: number) => void): Promise<number> {
+async function writeBody(
+  res: Response,
+  part: string,
+  append: boolean,
+  offset: number,
+  onBytes: (done: number) => void,
+): Promise<number> {
   const out = createWriteStream(part, { flags: append ? 'a' : 'w' });
   let done = offset;
   try {
@@ -113,7 +138,9 @@ async function writeBody(res: Response, part: string, append: boolean, offset: n
       }
     }
   } finally {
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
   }
   return done;
 }
@@ -130,7 +157,11 @@ function describe(e: unknown): string {
 
 function toDownloadError(url: string, e: unknown): AppError {
   if (e instanceof AppError) return e;
-  return new AppError('DOWNLOAD_FAILED', `download of ${url} was interrupted and could not be resumed: ${describe(e)}`, { cause: e });
+  return new AppError(
+    'DOWNLOAD_FAILED',
+    `download of ${url} was interrupted and could not be resumed: ${describe(e)}`,
+    { cause: e },
+  );
 }
 
 /** SHA-256 of a file, hex. */

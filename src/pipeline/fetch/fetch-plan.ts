@@ -45,7 +45,11 @@ export interface FetchPlan {
 }
 
 /** The downloads for `sources` × `years`; `baseUrl` (scheme+host) replaces every official origin. */
-export function planFetch(sources: readonly FetchSource[], years: readonly number[], baseUrl?: string): FetchPlan {
+export function planFetch(
+  sources: readonly FetchSource[],
+  years: readonly number[],
+  baseUrl?: string,
+): FetchPlan {
   const origin = (official: string): string => (baseUrl ? baseUrl.replace(/\/$/, '') : official);
   const jobs: FetchJob[] = [];
   const notes: string[] = [];
@@ -53,21 +57,49 @@ export function planFetch(sources: readonly FetchSource[], years: readonly numbe
     if (source === 'kwb') {
       for (const y of years) {
         const table = KWB_TABLES[y];
-        if (table) jobs.push({ kind: 'odata', source, origin: origin(OFFICIAL_ORIGINS.cbs), table, relPath: `cbs/${table}.json` });
+        if (table)
+          jobs.push({
+            kind: 'odata',
+            source,
+            origin: origin(OFFICIAL_ORIGINS.cbs),
+            table,
+            relPath: `cbs/${table}.json`,
+          });
         else notes.push(`kwb: no KWB table known for ${y}`);
       }
     } else if (source === 'rivm') {
-      jobs.push({ kind: 'odata', source, origin: origin(OFFICIAL_ORIGINS.cbs), table: RIVM_TABLE, relPath: `cbs/${RIVM_TABLE}.json`, query: rivmQuery });
+      jobs.push({
+        kind: 'odata',
+        source,
+        origin: origin(OFFICIAL_ORIGINS.cbs),
+        table: RIVM_TABLE,
+        relPath: `cbs/${RIVM_TABLE}.json`,
+        query: rivmQuery,
+      });
     } else if (source === 'politie') {
-      jobs.push({ kind: 'odata', source, origin: origin(OFFICIAL_ORIGINS.politie), table: POLICE_TABLE, relPath: `politie/${POLICE_TABLE}.json`, query: (p) => policeQuery(p, years) });
+      jobs.push({
+        kind: 'odata',
+        source,
+        origin: origin(OFFICIAL_ORIGINS.politie),
+        table: POLICE_TABLE,
+        relPath: `politie/${POLICE_TABLE}.json`,
+        query: (p) => policeQuery(p, years),
+      });
     } else if (source === 'geo') {
       for (const y of years) {
         if (y < FIRST_PDOK_YEAR) {
-          notes.push(`geo: PDOK has no wijken-en-buurten GeoPackage download for ${y} (first: ${FIRST_PDOK_YEAR})`);
+          notes.push(
+            `geo: PDOK has no wijken-en-buurten GeoPackage download for ${y} (first: ${FIRST_PDOK_YEAR})`,
+          );
           continue;
         }
         const name = y === 2020 ? 'wijkenbuurten_2020_v3.gpkg' : `wijkenbuurten_${y}.gpkg`;
-        jobs.push({ kind: 'file', source, url: `${origin(OFFICIAL_ORIGINS.pdok)}/cbs/wijkenbuurten/${y}/atom/downloads/${name}`, relPath: `pdok/${name}` });
+        jobs.push({
+          kind: 'file',
+          source,
+          url: `${origin(OFFICIAL_ORIGINS.pdok)}/cbs/wijkenbuurten/${y}/atom/downloads/${name}`,
+          relPath: `pdok/${name}`,
+        });
       }
     } else {
       jobs.push({
@@ -86,7 +118,18 @@ export function planFetch(sources: readonly FetchSource[], years: readonly numbe
 function rivmQuery(properties: ODataProperty[]): Record<string, string> {
   const keep = properties
     .map((p) => p.Key)
-    .filter((k) => ['Leeftijd', 'Marges', 'WijkenEnBuurten', 'Perioden', 'Gemeentenaam', 'SoortRegio', 'Codering'].includes(keyStem(k)) || RIVM_MEASURES[keyStem(k)] !== undefined);
+    .filter(
+      (k) =>
+        [
+          'Leeftijd',
+          'Marges',
+          'WijkenEnBuurten',
+          'Perioden',
+          'Gemeentenaam',
+          'SoortRegio',
+          'Codering',
+        ].includes(keyStem(k)) || RIVM_MEASURES[keyStem(k)] !== undefined,
+    );
   return keep.length > 4 ? { $select: keep.join(',') } : {};
 }
 

@@ -41,23 +41,41 @@ export async function downloadODataTable(req: ODataTableRequest, options: Downlo
   const pageDir = join(dirname(req.relPath), `.${req.table}`);
   const props = await downloadJson(`${base}/DataProperties`, join(pageDir, '.DataProperties.json'), options);
   const properties = listOf(props, `${base}/DataProperties`) as unknown as ODataProperty[];
-  const names = req.withAreaNames ? listOf(await downloadJson(`${base}/WijkenEnBuurten`, join(pageDir, '.WijkenEnBuurten.json'), options), `${base}/WijkenEnBuurten`) : undefined;
+  const names = req.withAreaNames
+    ? listOf(
+        await downloadJson(`${base}/WijkenEnBuurten`, join(pageDir, '.WijkenEnBuurten.json'), options),
+        `${base}/WijkenEnBuurten`,
+      )
+    : undefined;
   const query = new URLSearchParams({ $format: 'json', ...(req.query?.(properties) ?? {}) });
   const first = `${base}/TypedDataSet?${query.toString().replace(/\+/g, '%20')}`;
   const part = join(dirname(path), `.${basename(path)}.part`);
-  writeFileSync(part, `{"table":${JSON.stringify(req.table)},\n"DataProperties":${JSON.stringify(properties)},\n${names ? `"WijkenEnBuurten":${JSON.stringify(names)},\n` : ''}"TypedDataSet":[`);
+  writeFileSync(
+    part,
+    `{"table":${JSON.stringify(req.table)},\n"DataProperties":${JSON.stringify(properties)},\n${names ? `"WijkenEnBuurten":${JSON.stringify(names)},\n` : ''}"TypedDataSet":[`,
+  );
   let url: string | undefined = first;
   let rows = 0;
   for (let page = 0; url !== undefined; page++) {
-    const doc = await downloadJson(url, join(pageDir, `.TypedDataSet-${String(page).padStart(4, '0')}.json`), options);
+    const doc = await downloadJson(
+      url,
+      join(pageDir, `.TypedDataSet-${String(page).padStart(4, '0')}.json`),
+      options,
+    );
     const value = listOf(doc, url);
-    if (value.length) appendFileSync(part, `${rows ? ',' : ''}\n${value.map((r) => JSON.stringify(r)).join(',\n')}`);
+    if (value.length)
+      appendFileSync(part, `${rows ? ',' : ''}\n${value.map((r) => JSON.stringify(r)).join(',\n')}`);
     rows += value.length;
     url = nextPageUrl(doc, url, req.origin, value.length, rows);
   }
   appendFileSync(part, '\n]}\n');
   renameSync(part, path);
-  manifest.record(req.relPath, { url: `${base}/TypedDataSet`, size: statSync(path).size, sha256: await sha256Of(path), date: new Date().toISOString() });
+  manifest.record(req.relPath, {
+    url: `${base}/TypedDataSet`,
+    size: statSync(path).size,
+    sha256: await sha256Of(path),
+    date: new Date().toISOString(),
+  });
   rmSync(manifest.pathOf(pageDir), { recursive: true, force: true });
   return path;
 }
@@ -68,18 +86,27 @@ async function downloadJson(url: string, relPath: string, options: DownloadOptio
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (e) {
     rmSync(path, { force: true });
-    throw new AppError('DOWNLOAD_FAILED', `${url} did not return JSON (${(e as Error).message})`, { cause: e });
+    throw new AppError('DOWNLOAD_FAILED', `${url} did not return JSON (${(e as Error).message})`, {
+      cause: e,
+    });
   }
 }
 
 function listOf(doc: unknown, url: string): Record<string, unknown>[] {
   const value = Array.isArray(doc) ? doc : (doc as { value?: unknown } | null)?.value;
-  if (!Array.isArray(value)) throw new AppError('DOWNLOAD_FAILED', `${url} did not return an OData list ('value')`);
+  if (!Array.isArray(value))
+    throw new AppError('DOWNLOAD_FAILED', `${url} did not return an OData list ('value')`);
   return value as Record<string, unknown>[];
 }
 
 /** The next page: `odata.nextLink` re-pointed at our origin, else `$skip` when the page was full. */
-function nextPageUrl(doc: unknown, current: string, origin: string, pageRows: number, rowsSoFar: number): string | undefined {
+function nextPageUrl(
+  doc: unknown,
+  current: string,
+  origin: string,
+  pageRows: number,
+  rowsSoFar: number,
+): string | undefined {
   const next = (doc as Record<string, unknown>)['odata.nextLink'];
   if (typeof next === 'string' && next) {
     const link = new URL(next, current);

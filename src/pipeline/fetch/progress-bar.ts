@@ -44,7 +44,9 @@ export function createProgressBar(out: NodeJS.WriteStream, width = 24): Progress
     }
     const f = Math.min(1, done / total);
     const filled = Math.round(f * width);
-    out.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${size} ${Math.floor(f * 100)}%\x1b[K`);
+    out.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${size} ${Math.floor(f * 100)}%\x1b[K`,
+    );
   };
   return {
     start(l, t, from) {
@@ -52,7 +54,10 @@ export function createProgressBar(out: NodeJS.WriteStream, width = 24): Progress
       total = t;
       last = 0;
       if (tty) draw(from);
-      else out.write(`${l}: downloading${t !== null ? ` ${formatBytes(t)}` : ''}${from > 0 ? ` (resuming at ${formatBytes(from)})` : ''}\n`);
+      else
+        out.write(
+          `${l}: downloading${t !== null ? ` ${formatBytes(t)}` : ''}${from > 0 ? ` (resuming at ${formatBytes(from)})` : ''}\n`,
+        );
     },
     update(done) {
       const now = Date.now();

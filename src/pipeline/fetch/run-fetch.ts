@@ -38,7 +38,11 @@ export interface FetchResult {
 }
 
 /** Downloads what the options ask for into the cache and (by default) imports it into `store`. */
-export async function runFetch(store: Store, options: FetchOptions, onReport: (r: ImportReport) => void = () => {}): Promise<FetchResult> {
+export async function runFetch(
+  store: Store,
+  options: FetchOptions,
+  onReport: (r: ImportReport) => void = () => {},
+): Promise<FetchResult> {
   const plan = planFetch(options.sources, options.years, options.baseUrl);
   const manifest = openCacheManifest(options.cacheDir);
   const dl: DownloadOptions = {
@@ -56,24 +60,48 @@ export async function runFetch(store: Store, options: FetchOptions, onReport: (r
 
 async function runJob(job: FetchJob, manifest: CacheManifest, dl: DownloadOptions): Promise<string> {
   if (job.kind === 'odata') {
-    return downloadODataTable({ origin: job.origin, table: job.table, relPath: job.relPath, withAreaNames: true, ...(job.query ? { query: job.query } : {}) }, dl);
+    return downloadODataTable(
+      {
+        origin: job.origin,
+        table: job.table,
+        relPath: job.relPath,
+        withAreaNames: true,
+        ...(job.query ? { query: job.query } : {}),
+      },
+      dl,
+    );
   }
   const { path } = await downloadFile(job.url, job.relPath, dl);
   return job.extract ? extractFromZip(path, job.relPath, job.url, job.extract, manifest) : path;
 }
 
 /** Extracts the one entry matching `pattern` next to the zip (once; recorded in the manifest). */
-async function extractFromZip(zipPath: string, zipRelPath: string, zipUrl: string, pattern: RegExp, manifest: CacheManifest): Promise<string> {
+async function extractFromZip(
+  zipPath: string,
+  zipRelPath: string,
+  zipUrl: string,
+  pattern: RegExp,
+  manifest: CacheManifest,
+): Promise<string> {
   const zip = readFileSync(zipPath);
   const entry = listZipEntries(zip, basename(zipPath)).find((e) => pattern.test(e.name));
   if (!entry) {
-    throw new AppError('DOWNLOAD_FAILED', `${zipUrl} holds no file matching ${pattern} (the archive layout changed?)`, { location: { file: basename(zipPath) } });
+    throw new AppError(
+      'DOWNLOAD_FAILED',
+      `${zipUrl} holds no file matching ${pattern} (the archive layout changed?)`,
+      { location: { file: basename(zipPath) } },
+    );
   }
   const relPath = join(dirname(zipRelPath), basename(entry.name));
   const url = `${zipUrl}#${entry.name}`;
   const out = manifest.pathOf(relPath);
   if (manifest.findComplete(relPath, url) && existsSync(out)) return out;
   writeFileSync(out, extractZipEntry(zip, entry, basename(zipPath)));
-  manifest.record(relPath, { url, size: entry.size, sha256: await sha256Of(out), date: new Date().toISOString() });
+  manifest.record(relPath, {
+    url,
+    size: entry.size,
+    sha256: await sha256Of(out),
+    date: new Date().toISOString(),
+  });
   return out;
 }

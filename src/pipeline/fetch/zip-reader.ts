@@ -27,7 +27,8 @@ export function listZipEntries(zip: Buffer, name = 'zip'): ZipEntry[] {
   if (p === 0xffffffff || count === 0xffff) throw unreadable(name, 'ZIP64 archives are not supported');
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (p + 46 > zip.length || zip.readUInt32LE(p) !== CENTRAL) throw unreadable(name, 'the central directory is damaged');
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== CENTRAL)
+      throw unreadable(name, 'the central directory is damaged');
     const flags = zip.readUInt16LE(p + 8);
     const nameLength = zip.readUInt16LE(p + 28);
     const extraLength = zip.readUInt16LE(p + 30);
@@ -50,7 +51,8 @@ export function listZipEntries(zip: Buffer, name = 'zip'): ZipEntry[] {
 export function extractZipEntry(zip: Buffer, entry: ZipEntry, name = 'zip'): Buffer {
   if (entry.flags & 0x1) throw unreadable(name, `${entry.name} is encrypted`);
   const h = entry.localHeaderOffset;
-  if (h + 30 > zip.length || zip.readUInt32LE(h) !== LOCAL) throw unreadable(name, `no local header for ${entry.name}`);
+  if (h + 30 > zip.length || zip.readUInt32LE(h) !== LOCAL)
+    throw unreadable(name, `no local header for ${entry.name}`);
   const start = h + 30 + zip.readUInt16LE(h + 26) + zip.readUInt16LE(h + 28);
   const data = zip.subarray(start, start + entry.compressedSize);
   if (data.length < entry.compressedSize) throw unreadable(name, `${entry.name} is cut off (truncated zip)`);
@@ -62,8 +64,13 @@ export function extractZipEntry(zip: Buffer, entry: ZipEntry, name = 'zip'): Buf
     } catch (e) {
       throw unreadable(name, `${entry.name} does not inflate: ${(e as Error).message}`);
     }
-  } else throw unreadable(name, `${entry.name} uses compression method ${entry.method} (only stored/deflate are supported)`);
-  if (out.length !== entry.size) throw unreadable(name, `${entry.name} has ${out.length} bytes, the directory says ${entry.size}`);
+  } else
+    throw unreadable(
+      name,
+      `${entry.name} uses compression method ${entry.method} (only stored/deflate are supported)`,
+    );
+  if (out.length !== entry.size)
+    throw unreadable(name, `${entry.name} has ${out.length} bytes, the directory says ${entry.size}`);
   return out;
 }
 

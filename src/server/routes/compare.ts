@@ -14,11 +14,19 @@ export function compareRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const q = parseQuery(CompareQuerySchema, c.req.query());
-    const ids = q.areas.split(',').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0 || ids.length > 50) throw new AppError('USAGE', `parameter 'areas': name 1 to 50 gemeenten or regions, comma-separated`);
+    const ids = q.areas
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (ids.length === 0 || ids.length > 50)
+      throw new AppError('USAGE', `parameter 'areas': name 1 to 50 gemeenten or regions, comma-separated`);
     const state = await deps.state.get();
     const period = q.period ? parsePeriod(q.period) : state.engine.defaultPeriod();
-    if (!period) throw new AppError('NO_DATA', 'no period with data: the store lacks index components or a nuisance measure at two years');
+    if (!period)
+      throw new AppError(
+        'NO_DATA',
+        'no period with data: the store lacks index components or a nuisance measure at two years',
+      );
     const areas = [];
     for (const id of ids) {
       const area = await resolveArea(id, state, deps.store);

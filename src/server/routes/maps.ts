@@ -55,7 +55,8 @@ export function mapsRoutes(deps: ServerDeps): Hono {
         ...(q.period !== undefined ? { period: parsePeriod(q.period) } : {}),
       });
       const geometry = new Map();
-      for (const gm of area.gemeenten) for (const [k, v] of await deps.state.geometries(gm, state.divisionYear)) geometry.set(k, v);
+      for (const gm of area.gemeenten)
+        for (const [k, v] of await deps.state.geometries(gm, state.divisionYear)) geometry.set(k, v);
       const harmonisation = await deps.store.listHarmonisation();
       r = serialise(mapResponse(built, area, state, geometry, harmonisation));
       if (deps.state.responses.size > 2000) deps.state.responses.clear();
@@ -89,7 +90,9 @@ function definitions(engine: VeerkrachtEngine): MapDefinitionsResponse {
       caveatsEn: spec.caveatsEn,
     };
   });
-  const componentIndicators = new Set(engine.config.components.flatMap((c) => c.segments.map((s) => s.indicator)));
+  const componentIndicators = new Set(
+    engine.config.components.flatMap((c) => c.segments.map((s) => s.indicator)),
+  );
   const layers = engine.table
     .indicators()
     .filter((id) => engine.table.years(id).length > 0)

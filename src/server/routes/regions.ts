@@ -27,7 +27,10 @@ export function regionsRoutes(deps: ServerDeps): Hono {
     const gemeenten = [...new Set(parsed.data.gemeenten.map((g) => g.toUpperCase()))];
     const unknown = gemeenten.filter((g) => !state.gemeenteNames.has(g));
     if (unknown.length) {
-      throw new AppError('AREA_NOT_FOUND', `unknown gemeente code(s) ${unknown.join(', ')}; GET /api/gemeenten lists the gemeenten`);
+      throw new AppError(
+        'AREA_NOT_FOUND',
+        `unknown gemeente code(s) ${unknown.join(', ')}; GET /api/gemeenten lists the gemeenten`,
+      );
     }
     const existing = await deps.store.listRegions();
     const id = uniqueId(slug(parsed.data.name), new Set(existing.map((r) => r.id)));

@@ -38,7 +38,9 @@ describe('AreaNameIndex.match(name, inWijk)', () => {
   });
 
   it('takes a wijk number as known when one of its buurten is known (buurt-only name sources)', () => {
-    const buurtenOnly = new AreaNameIndex('GM0917', [{ code: 'BU09173300', name: 'Heerlen-Centrum', level: 'buurt' }]);
+    const buurtenOnly = new AreaNameIndex('GM0917', [
+      { code: 'BU09173300', name: 'Heerlen-Centrum', level: 'buurt' },
+    ]);
     expect(buurtenOnly.match('Wijk 33 Heerlen-Centrum', undefined).match?.code).toBe('WK091733');
     expect(buurtenOnly.match('Wijk 34 Eikenderveld', undefined)).toEqual({});
   });
@@ -63,18 +65,27 @@ describe('matchRowsByName(rows, ctx, file)', () => {
     findGemeenteByName: async (n: string) => (n.toLowerCase() === 'heerlen' ? ['GM0917'] : []),
     listAreaNames: async (gm: string) => (gm === 'GM0917' ? KNOWN : []),
   };
-  const rows = ['Heerlen', 'Wijk 10 Maria Gewanden en Terschuren', 'Maria Gewanden', 'Nergensbuurt'].map((name, index) => ({ index, name, line: index + 2 }));
+  const rows = ['Heerlen', 'Wijk 10 Maria Gewanden en Terschuren', 'Maria Gewanden', 'Nergensbuurt'].map(
+    (name, index) => ({ index, name, line: index + 2 }),
+  );
 
   it('matches the gemeente on the first row and warns about rows that match nothing', async () => {
     const { matches, warnings } = await matchRowsByName(rows, ctx, 'x.csv');
     expect([...matches.values()].map((m) => m.code)).toEqual(['GM0917', 'WK091710', 'BU09171000']);
     expect(warnings).toEqual([
-      { code: 'AREA_UNMATCHED', message: "'Nergensbuurt' (line 5) matches no known area of GM0917; row skipped", file: 'x.csv', row: 4 },
+      {
+        code: 'AREA_UNMATCHED',
+        message: "'Nergensbuurt' (line 5) matches no known area of GM0917; row skipped",
+        file: 'x.csv',
+        row: 4,
+      },
     ]);
   });
 
   it('refuses with AREA_UNMATCHED, saying what to import first, when the gemeente is unknown', async () => {
-    const e = await matchRowsByName([{ index: 0, name: 'Kerkrade', line: 2 }], ctx, 'x.csv').catch((x: unknown) => x);
+    const e = await matchRowsByName([{ index: 0, name: 'Kerkrade', line: 2 }], ctx, 'x.csv').catch(
+      (x: unknown) => x,
+    );
     expect(e).toMatchObject({ code: 'AREA_UNMATCHED' });
     expect((e as Error).message).toMatch(/KWB 2024 subset/);
   });

@@ -67,7 +67,9 @@ export class AreaNameIndex {
     const name = rawName.trim();
     const wijk = WIJK_ROW.exec(name);
     if (wijk) return this.matchWijk(name, wijk[1]!, wijk[2]!);
-    const named = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter((n) => n.level !== 'gemeente');
+    const named = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter(
+      (n) => n.level !== 'gemeente',
+    );
     // a row without "Wijk NN" is a buurt when a buurt has that name (a wijk may be named like its buurt)
     const buurten = named.filter((n) => n.level === 'buurt');
     const found = buurten.length > 0 ? buurten : named;
@@ -81,13 +83,18 @@ export class AreaNameIndex {
   }
 
   private matchWijk(name: string, number: string, bare: string): { match?: NameMatch; note?: string } {
-    const exact = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter((n) => n.level === 'wijk');
+    const exact = uniqueCodes(this.byName.get(normaliseAreaName(name)) ?? []).filter(
+      (n) => n.level === 'wijk',
+    );
     if (exact.length === 1) return { match: toMatch(exact[0]!.code) };
     const byBare = uniqueCodes(this.wijkByBareName.get(normaliseAreaName(bare)) ?? []);
     const numbered = `WK${this.gemeente.slice(2)}${number}`;
     if (byBare.length === 1) {
       const code = byBare[0]!.code;
-      const note = code !== numbered ? `'${name}': matched by name to ${code} ('${byBare[0]!.name}'), not to ${numbered} as its number says` : undefined;
+      const note =
+        code !== numbered
+          ? `'${name}': matched by name to ${code} ('${byBare[0]!.name}'), not to ${numbered} as its number says`
+          : undefined;
       return { match: toMatch(code), ...(note ? { note } : {}) };
     }
     if (this.codes.has(numbered)) return { match: toMatch(numbered) };
@@ -142,9 +149,21 @@ export async function matchRowsByName(
   let wijk: string | undefined;
   for (const row of rows.slice(1)) {
     const { match, note } = index.match(row.name, wijk);
-    if (note) warnings.push({ code: match ? 'AREA_NAME_CONFLICT' : 'AREA_UNMATCHED', message: note, file, row: row.index + 1 });
+    if (note)
+      warnings.push({
+        code: match ? 'AREA_NAME_CONFLICT' : 'AREA_UNMATCHED',
+        message: note,
+        file,
+        row: row.index + 1,
+      });
     if (!match) {
-      if (!note) warnings.push({ code: 'AREA_UNMATCHED', message: `'${row.name}' (line ${row.line}) matches no known area of ${gemeente}; row skipped`, file, row: row.index + 1 });
+      if (!note)
+        warnings.push({
+          code: 'AREA_UNMATCHED',
+          message: `'${row.name}' (line ${row.line}) matches no known area of ${gemeente}; row skipped`,
+          file,
+          row: row.index + 1,
+        });
       continue;
     }
     if (match.level === 'wijk') wijk = match.code;
@@ -159,17 +178,36 @@ const IMPORT_FIRST =
 async function findGemeente(first: RowName, ctx: ParseContext, file: string): Promise<string> {
   const gms = await ctx.findGemeenteByName(first.name.trim());
   if (gms.length === 1) return gms[0]!;
-  const location = { file, line: first.line, row: first.index + 1, column: 'name', expected: 'the name of a gemeente the store knows', found: first.name };
+  const location = {
+    file,
+    line: first.line,
+    row: first.index + 1,
+    column: 'name',
+    expected: 'the name of a gemeente the store knows',
+    found: first.name,
+  };
   if (gms.length > 1) {
-    throw new AppError('AREA_UNMATCHED', `the gemeente name '${first.name}' is ambiguous (${gms.join(', ')})`, { location });
+    throw new AppError(
+      'AREA_UNMATCHED',
+      `the gemeente name '${first.name}' is ambiguous (${gms.join(', ')})`,
+      { location },
+    );
   }
-  throw new AppError('AREA_UNMATCHED', `this file identifies areas by name only and no gemeente named '${first.name.trim()}' is known: ${IMPORT_FIRST}`, {
-    location,
-  });
+  throw new AppError(
+    'AREA_UNMATCHED',
+    `this file identifies areas by name only and no gemeente named '${first.name.trim()}' is known: ${IMPORT_FIRST}`,
+    {
+      location,
+    },
+  );
 }
 
 function noNamesKnown(first: RowName, file: string, gemeente: string): AppError {
-  return new AppError('AREA_UNMATCHED', `no wijk or buurt names are known for ${gemeente} (${first.name.trim()}): ${IMPORT_FIRST}`, {
-    location: { file, line: first.line, row: first.index + 1 },
-  });
+  return new AppError(
+    'AREA_UNMATCHED',
+    `no wijk or buurt names are known for ${gemeente} (${first.name.trim()}): ${IMPORT_FIRST}`,
+    {
+      location: { file, line: first.line, row: first.index + 1 },
+    },
+  );
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findCatalogueEntry } from '../../../domain/indicator-catalogue.js';
-import { KWB_ALIASES, keyStem, normaliseTitle, resolveKwbHeader, resolveODataColumn } from './column-aliases.js';
+import {
+  KWB_ALIASES,
+  keyStem,
+  normaliseTitle,
+  resolveKwbHeader,
+  resolveODataColumn,
+} from './column-aliases.js';
 
 const indicatorOf = (header: string): string | undefined => {
   const c = resolveKwbHeader(header);
@@ -12,7 +18,10 @@ const odataIndicatorOf = (key: string, title?: string): string | undefined => {
 };
 
 /** The key variables in every layout: StatLine title, `_`-joined export, OData key (title and stem), mnemonic. */
-const KEY_VARIABLES: Record<string, { title: string; exported: string; key: string; odataTitle: string; mnemonic: string }> = {
+const KEY_VARIABLES: Record<
+  string,
+  { title: string; exported: string; key: string; odataTitle: string; mnemonic: string }
+> = {
   corporation_share: {
     title: 'Woningen naar eigendom/Huurwoningen/In bezit woningcorporatie (%)',
     exported: 'Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie',
@@ -80,13 +89,19 @@ const KEY_VARIABLES: Record<string, { title: string; exported: string; key: stri
 
 describe('normaliseTitle(raw)', () => {
   it('ignores case, accents, separators and units', () => {
-    expect(normaliseTitle('Huurwoningen/In bezit woningcorporatie (%)')).toBe('huurwoningen in bezit woningcorporatie');
+    expect(normaliseTitle('Huurwoningen/In bezit woningcorporatie (%)')).toBe(
+      'huurwoningen in bezit woningcorporatie',
+    );
     expect(normaliseTitle('Wonen_Woningen_naar_eigendom_Huurwoningen_In_bezit_woningcorporatie')).toBe(
       'wonen woningen naar eigendom huurwoningen in bezit woningcorporatie',
     );
     expect(normaliseTitle('Zorg_Wmo_cliënten_')).toBe('zorg wmo clienten');
-    expect(normaliseTitle('Gemiddeld inkomen per inwoner (x 1 000 euro)')).toBe('gemiddeld inkomen per inwoner');
-    expect(normaliseTitle('Huishoudens tot 110% van sociaal minimum (%)')).toBe('huishoudens tot 110proc van sociaal minimum');
+    expect(normaliseTitle('Gemiddeld inkomen per inwoner (x 1 000 euro)')).toBe(
+      'gemiddeld inkomen per inwoner',
+    );
+    expect(normaliseTitle('Huishoudens tot 110% van sociaal minimum (%)')).toBe(
+      'huishoudens tot 110proc van sociaal minimum',
+    );
   });
 });
 
@@ -117,23 +132,36 @@ describe('KWB alias table', () => {
     expect(odataIndicatorOf('InBezitWoningcorporatie_42')).toBe('corporation_share');
     expect(odataIndicatorOf('InBezitWoningcorporatie_49')).toBe('corporation_share');
     // an unknown stem with a known title: the title decides
-    expect(odataIndicatorOf('HuurwoningenInBezitCorporaties_49', 'Huurwoningen/In bezit woningcorporatie')).toBe('corporation_share');
+    expect(
+      odataIndicatorOf('HuurwoningenInBezitCorporaties_49', 'Huurwoningen/In bezit woningcorporatie'),
+    ).toBe('corporation_share');
     // the title wins over a stem that would say otherwise
-    expect(odataIndicatorOf('Koopwoningen_40', 'Wonen/Woningen naar eigendom/Huurwoningen/In bezit woningcorporatie')).toBe('corporation_share');
+    expect(
+      odataIndicatorOf(
+        'Koopwoningen_40',
+        'Wonen/Woningen naar eigendom/Huurwoningen/In bezit woningcorporatie',
+      ),
+    ).toBe('corporation_share');
   });
 
   it('keeps the 2024 poverty measure apart from low income', () => {
     expect(indicatorOf('Personen in armoede (%)')).toBe('persons_in_poverty_share');
-    expect(indicatorOf('Inkomen_Armoede_Personen_tot_25proc_boven_armoedegrens')).toBe('persons_near_poverty_share');
+    expect(indicatorOf('Inkomen_Armoede_Personen_tot_25proc_boven_armoedegrens')).toBe(
+      'persons_near_poverty_share',
+    );
     expect(indicatorOf('p_ink_ar')).toBe('persons_in_poverty_share');
     expect(odataIndicatorOf('PersonenInArmoede_81', 'Personen in armoede')).toBe('persons_in_poverty_share');
   });
 
   it('maps the KWB ≤2018 crime columns to rates per 1,000', () => {
     expect(indicatorOf('Criminaliteit_Totaal_diefstal_uit_woning_schuur_ed')).toBe('crime_burglary_per_1000');
-    expect(indicatorOf('Criminaliteit_Vernieling_misdrijf_tegen_openbare_orde')).toBe('crime_vandalism_per_1000');
+    expect(indicatorOf('Criminaliteit_Vernieling_misdrijf_tegen_openbare_orde')).toBe(
+      'crime_vandalism_per_1000',
+    );
     expect(indicatorOf('Criminaliteit_Gewelds__en_seksuele_misdrijven')).toBe('crime_violence_per_1000');
-    expect(indicatorOf('Criminaliteit/Totaal diefstal uit woning, schuur ed. (per 1 000 inwoners)')).toBe('crime_burglary_per_1000');
+    expect(indicatorOf('Criminaliteit/Totaal diefstal uit woning, schuur ed. (per 1 000 inwoners)')).toBe(
+      'crime_burglary_per_1000',
+    );
     expect(odataIndicatorOf('GeweldsEnSeksueleMisdrijven_80')).toBe('crime_violence_per_1000');
   });
 
@@ -141,7 +169,9 @@ describe('KWB alias table', () => {
     expect(indicatorOf('Zorg_Wmo_cliënten_relatief_')).toBe('wmo_clients_per_1000');
     expect(indicatorOf('Sociale_zekerheid_Personen_per_soort_uitkering_AOW')).toBe('aow_persons');
     expect(indicatorOf('Inkomen_Inkomen_van_personen_40proc_personen_met_laagste_inkomen')).toBeUndefined();
-    expect(indicatorOf('Inkomen_Inkomen_van_huishoudens_40proc_huishoudens_met_laagste_inkomen')).toBe('lowest_40_income_households_share');
+    expect(indicatorOf('Inkomen_Inkomen_van_huishoudens_40proc_huishoudens_met_laagste_inkomen')).toBe(
+      'lowest_40_income_households_share',
+    );
   });
 
   it('recognises the area columns and nothing else as meta', () => {
@@ -150,7 +180,9 @@ describe('KWB alias table', () => {
     expect(resolveKwbHeader('Wijk_Buurt')).toEqual({ kind: 'meta', role: 'name' });
     expect(resolveKwbHeader('recs')).toEqual({ kind: 'meta', role: 'level' });
     expect(resolveKwbHeader('Regioaanduiding_Indelingswijziging_wijken_en_buurten')).toBeUndefined();
-    expect(resolveKwbHeader('Energie_Gemiddeld_elektriciteitsverbruik_Naar_eigendom_Huurwoning')).toBeUndefined();
+    expect(
+      resolveKwbHeader('Energie_Gemiddeld_elektriciteitsverbruik_Naar_eigendom_Huurwoning'),
+    ).toBeUndefined();
   });
 
   it('maps the derived files’ column names (KWB 2024 subset, Amsterdam selection)', () => {

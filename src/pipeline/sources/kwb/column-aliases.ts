@@ -36,43 +36,180 @@ const a = (indicator: string, titles: string[], keyStems: string[], mnemonics: s
  * 1,000. The 2024+ poverty measure has its own ids; it is never "low income".
  */
 export const KWB_ALIASES: readonly KwbAlias[] = [
-  a('inhabitants', ['Aantal inwoners'], ['AantalInwoners'], ['a_inw', 'kwb_inwoners', 'Population_Total', 'aantal_inwoners']),
-  a('inhabitants_0_14', ['Leeftijdsgroepen/0 tot 15 jaar', '0 tot 15 jaar'], ['k_0Tot15Jaar'], ['a_00_14', 'kwb_inwoners0tot15', 'Pop_Age_0_15']),
-  a('inhabitants_15_24', ['Leeftijdsgroepen/15 tot 25 jaar', '15 tot 25 jaar'], ['k_15Tot25Jaar'], ['a_15_24', 'Pop_Age_15_25']),
-  a('inhabitants_25_44', ['Leeftijdsgroepen/25 tot 45 jaar', '25 tot 45 jaar'], ['k_25Tot45Jaar'], ['a_25_44', 'Pop_Age_25_45']),
-  a('inhabitants_45_64', ['Leeftijdsgroepen/45 tot 65 jaar', '45 tot 65 jaar'], ['k_45Tot65Jaar'], ['a_45_64', 'Pop_Age_45_65']),
-  a('inhabitants_65_plus', ['Leeftijdsgroepen/65 jaar of ouder', '65 jaar of ouder'], ['k_65JaarOfOuder'], ['a_65_oo', 'kwb_inwoners65plus', 'Pop_Age_65_Plus']),
-  a('households', ['Particuliere huishoudens/Huishoudens totaal', 'Huishoudens totaal'], ['HuishoudensTotaal'], ['a_hh', 'kwb_huishoudens']),
-  a('household_size', ['Gemiddelde huishoudensgrootte'], ['GemiddeldeHuishoudensgrootte'], ['g_hhgro', 'kwb_huishoudensgrootte', 'Avg_Household_Size']),
+  a(
+    'inhabitants',
+    ['Aantal inwoners'],
+    ['AantalInwoners'],
+    ['a_inw', 'kwb_inwoners', 'Population_Total', 'aantal_inwoners'],
+  ),
+  a(
+    'inhabitants_0_14',
+    ['Leeftijdsgroepen/0 tot 15 jaar', '0 tot 15 jaar'],
+    ['k_0Tot15Jaar'],
+    ['a_00_14', 'kwb_inwoners0tot15', 'Pop_Age_0_15'],
+  ),
+  a(
+    'inhabitants_15_24',
+    ['Leeftijdsgroepen/15 tot 25 jaar', '15 tot 25 jaar'],
+    ['k_15Tot25Jaar'],
+    ['a_15_24', 'Pop_Age_15_25'],
+  ),
+  a(
+    'inhabitants_25_44',
+    ['Leeftijdsgroepen/25 tot 45 jaar', '25 tot 45 jaar'],
+    ['k_25Tot45Jaar'],
+    ['a_25_44', 'Pop_Age_25_45'],
+  ),
+  a(
+    'inhabitants_45_64',
+    ['Leeftijdsgroepen/45 tot 65 jaar', '45 tot 65 jaar'],
+    ['k_45Tot65Jaar'],
+    ['a_45_64', 'Pop_Age_45_65'],
+  ),
+  a(
+    'inhabitants_65_plus',
+    ['Leeftijdsgroepen/65 jaar of ouder', '65 jaar of ouder'],
+    ['k_65JaarOfOuder'],
+    ['a_65_oo', 'kwb_inwoners65plus', 'Pop_Age_65_Plus'],
+  ),
+  a(
+    'households',
+    ['Particuliere huishoudens/Huishoudens totaal', 'Huishoudens totaal'],
+    ['HuishoudensTotaal'],
+    ['a_hh', 'kwb_huishoudens'],
+  ),
+  a(
+    'household_size',
+    ['Gemiddelde huishoudensgrootte'],
+    ['GemiddeldeHuishoudensgrootte'],
+    ['g_hhgro', 'kwb_huishoudensgrootte', 'Avg_Household_Size'],
+  ),
   a('population_density', ['Bevolkingsdichtheid'], ['Bevolkingsdichtheid'], ['bev_dich', 'kwb_dichtheid']),
   a('dwellings', ['Woningvoorraad'], ['Woningvoorraad'], ['a_woning']),
-  a('woz_value', ['Gemiddelde woningwaarde', 'Gemiddelde WOZ-waarde woningen'], ['GemiddeldeWoningwaarde', 'GemiddeldeWOZWaardeVanWoningen'], ['g_woz', 'g_wozbag', 'kwb_wozWaarde', 'Avg_Property_Value_1000EUR']),
-  a('owner_occupied_share', ['Woningen naar eigendom/Koopwoningen', 'Koopwoningen'], ['Koopwoningen'], ['p_koopw', 'kwb_koopwoningen', 'Pct_Owner_Occupied']),
-  a('rental_share', ['Huurwoningen/Huurwoningen totaal', 'Huurwoningen totaal'], ['HuurwoningenTotaal'], ['p_huurw', 'Pct_Rental']),
-  a('corporation_share', ['Huurwoningen/In bezit woningcorporatie', 'In bezit woningcorporatie'], ['InBezitWoningcorporatie'], ['p_wcorpw']),
-  a('other_landlord_share', ['Huurwoningen/In bezit overige verhuurders', 'In bezit overige verhuurders'], ['InBezitOverigeVerhuurders'], ['p_ov_hw']),
-  a('avg_income_per_inhabitant', ['Gemiddeld inkomen per inwoner'], ['GemiddeldInkomenPerInwoner'], ['g_ink_pi', 'kwb_inkomenPerInwoner', 'Avg_Income_Per_Inhabitant_1000EUR']),
-  a('low_income_households_share', ['Huishoudens met een laag inkomen'], ['HuishoudensMetEenLaagInkomen'], ['p_hh_lkk', 'Pct_Low_Income_Households']),
-  a('social_minimum_households_share', ['Huish. onder of rond sociaal minimum', 'Huishoudens onder of rond sociaal minimum'], ['HuishOnderOfRondSociaalMinimum', 'HuishoudensOnderOfRondSociaalMinimum'], ['p_hh_osm']),
-  a('social_minimum_110_households_share', ['Huishoudens tot 110% van sociaal minimum'], ['HuishoudensTot110VanSociaalMinimum'], ['p_hh_110']),
-  a('social_minimum_120_households_share', ['Huishoudens tot 120% van sociaal minimum'], ['HuishoudensTot120VanSociaalMinimum'], ['p_hh_120', 'Pct_Below_120Pct_Social_Min']),
-  a('lowest_40_income_households_share', ['40% huishoudens met laagste inkomen'], ['k_40HuishoudensMetLaagsteInkomen'], ['p_hh_li', 'Pct_Lowest_40Pct_Income']),
+  a(
+    'woz_value',
+    ['Gemiddelde woningwaarde', 'Gemiddelde WOZ-waarde woningen'],
+    ['GemiddeldeWoningwaarde', 'GemiddeldeWOZWaardeVanWoningen'],
+    ['g_woz', 'g_wozbag', 'kwb_wozWaarde', 'Avg_Property_Value_1000EUR'],
+  ),
+  a(
+    'owner_occupied_share',
+    ['Woningen naar eigendom/Koopwoningen', 'Koopwoningen'],
+    ['Koopwoningen'],
+    ['p_koopw', 'kwb_koopwoningen', 'Pct_Owner_Occupied'],
+  ),
+  a(
+    'rental_share',
+    ['Huurwoningen/Huurwoningen totaal', 'Huurwoningen totaal'],
+    ['HuurwoningenTotaal'],
+    ['p_huurw', 'Pct_Rental'],
+  ),
+  a(
+    'corporation_share',
+    ['Huurwoningen/In bezit woningcorporatie', 'In bezit woningcorporatie'],
+    ['InBezitWoningcorporatie'],
+    ['p_wcorpw'],
+  ),
+  a(
+    'other_landlord_share',
+    ['Huurwoningen/In bezit overige verhuurders', 'In bezit overige verhuurders'],
+    ['InBezitOverigeVerhuurders'],
+    ['p_ov_hw'],
+  ),
+  a(
+    'avg_income_per_inhabitant',
+    ['Gemiddeld inkomen per inwoner'],
+    ['GemiddeldInkomenPerInwoner'],
+    ['g_ink_pi', 'kwb_inkomenPerInwoner', 'Avg_Income_Per_Inhabitant_1000EUR'],
+  ),
+  a(
+    'low_income_households_share',
+    ['Huishoudens met een laag inkomen'],
+    ['HuishoudensMetEenLaagInkomen'],
+    ['p_hh_lkk', 'Pct_Low_Income_Households'],
+  ),
+  a(
+    'social_minimum_households_share',
+    ['Huish. onder of rond sociaal minimum', 'Huishoudens onder of rond sociaal minimum'],
+    ['HuishOnderOfRondSociaalMinimum', 'HuishoudensOnderOfRondSociaalMinimum'],
+    ['p_hh_osm'],
+  ),
+  a(
+    'social_minimum_110_households_share',
+    ['Huishoudens tot 110% van sociaal minimum'],
+    ['HuishoudensTot110VanSociaalMinimum'],
+    ['p_hh_110'],
+  ),
+  a(
+    'social_minimum_120_households_share',
+    ['Huishoudens tot 120% van sociaal minimum'],
+    ['HuishoudensTot120VanSociaalMinimum'],
+    ['p_hh_120', 'Pct_Below_120Pct_Social_Min'],
+  ),
+  a(
+    'lowest_40_income_households_share',
+    ['40% huishoudens met laagste inkomen'],
+    ['k_40HuishoudensMetLaagsteInkomen'],
+    ['p_hh_li', 'Pct_Lowest_40Pct_Income'],
+  ),
   a('persons_in_poverty_share', ['Personen in armoede'], ['PersonenInArmoede'], ['p_ink_ar']),
-  a('persons_near_poverty_share', ['Personen tot 25% boven armoedegrens', 'Tot 25% boven armoedegrens'], ['PersonenTot25BovenArmoedegrens', 'Tot25BovenArmoedegrens'], []),
-  a('social_assistance_persons', ['Personen per soort uitkering/Bijstand'], ['PersonenPerSoortUitkeringBijstand'], ['a_soz_wb']),
-  a('disability_benefit_persons', ['Personen per soort uitkering/AO'], ['PersonenPerSoortUitkeringAO'], ['a_soz_ao']),
-  a('unemployment_benefit_persons', ['Personen per soort uitkering/WW'], ['PersonenPerSoortUitkeringWW'], ['a_soz_ww']),
+  a(
+    'persons_near_poverty_share',
+    ['Personen tot 25% boven armoedegrens', 'Tot 25% boven armoedegrens'],
+    ['PersonenTot25BovenArmoedegrens', 'Tot25BovenArmoedegrens'],
+    [],
+  ),
+  a(
+    'social_assistance_persons',
+    ['Personen per soort uitkering/Bijstand'],
+    ['PersonenPerSoortUitkeringBijstand'],
+    ['a_soz_wb'],
+  ),
+  a(
+    'disability_benefit_persons',
+    ['Personen per soort uitkering/AO'],
+    ['PersonenPerSoortUitkeringAO'],
+    ['a_soz_ao'],
+  ),
+  a(
+    'unemployment_benefit_persons',
+    ['Personen per soort uitkering/WW'],
+    ['PersonenPerSoortUitkeringWW'],
+    ['a_soz_ww'],
+  ),
   a('aow_persons', ['Personen per soort uitkering/AOW'], ['PersonenPerSoortUitkeringAOW'], ['a_soz_ow']),
   a('wmo_clients', ['Wmo-cliënten'], ['WmoClienten'], ['a_wmo_t']),
   a('wmo_clients_per_1000', ['Wmo-cliënten relatief'], ['WmoClientenRelatief'], ['p_wmo_t']),
-  a('youth_care_share', ['Percentage jongeren met jeugdzorg'], ['PercentageJongerenMetJeugdzorg'], ['p_jz_tn']),
-  a('crime_burglary_per_1000', ['Totaal diefstal uit woning, schuur ed.'], ['TotaalDiefstalUitWoningSchuurED'], ['g_wodief']),
-  a('crime_vandalism_per_1000', ['Vernieling,misdrijf tegen openbare orde', 'Vernieling, misdrijf tegen openbare orde'], ['VernielingMisdrijfTegenOpenbareOrde'], ['g_vernoo']),
-  a('crime_violence_per_1000', ['Gewelds- en seksuele misdrijven'], ['GeweldsEnSeksueleMisdrijven'], ['g_gewsek']),
+  a(
+    'youth_care_share',
+    ['Percentage jongeren met jeugdzorg'],
+    ['PercentageJongerenMetJeugdzorg'],
+    ['p_jz_tn'],
+  ),
+  a(
+    'crime_burglary_per_1000',
+    ['Totaal diefstal uit woning, schuur ed.'],
+    ['TotaalDiefstalUitWoningSchuurED'],
+    ['g_wodief'],
+  ),
+  a(
+    'crime_vandalism_per_1000',
+    ['Vernieling,misdrijf tegen openbare orde', 'Vernieling, misdrijf tegen openbare orde'],
+    ['VernielingMisdrijfTegenOpenbareOrde'],
+    ['g_vernoo'],
+  ),
+  a(
+    'crime_violence_per_1000',
+    ['Gewelds- en seksuele misdrijven'],
+    ['GeweldsEnSeksueleMisdrijven'],
+    ['g_gewsek'],
+  ),
 ];
 
 /** Columns that identify the area of a row (never imported as values). */
-export const KWB_META_ALIASES: Readonly<Record<KwbMetaRole, { titles: string[]; keyStems: string[]; mnemonics: string[] }>> = {
+export const KWB_META_ALIASES: Readonly<
+  Record<KwbMetaRole, { titles: string[]; keyStems: string[]; mnemonics: string[] }>
+> = {
   code: {
     titles: ['Regioaanduiding/Codering', 'Codering'],
     keyStems: ['WijkenEnBuurten', 'Codering'],
@@ -96,7 +233,8 @@ export const KWB_META_ALIASES: Readonly<Record<KwbMetaRole, { titles: string[]; 
   },
 };
 
-const UNIT_IN_PARENTHESES = /\(\s*(?:%|aantal|code|naam|omschrijving|x\s*1[\s.]?000[^)]*|per\s[^)]*|km2?|ha|euro[^)]*|m3|kwh|jaar|[0-9][^)]*)\s*\)/g;
+const UNIT_IN_PARENTHESES =
+  /\(\s*(?:%|aantal|code|naam|omschrijving|x\s*1[\s.]?000[^)]*|per\s[^)]*|km2?|ha|euro[^)]*|m3|kwh|jaar|[0-9][^)]*)\s*\)/g;
 
 /**
  * Normalises a CBS title or header for matching: accents removed, lower case, units in
@@ -132,13 +270,20 @@ const MNEMONICS = new Map<string, KwbColumn>();
 const STEMS = new Map<string, KwbColumn>();
 const TITLES: TitleEntry[] = [];
 
-function register(column: KwbColumn, titles: readonly string[], stems: readonly string[], mnemonics: readonly string[]): void {
+function register(
+  column: KwbColumn,
+  titles: readonly string[],
+  stems: readonly string[],
+  mnemonics: readonly string[],
+): void {
   for (const m of mnemonics) MNEMONICS.set(m.toLowerCase(), column);
   for (const s of stems) STEMS.set(s.toLowerCase(), column);
   for (const t of titles) TITLES.push({ alias: normaliseTitle(t), column });
 }
-for (const al of KWB_ALIASES) register({ kind: 'indicator', indicator: al.indicator }, al.titles, al.keyStems, al.mnemonics);
-for (const [role, m] of Object.entries(KWB_META_ALIASES)) register({ kind: 'meta', role: role as KwbMetaRole }, m.titles, m.keyStems, m.mnemonics);
+for (const al of KWB_ALIASES)
+  register({ kind: 'indicator', indicator: al.indicator }, al.titles, al.keyStems, al.mnemonics);
+for (const [role, m] of Object.entries(KWB_META_ALIASES))
+  register({ kind: 'meta', role: role as KwbMetaRole }, m.titles, m.keyStems, m.mnemonics);
 TITLES.sort((x, y) => y.alias.length - x.alias.length);
 
 /** Resolves a (normalised) title by alias: equal, or ending with the alias on a word boundary; longest alias wins. */
@@ -156,7 +301,12 @@ export function findByKeyStem(key: string): KwbColumn | undefined {
 
 /** Resolves an Excel/CSV mnemonic or other exact column name (case-insensitive). */
 export function findByMnemonic(name: string): KwbColumn | undefined {
-  return MNEMONICS.get(name.replace(/\uFEFF/g, '').trim().toLowerCase());
+  return MNEMONICS.get(
+    name
+      .replace(/\uFEFF/g, '')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /**

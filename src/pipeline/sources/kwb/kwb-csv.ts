@@ -46,7 +46,9 @@ export function profileKwbHeader(header: readonly string[]): KwbHeaderProfile {
     indicators,
     classicMnemonics,
     hasCode,
-    hasMnemonicCode: header.some((h) => /^gwb_code/i.test(h.trim())) || header.some((h) => h.trim().toLowerCase() === 'recs'),
+    hasMnemonicCode:
+      header.some((h) => /^gwb_code/i.test(h.trim())) ||
+      header.some((h) => h.trim().toLowerCase() === 'recs'),
     looksLikeLbm: header.some((h) => /leefba|^lbm$|^afw$|^rlbrmtr$/i.test(h.trim())),
   };
 }
@@ -71,13 +73,24 @@ function checkRowDelimiter(file: InputFile, text: string, delimiter: string): vo
   const header = lines[0] ?? '';
   const row = lines[1];
   const columns = countOutsideQuotes(header, delimiter);
-  if (row === undefined || row.trim() === '' || columns === 0 || countOutsideQuotes(row, delimiter) > 0) return;
+  if (row === undefined || row.trim() === '' || columns === 0 || countOutsideQuotes(row, delimiter) > 0)
+    return;
   const other = DELIMITERS.find((d) => d !== delimiter && countOutsideQuotes(row, d) >= columns);
   if (other === undefined) return;
   const show = (d: string): string => (d === '\t' ? 'tab' : `'${d}'`);
-  throw new AppError('CSV_WRONG_DELIMITER', `the header is separated by ${show(delimiter)} but the rows by ${show(other)}`, {
-    location: { file: file.name, line: 2, row: 1, expected: `fields separated by ${show(delimiter)}`, found: row.slice(0, 60) },
-  });
+  throw new AppError(
+    'CSV_WRONG_DELIMITER',
+    `the header is separated by ${show(delimiter)} but the rows by ${show(other)}`,
+    {
+      location: {
+        file: file.name,
+        line: 2,
+        row: 1,
+        expected: `fields separated by ${show(delimiter)}`,
+        found: row.slice(0, 60),
+      },
+    },
+  );
 }
 
 /** Reads a KWB CSV into a KwbTable. */

@@ -49,7 +49,12 @@ export function resolveKwbYear(fileName: string, ctxYear: number | undefined, ta
   throw new AppError(
     'YEAR_UNKNOWN',
     `cannot tell which KWB edition this is: the file carries no year${table ? ` and table ${table} is not a known KWB table` : ''}; pass --year YYYY or name the file kwbYYYY_...`,
-    { location: { file: fileName, expected: 'a KWB edition year (--year, a KWB table id or kwbYYYY in the file name)' } },
+    {
+      location: {
+        file: fileName,
+        expected: 'a KWB edition year (--year, a KWB table id or kwbYYYY in the file name)',
+      },
+    },
   );
 }
 

@@ -45,11 +45,21 @@ describe('kwbMnemonicCsvParser (kwb-YYYY export, `;`, decimal commas)', () => {
 
   it('keeps `.` and empty as suppressed nulls, skips the national row and unmapped columns', async () => {
     const batch = await kwbMnemonicCsvParser.parse(file, ctx);
-    for (const ind of ['corporation_share', 'low_income_households_share', 'social_minimum_households_share', 'social_assistance_persons']) {
+    for (const ind of [
+      'corporation_share',
+      'low_income_households_share',
+      'social_minimum_households_share',
+      'social_assistance_persons',
+    ]) {
       expect(valueOf(batch, 'BU09171001', ind)).toMatchObject({ value: null, flags: 1 });
     }
     expect(batch.areas.map((a) => a.code)).toEqual(['GM0917', 'WK091710', 'BU09171000', 'BU09171001']);
-    expect(batch.areas[2]).toMatchObject({ name: 'Maria Gewanden', level: 'buurt', gemeenteCode: 'GM0917', wijkCode: 'WK091710' });
+    expect(batch.areas[2]).toMatchObject({
+      name: 'Maria Gewanden',
+      level: 'buurt',
+      gemeenteCode: 'GM0917',
+      wijkCode: 'WK091710',
+    });
     expect(batch.values.some((v) => v.column === 'ste_mvs')).toBe(false);
   });
 });
@@ -66,18 +76,56 @@ describe('kwbXlsxParser (kwb-YYYY.xlsx, first worksheet)', () => {
   it('reads numbers, text numbers, `.` and empty cells from the first sheet', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'vk-kwb-xlsx-')), 'kwb-2020.xlsx');
     await writeXlsx(path, [
-      ['gwb_code_10', 'regio', 'gm_naam', 'recs', 'a_inw', 'p_wcorpw', 'p_hh_lkk', 'a_soz_wb', 'a_soz_ao', 'a_wmo_t', 'a_hh', 'a_woning', 'p_hh_osm'],
+      [
+        'gwb_code_10',
+        'regio',
+        'gm_naam',
+        'recs',
+        'a_inw',
+        'p_wcorpw',
+        'p_hh_lkk',
+        'a_soz_wb',
+        'a_soz_ao',
+        'a_wmo_t',
+        'a_hh',
+        'a_woning',
+        'p_hh_osm',
+      ],
       ['GM0917', 'Heerlen', 'Heerlen', 'Gemeente', 86855, 37, 12.4, 4890, 7320, 6810, 45400, 46010, 13.6],
-      ['BU09171000', 'Maria Gewanden', 'Heerlen', 'Buurt', 3600, '38', '.', null, 370, 280, 1890, 1930, '11,9'],
+      [
+        'BU09171000',
+        'Maria Gewanden',
+        'Heerlen',
+        'Buurt',
+        3600,
+        '38',
+        '.',
+        null,
+        370,
+        280,
+        1890,
+        1930,
+        '11,9',
+      ],
     ]);
     const file = readInputFile(path);
     expect(kwbXlsxParser.detect(file)).toBeGreaterThanOrEqual(0.8);
     const batch = await kwbXlsxParser.parse(file, ctx);
     expect(batch.edition.edition).toBe('CBS KWB 2020 (84799NED)');
-    expect(valueOf(batch, 'GM0917', 'low_income_households_share')).toMatchObject({ value: 12.4, year: 2020, column: 'p_hh_lkk' });
+    expect(valueOf(batch, 'GM0917', 'low_income_households_share')).toMatchObject({
+      value: 12.4,
+      year: 2020,
+      column: 'p_hh_lkk',
+    });
     expect(valueOf(batch, 'BU09171000', 'corporation_share')?.value).toBe(38);
-    expect(valueOf(batch, 'BU09171000', 'low_income_households_share')).toMatchObject({ value: null, flags: 1 });
-    expect(valueOf(batch, 'BU09171000', 'social_assistance_persons')).toMatchObject({ value: null, flags: 1 });
+    expect(valueOf(batch, 'BU09171000', 'low_income_households_share')).toMatchObject({
+      value: null,
+      flags: 1,
+    });
+    expect(valueOf(batch, 'BU09171000', 'social_assistance_persons')).toMatchObject({
+      value: null,
+      flags: 1,
+    });
     expect(valueOf(batch, 'BU09171000', 'social_minimum_households_share')?.value).toBe(11.9);
     expect(valueOf(batch, 'BU09171000', 'disability_benefit_persons')?.value).toBe(370);
     expect(valueOf(batch, 'BU09171000', 'wmo_clients')?.value).toBe(280);
@@ -94,6 +142,9 @@ describe('kwbXlsxParser (kwb-YYYY.xlsx, first worksheet)', () => {
       ['BU09171000', 'Maria Gewanden', 'ca. 3600'],
     ]);
     const e = await kwbXlsxParser.parse(readInputFile(path), ctx).catch((x: unknown) => x);
-    expect(e).toMatchObject({ code: 'VALUE_NOT_A_NUMBER', location: { file: 'kwb-2020.xlsx', line: 3, column: 'a_inw', found: 'ca. 3600' } });
+    expect(e).toMatchObject({
+      code: 'VALUE_NOT_A_NUMBER',
+      location: { file: 'kwb-2020.xlsx', line: 3, column: 'a_inw', found: 'ca. 3600' },
+    });
   });
 });

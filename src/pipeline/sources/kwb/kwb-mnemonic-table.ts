@@ -62,11 +62,16 @@ async function readFirstSheet(file: InputFile): Promise<KwbTable> {
   try {
     await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new AppError('FILE_UNREADABLE', 'not a readable XLSX workbook', { location: { file: file.name }, cause: e });
+    throw new AppError('FILE_UNREADABLE', 'not a readable XLSX workbook', {
+      location: { file: file.name },
+      cause: e,
+    });
   }
   const ws = wb.worksheets[0];
   if (!ws || ws.rowCount === 0) {
-    throw new AppError('CSV_NO_KNOWN_COLUMNS', 'the workbook has no worksheet with a header row', { location: { file: file.name, line: 1, expected: 'a header row' } });
+    throw new AppError('CSV_NO_KNOWN_COLUMNS', 'the workbook has no worksheet with a header row', {
+      location: { file: file.name, line: 1, expected: 'a header row' },
+    });
   }
   const width = ws.columnCount;
   const cellsOf = (r: number): Cell[] => {

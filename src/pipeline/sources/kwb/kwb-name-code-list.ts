@@ -30,7 +30,8 @@ export const kwbNameCodeListParser: SourceParser = {
     });
     batch.warnings.push({
       code: 'FILE_SKIPPED',
-      message: 'a derived name→code list (jaar, regio_naam, code): a check for name matching, not source data; not imported',
+      message:
+        'a derived name→code list (jaar, regio_naam, code): a check for name matching, not source data; not imported',
       file: file.name,
     });
     return batch;

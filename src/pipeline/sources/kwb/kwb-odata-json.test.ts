@@ -20,12 +20,19 @@ describe('kwbODataJsonParser: TypedDataSet with a DataProperties file beside it'
 
   it('is detected, and its DataProperties file is not', () => {
     expect(kwbODataJsonParser.detect(file)).toBeGreaterThan(0.9);
-    expect(kwbODataJsonParser.detect(readInputFile(join(FIXTURES, 'odata/84286NED_DataProperties.json')))).toBe(0);
+    expect(
+      kwbODataJsonParser.detect(readInputFile(join(FIXTURES, 'odata/84286NED_DataProperties.json'))),
+    ).toBe(0);
   });
 
   it('reads values by title, takes the year from the table id, and labels the edition', async () => {
     const batch = await kwbODataJsonParser.parse(file, ctx);
-    expect(batch.edition).toMatchObject({ source: 'kwb', edition: 'CBS KWB 2018 (84286NED)', table: '84286NED', divisionYear: 2018 });
+    expect(batch.edition).toMatchObject({
+      source: 'kwb',
+      edition: 'CBS KWB 2018 (84286NED)',
+      table: '84286NED',
+      divisionYear: 2018,
+    });
     expect(valueOf(batch, 'BU09171000', 'corporation_share')).toEqual({
       areaCode: 'BU09171000',
       year: 2018,
@@ -47,7 +54,12 @@ describe('kwbODataJsonParser: TypedDataSet with a DataProperties file beside it'
 
   it('keeps null and "." as missing with the suppressed flag, never 0', async () => {
     const batch = await kwbODataJsonParser.parse(file, ctx);
-    for (const ind of ['corporation_share', 'low_income_households_share', 'social_minimum_households_share', 'social_assistance_persons']) {
+    for (const ind of [
+      'corporation_share',
+      'low_income_households_share',
+      'social_minimum_households_share',
+      'social_assistance_persons',
+    ]) {
       expect(valueOf(batch, 'BU09171001', ind)).toMatchObject({ value: null, flags: 1 });
     }
   });
@@ -90,7 +102,10 @@ describe('kwbODataJsonParser: the combined cache form', () => {
     expect(valueOf(batch, 'GM1883', 'persons_in_poverty_share')?.value).toBe(5.1);
     expect(valueOf(batch, 'BU18830000', 'persons_in_poverty_share')).toMatchObject({ value: null, flags: 1 });
     expect(valueOf(batch, 'BU18830000', 'persons_near_poverty_share')?.value).toBe(19.4);
-    expect(valueOf(batch, 'BU18830000', 'corporation_share')).toMatchObject({ value: 44, column: 'HuurwoningenInBezitCorporaties_49' });
+    expect(valueOf(batch, 'BU18830000', 'corporation_share')).toMatchObject({
+      value: 44,
+      column: 'HuurwoningenInBezitCorporaties_49',
+    });
     expect(batch.values.some((v) => v.indicator === 'low_income_households_share')).toBe(false);
   });
 
@@ -126,19 +141,32 @@ describe('kwbODataJsonParser: refusals', () => {
   });
 
   it('names the record and key of text in a number column', async () => {
-    const path = write('kwb2019.json', { value: [row, { ...row, WijkenEnBuurten: 'BU09171001', AantalInwoners_5: 'veel' }] });
+    const path = write('kwb2019.json', {
+      value: [row, { ...row, WijkenEnBuurten: 'BU09171001', AantalInwoners_5: 'veel' }],
+    });
     const e = (await kwbODataJsonParser.parse(readInputFile(path), ctx).catch((x: unknown) => x)) as AppError;
     expect(e.code).toBe('VALUE_NOT_A_NUMBER');
-    expect(e.location).toMatchObject({ file: 'kwb2019.json', row: 2, column: 'AantalInwoners_5', found: 'veel' });
+    expect(e.location).toMatchObject({
+      file: 'kwb2019.json',
+      row: 2,
+      column: 'AantalInwoners_5',
+      found: 'veel',
+    });
   });
 
   it('refuses the same area twice (CSV_DUPLICATE_ROW) and broken JSON (JSON_MALFORMED)', async () => {
     const dup = write('kwb2019.json', { value: [row, row] });
-    expect(((await kwbODataJsonParser.parse(readInputFile(dup), ctx).catch((x: unknown) => x)) as AppError).code).toBe('CSV_DUPLICATE_ROW');
+    expect(
+      ((await kwbODataJsonParser.parse(readInputFile(dup), ctx).catch((x: unknown) => x)) as AppError).code,
+    ).toBe('CSV_DUPLICATE_ROW');
     const dir = mkdtempSync(join(tmpdir(), 'vk-kwb-odata-'));
     writeFileSync(join(dir, 'kwb2019.json'), '{"value": [');
-    expect(((await kwbODataJsonParser.parse(readInputFile(join(dir, 'kwb2019.json')), ctx).catch((x: unknown) => x)) as AppError).code).toBe(
-      'JSON_MALFORMED',
-    );
+    expect(
+      (
+        (await kwbODataJsonParser
+          .parse(readInputFile(join(dir, 'kwb2019.json')), ctx)
+          .catch((x: unknown) => x)) as AppError
+      ).code,
+    ).toBe('JSON_MALFORMED');
   });
 });

@@ -17,7 +17,14 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
-import { emptyBatch, VALUE_FLAGS, type ImportBatch, type ImportWarning, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import {
+  emptyBatch,
+  VALUE_FLAGS,
+  type ImportBatch,
+  type ImportWarning,
+  type ParsedArea,
+  type ParsedValue,
+} from '../../../core/records.js';
 import { findCatalogueEntry } from '../../../domain/indicator-catalogue.js';
 import { parseCell } from '../../cell-value.js';
 import type { InputFile } from '../../input-file.js';
@@ -51,7 +58,10 @@ interface PlannedColumn {
 }
 
 function malformed(file: InputFile, message: string, cause?: unknown): AppError {
-  return new AppError('JSON_MALFORMED', message, { location: { file: file.name, expected: 'CBS OData TypedDataSet JSON (see docs/data-sources.md)' }, cause });
+  return new AppError('JSON_MALFORMED', message, {
+    location: { file: file.name, expected: 'CBS OData TypedDataSet JSON (see docs/data-sources.md)' },
+    cause,
+  });
 }
 
 function listOf(x: unknown): Row[] | undefined {
@@ -85,15 +95,22 @@ function readODataInput(file: InputFile): ODataInput {
   if (!json || typeof json !== 'object') throw malformed(file, 'the JSON is not an object');
   const combined = Array.isArray(json['TypedDataSet']);
   const rows = combined ? (json['TypedDataSet'] as Row[]) : listOf(json);
-  if (!rows) throw malformed(file, 'no TypedDataSet rows: expected {"value": [...]} or {"table", "DataProperties", "TypedDataSet"}');
+  if (!rows)
+    throw malformed(
+      file,
+      'no TypedDataSet rows: expected {"value": [...]} or {"table", "DataProperties", "TypedDataSet"}',
+    );
   const table =
     (typeof json['table'] === 'string' ? findTableId(json['table']) : undefined) ??
     findTableId(String(json['odata.metadata'] ?? '')) ??
     findTableId(file.name);
-  const properties = combined ? (listOf(json['DataProperties']) as DataProperty[] | undefined) : readSiblingProperties(file, table);
+  const properties = combined
+    ? (listOf(json['DataProperties']) as DataProperty[] | undefined)
+    : readSiblingProperties(file, table);
   const names = new Map<string, string>();
   for (const d of listOf(json['WijkenEnBuurten']) ?? []) {
-    if (typeof d['Key'] === 'string' && typeof d['Title'] === 'string') names.set(d['Key'].trim().toUpperCase(), d['Title'].trim());
+    if (typeof d['Key'] === 'string' && typeof d['Title'] === 'string')
+      names.set(d['Key'].trim().toUpperCase(), d['Title'].trim());
   }
   return { table, properties, rows, names };
 }
@@ -120,14 +137,22 @@ function unitContradicts(indicator: string, unit: string | null | undefined): bo
   return expected === 'percent' && u === 'aantal';
 }
 
-function planColumns(file: InputFile, input: ODataInput, warnings: ImportWarning[]): { values: PlannedColumn[]; meta: Partial<Record<KwbMetaRole, string>> } {
+function planColumns(
+  file: InputFile,
+  input: ODataInput,
+  warnings: ImportWarning[],
+): { values: PlannedColumn[]; meta: Partial<Record<KwbMetaRole, string>> } {
   const keys = Object.keys(input.rows[0] ?? {});
   const meta: Partial<Record<KwbMetaRole, string>> = {};
   const values: PlannedColumn[] = [];
   const seen = new Set<string>();
   const props = input.properties ?? keys.map((Key) => ({ Key }) as DataProperty);
   if (!input.properties) {
-    warnings.push({ code: 'ODATA_NO_DATAPROPERTIES', message: 'no DataProperties found: columns resolved by key stem only', file: file.name });
+    warnings.push({
+      code: 'ODATA_NO_DATAPROPERTIES',
+      message: 'no DataProperties found: columns resolved by key stem only',
+      file: file.name,
+    });
   }
   const byId = new Map(props.filter((p) => p.ID !== undefined).map((p) => [p.ID!, p]));
   for (const p of props) {
@@ -137,21 +162,33 @@ function planColumns(file: InputFile, input: ODataInput, warnings: ImportWarning
     if (col.kind === 'meta') {
       meta[col.role] ??= p.Key;
     } else if (unitContradicts(col.indicator, p.Unit)) {
-      warnings.push({ code: 'COLUMN_UNIT_MISMATCH', message: `${p.Key} ('${p.Title ?? ''}', unit ${p.Unit}) looks like ${col.indicator} but has another unit; skipped`, file: file.name, column: p.Key });
+      warnings.push({
+        code: 'COLUMN_UNIT_MISMATCH',
+        message: `${p.Key} ('${p.Title ?? ''}', unit ${p.Unit}) looks like ${col.indicator} but has another unit; skipped`,
+        file: file.name,
+        column: p.Key,
+      });
     } else if (!seen.has(col.indicator)) {
       seen.add(col.indicator);
       values.push({ key: p.Key, indicator: col.indicator });
     }
   }
-  const codeKey = meta.code ?? keys.find((k) => k === 'WijkenEnBuurten') ?? keys.find((k) => keyStem(k) === 'Codering');
+  const codeKey =
+    meta.code ?? keys.find((k) => k === 'WijkenEnBuurten') ?? keys.find((k) => keyStem(k) === 'Codering');
   if (codeKey !== undefined) meta.code = codeKey;
   return { values, meta };
 }
 
-function cellValue(file: InputFile, raw: unknown, row: number, column: string): { value: number | null; flags: number } {
+function cellValue(
+  file: InputFile,
+  raw: unknown,
+  row: number,
+  column: string,
+): { value: number | null; flags: number } {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw, flags: 0 };
   if (raw === null || raw === undefined) return { value: null, flags: VALUE_FLAGS.suppressed };
-  const cell = typeof raw === 'string' ? parseCell(raw) : ({ kind: 'invalid', raw: JSON.stringify(raw) } as const);
+  const cell =
+    typeof raw === 'string' ? parseCell(raw) : ({ kind: 'invalid', raw: JSON.stringify(raw) } as const);
   if (cell.kind === 'number') return { value: cell.value, flags: 0 };
   if (cell.kind === 'missing') return { value: null, flags: VALUE_FLAGS.suppressed };
   throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
@@ -159,16 +196,33 @@ function cellValue(file: InputFile, raw: unknown, row: number, column: string): 
   });
 }
 
-function rowArea(file: InputFile, row: Row, i: number, codeKey: string, gmNameKey: string | undefined, names: Map<string, string>, year: number): ParsedArea | undefined {
-  const raw = String(row[codeKey] ?? '').trim().toUpperCase();
+function rowArea(
+  file: InputFile,
+  row: Row,
+  i: number,
+  codeKey: string,
+  gmNameKey: string | undefined,
+  names: Map<string, string>,
+  year: number,
+): ParsedArea | undefined {
+  const raw = String(row[codeKey] ?? '')
+    .trim()
+    .toUpperCase();
   if (raw === '' || /^NL\d*$/.test(raw)) return undefined;
   const level = findAreaLevel(raw);
   if (!level) {
     throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
-      location: { file: file.name, row: i + 1, column: codeKey, expected: 'GMgggg, WKggggww or BUggggwwbb', found: raw },
+      location: {
+        file: file.name,
+        row: i + 1,
+        column: codeKey,
+        expected: 'GMgggg, WKggggww or BUggggwwbb',
+        found: raw,
+      },
     });
   }
-  const gmName = gmNameKey !== undefined && typeof row[gmNameKey] === 'string' ? (row[gmNameKey] as string) : null;
+  const gmName =
+    gmNameKey !== undefined && typeof row[gmNameKey] === 'string' ? (row[gmNameKey] as string) : null;
   return areaOf(raw, level, names.get(raw) ?? (level === 'gemeente' ? gmName : null), year);
 }
 
@@ -176,15 +230,22 @@ function rowArea(file: InputFile, row: Row, i: number, codeKey: string, gmNameKe
 export async function parseKwbODataJson(file: InputFile, ctxYear: number | undefined): Promise<ImportBatch> {
   const input = readODataInput(file);
   const year = resolveKwbYear(file.name, ctxYear, input.table);
-  const table = input.table !== undefined && findKwbYearOfTable(input.table) === year ? input.table : undefined;
+  const table =
+    input.table !== undefined && findKwbYearOfTable(input.table) === year ? input.table : undefined;
   const batch = emptyBatch(file.name, file.checksum, kwbEdition(year, table));
   if (ctxYear !== undefined && ctxYear !== year) {
-    batch.warnings.push({ code: 'YEAR_FROM_TABLE', message: `--year ${ctxYear} ignored: table ${input.table} is KWB ${year}`, file: file.name });
+    batch.warnings.push({
+      code: 'YEAR_FROM_TABLE',
+      message: `--year ${ctxYear} ignored: table ${input.table} is KWB ${year}`,
+      file: file.name,
+    });
   }
   const { values: columns, meta } = planColumns(file, input, batch.warnings);
   if (!meta.code) throw malformed(file, 'the rows have no WijkenEnBuurten or Codering column');
   if (columns.length === 0) {
-    throw new AppError('CSV_NO_KNOWN_COLUMNS', 'no column of this TypedDataSet is a known KWB variable', { location: { file: file.name, expected: 'KWB topics such as InBezitWoningcorporatie' } });
+    throw new AppError('CSV_NO_KNOWN_COLUMNS', 'no column of this TypedDataSet is a known KWB variable', {
+      location: { file: file.name, expected: 'KWB topics such as InBezitWoningcorporatie' },
+    });
   }
   const areas: ParsedArea[] = [];
   const values: ParsedValue[] = [];
@@ -194,13 +255,23 @@ export async function parseKwbODataJson(file: InputFile, ctxYear: number | undef
     if (!area) return;
     const earlier = seen.get(area.code);
     if (earlier !== undefined) {
-      throw new AppError('CSV_DUPLICATE_ROW', `${area.code} occurs twice (records ${earlier} and ${i + 1})`, { location: { file: file.name, row: i + 1, column: meta.code!, found: area.code } });
+      throw new AppError('CSV_DUPLICATE_ROW', `${area.code} occurs twice (records ${earlier} and ${i + 1})`, {
+        location: { file: file.name, row: i + 1, column: meta.code!, found: area.code },
+      });
     }
     seen.set(area.code, i + 1);
     areas.push(area);
     for (const c of columns) {
       const { value, flags } = cellValue(file, row[c.key], i + 1, c.key);
-      values.push({ areaCode: area.code, year, indicator: c.indicator, value, flags, column: c.key, divisionYear: year });
+      values.push({
+        areaCode: area.code,
+        year,
+        indicator: c.indicator,
+        value,
+        flags,
+        column: c.key,
+        divisionYear: year,
+      });
     }
   });
   batch.areas = areas;
@@ -218,10 +289,15 @@ export const kwbODataJsonParser: SourceParser = {
     if (!/\.json$/i.test(file.name) || /dataproperties/i.test(file.name)) return 0;
     const head = file.head;
     const table = findTableId(head.slice(0, 4000)) ?? findTableId(file.name);
-    const isOData = head.includes('"TypedDataSet"') || head.includes('"DataProperties"') || head.includes('"odata.metadata"');
+    const isOData =
+      head.includes('"TypedDataSet"') ||
+      head.includes('"DataProperties"') ||
+      head.includes('"odata.metadata"');
     if (!isOData) return 0;
     if (table !== undefined) return findKwbYearOfTable(table) !== undefined ? 0.95 : 0;
-    return /"WijkenEnBuurten"/.test(head) && /"(SoortRegio|AantalInwoners|Gemeentenaam)_\d+"/.test(head) ? 0.9 : 0;
+    return /"WijkenEnBuurten"/.test(head) && /"(SoortRegio|AantalInwoners|Gemeentenaam)_\d+"/.test(head)
+      ? 0.9
+      : 0;
   },
   async parse(file, ctx) {
     return parseKwbODataJson(file, ctx.year);

@@ -32,7 +32,11 @@ describe('kwbStatlineCsvParser (StatLine download with codes)', () => {
       ['BU09171000', 'buurt', 'Maria Gewanden'],
       ['BU09171001', 'buurt', 'Terschuren'],
     ]);
-    expect(valueOf(batch, 'GM0917', 'low_income_households_share')).toMatchObject({ value: 12.9, year: 2018, divisionYear: 2018 });
+    expect(valueOf(batch, 'GM0917', 'low_income_households_share')).toMatchObject({
+      value: 12.9,
+      year: 2018,
+      divisionYear: 2018,
+    });
     expect(valueOf(batch, 'BU09171000', 'corporation_share')).toMatchObject({
       value: 38,
       flags: 0,
@@ -40,7 +44,12 @@ describe('kwbStatlineCsvParser (StatLine download with codes)', () => {
     });
     expect(valueOf(batch, 'BU09171000', 'social_assistance_persons')?.value).toBe(190);
     expect(valueOf(batch, 'BU09171000', 'crime_violence_per_1000')?.value).toBe(4);
-    for (const ind of ['corporation_share', 'low_income_households_share', 'social_assistance_persons', 'crime_violence_per_1000']) {
+    for (const ind of [
+      'corporation_share',
+      'low_income_households_share',
+      'social_assistance_persons',
+      'crime_violence_per_1000',
+    ]) {
       expect(valueOf(batch, 'BU09171001', ind)).toMatchObject({ value: null, flags: 1 });
     }
     expect(batch.values).toHaveLength(3 * 5);

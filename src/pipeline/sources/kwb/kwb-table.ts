@@ -7,7 +7,13 @@
  */
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel, gemeenteOf, wijkOf, type AreaCode, type BuurtCode } from '../../../core/area-code.js';
-import { emptyBatch, VALUE_FLAGS, type ImportBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import {
+  emptyBatch,
+  VALUE_FLAGS,
+  type ImportBatch,
+  type ParsedArea,
+  type ParsedValue,
+} from '../../../core/records.js';
 import { parseCell } from '../../cell-value.js';
 import type { InputFile } from '../../input-file.js';
 import type { ParseContext } from '../../source-parser.js';
@@ -54,7 +60,10 @@ export function resolveTableColumns(header: readonly string[]): TableColumns {
 }
 
 /** One cell as a value: number, or null flagged suppressed; text throws VALUE_NOT_A_NUMBER naming file, line and column. */
-export function kwbCellValue(raw: Cell, where: { file: string; line: number; row: number; column: string }): { value: number | null; flags: number } {
+export function kwbCellValue(
+  raw: Cell,
+  where: { file: string; line: number; row: number; column: string },
+): { value: number | null; flags: number } {
   const cell = parseCell(raw);
   if (cell.kind === 'number') return { value: cell.value, flags: 0 };
   if (cell.kind === 'missing') return { value: null, flags: VALUE_FLAGS.suppressed };
@@ -64,7 +73,12 @@ export function kwbCellValue(raw: Cell, where: { file: string; line: number; row
 }
 
 /** The ParsedArea of a code, with its gemeente and wijk derived from the code. */
-export function areaOf(code: string, level: ParsedArea['level'], name: string | null, divisionYear: number): ParsedArea {
+export function areaOf(
+  code: string,
+  level: ParsedArea['level'],
+  name: string | null,
+  divisionYear: number,
+): ParsedArea {
   return {
     code,
     level,
@@ -78,16 +92,32 @@ export function areaOf(code: string, level: ParsedArea['level'], name: string | 
 const text = (c: Cell): string => (c === null || c === undefined ? '' : String(c)).trim();
 
 /** Parses a whole KWB table into a batch; nothing is written here. */
-export async function parseKwbTable(file: InputFile, table: KwbTable, ctx: ParseContext): Promise<ImportBatch> {
+export async function parseKwbTable(
+  file: InputFile,
+  table: KwbTable,
+  ctx: ParseContext,
+): Promise<ImportBatch> {
   const year = resolveKwbYear(file.name, ctx.year);
   const columns = resolveTableColumns(table.header);
   if (columns.values.length === 0) {
-    throw new AppError('CSV_NO_KNOWN_COLUMNS', 'no column of this file is a known KWB variable (CBS title, OData key or mnemonic)', {
-      location: { file: file.name, line: 1, expected: "KWB columns such as 'p_wcorpw', 'a_inw' or 'Huurwoningen/In bezit woningcorporatie'", found: table.header.slice(0, 6).join(', ') },
-    });
+    throw new AppError(
+      'CSV_NO_KNOWN_COLUMNS',
+      'no column of this file is a known KWB variable (CBS title, OData key or mnemonic)',
+      {
+        location: {
+          file: file.name,
+          line: 1,
+          expected: "KWB columns such as 'p_wcorpw', 'a_inw' or 'Huurwoningen/In bezit woningcorporatie'",
+          found: table.header.slice(0, 6).join(', '),
+        },
+      },
+    );
   }
   const batch = emptyBatch(file.name, file.checksum, kwbEdition(year));
-  const rowAreas = columns.meta.code !== undefined ? areasByCode(file.name, table, columns) : await areasByName(file.name, table, columns, ctx, batch);
+  const rowAreas =
+    columns.meta.code !== undefined
+      ? areasByCode(file.name, table, columns)
+      : await areasByName(file.name, table, columns, ctx, batch);
   checkDuplicates(file.name, table, rowAreas);
   const areas: ParsedArea[] = [];
   const values: ParsedValue[] = [];
@@ -97,7 +127,15 @@ export async function parseKwbTable(file: InputFile, table: KwbTable, ctx: Parse
     for (const col of columns.values) {
       const where = { file: file.name, line: table.lineOf(i), row: i + 1, column: col.header };
       const { value, flags } = kwbCellValue(row[col.index], where);
-      values.push({ areaCode: area.code, year, indicator: col.indicator, value, flags, column: col.header, divisionYear: year });
+      values.push({
+        areaCode: area.code,
+        year,
+        indicator: col.indicator,
+        value,
+        flags,
+        column: col.header,
+        divisionYear: year,
+      });
     }
   }
   batch.areas = areas;
@@ -124,7 +162,14 @@ function areasByCode(file: string, table: KwbTable, columns: TableColumns): Map<
     const level = findAreaLevel(raw);
     if (!level) {
       throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
-        location: { file, line: table.lineOf(i), row: i + 1, column: table.header[codeAt]!, expected: 'GMgggg, WKggggww or BUggggwwbb', found: raw },
+        location: {
+          file,
+          line: table.lineOf(i),
+          row: i + 1,
+          column: table.header[codeAt]!,
+          expected: 'GMgggg, WKggggww or BUggggwwbb',
+          found: raw,
+        },
       });
     }
     out.set(i, { code: raw, level, name: name || null });
@@ -132,7 +177,13 @@ function areasByCode(file: string, table: KwbTable, columns: TableColumns): Map<
   return out;
 }
 
-async function areasByName(file: string, table: KwbTable, columns: TableColumns, ctx: ParseContext, batch: ImportBatch): Promise<Map<number, RowArea>> {
+async function areasByName(
+  file: string,
+  table: KwbTable,
+  columns: TableColumns,
+  ctx: ParseContext,
+  batch: ImportBatch,
+): Promise<Map<number, RowArea>> {
   const nameAt = columns.meta.name ?? 0;
   const named = table.rows
     .map((row, index) => ({ index, name: text(row[nameAt]), line: table.lineOf(index), row }))
@@ -152,9 +203,19 @@ function checkDuplicates(file: string, table: KwbTable, rowAreas: Map<number, Ro
   for (const [i, area] of rowAreas) {
     const earlier = lineOfCode.get(area.code);
     if (earlier !== undefined) {
-      throw new AppError('CSV_DUPLICATE_ROW', `${area.code} occurs twice (lines ${earlier} and ${table.lineOf(i)})`, {
-        location: { file, line: table.lineOf(i), row: i + 1, expected: 'one row per area', found: area.name ?? area.code },
-      });
+      throw new AppError(
+        'CSV_DUPLICATE_ROW',
+        `${area.code} occurs twice (lines ${earlier} and ${table.lineOf(i)})`,
+        {
+          location: {
+            file,
+            line: table.lineOf(i),
+            row: i + 1,
+            expected: 'one row per area',
+            found: area.name ?? area.code,
+          },
+        },
+      );
     }
     lineOfCode.set(area.code, table.lineOf(i));
   }

@@ -14,7 +14,13 @@
  */
 import { emptyBatch, type ImportBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
 import { AppError } from '../../../core/app-error.js';
-import { cellLocation, createDuplicateGuard, readAreaCodeCell, readNumberCell, readYearCell } from '../../csv-cells.js';
+import {
+  cellLocation,
+  createDuplicateGuard,
+  readAreaCodeCell,
+  readNumberCell,
+  readYearCell,
+} from '../../csv-cells.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
@@ -37,7 +43,8 @@ function layoutOf(header: readonly string[]): Lbm2Layout | undefined {
   const h = header.map((c) => c.toUpperCase());
   if (h.includes('GBD') && h.includes('JAAR') && h.includes('RLBRMTR')) return 'scores';
   if (h.includes('GBD') && h.includes('BEGIN') && h.includes('EINDE')) return 'changes';
-  if (h.some((c) => /^KL\d{2}$/.test(c)) && h.some((c) => ['WK_CODE', 'GM_CODE', 'CODE', 'GBD'].includes(c))) return 'classes';
+  if (h.some((c) => /^KL\d{2}$/.test(c)) && h.some((c) => ['WK_CODE', 'GM_CODE', 'CODE', 'GBD'].includes(c)))
+    return 'classes';
   return undefined;
 }
 
@@ -52,11 +59,17 @@ export const lbm2CsvParser: SourceParser = {
     // PC4 exports have ragged rows (`1037,2014` without scores); they are skipped anyway, so
     // they are recognised on a lenient read and only CBS-area files are read strictly.
     const lenient = readCsvTable(file, { allowShortRows: true });
-    const codeCol = lenient.header.findIndex((c) => ['GBD', 'WK_CODE', 'GM_CODE', 'CODE'].includes(c.toUpperCase()));
-    const isPc4 = lenient.rows.length > 0 && lenient.rows.every((r) => /^\d{4}$/.test((r[codeCol] ?? '').trim()));
+    const codeCol = lenient.header.findIndex((c) =>
+      ['GBD', 'WK_CODE', 'GM_CODE', 'CODE'].includes(c.toUpperCase()),
+    );
+    const isPc4 =
+      lenient.rows.length > 0 && lenient.rows.every((r) => /^\d{4}$/.test((r[codeCol] ?? '').trim()));
     const table = isPc4 ? lenient : readCsvTable(file);
     const layout = layoutOf(table.header)!;
-    const years = layout === 'scores' && !isPc4 ? table.rows.map((_, i) => readYearCell(table, i, table.header.indexOf('JAAR'))) : [];
+    const years =
+      layout === 'scores' && !isPc4
+        ? table.rows.map((_, i) => readYearCell(table, i, table.header.indexOf('JAAR')))
+        : [];
     const meting = metingOf(file, table, years, ctx);
     const batch = emptyBatch(file.name, file.checksum, {
       source: 'lbm',
@@ -68,7 +81,10 @@ export const lbm2CsvParser: SourceParser = {
     batch.rowsRead = table.rows.length;
     if (isPc4 || layout === 'changes') return skipFile(batch, isPc4 ? 'pc4' : 'changes');
     const divisionYear = ctx.divisionYear ?? meting;
-    const read = layout === 'scores' ? readScores(table, codeCol, years, divisionYear) : readClasses(table, codeCol, divisionYear, batch);
+    const read =
+      layout === 'scores'
+        ? readScores(table, codeCol, years, divisionYear)
+        : readClasses(table, codeCol, divisionYear, batch);
     batch.values = read.values;
     batch.areas = read.areas;
     return batch;
@@ -95,9 +111,18 @@ function skipFile(batch: ImportBatch, why: 'pc4' | 'changes'): ImportBatch {
   return batch;
 }
 
-function readScores(table: CsvTable, codeCol: number, years: number[], divisionYear: number): { values: ParsedValue[]; areas: ParsedArea[] } {
+function readScores(
+  table: CsvTable,
+  codeCol: number,
+  years: number[],
+  divisionYear: number,
+): { values: ParsedValue[]; areas: ParsedArea[] } {
   const measures = Object.entries(LBM2_SCORE_COLUMNS)
-    .map(([column, indicator]) => ({ column, indicator, index: table.header.findIndex((c) => c.toUpperCase() === column) }))
+    .map(([column, indicator]) => ({
+      column,
+      indicator,
+      index: table.header.findIndex((c) => c.toUpperCase() === column),
+    }))
     .filter((m) => m.index >= 0);
   const checkDuplicate = createDuplicateGuard(table, codeCol);
   const values: ParsedValue[] = [];
@@ -108,13 +133,26 @@ function readScores(table: CsvTable, codeCol: number, years: number[], divisionY
     areas.set(code, areaFromCode(code, level, null, divisionYear));
     for (const m of measures) {
       const { value, flags } = readNumberCell(table, i, m.index);
-      values.push({ areaCode: code, year: years[i]!, indicator: m.indicator, value, flags, column: m.column, divisionYear });
+      values.push({
+        areaCode: code,
+        year: years[i]!,
+        indicator: m.indicator,
+        value,
+        flags,
+        column: m.column,
+        divisionYear,
+      });
     }
   });
   return { values, areas: [...areas.values()] };
 }
 
-function readClasses(table: CsvTable, codeCol: number, divisionYear: number, batch: ImportBatch): { values: ParsedValue[]; areas: ParsedArea[] } {
+function readClasses(
+  table: CsvTable,
+  codeCol: number,
+  divisionYear: number,
+  batch: ImportBatch,
+): { values: ParsedValue[]; areas: ParsedArea[] } {
   const classCols = table.header.map((c, index) => ({ c, index })).filter(({ c }) => /^KL\d{2}$/i.test(c));
   const changeCols = table.header.filter((c) => /^VKL\d{4}$/i.test(c));
   if (changeCols.length) {
@@ -134,9 +172,19 @@ function readClasses(table: CsvTable, codeCol: number, divisionYear: number, bat
     for (const { c, index } of classCols) {
       const { value, flags } = readNumberCell(table, i, index);
       if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 9)) {
-        throw new AppError('VALUE_NOT_A_NUMBER', 'not a Leefbaarometer class', { location: cellLocation(table, i, index, 'a class 1–9, or empty') });
+        throw new AppError('VALUE_NOT_A_NUMBER', 'not a Leefbaarometer class', {
+          location: cellLocation(table, i, index, 'a class 1–9, or empty'),
+        });
       }
-      values.push({ areaCode: code, year: 2000 + Number(c.slice(2)), indicator: 'lbm2_class', value, flags, column: c, divisionYear });
+      values.push({
+        areaCode: code,
+        year: 2000 + Number(c.slice(2)),
+        indicator: 'lbm2_class',
+        value,
+        flags,
+        column: c,
+        divisionYear,
+      });
     }
   });
   return { values, areas: [...areas.values()] };

@@ -9,7 +9,14 @@
  * The rows also carry buurt names (`bu_naam`), which name-only sources are matched against.
  */
 import { emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
-import { createDuplicateGuard, findColumn, readAreaCodeCell, readNumberCell, readYearCell, requireColumns } from '../../csv-cells.js';
+import {
+  createDuplicateGuard,
+  findColumn,
+  readAreaCodeCell,
+  readNumberCell,
+  readYearCell,
+  requireColumns,
+} from '../../csv-cells.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
 import type { SourceParser } from '../../source-parser.js';
@@ -65,7 +72,15 @@ function readRows(
   const nameCol = findColumn(table, 'bu_naam');
   const measures = Object.entries(LBM3_COLUMNS)
     .map(([column, indicator]) => ({ column, indicator, index: findColumn(table, column) }))
-    .filter((m): m is { column: string; indicator: (typeof LBM3_COLUMNS)[keyof typeof LBM3_COLUMNS]; index: number } => m.index !== undefined);
+    .filter(
+      (
+        m,
+      ): m is {
+        column: string;
+        indicator: (typeof LBM3_COLUMNS)[keyof typeof LBM3_COLUMNS];
+        index: number;
+      } => m.index !== undefined,
+    );
   const checkDuplicate = createDuplicateGuard(table, codeCol);
   const values: ParsedValue[] = [];
   const areas = new Map<string, ParsedArea>();
@@ -77,7 +92,15 @@ function readRows(
     if (!areas.has(code) || name) areas.set(code, areaFromCode(code, level, name, divisionYear));
     for (const m of measures) {
       const { value, flags } = readNumberCell(table, i, m.index);
-      values.push({ areaCode: code, year, indicator: m.indicator, value, flags, column: m.column, divisionYear });
+      values.push({
+        areaCode: code,
+        year,
+        indicator: m.indicator,
+        value,
+        flags,
+        column: m.column,
+        divisionYear,
+      });
     }
   });
   return { values, areas: [...areas.values()] };

@@ -10,7 +10,13 @@
  * Columns without a catalogue indicator (distances, energy, SES, noise) are not imported.
  */
 import { VALUE_FLAGS, emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
-import { createDuplicateGuard, findColumn, readAreaCodeCell, readNumberCell, requireColumns } from '../../csv-cells.js';
+import {
+  createDuplicateGuard,
+  findColumn,
+  readAreaCodeCell,
+  readNumberCell,
+  requireColumns,
+} from '../../csv-cells.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
@@ -38,9 +44,19 @@ export const UTRECHT_COLUMNS: readonly ColumnRule[] = [
   { column: 'leefbarometer_voorzieningen', indicator: 'lbm_vrz', year: LBM_YEAR, zero: 'keep' },
   { column: 'aantal_inwoners', indicator: 'inhabitants', year: KWB_YEAR, zero: 'keep' },
   { column: 'woningvoorraad', indicator: 'dwellings', year: KWB_YEAR, zero: 'keep' },
-  { column: 'gemiddelde_huishoudensgrootte', indicator: 'household_size', year: KWB_YEAR, zero: 'zero-is-missing' },
+  {
+    column: 'gemiddelde_huishoudensgrootte',
+    indicator: 'household_size',
+    year: KWB_YEAR,
+    zero: 'zero-is-missing',
+  },
   { column: 'gemiddelde_woningwaarde', indicator: 'woz_value', year: KWB_YEAR, zero: 'zero-is-missing' },
-  { column: 'koopwoning_percentage', indicator: 'owner_occupied_share', year: KWB_YEAR, zero: 'missing-below-min-dwellings' },
+  {
+    column: 'koopwoning_percentage',
+    indicator: 'owner_occupied_share',
+    year: KWB_YEAR,
+    zero: 'missing-below-min-dwellings',
+  },
 ];
 
 export const utrechtBuurtenCsvParser: SourceParser = {
@@ -71,7 +87,11 @@ export const utrechtBuurtenCsvParser: SourceParser = {
   },
 };
 
-function readRows(table: CsvTable, codeCol: number, divisionYear: number): { values: ParsedValue[]; areas: ParsedArea[] } {
+function readRows(
+  table: CsvTable,
+  codeCol: number,
+  divisionYear: number,
+): { values: ParsedValue[]; areas: ParsedArea[] } {
   const nameCol = findColumn(table, 'regio');
   const gmNameCol = findColumn(table, 'gm_naam');
   const dwellingsCol = findColumn(table, 'woningvoorraad');
@@ -84,7 +104,12 @@ function readRows(table: CsvTable, codeCol: number, divisionYear: number): { val
   table.rows.forEach((row, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol, ['buurt']);
     checkDuplicate(code, i);
-    const area = areaFromCode(code, level, nameCol !== undefined ? (row[nameCol] ?? null) : null, divisionYear);
+    const area = areaFromCode(
+      code,
+      level,
+      nameCol !== undefined ? (row[nameCol] ?? null) : null,
+      divisionYear,
+    );
     areas.set(code, area);
     const gmName = gmNameCol !== undefined ? (row[gmNameCol] ?? '') : '';
     if (gmName.trim() && area.gemeenteCode) {
@@ -94,7 +119,15 @@ function readRows(table: CsvTable, codeCol: number, divisionYear: number): { val
     for (const r of rules) {
       const cell = readNumberCell(table, i, r.index);
       const { value, flags } = applyZeroRule(cell, r.zero, dwellings);
-      values.push({ areaCode: code, year: r.year, indicator: r.indicator, value, flags, column: r.column, divisionYear });
+      values.push({
+        areaCode: code,
+        year: r.year,
+        indicator: r.indicator,
+        value,
+        flags,
+        column: r.column,
+        divisionYear,
+      });
     }
   });
   return { values, areas: [...areas.values()] };
@@ -107,6 +140,7 @@ function applyZeroRule(
 ): { value: number | null; flags: number } {
   if (cell.value !== 0) return cell;
   const missing =
-    rule === 'zero-is-missing' || (rule === 'missing-below-min-dwellings' && (dwellings === null || dwellings < KWB_MIN_DWELLINGS));
+    rule === 'zero-is-missing' ||
+    (rule === 'missing-below-min-dwellings' && (dwellings === null || dwellings < KWB_MIN_DWELLINGS));
   return missing ? { value: null, flags: VALUE_FLAGS.suppressed } : cell;
 }

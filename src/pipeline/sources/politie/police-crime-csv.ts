@@ -11,7 +11,13 @@
  */
 import { findAreaLevel } from '../../../core/area-code.js';
 import { emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
-import { createDuplicateGuard, findColumn, readAreaCodeCell, readNumberCell, requireColumns } from '../../csv-cells.js';
+import {
+  createDuplicateGuard,
+  findColumn,
+  readAreaCodeCell,
+  readNumberCell,
+  requireColumns,
+} from '../../csv-cells.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
@@ -46,7 +52,12 @@ export const policeCrimeCsvParser: SourceParser = {
       message: `police_crimes ${rollingYear} (column misdrijven_${rollingYear}) and police_crimes_per_1000 are the rolling last 12 months up to the source's reference date, not calendar year ${rollingYear}`,
       file: file.name,
     });
-    batch.values = dropUnpublished(values, file.name, batch.warnings, (v) => `${v.indicator} ${v.year} at ${findAreaLevel(v.areaCode)} level`);
+    batch.values = dropUnpublished(
+      values,
+      file.name,
+      batch.warnings,
+      (v) => `${v.indicator} ${v.year} at ${findAreaLevel(v.areaCode)} level`,
+    );
     batch.areas = areas;
     batch.rowsRead = table.rows.length;
     return batch;
@@ -69,16 +80,21 @@ function readRows(
   table.rows.forEach((row, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol);
     checkDuplicate(code, i);
-    areas.set(code, areaFromCode(code, level, nameCol !== undefined ? (row[nameCol] ?? null) : null, divisionYear));
+    areas.set(
+      code,
+      areaFromCode(code, level, nameCol !== undefined ? (row[nameCol] ?? null) : null, divisionYear),
+    );
     const gm = `GM${code.slice(2, 6)}`;
     const gmName = gmNameCol !== undefined ? (row[gmNameCol] ?? '').trim() : '';
-    if (level !== 'gemeente' && gmName && !areas.has(gm)) areas.set(gm, areaFromCode(gm, 'gemeente', gmName, divisionYear));
+    if (level !== 'gemeente' && gmName && !areas.has(gm))
+      areas.set(gm, areaFromCode(gm, 'gemeente', gmName, divisionYear));
     const push = (indicator: string, year: number, index: number, column: string): void => {
       const { value, flags } = readNumberCell(table, i, index);
       values.push({ areaCode: code, year, indicator, value, flags, column, divisionYear });
     };
     for (const c of yearCols) push('police_crimes', c.year, c.index, c.column);
-    if (per1000Col !== undefined) push('police_crimes_per_1000', rollingYear, per1000Col, table.header[per1000Col]!);
+    if (per1000Col !== undefined)
+      push('police_crimes_per_1000', rollingYear, per1000Col, table.header[per1000Col]!);
   });
   return { values, areas: [...areas.values()] };
 }

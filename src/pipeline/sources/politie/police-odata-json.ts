@@ -29,19 +29,30 @@ export const policeODataJsonParser: SourceParser = {
   layout: 'politie-47022ned-odata-json',
   order: 3,
   detect(file) {
-    return looksLikeODataJson(file, POLICE_TABLE, ['SoortMisdrijf', 'WijkenEnBuurten', 'Perioden']) ? 0.95 : 0;
+    return looksLikeODataJson(file, POLICE_TABLE, ['SoortMisdrijf', 'WijkenEnBuurten', 'Perioden'])
+      ? 0.95
+      : 0;
   },
   async parse(file, ctx) {
     const t = readODataJson(file);
     const countKey = countKeyOf(t.rows[0], file.name);
     const warnings: ImportWarning[] = [];
     const { monthly, yearly, months, skippedTypes } = collect(t.rows, countKey, file.name);
-    if (skippedTypes) warnings.push({ code: 'ROWS_SKIPPED', message: `${skippedTypes} rows of other crime types skipped (only the total 0.0.0 is read)`, file: file.name });
+    if (skippedTypes)
+      warnings.push({
+        code: 'ROWS_SKIPPED',
+        message: `${skippedTypes} rows of other crime types skipped (only the total 0.0.0 is read)`,
+        file: file.name,
+      });
     const complete = completeYears(months, yearly, file.name, warnings);
     const mapYear = findMapYear(t.properties);
     const divisionYear = ctx.divisionYear ?? mapYear ?? Math.max(...complete, 0);
     if (ctx.divisionYear === undefined && mapYear === undefined) {
-      warnings.push({ code: 'DIVISION_ASSUMED', message: `no MapYear in DataProperties: codes taken as division ${divisionYear}`, file: file.name });
+      warnings.push({
+        code: 'DIVISION_ASSUMED',
+        message: `no MapYear in DataProperties: codes taken as division ${divisionYear}`,
+        file: file.name,
+      });
     }
     const batch = emptyBatch(file.name, file.checksum, policeEdition(divisionYear));
     batch.warnings = warnings;
@@ -50,7 +61,15 @@ export const policeODataJsonParser: SourceParser = {
       for (const year of complete) {
         const direct = yearly.get(code)?.get(year);
         const value = direct !== undefined ? direct : sumYear(years.get(year));
-        batch.values.push({ areaCode: code, year, indicator: 'police_crimes', value, flags: value === null ? VALUE_FLAGS.suppressed : 0, column: countKey, divisionYear });
+        batch.values.push({
+          areaCode: code,
+          year,
+          indicator: 'police_crimes',
+          value,
+          flags: value === null ? VALUE_FLAGS.suppressed : 0,
+          column: countKey,
+          divisionYear,
+        });
       }
     }
     batch.rowsRead = t.rows.length;
@@ -61,9 +80,13 @@ export const policeODataJsonParser: SourceParser = {
 function countKeyOf(row: ODataRow | undefined, file: string): string {
   const key = row ? Object.keys(row).find((k) => keyStem(k) === 'GeregistreerdeMisdrijven') : undefined;
   if (!key) {
-    throw new AppError('CSV_NO_KNOWN_COLUMNS', `a ${POLICE_TABLE} file needs GeregistreerdeMisdrijven in its rows`, {
-      location: { file, row: 1, column: 'GeregistreerdeMisdrijven', expected: 'the 47022NED topic' },
-    });
+    throw new AppError(
+      'CSV_NO_KNOWN_COLUMNS',
+      `a ${POLICE_TABLE} file needs GeregistreerdeMisdrijven in its rows`,
+      {
+        location: { file, row: 1, column: 'GeregistreerdeMisdrijven', expected: 'the 47022NED topic' },
+      },
+    );
   }
   return key;
 }
@@ -78,15 +101,33 @@ function collect(rows: readonly ODataRow[], countKey: string, file: string) {
     if (text(row['SoortMisdrijf']) !== POLICE_TOTAL_CRIME) return void skippedTypes++;
     const code = text(row['WijkenEnBuurten']).toUpperCase();
     if (/^NL\d*$/.test(code)) return;
-    const where = (column: string, expected: string) => ({ file, row: i + 1, column, expected, found: text(row[column]) });
-    if (!findAreaLevel(code)) throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', { location: where('WijkenEnBuurten', 'GMgggg, WKggggww or BUggggwwbb') });
+    const where = (column: string, expected: string) => ({
+      file,
+      row: i + 1,
+      column,
+      expected,
+      found: text(row[column]),
+    });
+    if (!findAreaLevel(code))
+      throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
+        location: where('WijkenEnBuurten', 'GMgggg, WKggggww or BUggggwwbb'),
+      });
     const period = text(row['Perioden']);
     const m = /^((?:19|20)\d{2})(MM(\d{2})|JJ00)$/.exec(period);
-    if (!m) throw new AppError('YEAR_UNKNOWN', 'not a month or year period', { location: where('Perioden', 'a period like 2023MM01 or 2023JJ00') });
-    if (seen.has(`${code}|${period}`)) throw new AppError('CSV_DUPLICATE_ROW', `${code}, ${period} occurs twice`, { location: where('WijkenEnBuurten', 'each area and period once') });
+    if (!m)
+      throw new AppError('YEAR_UNKNOWN', 'not a month or year period', {
+        location: where('Perioden', 'a period like 2023MM01 or 2023JJ00'),
+      });
+    if (seen.has(`${code}|${period}`))
+      throw new AppError('CSV_DUPLICATE_ROW', `${code}, ${period} occurs twice`, {
+        location: where('WijkenEnBuurten', 'each area and period once'),
+      });
     seen.add(`${code}|${period}`);
     const cell = parseCell(row[countKey] as number | string | null | undefined);
-    if (cell.kind === 'invalid') throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', { location: where(countKey, 'a count, or null') });
+    if (cell.kind === 'invalid')
+      throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
+        location: where(countKey, 'a count, or null'),
+      });
     const value = cell.kind === 'number' ? cell.value : null;
     const year = Number(m[1]);
     if (!monthly.has(code)) monthly.set(code, new Map());
@@ -106,13 +147,22 @@ function collect(rows: readonly ODataRow[], countKey: string, file: string) {
 }
 
 /** Years with all 12 months in the table, or with a yearly period; warns about the others. */
-function completeYears(months: Map<number, Set<number>>, yearly: Map<string, Map<number, number | null>>, file: string, warnings: ImportWarning[]): number[] {
+function completeYears(
+  months: Map<number, Set<number>>,
+  yearly: Map<string, Map<number, number | null>>,
+  file: string,
+  warnings: ImportWarning[],
+): number[] {
   const years = new Set<number>();
   for (const perArea of yearly.values()) for (const y of perArea.keys()) years.add(y);
   for (const [year, set] of months) {
     if (set.size === 12) years.add(year);
     else if (!years.has(year)) {
-      warnings.push({ code: 'INCOMPLETE_YEAR', message: `${year}: only ${set.size} of 12 months in the table; no yearly value stored`, file });
+      warnings.push({
+        code: 'INCOMPLETE_YEAR',
+        message: `${year}: only ${set.size} of 12 months in the table; no yearly value stored`,
+        file,
+      });
     }
   }
   return [...years].sort((a, b) => a - b);

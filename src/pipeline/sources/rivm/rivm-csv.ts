@@ -15,7 +15,11 @@ export const rivmCsvParser: SourceParser = {
   order: 3,
   detect(file) {
     const h = csvHeaderOf(file);
-    return h.includes('leeftijd') && h.includes('marges') && (h.includes('wijkenenbuurten') || h.includes('codering_3')) ? 0.95 : 0;
+    return h.includes('leeftijd') &&
+      h.includes('marges') &&
+      (h.includes('wijkenenbuurten') || h.includes('codering_3'))
+      ? 0.95
+      : 0;
   },
   async parse(file, ctx) {
     const table = readCsvTable(file);
@@ -26,7 +30,13 @@ export const rivmCsvParser: SourceParser = {
         keys: table.header,
         count: table.rows.length,
         get: (i, key) => table.rows[i]?.[table.header.indexOf(key)],
-        where: (i, key) => ({ file: file.name, line: table.lineOf(i), row: i + 1, column: key, found: table.rows[i]?.[table.header.indexOf(key)] ?? '' }),
+        where: (i, key) => ({
+          file: file.name,
+          line: table.lineOf(i),
+          row: i + 1,
+          column: key,
+          found: table.rows[i]?.[table.header.indexOf(key)] ?? '',
+        }),
       },
       ctx.divisionYear ?? RIVM_DIVISION_YEAR,
     );

@@ -27,7 +27,12 @@ export const rivmODataJsonParser: SourceParser = {
         count: t.rows.length,
         get: (i, key) => t.rows[i]?.[key],
         areaName: (code) => t.areaNames.get(code),
-        where: (i, key) => ({ file: file.name, row: i + 1, column: key, found: String(t.rows[i]?.[key] ?? '') }),
+        where: (i, key) => ({
+          file: file.name,
+          row: i + 1,
+          column: key,
+          found: String(t.rows[i]?.[key] ?? ''),
+        }),
       },
       ctx.divisionYear ?? findMapYear(t.properties) ?? RIVM_DIVISION_YEAR,
     );

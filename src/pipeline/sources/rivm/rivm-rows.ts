@@ -6,12 +6,24 @@
  */
 import { AppError, type FileLocation } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
-import { VALUE_FLAGS, emptyBatch, type ImportBatch, type ParsedArea, type SourceEdition } from '../../../core/records.js';
+import {
+  VALUE_FLAGS,
+  emptyBatch,
+  type ImportBatch,
+  type ParsedArea,
+  type SourceEdition,
+} from '../../../core/records.js';
 import { parseCell } from '../../cell-value.js';
 import { keyStem } from '../../odata-json.js';
 import { areaFromCode } from '../../parsed-area.js';
 import { dropUnpublished } from '../../unpublished-values.js';
-import { RIVM_ADULTS, RIVM_AGE_LABELS, RIVM_MEASURES, RIVM_POINT_ESTIMATE, RIVM_TABLE } from './rivm-measures.js';
+import {
+  RIVM_ADULTS,
+  RIVM_AGE_LABELS,
+  RIVM_MEASURES,
+  RIVM_POINT_ESTIMATE,
+  RIVM_TABLE,
+} from './rivm-measures.js';
 
 /** Row access independent of the file format. */
 export interface RivmRows {
@@ -39,13 +51,24 @@ export function rivmEdition(divisionYear: number): SourceEdition {
 }
 
 export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatch {
-  const codeKey = rows.keys.find((k) => k === 'WijkenEnBuurten') ?? rows.keys.find((k) => keyStem(k) === 'Codering');
+  const codeKey =
+    rows.keys.find((k) => k === 'WijkenEnBuurten') ?? rows.keys.find((k) => keyStem(k) === 'Codering');
   const gmNameKey = rows.keys.find((k) => keyStem(k) === 'Gemeentenaam');
   const yearKey = ['Perioden', 'jaar'].find((k) => rows.keys.includes(k));
-  for (const [key, what] of [[codeKey, 'WijkenEnBuurten'], [yearKey, 'Perioden'], ['Leeftijd'], ['Marges']] as const) {
+  for (const [key, what] of [
+    [codeKey, 'WijkenEnBuurten'],
+    [yearKey, 'Perioden'],
+    ['Leeftijd'],
+    ['Marges'],
+  ] as const) {
     if (key === undefined || !rows.keys.includes(key)) {
       throw new AppError('CSV_NO_KNOWN_COLUMNS', `a ${RIVM_TABLE} file needs the column '${what ?? key}'`, {
-        location: { file: rows.file, line: 1, column: what ?? key ?? '', expected: 'the 50090NED dimensions' },
+        location: {
+          file: rows.file,
+          line: 1,
+          column: what ?? key ?? '',
+          expected: 'the 50090NED dimensions',
+        },
       });
     }
   }
@@ -62,7 +85,9 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       continue;
     }
     if (age !== RIVM_ADULTS) {
-      skip(`age group ${age}${RIVM_AGE_LABELS[age] ? ` (${RIVM_AGE_LABELS[age]})` : ''}: only 18+ is imported`);
+      skip(
+        `age group ${age}${RIVM_AGE_LABELS[age] ? ` (${RIVM_AGE_LABELS[age]})` : ''}: only 18+ is imported`,
+      );
       continue;
     }
     const code = text(rows.get(i, codeKey!)).toUpperCase();
@@ -71,24 +96,50 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       continue;
     }
     const level = findAreaLevel(code);
-    if (!level) throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', { location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' } });
+    if (!level)
+      throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
+        location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' },
+      });
     const year = yearOf(rows, i, yearKey!);
     const key = `${code}|${year}`;
     if (seen.has(key)) {
-      throw new AppError('CSV_DUPLICATE_ROW', `${code}, ${year} (18+, point estimate) occurs twice (first in row ${seen.get(key)! + 1})`, {
-        location: { ...rows.where(i, codeKey!), expected: 'each area and year once' },
-      });
+      throw new AppError(
+        'CSV_DUPLICATE_ROW',
+        `${code}, ${year} (18+, point estimate) occurs twice (first in row ${seen.get(key)! + 1})`,
+        {
+          location: { ...rows.where(i, codeKey!), expected: 'each area and year once' },
+        },
+      );
     }
     seen.set(key, i);
-    noteAreas(areas, code, level, gmNameKey ? text(rows.get(i, gmNameKey)) : '', rows.areaName?.(code) ?? null, divisionYear);
+    noteAreas(
+      areas,
+      code,
+      level,
+      gmNameKey ? text(rows.get(i, gmNameKey)) : '',
+      rows.areaName?.(code) ?? null,
+      divisionYear,
+    );
     for (const m of measures) {
       const cell = parseCell(rows.get(i, m) as string | number | null | undefined);
-      if (cell.kind === 'invalid') throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', { location: { ...rows.where(i, m), expected: 'a percentage, or empty' } });
+      if (cell.kind === 'invalid')
+        throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
+          location: { ...rows.where(i, m), expected: 'a percentage, or empty' },
+        });
       const value = cell.kind === 'number' ? cell.value : null;
-      batch.values.push({ areaCode: code, year, indicator: RIVM_MEASURES[keyStem(m)]!, value, flags: value === null ? VALUE_FLAGS.suppressed : 0, column: m, divisionYear });
+      batch.values.push({
+        areaCode: code,
+        year,
+        indicator: RIVM_MEASURES[keyStem(m)]!,
+        value,
+        flags: value === null ? VALUE_FLAGS.suppressed : 0,
+        column: m,
+        divisionYear,
+      });
     }
   }
-  for (const [why, n] of skipped) batch.warnings.push({ code: 'ROWS_SKIPPED', message: `${n} rows skipped: ${why}`, file: rows.file });
+  for (const [why, n] of skipped)
+    batch.warnings.push({ code: 'ROWS_SKIPPED', message: `${n} rows skipped: ${why}`, file: rows.file });
   batch.values = dropUnpublished(batch.values, rows.file, batch.warnings);
   batch.areas = [...areas.values()];
   batch.rowsRead = rows.count;
@@ -98,7 +149,10 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
 function yearOf(rows: RivmRows, i: number, key: string): number {
   const raw = text(rows.get(i, key));
   const m = /^((?:19|20)\d{2})(JJ00)?$/.exec(raw);
-  if (!m) throw new AppError('YEAR_UNKNOWN', 'not a year period', { location: { ...rows.where(i, key), expected: 'a period like 2020JJ00' } });
+  if (!m)
+    throw new AppError('YEAR_UNKNOWN', 'not a year period', {
+      location: { ...rows.where(i, key), expected: 'a period like 2020JJ00' },
+    });
   return Number(m[1]);
 }
 

@@ -33,7 +33,10 @@ export const tidyCsvParser: SourceParser = {
   async parse(file, ctx) {
     const table = readCsvTable(file);
     const cols = table.header.map((h) => h.toLowerCase());
-    const idx = Object.fromEntries(REQUIRED.map((c) => [c, cols.indexOf(c)])) as Record<(typeof REQUIRED)[number], number>;
+    const idx = Object.fromEntries(REQUIRED.map((c) => [c, cols.indexOf(c)])) as Record<
+      (typeof REQUIRED)[number],
+      number
+    >;
     for (const c of REQUIRED) {
       if (idx[c] < 0) {
         throw new AppError('CSV_NO_KNOWN_COLUMNS', `tidy CSV needs the columns ${REQUIRED.join(',')}`, {
@@ -51,19 +54,37 @@ export const tidyCsvParser: SourceParser = {
     const areas = new Map<string, ParsedArea>();
     table.rows.forEach((row, i) => {
       const line = table.lineOf(i);
-      const at = (column: string, expected: string, found: string) => ({ file: file.name, line, row: i + 1, column, expected, found });
+      const at = (column: string, expected: string, found: string) => ({
+        file: file.name,
+        line,
+        row: i + 1,
+        column,
+        expected,
+        found,
+      });
       const rawCode = (row[idx.code] ?? '').trim().toUpperCase();
       const level = findAreaLevel(rawCode);
-      if (!level) throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', { location: at('code', 'GMgggg, WKggggww or BUggggwwbb', rawCode) });
+      if (!level)
+        throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
+          location: at('code', 'GMgggg, WKggggww or BUggggwwbb', rawCode),
+        });
       const rawYear = (row[idx.year] ?? '').trim();
       const year = Number(rawYear);
-      if (!/^\d{4}$/.test(rawYear)) throw new AppError('YEAR_UNKNOWN', 'not a year', { location: at('year', 'a four-digit year', rawYear) });
+      if (!/^\d{4}$/.test(rawYear))
+        throw new AppError('YEAR_UNKNOWN', 'not a year', {
+          location: at('year', 'a four-digit year', rawYear),
+        });
       const indicator = (row[idx.indicator] ?? '').trim();
       if (!CUSTOM_INDICATOR_ID.test(indicator)) {
-        throw new AppError('CSV_MALFORMED', 'not an indicator id', { location: at('indicator', 'a lower_snake_case id', indicator) });
+        throw new AppError('CSV_MALFORMED', 'not an indicator id', {
+          location: at('indicator', 'a lower_snake_case id', indicator),
+        });
       }
       const cell = parseCell(row[idx.value]);
-      if (cell.kind === 'invalid') throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', { location: at('value', 'a number, or empty for missing', cell.raw) });
+      if (cell.kind === 'invalid')
+        throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
+          location: at('value', 'a number, or empty for missing', cell.raw),
+        });
       const divisionYear = ctx.divisionYear ?? year;
       const code = rawCode as AreaCode;
       areas.set(`${code}|${divisionYear}`, {
