@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { http: 400, exit: 78 },
   // store / lookups
   STORE_SCHEMA_TOO_NEW: { http: 500, exit: 70 },
+  STORE_SCHEMA_TOO_OLD: { http: 500, exit: 70 },
   AREA_NOT_FOUND: { http: 404, exit: 66 },
   MAP_NOT_FOUND: { http: 404, exit: 66 },
   INDICATOR_NOT_FOUND: { http: 404, exit: 66 },

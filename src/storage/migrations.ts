@@ -150,4 +150,27 @@ JOIN value_indicators i ON i.id = v.indicator_id
 JOIN value_columns c ON c.id = v.column_id;
 `,
   },
+  {
+    version: 4,
+    name: 'values remember the division a harmonised value was carried from (from_division)',
+    // Re-harmonising a division first deletes what it carried earlier, so a buurt whose crosswalk
+    // changed (overlay → unmatched after new boundaries) does not keep a stale value. Rows carried
+    // before this migration get their division back from the method text, which named it
+    // ('code (indeling D)', 'overlay from indeling D (…)').
+    sql: `
+ALTER TABLE area_values ADD COLUMN from_division INTEGER;
+UPDATE area_values SET from_division = CAST(substr(method, 16, 4) AS INTEGER)
+WHERE (flags & 2) != 0 AND method LIKE 'code (indeling %';
+UPDATE area_values SET from_division = CAST(substr(method, 23, 4) AS INTEGER)
+WHERE (flags & 2) != 0 AND method LIKE 'overlay from indeling %';
+DROP VIEW "values";
+CREATE VIEW "values" AS
+SELECT a.code AS area_code, v.division_year, i.indicator, v.year, v.value, v.flags, v.edition_id,
+  c.source_column, v.method, v.from_division
+FROM area_values v
+JOIN value_areas a ON a.id = v.area_id
+JOIN value_indicators i ON i.id = v.indicator_id
+JOIN value_columns c ON c.id = v.column_id;
+`,
+  },
 ];

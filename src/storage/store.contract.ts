@@ -262,6 +262,52 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       expect(
         await store.copyValuesByCode({ fromDivision: 2021, toDivision: 2022, codes: ['BU09171000'], method }),
       ).toBe(0);
+      expect(carried.map((v) => v.fromDivision ?? null).sort()).toEqual([2019, 2019, null]);
+      await store.close();
+    });
+
+    it("keeps values carried from a nearer division (keepFrom) and clears one division's carried rows", async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      const editionId = (await store.editionIdOf('sample edition'))!;
+      const nearer = {
+        areaCode: 'BU09171000',
+        divisionYear: 2021,
+        indicator: 'inhabitants',
+        year: 2018,
+        value: 3400,
+        flags: VALUE_FLAGS.harmonised,
+        sourceColumn: 'a_inw',
+        method: 'code (indeling 2020)',
+        fromDivision: 2020,
+      };
+      expect(await store.writeHarmonisedValues([nearer], () => editionId)).toBe(1);
+      const copy = {
+        fromDivision: 2019,
+        toDivision: 2021,
+        codes: ['BU09171000'],
+        method: 'code (indeling 2019)',
+      };
+      expect(await store.copyValuesByCode({ ...copy, keepFrom: [2020] })).toBe(1); // only corporation_share
+      const rows = async () =>
+        (await store.getValues({ divisionYear: 2021 })).map((v) => [v.indicator, v.value, v.fromDivision]);
+      expect(await rows()).toEqual([
+        ['corporation_share', null, 2019],
+        ['inhabitants', 3400, 2020],
+      ]);
+      await store.logHarmonisation([
+        {
+          fromDivision: 2019,
+          toDivision: 2021,
+          gemeenteCode: 'GM0917',
+          byCode: 1,
+          byOverlay: 0,
+          unmatched: 0,
+        },
+      ]);
+      expect(await store.clearHarmonisation({ fromDivision: 2019, toDivision: 2021 })).toBe(1);
+      expect(await rows()).toEqual([['inhabitants', 3400, 2020]]);
+      expect(await store.listHarmonisation()).toEqual([]);
       await store.close();
     });
   });

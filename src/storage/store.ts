@@ -26,7 +26,14 @@ export interface ValueRow {
   table: string | null;
   sourceColumn: string;
   method: string | null;
+  /** The division a harmonised value was carried from; null (or absent) for an original value. */
+  fromDivision?: number | null;
 }
+
+/** A harmonised value to write: always says which division it was carried from. */
+export type HarmonisedValueRow = Omit<ValueRow, 'edition' | 'table' | 'fromDivision'> & {
+  fromDivision: number;
+};
 
 export interface GeometryRow {
   code: string;
@@ -160,21 +167,29 @@ export interface Store {
   listGeometryCodes(divisionYear: number): Promise<string[]>;
   /** Writes harmonised values (flags must include `harmonised`). Replaces rows on the same key. */
   writeHarmonisedValues(
-    rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
-    editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
+    rows: readonly HarmonisedValueRow[],
+    editionOf: (row: HarmonisedValueRow) => number,
   ): Promise<number>;
   /**
    * Copies every value of `codes` from one division to another as is, flagged harmonised and
    * with `method` (carrying unchanged areas by code in one statement). Values that are already
-   * harmonised are not copied again; original values in the target division are never replaced.
-   * Returns the number of values written.
+   * harmonised are not copied again; original values in the target division are never replaced,
+   * nor values carried from a division in `keepFrom` (one nearer to the target). The copies
+   * record `fromDivision`. Returns the number of values written.
    */
   copyValuesByCode(q: {
     fromDivision: number;
     toDivision: number;
     codes: readonly string[];
     method: string;
+    keepFrom?: readonly number[];
   }): Promise<number>;
+  /**
+   * Deletes what an earlier harmonisation carried from `fromDivision` onto `toDivision`: the
+   * harmonised values it wrote and its harmonisation log rows. Original values stay. Returns the
+   * number of values deleted.
+   */
+  clearHarmonisation(q: { fromDivision: number; toDivision: number }): Promise<number>;
   editionIdOf(edition: string): Promise<number | undefined>;
 
   getGeometries(q: {

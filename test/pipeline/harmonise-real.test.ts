@@ -55,3 +55,66 @@ describe.skipIf(!hasRealData)('harmonisation on real boundaries (wijken 2016 →
     expect(sample.method).toBe('code (indeling 2016)');
   });
 });
+
+describe.skipIf(!hasRealData)(
+  'harmonisation of a division without boundaries (Amsterdam KWB 2023 → 2019)',
+  () => {
+    it('overlays the 2023 values via the Amsterdam boundaries of indeling 2024 (same codes)', async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      await importPaths(store, [realDataFile('cbs-geo/buurt_2019_nl__emielsanders-PowerBI.topojson')]);
+      await importPaths(
+        store,
+        [realDataFile('cbs-geo/buurt_2022-2024_amsterdam__vl09-amsterdam.geojson.gz')],
+        {
+          divisionYear: 2024,
+        },
+      );
+      let summary: HarmoniseSummary | undefined;
+      await importPaths(
+        store,
+        [
+          realDataFile(
+            'cbs-kwb/kwb2023_amsterdam_selectie__tommasozf-amsterdam-green-gentrification_inkomen.csv',
+          ),
+          realDataFile('cbs-kwb/kwb2024_amsterdam_selectie__tommasozf-amsterdam-green-gentrification.csv'),
+        ],
+        { onHarmonised: (s) => (summary = s) },
+      );
+      expect(summary?.reference).toBe(2019);
+      const of = (from: number) => summary?.divisions.find((d) => d.from === from);
+      // Before: "2023 → 2019: unmatched 517". Now the same 498 buurten as the 2024 file, by overlay.
+      expect(of(2023)).toMatchObject({ byCode: 0, byOverlay: 498, unmatched: 0 });
+      expect(of(2024)).toMatchObject({ byCode: 0, byOverlay: 498 });
+      expect(of(2023)?.notes).toEqual([
+        '517 areas without boundaries of indeling 2023 overlaid via the boundaries of indeling 2024 (same codes)',
+      ]);
+
+      // BU03630000 (Kop Zeedijk, indeling 2019) lies for 93% in BU0363AE01 (12.3%) and 7% in BU0363AF02 (6.8%).
+      const [low] = await store.getValues({
+        divisionYear: 2019,
+        codes: ['BU03630000'],
+        indicators: ['low_income_households_share'],
+        years: [2023],
+      });
+      expect(low!.value).toBeCloseTo(11.9017, 3);
+      expect(low!.fromDivision).toBe(2023);
+      expect(low!.flags).toBe(VALUE_FLAGS.harmonised | VALUE_FLAGS.overlay | VALUE_FLAGS.estimated);
+      expect(low!.method).toBe(
+        'overlay via boundaries of indeling 2024 (codes of indeling 2023 equal; BU0363AE01: 93%, BU0363AF02: 7%); area-weighted mean (no denominator known)',
+      );
+      // Every 2019 buurt the 2024 file reaches gets a 2023 value too — also Weesp's (GM0457 in
+      // 2019, part of Amsterdam since 2022).
+      const carried = (
+        await store.getValues({
+          divisionYear: 2019,
+          indicators: ['low_income_households_share'],
+          years: [2023],
+        })
+      ).filter((v) => v.areaCode.startsWith('BU'));
+      expect(carried).toHaveLength(498);
+      expect(carried.every((v) => v.fromDivision === 2023)).toBe(true);
+      expect(carried.filter((v) => v.areaCode.startsWith('BU0457')).length).toBeGreaterThan(0);
+      await store.close();
+    }, 120_000);
+  },
+);

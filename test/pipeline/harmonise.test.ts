@@ -151,19 +151,97 @@ describe('harmoniseStore(store) onto the latest division with buurt geometry', (
     expect(wmo.flags & VALUE_FLAGS.suppressed).toBeTruthy();
   });
 
-  it('carries a division without geometry by code where the code exists, and counts the rest unmatched', async () => {
+  it('carries a division without geometry by code, and overlays its other codes via the nearest division with their boundaries', async () => {
     const store = await loadToy(false);
     const summary = await harmoniseStore(store);
     expect(summary.divisions).toEqual([
-      { from: 2017, byCode: 1, byOverlay: 0, unmatched: 1, values: 1, notes: [] },
+      {
+        from: 2017,
+        byCode: 1,
+        byOverlay: 2,
+        unmatched: 0,
+        values: 3,
+        notes: [
+          '1 area without boundaries of indeling 2017 overlaid via the boundaries of indeling 2018 (same codes)',
+        ],
+      },
       { from: 2018, byCode: 1, byOverlay: 3, unmatched: 1, values: expect.any(Number), notes: [] },
     ]);
-    expect((await valueAt(store, 'BU09990005', 'dwellings', 2017)).value).toBe(290);
+    expect(await valueAt(store, 'BU09990005', 'dwellings', 2017)).toMatchObject({
+      value: 290,
+      method: 'code (indeling 2017)',
+      fromDivision: 2017,
+    });
+    // BU09990002 has no 2017 boundaries: those of indeling 2018 (same code) split it 60/40 over 03 and 04.
+    const split03 = await valueAt(store, 'BU09990003', 'dwellings', 2017);
+    expect(split03.value).toBeCloseTo(0.6 * 990, 9);
+    expect(split03.flags).toBe(VALUE_FLAGS.harmonised | VALUE_FLAGS.overlay | VALUE_FLAGS.estimated);
+    expect(split03.method).toBe(
+      'overlay via boundaries of indeling 2018 (codes of indeling 2017 equal; BU09990002: 100%); count apportioned by area share',
+    );
+    expect(split03.fromDivision).toBe(2017);
+    expect((await valueAt(store, 'BU09990004', 'dwellings', 2017)).value).toBeCloseTo(0.4 * 990, 9);
+    expect(await store.getValues({ divisionYear: 2019, codes: ['BU09990001'], years: [2017] })).toEqual([]);
     expect(await store.getValues({ divisionYear: 2019, codes: ['BU09990002'] })).toEqual([]);
     expect(await store.listHarmonisation()).toEqual([
-      { fromDivision: 2017, toDivision: 2019, gemeenteCode: 'GM0999', byCode: 1, byOverlay: 0, unmatched: 1 },
+      { fromDivision: 2017, toDivision: 2019, gemeenteCode: 'GM0999', byCode: 1, byOverlay: 2, unmatched: 0 },
       { fromDivision: 2018, toDivision: 2019, gemeenteCode: 'GM0999', byCode: 1, byOverlay: 3, unmatched: 1 },
     ]);
+  });
+
+  it('deletes what a division carried earlier before carrying it again (no stale values)', async () => {
+    const store = await loadToy(true);
+    expect((await valueAt(store, 'BU09990004', 'dwellings')).value).toBeCloseTo(400, 9);
+    // New 2019 boundaries: 03 and 04 move east, out of reach of the 2018 buurten; 01 takes their place.
+    const redrawn = file(
+      'buurten_2019_redrawn.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          strip('BU09990001', 194000, 196000),
+          strip('BU09990005', 196000, 197000),
+          strip('BU09990003', 197000, 198000),
+          strip('BU09990004', 198000, 199000),
+        ],
+      }),
+    );
+    await importPaths(store, [redrawn], { divisionYear: 2019 });
+    const carried2018 = await store.getValues({
+      divisionYear: 2019,
+      years: [2018],
+      indicators: ['dwellings'],
+    });
+    expect(carried2018.map((v) => [v.areaCode, v.value === null ? null : Math.round(v.value)])).toEqual([
+      ['BU09990001', 1400], // 400 + 1000: 01 and 02 of 2018 now lie inside it
+      ['BU09990005', 300],
+    ]);
+    expect(await store.listHarmonisation()).toContainEqual({
+      fromDivision: 2018,
+      toDivision: 2019,
+      gemeenteCode: 'GM0999',
+      byCode: 1,
+      byOverlay: 1,
+      unmatched: 1, // BU09990099: no boundaries anywhere
+    });
+    // Original values of the reference division are untouched.
+    expect((await valueAt(store, 'BU09990005', 'corporation_share')).value).toBe(11);
+  });
+
+  it('carrying one division again never replaces what a division nearer to the reference carried', async () => {
+    const store = await loadToy(true);
+    const nearer = file(
+      'values2018_about_2017.csv',
+      'code,year,indicator,value\nBU09990005,2017,dwellings,295\n',
+    );
+    await importPaths(store, [nearer], { divisionYear: 2018 });
+    expect((await valueAt(store, 'BU09990005', 'dwellings', 2017)).value).toBe(295);
+    await harmoniseStore(store, { from: [2017] });
+    expect(await valueAt(store, 'BU09990005', 'dwellings', 2017)).toMatchObject({
+      value: 295,
+      fromDivision: 2018,
+    });
+    // …while 2017 still carries what 2018 does not give.
+    expect((await valueAt(store, 'BU09990004', 'dwellings', 2017)).value).toBeCloseTo(0.4 * 990, 9);
   });
 
   it('runs at the end of importPaths and is idempotent', async () => {

@@ -5,12 +5,12 @@
  * mean; a suppressed (null) source value makes the overlay value null, never 0.
  */
 import { VALUE_FLAGS } from '../../core/records.js';
-import type { ValueRow } from '../../storage/store.js';
+import type { HarmonisedValueRow, ValueRow } from '../../storage/store.js';
 import type { Crosswalk, CrosswalkEntry, OverlayPart } from './division-crosswalk.js';
 import { carryRuleOf } from './rate-denominators.js';
 
 /** A harmonised value, still carrying the edition label of its source value. */
-export type CarriedValue = Omit<ValueRow, 'table'>;
+export type CarriedValue = HarmonisedValueRow & { edition: string };
 
 const OVERLAY_FLAGS = VALUE_FLAGS.harmonised | VALUE_FLAGS.overlay | VALUE_FLAGS.estimated;
 
@@ -26,10 +26,20 @@ function byYear<T>(rows: readonly ValueRow[], pick: (r: ValueRow) => T): ByYear<
   return out;
 }
 
-function describeParts(from: number, parts: readonly OverlayPart[]): string {
+/**
+ * `overlay from indeling D (parts)`, or, when some source areas were drawn with another
+ * division's boundaries (same code), `overlay via boundaries of indeling E (codes of indeling D
+ * equal; parts)`.
+ */
+function describeParts(cw: Crosswalk, parts: readonly OverlayPart[]): string {
   const listed = parts.slice(0, 6).map((p) => `${p.source}: ${Math.round(p.targetShare * 100)}%`);
   if (parts.length > 6) listed.push(`${parts.length - 6} more`);
-  return `overlay from indeling ${from} (${listed.join(', ')})`;
+  const boundaries = [...new Set(parts.map((p) => cw.borrowed.get(p.source) ?? cw.from))].sort(
+    (a, b) => a - b,
+  );
+  if (boundaries.length === 1 && boundaries[0] === cw.from)
+    return `overlay from indeling ${cw.from} (${listed.join(', ')})`;
+  return `overlay via boundaries of indeling ${boundaries.join(', ')} (codes of indeling ${cw.from} equal; ${listed.join(', ')})`;
 }
 
 interface OverlayResult {
@@ -90,9 +100,10 @@ function carryOne(
       edition: v.edition,
       sourceColumn: v.sourceColumn,
       method: `code (indeling ${cw.from})`,
+      fromDivision: cw.from,
     };
   }
-  const base = { areaCode: target, divisionYear: cw.to, indicator, year };
+  const base = { areaCode: target, divisionYear: cw.to, indicator, year, fromDivision: cw.from };
   const rows = entry.parts.map((p) => sources.get(p.source));
   if (rows.some((r) => r === undefined)) return undefined; // a source area without this value: no estimate
   const first = rows[0]!;
@@ -102,7 +113,7 @@ function carryOne(
       ...common,
       value: null,
       flags: OVERLAY_FLAGS | VALUE_FLAGS.suppressed,
-      method: `${describeParts(cw.from, entry.parts)}; a source value is suppressed`,
+      method: `${describeParts(cw, entry.parts)}; a source value is suppressed`,
     };
   }
   const r = overlayValue(
@@ -115,7 +126,7 @@ function carryOne(
     ...common,
     value: r.value,
     flags: OVERLAY_FLAGS,
-    method: `${describeParts(cw.from, entry.parts)}; ${r.how}`,
+    method: `${describeParts(cw, entry.parts)}; ${r.how}`,
   };
 }
 

@@ -45,12 +45,17 @@ export interface Crosswalk {
   unmatched: string[];
   /** Remarks for the report, e.g. boundary sets that were not comparable. */
   notes: string[];
+  /** Source codes whose geometry came from another division (code → that division's year). */
+  borrowed: ReadonlyMap<string, number>;
 }
 
 export interface DivisionData {
   year: number;
   codes: readonly string[];
+  /** Geometry per code: the division's own, plus any borrowed (see `borrowed`). */
   geometries: ReadonlyMap<string, GeometryRow>;
+  /** Codes whose geometry is another division's (code → donor year); borrowed-geometry.ts. */
+  borrowed?: ReadonlyMap<string, number>;
 }
 
 const shape = (g: GeometryRow): OverlayShape => ({ code: g.code, rd: g.rd, areaM2: g.areaM2, bbox: g.bbox });
@@ -146,6 +151,7 @@ export function buildCrosswalk(source: DivisionData, reference: DivisionData): C
     targets,
     unmatched: source.codes.filter((c) => !used.has(c)),
     notes,
+    borrowed: source.borrowed ?? new Map(),
   };
 }
 

@@ -7,10 +7,14 @@
  *                    harmonised (+ overlay + estimated), with a method text
  *   4. log         — per gemeente: buurten by code, by overlay, unmatched (`veerkracht status`)
  * One transaction per run. Original values in the reference division are never overwritten.
+ * Re-carrying a division first deletes what it carried before (stale rows), and never replaces
+ * what a division nearer to the reference carried. A division without geometry for codes the
+ * reference lacks borrows it from the nearest division that has it (borrowed-geometry.ts).
  */
 import { findAreaLevel } from '../../core/area-code.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import type { GeometryRow, HarmonisationLogRow, Store } from '../../storage/store.js';
+import { borrowGeometry, donorOrder } from './borrowed-geometry.js';
 import { carryIndicator } from './carry-values.js';
 import { buildCrosswalk, gemeenteOfCode, type Crosswalk, type DivisionData } from './division-crosswalk.js';
 import { carryRuleOf } from './rate-denominators.js';
@@ -61,6 +65,41 @@ async function loadDivision(store: Store, year: number, withGeometry: boolean): 
   return { year, codes, geometries };
 }
 
+/**
+ * A source division with its own geometry (if any) plus geometry borrowed from `donors` for its
+ * codes that have none and that the reference does not have.
+ */
+async function loadSourceDivision(
+  store: Store,
+  year: number,
+  own: boolean,
+  reference: DivisionData,
+  donors: readonly number[],
+): Promise<DivisionData> {
+  const division = await loadDivision(store, year, own);
+  if (donors.length === 0) return division;
+  const inReference = new Set(reference.codes);
+  const lacking = division.codes.filter((c) => !division.geometries.has(c) && !inReference.has(c));
+  if (lacking.length === 0) return division;
+  const { geometries, donorOf } = await borrowGeometry(store, lacking, donors);
+  if (donorOf.size === 0) return division;
+  return {
+    ...division,
+    geometries: new Map([...division.geometries, ...geometries]),
+    borrowed: donorOf,
+  };
+}
+
+/** A report line per donor: how many areas were drawn with its boundaries. */
+function borrowedNotes(cw: Crosswalk): string[] {
+  const perDonor = new Map<number, number>();
+  for (const donor of cw.borrowed.values()) perDonor.set(donor, (perDonor.get(donor) ?? 0) + 1);
+  return [...perDonor].map(
+    ([donor, n]) =>
+      `${n} area${n === 1 ? '' : 's'} without boundaries of indeling ${cw.from} overlaid via the boundaries of indeling ${donor} (same codes)`,
+  );
+}
+
 function logRows(cw: Crosswalk): HarmonisationLogRow[] {
   const rows = new Map<string, HarmonisationLogRow>();
   const row = (code: string): HarmonisationLogRow => {
@@ -89,7 +128,7 @@ function logRows(cw: Crosswalk): HarmonisationLogRow[] {
 }
 
 /** Areas carried by code: one SQL copy for all indicators. */
-async function copyByCode(store: Store, cw: Crosswalk): Promise<number> {
+async function copyByCode(store: Store, cw: Crosswalk, keepFrom: readonly number[]): Promise<number> {
   const codes = [...cw.targets].filter(([, e]) => e.method === 'code').map(([code]) => code);
   if (codes.length === 0) return 0;
   return store.copyValuesByCode({
@@ -97,6 +136,7 @@ async function copyByCode(store: Store, cw: Crosswalk): Promise<number> {
     toDivision: cw.to,
     codes,
     method: `code (indeling ${cw.from})`,
+    keepFrom,
   });
 }
 
@@ -106,6 +146,7 @@ async function carryByOverlay(
   cw: Crosswalk,
   indicators: readonly string[],
   editionIds: Map<string, number>,
+  keepFrom: readonly number[],
 ): Promise<number> {
   const overlay: Crosswalk = {
     ...cw,
@@ -130,13 +171,20 @@ async function carryByOverlay(
         ? await store.getValues({ divisionYear: cw.from, indicators: [rule.denominator], codes: sources })
         : undefined;
     const existing = await store.getValues({ divisionYear: cw.to, indicators: [indicator], codes: targets });
+    // Originals, and values a division nearer to the reference carried, are never replaced.
     const keep = new Set(
-      existing.filter((v) => (v.flags & VALUE_FLAGS.harmonised) === 0).map((v) => `${v.areaCode}|${v.year}`),
+      existing
+        .filter(
+          (v) =>
+            (v.flags & VALUE_FLAGS.harmonised) === 0 ||
+            (v.fromDivision != null && keepFrom.includes(v.fromDivision)),
+        )
+        .map((v) => `${v.areaCode}|${v.year}`),
     );
     const rows = carryIndicator(overlay, indicator, values, denominators, keep);
     if (rows.length)
       written += await store.writeHarmonisedValues(rows, (r) =>
-        editionIds.get((r as unknown as { edition: string }).edition)!,
+        editionIds.get((r as (typeof rows)[number]).edition)!,
       );
   }
   return written;
@@ -154,33 +202,44 @@ export async function harmoniseStore(
   if (reference === undefined)
     return { reference: null, skipped: 'no division year has buurt geometry', divisions: [] };
   const indicatorsOf = new Map<number, Set<string>>();
+  const valueDivisions = new Set<number>();
   for (const c of await store.coverage()) {
-    if (c.divisionYear === reference || (options.from && !options.from.includes(c.divisionYear))) continue;
+    if (c.divisionYear === reference) continue;
+    valueDivisions.add(c.divisionYear);
+    if (options.from && !options.from.includes(c.divisionYear)) continue;
     (
       indicatorsOf.get(c.divisionYear) ?? indicatorsOf.set(c.divisionYear, new Set()).get(c.divisionYear)!
     ).add(c.indicator);
   }
   // Farthest division first, so the nearest division's values win where two give the same year.
-  const divisions = [...indicatorsOf.keys()].sort(
-    (a, b) => Math.abs(b - reference) - Math.abs(a - reference) || a - b,
-  );
+  const distance = (y: number): number => Math.abs(y - reference);
+  const nearer = (y: number, than: number): boolean =>
+    distance(y) < distance(than) || (distance(y) === distance(than) && y > than);
+  const divisions = [...indicatorsOf.keys()].sort((a, b) => distance(b) - distance(a) || a - b);
   const withGeometry = new Set(
     (await store.areaCounts()).filter((a) => a.withGeometry > 0).map((a) => a.divisionYear),
   );
   const editionIds = new Map((await store.listEditions()).map((e) => [e.edition, e.id]));
   const summary: HarmoniseSummary = { reference, divisions: [] };
   if (divisions.length === 0) return summary;
-  const needGeometry = withGeometry.has(reference) && divisions.some((d) => withGeometry.has(d));
+  const needGeometry = withGeometry.has(reference) && [...withGeometry].some((d) => d !== reference);
   const target = await loadDivision(store, reference, needGeometry);
   await store.transaction(async () => {
     for (const from of divisions) {
-      const cw = buildCrosswalk(
-        await loadDivision(store, from, needGeometry && withGeometry.has(from)),
+      const donors = needGeometry ? donorOrder(from, withGeometry, [from, reference]) : [];
+      const source = await loadSourceDivision(
+        store,
+        from,
+        needGeometry && withGeometry.has(from),
         target,
+        donors,
       );
+      const cw = buildCrosswalk(source, target);
+      const keepFrom = [...valueDivisions].filter((y) => y !== from && nearer(y, from));
+      await store.clearHarmonisation({ fromDivision: from, toDivision: reference });
       const values =
-        (await copyByCode(store, cw)) +
-        (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds));
+        (await copyByCode(store, cw, keepFrom)) +
+        (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds, keepFrom));
       const log = logRows(cw);
       await store.logHarmonisation(log);
       summary.divisions.push({
@@ -189,7 +248,7 @@ export async function harmoniseStore(
         byOverlay: log.reduce((s, r) => s + r.byOverlay, 0),
         unmatched: log.reduce((s, r) => s + r.unmatched, 0),
         values,
-        notes: cw.notes,
+        notes: [...cw.notes, ...borrowedNotes(cw)],
       });
     }
   });

@@ -62,6 +62,8 @@ export interface SqliteSchema {
     edition_id: number;
     column_id: number;
     method: string | null;
+    /** Since migration 4: the division a harmonised value was carried from (null for originals). */
+    from_division: number | null;
   };
   value_areas: { id: number; code: string };
   value_indicators: { id: number; indicator: string };

@@ -21,7 +21,7 @@ describe('SqliteStore', () => {
     store.db.close();
   });
 
-  it('migration 3 moves the values of a version-2 store into area_values with their dictionaries', async () => {
+  it('migrations 3 and 4 move the values of a version-2 store into area_values and recover from_division', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'vk-store-')), 'v2.db');
     const db = new Database(path);
     db.exec(
@@ -35,10 +35,11 @@ describe('SqliteStore', () => {
       INSERT INTO "values" VALUES ('BU09171000', 2018, 'inhabitants', 2018, 3455, 0, 1, 'a_inw', NULL);
       INSERT INTO "values" VALUES ('BU09171000', 2018, 'corporation_share', 2018, NULL, 1, 1, 'p_wcorpw', NULL);
       INSERT INTO "values" VALUES ('BU09171000', 2019, 'inhabitants', 2018, 3455, 2, 1, 'a_inw', 'code (indeling 2018)');
+      INSERT INTO "values" VALUES ('BU09171000', 2019, 'woz_value', 2018, 250, 14, 1, 'g_woz', 'overlay from indeling 2017 (BU09170001: 100%); x');
       INSERT INTO "values" VALUES ('GM0917', 2018, 'inhabitants', 2018, 87000, 0, 1, 'a_inw', NULL);`);
     db.close();
     const store = openSqliteStore({ path });
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
     const rows = (await store.getValues({})).map((v) => [
       v.areaCode,
       v.divisionYear,
@@ -49,12 +50,25 @@ describe('SqliteStore', () => {
       v.edition,
       v.sourceColumn,
       v.method,
+      v.fromDivision,
     ]);
     expect(rows).toEqual([
-      ['BU09171000', 2018, 'corporation_share', 2018, null, 1, 'KWB 2018', 'p_wcorpw', null],
-      ['BU09171000', 2018, 'inhabitants', 2018, 3455, 0, 'KWB 2018', 'a_inw', null],
-      ['BU09171000', 2019, 'inhabitants', 2018, 3455, 2, 'KWB 2018', 'a_inw', 'code (indeling 2018)'],
-      ['GM0917', 2018, 'inhabitants', 2018, 87000, 0, 'KWB 2018', 'a_inw', null],
+      ['BU09171000', 2018, 'corporation_share', 2018, null, 1, 'KWB 2018', 'p_wcorpw', null, null],
+      ['BU09171000', 2018, 'inhabitants', 2018, 3455, 0, 'KWB 2018', 'a_inw', null, null],
+      ['BU09171000', 2019, 'inhabitants', 2018, 3455, 2, 'KWB 2018', 'a_inw', 'code (indeling 2018)', 2018],
+      [
+        'BU09171000',
+        2019,
+        'woz_value',
+        2018,
+        250,
+        14,
+        'KWB 2018',
+        'g_woz',
+        'overlay from indeling 2017 (BU09170001: 100%); x',
+        2017,
+      ],
+      ['GM0917', 2018, 'inhabitants', 2018, 87000, 0, 'KWB 2018', 'a_inw', null, null],
     ]);
     // the view keeps the old columns for ad-hoc SQL
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM "values" WHERE area_code = ?').get('GM0917')).toEqual({
@@ -67,6 +81,12 @@ describe('SqliteStore', () => {
       areas: 2,
       missing: 0,
     });
+    expect(
+      store.db
+        .prepare('SELECT from_division FROM "values" WHERE division_year = 2019 ORDER BY indicator')
+        .pluck()
+        .all(),
+    ).toEqual([2018, 2017]);
     await store.close();
   });
 
@@ -87,5 +107,42 @@ describe('SqliteStore', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('STORE_SCHEMA_TOO_NEW');
+  });
+
+  it('refuses a read-only open of a store with an older schema, saying how to migrate it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vk-store-')), 'old.db');
+    const db = new Database(path);
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+    }
+    db.close();
+    const openReadonly = (): unknown => {
+      try {
+        openSqliteStore({ path, readonly: true });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    const error = openReadonly();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('STORE_SCHEMA_TOO_OLD');
+    expect((error as AppError).message).toContain('schema version 2');
+    expect((error as AppError).message).toContain(
+      'open it once read-write (any veerkracht command) to migrate',
+    );
+    // A store without any schema table at all (an empty SQLite file) is schema 0.
+    const empty = join(mkdtempSync(join(tmpdir(), 'vk-store-')), 'empty.db');
+    new Database(empty).close();
+    expect(() => openSqliteStore({ path: empty, readonly: true })).toThrow(/schema version 0/);
+    // Once opened read-write (migrated), the read-only open works and reads.
+    openSqliteStore({ path }).db.close();
+    const readonly = openSqliteStore({ path, readonly: true });
+    expect(readonly.schemaVersion()).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    readonly.db.close();
   });
 });

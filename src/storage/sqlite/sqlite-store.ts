@@ -18,6 +18,7 @@ import type {
   EditionRow,
   GeometryRow,
   HarmonisationLogRow,
+  HarmonisedValueRow,
   ImportLogRow,
   IndicatorRow,
   RegionRow,
@@ -46,9 +47,17 @@ export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -200000');
   const store = new SqliteStore(db);
-  if (!options.readonly) store.migrate();
+  try {
+    if (options.readonly) store.checkSchema();
+    else store.migrate();
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return store;
 }
+
+const LATEST_SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -69,14 +78,7 @@ export class SqliteStore implements Store {
         (r) => r.version,
       ),
     );
-    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
-    const newest = Math.max(0, ...applied);
-    if (newest > latest) {
-      throw new AppError(
-        'STORE_SCHEMA_TOO_NEW',
-        `the store has schema version ${newest}; this program knows up to ${latest}`,
-      );
-    }
+    this.refuseNewer(Math.max(0, ...applied));
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
@@ -85,6 +87,33 @@ export class SqliteStore implements Store {
           .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
           .run(m.version, m.name, new Date().toISOString());
       })();
+    }
+  }
+
+  private refuseNewer(version: number): void {
+    if (version > LATEST_SCHEMA) {
+      throw new AppError(
+        'STORE_SCHEMA_TOO_NEW',
+        `the store has schema version ${version}; this program knows up to ${LATEST_SCHEMA}`,
+      );
+    }
+  }
+
+  /**
+   * For a read-only open, which cannot migrate: the store must have exactly the schema this
+   * program knows. Older → STORE_SCHEMA_TOO_OLD, newer → STORE_SCHEMA_TOO_NEW.
+   */
+  checkSchema(): void {
+    const hasTable = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .get();
+    const version = hasTable ? this.schemaVersion() : 0;
+    this.refuseNewer(version);
+    if (version < LATEST_SCHEMA) {
+      throw new AppError(
+        'STORE_SCHEMA_TOO_OLD',
+        `the store ${this.db.name} has schema version ${version}; this program needs ${LATEST_SCHEMA} and cannot migrate a store opened read-only: open it once read-write (any veerkracht command) to migrate`,
+      );
     }
   }
 
@@ -350,6 +379,7 @@ export class SqliteStore implements Store {
         'v.flags',
         'c.source_column',
         'v.method',
+        'v.from_division',
         'e.edition',
         'e.table_id',
       ])
@@ -395,6 +425,7 @@ export class SqliteStore implements Store {
       table: r.table_id,
       sourceColumn: r.source_column,
       method: r.method,
+      fromDivision: r.from_division,
     }));
   }
 
@@ -423,8 +454,8 @@ export class SqliteStore implements Store {
   }
 
   async writeHarmonisedValues(
-    rows: readonly Omit<ValueRow, 'edition' | 'table'>[],
-    editionOf: (row: Omit<ValueRow, 'edition' | 'table'>) => number,
+    rows: readonly HarmonisedValueRow[],
+    editionOf: (row: HarmonisedValueRow) => number,
   ): Promise<number> {
     return this.transaction(async () => {
       const areas = new DictionaryIds(this.db, 'area');
@@ -443,6 +474,7 @@ export class SqliteStore implements Store {
           editionOf(r),
           columns.id(r.sourceColumn),
           r.method,
+          r.fromDivision,
         );
       }
       writeIdRows(this.db, idRows);
@@ -455,7 +487,10 @@ export class SqliteStore implements Store {
     toDivision: number;
     codes: readonly string[];
     method: string;
+    keepFrom?: readonly number[];
   }): Promise<number> {
+    const keepFrom = (q.keepFrom ?? []).filter((y) => Number.isInteger(y)).join(', ');
+    const kept = keepFrom ? ` OR o.from_division IN (${keepFrom})` : '';
     return this.transaction(async () => {
       this.db.exec(
         'CREATE TEMP TABLE IF NOT EXISTS copy_codes (code TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM copy_codes;',
@@ -467,19 +502,34 @@ export class SqliteStore implements Store {
       // rows arrive in the target's key order.
       const result = this.db
         .prepare(
-          `INSERT OR REPLACE INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method)
-           SELECT @to, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.column_id, @method
+          `INSERT OR REPLACE INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division)
+           SELECT @to, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.column_id, @method, @from
            FROM area_values v
            WHERE v.division_year = @from
              AND v.area_id IN (SELECT a.id FROM copy_codes c JOIN value_areas a ON a.code = c.code)
              AND (v.flags & ${harmonised}) = 0
              AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = @to AND o.area_id = v.area_id
-                             AND o.indicator_id = v.indicator_id AND o.year = v.year AND (o.flags & ${harmonised}) = 0)
+                             AND o.indicator_id = v.indicator_id AND o.year = v.year
+                             AND ((o.flags & ${harmonised}) = 0${kept}))
            ORDER BY v.area_id, v.indicator_id, v.year`,
         )
         .run({ from: q.fromDivision, to: q.toDivision, method: q.method });
       this.db.exec('DELETE FROM copy_codes');
       return result.changes;
+    });
+  }
+
+  async clearHarmonisation(q: { fromDivision: number; toDivision: number }): Promise<number> {
+    return this.transaction(async () => {
+      const deleted = this.db
+        .prepare(
+          `DELETE FROM area_values WHERE division_year = ? AND from_division = ? AND (flags & ${VALUE_FLAGS.harmonised}) != 0`,
+        )
+        .run(q.toDivision, q.fromDivision).changes;
+      this.db
+        .prepare('DELETE FROM harmonisation_log WHERE from_division = ? AND to_division = ?')
+        .run(q.fromDivision, q.toDivision);
+      return deleted;
     });
   }
 

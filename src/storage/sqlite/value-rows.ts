@@ -64,6 +64,8 @@ export class IdRows {
   edition: Uint32Array;
   column: Uint32Array;
   method: (string | null)[] = [];
+  /** Division a harmonised value was carried from; 0 = none (an original value). */
+  from: Uint16Array;
 
   constructor(capacity: number) {
     this.division = new Uint16Array(capacity);
@@ -75,6 +77,7 @@ export class IdRows {
     this.flags = new Uint32Array(capacity);
     this.edition = new Uint32Array(capacity);
     this.column = new Uint32Array(capacity);
+    this.from = new Uint16Array(capacity);
   }
 
   push(
@@ -87,6 +90,7 @@ export class IdRows {
     edition: number,
     column: number,
     method: string | null,
+    from: number | null = null,
   ): void {
     const i = this.count++;
     this.division[i] = division;
@@ -99,6 +103,7 @@ export class IdRows {
     this.edition[i] = edition;
     this.column[i] = column;
     this.method[i] = method;
+    this.from[i] = from ?? 0;
   }
 
   /** Row indices in primary-key order; stable, so of two rows with the same key the later one wins. */
@@ -176,10 +181,12 @@ function bitsFor(count: number): number {
   return count <= 1 ? 0 : Math.ceil(Math.log2(count));
 }
 
-/** Rows per multi-row INSERT (512 × 9 parameters, below SQLite's limit of 32,766). */
+/** Rows per multi-row INSERT (512 × 10 parameters, below SQLite's limit of 32,766). */
 const ROWS_PER_STATEMENT = 512;
-const COLUMNS = '(division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method)';
-const ONE = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const COLUMNS =
+  '(division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division)';
+const WIDTH = 10;
+const ONE = `(${Array<string>(WIDTH).fill('?').join(', ')})`;
 
 /** Inserts (or replaces) the rows in primary-key order, ROWS_PER_STATEMENT per statement. */
 export function writeIdRows(db: Database.Database, rows: IdRows): void {
@@ -192,7 +199,7 @@ export function writeIdRows(db: Database.Database, rows: IdRows): void {
           `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(n).fill(ONE).join(', ')}`,
         )
       : null;
-  const params: unknown[] = new Array<unknown>(n * 9);
+  const params: unknown[] = new Array<unknown>(n * WIDTH);
   const fill = (row: number, p: number): void => {
     params[p] = rows.division[row];
     params[p + 1] = rows.area[row];
@@ -203,18 +210,19 @@ export function writeIdRows(db: Database.Database, rows: IdRows): void {
     params[p + 6] = rows.edition[row];
     params[p + 7] = rows.column[row];
     params[p + 8] = rows.method[row] ?? null;
+    params[p + 9] = rows.from[row] || null;
   };
   let i = 0;
   if (insertMany) {
     for (; i + n <= rows.count; i += n) {
-      for (let j = 0; j < n; j++) fill(order[i + j]!, j * 9);
+      for (let j = 0; j < n; j++) fill(order[i + j]!, j * WIDTH);
       insertMany.run(params);
     }
   }
-  const one: unknown[] = new Array<unknown>(9);
+  const one: unknown[] = new Array<unknown>(WIDTH);
   for (; i < rows.count; i++) {
     fill(order[i]!, 0);
-    for (let k = 0; k < 9; k++) one[k] = params[k];
+    for (let k = 0; k < WIDTH; k++) one[k] = params[k];
     insertOne.run(one);
   }
 }
