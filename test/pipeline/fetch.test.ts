@@ -1,7 +1,8 @@
 /**
  * `veerkracht fetch` against a local HTTP server that serves fixture files at the official URL
- * paths (CBS OData v3 with paging, the Leefbaarometer zip with Range support): full download,
- * resume after a dropped connection, no second download, import, and the offline error.
+ * paths (CBS OData v3 with paging, the Leefbaarometer zip with Range support, the PDOK
+ * wijken-en-buurten GeoPackage): full download, resume after a dropped connection, no second
+ * download, import, and the offline error.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -13,10 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
 import { silentProgress } from '../../src/pipeline/fetch/progress-bar.js';
 import { runFetch, type FetchOptions } from '../../src/pipeline/fetch/run-fetch.js';
-import { fixture, memoryStore, valueMap } from './source-fixtures.js';
+import { writeGeoPackage } from './gpkg-writer.js';
+import { fixture, memoryStore, tmpFile, valueMap } from './source-fixtures.js';
 
 const PAGE_SIZE = 3;
 const ZIP_PATH = '/resources/open-data-leefbaarometer-meting-2024.zip';
+const GPKG_PATH = '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023.gpkg';
 
 interface Logged {
   path: string;
@@ -59,10 +62,50 @@ function odataFixtures(): Map<string, Record<string, unknown[]>> {
   ]);
 }
 
-/** A stand-in for opendata.cbs.nl, dataderden.cbs.nl and leefbaarometer.nl on one port. */
+const rdSquare = (x: number, y: number, size: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
+
+/**
+ * A small PDOK wijken-en-buurten GeoPackage (2023): layer `buurten` in RD New with the PDOK
+ * columns, three buurten of one gemeente side by side (one of them water).
+ */
+function pdokGeoPackage(): Buffer {
+  const path = tmpFile('wijkenbuurten_2023.gpkg', '');
+  const buurt = (code: string, name: string, water: string, x: number) => ({
+    values: [code, name, 'WK099901', 'GM0999', 'Toydorp', water, 2023],
+    geometry: rdSquare(x, 320000, 400),
+  });
+  writeGeoPackage(path, [
+    {
+      table: 'buurten',
+      columns: ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode', 'gemeentenaam', 'water', 'jaar'],
+      rows: [
+        buurt('BU09990101', 'Centrum', 'NEE', 194000),
+        buurt('BU09990102', 'Haven', 'NEE', 194400),
+        buurt('BU09990103', 'Plas', 'JA', 194800),
+      ],
+    },
+  ]);
+  return readFileSync(path);
+}
+
+const GPKG_BYTES = pdokGeoPackage();
+
+/** A stand-in for opendata.cbs.nl, dataderden.cbs.nl, service.pdok.nl and leefbaarometer.nl on one port. */
 function startFixtureServer(log: Logged[], dropOnce: Set<string>): Promise<Server> {
   const tables = odataFixtures();
   const zip = readFileSync(fixture(`fetch/leefbaarometer${ZIP_PATH.slice('/resources'.length)}`));
+  const gpkg = GPKG_BYTES;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     log.push({ path: url.pathname, range: req.headers.range });
@@ -84,6 +127,7 @@ function startFixtureServer(log: Logged[], dropOnce: Set<string>): Promise<Serve
       return;
     }
     if (url.pathname === ZIP_PATH) return serveBytes(req, res, zip, dropOnce.delete(url.pathname));
+    if (url.pathname === GPKG_PATH) return serveBytes(req, res, gpkg, dropOnce.delete(url.pathname));
     res.writeHead(404).end('not found');
   };
   return new Promise((resolve) => {
@@ -97,7 +141,7 @@ function serveBytes(req: IncomingMessage, res: ServerResponse, bytes: Buffer, dr
   const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const from = range ? Number(range[1]) : 0;
   const headers = {
-    'Content-Type': 'application/zip',
+    'Content-Type': 'application/octet-stream',
     'Accept-Ranges': 'bytes',
     'Content-Length': String(bytes.length - from),
   };
@@ -183,6 +227,71 @@ describe('veerkracht fetch (against a local server at the official URL paths)', 
     expect(log.length).toBe(before);
     expect(result.reports.every((r) => r.alreadyImported)).toBe(true);
     expect((await store.getValues({})).length).toBe(valuesBefore);
+  });
+
+  it('downloads the PDOK wijken-en-buurten GeoPackage (resuming a dropped download) and imports areas, geometry and display geometry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-geo-'));
+    const geoStore = memoryStore();
+    dropOnce.add(GPKG_PATH);
+    const result = await runFetch(geoStore, {
+      ...options(),
+      sources: ['geo'],
+      years: [2019, 2023],
+      cacheDir: dir,
+    });
+    expect(result.notes).toEqual([
+      'geo: PDOK has no wijken-en-buurten GeoPackage download for 2019 (first: 2020)',
+    ]);
+    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['pdok/wijkenbuurten_2023.gpkg']);
+    const gpkgRequests = log.filter((l) => l.path === GPKG_PATH);
+    expect(gpkgRequests).toHaveLength(2);
+    expect(gpkgRequests[0]!.range).toBeUndefined();
+    expect(gpkgRequests[1]!.range).toMatch(/^bytes=\d+-$/);
+    expect(readFileSync(join(dir, 'pdok/wijkenbuurten_2023.gpkg')).equals(GPKG_BYTES)).toBe(true);
+    expect(result.reports).toHaveLength(1);
+    expect(result.reports[0]).toMatchObject({
+      source: 'geo',
+      layout: 'geopackage-boundaries',
+      divisionYear: 2023,
+      geometries: 3,
+    });
+
+    const areas = await geoStore.listAreas({ divisionYear: 2023 });
+    expect(areas.map((a) => [a.code, a.level, a.name, a.gemeenteCode, a.wijkCode])).toEqual([
+      ['BU09990101', 'buurt', 'Centrum', 'GM0999', 'WK099901'],
+      ['BU09990102', 'buurt', 'Haven', 'GM0999', 'WK099901'],
+      ['BU09990103', 'buurt', 'Plas', 'GM0999', 'WK099901'],
+      ['GM0999', 'gemeente', 'Toydorp', 'GM0999', null],
+      ['WK099901', 'wijk', null, 'GM0999', null],
+    ]);
+    const geometries = await geoStore.getGeometries({ divisionYear: 2023 });
+    expect(geometries.map((g) => [g.code, g.areaM2, g.bbox])).toEqual([
+      ['BU09990101', 160_000, [194000, 320000, 194400, 320400]],
+      ['BU09990102', 160_000, [194400, 320000, 194800, 320400]],
+      ['BU09990103', 160_000, [194800, 320000, 195200, 320400]],
+    ]);
+    // Display geometry: WGS84 (RD 194000, 320000 lies near 5.9 E, 50.9 N), shared borders identical.
+    const ring = (code: string): number[][] => {
+      const d = geometries.find((g) => g.code === code)!.display!;
+      return (d.type === 'Polygon' ? d.coordinates[0] : d.coordinates[0]![0])!;
+    };
+    for (const g of geometries) expect(g.display).not.toBeNull();
+    for (const [lng, lat] of ring('BU09990101')) {
+      expect(lng).toBeGreaterThan(5.8);
+      expect(lng).toBeLessThan(6.0);
+      expect(lat).toBeGreaterThan(50.8);
+      expect(lat).toBeLessThan(50.95);
+    }
+    // The border of Centrum and Haven (RD x = 194400) has the same two WGS84 vertices in both.
+    const haven = new Set(ring('BU09990102').map((p) => p.join(',')));
+    expect(
+      new Set(
+        ring('BU09990101')
+          .filter((p) => haven.has(p.join(',')))
+          .map((p) => p.join(',')),
+      ).size,
+    ).toBe(2);
+    await geoStore.close();
   });
 
   it('fails with DOWNLOAD_FAILED naming host and URL when the server cannot be reached', async () => {
