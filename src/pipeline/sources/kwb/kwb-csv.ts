@@ -2,18 +2,21 @@
  * Reading a KWB CSV (`,` `;` or tab, decimal commas allowed) into a KwbTable, and looking at
  * its header for detection. A file whose header splits on one delimiter but whose rows use
  * another is refused with CSV_WRONG_DELIMITER (line 2) rather than a column-count error.
+ * StatLine title lines above the header, a units row under it and footer lines are skipped
+ * (statline-frame.ts).
  */
 import { AppError } from '../../../core/app-error.js';
-import { detectDelimiter, firstLine, readCsvTable } from '../../csv-table.js';
+import { detectDelimiter, readCsvTable } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
 import { findByMnemonic, resolveKwbHeader } from './column-aliases.js';
 import type { KwbTable } from './kwb-table.js';
+import { frameStatlineText, headerLineOf, isUnitsRow } from './statline-frame.js';
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** The header cells of a CSV file's first line (quotes and BOMs removed). */
+/** The header cells of a CSV file (its first line after any title lines; quotes and BOMs removed). */
 export function csvHeaderOf(file: InputFile): string[] {
-  const line = firstLine(file.head);
+  const line = headerLineOf(file.head);
   return line.split(detectDelimiter(line)).map((h) => h.replace(/["\uFEFF]/g, '').trim());
 }
 
@@ -69,9 +72,10 @@ function countOutsideQuotes(line: string, ch: string): number {
 }
 
 function checkRowDelimiter(file: InputFile, text: string, delimiter: string): void {
-  const lines = text.split(/\r?\n/, 3);
-  const header = lines[0] ?? '';
-  const row = lines[1];
+  const all = text.split(/\r?\n/);
+  const at = all.findIndex((l) => l.trim() !== '');
+  const header = all[at] ?? '';
+  const row = at >= 0 ? all[at + 1] : undefined;
   const columns = countOutsideQuotes(header, delimiter);
   if (row === undefined || row.trim() === '' || columns === 0 || countOutsideQuotes(row, delimiter) > 0)
     return;
@@ -84,7 +88,7 @@ function checkRowDelimiter(file: InputFile, text: string, delimiter: string): vo
     {
       location: {
         file: file.name,
-        line: 2,
+        line: at + 2,
         row: 1,
         expected: `fields separated by ${show(delimiter)}`,
         found: row.slice(0, 60),
@@ -93,11 +97,21 @@ function checkRowDelimiter(file: InputFile, text: string, delimiter: string): vo
   );
 }
 
-/** Reads a KWB CSV into a KwbTable. */
+/** Reads a KWB CSV into a KwbTable (StatLine title, units and footer lines left out). */
 export function readKwbCsv(file: InputFile): KwbTable {
-  const text = file.text();
-  const delimiter = detectDelimiter(firstLine(text));
+  const original = file.text();
+  const { text } = frameStatlineText(original);
+  const delimiter = detectDelimiter(headerLineOf(text));
   checkRowDelimiter(file, text, delimiter);
-  const t = readCsvTable(file, { delimiter });
-  return { header: t.header, rows: t.rows, lineOf: t.lineOf };
+  const framed = text === original ? file : { ...file, text: () => text };
+  const t = readCsvTable(framed, { delimiter });
+  // A units row under the header (and a trailing one) is not data.
+  const first = t.rows.length > 0 && isUnitsRow(t.rows[0]!) ? 1 : 0;
+  const last = t.rows.length > first && isUnitsRow(t.rows[t.rows.length - 1]!) ? 1 : 0;
+  if (first + last === 0) return { header: t.header, rows: t.rows, lineOf: t.lineOf };
+  return {
+    header: t.header,
+    rows: t.rows.slice(first, t.rows.length - last),
+    lineOf: (i) => t.lineOf(i + first),
+  };
 }

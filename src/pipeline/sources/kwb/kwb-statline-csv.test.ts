@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/app-error.js';
 import type { ImportBatch } from '../../../core/records.js';
-import { inputFileFromBytes } from '../../input-file.js';
+import { inputFileFromBytes, readInputFile } from '../../input-file.js';
 import type { ParseContext } from '../../source-parser.js';
 import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './kwb-statline-csv.js';
 
+const fixture = (relative: string): string =>
+  join(import.meta.dirname, '../../../../test/fixtures', relative);
 const ctx: ParseContext = { listAreaNames: async () => [], findGemeenteByName: async () => [] };
 const valueOf = (batch: ImportBatch, code: string, indicator: string) =>
   batch.values.find((v) => v.areaCode === code && v.indicator === indicator);
@@ -53,5 +58,62 @@ describe('kwbStatlineCsvParser (StatLine download with codes)', () => {
       expect(valueOf(batch, 'BU09171001', ind)).toMatchObject({ value: null, flags: 1 });
     }
     expect(batch.values).toHaveLength(3 * 5);
+  });
+});
+
+describe('StatLine downloads with a title line, a units row and footer lines', () => {
+  const read = (name: string) => readInputFile(fixture(`kwb/${name}`));
+
+  it('reads a title line above the header, a units row under it and a "Bron: CBS" footer (`;`, CRLF)', async () => {
+    const file = read('kwb2018_statline_titel_eenheden.csv');
+    expect(kwbStatlineCsvParser.detect(file)).toBe(0.8);
+    const batch = await kwbStatlineCsvParser.parse(file, ctx);
+    expect(batch.rowsRead).toBe(3);
+    expect(batch.areas.map((a) => [a.code, a.name])).toEqual([
+      ['GM0917', 'Heerlen'],
+      ['BU09171000', 'Maria Gewanden'],
+      ['BU09171001', 'Terschuren'],
+    ]);
+    expect(valueOf(batch, 'GM0917', 'inhabitants')?.value).toBe(86832);
+    expect(valueOf(batch, 'GM0917', 'low_income_households_share')?.value).toBe(12.9);
+    expect(valueOf(batch, 'BU09171000', 'corporation_share')).toMatchObject({
+      value: 38,
+      year: 2018,
+      flags: 0,
+    });
+    expect(valueOf(batch, 'BU09171000', 'social_assistance_persons')?.value).toBe(190);
+    expect(valueOf(batch, 'BU09171001', 'corporation_share')).toMatchObject({ value: null, flags: 1 });
+    expect(valueOf(batch, 'BU09171001', 'social_assistance_persons')).toMatchObject({
+      value: null,
+      flags: 1,
+    });
+    expect(batch.values).toHaveLength(3 * 4);
+  });
+
+  it('reads a padded title line, an empty line and two footer lines (`,`)', async () => {
+    const file = read('kwb2020_statline_titel_voetregels.csv');
+    expect(kwbStatlineCsvParser.detect(file)).toBe(0.8);
+    const batch = await kwbStatlineCsvParser.parse(file, ctx);
+    expect(batch.areas.map((a) => a.code)).toEqual(['GM1883', 'BU18830101', 'BU18830201']);
+    expect(valueOf(batch, 'GM1883', 'dwellings')?.value).toBe(44120);
+    expect(valueOf(batch, 'BU18830101', 'owner_occupied_share')?.value).toBe(81);
+    expect(valueOf(batch, 'BU18830201', 'corporation_share')).toMatchObject({ value: 22, year: 2020 });
+    expect(valueOf(batch, 'BU18830201', 'social_assistance_persons')).toMatchObject({
+      value: null,
+      flags: 1,
+    });
+    expect(batch.values).toHaveLength(3 * 4);
+  });
+
+  it('names the line of the file in errors, counting the title and units lines', async () => {
+    const text = readFileSync(fixture('kwb/kwb2018_statline_titel_eenheden.csv'), 'utf8').replace(
+      '"10,6"',
+      '"tien"',
+    );
+    const file = inputFileFromBytes('kwb2018_bad.csv', Buffer.from(text));
+    const error = await kwbStatlineCsvParser.parse(file, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('VALUE_NOT_A_NUMBER');
+    expect((error as AppError).location).toMatchObject({ line: 5, row: 2 });
   });
 });
