@@ -223,17 +223,17 @@ export async function harmoniseStore(
   const summary: HarmoniseSummary = { reference, divisions: [] };
   if (divisions.length === 0) return summary;
   const needGeometry = withGeometry.has(reference) && [...withGeometry].some((d) => d !== reference);
-  const target = await loadDivision(store, reference, needGeometry);
+  const targetCodes = await loadDivision(store, reference, false);
+  let targetShapes: DivisionData | undefined; // the reference's geometry, read once when first needed
   await store.transaction(async () => {
     for (const from of divisions) {
       const donors = needGeometry ? donorOrder(from, withGeometry, [from, reference]) : [];
-      const source = await loadSourceDivision(
-        store,
-        from,
-        needGeometry && withGeometry.has(from),
-        target,
-        donors,
-      );
+      const own = needGeometry && withGeometry.has(from);
+      const source = await loadSourceDivision(store, from, own, targetCodes, donors);
+      const target =
+        source.geometries.size > 0
+          ? (targetShapes ??= await loadDivision(store, reference, true))
+          : targetCodes;
       const cw = buildCrosswalk(source, target);
       const keepFrom = [...valueDivisions].filter((y) => y !== from && nearer(y, from));
       await store.clearHarmonisation({ fromDivision: from, toDivision: reference });
