@@ -65,5 +65,8 @@ if (failures.length) {
   process.stdout.write('\nFailed:\n');
   for (const f of failures) process.stdout.write(`  - ${f}\n`);
 }
+if (!process.env.VEERKRACHT_REAL_DATA) {
+  process.stdout.write('\nreal-data tests skipped: VEERKRACHT_REAL_DATA is not set (point it at ../shared/data)\n');
+}
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failed > 0 ? 1 : 0);
