@@ -22,7 +22,8 @@ export function detectDelimiter(headerLine: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
-function countOutsideQuotes(line: string, ch: string): number {
+/** How often `ch` occurs in `line` outside double-quoted fields. */
+export function countOutsideQuotes(line: string, ch: string): number {
   let n = 0;
   let quoted = false;
   for (const c of line) {

@@ -6,7 +6,7 @@
  * (statline-frame.ts).
  */
 import { AppError } from '../../../core/app-error.js';
-import { detectDelimiter, readCsvTable } from '../../csv-table.js';
+import { countOutsideQuotes, detectDelimiter, readCsvTable } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
 import { findByMnemonic, resolveKwbHeader } from './column-aliases.js';
 import type { KwbTable } from './kwb-table.js';
@@ -59,16 +59,6 @@ export function profileKwbHeader(header: readonly string[]): KwbHeaderProfile {
 /** True when the file name says it is a KWB file (`kwb2018_...`, `kwb-2020.csv`). */
 export function hasKwbName(file: InputFile): boolean {
   return /(^|[^a-z])kwb[-_ ]?(19|20)\d{2}/i.test(file.name);
-}
-
-function countOutsideQuotes(line: string, ch: string): number {
-  let n = 0;
-  let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ch && !quoted) n++;
-  }
-  return n;
 }
 
 function checkRowDelimiter(file: InputFile, text: string, delimiter: string): void {
