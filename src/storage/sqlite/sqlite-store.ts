@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
-import { VALUE_FLAGS, type ImportBatch, type PolygonGeometry } from '../../core/records.js';
+import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
 import type {
   AreaRow,
@@ -28,6 +28,8 @@ import type {
   WriteBatchResult,
 } from '../store.js';
 import { readBulkValues } from './bulk-values.js';
+import { queryValues } from './value-query.js';
+import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './harmonised-values.js';
 import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
 
@@ -359,87 +361,7 @@ export class SqliteStore implements Store {
   }
 
   async getValues(q: ValueQuery): Promise<ValueRow[]> {
-    if (q.codes?.length === 0) return [];
-    // Filters become id subqueries on the dictionaries, so SQLite seeks the primary key
-    // (division_year, area_id, …) per area instead of comparing text on every row.
-    const divisions = q.divisionYear !== undefined ? [q.divisionYear] : this.valueDivisions();
-    if (divisions.length === 0) return [];
-    let query = this.kysely
-      .selectFrom('area_values as v')
-      .innerJoin('value_areas as a', 'a.id', 'v.area_id')
-      .innerJoin('value_indicators as i', 'i.id', 'v.indicator_id')
-      .innerJoin('value_columns as c', 'c.id', 'v.column_id')
-      .innerJoin('editions as e', 'e.id', 'v.edition_id')
-      .select([
-        'a.code',
-        'v.division_year',
-        'i.indicator',
-        'v.year',
-        'v.value',
-        'v.flags',
-        'c.source_column',
-        'v.method',
-        'v.from_division',
-        'e.edition',
-        'e.table_id',
-      ])
-      .where('v.division_year', 'in', divisions);
-    if (q.codes) {
-      const codes = [...q.codes];
-      query = query.where('v.area_id', 'in', (eb) =>
-        eb.selectFrom('value_areas').select('id').where('code', 'in', codes),
-      );
-    }
-    if (q.gemeente) {
-      const gm = q.gemeente;
-      query = query.where('v.area_id', 'in', (eb) =>
-        eb
-          .selectFrom('value_areas')
-          .select('id')
-          .where((w) =>
-            w.or([w('code', '=', gm), w(w.fn('substr', ['code', w.val(3), w.val(4)]), '=', gm.slice(2))]),
-          ),
-      );
-    }
-    if (q.indicators) {
-      const indicators = [...q.indicators];
-      query = query.where('v.indicator_id', 'in', (eb) =>
-        eb.selectFrom('value_indicators').select('id').where('indicator', 'in', indicators),
-      );
-    }
-    if (q.years) query = query.where('v.year', 'in', [...q.years]);
-    const rows = await query
-      .orderBy('a.code')
-      .orderBy('v.division_year')
-      .orderBy('i.indicator')
-      .orderBy('v.year')
-      .execute();
-    return rows.map((r) => ({
-      areaCode: r.code,
-      divisionYear: r.division_year,
-      indicator: r.indicator,
-      year: r.year,
-      value: r.value,
-      flags: r.flags,
-      edition: r.edition,
-      table: r.table_id,
-      sourceColumn: r.source_column,
-      method: r.method,
-      fromDivision: r.from_division,
-    }));
-  }
-
-  /** The division years that hold values: a loose index scan over the primary key's first column. */
-  private valueDivisions(): number[] {
-    return this.db
-      .prepare(
-        `WITH RECURSIVE d(y) AS (
-           SELECT MIN(division_year) FROM area_values
-           UNION ALL SELECT (SELECT MIN(division_year) FROM area_values WHERE division_year > d.y) FROM d WHERE d.y IS NOT NULL)
-         SELECT y FROM d WHERE y IS NOT NULL`,
-      )
-      .pluck()
-      .all() as number[];
+    return queryValues(this.db, this.kysely, q);
   }
 
   async getBulkValues(q: BulkValueQuery): Promise<BulkValues> {
@@ -482,55 +404,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async copyValuesByCode(q: {
-    fromDivision: number;
-    toDivision: number;
-    codes: readonly string[];
-    method: string;
-    keepFrom?: readonly number[];
-  }): Promise<number> {
-    const keepFrom = (q.keepFrom ?? []).filter((y) => Number.isInteger(y)).join(', ');
-    const kept = keepFrom ? ` OR o.from_division IN (${keepFrom})` : '';
-    return this.transaction(async () => {
-      this.db.exec(
-        'CREATE TEMP TABLE IF NOT EXISTS copy_codes (code TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM copy_codes;',
-      );
-      const insertCode = this.db.prepare('INSERT OR IGNORE INTO copy_codes (code) VALUES (?)');
-      for (const c of q.codes) insertCode.run(c);
-      const harmonised = VALUE_FLAGS.harmonised;
-      // Codes without values have no dictionary id and nothing to copy. In area id order the
-      // rows arrive in the target's key order.
-      const result = this.db
-        .prepare(
-          `INSERT OR REPLACE INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division)
-           SELECT @to, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${harmonised}, v.edition_id, v.column_id, @method, @from
-           FROM area_values v
-           WHERE v.division_year = @from
-             AND v.area_id IN (SELECT a.id FROM copy_codes c JOIN value_areas a ON a.code = c.code)
-             AND (v.flags & ${harmonised}) = 0
-             AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = @to AND o.area_id = v.area_id
-                             AND o.indicator_id = v.indicator_id AND o.year = v.year
-                             AND ((o.flags & ${harmonised}) = 0${kept}))
-           ORDER BY v.area_id, v.indicator_id, v.year`,
-        )
-        .run({ from: q.fromDivision, to: q.toDivision, method: q.method });
-      this.db.exec('DELETE FROM copy_codes');
-      return result.changes;
-    });
+  async copyValuesByCode(q: CopyByCodeQuery): Promise<number> {
+    return this.transaction(async () => copyValuesByCode(this.db, q));
   }
 
   async clearHarmonisation(q: { fromDivision: number; toDivision: number }): Promise<number> {
-    return this.transaction(async () => {
-      const deleted = this.db
-        .prepare(
-          `DELETE FROM area_values WHERE division_year = ? AND from_division = ? AND (flags & ${VALUE_FLAGS.harmonised}) != 0`,
-        )
-        .run(q.toDivision, q.fromDivision).changes;
-      this.db
-        .prepare('DELETE FROM harmonisation_log WHERE from_division = ? AND to_division = ?')
-        .run(q.fromDivision, q.toDivision);
-      return deleted;
-    });
+    return this.transaction(async () => clearHarmonisation(this.db, q));
   }
 
   async getGeometries(q: {
