@@ -15,6 +15,7 @@ import {
   type ParsedValue,
   type PolygonGeometry,
 } from '../../core/records.js';
+import { geometryArea } from '../geo/polygon-measure.js';
 
 export const DEMO_EDITION = 'demo — fictieve gegevens';
 export const DEMO_DIVISION_YEAR = 2024;
@@ -93,13 +94,6 @@ function cellPolygon(
   return { type: 'Polygon', coordinates: [ring.map(([x, y]) => [Math.round(x), Math.round(y)])] };
 }
 
-function ringArea(ring: number[][]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length - 1; i++)
-    s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-  return Math.abs(s / 2);
-}
-
 export interface DemoDataset {
   geometry: ImportBatch;
   values: ImportBatch;
@@ -158,7 +152,7 @@ export function buildDemoDataset(seed = 2024): DemoDataset {
           code,
           divisionYear: DEMO_DIVISION_YEAR,
           rd,
-          areaM2: ringArea(rd.coordinates[0]!),
+          areaM2: geometryArea(rd),
         });
         // Vulnerability is higher towards one corner, with a rising trend in some buurten.
         const base = Math.min(1, Math.max(0, (c / g.cols + r / g.rows) / 2 + (random() - 0.5) * 0.3));

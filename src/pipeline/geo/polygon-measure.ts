@@ -51,22 +51,8 @@ export function geometryArea(g: PolygonGeometry): number {
   return polygonsOf(g).reduce((s, p) => s + polygonArea(p), 0);
 }
 
-/** [minX, minY, maxX, maxY] of a geometry. */
-export function geometryBbox(g: PolygonGeometry): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const poly of polygonsOf(g))
-    for (const ring of poly)
-      for (const p of ring) {
-        if (p[0]! < minX) minX = p[0]!;
-        if (p[0]! > maxX) maxX = p[0]!;
-        if (p[1]! < minY) minY = p[1]!;
-        if (p[1]! > maxY) maxY = p[1]!;
-      }
-  return [minX, minY, maxX, maxY];
-}
+/** [minX, minY, maxX, maxY] of a geometry (defined in core, where the store uses it too). */
+export { geometryBbox } from '../../core/geometry-bbox.js';
 
 /** Area-weighted centroid [x, y] of a geometry (holes subtract). */
 export function geometryCentroid(g: PolygonGeometry): [number, number] {

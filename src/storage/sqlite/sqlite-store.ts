@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
+import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
 import type {
@@ -186,7 +187,7 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
       );
       for (const g of batch.geometries) {
-        const [minX, minY, maxX, maxY] = bboxOf(g.rd);
+        const [minX, minY, maxX, maxY] = geometryBbox(g.rd);
         insertGeometry.run(
           g.code,
           g.divisionYear,
@@ -534,23 +535,4 @@ export class SqliteStore implements Store {
       )
       .all() as { level: string; divisionYear: number; count: number; withGeometry: number }[];
   }
-}
-
-export function bboxOf(g: PolygonGeometry): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const poly of polys)
-    for (const ring of poly)
-      for (const p of ring) {
-        const x = p[0]!;
-        const y = p[1]!;
-        if (x < minX) minX = x;
-        if (y < minY) minY = y;
-        if (x > maxX) maxX = x;
-        if (y > maxY) maxY = y;
-      }
-  return [minX, minY, maxX, maxY];
 }
