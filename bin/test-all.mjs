@@ -1,72 +1,103 @@
 #!/usr/bin/env node
-// The one test command: type check, lint, format check, then every vitest suite (unit, API, pipeline on real
-// data, browser e2e). Prints a plain "N passed, N failed" line at the end and exits non-zero on
-// any failure. Tests that need ../shared/data read it from VEERKRACHT_REAL_DATA.
+// The one test command: type check, lint, format check, build, a Chromium check, then every vitest
+// suite (unit, API, pipeline on real data, browser e2e). Ends with skipped suites and why, then the
+// plain last line "N passed, N failed"; exits non-zero on any failure, including any way vitest
+// fails (see test-report.mjs). Tests that need ../shared/data read it from VEERKRACHT_REAL_DATA.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  CHROMIUM_MISSING,
+  countStep,
+  countVitestRun,
+  createTally,
+  exitCodeFor,
+  explainSkipFromSource,
+  formatSummary,
+} from './test-report.mjs';
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const failures = [];
+const tally = createTally();
+
+function run(name, cmd, args) {
+  process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+  return spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+}
 
 function step(name, cmd, args) {
-  process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  return r.status === 0;
+  countStep(tally, name, run(name, cmd, args).status === 0);
 }
 
-for (const [name, args] of [
-  ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', ['eslint', '--max-warnings=0', 'src', 'test', 'bench', 'web/src']],
-  ['format', ['prettier', '--check', '--log-level=warn', 'src/**/*.ts', 'test/**/*.ts', 'web/src/**/*.ts', 'web/*.ts', 'bench/**/*.ts']],
-]) {
-  if (step(name, 'npx', args)) passed++;
-  else {
-    failed++;
-    failures.push(name);
-  }
-}
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint', 'npx', ['eslint', '--max-warnings=0', 'src', 'test', 'bench', 'web/src']);
+step('format', 'npx', [
+  'prettier',
+  '--check',
+  '--log-level=warn',
+  'src/**/*.ts',
+  'test/**/*.ts',
+  'web/src/**/*.ts',
+  'web/*.ts',
+  'bench/**/*.ts',
+]);
 
-if (!existsSync('web/dist/index.html') || process.env.VEERKRACHT_REBUILD_WEB !== '0') {
+// `npm run build` (src → dist/ and the web app) when package.json has it, else the web app alone.
+const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
+if (scripts.build) step('build', 'npm', ['run', 'build']);
+else if (!existsSync('web/dist/index.html') || process.env.VEERKRACHT_REBUILD_WEB !== '0') {
   if (existsSync('web/vite.config.ts')) {
-    if (step('build web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) passed++;
-    else {
-      failed++;
-      failures.push('build web');
-    }
+    step('build web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
   }
+}
+
+// The browser tests need Chromium; without it the run fails rather than passing without them.
+const chromiumPath = process.env.VEERKRACHT_CHROMIUM || '/usr/bin/chromium';
+process.stdout.write(`\n=== chromium: ${chromiumPath}\n`);
+if (!existsSync(chromiumPath) && !process.env.VEERKRACHT_CHROMIUM && canInstallWithApt()) {
+  process.stdout.write('Chromium is missing: installing it with apt-get (chromium fonts-dejavu-core)\n');
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+if (existsSync(chromiumPath)) countStep(tally, 'chromium', true);
+else {
+  process.stdout.write(`${CHROMIUM_MISSING}\n`);
+  countStep(tally, CHROMIUM_MISSING, false);
 }
 
 mkdirSync('test-output', { recursive: true });
 const report = 'test-output/vitest.json';
-step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  for (const file of json.testResults ?? []) {
-    for (const t of file.assertionResults ?? []) {
-      if (t.status === 'passed') passed++;
-      else if (t.status === 'failed') {
-        failed++;
-        failures.push(`${t.ancestorTitles.join(' > ')} > ${t.title}`);
-      } else skipped++;
-    }
-    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
-      failed++;
-      failures.push(`${file.name}: ${String(file.message).split('\n')[0]}`);
-    }
-  }
-} else {
-  failed++;
-  failures.push('vitest produced no report');
-}
+rmSync(report, { force: true }); // never read a previous run's report
+const vitest = run('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+]);
+countVitestRun(tally, {
+  exitStatus: vitest.status,
+  signal: vitest.signal,
+  reportText: existsSync(report) ? readFileSync(report, 'utf8') : undefined,
+  root: process.cwd(),
+  explainSkip: (file) => explainSkipFromSource(file),
+});
 
-if (failures.length) {
-  process.stdout.write('\nFailed:\n');
-  for (const f of failures) process.stdout.write(`  - ${f}\n`);
-}
+process.stdout.write('\n');
 if (!process.env.VEERKRACHT_REAL_DATA) {
-  process.stdout.write('\nreal-data tests skipped: VEERKRACHT_REAL_DATA is not set (point it at ../shared/data)\n');
+  process.stdout.write(
+    'real-data tests skipped: VEERKRACHT_REAL_DATA is not set (point it at ../shared/data)\n',
+  );
 }
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(failed > 0 ? 1 : 0);
+process.stdout.write(`${formatSummary(tally).join('\n')}\n`);
+process.exit(exitCodeFor(tally));
+
+function canInstallWithApt() {
+  return (
+    process.getuid?.() === 0 &&
+    spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+  );
+}

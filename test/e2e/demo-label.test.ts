@@ -1,73 +1,72 @@
 /**
  * With the generated demo dataset (the offline fallback of `npm start`), every page says
- * "demo — fictieve gegevens" and so does the exported PNG. Needs no real data.
+ * "demo — fictieve gegevens" and so does the exported PNG. Needs no real data. Without Chromium
+ * the suite fails (its beforeAll throws) rather than being skipped: the test command must not
+ * report green without the browser flows.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GemeentenResponse } from '../../src/api/schemas.js';
 import { gotoApp, openPage, screenshot, waitForMapDrawn } from './support/app-page.js';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { launchChromium } from './support/chromium.js';
 import { startDemoServer, type RealServer } from './support/real-server.js';
 
-describe.skipIf(!hasChromium && process.env['CI'] !== 'true')(
-  'the demo dataset is labelled on every page and in exports',
-  () => {
-    let server: RealServer | undefined;
-    let browser: Browser | undefined;
+describe('the demo dataset is labelled on every page and in exports', () => {
+  let server: RealServer | undefined;
+  let browser: Browser | undefined;
 
-    beforeAll(async () => {
-      server = await startDemoServer();
-      browser = await launchChromium();
-    }, 180_000);
+  beforeAll(async () => {
+    browser = await launchChromium(); // first: without Chromium, fail before starting the server
+    server = await startDemoServer();
+  }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
-    it('shows "demo — fictieve gegevens" on the start, map, side-by-side and compare pages, and in the PNG', async () => {
-      const url = server!.url;
-      const gemeenten = (await (await fetch(`${url}/api/gemeenten`)).json()) as GemeentenResponse;
-      expect(gemeenten.demo).toBe(true);
-      const area = gemeenten.gemeenten.find((g) => g.buurten > 0)!.code;
-      const { page, errors } = await openPage(browser!);
-      for (const path of [
-        '/',
-        `/?area=${area}`,
-        `/?view=compare&area=${area}`,
-        `/?view=areas&areas=${area}`,
-        `/?area=${area}&lang=en`,
-      ]) {
-        await gotoApp(page, `${url}${path}`);
-        const badge = page.locator('[data-testid="demo-badge"]');
-        await expect(badge.isVisible(), path).resolves.toBe(true);
-        expect(await badge.innerText()).toContain('demo — fictieve gegevens');
-      }
-      await gotoApp(page, `${url}/?area=${area}&map=veerkracht-absoluut`);
-      await waitForMapDrawn(page, 0);
-      await screenshot(page, '15-demo-map');
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.locator('[data-testid="export-png"]').click(),
-      ]);
-      const png = readFileSync((await download.path())!).toString('base64');
-      // The export draws the demo label as a red box under the title (x ≈ 16–200, y ≈ 64–84 px).
-      const red = await page.evaluate(async (data) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${data}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const [r, g, b] = ctx.getImageData(19, 67, 1, 1).data;
-        return r! > 150 && g! < 80 && b! < 80;
-      }, png);
-      expect(red).toBe(true);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    });
-  },
-);
+  it('shows "demo — fictieve gegevens" on the start, map, side-by-side and compare pages, and in the PNG', async () => {
+    const url = server!.url;
+    const gemeenten = (await (await fetch(`${url}/api/gemeenten`)).json()) as GemeentenResponse;
+    expect(gemeenten.demo).toBe(true);
+    const area = gemeenten.gemeenten.find((g) => g.buurten > 0)!.code;
+    const { page, errors } = await openPage(browser!);
+    for (const path of [
+      '/',
+      `/?area=${area}`,
+      `/?view=compare&area=${area}`,
+      `/?view=areas&areas=${area}`,
+      `/?area=${area}&lang=en`,
+    ]) {
+      await gotoApp(page, `${url}${path}`);
+      const badge = page.locator('[data-testid="demo-badge"]');
+      await expect(badge.isVisible(), path).resolves.toBe(true);
+      expect(await badge.innerText()).toContain('demo — fictieve gegevens');
+    }
+    await gotoApp(page, `${url}/?area=${area}&map=veerkracht-absoluut`);
+    await waitForMapDrawn(page, 0);
+    await screenshot(page, '15-demo-map');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-png"]').click(),
+    ]);
+    const png = readFileSync((await download.path())!).toString('base64');
+    // The export draws the demo label as a red box under the title (x ≈ 16–200, y ≈ 64–84 px).
+    const red = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const [r, g, b] = ctx.getImageData(19, 67, 1, 1).data;
+      return r! > 150 && g! < 80 && b! < 80;
+    }, png);
+    expect(red).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

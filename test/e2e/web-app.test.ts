@@ -1,7 +1,8 @@
 /**
  * The web app in a real headless Chromium against the real server (createApp on a SQLite
  * store) with the real Heerlen data imported from VEERKRACHT_REAL_DATA. One server and one
- * browser for all flows: mouse path, keyboard-only path and axe-core checks.
+ * browser for all flows: mouse path, keyboard-only path and axe-core checks. Skipped without
+ * VEERKRACHT_REAL_DATA; with it but without Chromium the suite fails (its beforeAll throws).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
@@ -20,9 +21,9 @@ describe.skipIf(!hasRealData)('the web app in Chromium on the real Heerlen data'
   let env: WebTestEnv | undefined;
 
   beforeAll(async () => {
+    browser = await launchChromium(); // first: without Chromium, fail before the import
     server = await startRealServer();
     process.stdout.write(`web e2e: real data imported in ${server.importSeconds.toFixed(1)} s\n`);
-    browser = await launchChromium();
     const url = server.url;
     const api = async <T>(path: string): Promise<T> => {
       const response = await fetch(`${url}${path}`);

@@ -25,7 +25,9 @@ export const hasChromium = existsSync(CHROMIUM_PATH);
 /** Launches headless Chromium; `extraArgs` e.g. ['--disable-webgl'] for the no-WebGL fallback. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!hasChromium)
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run (install with apt-get install -y chromium or set VEERKRACHT_CHROMIUM)`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
