@@ -7,8 +7,8 @@
  * files). Target: ≤ 2 s per load. Also prints the bulk read against the row-object read.
  */
 import { existsSync } from 'node:fs';
-import { EngineState } from '../src/server/engine-state.js';
-import { findReferenceDivision } from '../src/pipeline/harmonise/harmonise-store.js';
+import { EngineState } from '../src/service/engine-state.js';
+import { findReferenceDivision } from '../src/storage/reference-division.js';
 import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
 
 const path = process.env['VEERKRACHT_DB'];

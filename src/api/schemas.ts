@@ -120,8 +120,11 @@ export type MapDefinitionsResponse = z.infer<typeof MapDefinitionsResponseSchema
 
 // ---------------------------------------------------------------- GET /api/maps
 
-/** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. */
-export const MapQuerySchema = z.object({
+/** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. Unknown parameters are refused. */
+/** Query of a route that takes no parameters (any parameter is refused). */
+export const NoQuerySchema = z.strictObject({});
+
+export const MapQuerySchema = z.strictObject({
   area: z.string().min(1),
   map: z.string().min(1),
   period: PeriodSchema.optional(),
@@ -239,6 +242,10 @@ export type MapResponse = z.infer<typeof MapResponseSchema>;
 
 // ---------------------------------------------------------------- GET /api/buurten/:code
 
+/** Query of GET /api/buurten/:code: the period whose class the explanation explains. */
+export const BuurtQuerySchema = z.strictObject({ period: PeriodSchema.optional() });
+export type BuurtQuery = z.infer<typeof BuurtQuerySchema>;
+
 export const SeriesPointSchema = z.object({
   year: z.number().int(),
   value: z.number().nullable(),
@@ -289,6 +296,13 @@ export const BuurtResponseSchema = z.object({
 export type BuurtResponse = z.infer<typeof BuurtResponseSchema>;
 
 // ---------------------------------------------------------------- GET /api/compare
+
+/** Query of GET /api/compare: 1–50 gemeente codes or region ids, comma-separated. */
+export const CompareQuerySchema = z.strictObject({
+  areas: z.string().min(1),
+  period: PeriodSchema.optional(),
+});
+export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 
 export const ComparePerClassSchema = z.object({
   classId: z.string(),

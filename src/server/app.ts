@@ -13,10 +13,10 @@ import {
   type EngineConfigInput,
 } from '../domain/engine/engine-config.js';
 import type { Store } from '../storage/store.js';
-import { EngineState } from './engine-state.js';
+import { createReadContext } from '../service/read-context.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
 import { openApiDocument } from './openapi-document.js';
-import { seedRegions } from './regions-seed.js';
+import { ResponseCache } from './response-cache.js';
 import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
 import { configRoutes } from './routes/config.js';
@@ -24,7 +24,7 @@ import { gemeentenRoutes } from './routes/gemeenten.js';
 import { mapsRoutes } from './routes/maps.js';
 import { regionsRoutes } from './routes/regions.js';
 import type { ServerDeps } from './server-deps.js';
-import { hasWebBuild, staticWeb } from './static-web.js';
+import { hasWebBuild, staticWeb, webNotBuilt } from './static-web.js';
 
 export interface AppOptions {
   /** Folder of the built web app (default web/dist); served when it holds index.html. */
@@ -37,28 +37,24 @@ export interface AppOptions {
   configSource?: string | null;
   /** How often (ms) to check the store for new imports; default 5000, 0 = every request. */
   checkIntervalMs?: number;
+  /** Byte budget of the response cache (default 64 MiB). */
+  responseCacheBytes?: number;
   logger?: ErrorLogger;
 }
 
-/** The app on a store. Seeds the predefined regions (Parkstad Limburg) on first request. */
+/** The app on a store. Reading never writes to the store; only POST routes do. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const engineConfig = parseEngineConfig(options.engineConfig ?? {});
-  const state = new EngineState(store, {
+  const read = createReadContext(store, {
     ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
     engineConfig,
     ...(options.checkIntervalMs !== undefined ? { checkIntervalMs: options.checkIntervalMs } : {}),
   });
-  const deps: ServerDeps = { store, state };
+  const deps: ServerDeps = { read, cache: new ResponseCache(options.responseCacheBytes) };
   const app = new Hono();
-  const logger = options.logger ?? { error: (m: string, e: unknown) => console.error(m, e) };
+  // '%s' first: a request path must never act as a format string
+  const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
   app.onError(errorHandler(logger));
-
-  let seeded: Promise<void> | undefined;
-  app.use('/api/*', async (_c, next) => {
-    seeded ??= seedRegions(store);
-    await seeded;
-    await next();
-  });
   app.use('/api/*', compress({ threshold: 2048 }));
 
   const openapi = JSON.stringify(openApiDocument());
@@ -70,7 +66,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
-  app.route('/api/config', configRoutes(engineConfig, options.configSource ?? null));
+  app.route('/api/config', configRoutes(deps, engineConfig, options.configSource ?? null));
   app.all('/api/*', (c) => {
     throw new AppError(
       'ROUTE_NOT_FOUND',
@@ -79,6 +75,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   const webRoot = options.webRoot ?? 'web/dist';
-  if (hasWebBuild(webRoot)) app.get('*', staticWeb(webRoot));
+  app.get('*', hasWebBuild(webRoot) ? staticWeb(webRoot) : webNotBuilt(webRoot));
   return app;
 }

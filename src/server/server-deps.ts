@@ -1,20 +1,8 @@
-/** What every route gets: the store and the engine state; plus query parsing with the API schemas. */
-import type { z } from 'zod';
-import { AppError } from '../core/app-error.js';
-import type { Store } from '../storage/store.js';
-import type { EngineState } from './engine-state.js';
+/** What every route gets: the read context (store + engine state) and the response cache. */
+import type { ReadContext } from '../service/read-context.js';
+import type { ResponseCache } from './response-cache.js';
 
 export interface ServerDeps {
-  store: Store;
-  state: EngineState;
-}
-
-/** Parses query parameters with a schema; USAGE error naming the parameter otherwise. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const r = schema.safeParse(query);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new AppError('USAGE', `parameter '${issue.path.join('.') || '?'}': ${issue.message}`);
-  }
-  return r.data;
+  read: ReadContext;
+  cache: ResponseCache;
 }

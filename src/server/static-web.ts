@@ -1,6 +1,7 @@
 /**
  * Serves the built web app (web/dist) for every non-/api path: a file when it exists, else
- * index.html (client-side routes). Only mounted when the folder exists.
+ * index.html (client-side routes). A path with malformed percent-encoding is a 400. Without a
+ * build, every page says how to build it (503) while the API works.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -29,7 +30,13 @@ export function hasWebBuild(root: string): boolean {
 export function staticWeb(root: string) {
   const base = resolve(root);
   return (c: Context): Response => {
-    const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+    const path = decodePath(c.req.path);
+    if (path === undefined)
+      return new Response('400 Bad Request: malformed percent-encoding in the path\n', {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    const rel = normalize(path).replace(/^([/\\])+/, '');
     const candidate = resolve(base, rel);
     const inside = candidate === base || candidate.startsWith(base + sep);
     const file =
@@ -45,4 +52,26 @@ export function staticWeb(root: string) {
       },
     });
   };
+}
+
+/** The decoded path, or undefined when its percent-encoding is malformed (e.g. "/%E0%A4%A"). */
+function decodePath(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The handler when there is no build: a page saying how to build the web app (503). */
+export function webNotBuilt(root: string) {
+  const text = [
+    'Veerkracht: the web app is not built.',
+    `There is no index.html in ${resolve(root)}.`,
+    'Build it with `npm run build` (`npm install` does this too), then reload this page.',
+    'The HTTP API works meanwhile: /api/openapi.json describes it.',
+    '',
+  ].join('\n');
+  return (): Response =>
+    new Response(text, { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompareResponseSchema, MapResponseSchema } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
-import { EngineState } from '../../src/server/engine-state.js';
+import { EngineState } from '../../src/service/engine-state.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { VEERKRACHT_CLASS_IDS } from '../../src/domain/engine/veerkracht-classes.js';
 import type { VeerkrachtEngine } from '../../src/domain/engine/veerkracht-engine.js';

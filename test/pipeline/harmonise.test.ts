@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALUE_FLAGS } from '../../src/core/records.js';
-import { findReferenceDivision, harmoniseStore } from '../../src/pipeline/harmonise/harmonise-store.js';
+import { harmoniseStore } from '../../src/pipeline/harmonise/harmonise-store.js';
+import { findReferenceDivision } from '../../src/storage/reference-division.js';
 import { importPaths } from '../../src/pipeline/run-import.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 

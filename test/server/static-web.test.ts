@@ -38,3 +38,41 @@ describe('the built web app', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NO_DATA');
   });
 });
+
+describe('the static handler on odd paths', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vk-web-odd-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Veerkracht</title>');
+  const store = openSqliteStore({ path: ':memory:' });
+  const logged: string[] = [];
+  const app = createApp(store, {
+    webRoot: dir,
+    logger: { error: (m: string) => logged.push(m) },
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers malformed percent-encoding with 400, not 500', async () => {
+    for (const path of ['/%E0%A4%A', '/kaart/%', '/%ZZ']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(await res.text()).toContain('malformed percent-encoding');
+    }
+    expect(logged).toEqual([]);
+  });
+});
+
+describe('serving without a built web app', () => {
+  const store = openSqliteStore({ path: ':memory:' });
+  const app = createApp(store, { webRoot: join(tmpdir(), 'vk-no-such-web-build') });
+  afterAll(() => store.close());
+
+  it('answers every page with 503 and how to build it, while the API works', async () => {
+    const page = await app.request('/');
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('npm run build');
+    expect((await app.request('/kaart/GM0917')).status).toBe(503);
+    expect((await app.request('/api/gemeenten')).status).toBe(200);
+  });
+});

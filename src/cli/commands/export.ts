@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.js';
-import { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } from '../../pipeline/export/buurt-table.js';
+import { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } from '../../service/export-table.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
 import { openDefaultStore } from '../store-path.js';
 
@@ -30,7 +30,7 @@ export const exportCommand: Command = {
     const divisionYear = parseYear(values.division, '--division');
     if (values.format !== 'csv' && values.format !== 'geojson')
       throw new AppError('USAGE', `--format must be csv or geojson`);
-    const store = openDefaultStore();
+    const store = openDefaultStore({ readonly: true });
     try {
       const table = await buildBuurtTable(store, {
         gemeente: values.gemeente,

@@ -1,12 +1,10 @@
-import {
-  CompareResponseSchema,
-  ErrorBodySchema,
-  GemeentenResponseSchema,
-  MapResponseSchema,
-} from '../../api/schemas.js';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../core/app-error.js';
-import { createApp } from '../../server/app.js';
-import type { EngineConfigInput } from '../../domain/engine/engine-config.js';
+import type { CompareResponse, MapResponse } from '../../api/schemas.js';
+import { AppError } from '../../core/app-error.js';
+import { parseEngineConfig, type EngineConfigInput } from '../../domain/engine/engine-config.js';
+import { compareAreas, MAX_COMPARE_AREAS } from '../../service/compare.js';
+import { listGemeenten } from '../../service/gemeente-list.js';
+import { getMap } from '../../service/maps.js';
+import { createReadContext, type ReadContext } from '../../service/read-context.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { loadConfig, numberFlag, withOverrides, type LoadedConfig } from '../config-file.js';
 import { openDefaultStore } from '../store-path.js';
@@ -14,7 +12,7 @@ import { openDefaultStore } from '../store-path.js';
 const HELP = `veerkracht maps --area GM0917|<region>|all --map <map id or indicator> [--period 2016-2020] [--year 2020] [--format csv|geojson] [--summary]
        [--config FILE] [--threshold-concentration 0.25] [--threshold-nuisance 0.25] [--min-inhabitants 200] [--min-components 2]
 
-Writes one map of a gemeente or region to stdout, exactly as GET /api/maps computes it:
+Writes one map of a gemeente or region to stdout, computed by the same service as GET /api/maps:
 as CSV (one row per buurt: code, name, gemeente, value, class, label, flags, inhabitants)
 or as GeoJSON. With --summary (or --area all): per gemeente the buurten and inhabitants per
 veerkracht class over the period (as GET /api/compare), one CSV row per gemeente.
@@ -27,8 +25,6 @@ when present (docs/method.md, "Configuration"); the flags override the file:
   --min-components N           minComponents of the concentration index`;
 
 const FLAG_NAMES = '--threshold-concentration, --threshold-nuisance, --min-inhabitants, --min-components';
-
-type App = ReturnType<typeof createApp>;
 
 export const mapsCommand: Command = {
   name: 'maps',
@@ -57,18 +53,23 @@ export const mapsCommand: Command = {
       throw new AppError('USAGE', `--format must be csv or geojson, got '${format}'`);
     if (!values.area) throw new AppError('USAGE', `maps: --area is required\n\n${HELP}`);
     const config = configWithFlags(values);
-    const store = openDefaultStore();
+    if (!values.summary && values.area !== 'all' && !values.map)
+      throw new AppError('USAGE', `maps: --map is required\n\n${HELP}`);
+    const period = values.period === undefined ? undefined : parsePeriodFlag(values.period);
+    const year = values.year === undefined ? undefined : parseYearFlag(values.year);
+    const store = openDefaultStore({ readonly: true });
     try {
-      const app = createApp(store, { webRoot: '', engineConfig: config.engine, configSource: config.file });
+      const ctx = createReadContext(store, { engineConfig: parseEngineConfig(config.engine) });
       if (values.summary || values.area === 'all') {
-        process.stdout.write(await summaryCsv(app, values.area, values.period));
+        process.stdout.write(await summaryCsv(ctx, values.area, period));
         return;
       }
-      if (!values.map) throw new AppError('USAGE', `maps: --map is required\n\n${HELP}`);
-      const q = new URLSearchParams({ area: values.area, map: values.map });
-      if (values.period) q.set('period', values.period);
-      if (values.year) q.set('year', values.year);
-      const body = MapResponseSchema.parse(await getJson(app, `/api/maps?${q}`));
+      const body = await getMap(ctx, {
+        area: values.area,
+        map: values.map!,
+        ...(period !== undefined ? { period } : {}),
+        ...(year !== undefined ? { year } : {}),
+      });
       process.stdout.write(format === 'geojson' ? `${JSON.stringify(body)}\n` : mapCsv(body));
     } finally {
       await store.close();
@@ -104,17 +105,15 @@ function configWithFlags(values: Record<string, string | boolean | undefined>): 
   );
 }
 
-async function getJson(app: App, path: string): Promise<unknown> {
-  const res = await app.request(path);
-  const json: unknown = await res.json();
-  if (!res.ok) {
-    const err = ErrorBodySchema.safeParse(json);
-    const code = (
-      err.success && err.data.error.code in ERROR_CODES ? err.data.error.code : 'INTERNAL'
-    ) as ErrorCode;
-    throw new AppError(code, err.success ? err.data.error.message : `HTTP ${res.status}`);
-  }
-  return json;
+function parsePeriodFlag(raw: string): string {
+  if (!/^\d{4}-\d{4}$/.test(raw))
+    throw new AppError('USAGE', `--period: a period looks like 2016-2020, got '${raw}'`);
+  return raw;
+}
+
+function parseYearFlag(raw: string): number {
+  if (!/^\d{4}$/.test(raw)) throw new AppError('USAGE', `--year must be a four-digit year, got '${raw}'`);
+  return Number(raw);
 }
 
 function csvCell(v: string | number | null): string {
@@ -123,7 +122,7 @@ function csvCell(v: string | number | null): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function mapCsv(body: ReturnType<typeof MapResponseSchema.parse>): string {
+function mapCsv(body: MapResponse): string {
   const lines = ['code,name,gemeente,value,class_id,label,flags,inhabitants'];
   for (const f of body.features) {
     const p = f.properties;
@@ -136,17 +135,16 @@ function mapCsv(body: ReturnType<typeof MapResponseSchema.parse>): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function summaryCsv(app: App, area: string, period: string | undefined): Promise<string> {
+async function summaryCsv(ctx: ReadContext, area: string, period: string | undefined): Promise<string> {
   let areas: string[];
-  if (area === 'all') {
-    const g = GemeentenResponseSchema.parse(await getJson(app, '/api/gemeenten'));
-    areas = g.gemeenten.map((x) => x.code);
-  } else areas = area.split(',');
+  if (area === 'all') areas = (await listGemeenten(ctx)).gemeenten.map((x) => x.code);
+  else areas = area.split(',');
   const lines: string[] = [];
-  for (let i = 0; i < areas.length; i += 50) {
-    const q = new URLSearchParams({ areas: areas.slice(i, i + 50).join(',') });
-    if (period) q.set('period', period);
-    const body = CompareResponseSchema.parse(await getJson(app, `/api/compare?${q}`));
+  for (let i = 0; i < areas.length; i += MAX_COMPARE_AREAS) {
+    const body: CompareResponse = await compareAreas(ctx, {
+      areas: areas.slice(i, i + MAX_COMPARE_AREAS),
+      period,
+    });
     if (!lines.length) {
       const classes = body.areas[0]?.perClass.map((c) => c.classId) ?? [];
       lines.push(

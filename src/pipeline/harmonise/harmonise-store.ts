@@ -13,6 +13,7 @@
  */
 import { findAreaLevel } from '../../core/area-code.js';
 import { VALUE_FLAGS } from '../../core/records.js';
+import { findReferenceDivision } from '../../storage/reference-division.js';
 import type { GeometryRow, HarmonisationLogRow, Store } from '../../storage/store.js';
 import { borrowGeometry, donorOrder } from './borrowed-geometry.js';
 import { carryIndicator } from './carry-values.js';
@@ -38,23 +39,6 @@ export interface HarmoniseSummary {
     values: number;
     notes: string[];
   }[];
-}
-
-/**
- * A division counts as national enough to be the reference when it has buurt geometry for at
- * least this share of the best-covered division: a single gemeente's newer boundaries (Amsterdam
- * 2022) must not become the reference for the whole country.
- */
-export const REFERENCE_MIN_COVERAGE = 0.5;
-
-/** The latest division year with (near-)national buurt geometry, or undefined when none has any. */
-export async function findReferenceDivision(store: Store): Promise<number | undefined> {
-  const withGeometry = (await store.areaCounts()).filter((a) => a.level === 'buurt' && a.withGeometry > 0);
-  const most = Math.max(0, ...withGeometry.map((a) => a.withGeometry));
-  const candidates = withGeometry
-    .filter((a) => a.withGeometry >= REFERENCE_MIN_COVERAGE * most)
-    .map((a) => a.divisionYear);
-  return candidates.length ? Math.max(...candidates) : undefined;
 }
 
 async function loadDivision(store: Store, year: number, withGeometry: boolean): Promise<DivisionData> {

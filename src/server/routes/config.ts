@@ -1,14 +1,18 @@
 /** GET /api/config: the engine configuration in effect (thresholds, periods, weights, …). */
 import { Hono } from 'hono';
+import { NoQuerySchema } from '../../api/schemas.js';
 import type { EngineConfig } from '../../domain/engine/engine-config.js';
-import { sendCachedJson } from '../cached-json.js';
-import { configResponse } from '../config-report.js';
-import { serialise } from '../map-response.js';
+import { configResponse } from '../../service/config-report.js';
+import { cachedJson } from '../cached-route.js';
+import type { ServerDeps } from '../server-deps.js';
 
-/** The route; the configuration is fixed for the life of the app, so the body is serialised once. */
-export function configRoutes(config: EngineConfig, source: string | null): Hono {
+export function configRoutes(deps: ServerDeps, config: EngineConfig, source: string | null): Hono {
   const app = new Hono();
-  const body = serialise(configResponse(config, source));
-  app.get('/', (c) => sendCachedJson(c, body, 60));
+  app.get(
+    '/',
+    cachedJson(deps, { name: 'config', query: NoQuerySchema, maxAgeSeconds: 60 }, async () =>
+      configResponse(config, source),
+    ),
+  );
   return app;
 }

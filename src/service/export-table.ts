@@ -2,9 +2,9 @@
  * The stored values of one gemeente's buurten for one year, as a table (one row per buurt, one
  * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0.
  */
-import { AppError } from '../../core/app-error.js';
-import { parseGemeenteCode } from '../../core/area-code.js';
-import type { Store } from '../../storage/store.js';
+import { AppError } from '../core/app-error.js';
+import { parseGemeenteCode } from '../core/area-code.js';
+import type { Store } from '../storage/store.js';
 
 export interface BuurtTableQuery {
   gemeente: string;

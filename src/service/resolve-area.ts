@@ -5,6 +5,7 @@
 import { AppError } from '../core/app-error.js';
 import type { Store } from '../storage/store.js';
 import type { LoadedState } from './engine-state.js';
+import { listRegions } from './regions.js';
 
 export interface ResolvedArea {
   id: string;
@@ -27,7 +28,7 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
     }
     return { id: gm, name: state.gemeenteNames.get(gm) ?? gm, gemeenten: [gm], rows };
   }
-  const region = (await store.listRegions()).find((r) => r.id === id);
+  const region = (await listRegions(store)).find((r) => r.id === id);
   if (!region)
     throw new AppError(
       'AREA_NOT_FOUND',

@@ -1,10 +1,8 @@
 /**
  * Turns a built map into the GeoJSON response of GET /api/maps (src/api/schemas.ts
  * MapResponse): display geometry per buurt, legend, and metadata (sources, harmonisation,
- * caveats, texts), serialised once with its gzip twin and an ETag for the response cache.
+ * caveats, texts).
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type { MapResponse } from '../api/schemas.js';
 import type { BuiltMap } from '../domain/maps/build-map.js';
 import type { PolygonGeometry } from '../core/records.js';
@@ -12,19 +10,6 @@ import type { HarmonisationLogRow } from '../storage/store.js';
 import { mapConfigSummary } from './config-report.js';
 import type { LoadedState } from './engine-state.js';
 import type { ResolvedArea } from './resolve-area.js';
-
-export interface SerialisedResponse {
-  json: string;
-  gzip: Uint8Array<ArrayBuffer>;
-  etag: string;
-}
-
-/** Serialises a JSON body once: plain, gzipped and with a strong ETag. */
-export function serialise(body: unknown): SerialisedResponse {
-  const json = JSON.stringify(body);
-  const etag = `"${createHash('sha1').update(json).digest('base64url').slice(0, 27)}"`;
-  return { json, gzip: new Uint8Array(gzipSync(json, { level: 6 })), etag };
-}
 
 /** The MapResponse for a built map. */
 export function mapResponse(

@@ -1,15 +1,15 @@
 /**
- * What the server computes from the store, loaded once and rebuilt when the store changes:
- * the reference division (the latest division year with buurt geometry), the buurten with
- * names, gemeente names, the engine over every value on that division, and caches of display
- * geometry per gemeente and of serialised map responses.
+ * What the read services compute from the store, loaded once and rebuilt when the store
+ * changes: the reference division (the latest division year with buurt geometry), the buurten
+ * with names, gemeente names, the engine over every value on that division, and a cache of
+ * display geometry per gemeente. Reading never writes to the store.
  */
 import { AppError } from '../core/app-error.js';
 import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
-import { findReferenceDivision } from '../pipeline/harmonise/harmonise-store.js';
+import { findReferenceDivision } from '../storage/reference-division.js';
 import type { BulkValues, EditionRow, Store } from '../storage/store.js';
 
 export interface LoadedState {
@@ -36,8 +36,6 @@ export class EngineState {
   private loadedVersion = '';
   private lastCheck = 0;
   private readonly geometryCache = new Map<string, Map<string, PolygonGeometry | null>>();
-  /** Serialised responses keyed by route + parameters; cleared on reload. */
-  readonly responses = new Map<string, unknown>();
 
   constructor(
     private readonly store: Store,
@@ -46,20 +44,35 @@ export class EngineState {
 
   /** The current state, rebuilt when the store's imports or harmonisation changed. */
   async get(): Promise<LoadedState> {
+    await this.version();
+    return this.loaded!;
+  }
+
+  /**
+   * The store's data version (checked at most every `checkIntervalMs`); starts a reload of the
+   * state when it changed. Everything derived from the store can be keyed by it.
+   */
+  async version(): Promise<string> {
     const now = Date.now();
-    if (this.loaded && now - this.lastCheck < (this.options.checkIntervalMs ?? 5000)) return this.loaded;
+    if (this.loaded && now - this.lastCheck < (this.options.checkIntervalMs ?? 5000))
+      return this.loadedVersion;
     this.lastCheck = now;
     const version = await this.storeVersion();
     if (!this.loaded || version !== this.loadedVersion) {
       this.loadedVersion = version;
       this.geometryCache.clear();
-      this.responses.clear();
-      this.loaded = this.load(version);
-      this.loaded.catch(() => {
-        this.loaded = undefined;
+      const loading = this.load(version);
+      this.loaded = loading;
+      loading.catch(() => {
+        if (this.loaded === loading) this.loaded = undefined;
       });
     }
-    return this.loaded;
+    return version;
+  }
+
+  /** The engine configuration the state is built with. */
+  get engineConfig(): EngineConfigInput | EngineConfig {
+    return this.options.engineConfig ?? {};
   }
 
   private async storeVersion(): Promise<string> {
@@ -158,6 +171,6 @@ function yearsPerGemeente(buurten: readonly BuurtInfo[], bulk: BulkValues): Map<
 }
 
 /** The reference division: the one harmonisation writes onto (latest division year with buurt geometry), or null. */
-export async function referenceDivision(store: Store): Promise<number | null> {
+async function referenceDivision(store: Store): Promise<number | null> {
   return (await findReferenceDivision(store)) ?? null;
 }

@@ -1,0 +1,92 @@
+/**
+ * The one way a GET route answers with JSON: the query is validated with the route's strict
+ * schema (an unknown parameter is a USAGE error, never a new cache entry), the body comes from
+ * the response cache or from the read service, and is sent with Cache-Control, a strong ETag
+ * (If-None-Match → 304) and gzip when the client accepts it. Errors are never cached.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { AppError } from '../core/app-error.js';
+import { serialise, type SerialisedResponse } from './response-cache.js';
+import type { ServerDeps } from './server-deps.js';
+
+/** Parses query parameters with a strict schema; USAGE error naming the parameter otherwise. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const r = schema.safeParse(query);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => `'${k}'`).join(', ');
+      throw new AppError('USAGE', `unknown parameter ${keys}${allowedKeys(schema)}`);
+    }
+    throw new AppError('USAGE', `parameter '${issue.path.join('.') || '?'}': ${issue.message}`);
+  }
+  return r.data;
+}
+
+function allowedKeys(schema: z.ZodType): string {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const keys = shape ? Object.keys(shape) : [];
+  return keys.length ? `; allowed: ${keys.join(', ')}` : '; this route takes no parameters';
+}
+
+export interface CachedJsonOptions<S extends z.ZodType> {
+  /** Names the route in the cache key. */
+  name: string;
+  /** Strict query schema. */
+  query: S;
+  /** Path parameters as they enter the key and the service (e.g. a code in upper case). */
+  params?: (c: Context) => Record<string, string>;
+  maxAgeSeconds?: number;
+}
+
+/** A Hono handler answering from the response cache or from `compute`. */
+export function cachedJson<S extends z.ZodType, B>(
+  deps: ServerDeps,
+  options: CachedJsonOptions<S>,
+  compute: (query: z.infer<S>, params: Record<string, string>) => Promise<B>,
+) {
+  return async (c: Context): Promise<Response> => {
+    const query = parseQuery(options.query, c.req.query());
+    const params = options.params ? options.params(c) : {};
+    const version = await deps.read.state.version();
+    deps.cache.useVersion(version);
+    const key = `${options.name}|${JSON.stringify(params)}|${canonicalJson(query)}`;
+    let r = deps.cache.get(key);
+    if (!r) {
+      r = serialise(await compute(query, params));
+      deps.cache.set(key, r);
+    }
+    return sendCachedJson(c, r, options.maxAgeSeconds ?? 300);
+  };
+}
+
+/** JSON with object keys sorted, so equal queries give equal keys whatever the parameter order. */
+function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+/** Sends a serialised body with Cache-Control and ETag; 304 on a matching If-None-Match; gzip when accepted. */
+export function sendCachedJson(c: Context, r: SerialisedResponse, maxAgeSeconds: number): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': `public, max-age=${maxAgeSeconds}`,
+    ETag: r.etag,
+    Vary: 'Accept-Encoding',
+  };
+  const inm = c.req.header('If-None-Match');
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  if (/\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '')) {
+    return new Response(r.gzip, { status: 200, headers: { ...headers, 'Content-Encoding': 'gzip' } });
+  }
+  return new Response(r.json, { status: 200, headers });
+}

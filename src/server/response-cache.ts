@@ -1,0 +1,84 @@
+/**
+ * The server's response cache: serialised JSON bodies (plain, gzipped, ETag) in an LRU bounded
+ * by bytes, so no sequence of requests can grow it past its budget. Every cached route goes
+ * through `cachedJson` (cached-route.ts); the key holds everything that changes a response (route,
+ * path parameters, the validated query, the store's data version).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+export interface SerialisedResponse {
+  json: string;
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/** Serialises a JSON body once: plain, gzipped and with a strong ETag. */
+export function serialise(body: unknown): SerialisedResponse {
+  const json = JSON.stringify(body);
+  const etag = `"${createHash('sha1').update(json).digest('base64url').slice(0, 27)}"`;
+  return { json, gzip: new Uint8Array(gzipSync(json, { level: 6 })), etag };
+}
+
+/** Default budget: 64 MiB of bodies (a national store's maps of every gemeente take about 30 MiB). */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Approximate memory held by one entry: the UTF-16 key and JSON text, and the gzip bytes. */
+function entryBytes(key: string, r: SerialisedResponse): number {
+  return 2 * (key.length + r.json.length) + r.gzip.byteLength + 64;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, { response: SerialisedResponse; bytes: number }>();
+  private totalBytes = 0;
+  private version: string | undefined;
+
+  constructor(readonly maxBytes: number = DEFAULT_CACHE_BYTES) {}
+
+  /** The cached response, marked most recently used; undefined when absent. */
+  get(key: string): SerialisedResponse | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.response;
+  }
+
+  /** Stores a response, evicting the least recently used ones beyond the byte budget. */
+  set(key: string, response: SerialisedResponse): void {
+    const bytes = entryBytes(key, response);
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.totalBytes -= old.bytes;
+    }
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { response, bytes });
+    this.totalBytes += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.totalBytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.totalBytes -= e.bytes;
+    }
+  }
+
+  /** Drops every entry when the store's data version changed since the last call. */
+  useVersion(version: string): void {
+    if (version === this.version) return;
+    this.version = version;
+    this.clear();
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.totalBytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+}
