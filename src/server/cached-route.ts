@@ -88,5 +88,5 @@ export function sendCachedJson(c: Context, r: SerialisedResponse, maxAgeSeconds:
   if (/\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '')) {
     return new Response(r.gzip, { status: 200, headers: { ...headers, 'Content-Encoding': 'gzip' } });
   }
-  return new Response(r.json, { status: 200, headers });
+  return new Response(r.plain(), { status: 200, headers });
 }
