@@ -81,6 +81,35 @@ export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
 
 // ---------------------------------------------------------------- GET /api/maps/definitions
 
+/** Sources `veerkracht fetch --sources` can download (and import). */
+export const FetchSourceSchema = z.enum(['kwb', 'geo', 'lbm', 'rivm', 'politie']);
+export type FetchSource = z.infer<typeof FetchSourceSchema>;
+
+/**
+ * Why a map of an area is empty: a source it needs has no values for the area
+ * (`source-not-loaded`), its sources are there but not at two years that can be compared
+ * (`no-comparable-years`), or every buurt lacks a usable value (`no-values`).
+ */
+export const EmptyReasonSchema = z.enum(['source-not-loaded', 'no-comparable-years', 'no-values']);
+export type EmptyReason = z.infer<typeof EmptyReasonSchema>;
+
+/** What a map (or layer) has for one area (GET /api/maps/definitions?area=…). */
+export const AreaAvailabilitySchema = z.object({
+  /** Buurten in the area. */
+  buurten: z.number().int(),
+  /** Per year ("2020") or period ("2016-2020") with national data: buurten of the area with a value. */
+  counts: z.record(z.string(), z.number().int()),
+  /** True when some year or period gives a value for at least one buurt of the area. */
+  hasData: z.boolean(),
+  /** True when the offered years/periods give values for at least half of the buurten. */
+  halfCovered: z.boolean(),
+  /** Sources the map needs that have no value at all for this area. */
+  missingSources: z.array(FetchSourceSchema),
+  /** Why the map is empty for this area; null when it has data. */
+  emptyReason: EmptyReasonSchema.nullable(),
+});
+export type AreaAvailability = z.infer<typeof AreaAvailabilitySchema>;
+
 export const MapDefinitionSchema = z.object({
   id: z.string(),
   titleNl: z.string(),
@@ -94,6 +123,11 @@ export const MapDefinitionSchema = z.object({
   defaultYear: z.number().int().optional(),
   /** The map's number in the set of nine (1–9), absent for extra layers. */
   number: z.number().int().optional(),
+  /**
+   * With `?area=`: what the map has there. `years`/`periods` then list only those with data for
+   * the area (at least half of its buurten, else any), and the defaults are the newest of them.
+   */
+  availability: AreaAvailabilitySchema.optional(),
   howToReadNl: z.string(),
   howToReadEn: z.string(),
   caveatsNl: z.string(),
@@ -109,20 +143,38 @@ export const LayerDefinitionSchema = z.object({
   /** True when the layer is a component of the vulnerability index. */
   component: z.boolean().optional(),
   years: z.array(z.number().int()).optional(),
+  /** With `?area=`: what the layer has there (`years` then lists only the area's years with data). */
+  availability: AreaAvailabilitySchema.optional(),
 });
 export type LayerDefinition = z.infer<typeof LayerDefinitionSchema>;
+
+/** A named term of the engine (an index component or a nuisance measure) with its titles. */
+export const TermSchema = z.object({ id: z.string(), titleNl: z.string(), titleEn: z.string() });
+export type Term = z.infer<typeof TermSchema>;
 
 export const MapDefinitionsResponseSchema = z.object({
   maps: z.array(MapDefinitionSchema),
   layers: z.array(LayerDefinitionSchema),
+  /** The area asked for (`?area=`), with its display name. */
+  area: z.object({ id: z.string(), name: z.string() }).optional(),
+  /** With `?area=`: the first of the nine maps with data there, null when none has. */
+  defaultMap: z.string().nullable().optional(),
+  /** Titles of the index components and nuisance measures (ids in yearsUsed, measureUsed, flags). */
+  components: z.array(TermSchema).optional(),
+  measures: z.array(TermSchema).optional(),
 });
 export type MapDefinitionsResponse = z.infer<typeof MapDefinitionsResponseSchema>;
 
 // ---------------------------------------------------------------- GET /api/maps
 
-/** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. Unknown parameters are refused. */
 /** Query of a route that takes no parameters (any parameter is refused). */
 export const NoQuerySchema = z.strictObject({});
+
+/** Query of GET /api/maps/definitions: optionally an area (gemeente code or region id) for its availability. */
+export const MapDefinitionsQuerySchema = z.strictObject({ area: z.string().trim().min(1).optional() });
+export type MapDefinitionsQuery = z.infer<typeof MapDefinitionsQuerySchema>;
+
+/** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. Unknown parameters are refused. */
 
 export const MapQuerySchema = z.strictObject({
   area: z.string().min(1),
@@ -239,6 +291,30 @@ export const MapResponseSchema = z.object({
   meta: MapMetaSchema,
 });
 export type MapResponse = z.infer<typeof MapResponseSchema>;
+
+// ---------------------------------------------------------------- GET /api/buurten?q=
+
+/** Query of GET /api/buurten: buurten whose name (or code) contains `q`, accents and case ignored. */
+export const BuurtSearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(2, 'type at least 2 characters').max(100),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type BuurtSearchQuery = z.infer<typeof BuurtSearchQuerySchema>;
+
+export const BuurtSearchHitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  gemeente: z.string(),
+  gemeenteName: z.string(),
+});
+export type BuurtSearchHit = z.infer<typeof BuurtSearchHitSchema>;
+
+export const BuurtSearchResponseSchema = z.object({
+  query: z.string(),
+  /** Best first: name starts with the query, then a word of it does, then it contains it. */
+  buurten: z.array(BuurtSearchHitSchema),
+});
+export type BuurtSearchResponse = z.infer<typeof BuurtSearchResponseSchema>;
 
 // ---------------------------------------------------------------- GET /api/buurten/:code
 

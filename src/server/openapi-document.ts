@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   BuurtResponseSchema,
+  BuurtSearchResponseSchema,
   CompareResponseSchema,
   ConfigResponseSchema,
   CreateRegionRequestSchema,
@@ -24,6 +25,7 @@ const SCHEMAS = {
   MapDefinitionsResponse: MapDefinitionsResponseSchema,
   MapResponse: MapResponseSchema,
   BuurtResponse: BuurtResponseSchema,
+  BuurtSearchResponse: BuurtSearchResponseSchema,
   CompareResponse: CompareResponseSchema,
   ConfigResponse: ConfigResponseSchema,
   ErrorBody: ErrorBodySchema,
@@ -83,8 +85,17 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/maps/definitions': {
         get: {
-          summary: 'The nine maps and the extra layers, with years/periods and texts',
-          responses: { '200': json('MapDefinitionsResponse', 'OK') },
+          summary:
+            'The nine maps and the extra layers, with years/periods and texts; with an area, what each map has there (years/periods with data, default, why an empty map is empty) and the first map with data',
+          parameters: [
+            q(
+              'area',
+              'Gemeente code (GMgggg) or region id: list only the years/periods with data for at least half of its buurten (else any), default to the newest, and give per map `availability`',
+              false,
+              'GM0202',
+            ),
+          ],
+          responses: { '200': json('MapDefinitionsResponse', 'OK'), ...errors },
         },
       },
       '/api/maps': {
@@ -106,6 +117,16 @@ export function openApiDocument(): Record<string, unknown> {
             '304': { description: 'Not modified' },
             ...errors,
           },
+        },
+      },
+      '/api/buurten': {
+        get: {
+          summary: 'Buurten whose name (or code) contains q, accents and case ignored, best first',
+          parameters: [
+            q('q', 'At least 2 characters of a buurt name or code', true, 'Burg'),
+            q('limit', 'At most this many buurten (1–50, default 20)', false, '20'),
+          ],
+          responses: { '200': json('BuurtSearchResponse', 'OK'), ...errors },
         },
       },
       '/api/buurten/{code}': {

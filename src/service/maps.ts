@@ -3,12 +3,30 @@
  * and one map of a gemeente or region as GeoJSON with legend and metadata (GET /api/maps,
  * `veerkracht maps`).
  */
-import type { MapDefinitionsResponse, MapQuery, MapResponse } from '../api/schemas.js';
+import type {
+  AreaAvailability,
+  EmptyReason,
+  FetchSource,
+  LayerDefinition,
+  MapDefinition,
+  MapDefinitionsQuery,
+  MapDefinitionsResponse,
+  MapQuery,
+  MapResponse,
+} from '../api/schemas.js';
 import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
+import {
+  areaMapAvailability,
+  indicatorHasValues,
+  missingIndicators,
+  newestPeriod,
+  offeredKeys,
+  type AreaCount,
+} from '../domain/maps/area-availability.js';
 import { buildMap, mapAvailability } from '../domain/maps/build-map.js';
 import { findMapSpec, layerSpec, NINE_MAPS, type MapSpec } from '../domain/maps/map-definitions.js';
 import { mapResponse } from './map-response.js';
@@ -42,14 +60,25 @@ export async function getMap(ctx: ReadContext, q: MapQuery): Promise<MapResponse
   return mapResponse(built, area, state, geometry, harmonisation);
 }
 
-/** The nine maps (with their periods or years and default) and every indicator with data as a layer. */
-export async function getMapDefinitions(ctx: ReadContext): Promise<MapDefinitionsResponse> {
-  const { engine } = await ctx.state.get();
+/**
+ * The nine maps (with their periods or years and default) and every indicator with data as a
+ * layer. With an area: per map and layer what the area has (years or periods with data for at
+ * least half of its buurten, else any; the newest as default; why an empty map is empty) and
+ * the first of the nine maps with data there.
+ */
+export async function getMapDefinitions(
+  ctx: ReadContext,
+  query: MapDefinitionsQuery = {},
+): Promise<MapDefinitionsResponse> {
+  const state = await ctx.state.get();
+  const { engine } = state;
+  const area = query.area !== undefined ? await resolveArea(query.area, state, ctx.store) : undefined;
   const defaultPeriod = engine.defaultPeriod();
-  const maps = NINE_MAPS.map((spec) => {
+  const preferredLength = defaultPeriod ? defaultPeriod.t1 - defaultPeriod.t0 : 4;
+  const maps: MapDefinition[] = NINE_MAPS.map((spec) => {
     const avail = mapAvailability(engine, spec);
     const last = avail.years?.[avail.years.length - 1];
-    return {
+    const national: MapDefinition = {
       id: spec.id,
       ...(spec.number !== undefined ? { number: spec.number } : {}),
       titleNl: spec.titleNl,
@@ -64,6 +93,7 @@ export async function getMapDefinitions(ctx: ReadContext): Promise<MapDefinition
       caveatsNl: spec.caveatsNl,
       caveatsEn: spec.caveatsEn,
     };
+    return area ? forArea(engine, spec, area.rows, national, preferredLength) : national;
   });
   const componentIndicators = new Set(
     engine.config.components.flatMap((c) => c.segments.map((s) => s.indicator)),
@@ -73,7 +103,7 @@ export async function getMapDefinitions(ctx: ReadContext): Promise<MapDefinition
     .filter((id) => engine.table.years(id).length > 0)
     .map((id) => {
       const def = findIndicator(id) ?? customIndicator(id);
-      return {
+      const layer: LayerDefinition = {
         id,
         titleNl: def.titleNl,
         titleEn: def.titleEn,
@@ -81,6 +111,98 @@ export async function getMapDefinitions(ctx: ReadContext): Promise<MapDefinition
         component: componentIndicators.has(id),
         years: engine.table.years(id),
       };
+      return area ? layerForArea(engine, layer, area.rows) : layer;
     });
-  return { maps, layers };
+  return {
+    maps,
+    layers,
+    ...(area
+      ? {
+          area: { id: area.id, name: area.name },
+          defaultMap: maps.find((m) => m.availability?.hasData)?.id ?? null,
+        }
+      : {}),
+    components: engine.config.components.map((c) => ({ id: c.id, titleNl: c.titleNl, titleEn: c.titleEn })),
+    measures: engine.config.nuisanceMeasures.map((id) => {
+      const def = findIndicator(id) ?? customIndicator(id);
+      return { id, titleNl: def.titleNl, titleEn: def.titleEn };
+    }),
+  };
+}
+
+/** The fetch source of a stored or derived indicator (by its id's family). */
+export function sourceOfIndicator(indicator: string): FetchSource {
+  if (indicator.startsWith('lbm_')) return 'lbm';
+  if (indicator.startsWith('rivm_')) return 'rivm';
+  if (indicator.startsWith('police_')) return 'politie';
+  return 'kwb';
+}
+
+/** The sources of indicators, each once, sorted. */
+function sourcesOf(indicators: readonly string[]): FetchSource[] {
+  return [...new Set(indicators.map(sourceOfIndicator))].sort();
+}
+
+function availabilityOf(
+  counts: AreaCount[],
+  buurten: number,
+  missing: FetchSource[],
+  comparesYears: boolean,
+): { availability: AreaAvailability; keys: string[] } {
+  const { keys, halfCovered } = offeredKeys({ buurten, counts });
+  const hasData = keys.length > 0;
+  const emptyReason: EmptyReason | null = hasData
+    ? null
+    : missing.length > 0
+      ? 'source-not-loaded'
+      : comparesYears
+        ? 'no-comparable-years'
+        : 'no-values';
+  return {
+    availability: {
+      buurten,
+      counts: Object.fromEntries(counts.map((c) => [c.key, c.withValue])),
+      hasData,
+      halfCovered: hasData && halfCovered,
+      missingSources: missing,
+      emptyReason,
+    },
+    keys,
+  };
+}
+
+function forArea(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+  national: MapDefinition,
+  preferredLength: number,
+): MapDefinition {
+  const { counts } = areaMapAvailability(engine, spec, rows);
+  const missing = sourcesOf(missingIndicators(engine, spec, rows));
+  const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
+  const { periods: _p, years: _y, defaultPeriod: _dp, defaultYear: _dy, ...rest } = national;
+  if (spec.kind === 'level') {
+    const years = keys.map(Number);
+    const last = years[years.length - 1];
+    return { ...rest, years, ...(last !== undefined ? { defaultYear: last } : {}), availability };
+  }
+  const newest = newestPeriod(keys, preferredLength);
+  return { ...rest, periods: keys, ...(newest ? { defaultPeriod: newest } : {}), availability };
+}
+
+function layerForArea(
+  engine: VeerkrachtEngine,
+  layer: LayerDefinition,
+  rows: readonly number[],
+): LayerDefinition {
+  const counts: AreaCount[] = (layer.years ?? []).map((year) => {
+    const column = engine.table.get(layer.id, year);
+    let withValue = 0;
+    if (column) for (const row of rows) if (Number.isFinite(column.values[row]!)) withValue++;
+    return { key: String(year), withValue };
+  });
+  const missing = indicatorHasValues(engine, layer.id, rows) ? [] : sourcesOf([layer.id]);
+  const { availability, keys } = availabilityOf(counts, rows.length, missing, false);
+  return { ...layer, years: keys.map(Number), availability };
 }

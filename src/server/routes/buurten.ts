@@ -1,12 +1,22 @@
-/** GET /api/buurten/:code: every indicator over every year, the class per period, and the explanation. */
+/**
+ * GET /api/buurten?q=: buurten by name. GET /api/buurten/:code: every indicator over every
+ * year, the class per period, and the explanation.
+ */
 import { Hono } from 'hono';
-import { BuurtQuerySchema } from '../../api/schemas.js';
+import { BuurtQuerySchema, BuurtSearchQuerySchema } from '../../api/schemas.js';
 import { getBuurtProfile } from '../../service/buurt-profile.js';
+import { searchBuurten } from '../../service/buurt-search.js';
 import { cachedJson } from '../cached-route.js';
 import type { ServerDeps } from '../server-deps.js';
 
 export function buurtenRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
+  app.get(
+    '/',
+    cachedJson(deps, { name: 'buurt-search', query: BuurtSearchQuerySchema }, (q) =>
+      searchBuurten(deps.read, q),
+    ),
+  );
   app.get(
     '/:code',
     cachedJson(

@@ -1,6 +1,6 @@
-/** GET /api/maps/definitions and GET /api/maps (one map of a gemeente or region as GeoJSON). */
+/** GET /api/maps/definitions[?area=] and GET /api/maps (one map of a gemeente or region as GeoJSON). */
 import { Hono } from 'hono';
-import { MapQuerySchema, NoQuerySchema } from '../../api/schemas.js';
+import { MapDefinitionsQuerySchema, MapQuerySchema } from '../../api/schemas.js';
 import { getMap, getMapDefinitions } from '../../service/maps.js';
 import { cachedJson } from '../cached-route.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -9,7 +9,9 @@ export function mapsRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.get(
     '/definitions',
-    cachedJson(deps, { name: 'map-definitions', query: NoQuerySchema }, () => getMapDefinitions(deps.read)),
+    cachedJson(deps, { name: 'map-definitions', query: MapDefinitionsQuerySchema }, (q) =>
+      getMapDefinitions(deps.read, q),
+    ),
   );
   app.get(
     '/',

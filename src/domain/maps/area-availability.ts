@@ -1,0 +1,181 @@
+/**
+ * Which years or periods of a map have data for one area (a gemeente or region): per year
+ * (level maps) or period (change and classification maps) with national data, how many of the
+ * area's buurten get a value. "A value" is what the map itself shows: a data class of the
+ * legend, never a special entry (no data, suppressed, too few residents, insufficient data).
+ * Built on `buildMap`, so it always agrees with the map the area gets.
+ */
+import { parsePeriod } from '../engine/engine-config.js';
+import { VEERKRACHT_CLASSES, type VeerkrachtClassId } from '../engine/veerkracht-classes.js';
+import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
+import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
+import type { MapSpec } from './map-definitions.js';
+
+export interface AreaCount {
+  /** A year ("2020") for level maps, a period ("2016-2020") otherwise. */
+  key: string;
+  /** Buurten of the area with a value. */
+  withValue: number;
+}
+
+export interface AreaMapAvailability {
+  /** Buurten in the area. */
+  buurten: number;
+  /** Every year or period with national data, oldest first, with the area's count. */
+  counts: AreaCount[];
+}
+
+/** True when the map shows a value (a data class) for this buurt. */
+export function hasMapValue(spec: MapSpec, feature: BuiltFeature): boolean {
+  if (spec.kind === 'classification') {
+    const info = VEERKRACHT_CLASSES[feature.classId as VeerkrachtClassId] as
+      (typeof VEERKRACHT_CLASSES)[VeerkrachtClassId] | undefined;
+    return info !== undefined && info.severity !== null;
+  }
+  return feature.classIndex !== null;
+}
+
+/** Per year or period with national data: how many of the buurten at `rows` the map gives a value. */
+export function areaMapAvailability(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+): AreaMapAvailability {
+  const national = mapAvailability(engine, spec);
+  const count = (features: readonly BuiltFeature[]): number =>
+    features.reduce((n, f) => n + (hasMapValue(spec, f) ? 1 : 0), 0);
+  const counts: AreaCount[] = [];
+  if (rows.length > 0) {
+    for (const year of national.years ?? [])
+      counts.push({ key: String(year), withValue: count(buildMap(engine, spec, rows, { year }).features) });
+    for (const period of national.periods ?? [])
+      counts.push({
+        key: period,
+        withValue: count(buildMap(engine, spec, rows, { period: parsePeriod(period) }).features),
+      });
+  }
+  return { buurten: rows.length, counts };
+}
+
+/**
+ * The indicators whose absence leaves the map without data for the rows: of a level map its
+ * indicator (or component segments); of the index, the components without any value when fewer
+ * than `minComponents` have one; of the nuisance change, all measures when none has a value.
+ * Empty when the map's inputs are there (an empty map then lacks comparable years or values).
+ */
+export function missingIndicators(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+): string[] {
+  const has = (indicator: string): boolean => indicatorHasValues(engine, indicator, rows);
+  const components = (): string[] => {
+    const without = engine.config.components.filter((c) => !c.segments.some((s) => has(s.indicator)));
+    return engine.config.components.length - without.length >= engine.config.minComponents
+      ? []
+      : without.flatMap((c) => c.segments.map((s) => s.indicator));
+  };
+  const measures = (): string[] =>
+    engine.config.nuisanceMeasures.some(has) ? [] : [...engine.config.nuisanceMeasures];
+  switch (spec.kind) {
+    case 'level': {
+      if (spec.value.kind === 'concentration-index') return components();
+      const id = spec.value.kind === 'indicator' ? spec.value.indicator : spec.value.component;
+      const indicators =
+        spec.value.kind === 'indicator'
+          ? [id]
+          : engine.config.components
+              .filter((c) => c.id === id)
+              .flatMap((c) => c.segments.map((s) => s.indicator));
+      return indicators.some(has) ? [] : indicators;
+    }
+    case 'change':
+      return spec.quantity === 'concentration' ? components() : measures();
+    case 'classification':
+      return [...components(), ...measures()];
+    default:
+      return [];
+  }
+}
+
+/** True when any buurt at `rows` has a value of `indicator` in any year. */
+export function indicatorHasValues(
+  engine: VeerkrachtEngine,
+  indicator: string,
+  rows: readonly number[],
+): boolean {
+  for (const year of engine.table.years(indicator)) {
+    const column = engine.table.get(indicator, year);
+    if (!column) continue;
+    for (const row of rows) if (Number.isFinite(column.values[row]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The years or periods to offer for an area: those giving a value for at least half of its
+ * buurten; when none does, those giving any value (the caller says the coverage is partial).
+ */
+export function offeredKeys(availability: AreaMapAvailability): { keys: string[]; halfCovered: boolean } {
+  const half = availability.counts.filter((c) => c.withValue > 0 && c.withValue * 2 >= availability.buurten);
+  if (half.length > 0) return { keys: half.map((c) => c.key), halfCovered: true };
+  return { keys: availability.counts.filter((c) => c.withValue > 0).map((c) => c.key), halfCovered: false };
+}
+
+const periodOf = (p: string): { t0: number; t1: number } => {
+  const [t0, t1] = p.split('-').map(Number);
+  return { t0: t0!, t1: t1! };
+};
+
+/**
+ * The newest period: the latest end year; among those, the length closest to `preferredLength`
+ * (the configured default period's), then the longer one. Null for an empty list.
+ */
+export function newestPeriod(periods: readonly string[], preferredLength: number): string | null {
+  const rank = (p: string) => {
+    const { t0, t1 } = periodOf(p);
+    return { t1, distance: Math.abs(t1 - t0 - preferredLength), length: t1 - t0 };
+  };
+  let best: string | null = null;
+  for (const p of periods) {
+    if (best === null) {
+      best = p;
+      continue;
+    }
+    const a = rank(p);
+    const b = rank(best);
+    if (
+      a.t1 > b.t1 ||
+      (a.t1 === b.t1 && (a.distance < b.distance || (a.distance === b.distance && a.length > b.length)))
+    )
+      best = p;
+  }
+  return best;
+}
+
+/**
+ * The previous comparable period of `current` among `periods`: the same length and ending at or
+ * before its start (the latest such); else the same length and ending earlier; else any period
+ * ending earlier (latest end, closest length). Null when there is none.
+ */
+export function previousPeriod(periods: readonly string[], current: string): string | null {
+  const c = periodOf(current);
+  const length = c.t1 - c.t0;
+  const others = periods.filter((p) => p !== current).map((p) => ({ p, ...periodOf(p) }));
+  const latest = (list: typeof others) =>
+    [...list].sort(
+      (a, b) => b.t1 - a.t1 || Math.abs(a.t1 - a.t0 - length) - Math.abs(b.t1 - b.t0 - length) || b.t0 - a.t0,
+    )[0]?.p ?? null;
+  const sameLength = others.filter((o) => o.t1 - o.t0 === length);
+  return (
+    latest(sameLength.filter((o) => o.t1 <= c.t0)) ??
+    latest(sameLength.filter((o) => o.t1 < c.t1)) ??
+    latest(others.filter((o) => o.t1 < c.t1))
+  );
+}
+
+/** The year before `current` among `years` (the latest earlier one), null when there is none. */
+export function previousYear(years: readonly number[], current: number): number | null {
+  const earlier = years.filter((y) => y < current);
+  return earlier.length > 0 ? Math.max(...earlier) : null;
+}
