@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx veerkracht` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `veerkracht`: runs the compiled CLI (dist/, built by `npm install` or `npm run build`) in this
+// process — no child process, so Ctrl-C and SIGTERM reach the command itself (see
+// src/cli/main.ts). `npm run veerkracht` runs the TypeScript source through tsx instead.
+import { existsSync } from 'node:fs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('veerkracht is not built: run `npm install` or `npm run build`\n');
+  process.exit(1);
+}
+const { runMain } = await import(main.href);
+await runMain(process.argv.slice(2));

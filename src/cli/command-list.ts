@@ -1,21 +1,63 @@
-/** Every CLI command, in the order `veerkracht --help` lists them. */
+/**
+ * Every CLI command, in the order `veerkracht --help` lists them. Name and summary are static;
+ * the implementation (and with it Hono, Kysely, zod, ExcelJS, …) is loaded with `import()` only
+ * when the command runs, so `veerkracht --help` starts in a few tens of milliseconds.
+ * test/cli/command-list.test.ts checks that each summary matches its command module's.
+ */
 import type { Command } from './command.js';
-import { exportCommand } from './commands/export.js';
-import { fetchCommand } from './commands/fetch.js';
-import { harmoniseCommand } from './commands/harmonise.js';
-import { importCommand } from './commands/import.js';
-import { mapsCommand } from './commands/maps.js';
-import { serveCommand } from './commands/serve.js';
-import { startCommand } from './commands/start.js';
-import { statusCommand } from './commands/status.js';
 
-export const COMMANDS: readonly Command[] = [
-  importCommand,
-  statusCommand,
-  exportCommand,
-  harmoniseCommand,
-  fetchCommand,
-  mapsCommand,
-  serveCommand,
-  startCommand,
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** The command's module, loaded on first use. */
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'import',
+    summary: 'import official open-data files (KWB, boundaries, Leefbaarometer, RIVM, police, tidy CSV)',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
+  {
+    name: 'status',
+    summary: 'what the store holds: editions, areas, coverage per indicator',
+    load: async () => (await import('./commands/status.js')).statusCommand,
+  },
+  {
+    name: 'export',
+    summary: 'stored values per buurt of a gemeente as CSV or GeoJSON',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  {
+    name: 'harmonise',
+    summary: 'carry values of earlier divisions onto one reference division (by code or area overlay)',
+    load: async () => (await import('./commands/harmonise.js')).harmoniseCommand,
+  },
+  {
+    name: 'fetch',
+    summary:
+      'download official open data (CBS, PDOK, Leefbaarometer, RIVM, police) into a cache and import it',
+    load: async () => (await import('./commands/fetch.js')).fetchCommand,
+  },
+  {
+    name: 'maps',
+    summary: 'one map (or per-gemeente class figures) as CSV or GeoJSON',
+    load: async () => (await import('./commands/maps.js')).mapsCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'serve the web app and the HTTP API',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  {
+    name: 'start',
+    summary: 'load data into an empty store (official when online, else a labelled demo) and serve',
+    load: async () => (await import('./commands/start.js')).startCommand,
+  },
 ];
+
+/** The entry named `name`, or undefined. */
+export function findCommand(name: string): CommandEntry | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

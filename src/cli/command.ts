@@ -2,23 +2,47 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../core/app-error.js';
 
+/** What main.ts hands every command besides its arguments. */
+export interface CommandContext {
+  /**
+   * Aborted on the first SIGINT/SIGTERM. A long-running command stops on it (an import rolls back
+   * the file in progress and throws INTERRUPTED; a server closes and returns); a second signal
+   * ends the process at once.
+   */
+  signal: AbortSignal;
+}
+
 export interface Command {
   name: string;
   summary: string;
-  run(args: string[]): Promise<void>;
+  run(args: string[], context: CommandContext): Promise<void>;
 }
 
-/** node:util parseArgs, with unknown options reported as a USAGE error naming the option. */
+/**
+ * Thrown by parseCommandArgs for `--help`/`-h`: main.ts prints `text` to stdout and exits 0.
+ * (Commands never exit themselves; this unwinds them before they open anything.)
+ */
+export class HelpRequest extends Error {
+  readonly text: string;
+
+  constructor(text: string) {
+    super('help requested');
+    this.name = 'HelpRequest';
+    this.text = text;
+  }
+}
+
+/**
+ * node:util parseArgs, with unknown options reported as a USAGE error naming the option;
+ * `--help`/`-h` throws a HelpRequest carrying `help`.
+ */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
   args: string[],
   options: T,
   help: string,
 ) {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${help}\n`);
-    process.exit(0);
-  }
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequest(help);
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {

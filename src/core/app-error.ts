@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { http: 404, exit: 64 },
   // network
   DOWNLOAD_FAILED: { http: 502, exit: 69 },
+  // stopped by the operator (SIGINT/SIGTERM): what was in progress was rolled back
+  INTERRUPTED: { http: 503, exit: 130 },
   // auth
   UNAUTHENTICATED: { http: 401, exit: 77 },
   FORBIDDEN: { http: 403, exit: 77 },

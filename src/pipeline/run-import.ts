@@ -9,6 +9,8 @@
  *   7. buildImportReport — what was read, matched, written and warned
  *   8. harmoniseStore — after all files: values of other divisions carried onto the reference
  *                       division (one transaction; skipped when no division has buurt geometry)
+ * An aborted `signal` (Ctrl-C) stops the run between stages with INTERRUPTED; the file in
+ * progress is rolled back, files reported before it stay imported.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,11 @@ export interface ImportOptions {
   onHarmonised?: (summary: HarmoniseSummary) => void;
   /** Told about files inside a named folder that were skipped (not recognised, or no year). */
   onSkipped?: (file: string, reason: AppError) => void;
+  /**
+   * When aborted, the import stops with INTERRUPTED at the next check: between files, after
+   * parsing, and inside the file's transaction just before COMMIT (which then rolls back).
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -97,6 +104,10 @@ export async function importPaths(
 ): Promise<ImportReport[]> {
   const planned: { file: InputFile; inFolder: boolean; order: number }[] = [];
   for (const input of expandInputs(paths)) {
+    await throwIfInterrupted(
+      options.signal,
+      () => `interrupted while reading ${input.path}; nothing was imported`,
+    );
     const file = readInputFile(input.path);
     const parser = skipOrThrow(input, () => detectParser(file, options.source), options);
     if (parser) planned.push({ file, inFolder: input.inFolder, order: parser.order ?? 5 });
@@ -105,6 +116,7 @@ export async function importPaths(
   await store.upsertIndicators(INDICATOR_CATALOGUE);
   const reports: ImportReport[] = [];
   for (const { file, inFolder } of planned) {
+    await throwIfInterrupted(options.signal, () => interruptedAt(file.path));
     const report = await skipOrThrowAsync(
       { path: file.path, inFolder },
       () => importFile(store, file, options),
@@ -118,10 +130,29 @@ export async function importPaths(
     // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
     const divisions = reports.map((r) => r.divisionYear);
     const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
+    await throwIfInterrupted(
+      options.signal,
+      () =>
+        `interrupted after importing ${reports.length} file(s), before harmonisation: run \`veerkracht harmonise\``,
+    );
     const summary = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
     options.onHarmonised?.(summary);
   }
   return reports;
+}
+
+/**
+ * Signals reach the process as event-loop tasks, and parsing and writing a file are synchronous:
+ * yield once so that a pending SIGINT/SIGTERM is delivered, then throw INTERRUPTED if aborted.
+ */
+async function throwIfInterrupted(signal: AbortSignal | undefined, message: () => string): Promise<void> {
+  if (!signal) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw new AppError('INTERRUPTED', message(), { cause: signal.reason });
+}
+
+function interruptedAt(file: string): string {
+  return `interrupted at ${file}: nothing of it was written; files reported before it stay imported, later files were not imported and harmonisation did not run — run the import again`;
 }
 
 function skipOrThrow<T>(input: InputPath, fn: () => T, options: ImportOptions): T | undefined {
@@ -164,9 +195,12 @@ export async function importFile(
   checkBatch(batch);
   const already = (await store.findImport(batch.checksum)) !== undefined;
   const report = buildImportReport(batch, parser.layout, already);
+  const interrupted = (): string => interruptedAt(file.path);
+  await throwIfInterrupted(options.signal, interrupted);
   await store.transaction(async () => {
     await store.writeBatch(batch, report);
     if (parser.afterWrite) await parser.afterWrite(store, batch);
+    await throwIfInterrupted(options.signal, interrupted); // throwing here rolls the file back
   });
   return report;
 }

@@ -1,11 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/app-error.js';
 import { FETCH_SOURCES, type FetchSource } from '../../pipeline/fetch/fetch-plan.js';
-import { createProgressBar } from '../../pipeline/fetch/progress-bar.js';
-import { runFetch } from '../../pipeline/fetch/run-fetch.js';
-import { formatImportReport } from '../../pipeline/import-report.js';
 import { parseCommandArgs, parseYearList, type Command } from '../command.js';
-import { openDefaultStore } from '../store-path.js';
 
 const HELP = `veerkracht fetch [--years 2014-2024] [--sources ${FETCH_SOURCES.join(',')}] [--base-url URL] [--cache DIR] [--download-only] [--json]
 
@@ -14,12 +10,13 @@ stderr; interrupted downloads resume, finished files are never downloaded twice 
 <cache>/.manifest.json). Then imports the downloaded files, each in one transaction.
   --years      KWB editions, PDOK boundary years (2020+) and police years to fetch
   --sources    any of ${FETCH_SOURCES.join(', ')}
-  --base-url   replaces scheme and host of every official URL (a local mirror)`;
+  --base-url   replaces scheme and host of every official URL (a local mirror)
+Ctrl-C (SIGINT) or SIGTERM stops it with INTERRUPTED (exit 130); the next run resumes.`;
 
 export const fetchCommand: Command = {
   name: 'fetch',
   summary: 'download official open data (CBS, PDOK, Leefbaarometer, RIVM, police) into a cache and import it',
-  async run(args) {
+  async run(args, { signal }) {
     const { values } = parseCommandArgs(
       'fetch',
       args,
@@ -38,6 +35,13 @@ export const fetchCommand: Command = {
     const baseUrl = values['base-url'];
     if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl))
       throw new AppError('USAGE', `--base-url must look like http://host[:port], got '${baseUrl}'`);
+    const [{ createProgressBar }, { runFetch }, { formatImportReport }, { openDefaultStore }] =
+      await Promise.all([
+        import('../../pipeline/fetch/progress-bar.js'),
+        import('../../pipeline/fetch/run-fetch.js'),
+        import('../../pipeline/import-report.js'),
+        import('../store-path.js'),
+      ]);
     const store = openDefaultStore();
     try {
       await runFetch(
@@ -48,6 +52,7 @@ export const fetchCommand: Command = {
           cacheDir: resolve(values.cache),
           progress: createProgressBar(process.stderr),
           importAfter: !values['download-only'],
+          signal,
           ...(baseUrl !== undefined ? { baseUrl } : {}),
         },
         (report) =>

@@ -1,7 +1,4 @@
-import { harmoniseStore } from '../../pipeline/harmonise/harmonise-store.js';
-import { formatHarmoniseSummary } from '../../pipeline/harmonise/harmonise-summary.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
-import { openDefaultStore } from '../store-path.js';
 
 const HELP = `veerkracht harmonise [--to YYYY] [--json]
 
@@ -22,6 +19,11 @@ export const harmoniseCommand: Command = {
       HELP,
     );
     const to = parseYear(values.to, '--to');
+    const [{ harmoniseStore }, { formatHarmoniseSummary }, { openDefaultStore }] = await Promise.all([
+      import('../../pipeline/harmonise/harmonise-store.js'),
+      import('../../pipeline/harmonise/harmonise-summary.js'),
+      import('../store-path.js'),
+    ]);
     const store = openDefaultStore();
     try {
       const summary = await harmoniseStore(store, to !== undefined ? { to } : {});

@@ -1,22 +1,20 @@
 import { AppError } from '../../core/app-error.js';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.js';
-import { formatImportReport } from '../../pipeline/import-report.js';
-import { formatHarmoniseSummary } from '../../pipeline/harmonise/harmonise-summary.js';
-import { importPaths } from '../../pipeline/run-import.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
-import { openDefaultStore } from '../store-path.js';
 
 const HELP = `veerkracht import <file|dir>... [--source ${SOURCE_KINDS.join('|')}] [--year YYYY] [--division YYYY] [--json]
 
 Detects each file's source and layout from its content and imports it in one transaction.
 Inside a named folder, files that are not recognised (or carry no year when none is given)
 are skipped and listed; a named file with those problems is an error.
-On an error nothing of that file is written and the exit code is not 0.`;
+On an error nothing of that file is written and the exit code is not 0.
+Ctrl-C (SIGINT) or SIGTERM stops the import with INTERRUPTED (exit 130): the file in progress
+is rolled back, files reported before it stay imported.`;
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'import official open-data files (KWB, boundaries, Leefbaarometer, RIVM, police, tidy CSV)',
-  async run(args) {
+  async run(args, { signal }) {
     const { values, positionals } = parseCommandArgs(
       'import',
       args,
@@ -36,6 +34,14 @@ export const importCommand: Command = {
     }
     const year = parseYear(values.year, '--year');
     const divisionYear = parseYear(values.division, '--division');
+    // The pipeline (parsers, ExcelJS, Kysely) is loaded only now: `import --help` stays instant.
+    const [{ formatImportReport }, { formatHarmoniseSummary }, { importPaths }, { openDefaultStore }] =
+      await Promise.all([
+        import('../../pipeline/import-report.js'),
+        import('../../pipeline/harmonise/harmonise-summary.js'),
+        import('../../pipeline/run-import.js'),
+        import('../store-path.js'),
+      ]);
     const store = openDefaultStore();
     try {
       await importPaths(
@@ -45,6 +51,7 @@ export const importCommand: Command = {
           ...(source ? { source: source as SourceKind } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(divisionYear !== undefined ? { divisionYear } : {}),
+          signal,
           onSkipped: (file, reason) => {
             const line = values.json
               ? JSON.stringify({ skipped: file, code: reason.code, reason: reason.message })

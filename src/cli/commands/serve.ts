@@ -1,22 +1,26 @@
 import { basename } from 'node:path';
-import { serve } from '@hono/node-server';
 import { AppError } from '../../core/app-error.js';
-import { createApp } from '../../server/app.js';
 import { parseCommandArgs, type Command } from '../command.js';
-import { loadConfig } from '../config-file.js';
-import { openDefaultStore, storePath } from '../store-path.js';
+import { buildWebApp, isViteInstalled, isWebAppBuilt, WEB_ROOT } from '../web-build.js';
+
+/** How long requests in progress may take to finish after a stop signal. */
+const GRACE_MS = 3000;
 
 const HELP = `veerkracht serve [--port N] [--host H] [--division YYYY] [--config FILE]
 
 Serves the API (/api, documented at /api/openapi.json) and the built web app (web/dist)
-on the store in VEERKRACHT_DB (default ./data/veerkracht.db). Default port 8080, host 127.0.0.1.
+on the store in VEERKRACHT_DB (default ./data/veerkracht.db). Default port 8080 (0: any free
+port; the URL is printed), host 127.0.0.1. Without a built web app it is built first when Vite
+is installed; otherwise only the API is served.
 Engine settings (thresholds, periods, weights, …) come from --config FILE, else VEERKRACHT_CONFIG,
-else ./veerkracht.config.json when present (docs/method.md, "Configuration"); GET /api/config shows them.`;
+else ./veerkracht.config.json when present (docs/method.md, "Configuration"); GET /api/config shows them.
+Ctrl-C (SIGINT) or SIGTERM stops the server: it stops accepting connections, lets requests in
+progress finish (at most ${GRACE_MS / 1000} s), closes the store and exits 0.`;
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the web app and the HTTP API',
-  async run(args) {
+  async run(args, { signal }) {
     const { values } = parseCommandArgs(
       'serve',
       args,
@@ -28,28 +32,68 @@ export const serveCommand: Command = {
       },
       HELP,
     );
-    const port = Number(values.port ?? process.env['PORT'] ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new AppError('USAGE', `--port must be 0–65535, got '${values.port}'`);
+    const rawPort = values.port ?? process.env['PORT'] ?? '8080';
+    const port = Number(rawPort);
+    if (!/^\d+$/.test(rawPort) || port > 65535)
+      throw new AppError('USAGE', `--port must be 0–65535, got '${rawPort}'`);
     const division = values.division === undefined ? undefined : Number(values.division);
     if (division !== undefined && !Number.isInteger(division))
       throw new AppError('USAGE', `--division must be a year, got '${values.division}'`);
+    // Loaded here, not at the top, so that `serve --help` does not load Hono, zod and the store.
+    const { loadConfig } = await import('../config-file.js');
     const config = loadConfig(values.config);
+    await ensureWebApp(signal);
+    if (signal.aborted) return;
+
+    const [{ serve }, { createApp }, { openDefaultStore, storePath }] = await Promise.all([
+      import('@hono/node-server'),
+      import('../../server/app.js'),
+      import('../store-path.js'),
+    ]);
     const store = openDefaultStore();
-    const app = createApp(store, {
-      engineConfig: config.engine,
-      configSource: config.file ? basename(config.file) : null,
-      ...(division !== undefined ? { divisionYear: division } : {}),
-    });
-    const hostname = values.host ?? '127.0.0.1';
-    await new Promise<void>((resolve) => {
+    try {
+      const app = createApp(store, {
+        engineConfig: config.engine,
+        configSource: config.file ? basename(config.file) : null,
+        webRoot: WEB_ROOT,
+        ...(division !== undefined ? { divisionYear: division } : {}),
+      });
+      const hostname = values.host ?? '127.0.0.1';
       const server = serve({ fetch: app.fetch, hostname, port }, (info) => {
         process.stdout.write(`veerkracht: serving ${storePath()} on http://${hostname}:${info.port}\n`);
         process.stdout.write(`veerkracht: engine configuration: ${config.file ?? 'built-in defaults'}\n`);
       });
-      const stop = () => server.close(() => void store.close().then(resolve));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', (e: Error) =>
+          reject(new AppError('USAGE', `cannot listen on ${hostname}:${port}: ${e.message}`, { cause: e })),
+        );
+        const stop = (): void => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) {
+            server.closeIdleConnections(); // keep-alive connections waiting for a next request
+            setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
+          }
+        };
+        if (signal.aborted) stop();
+        else signal.addEventListener('abort', stop, { once: true });
+      });
+    } finally {
+      await store.close();
+    }
   },
 };
+
+/** Builds web/dist when it is missing and Vite is available; else says on stderr how to build it. */
+async function ensureWebApp(signal: AbortSignal): Promise<void> {
+  if (isWebAppBuilt()) return;
+  let reason = 'Vite, which builds it, is not installed';
+  if (isViteInstalled()) {
+    process.stdout.write('veerkracht: building the web app…\n');
+    const outcome = await buildWebApp(signal);
+    if (outcome.built || signal.aborted) return;
+    reason = outcome.reason;
+  }
+  process.stderr.write(
+    `veerkracht: the web app is not built (${reason}); serving the API only. Build it with \`npm run build\` (or \`npm install\`) and start again.\n`,
+  );
+}

@@ -5,30 +5,28 @@
  * labelled "demo — fictieve gegevens" everywhere it shows.
  */
 import { resolve } from 'node:path';
-import { FETCH_SOURCES, OFFICIAL_ORIGINS } from '../../pipeline/fetch/fetch-plan.js';
-import { createProgressBar } from '../../pipeline/fetch/progress-bar.js';
-import { runFetch } from '../../pipeline/fetch/run-fetch.js';
-import { loadDemoDataset } from '../../pipeline/demo/load-demo.js';
+import { AppError } from '../../core/app-error.js';
 import type { Store } from '../../storage/store.js';
 import { parseCommandArgs, parseYearList, type Command } from '../command.js';
-import { loadConfig } from '../config-file.js';
-import { openDefaultStore, storePath } from '../store-path.js';
 import { serveCommand } from './serve.js';
 
 const HELP = `veerkracht start [--port N] [--host H] [--offline] [--years 2014-2024] [--config FILE]
 
 Loads data when the store (VEERKRACHT_DB, default ./data/veerkracht.db) is empty — the official
 open data when the sources can be reached, else a clearly labelled demonstration dataset — and
-then serves the web app and API (as \`veerkracht serve\`).
+then serves the web app and API (as \`veerkracht serve\`; Ctrl-C or SIGTERM stops it).
+  --port 0    any free port (the URL is printed)
   --offline   do not try the official sources; load the demonstration dataset into an empty store
   --config    engine settings file (else VEERKRACHT_CONFIG, else ./veerkracht.config.json if present)`;
 
-/** True when the official CBS OData endpoint answers within the timeout. */
-export async function officialSourcesReachable(timeoutMs = 4000): Promise<boolean> {
+/** True when the official CBS OData endpoint answers within the timeout (and before `stop`). */
+export async function officialSourcesReachable(timeoutMs = 4000, stop?: AbortSignal): Promise<boolean> {
+  const { OFFICIAL_ORIGINS } = await import('../../pipeline/fetch/fetch-plan.js');
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const res = await fetch(`${OFFICIAL_ORIGINS.cbs}/ODataApi/odata/85984NED`, {
       method: 'HEAD',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([stop, timeout]) : timeout,
     });
     return res.status < 500;
   } catch {
@@ -36,20 +34,35 @@ export async function officialSourcesReachable(timeoutMs = 4000): Promise<boolea
   }
 }
 
-async function fillEmptyStore(store: Store, offline: boolean, years: number[]): Promise<void> {
+async function fillEmptyStore(
+  store: Store,
+  offline: boolean,
+  years: number[],
+  signal: AbortSignal,
+): Promise<void> {
+  const { storePath } = await import('../store-path.js');
   if ((await store.listEditions()).length > 0) {
     process.stdout.write(`veerkracht: the store ${storePath()} already holds data; serving it.\n`);
     return;
   }
-  if (!offline && (await officialSourcesReachable())) {
+  const online = !offline && (await officialSourcesReachable(4000, signal));
+  if (signal.aborted)
+    throw new AppError('INTERRUPTED', `stopped before loading data; the store ${storePath()} is still empty`);
+  if (online) {
     process.stdout.write(
       'veerkracht: the store is empty; downloading the official open data (CBS, PDOK, Leefbaarometer, RIVM, police)…\n',
     );
+    const [{ FETCH_SOURCES }, { createProgressBar }, { runFetch }] = await Promise.all([
+      import('../../pipeline/fetch/fetch-plan.js'),
+      import('../../pipeline/fetch/progress-bar.js'),
+      import('../../pipeline/fetch/run-fetch.js'),
+    ]);
     await runFetch(store, {
       sources: FETCH_SOURCES,
       years,
       cacheDir: resolve('cache'),
       progress: createProgressBar(process.stderr),
+      signal,
     });
     return;
   }
@@ -63,6 +76,7 @@ async function fillEmptyStore(store: Store, offline: boolean, years: number[]): 
       '',
     ].join('\n'),
   );
+  const { loadDemoDataset } = await import('../../pipeline/demo/load-demo.js');
   const { buurten, values } = await loadDemoDataset(store);
   process.stdout.write(`veerkracht: demo dataset loaded (${buurten} buurten, ${values} values).\n`);
 }
@@ -70,7 +84,7 @@ async function fillEmptyStore(store: Store, offline: boolean, years: number[]): 
 export const startCommand: Command = {
   name: 'start',
   summary: 'load data into an empty store (official when online, else a labelled demo) and serve',
-  async run(args) {
+  async run(args, context) {
     const { values } = parseCommandArgs(
       'start',
       args,
@@ -84,17 +98,25 @@ export const startCommand: Command = {
       HELP,
     );
     const years = parseYearList(values.years, '--years');
+    const [{ loadConfig }, { openDefaultStore }] = await Promise.all([
+      import('../config-file.js'),
+      import('../store-path.js'),
+    ]);
     loadConfig(values.config); // a bad configuration stops here, before any data is loaded
     const store = openDefaultStore();
     try {
-      await fillEmptyStore(store, values.offline ?? false, years);
+      await fillEmptyStore(store, values.offline ?? false, years, context.signal);
     } finally {
       await store.close();
     }
-    await serveCommand.run([
-      ...(values.port ? ['--port', values.port] : []),
-      ...(values.host ? ['--host', values.host] : []),
-      ...(values.config ? ['--config', values.config] : []),
-    ]);
+    if (context.signal.aborted) return;
+    await serveCommand.run(
+      [
+        ...(values.port ? ['--port', values.port] : []),
+        ...(values.host ? ['--host', values.host] : []),
+        ...(values.config ? ['--config', values.config] : []),
+      ],
+      context,
+    );
   },
 };

@@ -1,5 +1,4 @@
 import { parseCommandArgs, type Command } from '../command.js';
-import { openDefaultStore, storePath } from '../store-path.js';
 
 const HELP = `veerkracht status [--json]
 
@@ -11,6 +10,7 @@ export const statusCommand: Command = {
   summary: 'what the store holds: editions, areas, coverage per indicator',
   async run(args) {
     const { values } = parseCommandArgs('status', args, { json: { type: 'boolean' } }, HELP);
+    const { openDefaultStore, storePath } = await import('../store-path.js'); // not for --help
     const store = openDefaultStore();
     try {
       const editions = await store.listEditions();

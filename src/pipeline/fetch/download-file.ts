@@ -20,6 +20,8 @@ export interface DownloadOptions {
   attempts?: number;
   /** Abort an attempt when no byte arrives for this long. */
   idleTimeoutMs?: number;
+  /** Stops the download (INTERRUPTED); the partial file is kept for the next run to resume. */
+  signal?: AbortSignal;
 }
 
 export interface DownloadResult {
@@ -45,10 +47,12 @@ export async function downloadFile(
   const part = join(dirname(path), `.${basename(path)}.part`);
   const attempts = options.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
+    throwIfStopped(options.signal, url);
     try {
       await attemptDownload(url, part, relPath, options);
       break;
     } catch (e) {
+      throwIfStopped(options.signal, url);
       if (!(e instanceof Interrupted) || attempt >= attempts) throw toDownloadError(url, e);
       progress.note(
         `${relPath}: interrupted (${e.message}); resuming (attempt ${attempt + 1} of ${attempts})`,
@@ -65,6 +69,14 @@ export async function downloadFile(
 /** A transient failure after which a resume makes sense. */
 class Interrupted extends Error {}
 
+/** INTERRUPTED when the operator stopped the run (not retried, unlike a dropped connection). */
+function throwIfStopped(signal: AbortSignal | undefined, url: string): void {
+  if (signal?.aborted)
+    throw new AppError('INTERRUPTED', `download of ${url} stopped; run fetch again to resume it`, {
+      cause: signal.reason,
+    });
+}
+
 async function attemptDownload(
   url: string,
   part: string,
@@ -73,6 +85,8 @@ async function attemptDownload(
 ): Promise<void> {
   const from = existsSync(part) ? statSync(part).size : 0;
   const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
   const idleMs = options.idleTimeoutMs ?? 60_000;
   let timer = setTimeout(() => controller.abort(), idleMs);
   const resetTimer = (): void => {
@@ -101,6 +115,7 @@ async function attemptDownload(
     throw new Interrupted(controller.signal.aborted ? `no data for ${idleMs / 1000} s` : describe(e));
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -28,6 +28,8 @@ export interface FetchOptions {
   importAfter?: boolean;
   attempts?: number;
   idleTimeoutMs?: number;
+  /** Stops downloading (and importing) with INTERRUPTED; finished downloads stay in the cache. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -50,11 +52,15 @@ export async function runFetch(
     progress: options.progress,
     ...(options.attempts !== undefined ? { attempts: options.attempts } : {}),
     ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
   for (const note of plan.notes) options.progress.note(note);
   const files: string[] = [];
   for (const job of plan.jobs) files.push(await runJob(job, manifest, dl));
-  const reports = options.importAfter === false ? [] : await importPaths(store, files, {}, onReport);
+  const reports =
+    options.importAfter === false
+      ? []
+      : await importPaths(store, files, options.signal ? { signal: options.signal } : {}, onReport);
   return { files, notes: plan.notes, reports };
 }
 
