@@ -1,7 +1,5 @@
 import { AppError } from '../../core/app-error.js';
-import { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } from '../../service/export-table.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
-import { openDefaultStore } from '../store-path.js';
 
 const HELP = `veerkracht export --gemeente GMgggg --year YYYY [--division YYYY] [--format csv|geojson] [--indicators a,b]
 
@@ -30,6 +28,10 @@ export const exportCommand: Command = {
     const divisionYear = parseYear(values.division, '--division');
     if (values.format !== 'csv' && values.format !== 'geojson')
       throw new AppError('USAGE', `--format must be csv or geojson`);
+    // the service and the store load only now, not for --help
+    const { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } =
+      await import('../../service/export-table.js');
+    const { openDefaultStore } = await import('../store-path.js');
     const store = openDefaultStore({ readonly: true });
     try {
       const table = await buildBuurtTable(store, {
