@@ -39,6 +39,8 @@ export interface AppOptions {
   checkIntervalMs?: number;
   /** Byte budget of the response cache (default 64 MiB). */
   responseCacheBytes?: number;
+  /** A response cache of the caller's (benchmarks read its size); default a new one. */
+  responseCache?: ResponseCache;
   logger?: ErrorLogger;
 }
 
@@ -50,7 +52,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     engineConfig,
     ...(options.checkIntervalMs !== undefined ? { checkIntervalMs: options.checkIntervalMs } : {}),
   });
-  const deps: ServerDeps = { read, cache: new ResponseCache(options.responseCacheBytes) };
+  const cache = options.responseCache ?? new ResponseCache(options.responseCacheBytes);
+  const deps: ServerDeps = { read, cache };
   const app = new Hono();
   // '%s' first: a request path must never act as a format string
   const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
