@@ -27,6 +27,24 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
+/**
+ * Why a buurt has no value (docs/method.md, "Kinds of missing"): `suppressed` — the source
+ * published the cell as secret (CBS `.`); `no-score` — the Leefbaarometer published `NA`;
+ * `not-published` — the edition loaded for that year has no such value for the buurt;
+ * `not-loaded` — no file of that source covers the buurt for that year; `too-few-residents`;
+ * `population-unknown` — no number of inhabitants (never taken as 0); `missing` — anything else.
+ */
+export const MissingKindSchema = z.enum([
+  'suppressed',
+  'no-score',
+  'not-published',
+  'not-loaded',
+  'too-few-residents',
+  'population-unknown',
+  'missing',
+]);
+export type MissingKind = z.infer<typeof MissingKindSchema>;
+
 // ---------------------------------------------------------------- GET /api/gemeenten
 
 export const GemeenteSummarySchema = z.object({
@@ -199,12 +217,19 @@ export const MapFeaturePropertiesSchema = z.object({
   value: z.number().nullable(),
   /** Index of the class among the data classes of the legend; null for missing/suppressed/too few residents. */
   classIndex: z.number().int().nullable(),
-  /** Legend entry id: c0…cN for continuous maps, a class id for classifications, or `missing`, `suppressed`, `too-few-residents`. */
+  /** Legend entry id: c0…cN for continuous maps, a class id for classifications, or a kind of missing (MissingKindSchema). */
   classId: z.string(),
   /** Dutch label of the class (the legend label). */
   label: z.string(),
+  /** English label of the class. */
+  labelEn: z.string().optional(),
+  /** Flags: suppressed, harmonised, estimated, overlay, too-few-residents, derived, carried-forward/carried-back (an index component from another year), measure:<id>. */
   flags: z.array(z.string()),
   inhabitants: z.number().nullable(),
+  /** The year of `inhabitants` (the nearest year with a count), null when unknown. */
+  inhabitantsYear: z.number().int().nullable().optional(),
+  /** Why the buurt has no value — or on a classification map no class; null when it has one. */
+  missing: MissingKindSchema.nullable().optional(),
 });
 export type MapFeatureProperties = z.infer<typeof MapFeaturePropertiesSchema>;
 
@@ -281,6 +306,45 @@ export const MapMetaSchema = z.object({
   demo: z.boolean(),
   /** The engine configuration this map was computed with. */
   config: MapConfigSummarySchema.optional(),
+  /** The map's title with its year or period and the years actually compared; names a fallback measure. */
+  headingNl: z.string().optional(),
+  headingEn: z.string().optional(),
+  /** What the legend classes are: the year or period with the years compared, or the change scale. */
+  legendTitleNl: z.string().optional(),
+  legendTitleEn: z.string().optional(),
+  /** Level maps: "Klassen: kwintielen van N buurten in <scope> (year)"; null for fixed classes and period maps. */
+  legendScopeNl: z.string().nullable().optional(),
+  legendScopeEn: z.string().nullable().optional(),
+  /** Period maps: each component and nuisance measure compared for the area, with the years and how many buurten. */
+  comparisons: z
+    .array(
+      z.object({
+        id: z.string(),
+        quantity: z.enum(['concentration', 'nuisance']),
+        titleNl: z.string(),
+        titleEn: z.string(),
+        years: z.tuple([z.number().int(), z.number().int()]),
+        buurten: z.number().int(),
+        /** A nuisance measure after the first of the fallback order. */
+        fallback: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** Period maps: the fixed scale of each compared measure (its national buurt SD in its base year). */
+  scales: z
+    .array(z.object({ id: z.string(), indicator: z.string(), year: z.number().int(), sd: z.number() }))
+    .optional(),
+  /** Why no buurt of the area has a value, with what to load; null when some has. */
+  emptyReason: z
+    .object({
+      code: EmptyReasonSchema,
+      kind: MissingKindSchema,
+      missingSources: z.array(FetchSourceSchema),
+      nl: z.string(),
+      en: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type MapMeta = z.infer<typeof MapMetaSchema>;
 
@@ -330,6 +394,8 @@ export const SeriesPointSchema = z.object({
   table: z.string().nullable(),
   column: z.string(),
   method: z.string().nullable(),
+  /** Why `value` is null; null when it has a value. */
+  missing: MissingKindSchema.nullable().optional(),
 });
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
@@ -349,12 +415,23 @@ export const BuurtClassificationSchema = z.object({
   period: PeriodSchema,
   absolute: ClassLabelSchema,
   relative: ClassLabelSchema,
+  /** The class against the national mean change (third reading, map veerkracht-landelijk). */
+  national: ClassLabelSchema.optional(),
   measureUsed: z.string().nullable(),
+  /** True when the nuisance measure is a fallback (not the first of the configured order). */
+  fallbackMeasure: z.boolean().optional(),
   /** Years actually used per measure, e.g. { concentration: [2016, 2020], nuisance: [2014, 2020] }. */
   yearsUsed: z.record(z.string(), z.array(z.number().int())),
-  /** Change of the concentration index and of nuisance (positive = more), null when unknown. */
+  /**
+   * The buurt's own change of the concentration index and of nuisance (positive = rose / worse),
+   * in standard deviations of each measure's base year; null when unknown.
+   */
   deltaConcentration: z.number().nullable().optional(),
   deltaNuisance: z.number().nullable().optional(),
+  /** The nuisance change in the measure's own units (positive = worse), null when unknown. */
+  deltaNuisanceOwnUnits: z.number().nullable().optional(),
+  /** Why the buurt has no class (absolute version), null when it has one. */
+  missing: MissingKindSchema.nullable().optional(),
 });
 export type BuurtClassification = z.infer<typeof BuurtClassificationSchema>;
 
@@ -365,6 +442,8 @@ export const BuurtResponseSchema = z.object({
   gemeenteName: z.string(),
   divisionYear: z.number().int(),
   inhabitants: z.number().nullable().optional(),
+  /** The year of `inhabitants`, null when unknown. */
+  inhabitantsYear: z.number().int().nullable().optional(),
   indicators: z.array(BuurtIndicatorSchema),
   classifications: z.array(BuurtClassificationSchema),
   explanation: z.object({ nl: z.string(), en: z.string() }),
@@ -385,7 +464,8 @@ export const ComparePerClassSchema = z.object({
   label: z.string(),
   labelEn: z.string().optional(),
   buurten: z.number().int(),
-  inhabitants: z.number(),
+  /** Inhabitants of those buurten with a known population; null when none is known (never 0 for unknown). */
+  inhabitants: z.number().nullable(),
 });
 export type ComparePerClass = z.infer<typeof ComparePerClassSchema>;
 
@@ -393,13 +473,16 @@ export const CompareAreaSchema = z.object({
   area: z.string(),
   name: z.string(),
   buurten: z.number().int(),
-  inhabitants: z.number(),
+  /** Inhabitants of the buurten with a known population; null when none is known. */
+  inhabitants: z.number().nullable(),
+  /** Buurten whose population is unknown (not counted in `inhabitants`, not classified). */
+  buurtenWithoutPopulation: z.number().int().optional(),
   /** Absolute classification per class. */
   perClass: z.array(ComparePerClassSchema),
   /** Relative classification per class. */
   perClassRelative: z.array(ComparePerClassSchema).optional(),
-  /** Buurten with > 67 % corporation dwellings. */
-  corporatiebuurten: z.number().int(),
+  /** Buurten with > 67 % corporation dwellings; null when no buurt of the area has a corporation share. */
+  corporatiebuurten: z.number().int().nullable(),
   /** Population-weighted mean concentration index in the last year of the period, null without data. */
   meanIndex: z.number().nullable(),
   /** Pearson correlation over buurten between corporation share and nuisance level, null with < 3 pairs. */

@@ -253,8 +253,8 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   ),
   e(
     'wmo_clients_per_1000',
-    'Wmo-cliënten per 1.000 inwoners',
-    'Wmo clients per 1,000 inhabitants',
+    'Wmo-cliënten per 1.000 inwoners (gepubliceerd, afgerond)',
+    'Wmo clients per 1,000 inhabitants (published, rounded)',
     'per_1000',
     'CBS KWB p_wmo_t',
     'Wmo clients per 1,000 inhabitants, as published.',
@@ -496,8 +496,8 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   ),
   e(
     'police_crimes_per_1000',
-    'Geregistreerde misdrijven per 1.000 inwoners',
-    'Registered crimes per 1,000 inhabitants',
+    'Geregistreerde misdrijven per 1.000 inwoners (gepubliceerd, laatste 12 maanden)',
+    'Registered crimes per 1,000 inhabitants (published, last 12 months)',
     'per_1000',
     'Politie/CBS 47022NED',
     'Registered crimes (all types) per 1,000 inhabitants, last 12 months, as published.',
@@ -505,6 +505,17 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
 ];
 
 const BY_ID = new Map(INDICATOR_CATALOGUE.map((c) => [c.id, c]));
+
+/** The source family of a stored indicator: which kind of file supplies it (for the kinds of missing). */
+export type SourceFamily = 'kwb' | 'lbm' | 'rivm' | 'politie' | 'other';
+
+/** The source family of a catalogue id by its prefix; user (tidy) indicators are `other`. */
+export function sourceFamily(id: string): SourceFamily {
+  if (id.startsWith('lbm')) return 'lbm';
+  if (id.startsWith('rivm_')) return 'rivm';
+  if (id.startsWith('police_')) return 'politie';
+  return BY_ID.has(id) ? 'kwb' : 'other';
+}
 
 export function findCatalogueEntry(id: string): CatalogueEntry | undefined {
   return BY_ID.get(id);

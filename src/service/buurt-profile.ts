@@ -9,7 +9,9 @@ import { flagNames } from '../domain/engine/buurt-table.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { explainBuurt } from '../domain/engine/explain-buurt.js';
 import { customIndicator, DERIVED_INDICATORS, findIndicator } from '../domain/engine/indicator-registry.js';
+import { indicatorFamily, missingKind } from '../domain/engine/missing-kinds.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from '../domain/engine/veerkracht-classes.js';
+import { classificationMissing } from '../domain/maps/period-missing.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { ValueRow } from '../storage/store.js';
 import type { ReadContext } from './read-context.js';
@@ -36,7 +38,9 @@ export async function getBuurtProfile(ctx: ReadContext, q: BuurtProfileQuery): P
   const stored = await ctx.store.getValues({ codes: [code], divisionYear: state.divisionYear });
   const period = q.period !== undefined ? parsePeriod(q.period) : state.engine.defaultPeriod();
   const gemeenteName = state.gemeenteNames.get(b.gemeente) ?? b.gemeente;
-  const pop = state.engine.population.at(period?.t1 ?? new Date().getFullYear())[row]!;
+  const popAt = period?.t1 ?? new Date().getFullYear();
+  const pop = state.engine.population.at(popAt)[row]!;
+  const popYear = state.engine.population.yearsAt(popAt)[row]!;
   return {
     code,
     name: b.name,
@@ -44,6 +48,7 @@ export async function getBuurtProfile(ctx: ReadContext, q: BuurtProfileQuery): P
     gemeenteName,
     divisionYear: state.divisionYear,
     inhabitants: Number.isNaN(pop) ? null : pop,
+    inhabitantsYear: popYear || null,
     indicators: [...storedIndicators(stored), ...derivedIndicators(state.engine, row)],
     classifications: classifications(state.engine, row),
     explanation: period
@@ -80,6 +85,8 @@ function storedIndicators(rows: readonly ValueRow[]): BuurtIndicator[] {
           table: r.table,
           column: r.sourceColumn,
           method: r.method,
+          // a stored cell without a value: published as secret (`.`), or as no score (Leefbaarometer NA)
+          missing: r.value === null ? (indicatorFamily(id) === 'lbm' ? 'no-score' : 'suppressed') : null,
         })),
     };
   });
@@ -98,14 +105,19 @@ function derivedIndicators(engine: VeerkrachtEngine, row: number): BuurtIndicato
       series: years.map((y) => {
         const col = engine.table.get(def.id, y)!;
         const v = col.values[row]!;
+        const inputs = [...new Set(engine.table.sourcesAt(def.id, y, [row]).map((s) => s.edition))];
+        const population = engine.population.at(y)[row]!;
         return {
           year: y,
           value: Number.isNaN(v) ? null : v,
           flags: flagNames(col.flags[row]!),
-          edition: 'Veerkracht (berekend)',
+          edition: inputs.length ? `Veerkracht (berekend uit ${inputs.join('; ')})` : 'Veerkracht (berekend)',
           table: null,
           column: def.sources.join(' / '),
           method: def.definitionEn,
+          missing: Number.isNaN(v)
+            ? missingKind(engine.table, def.id, y, row, population, def.minPopulation)
+            : null,
         };
       }),
     });
@@ -116,17 +128,27 @@ function derivedIndicators(engine: VeerkrachtEngine, row: number): BuurtIndicato
       id: 'concentration_index',
       titleNl: 'Concentratie kwetsbare bewoners (index)',
       titleEn: 'Concentration of vulnerable residents (index)',
-      unit: 'z-score',
+      unit: 'sd-base-year',
       series: years.map((y) => {
-        const v = engine.level(y).values[row]!;
+        const level = engine.level(y);
+        const v = level.values[row]!;
+        const other = engine.config.components
+          .map((c, ci) => ({ c, ci, year: level.yearsUsed[c.id] }))
+          .filter((x) => x.year !== null && x.year !== undefined && level.otherYear[row]! & (1 << x.ci));
+        const flags = ['derived'];
+        if (other.some((x) => x.year! < y)) flags.push('carried-forward');
+        if (other.some((x) => x.year! > y)) flags.push('carried-back');
         return {
           year: y,
           value: Number.isNaN(v) ? null : v,
-          flags: ['derived'],
+          flags,
           edition: 'Veerkracht (berekend)',
           table: null,
           column: 'index',
-          method: 'weighted mean of component z-scores',
+          method: other.length
+            ? `mean of the components on their base-year scale; not measured in ${y}: ${other.map((x) => `${x.c.id} from ${x.year}`).join(', ')}`
+            : 'mean of the components on their base-year scale',
+          missing: Number.isNaN(v) ? 'missing' : null,
         };
       }),
     });
@@ -143,20 +165,29 @@ function classifications(engine: VeerkrachtEngine, row: number): BuurtClassifica
     };
     const yearsUsed: Record<string, number[]> = {};
     for (const cc of r.index.components)
-      if (cc.years && cc.dz && !Number.isNaN(cc.dz[row]!)) yearsUsed[cc.id] = [...cc.years];
+      if (cc.years && cc.scaled && !Number.isNaN(cc.scaled[row]!)) yearsUsed[cc.id] = [...cc.years];
     const m = r.nuisance.measure[row]!;
     const measure = m >= 0 ? r.nuisance.measures[m]!.id : null;
     if (m >= 0 && measure) yearsUsed[measure] = [...r.nuisance.years[m]!];
     const dK = r.classification.absolute.dK[row]!;
     const dO = r.classification.absolute.dO[row]!;
+    const raw = r.nuisance.raw[row]!;
+    const absolute = r.classification.absolute.classes[row]!;
     return {
       period: formatPeriod(p),
-      absolute: label(r.classification.absolute.classes[row]!),
+      absolute: label(absolute),
       relative: label(r.classification.relative.classes[row]!),
+      national: label(r.classification.national.classes[row]!),
       measureUsed: measure,
+      fallbackMeasure: m > 0,
       yearsUsed,
       deltaConcentration: Number.isNaN(dK) ? null : dK,
       deltaNuisance: Number.isNaN(dO) ? null : dO,
+      deltaNuisanceOwnUnits: Number.isNaN(raw) ? null : raw,
+      missing:
+        VEERKRACHT_CLASS_IDS[absolute] === 'onvoldoende-gegevens'
+          ? classificationMissing(engine, r, row).kind
+          : null,
     };
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { MapResponse } from '../api/schemas.js';
 import type { BuiltMap } from '../domain/maps/build-map.js';
+import { scopeText } from '../domain/maps/map-meta.js';
 import type { PolygonGeometry } from '../core/records.js';
 import type { HarmonisationLogRow } from '../storage/store.js';
 import { mapConfigSummary } from './config-report.js';
@@ -20,6 +21,11 @@ export function mapResponse(
   harmonisation: readonly HarmonisationLogRow[],
 ): MapResponse {
   const spec = built.spec;
+  const name = (code: string) => state.gemeenteNames.get(code) ?? code;
+  const scope = (l: 'nl' | 'en') =>
+    built.scope && built.classMethodSpec && built.year !== null
+      ? scopeText(built.scope, built.classMethodSpec, built.year, l, name)
+      : null;
   return {
     type: 'FeatureCollection',
     features: built.features.map((f) => ({
@@ -34,8 +40,11 @@ export function mapResponse(
         classIndex: f.classIndex,
         classId: f.classId,
         label: f.label,
+        labelEn: f.labelEn,
         flags: f.flags,
         inhabitants: f.inhabitants,
+        inhabitantsYear: f.inhabitantsYear,
+        missing: f.missing,
       },
     })),
     legend: built.legend,
@@ -62,6 +71,23 @@ export function mapResponse(
       howToReadEn: spec.howToReadEn,
       demo: state.demo,
       config: mapConfigSummary(state.engine.config),
+      headingNl: built.headingNl,
+      headingEn: built.headingEn,
+      legendTitleNl: built.legendTitleNl,
+      legendTitleEn: built.legendTitleEn,
+      legendScopeNl: scope('nl'),
+      legendScopeEn: scope('en'),
+      comparisons: built.comparisons.map((c) => ({
+        id: c.id,
+        quantity: c.quantity,
+        titleNl: c.titleNl,
+        titleEn: c.titleEn,
+        years: c.years,
+        buurten: c.buurten,
+        fallback: c.fallback,
+      })),
+      scales: built.scales,
+      emptyReason: built.emptyReason,
     },
   };
 }

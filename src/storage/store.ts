@@ -122,6 +122,12 @@ export interface BulkValues {
   seriesOf: Uint32Array;
   value: Float64Array;
   flags: Uint16Array;
+  /**
+   * Per value, the index of its source in `series[seriesOf[i]].sources` (so a map or an
+   * explanation can cite only the editions used for its buurten). Optional: without it every
+   * value of a series is taken to come from all of the series' sources.
+   */
+  source?: Uint8Array;
 }
 
 export interface HarmonisationLogRow {

@@ -140,7 +140,7 @@ describe('HTTP API on a synthetic store', () => {
     expect(body.gemeente).toBe('GM0917');
     expect(body.indicators.find((i) => i.id === 'inhabitants')?.series).toHaveLength(5);
     expect(body.classifications.find((c) => c.period === '2016-2020')?.measureUsed).toBe('lbm_onv');
-    expect(body.explanation.nl).toContain('2016-2020');
+    expect(body.explanation.nl).toContain('2016–2020');
     expect(body.explanation.en).toContain('standard deviations');
     expect((await app.request('/api/buurten/BU99990000')).status).toBe(404);
   });
@@ -149,8 +149,8 @@ describe('HTTP API on a synthetic store', () => {
     const body = BuurtResponseSchema.parse(
       await (await app.request('/api/buurten/BU09170005?period=2016-2018')).json(),
     );
-    expect(body.explanation.nl).toContain('2016-2018');
-    expect(body.explanation.nl).not.toContain('2016-2020');
+    expect(body.explanation.nl).toContain('2016–2018');
+    expect(body.explanation.nl).not.toContain('2016–2020');
     expect((await app.request('/api/buurten/BU09170005?period=2020-2016')).status).toBe(400);
   });
 

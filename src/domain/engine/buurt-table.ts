@@ -39,6 +39,49 @@ export interface BuurtInfo {
 export interface Column {
   values: Float64Array;
   flags: Uint8Array;
+  /**
+   * Per row, the sources of the column (`BuurtTable.sources(indicator, year)`) its value came
+   * from, as a bit mask: bit j = source j (bit 31 = source 31 or later). 0 = none recorded.
+   */
+  mask: Uint32Array;
+}
+
+/** The mask bit of source index j (sources 31 and later share bit 31). */
+export function sourceBit(j: number): number {
+  return (j < 31 ? 1 << j : 1 << 31) >>> 0;
+}
+
+/**
+ * A list of sources built from other columns' lists: `remap(list)` gives, per index of `list`,
+ * its index here; `remapMask` then translates a row's mask. Derived columns use it to cite
+ * exactly the sources of the inputs each row used.
+ */
+export class SourceList {
+  readonly list: ColumnSource[] = [];
+  private readonly index = new Map<string, number>();
+
+  add(s: ColumnSource): number {
+    const key = `${s.indicator}|${s.edition}|${s.column}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.push(s) - 1;
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  remap(from: readonly ColumnSource[]): Int32Array {
+    return Int32Array.from(from, (s) => this.add(s));
+  }
+}
+
+/** A row mask over one source list translated to another (`remap` from SourceList.remap). */
+export function remapMask(mask: number, remap: Int32Array): number {
+  if (mask === 0) return 0;
+  let out = 0;
+  for (let j = 0; j < 31 && j < remap.length; j++) if (mask & (1 << j)) out |= sourceBit(remap[j]!);
+  if (mask & (1 << 31)) for (let j = 31; j < remap.length; j++) out |= sourceBit(remap[j]!);
+  return out >>> 0;
 }
 
 /** Where the values of one column came from (distinct per column). */
@@ -77,6 +120,8 @@ export interface EngineBulkInput {
   seriesOf: Uint32Array;
   value: Float64Array;
   flags: Uint16Array;
+  /** Per value, the index of its source in its series' `sources`; absent = all of them. */
+  source?: Uint8Array;
 }
 
 export class BuurtTable {
@@ -103,12 +148,13 @@ export class BuurtTable {
       const col = t.ensure(v.indicator, v.year);
       col.values[row] = v.value === null ? NaN : v.value;
       col.flags[row] = v.flags & 0xff;
-      t.addSource(v.indicator, v.year, {
+      const j = t.addSource(v.indicator, v.year, {
         indicator: v.indicator,
         edition: v.edition,
         table: v.table,
         column: v.sourceColumn,
       });
+      col.mask[row] = sourceBit(j);
     }
     return t;
   }
@@ -117,24 +163,32 @@ export class BuurtTable {
   static fromBulk(buurten: readonly BuurtInfo[], bulk: EngineBulkInput): BuurtTable {
     const t = new BuurtTable(buurten);
     const rowOfArea = Int32Array.from(bulk.areaCodes, (code) => t.rowOf.get(code) ?? -1);
+    const seriesMasks: Uint32Array[] = [];
     const columns = bulk.series.map((s) => {
       const col = t.ensure(s.indicator, s.year);
-      for (const src of s.sources) {
-        t.addSource(s.indicator, s.year, {
-          indicator: s.indicator,
-          edition: src.edition,
-          table: src.table,
-          column: src.sourceColumn,
-        });
-      }
+      // per source of the series, its mask bit in the table's list for (indicator, year)
+      const bits = Uint32Array.from(s.sources, (src) =>
+        sourceBit(
+          t.addSource(s.indicator, s.year, {
+            indicator: s.indicator,
+            edition: src.edition,
+            table: src.table,
+            column: src.sourceColumn,
+          }),
+        ),
+      );
+      seriesMasks.push(bits);
       return col;
     });
+    const all = seriesMasks.map((bits) => bits.reduce((m, b) => (m | b) >>> 0, 0));
     for (let i = 0; i < bulk.count; i++) {
       const row = rowOfArea[bulk.area[i]!]!;
       if (row < 0) continue;
-      const col = columns[bulk.seriesOf[i]!]!;
+      const s = bulk.seriesOf[i]!;
+      const col = columns[s]!;
       col.values[row] = bulk.value[i]!;
       col.flags[row] = bulk.flags[i]! & 0xff;
+      col.mask[row] = bulk.source ? (seriesMasks[s]![bulk.source[i]!] ?? all[s]!) : all[s]!;
     }
     return t;
   }
@@ -170,16 +224,22 @@ export class BuurtTable {
     }
     let col = byYear.get(year);
     if (!col) {
-      col = { values: new Float64Array(this.size).fill(NaN), flags: new Uint8Array(this.size) };
+      col = {
+        values: new Float64Array(this.size).fill(NaN),
+        flags: new Uint8Array(this.size),
+        mask: new Uint32Array(this.size),
+      };
       byYear.set(year, col);
       this.yearCache.delete(indicator);
     }
     return col;
   }
 
+  /** Sets a (derived) column; `sources` replaces the column's source list (the masks index it). */
   set(indicator: string, year: number, column: Column, sources: readonly ColumnSource[]): void {
     this.ensure(indicator, year);
     this.columns.get(indicator)!.set(year, column);
+    this.sourceMap.get(indicator)?.delete(year);
     for (const s of sources) this.addSource(indicator, year, s);
     this.yearCache.delete(indicator);
   }
@@ -202,11 +262,27 @@ export class BuurtTable {
     return [...this.columns.keys()].sort();
   }
 
+  /** Every source of the column (indicator, year), over all buurten. */
   sources(indicator: string, year: number): ColumnSource[] {
     return this.sourceMap.get(indicator)?.get(year) ?? [];
   }
 
-  private addSource(indicator: string, year: number, s: ColumnSource): void {
+  /**
+   * The sources of the values (present, not missing) of (indicator, year) at `rows`: only the
+   * editions that supplied those buurten, in the column's order.
+   */
+  sourcesAt(indicator: string, year: number, rows: Iterable<number>): ColumnSource[] {
+    const col = this.get(indicator, year);
+    if (!col) return [];
+    let mask = 0;
+    for (const i of rows) if (!Number.isNaN(col.values[i]!)) mask |= col.mask[i]!;
+    mask >>>= 0;
+    if (mask === 0) return [];
+    return this.sources(indicator, year).filter((_, j) => (mask & sourceBit(j)) !== 0);
+  }
+
+  /** Adds a source to the list of (indicator, year) once; returns its index there. */
+  private addSource(indicator: string, year: number, s: ColumnSource): number {
     let byYear = this.sourceMap.get(indicator);
     if (!byYear) {
       byYear = new Map();
@@ -217,7 +293,10 @@ export class BuurtTable {
       list = [];
       byYear.set(year, list);
     }
-    if (!list.some((x) => x.indicator === s.indicator && x.edition === s.edition && x.column === s.column))
-      list.push(s);
+    const found = list.findIndex(
+      (x) => x.indicator === s.indicator && x.edition === s.edition && x.column === s.column,
+    );
+    if (found >= 0) return found;
+    return list.push(s) - 1;
   }
 }

@@ -71,15 +71,20 @@ function build(
 const CONFIG = { minComponents: 1, minPopulation: 100 };
 const P = { t0: 2016, t1: 2020 };
 
-describe('classifyChange(dK, dO, tooFew, thresholds)', () => {
+describe('classifyChange(dK, dO, residents, thresholds)', () => {
   const t = { concentration: 0.25, nuisance: 0.25 };
   it('applies the documented rule', () => {
-    expect(classifyChange(0.5, 0.5, false, t)).toBe('veerkracht-onder-druk');
-    expect(classifyChange(0.5, 0.25, false, t)).toBe('veerkrachtig');
-    expect(classifyChange(0.25, 0.3, false, t)).toBe('meer-overlast');
-    expect(classifyChange(-1, -1, false, t)).toBe('stabiel-of-verbeterd');
-    expect(classifyChange(NaN, 1, false, t)).toBe('onvoldoende-gegevens');
-    expect(classifyChange(1, 1, true, t)).toBe('te-weinig-inwoners');
+    expect(classifyChange(0.5, 0.5, 'enough', t)).toBe('veerkracht-onder-druk');
+    expect(classifyChange(0.5, 0.25, 'enough', t)).toBe('veerkrachtig');
+    expect(classifyChange(0.25, 0.3, 'enough', t)).toBe('meer-overlast');
+    expect(classifyChange(-1, -1, 'enough', t)).toBe('stabiel-of-verbeterd');
+    expect(classifyChange(NaN, 1, 'enough', t)).toBe('onvoldoende-gegevens');
+    expect(classifyChange(1, 1, 'too-few', t)).toBe('te-weinig-inwoners');
+  });
+
+  it('never classifies a buurt whose population is unknown (not counted as 0 residents)', () => {
+    expect(classifyChange(1, 1, 'unknown', t)).toBe('onvoldoende-gegevens');
+    expect(classifyChange(-1, -1, 'unknown', t)).toBe('onvoldoende-gegevens');
   });
 
   it('raising dO never gives a better (lower-severity) class', () => {
@@ -89,8 +94,8 @@ describe('classifyChange(dK, dO, tooFew, thresholds)', () => {
         fc.double({ min: -5, max: 5, noNaN: true }),
         fc.double({ min: 0, max: 5, noNaN: true }),
         (dK, dO, up) => {
-          const a = VEERKRACHT_CLASSES[classifyChange(dK, dO, false, t)].severity!;
-          const b = VEERKRACHT_CLASSES[classifyChange(dK, dO + up, false, t)].severity!;
+          const a = VEERKRACHT_CLASSES[classifyChange(dK, dO, 'enough', t)].severity!;
+          const b = VEERKRACHT_CLASSES[classifyChange(dK, dO + up, 'enough', t)].severity!;
           expect(b).toBeGreaterThanOrEqual(a);
         },
       ),
@@ -98,15 +103,18 @@ describe('classifyChange(dK, dO, tooFew, thresholds)', () => {
   });
 });
 
+const VERSIONS = ['absolute', 'relative', 'national'] as const;
+
 describe('the veerkracht classification (properties over generated countries)', () => {
-  it('puts every buurt in exactly one class, in both versions, and the sensitivity counts are within n', () => {
+  it('puts every buurt in exactly one class, in all three versions, and the sensitivity counts are within n', () => {
     fc.assert(
       fc.property(genCountry, (country) => {
         const { buurten, values } = build(country);
-        const r = createEngine(buurten, values, CONFIG).period(P);
-        for (const version of [r.classification.absolute, r.classification.relative]) {
+        const c = createEngine(buurten, values, CONFIG).period(P).classification;
+        for (const v of VERSIONS) {
+          const version = c[v];
           expect(version.classes).toHaveLength(buurten.length);
-          for (const c of version.classes) expect(VEERKRACHT_CLASS_IDS[c]).toBeDefined();
+          for (const k of version.classes) expect(VEERKRACHT_CLASS_IDS[k]).toBeDefined();
           expect(version.sensitivity.minus50).toBeLessThanOrEqual(buurten.length);
         }
       }),
@@ -114,10 +122,64 @@ describe('the veerkracht classification (properties over generated countries)', 
     );
   });
 
-  it('raising only one buurt’s nuisance change never moves it to a better class (absolute and relative)', () => {
-    // Holds for the method, not by luck (docs/method.md): with the weights fixed, (x − μ)/σ over a
-    // set that contains x rises with x (derivative ∝ variance of the other buurten), and the
-    // relative (x − μ_rest)/σ can only fall while above 1/√(p(1−p)) ≥ 2 SD, far above τ = 0.25.
+  it('absolute: “more nuisance” only where the buurt’s own onv got worse, “concentration up” only where its own values rose', () => {
+    fc.assert(
+      fc.property(genCountry, (country) => {
+        const { buurten, values } = build(country);
+        const r = createEngine(buurten, values, CONFIG).period(P);
+        country.flat().forEach((b, i) => {
+          const cls = VEERKRACHT_CLASS_IDS[r.classification.absolute.classes[i]!]!;
+          if (cls === 'meer-overlast' || cls === 'veerkracht-onder-druk')
+            expect(b.onv[1]!).toBeLessThan(b.onv[0]!);
+          if (cls === 'veerkrachtig' || cls === 'veerkracht-onder-druk') {
+            // the two components (bijstand per 1,000 aged 15–64 and anxiety %): at least one rose
+            const saRose = b.sa[1] > b.sa[0];
+            const anxRose = b.anx[0] !== null && b.anx[1] !== null && b.anx[1] > b.anx[0];
+            expect(saRose || anxRose).toBe(true);
+          }
+          if (b.pop === null) expect(cls).toBe('onvoldoende-gegevens');
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('absolute: a buurt’s class depends on its own numbers and the fixed base-year scale only (another buurt’s later values never change it)', () => {
+    fc.assert(
+      fc.property(
+        genCountry,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: -300, max: 300 }),
+        (country, a, b, onv) => {
+          const flat = country.flat();
+          if (flat.length < 2) return;
+          const row = a % flat.length;
+          const other = flat[(row + 1 + (b % (flat.length - 1))) % flat.length]!;
+          // change the other buurt's end-of-period onv (2020); the base year of the onv scale is 2016
+          const changed = country.map((g) =>
+            g.map((x) =>
+              x === other ? { ...x, onv: [x.onv[0], onv] as [number | null, number | null] } : x,
+            ),
+          );
+          const result = (c: GenBuurt[][]) => {
+            const { buurten, values } = build(c);
+            return createEngine(buurten, values, CONFIG).period(P);
+          };
+          const before = result(country);
+          if (before.nuisance.scales[0]?.year !== 2016) return; // no 2016 spread: the scale comes from 2020
+          expect(result(changed).classification.absolute.classes[row]).toBe(
+            before.classification.absolute.classes[row],
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('raising only one buurt’s nuisance change never moves it to a better class (all three versions)', () => {
+    // absolute: dO is the buurt's own change; relative: minus the mean of the rest of the gemeente,
+    // which does not contain the buurt; national: minus a mean in which the buurt weighs p < 1
     fc.assert(
       fc.property(genCountry, fc.nat(), fc.integer({ min: 1, max: 400 }), (country, pick, raise) => {
         const flat = country.flat();
@@ -128,8 +190,8 @@ describe('the veerkracht classification (properties over generated countries)', 
         if (onv1 === null || target.onv[0] === null) return;
         const classes = (c: GenBuurt[][]) => {
           const { buurten, values } = build(c);
-          const { absolute, relative } = createEngine(buurten, values, CONFIG).period(P).classification;
-          return [absolute, relative].map((v) => VEERKRACHT_CLASS_IDS[v.classes[row]!]!);
+          const cl = createEngine(buurten, values, CONFIG).period(P).classification;
+          return VERSIONS.map((v) => VEERKRACHT_CLASS_IDS[cl[v].classes[row]!]!);
         };
         const before = classes(country);
         const raised = country.map((g) =>
@@ -146,7 +208,6 @@ describe('the veerkracht classification (properties over generated countries)', 
       }),
       {
         numRuns: 150,
-        // found before the fix: σ of a lone buurt's change was rounding noise, so its dO was ±1
         examples: [
           [
             [
@@ -163,7 +224,7 @@ describe('the veerkracht classification (properties over generated countries)', 
     );
   });
 
-  it('relative and absolute agree when the gemeente’s change equals the national change', () => {
+  it('relative equals the national reading when the gemeente’s change equals the national change', () => {
     // Premise made exact: the country is the gemeente and one or two copies of it with the buurten
     // in another order, so the gemeente's reference mean change (population-weighted, the same
     // statistic as the national one) equals the national mean change, checked below. Reference
@@ -195,7 +256,7 @@ describe('the veerkracht classification (properties over generated countries)', 
           expect(local.n > 0).toBe(national.n > 0);
           if (local.n > 0) expect(local.mean).toBeCloseTo(national.mean, 12);
         }
-        expect([...c.relative.classes]).toEqual([...c.absolute.classes]);
+        expect([...c.relative.classes]).toEqual([...c.national.classes]);
       }),
       {
         numRuns: 150,
@@ -220,6 +281,28 @@ describe('the veerkracht classification (properties over generated countries)', 
           ],
         ],
       },
+    );
+  });
+
+  it('relative: the rest-of-gemeente mean is the weighted statistic of the other buurten (fast path = definition)', () => {
+    fc.assert(
+      fc.property(genCountry, (country) => {
+        const { buurten, values } = build(country);
+        const e = createEngine(buurten, values, CONFIG);
+        const r = e.period(P);
+        for (const rows of e.table.byGemeente().values()) {
+          for (const i of rows) {
+            const ref = r.classification.relative.refO[i]!;
+            const m = r.nuisance.measure[i]!;
+            if (m < 0) continue;
+            const rest = rows.filter((j) => j !== i && r.nuisance.measure[j] === m);
+            const s = weightedStats(r.nuisance.values, r.weights, (j) => rest.includes(j));
+            if (s.n === 0) expect(Number.isNaN(ref)).toBe(true);
+            else expect(ref).toBeCloseTo(s.mean, 9);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

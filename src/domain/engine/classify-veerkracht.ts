@@ -1,31 +1,40 @@
 /**
- * The veerkracht classification of every buurt over one period, in two versions:
- * - absoluut: dK = (ΔK − μK) / σK and dO = (ΔO − μO,m) / σO,m, with μ the population-weighted
- *   national mean change and σ the national SD of the change (per nuisance measure m);
- * - relatief: the same, but with μ the population-weighted mean change of the rest of the
- *   buurt's gemeente (or the whole gemeente, by configuration); σ stays national so one
- *   threshold means the same everywhere.
- * Every reference mean — national, gemeente, rest of the gemeente — is the same statistic
- * (`weightedStatsOfRows`: population weights under the one coverage rule) of its set of buurten,
- * so a gemeente whose mean change equals the national one gets the same classes in both
- * versions. A standardised change is 0 when the buurt's change equals its reference (also when
- * the national distribution has no spread), unknown when fewer than two buurten make up the
- * national distribution, and rounded to STANDARDISED_DECIMALS before it meets the thresholds.
- * Plus the sensitivity: how many buurten change class when both thresholds move −50 % / +50 %.
+ * The veerkracht classification of every buurt over one period, in three versions. ΔK and ΔO are
+ * the buurt's own changes on the fixed base-year scales (concentration-index.ts,
+ * nuisance-change.ts): positive means the concentration rose / nuisance got worse.
+ * - absoluut: dK = ΔK and dO = ΔO — did the concentration rise, did nuisance rise;
+ * - relatief: dK = ΔK − μ_rest(ΔK), dO = ΔO − μ_rest,m(ΔO), μ_rest the population-weighted mean
+ *   change of the rest of the buurt's gemeente (the buurt itself excluded; `relativeReference:
+ *   gemeente` includes it), for ΔO over the buurten with the same nuisance measure m;
+ * - landelijk: the same against the national mean change (the pre-2025 "absoluut", kept as a
+ *   clearly named third reading: "more than the country").
+ * Every reference mean is the same statistic (`weightedStatsOfRows`: population weights under one
+ * coverage rule) of its set of buurten. A buurt with unknown population is not classified
+ * (onvoldoende gegevens), never counted as 0 residents. dK and dO are rounded to
+ * STANDARDISED_DECIMALS before they meet the thresholds. Plus the sensitivity: how many buurten
+ * change class when both thresholds move −50 % / +50 %.
  */
 import type { BuurtTable } from './buurt-table.js';
 import type { EngineConfig } from './engine-config.js';
-import { classifyChange, classIndexOf, VEERKRACHT_CLASS_IDS, type Thresholds } from './veerkracht-classes.js';
-import { weightedStats, weightedStatsOfRows, type WeightedStats } from './weighted-stats.js';
+import {
+  classifyChange,
+  classIndexOf,
+  VEERKRACHT_CLASS_IDS,
+  type Residents,
+  type Thresholds,
+} from './veerkracht-classes.js';
+import { WEIGHT_COVERAGE, weightedStats, weightedStatsOfRows, type WeightedStats } from './weighted-stats.js';
 
 export interface ClassificationInput {
   table: BuurtTable;
+  /** ΔK per buurt on the base-year scale (NaN unknown). */
   deltaK: Float64Array;
+  /** ΔO per buurt on its measure's base-year scale (NaN unknown). */
   deltaO: Float64Array;
   /** Nuisance measure per buurt (−1 none). */
   measure: Int8Array;
   measureCount: number;
-  /** Population weights (inhabitants at t1). */
+  /** Population weights (inhabitants at t1, nearest year; NaN unknown). */
   weights: Float64Array;
   config: EngineConfig;
 }
@@ -33,9 +42,12 @@ export interface ClassificationInput {
 export interface ClassifiedVersion {
   /** Class per buurt, index into VEERKRACHT_CLASS_IDS. */
   classes: Uint8Array;
-  /** Standardised change against the version's reference (NaN unknown). */
+  /** The change against the version's reference, on the base-year scale (NaN unknown). */
   dK: Float64Array;
   dO: Float64Array;
+  /** The reference subtracted per buurt (0 for the absolute version; NaN when there is none). */
+  refK: Float64Array;
+  refO: Float64Array;
   /** National count of buurten that change class with thresholds × 0.5 / × 1.5. */
   sensitivity: { minus50: number; plus50: number };
   /** Classes with thresholds × 0.5 and × 1.5 (for the sensitivity of any set of buurten). */
@@ -43,103 +55,134 @@ export interface ClassifiedVersion {
   upper: Uint8Array;
 }
 
+/** Why a buurt has no class (bits of `Classification.reasons`). */
+export const NO_CLASS_REASONS = {
+  populationUnknown: 1,
+  concentrationUnknown: 2,
+  nuisanceUnknown: 4,
+} as const;
+
 export interface Classification {
   absolute: ClassifiedVersion;
   relative: ClassifiedVersion;
+  national: ClassifiedVersion;
+  /** National population-weighted mean and SD of ΔK, and of ΔO per measure. */
   statsK: WeightedStats;
   statsO: WeightedStats[];
   thresholds: Thresholds;
+  /** Per buurt, NO_CLASS_REASONS bits (0 = everything known). */
+  reasons: Uint8Array;
+  /** Per buurt, whether its population is enough, too small or unknown. */
+  residents: readonly Residents[];
 }
 
 /** Classifies every buurt of the table for one period. */
 export function classifyVeerkracht(input: ClassificationInput): Classification {
   const { deltaK, deltaO, measure, weights, config, table } = input;
+  const n = table.size;
   const statsK = weightedStats(deltaK, weights);
   const statsO = Array.from({ length: input.measureCount }, (_, m) =>
     weightedStats(deltaO, weights, (i) => measure[i] === m),
   );
-  const n = table.size;
-  const tooFew = new Uint8Array(n);
-  for (let i = 0; i < n; i++) tooFew[i] = weights[i]! < config.minPopulation ? 1 : 0;
-
-  const absK = new Float64Array(n);
-  const absO = new Float64Array(n);
+  const residents: Residents[] = [];
+  const reasons = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    absK[i] = standardise(deltaK[i]! - statsK.mean, statsK);
-    const m = measure[i]!;
-    absO[i] = m < 0 ? NaN : standardise(deltaO[i]! - statsO[m]!.mean, statsO[m]!);
+    const w = weights[i]!;
+    residents.push(Number.isNaN(w) ? 'unknown' : w < config.minPopulation ? 'too-few' : 'enough');
+    reasons[i] =
+      (Number.isNaN(w) ? NO_CLASS_REASONS.populationUnknown : 0) |
+      (Number.isNaN(deltaK[i]!) ? NO_CLASS_REASONS.concentrationUnknown : 0) |
+      (Number.isNaN(deltaO[i]!) ? NO_CLASS_REASONS.nuisanceUnknown : 0);
   }
-  const refK = gemeenteReference(table, deltaK, weights, null, config.relativeReference);
-  const refO = gemeenteReference(table, deltaO, weights, measure, config.relativeReference);
-  const relK = new Float64Array(n);
-  const relO = new Float64Array(n);
+  const zero = new Float64Array(n);
+  const nationalK = new Float64Array(n).fill(statsK.n > 0 ? statsK.mean : NaN);
+  const nationalO = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    relK[i] = standardise(deltaK[i]! - refK[i]!, statsK);
     const m = measure[i]!;
-    relO[i] = m < 0 ? NaN : standardise(deltaO[i]! - refO[i]!, statsO[m]!);
+    nationalO[i] = m < 0 || statsO[m]!.n === 0 ? NaN : statsO[m]!.mean;
   }
+  const relK = gemeenteReference(table, deltaK, weights, null, config.relativeReference);
+  const relO = gemeenteReference(table, deltaO, weights, measure, config.relativeReference);
   const t = config.thresholds;
   return {
-    absolute: version(absK, absO, tooFew, t),
-    relative: version(relK, relO, tooFew, t),
+    absolute: version(deltaK, deltaO, zero, zero, residents, t),
+    relative: version(deltaK, deltaO, relK, relO, residents, t),
+    national: version(deltaK, deltaO, nationalK, nationalO, residents, t),
     statsK,
     statsO,
     thresholds: { ...t },
+    reasons,
+    residents,
   };
 }
 
-function version(dK: Float64Array, dO: Float64Array, tooFew: Uint8Array, t: Thresholds): ClassifiedVersion {
-  const classes = classesFor(dK, dO, tooFew, t);
-  const lower = classesFor(dK, dO, tooFew, {
+function version(
+  deltaK: Float64Array,
+  deltaO: Float64Array,
+  refK: Float64Array,
+  refO: Float64Array,
+  residents: readonly Residents[],
+  t: Thresholds,
+): ClassifiedVersion {
+  const n = deltaK.length;
+  const dK = new Float64Array(n);
+  const dO = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dK[i] = deviation(deltaK[i]!, refK[i]!);
+    dO[i] = deviation(deltaO[i]!, refO[i]!);
+  }
+  const classes = classesFor(dK, dO, residents, t);
+  const lower = classesFor(dK, dO, residents, {
     concentration: t.concentration * 0.5,
     nuisance: t.nuisance * 0.5,
   });
-  const upper = classesFor(dK, dO, tooFew, {
+  const upper = classesFor(dK, dO, residents, {
     concentration: t.concentration * 1.5,
     nuisance: t.nuisance * 1.5,
   });
   let minus50 = 0;
   let plus50 = 0;
-  for (let i = 0; i < classes.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (lower[i] !== classes[i]) minus50++;
     if (upper[i] !== classes[i]) plus50++;
   }
-  return { classes, dK, dO, sensitivity: { minus50, plus50 }, lower, upper };
+  return { classes, dK, dO, refK, refO, sensitivity: { minus50, plus50 }, lower, upper };
 }
 
-function classesFor(dK: Float64Array, dO: Float64Array, tooFew: Uint8Array, t: Thresholds): Uint8Array {
+function classesFor(
+  dK: Float64Array,
+  dO: Float64Array,
+  residents: readonly Residents[],
+  t: Thresholds,
+): Uint8Array {
   const out = new Uint8Array(dK.length);
   for (let i = 0; i < out.length; i++)
-    out[i] = classIndexOf(classifyChange(dK[i]!, dO[i]!, tooFew[i] === 1, t));
+    out[i] = classIndexOf(classifyChange(dK[i]!, dO[i]!, residents[i]!, t));
   return out;
 }
 
 /**
- * Decimals a standardised change keeps. Far below any meaningful difference (the thresholds are
- * multiples of 0.01 SD), but it makes a change that lies exactly at a threshold, or a reference
- * that equals another one, classify the same whatever the floating-point summation order.
+ * Decimals a change keeps before it meets the thresholds. Far below any meaningful difference
+ * (the thresholds are multiples of 0.01), but it makes a change that lies exactly at a threshold,
+ * or a reference that equals another one, classify the same whatever the floating-point
+ * summation order.
  */
 export const STANDARDISED_DECIMALS = 9;
 const SCALE = 10 ** STANDARDISED_DECIMALS;
 
-/**
- * A deviation from a reference in SDs of the national distribution `stats`: unknown when fewer
- * than two buurten make up that distribution (a buurt cannot be compared with itself), 0 when
- * the buurt equals its reference (also when the distribution has no spread at all), else
- * deviation / σ, rounded to STANDARDISED_DECIMALS.
- */
-function standardise(deviation: number, stats: WeightedStats): number {
-  if (Number.isNaN(deviation) || stats.n < 2) return NaN;
-  if (deviation === 0) return 0;
-  if (!(stats.sd > 0)) return NaN;
-  return Math.round((deviation / stats.sd) * SCALE) / SCALE;
+/** value − reference, rounded to STANDARDISED_DECIMALS; exactly 0 when equal; NaN when either is unknown. */
+function deviation(value: number, reference: number): number {
+  if (Number.isNaN(value) || Number.isNaN(reference)) return NaN;
+  const d = value - reference;
+  if (d === 0) return 0;
+  return Math.round(d * SCALE) / SCALE + 0;
 }
 
 /**
  * Per buurt the reference mean of `values` over the other buurten of its gemeente (or all of
  * them) that have the same nuisance measure (`measure`, null = all comparable): the same
  * statistic as the national mean (`weightedStatsOfRows`), so population weights under the same
- * coverage rule. NaN when the set is empty.
+ * coverage rule. NaN when the set is empty (a buurt alone in its gemeente).
  */
 function gemeenteReference(
   table: BuurtTable,
@@ -161,19 +204,55 @@ function gemeenteReference(
     }
     for (const group of groups.values()) {
       if (mode === 'gemeente') {
-        const mean = weightedStatsOfRows(values, weights, group).mean;
-        for (const i of group) out[i] = mean;
-        continue;
-      }
-      for (const i of group)
-        out[i] = weightedStatsOfRows(
-          values,
-          weights,
-          group.filter((j) => j !== i),
-        ).mean;
+        const s = weightedStatsOfRows(values, weights, group);
+        if (s.n > 0) for (const i of group) out[i] = s.mean;
+      } else restMeans(values, weights, group, out);
     }
   }
   return out;
+}
+
+/**
+ * For each buurt of `group` (all with a value) the mean of the rest of the group, by the rule of
+ * `weightedStatsOfRows` (weighted when ≥ WEIGHT_COVERAGE of the rest have a known weight and some
+ * weight is positive), from the group's totals minus the buurt's own share: O(n) instead of a
+ * statistic per buurt. Sums are taken as offsets from the group's first value.
+ */
+function restMeans(
+  values: Float64Array,
+  weights: Float64Array,
+  group: readonly number[],
+  out: Float64Array,
+): void {
+  const origin = values[group[0]!]!;
+  let known = 0;
+  let positive = 0;
+  let sw = 0;
+  let swd = 0;
+  let sd = 0;
+  for (const j of group) {
+    const w = weights[j]!;
+    const d = values[j]! - origin;
+    sd += d;
+    if (w >= 0) known++;
+    if (w > 0) {
+      positive++;
+      sw += w;
+      swd += w * d;
+    }
+  }
+  for (const i of group) {
+    const present = group.length - 1;
+    if (present === 0) continue;
+    const w = weights[i]!;
+    const d = values[i]! - origin;
+    const restKnown = known - (w >= 0 ? 1 : 0);
+    const restPositive = positive - (w > 0 ? 1 : 0);
+    if (restPositive > 0 && restKnown >= WEIGHT_COVERAGE * present) {
+      const restW = sw - (w > 0 ? w : 0);
+      if (restW > 0) out[i] = origin + (swd - (w > 0 ? w * d : 0)) / restW;
+    } else out[i] = origin + (sd - d) / present;
+  }
 }
 
 export { VEERKRACHT_CLASS_IDS };

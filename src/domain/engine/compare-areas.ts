@@ -2,7 +2,9 @@
  * Key figures of an area (gemeente or region) for one period, for the comparison of areas:
  * buurten and inhabitants per veerkracht class (absolute and relative), corporatiebuurten,
  * the population-weighted mean index at the end of the period, and the correlation over
- * buurten between corporation share and nuisance level.
+ * buurten between corporation share and nuisance level. No data is null, never 0: inhabitants
+ * sum only known populations (null when none is known), corporatiebuurten is null without any
+ * corporation share, and no figure is ever −0.
  */
 import { type Period } from './engine-config.js';
 import { NUISANCE_MEASURES, nuisanceLevel } from './nuisance-change.js';
@@ -16,15 +18,20 @@ export interface PerClassFigure {
   label: string;
   labelEn: string;
   buurten: number;
-  inhabitants: number;
+  /** Inhabitants of the class's buurten with a known population; null when none is known. */
+  inhabitants: number | null;
 }
 
 export interface AreaFigures {
   buurten: number;
-  inhabitants: number;
+  /** Inhabitants of the buurten with a known population; null when none is known. */
+  inhabitants: number | null;
+  /** Buurten without a known population. */
+  buurtenWithoutPopulation: number;
   perClass: PerClassFigure[];
   perClassRelative: PerClassFigure[];
-  corporatiebuurten: number;
+  /** Null when no buurt of the area has a corporation share. */
+  corporatiebuurten: number | null;
   meanIndex: number | null;
   correlationCorporationNuisance: number | null;
   /** The nuisance-change measure used by most of the area's buurten (null when none has one). */
@@ -38,10 +45,13 @@ export const CORPORATIEBUURT_THRESHOLD = 200 / 3;
 export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], period: Period): AreaFigures {
   const r = engine.period(period);
   const pop = r.weights;
-  const inhabitants = rows.reduce((s, i) => s + (Number.isNaN(pop[i]!) ? 0 : pop[i]!), 0);
+  const inhabitants = knownSum(rows, pop);
+  const buurtenWithoutPopulation = rows.filter((i) => Number.isNaN(pop[i]!)).length;
   const corpYear = levelYear(engine.table.years('corporation_share'), period.t1, 10);
   const corp = corpYear === null ? undefined : engine.table.get('corporation_share', corpYear)?.values;
-  const corporatiebuurten = corp ? rows.filter((i) => corp[i]! > CORPORATIEBUURT_THRESHOLD).length : 0;
+  const withCorp = corp ? rows.filter((i) => !Number.isNaN(corp[i]!)) : [];
+  const corporatiebuurten =
+    corp && withCorp.length ? withCorp.filter((i) => corp[i]! > CORPORATIEBUURT_THRESHOLD).length : null;
   const level = engine.level(period.t1);
   const include = new Set(rows);
   const mean = weightedStats(level.values, pop, (i) => include.has(i));
@@ -54,13 +64,31 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
   return {
     buurten: rows.length,
     inhabitants,
+    buurtenWithoutPopulation,
     perClass: perClass(r.classification.absolute.classes, rows, pop),
     perClassRelative: perClass(r.classification.relative.classes, rows, pop),
     corporatiebuurten,
-    meanIndex: mean.n > 0 ? mean.mean : null,
-    correlationCorporationNuisance: correlation,
+    meanIndex: mean.n > 0 ? noNegativeZero(mean.mean) : null,
+    correlationCorporationNuisance: correlation === null ? null : noNegativeZero(correlation),
     measureUsed,
   };
+}
+
+/** Σ of the known values at `rows`; null when none is known (unknown is never 0). */
+function knownSum(rows: readonly number[], values: Float64Array): number | null {
+  let sum = 0;
+  let known = 0;
+  for (const i of rows) {
+    if (Number.isNaN(values[i]!)) continue;
+    sum += values[i]!;
+    known++;
+  }
+  return known ? sum : null;
+}
+
+/** −0 → 0 (a figure is never printed or serialised as "−0"). */
+function noNegativeZero(v: number): number {
+  return v === 0 ? 0 : v;
 }
 
 function dominantMeasure(measure: Int8Array, ids: readonly string[], rows: readonly number[]): string | null {
@@ -72,19 +100,14 @@ function dominantMeasure(measure: Int8Array, ids: readonly string[], rows: reado
 
 function perClass(classes: Uint8Array, rows: readonly number[], pop: Float64Array): PerClassFigure[] {
   return VEERKRACHT_CLASS_IDS.map((id, ci) => {
-    let buurten = 0;
-    let inhabitants = 0;
-    for (const i of rows) {
-      if (classes[i] !== ci) continue;
-      buurten++;
-      if (!Number.isNaN(pop[i]!)) inhabitants += pop[i]!;
-    }
+    const members = rows.filter((i) => classes[i] === ci);
     return {
       classId: id,
       label: VEERKRACHT_CLASSES[id].labelNl,
       labelEn: VEERKRACHT_CLASSES[id].labelEn,
-      buurten,
-      inhabitants,
+      buurten: members.length,
+      // a class without buurten has 0 inhabitants (a count); with buurten of unknown population only: null
+      inhabitants: members.length === 0 ? 0 : knownSum(members, pop),
     };
   });
 }

@@ -49,14 +49,18 @@ describe('the concentration index', () => {
     expect([...engine.table.get('social_assistance_per_1000_15_64', 2016)!.values]).toEqual([20, 40, 60, 80]);
   });
 
-  it('standardises each component within its year against the population-weighted distribution', () => {
+  // weights 1000, 1000, 2000, 1000 → base-year (2016) mean (20+40+120+80)/5 = 52
+  const sd2016 = Math.sqrt((1000 * 32 ** 2 + 1000 * 12 ** 2 + 2000 * 8 ** 2 + 1000 * 28 ** 2) / 5000);
+
+  it('puts each component on the fixed scale of its base year (population-weighted mean and SD of the first year)', () => {
     const c = engine.config.components.find((x) => x.id === 'social-assistance')!;
-    const z = engine.index.z(c, 2016)!;
-    // weights 1000, 1000, 2000, 1000 → mean (20+40+120+80)/5 = 52
-    expect(z.stats.mean).toBeCloseTo(52, 10);
-    const sd = Math.sqrt((1000 * 32 ** 2 + 1000 * 12 ** 2 + 2000 * 8 ** 2 + 1000 * 28 ** 2) / 5000);
-    expect(z.stats.sd).toBeCloseTo(sd, 10);
-    expect(z.z[0]).toBeCloseTo((20 - 52) / sd, 10);
+    const scale = engine.index.scale(c, 2020)!;
+    expect(scale).toMatchObject({ indicator: 'social_assistance_per_1000_15_64', year: 2016 });
+    expect(scale.mean).toBeCloseTo(52, 10);
+    expect(scale.sd).toBeCloseTo(sd2016, 10);
+    expect(engine.index.scaled(c, 2016)!.u[0]).toBeCloseTo((20 - 52) / sd2016, 10);
+    // 2020 on the 2016 scale: the 4th buurt rose from 80 to 120 per 1,000
+    expect(engine.index.scaled(c, 2020)!.u[3]).toBeCloseTo((120 - 52) / sd2016, 10);
   });
 
   it('averages the components present (weights equal) and needs minComponents', () => {
@@ -67,15 +71,24 @@ describe('the concentration index', () => {
     expect(Number.isNaN(strict.level(2016).values[0]!)).toBe(false);
   });
 
-  it('ΔK is the weighted mean of the z-changes; the unchanged component contributes 0', () => {
+  it('ΔK is the mean of the components’ own changes divided by their base-year SD: absolute, not against the country', () => {
     const ch = engine.index.change(2016, 2020);
     const sa = ch.components.find((c) => c.id === 'social-assistance')!;
     const ax = ch.components.find((c) => c.id === 'anxiety-depression')!;
     expect(sa.years).toEqual([2016, 2020]);
-    expect(ax.dz![0]).toBeCloseTo(0, 12);
-    expect(ch.values[0]).toBeCloseTo((sa.dz![0]! + 0) / 2, 12);
-    expect(ch.values[3]).toBeCloseTo(sa.dz![3]!, 12);
-    expect(ch.values[3]!).toBeGreaterThan(0);
+    expect([...sa.raw!]).toEqual([0, 0, 0, 40]);
+    // unchanged buurten change by exactly 0, whatever the 4th buurt did
+    expect(ax.scaled![0]).toBe(0);
+    expect(sa.scaled![0]).toBe(0);
+    expect(ch.values[0]).toBe(0);
+    expect(ch.values[3]).toBeCloseTo(40 / sd2016, 12);
+  });
+
+  it('flags a level whose component comes from another year (carried forward)', () => {
+    const level = engine.level(2017); // no data in 2017: both components from 2016 (nearest, earlier on ties)
+    expect(level.yearsUsed).toMatchObject({ 'social-assistance': 2016, 'anxiety-depression': 2016 });
+    expect(level.otherYear[0]).not.toBe(0);
+    expect(engine.level(2016).otherYear[0]).toBe(0);
   });
 
   it('treats a definition change inside the period as a break: left out unless bridged', () => {
@@ -86,9 +99,11 @@ describe('the concentration index', () => {
     ];
     const e = createEngine(buurten, extra, { minComponents: 1 });
     const low = e.index.change(2020, 2024).components.find((c) => c.id === 'low-income')!;
-    expect(low).toMatchObject({ years: [2020, 2024], break: true, dz: null });
+    expect(low).toMatchObject({ years: [2020, 2024], break: true, scaled: null, raw: null });
     const bridged = createEngine(buurten, extra, { minComponents: 1, bridgeBreaks: true });
-    expect(bridged.index.change(2020, 2024).components.find((c) => c.id === 'low-income')!.dz).not.toBeNull();
+    const b = bridged.index.change(2020, 2024).components.find((c) => c.id === 'low-income')!;
+    expect(b.scaled).not.toBeNull();
+    expect(b.raw).toBeNull(); // no change in own units across two definitions
   });
 
   it('rejects an invalid configuration with CONFIG_INVALID naming the field', () => {

@@ -1,25 +1,32 @@
 /**
- * Concentratie kwetsbare bewoners (K). Each component c is standardised within its year y
- * against the population-weighted national buurt distribution: z_c,y = (x − μ_c,y) / σ_c,y.
- * The level K_t is the weighted mean of the components' z-scores (each from its nearest year,
- * year-rule.ts), the change ΔK over [t0, t1] the weighted mean of the components' z-changes
- * z_c,y1 − z_c,y0. Both need at least `minComponents` components. A component whose
- * definition changes inside the period (segments) is a break: its change is taken within the
- * newest definition when that covers two years of the period, else it is left out (unless
- * bridgeBreaks). Because z-scores are relative to the country, ΔK measures how a buurt moved
- * relative to all buurten, not the national trend (docs/method.md, "Index").
+ * Concentratie kwetsbare bewoners (K), on a fixed scale so that it can rise and fall in absolute
+ * terms. Each component c (in the segment of its definition that holds for the year) is put on
+ * the scale of its base year b — the first year with data (base-scale.ts):
+ *   u_c,y = (x_c,y − μ_c,b) / σ_c,b
+ * with μ and σ the population-weighted national mean and SD in b. Because μ_c,b and σ_c,b are the
+ * same numbers for every year, u moves only when the component's own value moves: a buurt whose
+ * share of residents at high risk of anxiety or depression rose from 7.1 % to 7.8 % has Δu =
+ * 0.7 / σ_b > 0, whatever happened elsewhere.
+ *   level K_t = Σ_c w_c u_c,y(t) / Σ_c w_c   (y(t) the component's year nearest to t, flagged when ≠ t)
+ *   change ΔK = Σ_c w_c (u_c,y1 − u_c,y0) / Σ_c w_c = Σ_c w_c (x_c,y1 − x_c,y0) / σ_c,b / Σ_c w_c
+ * Both need at least `minComponents` components. A component whose definition changes inside
+ * the period (segments) is a break: its change is taken within the newest definition when that
+ * covers two years of the period, else it is left out (unless bridgeBreaks, which then compares
+ * the two ends each on its own segment's scale). docs/method.md, "Concentratie kwetsbare bewoners".
  */
+import { baseScale, type BaseScale } from './base-scale.js';
 import type { BuurtTable } from './buurt-table.js';
 import type { ComponentConfig, EngineConfig } from './engine-config.js';
 import type { PopulationIndex } from './population.js';
-import { weightedStats, type WeightedStats } from './weighted-stats.js';
 import { levelYear, periodYears } from './year-rule.js';
 
-export interface ComponentZ {
+/** A component in one year on its base-year scale. */
+export interface ComponentScaled {
   year: number;
   indicator: string;
-  z: Float64Array;
-  stats: WeightedStats;
+  /** (x − μ_b) / σ_b per buurt, NaN where x is missing. */
+  u: Float64Array;
+  scale: BaseScale;
 }
 
 export interface IndexLevel {
@@ -27,6 +34,8 @@ export interface IndexLevel {
   values: Float64Array;
   /** Components that entered each buurt's value. */
   counts: Uint8Array;
+  /** Per buurt, bit c set when component c (config order) entered from a year other than `year`. */
+  otherYear: Uint16Array;
   /** Year used per component id, null when the component has no year near enough. */
   yearsUsed: Record<string, number | null>;
 }
@@ -36,7 +45,12 @@ export interface ComponentChange {
   years: [number, number] | null;
   /** True when the years straddle a definition change that was bridged, or the component was left out for it. */
   break: boolean;
-  dz: Float64Array | null;
+  /** Change per buurt on the base-year scale (u_y1 − u_y0), NaN where an end is missing; null when the component has no change. */
+  scaled: Float64Array | null;
+  /** Change per buurt in the component's own units (x_y1 − x_y0); null when bridged across a break or no change. */
+  raw: Float64Array | null;
+  /** The scale of the end year's definition. */
+  scale: BaseScale | null;
 }
 
 export interface IndexChange {
@@ -46,7 +60,8 @@ export interface IndexChange {
 }
 
 export class ConcentrationIndex {
-  private readonly zCache = new Map<string, ComponentZ | null>();
+  private readonly scaledCache = new Map<string, ComponentScaled | null>();
+  private readonly scaleCache = new Map<string, BaseScale | null>();
 
   constructor(
     private readonly table: BuurtTable,
@@ -81,26 +96,39 @@ export class ConcentrationIndex {
     return ind ? this.table.get(ind, year)?.values : undefined;
   }
 
-  /** z-scores of a component in a year, or null without data or without spread. */
-  z(c: ComponentConfig, year: number): ComponentZ | null {
-    const key = `${c.id}|${year}`;
-    let hit = this.zCache.get(key);
+  /** The base-year scale of the component's definition (segment) that holds in `year`, or null. */
+  scale(c: ComponentConfig, year: number): BaseScale | null {
+    const indicator = this.segmentIndicator(c, year);
+    if (!indicator) return null;
+    const key = `${c.id}|${indicator}`;
+    let hit = this.scaleCache.get(key);
     if (hit === undefined) {
-      hit = this.computeZ(c, year);
-      this.zCache.set(key, hit);
+      const years = this.componentYears(c).filter((y) => this.segmentIndicator(c, y) === indicator);
+      hit = baseScale(this.table, this.population, indicator, years);
+      this.scaleCache.set(key, hit);
     }
     return hit;
   }
 
-  private computeZ(c: ComponentConfig, year: number): ComponentZ | null {
+  /** A component in a year on its base-year scale, or null without data or without a scale. */
+  scaled(c: ComponentConfig, year: number): ComponentScaled | null {
+    const key = `${c.id}|${year}`;
+    let hit = this.scaledCache.get(key);
+    if (hit === undefined) {
+      hit = this.computeScaled(c, year);
+      this.scaledCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private computeScaled(c: ComponentConfig, year: number): ComponentScaled | null {
     const indicator = this.segmentIndicator(c, year);
     const values = indicator ? this.table.get(indicator, year)?.values : undefined;
-    if (!indicator || !values) return null;
-    const stats = weightedStats(values, this.population.at(year));
-    if (stats.n < 2 || !(stats.sd > 0)) return null;
-    const z = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) z[i] = (values[i]! - stats.mean) / stats.sd;
-    return { year, indicator, z, stats };
+    const scale = this.scale(c, year);
+    if (!indicator || !values || !scale) return null;
+    const u = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) u[i] = (values[i]! - scale.mean) / scale.sd;
+    return { year, indicator, u, scale };
   }
 
   /** K in year t. */
@@ -109,14 +137,24 @@ export class ConcentrationIndex {
     const sum = new Float64Array(n);
     const wsum = new Float64Array(n);
     const counts = new Uint8Array(n);
+    const otherYear = new Uint16Array(n);
     const yearsUsed: Record<string, number | null> = {};
-    for (const c of this.config.components) {
+    this.config.components.forEach((c, ci) => {
       const y = levelYear(this.componentYears(c), t, this.config.levelYearTolerance);
-      const z = y === null ? null : this.z(c, y);
-      yearsUsed[c.id] = z ? y : null;
-      if (z) accumulate(z.z, c.weight, sum, wsum, counts);
-    }
-    return { year: t, values: combine(sum, wsum, counts, this.config.minComponents), counts, yearsUsed };
+      const s = y === null ? null : this.scaled(c, y);
+      yearsUsed[c.id] = s ? y : null;
+      if (!s) return;
+      accumulate(s.u, c.weight, sum, wsum, counts);
+      if (s.year !== t)
+        for (let i = 0; i < n; i++) if (!Number.isNaN(s.u[i]!)) otherYear[i] = otherYear[i]! | (1 << ci);
+    });
+    return {
+      year: t,
+      values: combine(sum, wsum, counts, this.config.minComponents),
+      counts,
+      otherYear,
+      yearsUsed,
+    };
   }
 
   /** ΔK over [t0, t1]. */
@@ -129,41 +167,58 @@ export class ConcentrationIndex {
     for (const c of this.config.components) {
       const cc = this.componentChange(c, t0, t1);
       components.push(cc);
-      if (cc.dz) accumulate(cc.dz, c.weight, sum, wsum, counts);
+      if (cc.scaled) accumulate(cc.scaled, c.weight, sum, wsum, counts);
     }
     return { values: combine(sum, wsum, counts, this.config.minComponents), counts, components };
   }
 
-  private componentChange(c: ComponentConfig, t0: number, t1: number): ComponentChange {
+  /** The years a component uses for a change over [t0, t1] (after the break rule), and whether it is a break. */
+  changeYears(
+    c: ComponentConfig,
+    t0: number,
+    t1: number,
+  ): { years: [number, number] | null; break: boolean } {
     const tol = this.config.periodYearTolerance;
-    let years = periodYears(this.componentYears(c), t0, t1, tol);
+    const years = periodYears(this.componentYears(c), t0, t1, tol);
     if (years && this.segmentIndicator(c, years[0]) !== this.segmentIndicator(c, years[1])) {
       const newest = this.segmentIndicator(c, years[1]);
       const newestYears = this.componentYears(c).filter((y) => this.segmentIndicator(c, y) === newest);
       const within = periodYears(newestYears, t0, t1, tol);
-      if (within) years = within;
-      else if (!this.config.bridgeBreaks) return { id: c.id, years, break: true, dz: null };
+      if (within) return { years: within, break: false };
+      return { years, break: true };
     }
-    if (!years) return { id: c.id, years: null, break: false, dz: null };
-    const bridged = this.segmentIndicator(c, years[0]) !== this.segmentIndicator(c, years[1]);
-    const a = this.z(c, years[0]);
-    const b = this.z(c, years[1]);
-    if (!a || !b) return { id: c.id, years, break: bridged, dz: null };
-    const dz = new Float64Array(a.z.length);
-    for (let i = 0; i < dz.length; i++) dz[i] = b.z[i]! - a.z[i]!;
-    return { id: c.id, years, break: bridged, dz };
+    return { years, break: false };
+  }
+
+  private componentChange(c: ComponentConfig, t0: number, t1: number): ComponentChange {
+    const { years, break: isBreak } = this.changeYears(c, t0, t1);
+    const none = { id: c.id, years, break: isBreak, scaled: null, raw: null, scale: null };
+    if (!years || (isBreak && !this.config.bridgeBreaks)) return none;
+    const a = this.scaled(c, years[0]);
+    const b = this.scaled(c, years[1]);
+    if (!a || !b) return none;
+    const scaled = new Float64Array(a.u.length);
+    for (let i = 0; i < scaled.length; i++) scaled[i] = b.u[i]! - a.u[i]!;
+    let raw: Float64Array | null = null;
+    if (!isBreak) {
+      const xa = this.raw(c, years[0])!;
+      const xb = this.raw(c, years[1])!;
+      raw = new Float64Array(xa.length);
+      for (let i = 0; i < raw.length; i++) raw[i] = xb[i]! - xa[i]!;
+    }
+    return { id: c.id, years, break: isBreak, scaled, raw, scale: b.scale };
   }
 }
 
 function accumulate(
-  z: Float64Array,
+  u: Float64Array,
   weight: number,
   sum: Float64Array,
   wsum: Float64Array,
   counts: Uint8Array,
 ): void {
-  for (let i = 0; i < z.length; i++) {
-    const v = z[i]!;
+  for (let i = 0; i < u.length; i++) {
+    const v = u[i]!;
     if (Number.isNaN(v)) continue;
     sum[i] = sum[i]! + weight * v;
     wsum[i] = wsum[i]! + weight;

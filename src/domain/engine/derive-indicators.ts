@@ -5,7 +5,14 @@
  */
 import { assertNever } from '../../core/app-error.js';
 import { VALUE_FLAGS } from '../../core/records.js';
-import { ENGINE_FLAGS, type BuurtTable, type Column, type ColumnSource } from './buurt-table.js';
+import {
+  ENGINE_FLAGS,
+  remapMask,
+  SourceList,
+  type BuurtTable,
+  type Column,
+  type ColumnSource,
+} from './buurt-table.js';
 import { DERIVED_INDICATORS, type Formula, type IndicatorDefinition } from './indicator-registry.js';
 import type { PopulationIndex } from './population.js';
 
@@ -53,7 +60,7 @@ function evaluate(table: BuurtTable, f: Formula, year: number): Evaluated | unde
       const col = table.get(f.indicator, year);
       return col
         ? {
-            column: { values: col.values.slice(), flags: col.flags.slice() },
+            column: { values: col.values.slice(), flags: col.flags.slice(), mask: col.mask.slice() },
             sources: table.sources(f.indicator, year),
           }
         : undefined;
@@ -79,8 +86,11 @@ function evaluateRate(
   const denomYears = nearestYears(table, f.denominator, year, f.denominatorYearTolerance);
   if (denomYears.length === 0) return undefined;
   const out = emptyColumn(table.size);
-  const sources = [...table.sources(f.numerator, year)];
-  for (const dy of denomYears) for (const d of f.denominator) sources.push(...table.sources(d, dy));
+  const list = new SourceList();
+  const numRemap = list.remap(table.sources(f.numerator, year));
+  const denRemaps = new Map(
+    denomYears.map((dy) => [dy, f.denominator.map((d) => list.remap(table.sources(d, dy)))] as const),
+  );
   for (let i = 0; i < table.size; i++) {
     const n = num.values[i]!;
     if (Number.isNaN(n)) {
@@ -94,38 +104,53 @@ function evaluateRate(
         out.values[i] = (n / d.value) * f.per;
         out.flags[i] =
           num.flags[i]! | d.flags | ENGINE_FLAGS.derived | (dy === year ? 0 : VALUE_FLAGS.estimated);
+        let mask = remapMask(num.mask[i]!, numRemap);
+        f.denominator.forEach((ind, k) => {
+          mask |= remapMask(table.get(ind, dy)!.mask[i]!, denRemaps.get(dy)![k]!);
+        });
+        out.mask[i] = mask >>> 0;
       }
       break;
     }
   }
-  return { column: out, sources: dedupeSources(sources) };
+  return { column: out, sources: list.list };
 }
 
 function evaluateSum(table: BuurtTable, indicators: readonly string[], year: number): Evaluated | undefined {
   if (!indicators.every((ind) => table.get(ind, year))) return undefined;
   const out = emptyColumn(table.size);
+  const list = new SourceList();
+  const remaps = indicators.map((ind) => list.remap(table.sources(ind, year)));
   for (let i = 0; i < table.size; i++) {
     const s = sumAt(table, indicators, year, i);
-    if (s) out.values[i] = s.value;
+    if (s) {
+      out.values[i] = s.value;
+      let mask = 0;
+      indicators.forEach((ind, k) => (mask |= remapMask(table.get(ind, year)!.mask[i]!, remaps[k]!)));
+      out.mask[i] = mask >>> 0;
+    }
     out.flags[i] = (s?.flags ?? 0) | ENGINE_FLAGS.derived;
   }
-  return { column: out, sources: dedupeSources(indicators.flatMap((ind) => table.sources(ind, year))) };
+  return { column: out, sources: list.list };
 }
 
 function evaluateFirst(table: BuurtTable, options: readonly Formula[], year: number): Evaluated | undefined {
   const parts = options.map((o) => evaluate(table, o, year)).filter((p): p is Evaluated => p !== undefined);
   if (parts.length === 0) return undefined;
   const out = emptyColumn(table.size);
+  const list = new SourceList();
+  const remaps = parts.map((p) => list.remap(p.sources));
   for (let i = 0; i < table.size; i++) {
-    for (const p of parts) {
+    for (const [k, p] of parts.entries()) {
       if (!Number.isNaN(p.column.values[i]!)) {
         out.values[i] = p.column.values[i]!;
         out.flags[i] = p.column.flags[i]!;
+        out.mask[i] = remapMask(p.column.mask[i]!, remaps[k]!);
         break;
       }
     }
   }
-  return { column: out, sources: dedupeSources(parts.flatMap((p) => p.sources)) };
+  return { column: out, sources: list.list };
 }
 
 /** Σ of the indicators for one buurt in one year; null when any is missing. */
@@ -170,15 +195,5 @@ function applyMinimum(col: Column, population: Float64Array, minimum: number): v
 }
 
 function emptyColumn(n: number): Column {
-  return { values: new Float64Array(n).fill(NaN), flags: new Uint8Array(n) };
-}
-
-function dedupeSources(list: readonly ColumnSource[]): ColumnSource[] {
-  const seen = new Set<string>();
-  return list.filter((s) => {
-    const key = `${s.indicator}|${s.edition}|${s.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return { values: new Float64Array(n).fill(NaN), flags: new Uint8Array(n), mask: new Uint32Array(n) };
 }

@@ -94,6 +94,7 @@ export const EngineConfigSchema = z.strictObject({
   components: z
     .array(ComponentSchema)
     .min(1)
+    .max(16)
     .default([...DEFAULT_COMPONENTS]),
   /** An index value (level or change) needs at least this many components. */
   minComponents: z.number().int().min(1).default(2),
@@ -108,7 +109,10 @@ export const EngineConfigSchema = z.strictObject({
     .array(z.enum(NUISANCE_MEASURE_IDS))
     .min(1)
     .default([...NUISANCE_MEASURE_IDS]),
-  /** Thresholds τ in standard deviations of the national buurt distribution of each change. */
+  /**
+   * Thresholds τ: a change counts as a rise when it exceeds τ on the fixed base-year scale — τ times
+   * the national buurt spread (SD) of the measure in its base year (docs/method.md).
+   */
   thresholds: z
     .strictObject({
       concentration: z.number().positive().max(5).default(0.25),

@@ -123,8 +123,8 @@ export const DERIVED_INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'police_crime_rate',
-    titleNl: 'Geregistreerde misdrijven per 1.000 inwoners',
-    titleEn: 'Registered crimes per 1,000 inhabitants',
+    titleNl: 'Geregistreerde misdrijven per 1.000 inwoners (per kalenderjaar, berekend)',
+    titleEn: 'Registered crimes per 1,000 inhabitants (per calendar year, computed)',
     unit: 'per_1000',
     direction: 'higher-is-worse',
     formula: {

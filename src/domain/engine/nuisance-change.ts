@@ -1,13 +1,17 @@
 /**
- * Change of nuisance and insecurity (ΔO, positive = more nuisance) over [t0, t1]. The primary
- * measure is the Leefbaarometer dimension `onv` (higher = better, so ΔO = −(onv_y1 − onv_y0));
- * where a buurt has no onv at both ends, the next measure of the configured fallback order is
- * used: RIVM severe noise nuisance from neighbours, then registered crime per 1,000 (police,
- * then the KWB crime columns of editions up to 2018). Each measure keeps its own units; the
- * classification standardises each against its own national distribution of change.
+ * Change of nuisance and insecurity over [t0, t1], positive = more nuisance. The primary measure
+ * is the Leefbaarometer dimension `onv` (higher = better, so the change in own units is
+ * −(onv_y1 − onv_y0)); where a buurt has no onv at both ends, the next measure of the configured
+ * fallback order is used: RIVM severe noise nuisance from neighbours, then registered crime per
+ * 1,000 (police, then the KWB crime columns of editions up to 2018). A buurt's two ends always
+ * come from one measure. The change ΔO is that own-units change divided by the measure's fixed
+ * base-year spread (base-scale.ts), so it keeps its sign — ΔO > 0 means the buurt's own score got
+ * worse — and measures with different units share one threshold.
  */
+import { baseScale, type BaseScale } from './base-scale.js';
 import type { BuurtTable } from './buurt-table.js';
 import type { EngineConfig, NuisanceMeasureId } from './engine-config.js';
+import type { PopulationIndex } from './population.js';
 import { periodYears } from './year-rule.js';
 
 export interface NuisanceMeasure {
@@ -17,6 +21,12 @@ export interface NuisanceMeasure {
   sign: 1 | -1;
   titleNl: string;
   titleEn: string;
+  /** The direction of the scale, stated wherever the measure's values are quoted. */
+  directionNl: string;
+  directionEn: string;
+  /** Short name for titles and legends ("Leefbaarometer onv"). */
+  shortNl: string;
+  shortEn: string;
 }
 
 export const NUISANCE_MEASURES: Record<NuisanceMeasureId, NuisanceMeasure> = {
@@ -26,6 +36,10 @@ export const NUISANCE_MEASURES: Record<NuisanceMeasureId, NuisanceMeasure> = {
     sign: -1,
     titleNl: 'Leefbaarometer overlast en onveiligheid (onv)',
     titleEn: 'Leefbaarometer nuisance and insecurity (onv)',
+    directionNl: 'hogere Leefbaarometer-score = beter',
+    directionEn: 'higher Leefbaarometer score = better',
+    shortNl: 'Leefbaarometer onv',
+    shortEn: 'Leefbaarometer onv',
   },
   rivm_noise_neighbours: {
     id: 'rivm_noise_neighbours',
@@ -33,6 +47,10 @@ export const NUISANCE_MEASURES: Record<NuisanceMeasureId, NuisanceMeasure> = {
     sign: 1,
     titleNl: 'ernstige geluidhinder door buren (RIVM)',
     titleEn: 'severe noise nuisance from neighbours (RIVM)',
+    directionNl: 'hoger percentage = meer hinder',
+    directionEn: 'higher percentage = more nuisance',
+    shortNl: 'RIVM geluidhinder door buren',
+    shortEn: 'RIVM noise from neighbours',
   },
   police_crime_rate: {
     id: 'police_crime_rate',
@@ -40,6 +58,10 @@ export const NUISANCE_MEASURES: Record<NuisanceMeasureId, NuisanceMeasure> = {
     sign: 1,
     titleNl: 'geregistreerde misdrijven per 1.000 inwoners (politie)',
     titleEn: 'registered crimes per 1,000 inhabitants (police)',
+    directionNl: 'hoger = meer misdrijven',
+    directionEn: 'higher = more crime',
+    shortNl: 'politie: geregistreerde misdrijven',
+    shortEn: 'police: registered crime',
   },
   kwb_crime_per_1000: {
     id: 'kwb_crime_per_1000',
@@ -47,53 +69,68 @@ export const NUISANCE_MEASURES: Record<NuisanceMeasureId, NuisanceMeasure> = {
     sign: 1,
     titleNl: 'misdrijven per 1.000 inwoners (KWB)',
     titleEn: 'crimes per 1,000 inhabitants (KWB)',
+    directionNl: 'hoger = meer misdrijven',
+    directionEn: 'higher = more crime',
+    shortNl: 'KWB: misdrijven',
+    shortEn: 'KWB: crime',
   },
 };
 
 export interface NuisanceChange {
-  /** ΔO per buurt in the units of its measure, NaN when no measure covers the period. */
+  /** ΔO per buurt on its measure's base-year scale (positive = more nuisance), NaN when no measure covers the period. */
   values: Float64Array;
+  /** The same change in the measure's own units (positive = more nuisance). */
+  raw: Float64Array;
   /** Index into `measures` of the measure used per buurt, −1 for none. */
   measure: Int8Array;
   measures: readonly NuisanceMeasure[];
   /** Years used per measure, null when the measure cannot cover the period. */
   years: (readonly [number, number] | null)[];
-  /** ΔO per measure for every buurt that has it (for the national reference of that measure). */
-  perMeasure: (Float64Array | null)[];
+  /** The base-year scale per measure, null when the measure has no data. */
+  scales: (BaseScale | null)[];
 }
 
 /** ΔO over [t0, t1] with the fallback order of the configuration. */
 export function nuisanceChange(
   table: BuurtTable,
+  population: PopulationIndex,
   t0: number,
   t1: number,
   config: EngineConfig,
 ): NuisanceChange {
   const measures = config.nuisanceMeasures.map((id) => NUISANCE_MEASURES[id]);
   const values = new Float64Array(table.size).fill(NaN);
+  const raw = new Float64Array(table.size).fill(NaN);
   const measure = new Int8Array(table.size).fill(-1);
   const years: (readonly [number, number] | null)[] = [];
-  const perMeasure: (Float64Array | null)[] = [];
+  const scales: (BaseScale | null)[] = [];
   measures.forEach((m, mi) => {
+    const scale = measureScale(table, population, m);
+    scales.push(scale);
     const ys = periodYears(table.years(m.indicator), t0, t1, config.periodYearTolerance);
     years.push(ys);
     const a = ys ? table.get(m.indicator, ys[0]) : undefined;
     const b = ys ? table.get(m.indicator, ys[1]) : undefined;
-    if (!a || !b) {
-      perMeasure.push(null);
-      return;
+    if (!a || !b || !scale) return;
+    for (let i = 0; i < table.size; i++) {
+      if (measure[i] !== -1) continue;
+      const d = m.sign * (b.values[i]! - a.values[i]!);
+      if (Number.isNaN(d)) continue;
+      raw[i] = d;
+      values[i] = d / scale.sd;
+      measure[i] = mi;
     }
-    const d = new Float64Array(table.size);
-    for (let i = 0; i < d.length; i++) {
-      d[i] = m.sign * (b.values[i]! - a.values[i]!);
-      if (measure[i] === -1 && !Number.isNaN(d[i]!)) {
-        values[i] = d[i]!;
-        measure[i] = mi;
-      }
-    }
-    perMeasure.push(d);
   });
-  return { values, measure, measures, years, perMeasure };
+  return { values, raw, measure, measures, years, scales };
+}
+
+/** The base-year scale of a nuisance measure (the spread of its levels in its first year). */
+export function measureScale(
+  table: BuurtTable,
+  population: PopulationIndex,
+  m: NuisanceMeasure,
+): BaseScale | null {
+  return baseScale(table, population, m.indicator, table.years(m.indicator));
 }
 
 /** The nuisance level of a measure in a year with the sign applied (higher = more nuisance). */

@@ -7,35 +7,46 @@
 import type { BuurtTable } from './buurt-table.js';
 
 export class PopulationIndex {
-  private readonly cache = new Map<number, Float64Array>();
+  private readonly cache = new Map<number, { values: Float64Array; years: Uint16Array }>();
   constructor(private readonly table: BuurtTable) {}
 
   /** Inhabitants per row for `year` (NaN when the buurt has no inhabitants in any year). */
   at(year: number): Float64Array {
-    let col = this.cache.get(year);
-    if (!col) {
-      col = this.compute(year);
-      this.cache.set(year, col);
-    }
-    return col;
+    return this.get(year).values;
   }
 
-  private compute(year: number): Float64Array {
-    const years = [...this.table.years('inhabitants')].sort(
+  /** Per row, the year whose inhabitants `at(year)` took (0 when unknown). */
+  yearsAt(year: number): Uint16Array {
+    return this.get(year).years;
+  }
+
+  private get(year: number): { values: Float64Array; years: Uint16Array } {
+    let hit = this.cache.get(year);
+    if (!hit) {
+      hit = this.compute(year);
+      this.cache.set(year, hit);
+    }
+    return hit;
+  }
+
+  private compute(year: number): { values: Float64Array; years: Uint16Array } {
+    const order = [...this.table.years('inhabitants')].sort(
       (a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b,
     );
-    const out = new Float64Array(this.table.size).fill(NaN);
+    const values = new Float64Array(this.table.size).fill(NaN);
+    const years = new Uint16Array(this.table.size);
     let missing = this.table.size;
-    for (const y of years) {
+    for (const y of order) {
       const col = this.table.get('inhabitants', y)!;
-      for (let i = 0; i < out.length; i++) {
-        if (Number.isNaN(out[i]!) && !Number.isNaN(col.values[i]!)) {
-          out[i] = col.values[i]!;
+      for (let i = 0; i < values.length; i++) {
+        if (Number.isNaN(values[i]!) && !Number.isNaN(col.values[i]!)) {
+          values[i] = col.values[i]!;
+          years[i] = y;
           missing--;
         }
       }
       if (missing === 0) break;
     }
-    return out;
+    return { values, years };
   }
 }

@@ -1,10 +1,10 @@
 /**
  * The veerkracht classes and the rule that assigns them (methodology §4, made exact):
- * with dK and dO the changes of concentration and nuisance in standard deviations of their
- * national distributions, relative to a reference (national change, or rest of the gemeente),
- * and thresholds τK, τO:
- *   te-weinig-inwoners    fewer inhabitants than the minimum (checked first)
- *   onvoldoende-gegevens  dK or dO unknown
+ * with dK and dO the changes of concentration and nuisance on their fixed base-year scales
+ * (positive = rose / got worse), taken as they are (absoluut) or against a reference (the rest of
+ * the gemeente, or the country), and thresholds τK, τO:
+ *   onvoldoende-gegevens  population unknown (checked first), or dK or dO unknown
+ *   te-weinig-inwoners    fewer inhabitants than the minimum
  *   veerkracht-onder-druk dK > τK and dO > τO
  *   veerkrachtig          dK > τK and dO ≤ τO
  *   meer-overlast         dK ≤ τK and dO > τO   (meer overlast zonder meer kwetsbaren)
@@ -68,14 +68,18 @@ export interface Thresholds {
   nuisance: number;
 }
 
-/** The class of one buurt from its standardised changes (NaN = unknown). */
+/** A buurt's population against the minimum: enough, too few, or unknown (never taken as 0). */
+export type Residents = 'enough' | 'too-few' | 'unknown';
+
+/** The class of one buurt from its changes (NaN = unknown). */
 export function classifyChange(
   dK: number,
   dO: number,
-  tooFewResidents: boolean,
+  residents: Residents,
   t: Thresholds,
 ): VeerkrachtClassId {
-  if (tooFewResidents) return 'te-weinig-inwoners';
+  if (residents === 'unknown') return 'onvoldoende-gegevens';
+  if (residents === 'too-few') return 'te-weinig-inwoners';
   if (Number.isNaN(dK) || Number.isNaN(dO)) return 'onvoldoende-gegevens';
   const kUp = dK > t.concentration;
   const oUp = dO > t.nuisance;

@@ -65,7 +65,7 @@ export class VeerkrachtEngine {
 
   private computePeriod(p: Period): PeriodResult {
     const index = this.index.change(p.t0, p.t1);
-    const nuisance = nuisanceChange(this.table, p.t0, p.t1, this.config);
+    const nuisance = nuisanceChange(this.table, this.population, p.t0, p.t1, this.config);
     const weights = this.population.at(p.t1);
     const classification = classifyVeerkracht({
       table: this.table,

@@ -1,20 +1,43 @@
 /**
  * Builds one map for a set of buurten (a gemeente or region): per buurt value, class and
- * label, the legend with counts (special entries for missing, suppressed and too few
- * residents), and the metadata (years and sources used, nuisance measure, sensitivity).
- * Class breaks of level maps are national (the same colours mean the same everywhere).
+ * label, the legend with counts (an entry per kind of missing: suppressed, no score, not
+ * published, source not loaded, too few residents, population unknown), and the metadata: the
+ * years actually compared per measure (a fallback measure named in the heading), the sources
+ * of the values used for these buurten only, the scope of the class breaks, the nuisance
+ * measure, the sensitivity, and why a map without values is empty. Class breaks of level maps
+ * are computed over every buurt with a value (the same colours mean the same everywhere); the
+ * legend says over how many and where.
  */
 import { AppError, assertNever } from '../../core/app-error.js';
-import { VALUE_FLAGS } from '../../core/records.js';
 import { flagNames } from '../engine/buurt-table.js';
 import { formatPeriod, type Period } from '../engine/engine-config.js';
+import { indicatorFamily, MISSING_KINDS, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from '../engine/veerkracht-classes.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
-import { classIndex, computeBreaks, type Breaks } from './breaks.js';
+import { classIndex, computeBreaks, type Breaks, type ClassMethod } from './breaks.js';
 import { CATEGORY_COLOURS, schemeColours } from './colour-schemes.js';
 import { changeLabels, rangeLabels } from './legend-labels.js';
 import type { MapSpec } from './map-definitions.js';
-import { collectSources, isTooFew, levelValues, levelYears, type SourceRefOut } from './map-values.js';
+import {
+  changeLegendTitle,
+  comparedText,
+  comparisons,
+  emptyReason,
+  legendScope,
+  levelHeading,
+  periodHeading,
+  scaleNotes,
+  type Comparison,
+  type EmptyMapReason,
+  type LegendScope,
+} from './map-meta.js';
+import { collectSources, levelValues, levelYears, type SourceRefOut } from './map-values.js';
+import {
+  classificationMissing,
+  concentrationMissing,
+  nuisanceMissing,
+  type MissingCause,
+} from './period-missing.js';
 
 export interface BuiltFeature {
   row: number;
@@ -28,6 +51,10 @@ export interface BuiltFeature {
   labelEn: string;
   flags: string[];
   inhabitants: number | null;
+  /** The year of the inhabitants (the nearest year with a count), null when unknown. */
+  inhabitantsYear: number | null;
+  /** Why the buurt has no value (or, on a classification map, no class); null when it has one. */
+  missing: MissingKind | null;
 }
 
 export interface BuiltLegendEntry {
@@ -52,6 +79,21 @@ export interface BuiltMap {
   measureUsed: string | null;
   yearsUsed: Record<string, number[]>;
   sensitivity: { minus50: number; plus50: number } | null;
+  /** Title with the year or period and the years actually compared (a fallback measure named). */
+  headingNl: string;
+  headingEn: string;
+  /** What the legend's classes are: the scope of the breaks, or the scale of a change. */
+  legendTitleNl: string;
+  legendTitleEn: string;
+  /** Level maps with computed breaks: over which buurten (null for fixed classes and period maps). */
+  scope: LegendScope | null;
+  classMethodSpec: ClassMethod | null;
+  /** Period maps: each measure compared for these buurten with its years. */
+  comparisons: Comparison[];
+  /** Period maps: the fixed base-year spread per component and measure compared. */
+  scales: { id: string; indicator: string; year: number; sd: number }[];
+  /** Why no buurt of the area has a value; null when some has. */
+  emptyReason: EmptyMapReason | null;
 }
 
 export interface MapParams {
@@ -59,12 +101,8 @@ export interface MapParams {
   period?: Period;
 }
 
-const SPECIAL = {
-  missing: { label: 'Geen gegevens', labelEn: 'No data' },
-  suppressed: { label: 'Geheim (onderdrukt)', labelEn: 'Confidential (suppressed)' },
-  'too-few-residents': { label: 'Te weinig inwoners', labelEn: 'Too few residents' },
-} as const;
-type SpecialId = keyof typeof SPECIAL;
+/** Legend entries without a colour of the scale: one per kind of missing. */
+type SpecialId = MissingKind;
 
 const breaksCache = new WeakMap<VeerkrachtEngine, Map<string, Breaks>>();
 
@@ -129,15 +167,30 @@ function buildLevelMap(
   const labelsNl = custom ? [...spec.labelsNl!] : rangeLabels(breaks, 'nl');
   const labelsEn = custom && spec.labelsEn ? [...spec.labelsEn] : rangeLabels(breaks, 'en');
   const population = engine.population.at(year);
+  const popYears = engine.population.yearsAt(year);
   const legend = dataLegend(labelsNl, labelsEn, colours, breaks);
+  const causes: MissingCause[] = [];
   const features = rows.map((row) => {
     const v = lv.values[row]!;
-    const flags = lv.flags[row]!;
     const ci = classIndex(v, breaks);
-    const special: SpecialId | null =
-      ci !== null ? null : specialOf(flags, population[row]!, lv.minPopulation);
-    return feature(engine, population, row, v, ci, special, legend, flagNames(flags));
+    let missing: MissingKind | null = null;
+    if (ci === null) {
+      missing = lv.missing(row, population[row]!);
+      causes.push({ kind: missing, family: familyOfLevel(engine, spec, year) });
+    }
+    const flags = [...flagNames(lv.flags[row]!), ...lv.extraFlags(row)];
+    return feature(engine, population, popYears, row, v, ci, missing, legend, flags);
   });
+  const scope = method.method === 'fixed' ? null : cachedScope(engine, `${spec.id}|${year}`, lv.values);
+  // only what the area's buurten have: a component without any value here is not "used" here
+  const present = lv.pairs.filter((p) => {
+    const col = engine.table.get(p.indicator, p.year);
+    return col !== undefined && rows.some((i) => !Number.isNaN(col.values[i]!));
+  });
+  const yearsUsed: Record<string, number[]> = {};
+  for (const p of present) yearsUsed[p.key] = [p.year];
+  const heading = levelHeading(spec, year, yearsUsed, engine);
+  const hasValue = features.some((f) => f.classIndex !== null);
   return {
     spec,
     features,
@@ -146,11 +199,42 @@ function buildLevelMap(
     year,
     classMethod: method.method,
     unit: spec.unit,
-    sources: lv.sources,
+    sources: collectSources(
+      engine,
+      present.map((p) => [p.indicator, p.year] as const),
+      rows,
+    ),
     measureUsed: spec.value.kind === 'indicator' && spec.value.indicator === 'lbm_onv' ? 'lbm_onv' : null,
-    yearsUsed: lv.yearsUsed,
+    yearsUsed,
     sensitivity: null,
+    headingNl: heading.nl,
+    headingEn: heading.en,
+    legendTitleNl: `${spec.titleNl}, ${year}`,
+    legendTitleEn: `${spec.titleEn}, ${year}`,
+    scope,
+    classMethodSpec: method,
+    comparisons: [],
+    scales: [],
+    emptyReason: hasValue || rows.length === 0 ? null : emptyReason(causes, String(year), false),
   };
+}
+
+/** The source family of a level map's values (for what to load when it is empty). */
+function familyOfLevel(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 'level' }>, year: number) {
+  switch (spec.value.kind) {
+    case 'indicator':
+      return indicatorFamily(spec.value.indicator);
+    case 'component': {
+      const id = spec.value.component;
+      const c = engine.config.components.find((x) => x.id === id);
+      const ind = c ? engine.index.segmentIndicator(c, year) : undefined;
+      return ind ? indicatorFamily(ind) : null;
+    }
+    case 'concentration-index':
+      return null;
+    default:
+      return assertNever(spec.value, 'map value source');
+  }
 }
 
 function buildPeriodMap(
@@ -160,13 +244,15 @@ function buildPeriodMap(
   period: Period,
 ): BuiltMap {
   const r = engine.period(period);
+  const c = r.classification;
   const measureFlags = (row: number): string[] => {
     const m = r.nuisance.measure[row]!;
     return m >= 0 ? [`measure:${r.nuisance.measures[m]!.id}`] : [];
   };
-  const tooFew = (row: number): boolean => r.weights[row]! < engine.config.minPopulation;
+  const popYears = engine.population.yearsAt(period.t1);
   let legend: BuiltLegendEntry[];
   let features: BuiltFeature[];
+  const causes: MissingCause[] = [];
   if (spec.kind === 'change') {
     const tau =
       spec.quantity === 'concentration'
@@ -174,8 +260,7 @@ function buildPeriodMap(
         : engine.config.thresholds.nuisance;
     const thresholds = [-4 * tau, -2 * tau, -tau, tau, 2 * tau, 4 * tau];
     const breaks: Breaks = { thresholds, min: NaN, max: NaN };
-    const values =
-      spec.quantity === 'concentration' ? r.classification.absolute.dK : r.classification.absolute.dO;
+    const values = spec.quantity === 'concentration' ? c.absolute.dK : c.absolute.dO;
     legend = dataLegend(
       changeLabels(thresholds, 'nl'),
       changeLabels(thresholds, 'en'),
@@ -183,22 +268,34 @@ function buildPeriodMap(
       breaks,
     );
     features = rows.map((row) => {
+      const tooFew = c.residents[row] === 'too-few';
       const v = values[row]!;
-      const ci = tooFew(row) ? null : classIndex(v, breaks);
-      const special: SpecialId | null = ci !== null ? null : tooFew(row) ? 'too-few-residents' : 'missing';
+      const ci = tooFew ? null : classIndex(v, breaks);
+      let missing: MissingKind | null = null;
+      if (ci === null) {
+        const cause: MissingCause = tooFew
+          ? { kind: 'too-few-residents', family: null }
+          : spec.quantity === 'concentration'
+            ? concentrationMissing(engine, r, row)
+            : nuisanceMissing(engine, r, row);
+        causes.push(cause);
+        missing = cause.kind;
+      }
       return feature(
         engine,
         r.weights,
+        popYears,
         row,
         ci === null ? NaN : v,
         ci,
-        special,
+        missing,
         legend,
         spec.quantity === 'nuisance' ? measureFlags(row) : [],
       );
     });
   } else {
-    const version = spec.version === 'absolute' ? r.classification.absolute : r.classification.relative;
+    const version =
+      spec.version === 'absolute' ? c.absolute : spec.version === 'relative' ? c.relative : c.national;
     legend = VEERKRACHT_CLASS_IDS.map((id) => ({
       classId: id,
       label: VEERKRACHT_CLASSES[id].labelNl,
@@ -208,11 +305,41 @@ function buildPeriodMap(
       min: null,
       max: null,
     }));
-    features = rows.map((row) =>
-      feature(engine, r.weights, row, NaN, version.classes[row]!, null, legend, measureFlags(row)),
-    );
+    features = rows.map((row) => {
+      const ci = version.classes[row]!;
+      const id = VEERKRACHT_CLASS_IDS[ci]!;
+      let missing: MissingKind | null = null;
+      if (id === 'te-weinig-inwoners') missing = 'too-few-residents';
+      else if (id === 'onvoldoende-gegevens') {
+        const cause =
+          spec.version === 'relative' && c.reasons[row] === 0
+            ? aloneCause()
+            : classificationMissing(engine, r, row);
+        causes.push(cause);
+        missing = cause.kind;
+      }
+      if (missing === 'too-few-residents') causes.push({ kind: missing, family: null });
+      return feature(engine, r.weights, popYears, row, NaN, ci, missing, legend, measureFlags(row));
+    });
   }
   const sensitivity = spec.kind === 'classification' ? areaSensitivity(r, spec.version, rows) : null;
+  const list = comparisons(engine, r, rows, spec);
+  const heading = periodHeading(spec, period, list, rows.length);
+  const compared = { nl: comparedText(list, rows.length, 'nl'), en: comparedText(list, rows.length, 'en') };
+  const tau =
+    spec.kind === 'change'
+      ? spec.quantity === 'concentration'
+        ? engine.config.thresholds.concentration
+        : engine.config.thresholds.nuisance
+      : 0;
+  const hasValue =
+    spec.kind === 'change'
+      ? features.some((f) => f.classIndex !== null)
+      : features.some(
+          (f) => VEERKRACHT_CLASSES[f.classId as keyof typeof VEERKRACHT_CLASSES]?.severity !== null,
+        );
+  const noComparableYears = noYears(r, spec);
+  const label = `${period.t0}–${period.t1}`;
   return {
     spec,
     features,
@@ -223,48 +350,87 @@ function buildPeriodMap(
     unit: spec.kind === 'change' ? 'sd' : 'class',
     ...periodSources(engine, r, rows, spec),
     sensitivity,
+    headingNl: heading.nl,
+    headingEn: heading.en,
+    legendTitleNl:
+      spec.kind === 'change'
+        ? `${changeLegendTitle(tau, 'nl')} (${label}${compared.nl ? `; ${compared.nl}` : ''})`
+        : `${label}${compared.nl ? ` — ${compared.nl}` : ''}`,
+    legendTitleEn:
+      spec.kind === 'change'
+        ? `${changeLegendTitle(tau, 'en')} (${label}${compared.en ? `; ${compared.en}` : ''})`
+        : `${label}${compared.en ? ` — ${compared.en}` : ''}`,
+    scope: null,
+    classMethodSpec: null,
+    comparisons: list,
+    scales: scaleNotes(engine, r, list),
+    emptyReason: hasValue || rows.length === 0 ? null : emptyReason(causes, label, noComparableYears),
   };
 }
 
-/** Sources, years used and the dominant nuisance measure of a period map. */
+/** A buurt alone in its gemeente has nothing to be compared with (relative version). */
+function aloneCause(): MissingCause {
+  return { kind: 'missing', family: null };
+}
+
+/** True when the quantities the map needs have no two years in the period (nationally). */
+function noYears(r: PeriodResult, spec: Exclude<MapSpec, { kind: 'level' }>): boolean {
+  const k = r.index.components.filter((cc) => cc.scaled !== null).length === 0;
+  const o = r.nuisance.years.every((ys) => ys === null);
+  if (spec.kind === 'change') return spec.quantity === 'concentration' ? k : o;
+  return k || o;
+}
+
+/** Sources, years used and the dominant nuisance measure of a period map, for the area's buurten only. */
 function periodSources(engine: VeerkrachtEngine, r: PeriodResult, rows: readonly number[], spec: MapSpec) {
-  const pairs: [string, number][] = [];
+  const pairs: [string, number, number[]][] = [];
   const yearsUsed: Record<string, number[]> = {};
   const wantK = spec.kind !== 'change' || spec.quantity === 'concentration';
   const wantO = spec.kind !== 'change' || spec.quantity === 'nuisance';
   if (wantK) {
     for (const cc of r.index.components) {
-      if (!cc.years || !cc.dz) continue;
+      if (!cc.years || !cc.scaled) continue;
+      const scaled = cc.scaled;
+      const using = rows.filter((i) => !Number.isNaN(scaled[i]!));
+      if (!using.length) continue;
       const c = engine.config.components.find((x) => x.id === cc.id)!;
-      for (const y of cc.years) pairs.push([engine.index.segmentIndicator(c, y)!, y]);
+      for (const y of cc.years) pairs.push([engine.index.segmentIndicator(c, y)!, y, using]);
       yearsUsed[cc.id] = [...cc.years];
     }
   }
-  const counts = new Map<number, number>();
+  const counts = new Map<number, number[]>();
   for (const row of rows) {
     const m = r.nuisance.measure[row]!;
-    if (m >= 0) counts.set(m, (counts.get(m) ?? 0) + 1);
+    if (m < 0) continue;
+    const list = counts.get(m);
+    if (list) list.push(row);
+    else counts.set(m, [row]);
   }
   if (wantO) {
-    for (const m of counts.keys()) {
+    for (const [m, using] of counts) {
       const ys = r.nuisance.years[m];
       if (!ys) continue;
       const id = r.nuisance.measures[m]!.id;
-      for (const y of ys) pairs.push([r.nuisance.measures[m]!.indicator, y]);
+      for (const y of ys) pairs.push([r.nuisance.measures[m]!.indicator, y, using]);
       yearsUsed[id] = [...ys];
     }
   }
-  const dominant = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const dominant = [...counts.entries()].sort((a, b) => b[1].length - a[1].length)[0];
   return {
-    sources: collectSources(engine, pairs),
+    sources: collectSources(engine, pairs, rows),
     yearsUsed,
     measureUsed: wantO && dominant ? r.nuisance.measures[dominant[0]]!.id : null,
   };
 }
 
 /** Buurten of the area that change class when both thresholds move −50 % / +50 %. */
-function areaSensitivity(r: PeriodResult, version: 'absolute' | 'relative', rows: readonly number[]) {
-  const v = version === 'absolute' ? r.classification.absolute : r.classification.relative;
+function areaSensitivity(
+  r: PeriodResult,
+  version: 'absolute' | 'relative' | 'national',
+  rows: readonly number[],
+) {
+  const c = r.classification;
+  const v = version === 'absolute' ? c.absolute : version === 'relative' ? c.relative : c.national;
   let minus50 = 0;
   let plus50 = 0;
   for (const row of rows) {
@@ -272,12 +438,6 @@ function areaSensitivity(r: PeriodResult, version: 'absolute' | 'relative', rows
     if (v.upper[row] !== v.classes[row]) plus50++;
   }
   return { minus50, plus50 };
-}
-
-function specialOf(flags: number, population: number, minimum: number | null): SpecialId {
-  if (isTooFew(flags, population, minimum)) return 'too-few-residents';
-  if (flags & VALUE_FLAGS.suppressed) return 'suppressed';
-  return 'missing';
 }
 
 function dataLegend(
@@ -301,16 +461,18 @@ function dataLegend(
 function feature(
   engine: VeerkrachtEngine,
   population: Float64Array,
+  popYears: Uint16Array,
   row: number,
   value: number,
   ci: number | null,
-  special: SpecialId | null,
+  missing: MissingKind | null,
   legend: readonly BuiltLegendEntry[],
   flags: string[],
 ): BuiltFeature {
   const b = engine.table.buurten[row]!;
   const entry = ci !== null ? legend[ci] : undefined;
   const pop = population[row];
+  const special = missing ?? 'missing';
   return {
     row,
     code: b.code,
@@ -318,19 +480,23 @@ function feature(
     gemeente: b.gemeente,
     value: Number.isNaN(value) ? null : value,
     classIndex: entry ? ci : null,
-    classId: entry ? entry.classId : (special ?? 'missing'),
-    label: entry ? entry.label : SPECIAL[special ?? 'missing'].label,
-    labelEn: entry ? entry.labelEn : SPECIAL[special ?? 'missing'].labelEn,
+    classId: entry ? entry.classId : special,
+    label: entry ? entry.label : MISSING_LABELS[special].nl,
+    labelEn: entry ? entry.labelEn : MISSING_LABELS[special].en,
     flags,
     inhabitants: pop === undefined || Number.isNaN(pop) ? null : pop,
+    inhabitantsYear: popYears[row] ? popYears[row]! : null,
+    missing,
   };
 }
 
+/** The data classes, then an entry per kind of missing that occurs (never a colour of the scale). */
 function withSpecials(legend: BuiltLegendEntry[], features: readonly BuiltFeature[]): BuiltLegendEntry[] {
-  const specials: BuiltLegendEntry[] = (Object.keys(SPECIAL) as SpecialId[]).map((id) => ({
+  const present = new Set(features.map((f) => f.classId));
+  const specials: BuiltLegendEntry[] = MISSING_KINDS.filter((id: SpecialId) => present.has(id)).map((id) => ({
     classId: id,
-    label: SPECIAL[id].label,
-    labelEn: SPECIAL[id].labelEn,
+    label: MISSING_LABELS[id].nl,
+    labelEn: MISSING_LABELS[id].en,
     color: CATEGORY_COLOURS[id],
     count: 0,
     min: null,
@@ -357,4 +523,14 @@ function cachedBreaks(engine: VeerkrachtEngine, key: string, compute: () => Brea
     m.set(key, b);
   }
   return b;
+}
+
+const scopeCache = new WeakMap<VeerkrachtEngine, Map<string, LegendScope>>();
+
+function cachedScope(engine: VeerkrachtEngine, key: string, values: ArrayLike<number>): LegendScope {
+  let m = scopeCache.get(engine);
+  if (!m) scopeCache.set(engine, (m = new Map()));
+  let s = m.get(key);
+  if (!s) m.set(key, (s = legendScope(engine, values)));
+  return s;
 }

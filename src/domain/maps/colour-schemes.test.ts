@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MISSING_KINDS } from '../engine/missing-kinds.js';
 import { VEERKRACHT_CLASS_IDS } from '../engine/veerkracht-classes.js';
 import { CATEGORY_COLOURS, schemeColours } from './colour-schemes.js';
 import { colourDifference } from './colour-vision.js';
@@ -15,13 +16,10 @@ describe('colour schemes', () => {
     }
   });
 
-  it('special entries (no data, suppressed, too few residents) differ from every data class (ΔE76 ≥ 15)', () => {
+  it('special entries (every kind of missing) differ from every data class (ΔE76 ≥ 15)', () => {
     const data = VEERKRACHT_CLASS_IDS.slice(0, 4).map((id) => CATEGORY_COLOURS[id]);
-    const specials = [
-      CATEGORY_COLOURS.missing,
-      CATEGORY_COLOURS.suppressed,
-      CATEGORY_COLOURS['too-few-residents'],
-    ];
+    const specials = MISSING_KINDS.map((k) => CATEGORY_COLOURS[k]);
+    expect(specials).toHaveLength(7);
     for (const d of DEFICIENCIES)
       for (const a of data)
         for (const s of specials) expect(colourDifference(a, s, d)).toBeGreaterThanOrEqual(15);

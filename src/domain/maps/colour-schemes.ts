@@ -84,4 +84,8 @@ export const CATEGORY_COLOURS = {
   missing: '#e0e0e0',
   suppressed: '#b0b0b0',
   'too-few-residents': '#ffffff',
+  'no-score': '#c8c8c8',
+  'not-published': '#d4d4d4',
+  'not-loaded': '#f2f2f2',
+  'population-unknown': '#bcbcbc',
 } as const;

@@ -39,11 +39,14 @@ export type MapSpec =
       labelsEn?: readonly string[];
     })
   | (MapTexts & { kind: 'change'; quantity: 'concentration' | 'nuisance' })
-  | (MapTexts & { kind: 'classification'; version: 'absolute' | 'relative' });
+  | (MapTexts & { kind: 'classification'; version: 'absolute' | 'relative' | 'national' });
 
 const CAVEAT_CBS_NL =
-  'Kleine buurten en door CBS geheimgehouden waarden krijgen een eigen legendaklasse, nooit 0.';
-const CAVEAT_CBS_EN = 'Small buurten and values CBS keeps confidential get their own legend entry, never 0.';
+  'Buurten zonder waarde krijgen een eigen legendaklasse naar de reden (geheim, geen score, niet gepubliceerd, bron niet geladen, te weinig of onbekend aantal inwoners), nooit 0.';
+const CAVEAT_CBS_EN =
+  'Buurten without a value get their own legend entry by reason (confidential, no score, not published, source not loaded, too few or unknown inhabitants), never 0.';
+const CLASSES_NL = 'De klassen staan in de legenda: over hoeveel buurten en waar ze berekend zijn.';
+const CLASSES_EN = 'The legend says which classes: over how many buurten and where they were computed.';
 const CAVEAT_SIGNAL_NL =
   'Een signaleringskaart: geen oordeel over een buurt, wel een aanleiding voor het gesprek. De index gebruikt open proxy’s (inkomen, uitkeringen, Wmo, RIVM-gezondheidsmonitor), niet de microdata en WoonZorgwijzer van het oorspronkelijke onderzoek.';
 const CAVEAT_SIGNAL_EN =
@@ -83,11 +86,11 @@ export const NINE_MAPS: readonly MapSpec[] = [
     scheme: 'viridis',
     reverse: false,
     howToReadNl:
-      'De index is het gewogen gemiddelde van de componenten (lage inkomens, bijstand, arbeidsongeschiktheid, Wmo, angst/depressie, moeite met rondkomen), elk uitgedrukt in standaarddeviaties ten opzichte van alle buurten van Nederland. 0 = landelijk gemiddelde; hoe donkerder, hoe hoger de concentratie. De klassen zijn landelijke kwintielen.',
+      'De index is het gewogen gemiddelde van de componenten (lage inkomens, bijstand, arbeidsongeschiktheid, Wmo, angst/depressie, moeite met rondkomen), elk op een vaste schaal: afstand tot het landelijk gemiddelde van het basisjaar van de component, in standaarddeviaties van dat jaar. 0 = landelijk gemiddelde in het basisjaar; hoe donkerder, hoe hoger de concentratie. Omdat de schaal vastligt, zijn jaren onderling te vergelijken. Een component die niet in het getoonde jaar gemeten is, komt uit het dichtstbijzijnde jaar en staat zo vermeld.',
     howToReadEn:
-      'The index is the weighted mean of its components (low income, social assistance, disability, Wmo, anxiety/depression, difficulty making ends meet), each in standard deviations against all Dutch buurten. 0 = national average; darker = higher concentration. Classes are national quintiles.',
-    caveatsNl: `${CAVEAT_SIGNAL_NL} ${CAVEAT_CBS_NL}`,
-    caveatsEn: `${CAVEAT_SIGNAL_EN} ${CAVEAT_CBS_EN}`,
+      'The index is the weighted mean of its components (low income, social assistance, disability, Wmo, anxiety/depression, difficulty making ends meet), each on a fixed scale: distance to the national mean of the component’s base year, in standard deviations of that year. 0 = national mean in the base year; darker = higher concentration. Because the scale is fixed, years can be compared. A component not measured in the year shown comes from the nearest year and is marked as such.',
+    caveatsNl: `${CAVEAT_SIGNAL_NL} ${CLASSES_NL} ${CAVEAT_CBS_NL}`,
+    caveatsEn: `${CAVEAT_SIGNAL_EN} ${CLASSES_EN} ${CAVEAT_CBS_EN}`,
   },
   {
     kind: 'change',
@@ -97,11 +100,11 @@ export const NINE_MAPS: readonly MapSpec[] = [
     titleNl: 'Ontwikkeling concentratie kwetsbare bewoners',
     titleEn: 'Change in the concentration of vulnerable residents',
     howToReadNl:
-      'Oranje: de concentratie nam meer toe dan landelijk; paars: minder (of nam af). In standaarddeviaties van de landelijke verdeling van de verandering; de middelste klasse valt binnen de drempel.',
+      'Oranje: de concentratie kwetsbare bewoners steeg in de buurt zelf; paars: ze daalde. De verandering is het gemiddelde van de veranderingen van de componenten in hun eigen eenheid, elk gedeeld door de vaste spreiding (standaarddeviatie) van die component in haar basisjaar; de middelste klasse valt binnen de drempel.',
     howToReadEn:
-      'Orange: concentration rose more than nationally; purple: less (or fell). In standard deviations of the national distribution of change; the middle class is within the threshold.',
-    caveatsNl: `${CAVEAT_SIGNAL_NL} Componenten hebben verschillende meetjaren; de gebruikte jaren staan bij de bronnen.`,
-    caveatsEn: `${CAVEAT_SIGNAL_EN} Components have different survey years; the years used are listed with the sources.`,
+      'Orange: the concentration of vulnerable residents rose in the buurt itself; purple: it fell. The change is the mean of the components’ changes in their own units, each divided by the component’s fixed spread (standard deviation) in its base year; the middle class is within the threshold.',
+    caveatsNl: `${CAVEAT_SIGNAL_NL} Componenten hebben verschillende meetjaren; de vergeleken jaren staan in de titel en bij de bronnen.`,
+    caveatsEn: `${CAVEAT_SIGNAL_EN} Components have different survey years; the years compared are in the title and with the sources.`,
   },
   {
     kind: 'level',
@@ -115,13 +118,11 @@ export const NINE_MAPS: readonly MapSpec[] = [
     scheme: 'viridis',
     reverse: false,
     howToReadNl:
-      'Totaalscore van de Leefbaarometer 3.0; hoe donkerder, hoe beter de leefbaarheid. Klassen zijn landelijke kwintielen.',
+      'Totaalscore van de Leefbaarometer 3.0 (hogere score = beter); hoe donkerder, hoe beter de leefbaarheid.',
     howToReadEn:
-      'Leefbaarometer 3.0 total score; the darker, the better the liveability. Classes are national quintiles.',
-    caveatsNl:
-      'De Leefbaarometer is een voorspellend model, geen meting; buurten met te weinig woningen hebben geen score.',
-    caveatsEn:
-      'The Leefbaarometer is a prediction model, not a measurement; buurten with too few dwellings have no score.',
+      'Leefbaarometer 3.0 total score (higher score = better); the darker, the better the liveability.',
+    caveatsNl: `De Leefbaarometer is een voorspellend model, geen meting; buurten met te weinig woningen hebben geen score. ${CLASSES_NL}`,
+    caveatsEn: `The Leefbaarometer is a prediction model, not a measurement; buurten with too few dwellings have no score. ${CLASSES_EN}`,
   },
   {
     kind: 'level',
@@ -135,12 +136,11 @@ export const NINE_MAPS: readonly MapSpec[] = [
     scheme: 'viridis',
     reverse: true,
     howToReadNl:
-      'Leefbaarometer-dimensie overlast en onveiligheid (bijdrage aan de afwijking van het landelijk niveau). Hoe donkerder, hoe meer overlast en onveiligheid. Klassen zijn landelijke kwintielen.',
+      'Leefbaarometer-dimensie overlast en onveiligheid (bijdrage aan de afwijking van het landelijk niveau; hogere Leefbaarometer-score = beter, dus minder overlast). Hoe donkerder, hoe meer overlast en onveiligheid.',
     howToReadEn:
-      'Leefbaarometer dimension nuisance and insecurity (contribution to the deviation from the national level). The darker, the more nuisance and insecurity. Classes are national quintiles.',
-    caveatsNl:
-      'Alleen de jaren met volledige Leefbaarometer-dimensies (2014, 2018, 2020, …) hebben een waarde.',
-    caveatsEn: 'Only years with full Leefbaarometer dimensions (2014, 2018, 2020, …) have a value.',
+      'Leefbaarometer dimension nuisance and insecurity (contribution to the deviation from the national level; higher Leefbaarometer score = better, i.e. less nuisance). The darker, the more nuisance and insecurity.',
+    caveatsNl: `Alleen de jaren met volledige Leefbaarometer-dimensies (2014, 2018, 2020, 2022, 2024) hebben een waarde. ${CLASSES_NL}`,
+    caveatsEn: `Only years with full Leefbaarometer dimensions (2014, 2018, 2020, 2022, 2024) have a value. ${CLASSES_EN}`,
   },
   {
     kind: 'change',
@@ -150,13 +150,13 @@ export const NINE_MAPS: readonly MapSpec[] = [
     titleNl: 'Ontwikkeling overlast en onveiligheid',
     titleEn: 'Change in nuisance and insecurity',
     howToReadNl:
-      'Oranje: overlast en onveiligheid namen meer toe dan landelijk; paars: minder (of namen af). In standaarddeviaties van de landelijke verdeling van de verandering van de gebruikte maat.',
+      'Oranje: overlast en onveiligheid namen toe in de buurt zelf (de Leefbaarometer-score onv daalde; hogere score = beter); paars: ze namen af. De verandering in de eigen eenheid van de maat, gedeeld door de vaste spreiding (standaarddeviatie) van die maat in haar basisjaar; de middelste klasse valt binnen de drempel.',
     howToReadEn:
-      'Orange: nuisance and insecurity rose more than nationally; purple: less (or fell). In standard deviations of the national distribution of change of the measure used.',
+      'Orange: nuisance and insecurity rose in the buurt itself (the Leefbaarometer onv score fell; higher score = better); purple: they fell. The change in the measure’s own units, divided by the measure’s fixed spread (standard deviation) in its base year; the middle class is within the threshold.',
     caveatsNl:
-      'Waar de Leefbaarometer geen waarde heeft, valt de maat terug op RIVM-geluidhinder door buren of geregistreerde criminaliteit; de gebruikte maat staat per buurt vermeld.',
+      'Waar de Leefbaarometer voor een buurt geen twee meetjaren in de periode heeft, valt de maat terug op RIVM-geluidhinder door buren of geregistreerde criminaliteit; de titel noemt de terugvalmaat en haar jaren, en een buurt vergelijkt altijd twee waarden van één maat.',
     caveatsEn:
-      'Where the Leefbaarometer has no value the measure falls back to RIVM noise from neighbours or registered crime; the measure used is given per buurt.',
+      'Where the Leefbaarometer has no two survey years in the period for a buurt, the measure falls back to RIVM noise from neighbours or registered crime; the title names the fallback and its years, and a buurt always compares two values of one measure.',
   },
   {
     kind: 'classification',
@@ -166,9 +166,9 @@ export const NINE_MAPS: readonly MapSpec[] = [
     titleNl: 'Veerkracht signaleringskaart (absoluut)',
     titleEn: 'Resilience signal map (absolute)',
     howToReadNl:
-      'Rood (veerkracht onder druk): de concentratie kwetsbare bewoners én de overlast namen meer toe dan landelijk. Groen (veerkrachtig): meer kwetsbare bewoners, maar niet meer overlast. Geel: meer overlast zonder meer kwetsbaren. Blauw: stabiel of verbeterd.',
+      'Rood (veerkracht onder druk): in de buurt zelf steeg de concentratie kwetsbare bewoners én nam de overlast toe, elk met meer dan de drempel. Groen (veerkrachtig): de concentratie steeg, de overlast niet. Geel: meer overlast zonder meer kwetsbaren. Blauw: stabiel of verbeterd. Absoluut: wat er in de buurt veranderde, los van andere buurten.',
     howToReadEn:
-      'Red (resilience under pressure): both the concentration of vulnerable residents and nuisance rose more than nationally. Green (resilient): more vulnerable residents but not more nuisance. Yellow: more nuisance without more vulnerable residents. Blue: stable or improved.',
+      'Red (resilience under pressure): in the buurt itself the concentration of vulnerable residents rose and nuisance rose, each by more than the threshold. Green (resilient): the concentration rose, nuisance did not. Yellow: more nuisance without more vulnerable residents. Blue: stable or improved. Absolute: what changed in the buurt, regardless of other buurten.',
     caveatsNl: `${CAVEAT_SIGNAL_NL} De drempels zijn instelbaar; de gevoeligheid staat bij de kaart.`,
     caveatsEn: `${CAVEAT_SIGNAL_EN} Thresholds are configurable; the sensitivity is shown with the map.`,
   },
@@ -180,9 +180,9 @@ export const NINE_MAPS: readonly MapSpec[] = [
     titleNl: 'Veerkracht signaleringskaart (relatief)',
     titleEn: 'Resilience signal map (relative)',
     howToReadNl:
-      'Als de absolute kaart, maar vergeleken met de rest van de gemeente in plaats van met Nederland: waar gelden de landelijke conclusies binnen de gemeente het sterkst en het minst.',
+      'Als de absolute kaart, maar vergeleken met de rest van de gemeente: rood waar de concentratie en de overlast meer stegen (of minder daalden) dan gemiddeld in de rest van de gemeente, elk met meer dan de drempel. Zo zie je waar de landelijke conclusies binnen de gemeente het sterkst en het minst gelden.',
     howToReadEn:
-      'Like the absolute map, but compared with the rest of the municipality instead of the country: where the national conclusions apply most and least within the municipality.',
+      'Like the absolute map, but compared with the rest of the municipality: red where the concentration and nuisance rose more (or fell less) than the average of the rest of the municipality, each by more than the threshold. It shows where the national conclusions apply most and least within the municipality.',
     caveatsNl: `${CAVEAT_SIGNAL_NL} Overlast kan absoluut verbeteren en toch relatief achterblijven.`,
     caveatsEn: `${CAVEAT_SIGNAL_EN} Nuisance can improve in absolute terms and still lag behind relatively.`,
   },
@@ -198,18 +198,50 @@ export const NINE_MAPS: readonly MapSpec[] = [
     scheme: 'viridis',
     reverse: false,
     howToReadNl:
-      'Tot en met 2023: aandeel huishoudens met een laag inkomen; vanaf 2024: aandeel personen in armoede (nieuwe CBS-maat). Hoe donkerder, hoe hoger. Klassen zijn landelijke kwintielen van het getoonde jaar.',
+      'Tot en met 2023: aandeel huishoudens met een laag inkomen; vanaf 2024: aandeel personen in armoede (nieuwe CBS-maat). Hoe donkerder, hoe hoger.',
     howToReadEn:
-      'Up to 2023: share of households with a low income; from 2024: share of persons in poverty (new CBS measure). The darker, the higher. Classes are national quintiles of the year shown.',
-    caveatsNl: `De twee definities zijn niet vergelijkbaar: vergelijk jaren voor en na 2024 niet. ${CAVEAT_CBS_NL}`,
-    caveatsEn: `The two definitions are not comparable: do not compare years before and after 2024. ${CAVEAT_CBS_EN}`,
+      'Up to 2023: share of households with a low income; from 2024: share of persons in poverty (new CBS measure). The darker, the higher.',
+    caveatsNl: `De twee definities zijn niet vergelijkbaar: vergelijk jaren voor en na 2024 niet. ${CLASSES_NL} ${CAVEAT_CBS_NL}`,
+    caveatsEn: `The two definitions are not comparable: do not compare years before and after 2024. ${CLASSES_EN} ${CAVEAT_CBS_EN}`,
   },
 ];
 
-const BY_ID = new Map(NINE_MAPS.map((m) => [m.id, m]));
+/**
+ * Maps outside the nine: the signal map against the national change (the reading of the
+ * absolute map before 2025, kept under its own name; not listed among the nine).
+ */
+export const EXTRA_MAPS: readonly MapSpec[] = [
+  {
+    kind: 'classification',
+    id: 'veerkracht-landelijk',
+    version: 'national',
+    titleNl: 'Veerkracht signaleringskaart (vergeleken met de landelijke ontwikkeling)',
+    titleEn: 'Resilience signal map (compared with the national change)',
+    howToReadNl:
+      'Als de absolute kaart, maar vergeleken met de gemiddelde verandering van alle buurten van Nederland: rood waar de concentratie en de overlast meer stegen (of minder daalden) dan landelijk, elk met meer dan de drempel.',
+    howToReadEn:
+      'Like the absolute map, but compared with the mean change of all Dutch buurten: red where the concentration and nuisance rose more (or fell less) than nationally, each by more than the threshold.',
+    caveatsNl: `${CAVEAT_SIGNAL_NL} Een buurt kan hier rood zijn terwijl concentratie en overlast er daalden: minder dan landelijk.`,
+    caveatsEn: `${CAVEAT_SIGNAL_EN} A buurt can be red here while its concentration and nuisance fell: less than nationally.`,
+  },
+];
+
+const BY_ID = new Map([...NINE_MAPS, ...EXTRA_MAPS].map((m) => [m.id, m]));
 
 export function findMapSpec(id: string): MapSpec | undefined {
   return BY_ID.get(id);
+}
+
+function directionNl(def: IndicatorDefinition): string {
+  if (def.direction === 'higher-is-better') return ' Hogere waarde = beter.';
+  if (def.direction === 'higher-is-worse') return ' Hogere waarde = ongunstiger.';
+  return '';
+}
+
+function directionEn(def: IndicatorDefinition): string {
+  if (def.direction === 'higher-is-better') return ' Higher value = better.';
+  if (def.direction === 'higher-is-worse') return ' Higher value = less favourable.';
+  return '';
 }
 
 /** An extra layer: any indicator as a level map (national quintiles, viridis; darker = worse when higher is better). */
@@ -224,8 +256,8 @@ export function layerSpec(def: IndicatorDefinition): MapSpec {
     classMethod: { method: 'quantile', k: 5 },
     scheme: 'viridis',
     reverse: def.direction === 'higher-is-better',
-    howToReadNl: `${def.definitionNl} Klassen zijn landelijke kwintielen van het getoonde jaar.`,
-    howToReadEn: `${def.definitionEn} Classes are national quintiles of the year shown.`,
+    howToReadNl: `${def.definitionNl}${directionNl(def)} ${CLASSES_NL}`,
+    howToReadEn: `${def.definitionEn}${directionEn(def)} ${CLASSES_EN}`,
     caveatsNl: `Bron: ${def.sources.join('; ')}. ${CAVEAT_CBS_NL}`,
     caveatsEn: `Source: ${def.sources.join('; ')}. ${CAVEAT_CBS_EN}`,
   };

@@ -5,6 +5,7 @@
 import { AppError, assertNever } from '../../core/app-error.js';
 import { ENGINE_FLAGS } from '../engine/buurt-table.js';
 import { findIndicator } from '../engine/indicator-registry.js';
+import { missingKind, type MissingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { MapValueSource } from './map-definitions.js';
 
@@ -19,10 +20,15 @@ export interface SourceRefOut {
 export interface LevelValues {
   values: Float64Array;
   flags: Uint8Array;
-  sources: SourceRefOut[];
+  /** The stored (indicator, year) columns behind the values, keyed as in `yearsUsed` (component id or indicator). */
+  pairs: { key: string; indicator: string; year: number }[];
   /** Minimum population of the indicator (too-few-residents below), null = none. */
   minPopulation: number | null;
   yearsUsed: Record<string, number[]>;
+  /** Why the buurt at `row` has no value (its population for the year given). */
+  missing: (row: number, population: number) => MissingKind;
+  /** Extra flags of a buurt's value, e.g. `carried-forward` when a component came from an earlier year. */
+  extraFlags: (row: number) => string[];
 }
 
 /** Years a level map can show. */
@@ -52,31 +58,52 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
       const col = indicator ? t.get(indicator, year) : undefined;
       if (!indicator || !col)
         throw new AppError('NO_DATA', `no values for ${indicator ?? source.kind} in ${year}`);
+      const minPopulation = findIndicator(indicator)?.minPopulation ?? null;
       return {
         values: col.values,
         flags: col.flags,
-        sources: collectSources(engine, [[indicator, year]]),
-        minPopulation: findIndicator(indicator)?.minPopulation ?? null,
+        pairs: [{ key: indicator, indicator, year }],
+        minPopulation,
         yearsUsed: { [indicator]: [year] },
+        missing: (row, population) => missingKind(t, indicator, year, row, population, minPopulation),
+        extraFlags: () => [],
       };
     }
     case 'concentration-index': {
       const level = engine.level(year);
-      const pairs: [string, number][] = [];
+      const pairs: LevelValues['pairs'] = [];
       const yearsUsed: Record<string, number[]> = {};
-      for (const c of engine.config.components) {
+      const used: { indicator: string; year: number; bit: number }[] = [];
+      engine.config.components.forEach((c, ci) => {
         const y = level.yearsUsed[c.id];
-        if (y === null || y === undefined) continue;
-        pairs.push([engine.index.segmentIndicator(c, y)!, y]);
+        if (y === null || y === undefined) return;
+        const indicator = engine.index.segmentIndicator(c, y)!;
+        pairs.push({ key: c.id, indicator, year: y });
         yearsUsed[c.id] = [y];
-      }
+        used.push({ indicator, year: y, bit: 1 << ci });
+      });
       const flags = new Uint8Array(t.size);
       return {
         values: level.values,
         flags,
-        sources: collectSources(engine, pairs),
+        pairs,
         minPopulation: null,
         yearsUsed,
+        // the kind shared by the components without a value, else "no data"
+        missing: (row, population) => {
+          const kinds = new Set(
+            used
+              .filter((u) => Number.isNaN(t.get(u.indicator, u.year)?.values[row] ?? NaN))
+              .map((u) => missingKind(t, u.indicator, u.year, row, population, null)),
+          );
+          return kinds.size === 1 ? [...kinds][0]! : 'missing';
+        },
+        extraFlags: (row) => {
+          const bits = level.otherYear[row]!;
+          const out = new Set<string>();
+          for (const u of used) if (bits & u.bit) out.add(u.year < year ? 'carried-forward' : 'carried-back');
+          return [...out];
+        },
       };
     }
     default:
@@ -84,14 +111,19 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
   }
 }
 
-/** Source references of (indicator, year) pairs, merged by edition and column with their years. */
+/**
+ * Source references of (indicator, year) pairs, merged by edition and column with their years:
+ * only the editions that supplied values to the buurten at `rows` (each pair may name its own rows).
+ */
 export function collectSources(
   engine: VeerkrachtEngine,
-  pairs: readonly (readonly [string, number])[],
+  pairs: readonly (readonly [string, number] | readonly [string, number, readonly number[]])[],
+  rows: readonly number[],
 ): SourceRefOut[] {
   const out = new Map<string, SourceRefOut>();
-  for (const [indicator, year] of pairs) {
-    for (const s of engine.table.sources(indicator, year)) {
+  for (const pair of pairs) {
+    const [indicator, year] = pair;
+    for (const s of engine.table.sourcesAt(indicator, year, pair[2] ?? rows)) {
       const key = `${s.indicator}|${s.edition}|${s.column}`;
       const ref = out.get(key) ?? {
         indicator: s.indicator,

@@ -17,14 +17,16 @@ class Columns {
   seriesOf = new Uint32Array(1024);
   value = new Float64Array(1024);
   flags = new Uint16Array(1024);
+  source = new Uint8Array(1024);
 
-  push(area: number, series: number, value: number | null, flags: number): void {
+  push(area: number, series: number, value: number | null, flags: number, source: number): void {
     if (this.count === this.area.length) this.grow();
     const i = this.count++;
     this.area[i] = area;
     this.seriesOf[i] = series;
     this.value[i] = value === null ? NaN : value;
     this.flags[i] = flags;
+    this.source[i] = source;
   }
 
   private grow(): void {
@@ -37,15 +39,18 @@ class Columns {
     value.set(this.value);
     const flags = new Uint16Array(n);
     flags.set(this.flags);
-    Object.assign(this, { area, seriesOf, value, flags });
+    const source = new Uint8Array(n);
+    source.set(this.source);
+    Object.assign(this, { area, seriesOf, value, flags, source });
   }
 }
 
-/** Per series: its index, and the last source seen (rows of one series nearly always share it). */
+/** Per series: its index, and the last source seen (rows of one series nearly always share it) with its index. */
 interface SeriesState {
   index: number;
   lastEdition: number;
   lastColumn: number;
+  lastSource: number;
 }
 
 type RawRow = [number, number, number, number | null, number, number, number];
@@ -87,17 +92,18 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
           index: series.push({ indicator: indicatorOf[indicatorId]!, year, sources: [] }) - 1,
           lastEdition: -1,
           lastColumn: -1,
+          lastSource: 0,
         };
         seriesIndex.set(key, s);
       }
       lastKey = key;
     }
     if (editionId !== s.lastEdition || columnId !== s.lastColumn) {
-      addSource(series[s.index]!, editions.get(editionId), columnOf[columnId]!);
+      s.lastSource = addSource(series[s.index]!, editions.get(editionId), columnOf[columnId]!);
       s.lastEdition = editionId;
       s.lastColumn = columnId;
     }
-    cols.push(lastArea, s.index, value, flags);
+    cols.push(lastArea, s.index, value, flags, s.lastSource);
   }
   return finish(cols, areaCodes, series);
 }
@@ -138,14 +144,17 @@ function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
   return [sql, params];
 }
 
+/** Adds a source to the series (once) and returns its index there (at most 255: later ones share the last index). */
 function addSource(
   series: BulkSeries,
   edition: { edition: string; table: string | null } | undefined,
   column: string,
-): void {
+): number {
   const name = edition?.edition ?? '';
-  if (series.sources.some((x) => x.edition === name && x.sourceColumn === column)) return;
+  const found = series.sources.findIndex((x) => x.edition === name && x.sourceColumn === column);
+  if (found >= 0) return Math.min(found, 255);
   series.sources.push({ edition: name, table: edition?.table ?? null, sourceColumn: column });
+  return Math.min(series.sources.length - 1, 255);
 }
 
 function finish(cols: Columns, areaCodes: string[], series: BulkSeries[]): BulkValues {
@@ -158,5 +167,6 @@ function finish(cols: Columns, areaCodes: string[], series: BulkSeries[]): BulkV
     seriesOf: cols.seriesOf.slice(0, n),
     value: cols.value.slice(0, n),
     flags: cols.flags.slice(0, n),
+    source: cols.source.slice(0, n),
   };
 }

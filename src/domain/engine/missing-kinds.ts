@@ -1,0 +1,122 @@
+/**
+ * Why a buurt has no value, in words a reader can act on. Five kinds come from the data, two from
+ * the method:
+ * - suppressed: the source published the cell as secret/unknown (CBS `.` or empty: KWB, RIVM,
+ *   police) — "Geheim (onderdrukt)" is used for this kind only;
+ * - no-score: the Leefbaarometer published `NA` (too few dwellings or residents to score);
+ * - not-published: the buurt has values of that source for that year, but not this one — the
+ *   edition did not (yet) publish it (e.g. income in a KWB edition that lags two years);
+ * - not-loaded: no file of that source covers the buurt for that year;
+ * - too-few-residents: below the minimum population of the indicator or of the classification;
+ * - population-unknown: the buurt's number of inhabitants is unknown (no rate, no class; never 0);
+ * - missing: anything else (e.g. too few index components with a value).
+ * The importers store a published-but-missing cell as null with the `suppressed` flag (for every
+ * source, src/pipeline/cell-value.ts) and leave out columns a source never published
+ * (src/pipeline/unpublished-values.ts); the family of the indicator tells `.` from `NA`.
+ */
+import { VALUE_FLAGS } from '../../core/records.js';
+import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
+import { ENGINE_FLAGS, type BuurtTable } from './buurt-table.js';
+import { findIndicator, type Formula } from './indicator-registry.js';
+
+export const MISSING_KINDS = [
+  'suppressed',
+  'no-score',
+  'not-published',
+  'not-loaded',
+  'too-few-residents',
+  'population-unknown',
+  'missing',
+] as const;
+export type MissingKind = (typeof MISSING_KINDS)[number];
+
+export const MISSING_LABELS: Record<MissingKind, { nl: string; en: string }> = {
+  suppressed: { nl: 'Geheim (onderdrukt)', en: 'Confidential (suppressed)' },
+  'no-score': { nl: 'Geen score (Leefbaarometer)', en: 'No score (Leefbaarometer)' },
+  'not-published': { nl: 'Niet gepubliceerd in deze editie', en: 'Not published in this edition' },
+  'not-loaded': { nl: 'Bron niet geladen', en: 'Source not loaded' },
+  'too-few-residents': { nl: 'Te weinig inwoners', en: 'Too few residents' },
+  'population-unknown': { nl: 'Inwonertal onbekend', en: 'Population unknown' },
+  missing: { nl: 'Geen gegevens', en: 'No data' },
+};
+
+/** The families whose files supply an indicator: a stored id's own, a derived one's leading input's. */
+export function indicatorFamily(indicator: string): SourceFamily {
+  const def = findIndicator(indicator);
+  if (!def) return sourceFamily(indicator);
+  return formulaFamily(def.formula);
+}
+
+function formulaFamily(f: Formula): SourceFamily {
+  switch (f.kind) {
+    case 'source':
+      return sourceFamily(f.indicator);
+    case 'rate':
+      return indicatorFamily(f.numerator);
+    case 'sum':
+      return indicatorFamily(f.indicators[0]!);
+    case 'first-available':
+      return formulaFamily(f.options[0]!);
+  }
+}
+
+const presenceCache = new WeakMap<BuurtTable, Map<string, Uint8Array>>();
+
+/**
+ * Per buurt, 1 when it has at least one stored cell (a value, or a published-but-missing one) of
+ * a stored indicator of `family` in `year`: the source's file for that year covers the buurt.
+ */
+export function familyPresence(table: BuurtTable, family: SourceFamily, year: number): Uint8Array {
+  let byKey = presenceCache.get(table);
+  if (!byKey) presenceCache.set(table, (byKey = new Map()));
+  const key = `${family}|${year}`;
+  let out = byKey.get(key);
+  if (!out) {
+    out = new Uint8Array(table.size);
+    for (const id of table.indicators()) {
+      const def = findIndicator(id);
+      if ((def && def.formula.kind !== 'source') || sourceFamily(id) !== family) continue;
+      const col = table.get(id, year);
+      if (!col) continue;
+      for (let i = 0; i < out.length; i++)
+        if (!Number.isNaN(col.values[i]!) || col.flags[i]! & VALUE_FLAGS.suppressed) out[i] = 1;
+    }
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * Why (indicator, year) has no value for the buurt at `row`. `population` is its population for
+ * the year (NaN unknown) and `minimum` the indicator's minimum population (null = none).
+ */
+export function missingKind(
+  table: BuurtTable,
+  indicator: string,
+  year: number,
+  row: number,
+  population: number,
+  minimum: number | null,
+): MissingKind {
+  const col = table.get(indicator, year);
+  const flags = col?.flags[row] ?? 0;
+  if (flags & ENGINE_FLAGS.tooFewResidents || (minimum !== null && population < minimum))
+    return 'too-few-residents';
+  const family = indicatorFamily(indicator);
+  if (flags & VALUE_FLAGS.suppressed) return family === 'lbm' ? 'no-score' : 'suppressed';
+  const def = findIndicator(indicator);
+  if (def?.formula.kind === 'rate' || def?.formula.kind === 'first-available') {
+    // a rate whose numerator is there but whose denominator is not: the population is unknown
+    const numerator = def.formula.kind === 'rate' ? def.formula.numerator : leadingNumerator(def.formula);
+    if (numerator && !Number.isNaN(table.get(numerator, year)?.values[row] ?? NaN))
+      return 'population-unknown';
+  }
+  if (family === 'other') return 'missing';
+  return familyPresence(table, family, year)[row] ? 'not-published' : 'not-loaded';
+}
+
+function leadingNumerator(f: Formula): string | undefined {
+  if (f.kind === 'rate') return f.numerator;
+  if (f.kind === 'first-available') return f.options.length ? leadingNumerator(f.options[0]!) : undefined;
+  return undefined;
+}

@@ -1,0 +1,368 @@
+/**
+ * What a map says about itself: the years actually compared per component and nuisance measure
+ * (and a fallback measure, named), a heading and a legend title that show them, the honest scope
+ * of class breaks ("kwintielen van 75 buurten in 2 gemeenten"), and why a map without values is
+ * empty, with how to load what is missing.
+ */
+import type { SourceFamily } from '../indicator-catalogue.js';
+import type { Period } from '../engine/engine-config.js';
+import { periodLabel } from '../engine/explain-buurt.js';
+import { fixed, plain } from '../engine/explain-numbers.js';
+import { indicatorFamily, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
+import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
+import type { ClassMethod } from './breaks.js';
+import type { MapSpec } from './map-definitions.js';
+import type { MissingCause } from './period-missing.js';
+
+/** One measure compared over a period for (some of) the area's buurten. */
+export interface Comparison {
+  /** Component id or nuisance measure id. */
+  id: string;
+  quantity: 'concentration' | 'nuisance';
+  titleNl: string;
+  titleEn: string;
+  family: SourceFamily;
+  years: [number, number];
+  /** Buurten of the area whose result used it. */
+  buurten: number;
+  /** True for a nuisance measure other than the first of the fallback order. */
+  fallback: boolean;
+}
+
+/** What the class breaks of a level map were computed over. */
+export interface LegendScope {
+  /** Buurten with a value in the year (nationally: breaks are the same in every gemeente). */
+  buurten: number;
+  /** Gemeenten (codes) of those buurten. */
+  gemeenten: string[];
+  /** True when they lie in (nearly) every gemeente of the store: "in Nederland". */
+  national: boolean;
+}
+
+/** The EmptyReason codes of src/api (AreaAvailability.emptyReason). */
+export type EmptyCode = 'source-not-loaded' | 'no-comparable-years' | 'no-values';
+export type FetchableSource = 'kwb' | 'lbm' | 'rivm' | 'politie';
+
+export interface EmptyMapReason {
+  code: EmptyCode;
+  /** The kind of missing of most of the area's buurten. */
+  kind: MissingKind;
+  /** Sources to load (veerkracht fetch --sources …). */
+  missingSources: FetchableSource[];
+  nl: string;
+  en: string;
+}
+
+const FAMILY_LABEL: Record<SourceFamily, { nl: string; en: string }> = {
+  kwb: { nl: 'CBS KWB', en: 'CBS KWB' },
+  lbm: { nl: 'Leefbaarometer', en: 'Leefbaarometer' },
+  rivm: { nl: 'RIVM', en: 'RIVM' },
+  politie: { nl: 'politie', en: 'police' },
+  other: { nl: 'eigen gegevens', en: 'own data' },
+};
+
+/** The measures a period map compared for the buurten at `rows`, with their years. */
+export function comparisons(
+  engine: VeerkrachtEngine,
+  r: PeriodResult,
+  rows: readonly number[],
+  spec: MapSpec,
+): Comparison[] {
+  const out: Comparison[] = [];
+  const wantK = spec.kind !== 'change' || spec.quantity === 'concentration';
+  const wantO = spec.kind !== 'change' || spec.quantity === 'nuisance';
+  if (wantK) {
+    for (const cc of r.index.components) {
+      if (!cc.years || !cc.scaled) continue;
+      const scaled = cc.scaled;
+      const buurten = rows.filter((i) => !Number.isNaN(scaled[i]!)).length;
+      if (!buurten) continue;
+      const c = engine.config.components.find((x) => x.id === cc.id)!;
+      out.push({
+        id: c.id,
+        quantity: 'concentration',
+        titleNl: c.titleNl,
+        titleEn: c.titleEn,
+        family: indicatorFamily(engine.index.segmentIndicator(c, cc.years[1])!),
+        years: cc.years,
+        buurten,
+        fallback: false,
+      });
+    }
+  }
+  if (wantO) {
+    r.nuisance.measures.forEach((m, mi) => {
+      const ys = r.nuisance.years[mi];
+      const buurten = rows.filter((i) => r.nuisance.measure[i] === mi).length;
+      if (!ys || !buurten) return;
+      out.push({
+        id: m.id,
+        quantity: 'nuisance',
+        titleNl: m.shortNl,
+        titleEn: m.shortEn,
+        family: indicatorFamily(m.indicator),
+        years: [ys[0], ys[1]],
+        buurten,
+        fallback: mi > 0,
+      });
+    });
+  }
+  return out;
+}
+
+/** "RIVM 2016 → 2020 (angst of depressie, moeite met rondkomen)" per family and pair of years. */
+function concentrationPhrase(list: readonly Comparison[], l: 'nl' | 'en'): string {
+  const groups = new Map<string, Comparison[]>();
+  for (const c of list) {
+    const key = `${c.family}|${c.years.join('-')}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const titles = g.map((c) => (l === 'nl' ? c.titleNl : c.titleEn).toLowerCase()).join(', ');
+      return `${FAMILY_LABEL[g[0]!.family][l]} ${g[0]!.years[0]} → ${g[0]!.years[1]} (${titles})`;
+    })
+    .join('; ');
+}
+
+function nuisancePhrase(list: readonly Comparison[], total: number, l: 'nl' | 'en'): string {
+  return list
+    .map((c) => {
+      const years = `${c.years[0]} → ${c.years[1]}`;
+      const title = l === 'nl' ? c.titleNl : c.titleEn;
+      if (!c.fallback) return `${title} ${years}`;
+      const count =
+        c.buurten === total ? '' : l === 'nl' ? ` voor ${c.buurten} buurten` : ` for ${c.buurten} buurten`;
+      return l === 'nl' ? `terugvalmaat ${title} ${years}${count}` : `fallback ${title} ${years}${count}`;
+    })
+    .join('; ');
+}
+
+/** "concentratie: …; overlast: …" — the years actually compared, for headings and legends. */
+export function comparedText(list: readonly Comparison[], total: number, l: 'nl' | 'en'): string {
+  const k = list.filter((c) => c.quantity === 'concentration');
+  const o = list.filter((c) => c.quantity === 'nuisance');
+  const parts: string[] = [];
+  if (k.length) parts.push(`${l === 'nl' ? 'concentratie' : 'concentration'}: ${concentrationPhrase(k, l)}`);
+  if (o.length) parts.push(`${l === 'nl' ? 'overlast' : 'nuisance'}: ${nuisancePhrase(o, total, l)}`);
+  return parts.join('; ');
+}
+
+/** The map's heading: title, period and the years compared (a fallback measure named). */
+export function periodHeading(
+  spec: MapSpec,
+  period: Period,
+  list: readonly Comparison[],
+  total: number,
+): { nl: string; en: string } {
+  const p = periodLabel(period);
+  const nl = comparedText(list, total, 'nl');
+  const en = comparedText(list, total, 'en');
+  return {
+    nl: `${spec.titleNl}, ${p}${nl ? ` — vergeleken: ${nl}` : ''}`,
+    en: `${spec.titleEn}, ${p}${en ? ` — compared: ${en}` : ''}`,
+  };
+}
+
+/** The heading of a level map: title and year; components taken from other years are named. */
+export function levelHeading(
+  spec: MapSpec,
+  year: number,
+  yearsUsed: Record<string, number[]>,
+  engine: VeerkrachtEngine,
+): { nl: string; en: string } {
+  const other = Object.entries(yearsUsed).filter(([, ys]) => ys.some((y) => y !== year));
+  if (spec.kind !== 'level' || spec.value.kind !== 'concentration-index' || other.length === 0)
+    return { nl: `${spec.titleNl}, ${year}`, en: `${spec.titleEn}, ${year}` };
+  const title = (id: string, l: 'nl' | 'en') => {
+    const c = engine.config.components.find((x) => x.id === id);
+    return (c ? (l === 'nl' ? c.titleNl : c.titleEn) : id).toLowerCase();
+  };
+  const list = (l: 'nl' | 'en') =>
+    other.map(([id, ys]) => `${title(id, l)} ${l === 'nl' ? 'uit' : 'from'} ${ys.join(', ')}`).join('; ');
+  return {
+    nl: `${spec.titleNl}, ${year} (niet in ${year} gemeten: ${list('nl')})`,
+    en: `${spec.titleEn}, ${year} (not measured in ${year}: ${list('en')})`,
+  };
+}
+
+/** The class method in words: "kwintielen", "vaste grenzen", … */
+function methodWords(m: ClassMethod, l: 'nl' | 'en'): string {
+  switch (m.method) {
+    case 'quantile':
+      if (m.k === 5) return l === 'nl' ? 'kwintielen' : 'quintiles';
+      if (m.k === 4) return l === 'nl' ? 'kwartielen' : 'quartiles';
+      return l === 'nl' ? `${m.k} kwantielklassen` : `${m.k} quantile classes`;
+    case 'equal-interval':
+      return l === 'nl' ? `${m.k} gelijke intervallen` : `${m.k} equal intervals`;
+    case 'ckmeans':
+      return l === 'nl' ? `${m.k} natuurlijke klassen (ckmeans)` : `${m.k} natural classes (ckmeans)`;
+    case 'fixed':
+      return l === 'nl' ? 'vaste grenzen' : 'fixed bounds';
+  }
+}
+
+/** The gemeenten of the buurten with a value: national when nearly every gemeente of the store is there. */
+export function legendScope(engine: VeerkrachtEngine, values: ArrayLike<number>): LegendScope {
+  const gemeenten = new Set<string>();
+  let buurten = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i]!)) continue;
+    buurten++;
+    gemeenten.add(engine.table.buurten[i]!.gemeente);
+  }
+  const all = engine.table.byGemeente().size;
+  return { buurten, gemeenten: [...gemeenten].sort(), national: gemeenten.size >= 0.9 * all };
+}
+
+/**
+ * "Klassen: kwintielen van 10.290 buurten in Nederland (2020)" — `names` gives gemeente names
+ * (codes otherwise); up to three gemeenten are named, more are counted.
+ */
+export function scopeText(
+  scope: LegendScope,
+  method: ClassMethod,
+  year: number,
+  l: 'nl' | 'en',
+  names: (code: string) => string = (c) => c,
+): string {
+  const words = methodWords(method, l);
+  if (method.method === 'fixed') return l === 'nl' ? `Klassen: ${words}` : `Classes: ${words}`;
+  const n = plain(scope.buurten, l);
+  const where = scope.national
+    ? l === 'nl'
+      ? 'in Nederland'
+      : 'in the Netherlands'
+    : scope.gemeenten.length <= 3
+      ? `in ${scope.gemeenten.map(names).join(l === 'nl' ? ' en ' : ' and ')}`
+      : l === 'nl'
+        ? `in ${scope.gemeenten.length} gemeenten`
+        : `in ${scope.gemeenten.length} gemeenten`;
+  return l === 'nl'
+    ? `Klassen: ${words} van ${n} buurten ${where} (${year})`
+    : `Classes: ${words} of ${n} buurten ${where} (${year})`;
+}
+
+/** The legend title of a change map: the scale and the threshold. */
+export function changeLegendTitle(tau: number, l: 'nl' | 'en'): string {
+  return l === 'nl'
+    ? `Verandering in standaarddeviaties van het basisjaar; binnen ±${plain(tau, 'nl')} = stabiel`
+    : `Change in standard deviations of the base year; within ±${plain(tau, 'en')} = stable`;
+}
+
+const HOW_TO_LOAD: Record<FetchableSource, { nl: string; en: string }> = {
+  kwb: {
+    nl: '`veerkracht fetch --sources kwb`, of importeer een KWB-bestand met `veerkracht import <bestand>`',
+    en: '`veerkracht fetch --sources kwb`, or import a KWB file with `veerkracht import <file>`',
+  },
+  lbm: {
+    nl: '`veerkracht fetch --sources lbm`, of importeer het Leefbaarometer-bestand met `veerkracht import <bestand>`',
+    en: '`veerkracht fetch --sources lbm`, or import the Leefbaarometer file with `veerkracht import <file>`',
+  },
+  rivm: {
+    nl: '`veerkracht fetch --sources rivm`, of importeer 50090NED met `veerkracht import <bestand>`',
+    en: '`veerkracht fetch --sources rivm`, or import 50090NED with `veerkracht import <file>`',
+  },
+  politie: {
+    nl: '`veerkracht fetch --sources politie`, of importeer 47022NED met `veerkracht import <bestand>`',
+    en: '`veerkracht fetch --sources politie`, or import 47022NED with `veerkracht import <file>`',
+  },
+};
+
+/**
+ * Why a map without any value is empty, from the causes of its buurten (most frequent first) and
+ * when known the period or year: what is missing and how to load it.
+ */
+export function emptyReason(
+  causes: readonly MissingCause[],
+  when: string,
+  noComparableYears: boolean,
+): EmptyMapReason {
+  const counts = new Map<string, { cause: MissingCause; n: number }>();
+  for (const c of causes) {
+    const key = `${c.kind}|${c.family ?? ''}`;
+    const hit = counts.get(key);
+    if (hit) hit.n++;
+    else counts.set(key, { cause: c, n: 1 });
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.cause ?? { kind: 'missing', family: null };
+  const family = top.family !== null && top.family !== 'other' ? top.family : null;
+  const label = MISSING_LABELS[top.kind];
+  if (noComparableYears) {
+    return {
+      code: 'no-comparable-years',
+      kind: top.kind,
+      missingSources: [],
+      nl: `Geen waarden voor ${when}: de bronnen hebben in deze periode geen twee meetjaren die te vergelijken zijn. Kies een andere periode.`,
+      en: `No values for ${when}: the sources have no two comparable survey years in this period. Choose another period.`,
+    };
+  }
+  if ((top.kind === 'not-loaded' || top.kind === 'population-unknown') && family) {
+    const source = FAMILY_LABEL[family];
+    const what =
+      top.kind === 'population-unknown'
+        ? {
+            nl: `het inwonertal van de buurten is onbekend op deze buurtindeling (${source.nl} inwoners ontbreken)`,
+            en: `the buurten's population is unknown on this division (${source.en} inhabitants missing)`,
+          }
+        : {
+            nl: `er zijn geen ${source.nl}-gegevens voor deze buurten geladen`,
+            en: `no ${source.en} data are loaded for these buurten`,
+          };
+    return {
+      code: 'source-not-loaded',
+      kind: top.kind,
+      missingSources: [family],
+      nl: `Geen waarden voor ${when}: ${what.nl}. Laad ze met ${HOW_TO_LOAD[family].nl}.`,
+      en: `No values for ${when}: ${what.en}. Load them with ${HOW_TO_LOAD[family].en}.`,
+    };
+  }
+  return {
+    code: 'no-values',
+    kind: top.kind,
+    missingSources: [],
+    nl: `Geen waarden voor ${when}: ${label.nl.toLowerCase()} voor de buurten van dit gebied.`,
+    en: `No values for ${when}: ${label.en.toLowerCase()} for the buurten of this area.`,
+  };
+}
+
+/** "1 SD = 0,087 (Leefbaarometer onv, 2014)" — the base-year scales a period map used. */
+export function scaleNotes(
+  engine: VeerkrachtEngine,
+  r: PeriodResult,
+  list: readonly Comparison[],
+): { id: string; indicator: string; year: number; sd: number }[] {
+  const out: { id: string; indicator: string; year: number; sd: number }[] = [];
+  for (const c of list) {
+    if (c.quantity === 'concentration') {
+      const cc = r.index.components.find((x) => x.id === c.id);
+      if (cc?.scale)
+        out.push({ id: c.id, indicator: cc.scale.indicator, year: cc.scale.year, sd: cc.scale.sd });
+    } else {
+      const mi = r.nuisance.measures.findIndex((m) => m.id === c.id);
+      const s = r.nuisance.scales[mi];
+      if (s) out.push({ id: c.id, indicator: s.indicator, year: s.year, sd: s.sd });
+    }
+  }
+  return out;
+}
+
+/** "1 SD = 0,087 Leefbaarometer onv (spreiding 2014)". */
+export function scaleNoteText(
+  list: readonly Comparison[],
+  scales: readonly { id: string; year: number; sd: number }[],
+  l: 'nl' | 'en',
+): string {
+  return scales
+    .map((s) => {
+      const c = list.find((x) => x.id === s.id);
+      const title = c ? (l === 'nl' ? c.titleNl : c.titleEn) : s.id;
+      const sd = fixed(s.sd, s.sd >= 10 ? 1 : 3, l);
+      return l === 'nl'
+        ? `${title}: 1 SD = ${sd} (spreiding ${s.year})`
+        : `${title}: 1 SD = ${sd} (spread ${s.year})`;
+    })
+    .join('; ');
+}

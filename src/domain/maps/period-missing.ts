@@ -1,0 +1,84 @@
+/**
+ * Why a buurt has no change (ΔK, ΔO) or no class over a period, as a kind of missing
+ * (missing-kinds.ts): from the components and the nuisance measure at the years the period uses.
+ */
+import type { SourceFamily } from '../indicator-catalogue.js';
+import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
+import { indicatorFamily, missingKind, type MissingKind } from '../engine/missing-kinds.js';
+import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
+
+/** A kind of missing and the source family it concerns (null when none in particular). */
+export interface MissingCause {
+  kind: MissingKind;
+  family: SourceFamily | null;
+}
+
+/** Most telling first: what the reader can load beats what the source withheld. */
+const PRECEDENCE: readonly MissingKind[] = [
+  'population-unknown',
+  'not-loaded',
+  'not-published',
+  'suppressed',
+  'no-score',
+  'too-few-residents',
+  'missing',
+];
+
+function mostTelling(causes: readonly MissingCause[]): MissingCause {
+  for (const k of PRECEDENCE) {
+    const hit = causes.find((c) => c.kind === k);
+    if (hit) return hit;
+  }
+  return { kind: 'missing', family: null };
+}
+
+function cause(
+  engine: VeerkrachtEngine,
+  indicator: string,
+  year: number,
+  row: number,
+  population: number,
+): MissingCause {
+  const kind = missingKind(engine.table, indicator, year, row, population, null);
+  return { kind, family: kind === 'population-unknown' ? 'kwb' : indicatorFamily(indicator) };
+}
+
+/** Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's years. */
+export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
+  const population = r.weights[row]!;
+  const kinds: MissingCause[] = [];
+  for (const cc of r.index.components) {
+    if (!cc.years) continue;
+    const c = engine.config.components.find((x) => x.id === cc.id)!;
+    for (const y of cc.years) {
+      const indicator = engine.index.segmentIndicator(c, y)!;
+      if (!Number.isNaN(engine.table.get(indicator, y)?.values[row] ?? NaN)) continue;
+      kinds.push(cause(engine, indicator, y, row, population));
+    }
+  }
+  return mostTelling(kinds);
+}
+
+/**
+ * Why ΔO is unknown for the buurt: the kinds of the values missing at the years of the first
+ * measure (in fallback order) that can cover the period — the primary measure when it can.
+ */
+export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
+  const mi = r.nuisance.years.findIndex((ys) => ys !== null);
+  if (mi < 0) return { kind: 'missing', family: null };
+  const m = r.nuisance.measures[mi]!;
+  const kinds: MissingCause[] = [];
+  for (const y of r.nuisance.years[mi]!)
+    if (Number.isNaN(engine.table.get(m.indicator, y)?.values[row] ?? NaN))
+      kinds.push(cause(engine, m.indicator, y, row, r.weights[row]!));
+  return mostTelling(kinds);
+}
+
+/** Why the buurt has no veerkracht class over the period (class onvoldoende-gegevens). */
+export function classificationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
+  const reasons = r.classification.reasons[row]!;
+  if (reasons & NO_CLASS_REASONS.populationUnknown) return { kind: 'population-unknown', family: 'kwb' };
+  if (reasons & NO_CLASS_REASONS.concentrationUnknown) return concentrationMissing(engine, r, row);
+  if (reasons & NO_CLASS_REASONS.nuisanceUnknown) return nuisanceMissing(engine, r, row);
+  return { kind: 'missing', family: null };
+}
