@@ -12,6 +12,9 @@ const data: AppData = {
       gemeente('GM0928', 'Kerkrade'),
       gemeente('GM0965', 'Simpelveld'),
       gemeente('GM0363', 'Amsterdam'),
+      gemeente('GM0518', "'s-Gravenhage"),
+      gemeente('GM0796', "'s-Hertogenbosch"),
+      gemeente('GM0164', 'Hengelo (O.)'),
     ],
     editions: [],
     divisionYear: 2019,
@@ -42,5 +45,19 @@ describe('searchAreas(data, query)', () => {
   });
   it('returns nothing for an empty query', () => {
     expect(searchAreas(data, '  ', t)).toEqual([]);
+  });
+  it('finds gemeenten by their common names: Den Haag, The Hague, Den Bosch, Hengelo', () => {
+    const first = (q: string) => searchAreas(data, q, t)[0];
+    expect(first('Den Haag')).toMatchObject({ code: 'GM0518', name: "'s-Gravenhage" });
+    expect(first('den haag')?.detail).toContain('ook: Den Haag');
+    expect(first('The Hague')?.code).toBe('GM0518');
+    expect(first('Den Bosch')?.code).toBe('GM0796');
+    expect(first('hengelo')?.code).toBe('GM0164');
+    expect(first('s-Gravenhage')?.code).toBe('GM0518');
+    expect(first('gravenhage')?.code).toBe('GM0518');
+  });
+  it('"Den" offers both common names and nothing matches "xqz"', () => {
+    expect(searchAreas(data, 'Den', t).map((o) => o.code)).toEqual(['GM0518', 'GM0796']);
+    expect(searchAreas(data, 'xqz', t)).toEqual([]);
   });
 });

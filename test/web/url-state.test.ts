@@ -57,4 +57,19 @@ describe('parseViewState(search) / formatViewState(state)', () => {
       lang: 'nl',
     });
   });
+  it('keeps the difference view, the basemap and names-off in the link', () => {
+    const state: ViewState = {
+      ...INITIAL_STATE,
+      view: 'map',
+      area: 'GM0202',
+      map: 'veerkracht-absoluut',
+      display: 'change',
+      basemap: true,
+      labels: false,
+    };
+    const search = formatViewState(state);
+    expect(search).toBe('?view=map&area=GM0202&map=veerkracht-absoluut&display=change&basemap=brt&labels=0');
+    expect(parseViewState(search)).toEqual(state);
+    expect(parseViewState('?area=GM0202')).toMatchObject({ basemap: false, labels: true });
+  });
 });

@@ -5,6 +5,7 @@
  */
 import type {
   BuurtResponse,
+  BuurtSearchResponse,
   CompareResponse,
   ErrorBody,
   GemeentenResponse,
@@ -75,7 +76,11 @@ export interface MapRequest {
 export const api = {
   gemeenten: (): Promise<GemeentenResponse> => getJson('/api/gemeenten'),
   regions: (): Promise<RegionsResponse> => getJson('/api/regions'),
-  definitions: (): Promise<MapDefinitionsResponse> => getJson('/api/maps/definitions'),
+  /** The national definitions, or with an area what each map has there (years/periods with data, defaults). */
+  definitions: (area?: string | null): Promise<MapDefinitionsResponse> =>
+    getJson(`/api/maps/definitions${area ? `?${query({ area })}` : ''}`),
+  searchBuurten: (q: string, limit = 12): Promise<BuurtSearchResponse> =>
+    getJson(`/api/buurten?${query({ q, limit })}`),
   map: (r: MapRequest): Promise<MapResponse> =>
     getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
   buurt: (code: string, period?: string | null): Promise<BuurtResponse> =>

@@ -19,9 +19,13 @@ export interface AppData {
 }
 
 export interface AppConfig {
-  /** Raster tile URL template for an optional basemap; null = none (offline). */
+  /** Raster tile URL template of the optional basemap (off until the user switches it on); null = no basemap option. */
   basemapUrl: string | null;
 }
+
+/** PDOK BRT-Achtergrondkaart (grey), WMTS in Web Mercator as XYZ tiles; CC BY 4.0, Kadaster. */
+export const PDOK_BRT_URL =
+  'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png';
 
 export interface AppContext {
   store: StateStore;
@@ -31,12 +35,14 @@ export interface AppContext {
 
 /**
  * The basemap URL: `<meta name="veerkracht-basemap-url" content="…">` in the served index.html
- * (an operator can set it without rebuilding), else VITE_BASEMAP_URL at build time, else none.
+ * (an operator can set it without rebuilding; `content="none"` removes the option), else
+ * VITE_BASEMAP_URL at build time, else the PDOK BRT-Achtergrondkaart.
  */
 export function readConfig(): AppConfig {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="veerkracht-basemap-url"]')?.content;
-  const url = meta && meta.trim() !== '' ? meta : import.meta.env.VITE_BASEMAP_URL;
-  return { basemapUrl: url && url.trim() !== '' ? url.trim() : null };
+  const raw = (meta && meta.trim() !== '' ? meta : import.meta.env.VITE_BASEMAP_URL)?.trim();
+  if (raw === 'none') return { basemapUrl: null };
+  return { basemapUrl: raw && raw !== '' ? raw : PDOK_BRT_URL };
 }
 
 export function messages(ctx: AppContext): Messages {
@@ -56,13 +62,26 @@ export function isKnownArea(data: AppData, area: string): boolean {
   );
 }
 
-/** A map definition, with extra indicator layers treated as level maps. */
-export function findMapDefinition(data: AppData, id: string | null): MapDefinition | undefined {
+/** A map definition (of the nine or an extra layer, as a level map) in a definitions response. */
+export function findMapDefinition(
+  defs: MapDefinitionsResponse,
+  id: string | null,
+): MapDefinition | undefined {
   if (!id) return undefined;
-  const map = data.definitions.maps.find((m) => m.id === id);
+  const map = defs.maps.find((m) => m.id === id);
   if (map) return map;
-  const layer = data.definitions.layers.find((l) => l.id === id);
+  const layer = defs.layers.find((l) => l.id === id);
   return layer ? layerAsMap(layer) : undefined;
+}
+
+/** The map to show: the asked one when it exists, else the first of the nine with data in the area. */
+export function chooseMap(defs: MapDefinitionsResponse, id: string | null): MapDefinition | undefined {
+  return (
+    findMapDefinition(defs, id) ??
+    defs.maps.find((m) => m.id === defs.defaultMap) ??
+    defs.maps.find((m) => m.availability?.hasData !== false) ??
+    defs.maps[0]
+  );
 }
 
 export function layerAsMap(layer: LayerDefinition): MapDefinition {
@@ -74,6 +93,7 @@ export function layerAsMap(layer: LayerDefinition): MapDefinition {
     kind: 'level',
     years,
     ...(years.length > 0 ? { defaultYear: years[years.length - 1]! } : {}),
+    ...(layer.availability ? { availability: layer.availability } : {}),
     howToReadNl: '',
     howToReadEn: '',
     caveatsNl: '',
@@ -81,7 +101,16 @@ export function layerAsMap(layer: LayerDefinition): MapDefinition {
   };
 }
 
-/** The period or year a map is shown for: the requested one when the map has it, else its default. */
+/** Buurten of the area with a value in a year or period (undefined without area availability). */
+export function coverageOf(def: MapDefinition, key: string | number | null): number | undefined {
+  if (key === null || !def.availability) return undefined;
+  return def.availability.counts[String(key)];
+}
+
+/**
+ * The period or year a map is shown for: the requested one when the map offers it (or it has any
+ * value in the area: a deep link keeps its period), else the map's default (the newest with data).
+ */
 export function resolveWhen(
   def: MapDefinition,
   period: string | null,
@@ -89,16 +118,16 @@ export function resolveWhen(
 ): { period: string | null; year: number | null } {
   if (def.kind === 'level') {
     const years = def.years ?? [];
+    const usable = (y: number): boolean =>
+      years.includes(y) || (def.availability ? (coverageOf(def, y) ?? 0) > 0 : years.length === 0);
     const chosen =
-      year !== null && (years.length === 0 || years.includes(year))
-        ? year
-        : (def.defaultYear ?? years[years.length - 1] ?? null);
+      year !== null && usable(year) ? year : (def.defaultYear ?? years[years.length - 1] ?? null);
     return { period: null, year: chosen };
   }
   const periods = def.periods ?? [];
+  const usable = (p: string): boolean =>
+    periods.includes(p) || (def.availability ? (coverageOf(def, p) ?? 0) > 0 : periods.length === 0);
   const chosen =
-    period !== null && (periods.length === 0 || periods.includes(period))
-      ? period
-      : (def.defaultPeriod ?? periods[periods.length - 1] ?? null);
+    period !== null && usable(period) ? period : (def.defaultPeriod ?? periods[periods.length - 1] ?? null);
   return { period: chosen, year: null };
 }

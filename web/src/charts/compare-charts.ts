@@ -21,13 +21,16 @@ function rows(
 ) {
   const out: { area: string; label: string; value: number }[] = [];
   for (const a of areas) {
-    const total = a.perClass.reduce((s, c) => s + c[key], 0);
+    // Unknown counts (null) are left out, never drawn as 0.
+    const total = a.perClass.reduce((s, c) => s + (c[key] ?? 0), 0);
     for (const c of a.perClass) {
+      const value = c[key];
+      if (value === null) continue;
       const style = classes.find((s) => s.classId === c.classId);
       out.push({
         area: a.name,
         label: style?.label ?? c.label,
-        value: share ? (total > 0 ? c[key] / total : 0) : c[key],
+        value: share ? (total > 0 ? value / total : 0) : value,
       });
     }
   }

@@ -17,6 +17,11 @@ import type { ViewState } from '../state/view-state.js';
 
 const CLASS_MAP = 'veerkracht-absoluut';
 
+/** "geen gegevens" instead of a dash for a value the API gives as null (never shown as 0). */
+function orNoData(text: string, t: Messages): string {
+  return text === '–' ? t.noDataShort : text;
+}
+
 function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement {
   return h(
     'table',
@@ -47,10 +52,10 @@ function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement
           { 'data-area': a.area },
           h('th', { scope: 'row' }, a.name),
           h('td', { class: 'num' }, formatCount(a.buurten, lang)),
-          h('td', { class: 'num' }, formatCount(a.inhabitants, lang)),
-          h('td', { class: 'num' }, formatCount(a.corporatiebuurten, lang)),
-          h('td', { class: 'num' }, formatNumber(a.meanIndex, lang)),
-          h('td', { class: 'num' }, formatNumber(a.correlationCorporationNuisance, lang)),
+          h('td', { class: 'num' }, orNoData(formatCount(a.inhabitants, lang), t)),
+          h('td', { class: 'num' }, orNoData(formatCount(a.corporatiebuurten, lang), t)),
+          h('td', { class: 'num' }, orNoData(formatNumber(a.meanIndex, lang), t)),
+          h('td', { class: 'num' }, orNoData(formatNumber(a.correlationCorporationNuisance, lang), t)),
         ),
       ),
     ),
@@ -94,7 +99,9 @@ function classTable(
               return h(
                 'td',
                 { class: 'num' },
-                row ? `${formatCount(row.buurten, lang)} / ${formatCount(row.inhabitants, lang)}` : '–',
+                row
+                  ? `${formatCount(row.buurten, lang)} / ${orNoData(formatCount(row.inhabitants, lang), t)}`
+                  : t.noDataShort,
               );
             }),
           ),
@@ -112,7 +119,7 @@ export function createCompareAreasView(ctx: AppContext): View {
   const element = h('div', { class: 'areas-view', 'data-testid': 'areas-view' }, controls, results);
   let token = 0;
 
-  const classDef = findMapDefinition(data, CLASS_MAP);
+  const classDef = findMapDefinition(data.definitions, CLASS_MAP);
 
   function period(state: ViewState): string | null {
     return classDef ? resolveWhen(classDef, state.period, null).period : state.period;

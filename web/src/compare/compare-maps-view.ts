@@ -2,8 +2,10 @@
  * Two maps side by side — two periods of one map, or two different maps — with synchronised
  * panning and zooming. The left map is the map page's map; the right one is `map2`.
  */
-import type { MapDefinition } from '../../../src/api/schemas.js';
-import { areaName, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
+import type { MapDefinition, MapDefinitionsResponse } from '../../../src/api/schemas.js';
+import { previousPeriod, previousYear } from '../../../src/domain/maps/area-availability.js';
+import { api } from '../api-client.js';
+import { areaName, chooseMap, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { preserveFocus } from '../dom/focus.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
@@ -20,20 +22,32 @@ interface Side {
   year: number | null;
 }
 
-/** The right-hand side: as asked, else the same map in another period/year, else the next map. */
-export function defaultRightSide(ctx: AppContext, state: ViewState, left: Side): Side {
-  const asked = findMapDefinition(ctx.data, state.map2);
+/**
+ * The right-hand side: as asked, else the same map in the previous comparable period (same
+ * length, ending where the left one starts) or the previous year with data, else another period
+ * or year, else the next map with data.
+ */
+export function defaultRightSide(defs: MapDefinitionsResponse, state: ViewState, left: Side): Side {
+  const asked = findMapDefinition(defs, state.map2);
   if (asked) return { def: asked, ...resolveWhen(asked, state.period2, state.year2) };
-  const options = left.def.kind === 'level' ? (left.def.years ?? []).map(String) : (left.def.periods ?? []);
-  const current = left.def.kind === 'level' ? String(left.year) : left.period;
-  const other = options.find((o) => o !== current);
-  if (other)
-    return left.def.kind === 'level'
-      ? { def: left.def, period: null, year: Number(other) }
-      : { def: left.def, period: other, year: null };
-  const maps = ctx.data.definitions.maps;
-  const next = maps[(maps.findIndex((m) => m.id === left.def.id) + 1) % maps.length] ?? left.def;
-  return { def: next, ...resolveWhen(next, null, null) };
+  if (left.def.kind === 'level') {
+    const years = left.def.years ?? [];
+    const before = left.year !== null ? previousYear(years, left.year) : null;
+    const other = before ?? years.find((y) => y !== left.year) ?? null;
+    if (other !== null) return { def: left.def, period: null, year: other };
+  } else {
+    const periods = left.def.periods ?? [];
+    const before = left.period ? previousPeriod(periods, left.period) : null;
+    const other = before ?? periods.find((p) => p !== left.period) ?? null;
+    if (other !== null) return { def: left.def, period: other, year: null };
+  }
+  const maps = defs.maps;
+  const start = maps.findIndex((m) => m.id === left.def.id);
+  for (let i = 1; i <= maps.length; i++) {
+    const next = maps[(start + i) % maps.length]!;
+    if (next.availability?.hasData !== false) return { def: next, ...resolveWhen(next, null, null) };
+  }
+  return { def: left.def, period: left.period, year: left.year };
 }
 
 export function createCompareMapsView(ctx: AppContext): View {
@@ -42,14 +56,14 @@ export function createCompareMapsView(ctx: AppContext): View {
   const onSelect = (code: string): void => store.update({ buurt: code }, 'replace');
   const panes: [MapPane, MapPane] = [
     createMapPane({
-      basemapUrl: ctx.config.basemapUrl,
+      basemapUrl: store.state.basemap ? ctx.config.basemapUrl : null,
       lang: store.state.lang,
       label: t().compareLeft,
       testId: 'map-left',
       onSelect,
     }),
     createMapPane({
-      basemapUrl: ctx.config.basemapUrl,
+      basemapUrl: store.state.basemap ? ctx.config.basemapUrl : null,
       lang: store.state.lang,
       label: t().compareRight,
       testId: 'map-right',
@@ -90,15 +104,26 @@ export function createCompareMapsView(ctx: AppContext): View {
     b.onCameraChange((c) => a.setCamera(c));
   });
 
-  function sides(state: ViewState): [Side, Side] {
-    const leftDef = findMapDefinition(data, state.map) ?? data.definitions.maps[0]!;
+  let defs: MapDefinitionsResponse | null = null;
+  let defsArea: string | null = null;
+
+  function sides(state: ViewState): [Side, Side] | null {
+    if (!defs) return null;
+    const leftDef = chooseMap(defs, state.map);
+    if (!leftDef) return null;
     const left: Side = { def: leftDef, ...resolveWhen(leftDef, state.period, state.year) };
-    return [left, defaultRightSide(ctx, state, left)];
+    return [left, defaultRightSide(defs, state, left)];
   }
 
   function renderControls(state: ViewState): void {
     const tt = t();
-    const [left, right] = sides(state);
+    const both = sides(state);
+    if (!both || !defs) {
+      replaceChildren(header, h('h1', {}, tt.compareHeading), h('p', { class: 'muted' }, tt.loading));
+      return;
+    }
+    const [left, right] = both;
+    const areaDefs = defs;
     replaceChildren(
       header,
       h('h1', {}, `${tt.compareHeading} — ${state.area ? areaName(data, state.area) : ''}`),
@@ -109,12 +134,13 @@ export function createCompareMapsView(ctx: AppContext): View {
         controls[0],
         h('h2', { class: 'panel-heading' }, tt.compareLeft),
         renderMapSelect(
-          data,
+          areaDefs,
           left.def.id,
           state.lang,
           tt.compareMapLabel,
           (map) => store.update({ map, period: null, year: null }, 'replace'),
           'compare-map-left',
+          tt.mapNoData,
         ),
         renderWhenSelect(
           left.def,
@@ -130,12 +156,13 @@ export function createCompareMapsView(ctx: AppContext): View {
         controls[1],
         h('h2', { class: 'panel-heading' }, tt.compareRight),
         renderMapSelect(
-          data,
+          areaDefs,
           right.def.id,
           state.lang,
           tt.compareMapLabel,
           (map2) => store.update({ map2, period2: null, year2: null }, 'replace'),
           'compare-map-right',
+          tt.mapNoData,
         ),
         renderWhenSelect(
           right.def,
@@ -189,10 +216,33 @@ export function createCompareMapsView(ctx: AppContext): View {
     renderSelection(store.state);
   }
 
+  async function ensureDefinitions(state: ViewState): Promise<void> {
+    if (!state.area || (defs && defsArea === state.area)) return;
+    const area = state.area;
+    const next = await api.definitions(area);
+    if (store.state.area !== area) return;
+    defs = next;
+    defsArea = area;
+    update(store.state, null);
+  }
+
   function update(state: ViewState, previous: ViewState | null): void {
+    if (state.area && defsArea !== state.area) {
+      defs = null;
+      renderControls(state);
+      ensureDefinitions(state).catch((error: unknown) =>
+        replaceChildren(
+          header,
+          h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${(error as Error).message}`),
+        ),
+      );
+      return;
+    }
     renderControls(state);
-    const [left, right] = sides(state);
-    const [pl, pr] = previous ? sides(previous) : [null, null];
+    const both = sides(state);
+    if (!both) return;
+    const [left, right] = both;
+    const [pl, pr] = (previous ? sides(previous) : null) ?? [null, null];
     const same = (a: Side | null, b: Side): boolean =>
       a !== null && a.def.id === b.def.id && a.period === b.period && a.year === b.year;
     const areaChanged = !previous || previous.area !== state.area;
@@ -201,6 +251,9 @@ export function createCompareMapsView(ctx: AppContext): View {
     for (const p of panes) {
       p.setSelected(state.buurt);
       p.setLang(state.lang, state.lang === 'nl' ? 'Kaart' : 'Map');
+      p.setLabels(state.labels);
+      if (!previous || previous.basemap !== state.basemap)
+        p.setBasemap(state.basemap ? ctx.config.basemapUrl : null);
     }
     renderSelection(state);
   }

@@ -1,12 +1,13 @@
 /**
  * "Kaart als PNG": gathers title, area, period, legend, sources and editions of the map on
- * screen and saves the composed image.
+ * screen (with its buurt names) and saves the composed image; an empty or partly empty map
+ * carries a warning under the title.
  */
 import type { MapResponse } from '../../../src/api/schemas.js';
 import { pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import { mapTitle, mapWhen } from '../map/feature-value.js';
-import type { MapCanvas } from '../map/map-canvas.js';
+import { editionLabel } from '../i18n/terms.js';
 import { downloadBlob, fileSlug } from './download.js';
 import { canvasToPng, composeMapImage } from './png-export.js';
 
@@ -19,26 +20,33 @@ function publisherOf(edition: string): string {
   return edition;
 }
 
-export async function exportMapPng(
-  canvas: MapCanvas,
-  cssWidth: number,
-  response: MapResponse,
-  lang: Lang,
-  demo: boolean,
-): Promise<Blob> {
+export interface MapExportInput {
+  /** The map as shown, with buurt names (device pixels). */
+  map: HTMLCanvasElement;
+  cssWidth: number;
+  response: MapResponse;
+  lang: Lang;
+  demo: boolean;
+  /** Said prominently under the title: an empty or partly empty map. */
+  warning: string | null;
+}
+
+export async function exportMapPng(input: MapExportInput): Promise<Blob> {
+  const { response, lang } = input;
   const t = messagesFor(lang);
   const meta = response.meta;
   const editions = [
     ...new Set(
-      meta.sources.map((s) =>
-        s.table && !s.edition.includes(s.table) ? `${s.edition} (${s.table})` : s.edition,
-      ),
+      meta.sources.map((s) => {
+        const edition = editionLabel(s.edition) ?? s.edition;
+        return s.table && !edition.includes(s.table) ? `${edition} (${s.table})` : edition;
+      }),
     ),
   ].sort();
   const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
   const image = composeMapImage({
-    map: canvas.snapshot(),
-    cssWidth,
+    map: input.map,
+    cssWidth: input.cssWidth,
     title: mapTitle(meta, lang),
     subtitle: t.exportTitleArea(meta.areaName, mapWhen(meta)),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
@@ -46,7 +54,8 @@ export async function exportMapPng(
       `${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
     editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
-    demoLabel: demo || meta.demo ? messagesFor('nl').demoBadge : null,
+    demoLabel: input.demo || meta.demo ? messagesFor('nl').demoBadge : null,
+    warning: input.warning,
   });
   const blob = await canvasToPng(image);
   downloadBlob(blob, `${fileSlug('veerkracht', meta.area, meta.map, meta.period ?? meta.year)}.png`);

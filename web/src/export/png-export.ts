@@ -17,6 +17,8 @@ export interface PngExportInput {
   editionLine: string;
   footerLine: string;
   demoLabel: string | null;
+  /** A warning (empty or partly empty map) drawn in a band under the title. */
+  warning?: string | null;
 }
 
 const FONT = 'system-ui, "DejaVu Sans", Arial, sans-serif';
@@ -42,7 +44,11 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
   const pad = 16 * s;
   const measure = document.createElement('canvas').getContext('2d')!;
 
-  const headerHeight = (input.demoLabel ? 86 : 64) * s;
+  measure.font = `bold ${13 * s}px ${FONT}`;
+  const warningLines = input.warning ? wrap(measure, input.warning, width - 2 * pad - 16 * s) : [];
+  const warningTop = (input.demoLabel ? 86 : 64) * s;
+  const warningHeight = warningLines.length > 0 ? warningLines.length * 18 * s + 14 * s : 0;
+  const headerHeight = warningTop + warningHeight + (warningHeight > 0 ? 8 * s : 0);
   measure.font = `${12 * s}px ${FONT}`;
   const widest = Math.max(
     0,
@@ -82,6 +88,17 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
     ctx.fillRect(pad, pad + 48 * s, w, 20 * s);
     ctx.fillStyle = '#ffffff';
     ctx.fillText(input.demoLabel, pad + 6 * s, pad + 51 * s);
+  }
+
+  if (warningLines.length > 0) {
+    ctx.fillStyle = '#fef3c7';
+    ctx.fillRect(pad, warningTop, width - 2 * pad, warningHeight);
+    ctx.strokeStyle = '#b45309';
+    ctx.lineWidth = 2 * s;
+    ctx.strokeRect(pad, warningTop, width - 2 * pad, warningHeight);
+    ctx.fillStyle = '#7c2d12';
+    ctx.font = `bold ${13 * s}px ${FONT}`;
+    warningLines.forEach((line, i) => ctx.fillText(line, pad + 8 * s, warningTop + 7 * s + i * 18 * s));
   }
 
   ctx.drawImage(input.map, 0, headerHeight);

@@ -8,6 +8,7 @@ import type { Feature, Geometry } from 'geojson';
 import { drawPattern, findPatternKind, patternCanvas, type SpecialClassId } from './hatch-patterns.js';
 import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
 import { boundsOf, type DrawCollection, type DrawProperties } from './map-features.js';
+import type { BorderCollection } from './region-borders.js';
 
 type DrawFeature = Feature<Geometry, DrawProperties>;
 
@@ -27,6 +28,7 @@ function styleFor(
   feature: DrawFeature | undefined,
   selected: string | null,
   hovered: string | null,
+  basemapOn: boolean,
 ): L.PathOptions {
   const p = feature?.properties;
   const kind = p ? findPatternKind(p.classId) : undefined;
@@ -35,7 +37,7 @@ function styleFor(
   const isHovered = p?.code === hovered;
   return {
     fillColor: kind && p ? patternFill(kind, p._color) : (p?._color ?? '#d9d9d9'),
-    fillOpacity: 1,
+    fillOpacity: basemapOn ? 0.72 : 1,
     color: isSelected || isHovered ? '#000000' : special ? '#444444' : '#7b8794',
     weight: isSelected ? 4 : isHovered ? 2.5 : special ? 1.2 : 0.6,
     dashArray: special && !isSelected ? '4 3' : '',
@@ -50,14 +52,45 @@ export async function createLeafletCanvas(
   const map = L.map(container, {
     preferCanvas: true,
     zoomSnap: 0.25,
-    attributionControl: Boolean(options.basemapUrl),
+    attributionControl: true,
   });
+  map.attributionControl.setPrefix(false);
   map.fitBounds([
     [50.7, 3.3],
     [53.6, 7.3],
   ]);
-  if (options.basemapUrl)
-    L.tileLayer(options.basemapUrl, { attribution: 'Achtergrond: PDOK / Kadaster' }).addTo(map);
+  const viewListeners: (() => void)[] = [];
+  const basemapErrorListeners: (() => void)[] = [];
+  let basemap: { url: string; layer: L.TileLayer } | null = null;
+  const setBasemap = (url: string | null): void => {
+    if (basemap?.url === url) return;
+    basemap?.layer.remove();
+    basemap = null;
+    if (url) {
+      const layer = L.tileLayer(url, {
+        attribution: 'Achtergrond: BRT-Achtergrondkaart, PDOK / Kadaster (CC BY 4.0)',
+        minZoom: 6,
+        maxZoom: 19,
+        crossOrigin: 'anonymous',
+      });
+      layer.on('tileerror', () => {
+        for (const l of basemapErrorListeners) l();
+      });
+      layer.addTo(map);
+      layer.bringToBack();
+      basemap = { url, layer };
+    }
+  };
+  setBasemap(options.basemapUrl);
+  const borders = L.geoJSON(undefined, {
+    style: () => ({ color: '#111827', weight: 2.2, fill: false }),
+    interactive: false,
+  });
+  let borderData: BorderCollection | null = null;
+  for (const event of ['move', 'zoom', 'resize', 'moveend', 'viewreset'])
+    map.on(event, () => {
+      for (const l of viewListeners) l();
+    });
   let selected: string | null = null;
   let hovered: string | null = null;
   let collection: DrawCollection = { type: 'FeatureCollection', features: [] };
@@ -65,7 +98,7 @@ export async function createLeafletCanvas(
   const cameraListeners: ((c: MapCamera) => void)[] = [];
 
   const layer = L.geoJSON(undefined, {
-    style: (f) => styleFor(f as DrawFeature | undefined, selected, hovered),
+    style: (f) => styleFor(f as DrawFeature | undefined, selected, hovered, basemap !== null),
     onEachFeature: (feature, path) => {
       const code = (feature.properties as DrawProperties).code;
       path.on('mousemove', (e: L.LeafletMouseEvent) => {
@@ -134,6 +167,28 @@ export async function createLeafletCanvas(
     onCameraChange(listener): void {
       cameraListeners.push(listener);
     },
+    setBorders(next): void {
+      borderData = next;
+      borders.clearLayers();
+      if (next) {
+        borders.addData(next);
+        borders.addTo(map);
+      } else borders.remove();
+    },
+    setBasemap(url): void {
+      setBasemap(url);
+      layer.resetStyle();
+    },
+    onBasemapError(listener): void {
+      basemapErrorListeners.push(listener);
+    },
+    project(lng: number, lat: number): [number, number] {
+      const p = map.latLngToContainerPoint([lat, lng]);
+      return [p.x, p.y];
+    },
+    onViewChange(listener): void {
+      viewListeners.push(listener);
+    },
     snapshot(): HTMLCanvasElement {
       // Draw the features ourselves: Leaflet's canvas is padded and translated.
       const size = map.getSize();
@@ -146,6 +201,7 @@ export async function createLeafletCanvas(
       ctx.fillStyle = '#eef0f2';
       ctx.fillRect(0, 0, size.x, size.y);
       for (const f of collection.features) drawFeature(ctx, map, f, f.properties.code === selected);
+      if (borderData) drawBorders(ctx, map, borderData);
       return canvas;
     },
     resize(): void {
@@ -155,6 +211,20 @@ export async function createLeafletCanvas(
       map.remove();
     },
   };
+}
+
+function drawBorders(ctx: CanvasRenderingContext2D, map: L.Map, borders: BorderCollection): void {
+  ctx.beginPath();
+  for (const f of borders.features)
+    for (const line of f.geometry.coordinates)
+      line.forEach((pos, i) => {
+        const p = map.latLngToContainerPoint([pos[1]!, pos[0]!]);
+        if (i === 0) ctx.moveTo(p.x, p.y);
+        else ctx.lineTo(p.x, p.y);
+      });
+  ctx.strokeStyle = '#111827';
+  ctx.lineWidth = 2.2;
+  ctx.stroke();
 }
 
 function drawFeature(

@@ -4,6 +4,7 @@
  * does not pay for them.
  */
 import type { DrawCollection } from './map-features.js';
+import type { BorderCollection } from './region-borders.js';
 
 export interface MapCamera {
   center: [number, number];
@@ -26,6 +27,16 @@ export interface MapCanvas {
   setCamera(camera: MapCamera): void;
   /** Called after the user moved the map (not after setCamera). */
   onCameraChange(listener: (camera: MapCamera) => void): void;
+  /** Gemeente borders drawn over the buurten (region views); null removes them. */
+  setBorders(borders: BorderCollection | null): void;
+  /** A raster basemap under the buurten (tile URL template), or none. */
+  setBasemap(url: string | null): void;
+  /** Called when basemap tiles fail to load (e.g. offline). */
+  onBasemapError(listener: () => void): void;
+  /** Screen position (CSS pixels, relative to the container) of a point. */
+  project(lng: number, lat: number): [number, number];
+  /** Called whenever the view moves, zooms or resizes. */
+  onViewChange(listener: () => void): void;
   /** The current view as a canvas of the map's pixel size (device pixels). */
   snapshot(): HTMLCanvasElement;
   resize(): void;
@@ -33,6 +44,7 @@ export interface MapCanvas {
 }
 
 export interface MapCanvasOptions {
+  /** The basemap to start with (tile URL template), null = none (offline default). */
   basemapUrl: string | null;
   lang: 'nl' | 'en';
 }

@@ -6,8 +6,9 @@ import type { MapMeta } from '../../../src/api/schemas.js';
 import { h } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import type { Lang, Messages } from '../i18n/messages.js';
+import { editionLabel, type Terms } from '../i18n/terms.js';
 
-export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLElement {
+export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages, terms: Terms): HTMLElement {
   const howTo = pick(lang, meta.howToReadNl, meta.howToReadEn);
   const caveats = pick(lang, meta.caveatsNl, meta.caveatsEn);
   return h(
@@ -19,7 +20,13 @@ export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLEleme
       h('h2', { class: 'panel-heading' }, t.howToReadHeading),
       howTo ? h('p', {}, howTo) : null,
       caveats ? h('p', { class: 'caveat' }, h('strong', {}, `${t.caveatsHeading}: `), caveats) : null,
-      meta.measureUsed ? h('p', {}, `${t.measureUsed}: `, h('code', {}, meta.measureUsed)) : null,
+      meta.measureUsed
+        ? h(
+            'p',
+            { 'data-testid': 'measure-used' },
+            `${t.measureUsed}: ${terms.label(meta.measureUsed, lang)}`,
+          )
+        : null,
       meta.sensitivity ? h('p', {}, t.sensitivity(meta.sensitivity.minus50, meta.sensitivity.plus50)) : null,
     ),
     h(
@@ -33,9 +40,9 @@ export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages): HTMLEleme
           h(
             'li',
             {},
-            h('strong', {}, s.indicator),
+            h('strong', {}, terms.label(s.indicator, lang)),
             ': ',
-            s.edition,
+            editionLabel(s.edition) ?? s.edition,
             s.table ? ` (${s.table}` : ' (',
             s.table ? `, ${s.column})` : `${s.column})`,
             s.years.length > 0 ? ` — ${s.years.join(', ')}` : '',

@@ -1,11 +1,12 @@
 /**
- * Choosing what to show: the nine maps as a list of toggle buttons, extra indicator layers in a
- * select, and the period or year selector of the chosen map.
+ * Choosing what to show: the nine maps as a list of toggle buttons (maps without data in the
+ * area marked), extra indicator layers in a select, and the period or year selector of the
+ * chosen map offering what has data in the area.
  */
-import type { MapDefinition } from '../../../src/api/schemas.js';
-import { layerAsMap, type AppData } from '../app-context.js';
+import type { LayerDefinition, MapDefinition, MapDefinitionsResponse } from '../../../src/api/schemas.js';
+import { layerAsMap } from '../app-context.js';
 import { h, uniqueId } from '../dom/element.js';
-import { pick } from '../i18n/format.js';
+import { pick, unitLabel } from '../i18n/format.js';
 import type { Lang, Messages } from '../i18n/messages.js';
 
 export interface MapChoice {
@@ -15,15 +16,24 @@ export interface MapChoice {
 }
 
 export function renderMapList(
-  data: AppData,
+  defs: MapDefinitionsResponse,
   current: MapDefinition,
   lang: Lang,
   t: Messages,
   onChoose: (mapId: string) => void,
 ): HTMLElement {
   const layerSelectId = uniqueId('layer');
-  const layers = data.definitions.layers;
-  const isLayer = !data.definitions.maps.some((m) => m.id === current.id);
+  const isLayer = !defs.maps.some((m) => m.id === current.id);
+  const withData = defs.layers.filter((l) => l.availability?.hasData !== false);
+  const without = defs.layers.filter((l) => l.availability?.hasData === false);
+  const layerOption = (l: LayerDefinition): HTMLElement => {
+    const unit = unitLabel(l.unit, lang);
+    return h(
+      'option',
+      { value: l.id, selected: isLayer && l.id === current.id },
+      `${pick(lang, l.titleNl, l.titleEn)}${unit ? ` (${unit})` : ''}`,
+    );
+  };
   return h(
     'nav',
     { class: 'map-list', 'aria-label': t.mapsHeading },
@@ -31,25 +41,30 @@ export function renderMapList(
     h(
       'ol',
       { class: 'map-buttons' },
-      data.definitions.maps.map((m) =>
-        h(
+      defs.maps.map((m) => {
+        const empty = m.availability?.hasData === false;
+        const partial = !empty && m.availability?.halfCovered === false;
+        return h(
           'li',
           {},
           h(
             'button',
             {
               type: 'button',
-              class: 'map-button',
+              class: `map-button${empty ? ' no-data' : ''}`,
               'aria-pressed': m.id === current.id ? 'true' : 'false',
               'data-map': m.id,
+              'data-has-data': empty ? 'false' : 'true',
               onclick: () => onChoose(m.id),
             },
             pick(lang, m.titleNl, m.titleEn),
+            empty ? h('span', { class: 'map-tag' }, t.mapNoData) : null,
+            partial ? h('span', { class: 'map-tag partial' }, t.mapPartialData) : null,
           ),
-        ),
-      ),
+        );
+      }),
     ),
-    layers.length > 0
+    defs.layers.length > 0
       ? h(
           'div',
           { class: 'field' },
@@ -65,20 +80,33 @@ export function renderMapList(
               },
             },
             h('option', { value: '' }, '—'),
-            layers.map((l) =>
-              h(
-                'option',
-                { value: l.id, selected: isLayer && l.id === current.id },
-                `${pick(lang, l.titleNl, l.titleEn)} (${l.unit})`,
-              ),
-            ),
+            without.length > 0
+              ? [
+                  h('optgroup', { label: t.layersWithData }, withData.map(layerOption)),
+                  h('optgroup', { label: t.layersWithoutData }, without.map(layerOption)),
+                ]
+              : withData.map(layerOption),
           ),
         )
       : null,
   );
 }
 
-/** The period select (change/classification maps) or year select (level maps); null when there is nothing to choose. */
+/** Newest first: periods by end year, then start year; years descending. */
+function newestFirst<T extends string | number>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => {
+    if (typeof a === 'number' && typeof b === 'number') return b - a;
+    const [a0, a1] = String(a).split('-').map(Number);
+    const [b0, b1] = String(b).split('-').map(Number);
+    return b1! - a1! || b0! - a0!;
+  });
+}
+
+/**
+ * The period select (change/classification maps) or year select (level maps) with the options
+ * that have data in the area, newest first; a deep-linked choice outside them is kept as an
+ * option. Null when there is nothing to choose.
+ */
 export function renderWhenSelect(
   def: MapDefinition,
   chosen: { period: string | null; year: number | null },
@@ -87,9 +115,15 @@ export function renderWhenSelect(
   testId = 'when-select',
 ): HTMLElement | null {
   const id = uniqueId('when');
+  const note = (key: string): string => {
+    const a = def.availability;
+    const n = a?.counts[key];
+    return a && n !== undefined && n * 2 < a.buurten ? ` (${t.coverageShort(n, a.buurten)})` : '';
+  };
   if (def.kind === 'level') {
     const years = def.years ?? [];
-    if (years.length === 0) return null;
+    const all = chosen.year !== null && !years.includes(chosen.year) ? [...years, chosen.year] : years;
+    if (all.length === 0) return null;
     return h(
       'div',
       { class: 'field' },
@@ -102,12 +136,16 @@ export function renderWhenSelect(
           onchange: (e: Event) =>
             onChange({ period: null, year: Number((e.target as HTMLSelectElement).value) }),
         },
-        years.map((y) => h('option', { value: String(y), selected: y === chosen.year }, String(y))),
+        newestFirst(all).map((y) =>
+          h('option', { value: String(y), selected: y === chosen.year }, `${y}${note(String(y))}`),
+        ),
       ),
     );
   }
   const periods = def.periods ?? [];
-  if (periods.length === 0) return null;
+  const all =
+    chosen.period !== null && !periods.includes(chosen.period) ? [...periods, chosen.period] : periods;
+  if (all.length === 0) return null;
   return h(
     'div',
     { class: 'field' },
@@ -119,22 +157,25 @@ export function renderWhenSelect(
         'data-testid': testId,
         onchange: (e: Event) => onChange({ period: (e.target as HTMLSelectElement).value, year: null }),
       },
-      periods.map((p) => h('option', { value: p, selected: p === chosen.period }, p.replace('-', '–'))),
+      newestFirst(all).map((p) =>
+        h('option', { value: p, selected: p === chosen.period }, `${p.replace('-', '–')}${note(p)}`),
+      ),
     ),
   );
 }
 
 /** A compact select of all maps and layers (used in the side-by-side view). */
 export function renderMapSelect(
-  data: AppData,
+  defs: MapDefinitionsResponse,
   currentId: string,
   lang: Lang,
   label: string,
   onChoose: (id: string) => void,
   testId: string,
+  noData = '',
 ): HTMLElement {
   const id = uniqueId('map-select');
-  const all = [...data.definitions.maps, ...data.definitions.layers.map(layerAsMap)];
+  const all = [...defs.maps, ...defs.layers.map(layerAsMap)];
   return h(
     'div',
     { class: 'field' },
@@ -143,7 +184,11 @@ export function renderMapSelect(
       'select',
       { id, 'data-testid': testId, onchange: (e: Event) => onChoose((e.target as HTMLSelectElement).value) },
       all.map((m) =>
-        h('option', { value: m.id, selected: m.id === currentId }, pick(lang, m.titleNl, m.titleEn)),
+        h(
+          'option',
+          { value: m.id, selected: m.id === currentId },
+          `${pick(lang, m.titleNl, m.titleEn)}${m.availability?.hasData === false ? ` (${noData})` : ''}`,
+        ),
       ),
     ),
   );

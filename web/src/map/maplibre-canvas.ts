@@ -1,10 +1,18 @@
 /**
  * The MapLibre GL 6 renderer. No basemap is needed: the style is a plain background plus the
- * buurt polygons (fill, hatch patterns, outlines, hover and selection lines), so it works
- * offline. An optional raster basemap URL (e.g. PDOK BRT-Achtergrondkaart) goes underneath.
+ * buurt polygons (fill, hatch patterns, outlines, hover and selection lines) and gemeente
+ * borders, so it works offline. An optional raster basemap (PDOK BRT-Achtergrondkaart) can be
+ * switched on underneath; the buurten then become slightly transparent.
  */
 import { Map as MaplibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, LayerSpecification, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
+import type {
+  ErrorEvent,
+  GeoJSONSource,
+  LayerSpecification,
+  MapLayerMouseEvent,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { PATTERN_SIZE, SPECIAL_CLASS_IDS, patternImageData } from './hatch-patterns.js';
 import type { MapCamera, MapCanvas, MapCanvasEvents, MapCanvasOptions } from './map-canvas.js';
@@ -19,28 +27,19 @@ prewarm();
 const SOURCE = 'buurten';
 const NETHERLANDS: [number, number, number, number] = [3.3, 50.7, 7.3, 53.6];
 
-function style(basemapUrl: string | null): StyleSpecification {
-  const basemap: StyleSpecification['layers'] = basemapUrl
-    ? [{ id: 'basemap', type: 'raster', source: 'basemap' }]
-    : [];
+const BORDERS = 'gemeente-borders';
+const BASEMAP_ATTRIBUTION = 'Achtergrond: BRT-Achtergrondkaart, PDOK / Kadaster (CC BY 4.0)';
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function style(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
-      ...(basemapUrl
-        ? {
-            basemap: {
-              type: 'raster',
-              tiles: [basemapUrl],
-              tileSize: 256,
-              attribution: 'Achtergrond: PDOK / Kadaster',
-            },
-          }
-        : {}),
+      [SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      [BORDERS]: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
-      ...basemap,
       // Colours and patterns are feature state: switching maps of the same area repaints
       // without re-tiling the geometry.
       {
@@ -49,7 +48,7 @@ function style(basemapUrl: string | null): StyleSpecification {
         source: SOURCE,
         paint: {
           'fill-color': ['coalesce', ['feature-state', 'color'], '#d9d9d9'],
-          'fill-opacity': basemapUrl ? 0.75 : 1,
+          'fill-opacity': 1,
         },
       },
       ...SPECIAL_CLASS_IDS.map((kind): LayerSpecification => ({
@@ -84,6 +83,12 @@ function style(basemapUrl: string | null): StyleSpecification {
           ],
         },
       },
+      {
+        id: BORDERS,
+        type: 'line',
+        source: BORDERS,
+        paint: { 'line-color': '#111827', 'line-width': 2.2 },
+      },
     ],
   };
 }
@@ -110,11 +115,11 @@ export async function createMaplibreCanvas(
 ): Promise<MapCanvas> {
   const map = new MaplibreMap({
     container,
-    style: style(options.basemapUrl),
+    style: style(),
     bounds: NETHERLANDS,
     // preserveDrawingBuffer for the PNG export; no MSAA (costly in software rendering, polygons need none).
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
-    attributionControl: options.basemapUrl ? { compact: true } : false,
+    attributionControl: { compact: true },
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -135,6 +140,36 @@ export async function createMaplibreCanvas(
   let selected: string | null = null;
   let syncing = false;
   const cameraListeners: ((c: MapCamera) => void)[] = [];
+  const viewListeners: (() => void)[] = [];
+  const basemapErrorListeners: (() => void)[] = [];
+  let basemap: string | null = null;
+
+  function setBasemap(url: string | null): void {
+    if (url === basemap) return;
+    if (map.getLayer('basemap')) map.removeLayer('basemap');
+    if (map.getSource('basemap')) map.removeSource('basemap');
+    basemap = url;
+    if (url) {
+      map.addSource('basemap', {
+        type: 'raster',
+        tiles: [url],
+        tileSize: 256,
+        minzoom: 6,
+        maxzoom: 19,
+        attribution: BASEMAP_ATTRIBUTION,
+      });
+      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, 'buurt-fill');
+    }
+    map.setPaintProperty('buurt-fill', 'fill-opacity', url ? 0.72 : 1);
+  }
+  setBasemap(options.basemapUrl);
+  map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
+    if (e.sourceId === 'basemap') for (const l of basemapErrorListeners) l();
+  });
+  for (const event of ['move', 'resize', 'moveend'] as const)
+    map.on(event, () => {
+      for (const l of viewListeners) l();
+    });
 
   const setState = (code: string | null, key: 'hover' | 'selected', on: boolean): void => {
     if (code) map.setFeatureState({ source: SOURCE, id: code }, { [key]: on });
@@ -229,6 +264,20 @@ export async function createMaplibreCanvas(
     },
     onCameraChange(listener): void {
       cameraListeners.push(listener);
+    },
+    setBorders(borders): void {
+      (map.getSource(BORDERS) as GeoJSONSource).setData(borders ?? EMPTY);
+    },
+    setBasemap,
+    onBasemapError(listener): void {
+      basemapErrorListeners.push(listener);
+    },
+    project(lng: number, lat: number): [number, number] {
+      const p = map.project([lng, lat]);
+      return [p.x, p.y];
+    },
+    onViewChange(listener): void {
+      viewListeners.push(listener);
     },
     snapshot(): HTMLCanvasElement {
       return map.getCanvas();

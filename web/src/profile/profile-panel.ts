@@ -1,170 +1,41 @@
 /**
- * The buurt profile: the plain-language explanation, its veerkracht class per period (absolute
- * and relative, with the nuisance measure and years used), and every indicator with a
- * time-series chart and a table of its values (the table is the accessible form of the chart).
+ * The buurt profile, kept short: the plain-language explanation of the shown period, the class
+ * in that period and in the previous one, then the indicators (those behind the map first, the
+ * others behind a disclosure), and the full table of every period behind another disclosure.
+ * On a phone it is a bottom sheet over the map that can be folded to its heading.
  */
-import type { BuurtIndicator, BuurtResponse } from '../../../src/api/schemas.js';
+import type { BuurtResponse } from '../../../src/api/schemas.js';
 import { api } from '../api-client.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
-import { formatCount, formatNumber, pick, unitLabel, withUnit } from '../i18n/format.js';
-import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
-import { flagLabel } from '../table/flag-label.js';
+import { formatCount, pick } from '../i18n/format.js';
+import { messagesFor, type Lang } from '../i18n/messages.js';
+import type { Terms } from '../i18n/terms.js';
+import {
+  allPeriodsDisclosure,
+  drawChart,
+  indicatorSection,
+  makeScrollersFocusable,
+  shortClassTable,
+  type IndicatorSection,
+} from './profile-sections.js';
+
+export interface ProfileRequest {
+  code: string | null;
+  lang: Lang;
+  focus: boolean;
+  terms: Terms;
+  /** Indicators behind the current map: listed first. */
+  mapIndicators?: readonly string[];
+  /** The map's period: the explanation is about it. */
+  period?: string | null;
+  /** The period before it (the class then is shown too). */
+  previousPeriod?: string | null;
+}
 
 export interface ProfilePanel {
   readonly element: HTMLElement;
-  /**
-   * Shows a buurt (null hides the panel); indicators in `expand` start opened (those behind the
-   * current map); the explanation is about `period` (the map's period) when given.
-   */
-  show(
-    code: string | null,
-    lang: Lang,
-    focus: boolean,
-    expand?: readonly string[],
-    period?: string | null,
-  ): Promise<void>;
-}
-
-function classesTable(buurt: BuurtResponse, lang: Lang, t: Messages): HTMLElement {
-  if (buurt.classifications.length === 0) return h('p', {}, t.profileNoClasses);
-  return h(
-    'table',
-    { class: 'data-table compact', 'data-testid': 'profile-classes' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        [t.profilePeriod, t.profileAbsolute, t.profileRelative, t.profileMeasure, t.profileYearsUsed].map(
-          (c) => h('th', { scope: 'col' }, c),
-        ),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      buurt.classifications.map((c) =>
-        h(
-          'tr',
-          { 'data-period': c.period },
-          h('th', { scope: 'row' }, c.period.replace('-', '–')),
-          h('td', { 'data-class-id': c.absolute.classId }, pick(lang, c.absolute.label, c.absolute.labelEn)),
-          h('td', { 'data-class-id': c.relative.classId }, pick(lang, c.relative.label, c.relative.labelEn)),
-          h('td', {}, c.measureUsed ?? '–'),
-          h(
-            'td',
-            {},
-            Object.entries(c.yearsUsed)
-              .map(([k, years]) => `${k}: ${years.join('–')}`)
-              .join('; '),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-function latestKnown(indicator: BuurtIndicator): { year: number; value: number } | undefined {
-  const known = indicator.series.filter((p): p is typeof p & { value: number } => p.value !== null);
-  return known.sort((a, b) => b.year - a.year)[0];
-}
-
-function indicatorSection(
-  indicator: BuurtIndicator,
-  lang: Lang,
-  t: Messages,
-  open: boolean,
-): { section: HTMLElement; chartSlot: HTMLElement } {
-  const title = pick(lang, indicator.titleNl, indicator.titleEn);
-  const chartSlot = h('div', { class: 'chart-slot', 'aria-hidden': 'true' });
-  const points = [...indicator.series].sort((a, b) => a.year - b.year);
-  const latest = latestKnown(indicator);
-  const section = h(
-    'details',
-    { class: 'indicator', 'data-indicator': indicator.id, open },
-    h(
-      'summary',
-      {},
-      h('span', { class: 'indicator-title' }, title),
-      h(
-        'span',
-        { class: 'indicator-latest' },
-        latest
-          ? `${withUnit(formatNumber(latest.value, lang), indicator.unit, lang)} (${latest.year})`
-          : t.valueMissing,
-      ),
-    ),
-    chartSlot,
-    h(
-      'div',
-      { class: 'series-scroll' },
-      h(
-        'table',
-        { class: 'series-table' },
-        h('caption', { class: 'visually-hidden' }, t.chartLabel(title)),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            points.map((p) => h('th', { scope: 'col' }, String(p.year))),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          h(
-            'tr',
-            {},
-            points.map((p) =>
-              h(
-                'td',
-                {
-                  'data-year': String(p.year),
-                  title: `${p.edition}${p.table ? ` · ${p.table}` : ''} · ${p.column}${p.method ? ` · ${p.method}` : ''}`,
-                },
-                h('span', { class: 'value' }, formatNumber(p.value, lang)),
-                p.flags.length > 0
-                  ? h('span', { class: 'flag' }, ` (${p.flags.map((f) => flagLabel(f, t)).join(', ')})`)
-                  : null,
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-  return { section, chartSlot };
-}
-
-async function drawChart(
-  indicator: BuurtIndicator,
-  slot: HTMLElement,
-  lang: Lang,
-  width: number,
-): Promise<void> {
-  if (slot.childElementCount > 0) return;
-  const known = indicator.series.filter((p) => p.value !== null);
-  if (known.length < 2) return;
-  const { timeSeriesChart } = await import('../charts/time-series-chart.js');
-  const points = [...indicator.series]
-    .sort((a, b) => a.year - b.year)
-    .map((p) => ({ year: p.year, value: p.value }));
-  slot.replaceChildren(timeSeriesChart(points, { lang, unit: unitLabel(indicator.unit, lang), width }));
-}
-
-/** A series table wider than the panel scrolls; then it must be reachable by keyboard (WCAG 2.1.1). */
-function makeScrollersFocusable(root: HTMLElement, t: Messages): void {
-  for (const scroller of root.querySelectorAll<HTMLElement>('.series-scroll')) {
-    if (scroller.scrollWidth > scroller.clientWidth + 1) {
-      const title = scroller.closest('section')?.querySelector('h4')?.textContent ?? '';
-      scroller.tabIndex = 0;
-      scroller.setAttribute('role', 'region');
-      scroller.setAttribute('aria-label', t.chartLabel(title));
-    }
-  }
+  /** Shows a buurt (code null hides the panel). */
+  show(request: ProfileRequest): Promise<void>;
 }
 
 export function createProfilePanel(onClose: () => void): ProfilePanel {
@@ -178,22 +49,44 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
   });
   let token = 0;
 
+  function sheetToggle(lang: Lang): HTMLElement {
+    const t = messagesFor(lang);
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'sheet-toggle',
+        'aria-expanded': 'true',
+        'data-testid': 'profile-sheet-toggle',
+        onclick: () => {
+          const folded = element.dataset['sheet'] !== 'folded';
+          element.dataset['sheet'] = folded ? 'folded' : 'open';
+          button.setAttribute('aria-expanded', folded ? 'false' : 'true');
+          button.textContent = folded ? t.profileSheetOpen : t.profileSheetFold;
+        },
+      },
+      t.profileSheetFold,
+    );
+    return button;
+  }
+
   return {
     element,
-    async show(code, lang, focus, expand = [], period = null) {
-      const t = messagesFor(lang);
+    async show(r) {
+      const t = messagesFor(r.lang);
       const mine = ++token;
-      if (!code) {
+      if (!r.code) {
         element.hidden = true;
         replaceChildren(element);
         return;
       }
       element.hidden = false;
+      element.dataset['sheet'] = 'open';
       element.setAttribute('aria-busy', 'true');
       replaceChildren(element, h('p', {}, t.loading));
       let buurt: BuurtResponse;
       try {
-        buurt = await api.buurt(code, period);
+        buurt = await api.buurt(r.code, r.period);
       } catch (error) {
         if (mine !== token) return;
         element.removeAttribute('aria-busy');
@@ -206,10 +99,12 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       if (mine !== token) return;
       const headingId = `profile-heading-${buurt.code}`;
       element.setAttribute('aria-labelledby', headingId);
-      const sections = buurt.indicators.map((i) => ({
-        indicator: i,
-        ...indicatorSection(i, lang, t, expand.includes(i.id)),
-      }));
+      const wanted = new Set(r.mapIndicators ?? []);
+      const sections: IndicatorSection[] = buurt.indicators.map((i) =>
+        indicatorSection(i, r.lang, t, r.terms),
+      );
+      const mapSections = sections.filter((s) => wanted.has(s.indicator.id));
+      const otherSections = sections.filter((s) => !wanted.has(s.indicator.id));
       const heading = h('h2', { id: headingId, tabindex: '-1', 'data-code': buurt.code }, buurt.name);
       replaceChildren(
         element,
@@ -218,57 +113,80 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
           { class: 'profile-header' },
           heading,
           h(
-            'button',
-            {
-              type: 'button',
-              class: 'icon-button',
-              'aria-label': t.profileClose,
-              'data-testid': 'profile-close',
-              onclick: onClose,
-            },
-            '×',
+            'div',
+            { class: 'profile-header-tools' },
+            sheetToggle(r.lang),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button',
+                'aria-label': t.profileClose,
+                'data-testid': 'profile-close',
+                onclick: onClose,
+              },
+              '×',
+            ),
           ),
         ),
         h(
-          'p',
-          { class: 'muted' },
-          `${buurt.gemeenteName} · ${buurt.code}`,
-          buurt.inhabitants !== undefined && buurt.inhabitants !== null
-            ? ` · ${t.profileInhabitants}: ${formatCount(buurt.inhabitants, lang)}`
-            : '',
-        ),
-        h(
-          'section',
-          { class: 'explanation', 'data-testid': 'profile-explanation' },
-          h('h3', {}, t.profileExplanation),
-          h('p', {}, pick(lang, buurt.explanation.nl, buurt.explanation.en)),
-        ),
-        h('section', {}, h('h3', {}, t.profileClasses), classesTable(buurt, lang, t)),
-        h(
-          'section',
-          { class: 'indicators' },
-          h('h3', {}, t.profileIndicators),
-          sections.map((s) => s.section),
+          'div',
+          { class: 'profile-body' },
+          h(
+            'p',
+            { class: 'muted' },
+            `${buurt.gemeenteName} · ${buurt.code}`,
+            buurt.inhabitants !== undefined && buurt.inhabitants !== null
+              ? ` · ${t.profileInhabitants}: ${formatCount(buurt.inhabitants, r.lang)}`
+              : '',
+          ),
+          h(
+            'section',
+            { class: 'explanation', 'data-testid': 'profile-explanation' },
+            h('h3', {}, t.profileExplanation),
+            h('p', {}, pick(r.lang, buurt.explanation.nl, buurt.explanation.en)),
+          ),
+          h(
+            'section',
+            { class: 'profile-class' },
+            h('h3', {}, t.profileClassHeading),
+            shortClassTable(buurt, r.period ?? null, r.previousPeriod ?? null, r.lang, t, r.terms),
+          ),
+          h(
+            'section',
+            { class: 'indicators', 'data-testid': 'profile-indicators' },
+            h('h3', {}, mapSections.length > 0 ? t.profileMapIndicators : t.profileIndicators),
+            mapSections.map((s) => s.section),
+            otherSections.length > 0
+              ? mapSections.length > 0
+                ? h(
+                    'details',
+                    { class: 'more-indicators', 'data-testid': 'profile-more-indicators' },
+                    h('summary', {}, t.profileAllIndicators(otherSections.length)),
+                    otherSections.map((s) => s.section),
+                  )
+                : otherSections.map((s) => s.section)
+              : null,
+          ),
+          allPeriodsDisclosure(buurt, r.lang, t, r.terms),
         ),
       );
       element.removeAttribute('aria-busy');
-      makeScrollersFocusable(element, t);
-      if (focus) heading.focus();
+      if (r.focus) heading.focus({ preventScroll: false });
       announce(t.selectedAnnounce(buurt.name));
       const width = Math.max(220, Math.min(420, element.clientWidth - 40));
       for (const s of sections) {
         s.section.addEventListener('toggle', () => {
-          if ((s.section as HTMLDetailsElement).open)
-            void drawChart(s.indicator, s.chartSlot, lang, width).then(() =>
+          if (s.section.open)
+            void drawChart(s.indicator, s.chartSlot, r.lang, width).then(() =>
               makeScrollersFocusable(s.section, t),
             );
         });
       }
-      await Promise.all(
-        sections
-          .filter((s) => (s.section as HTMLDetailsElement).open)
-          .map((s) => drawChart(s.indicator, s.chartSlot, lang, width)),
-      );
+      // The map's own indicator opens with its chart.
+      const first = mapSections[0];
+      if (first) first.section.open = true;
+      makeScrollersFocusable(element, t);
     },
   };
 }

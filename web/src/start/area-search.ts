@@ -1,41 +1,81 @@
 /**
- * The gemeente/region search: an ARIA 1.2 combobox with a list box. Typing "Heer" offers
- * Heerlen and also Parkstad Limburg (a region matches on its own name and on its members' names).
+ * Searching an area: gemeenten by official or common name ("Den Haag" finds 's-Gravenhage),
+ * regions by their name and their members' names ("Heer" offers Heerlen and Parkstad Limburg),
+ * and — when asked for — buurten by name (GET /api/buurten?q=). Shown as an ARIA combobox that
+ * says "geen resultaten" when nothing matches.
  */
+import { api } from '../api-client.js';
 import type { AppData } from '../app-context.js';
-import { h, replaceChildren, uniqueId } from '../dom/element.js';
+import { createCombobox, type ComboOption } from '../dom/combobox.js';
 import type { Messages } from '../i18n/messages.js';
+import { GEMEENTE_ALIASES } from './gemeente-aliases.js';
 
 export interface AreaOption {
-  kind: 'gemeente' | 'region';
+  kind: 'gemeente' | 'region' | 'buurt';
   code: string;
   name: string;
   detail: string;
+  /** For a buurt: its gemeente. */
+  gemeente?: string;
 }
 
-function normalise(text: string): string {
+/** Lower case without accents; apostrophes and hyphens as spaces ("'s-Gravenhage" → "s gravenhage"). */
+export function normalise(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/['’`-]/g, ' ')
+    .replace(/[().,]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-/** Areas matching the query, best first: name starts with it, then contains it, then via members. */
+interface Alias {
+  text: string;
+  key: string;
+}
+
+/** Aliases per official name (normalised). */
+function aliasesByName(): Map<string, Alias[]> {
+  const out = new Map<string, Alias[]>();
+  for (const [text, name] of Object.entries(GEMEENTE_ALIASES)) {
+    const key = normalise(name);
+    out.set(key, [...(out.get(key) ?? []), { text, key: normalise(text) }]);
+  }
+  return out;
+}
+let aliases: Map<string, Alias[]> | undefined;
+
+/** Gemeenten and regions matching the query, best first: name starts with it, alias, contains, members. */
 export function searchAreas(data: AppData, query: string, t: Messages, limit = 12): AreaOption[] {
-  const q = normalise(query.trim());
+  const q = normalise(query);
   if (q === '') return [];
+  aliases ??= aliasesByName();
   const scored: { option: AreaOption; score: number }[] = [];
   const names = new Map(data.gemeenten.gemeenten.map((g) => [g.code, g.name]));
   for (const g of data.gemeenten.gemeenten) {
     const name = normalise(g.name);
-    const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : normalise(g.code).includes(q) ? 2 : -1;
+    const own = aliases.get(name) ?? [];
+    const alias = own.find((a) => a.key.startsWith(q)) ?? own.find((a) => a.key.includes(` ${q}`));
+    const score = name.startsWith(q)
+      ? 0
+      : alias?.key.startsWith(q)
+        ? 0.5
+        : name.includes(q)
+          ? 1
+          : alias
+            ? 1.2
+            : normalise(g.code).includes(q)
+              ? 2
+              : -1;
     if (score >= 0)
       scored.push({
         option: {
           kind: 'gemeente',
           code: g.code,
           name: g.name,
-          detail: `${t.gemeente} · ${t.buurtenCount(g.buurten)}`,
+          detail: `${t.gemeente} · ${t.buurtenCount(g.buurten)}${alias && !name.includes(q) ? ` · ${t.alsoKnownAs(alias.text)}` : ''}`,
         },
         score,
       });
@@ -54,109 +94,59 @@ export function searchAreas(data: AppData, query: string, t: Messages, limit = 1
   return scored.slice(0, limit).map((s) => s.option);
 }
 
+/** Buurten by name from the server (at least 2 characters); [] when the search fails. */
+export async function searchBuurtOptions(query: string, t: Messages, limit = 8): Promise<AreaOption[]> {
+  if (normalise(query).length < 2) return [];
+  try {
+    const r = await api.searchBuurten(query.trim(), limit);
+    return r.buurten.map((b) => ({
+      kind: 'buurt',
+      code: b.code,
+      name: b.name,
+      gemeente: b.gemeente,
+      detail: `${t.buurt} · ${b.gemeenteName}`,
+    }));
+  } catch {
+    return [];
+  }
+}
+
 export function createAreaSearch(
   data: AppData,
   t: Messages,
   onChoose: (option: AreaOption) => void,
+  options: { buurten?: boolean; testId?: string; label?: string } = {},
 ): HTMLElement {
-  const inputId = uniqueId('area-search');
-  const listId = uniqueId('area-options');
-  const hintId = uniqueId('area-hint');
-  const input = h('input', {
-    id: inputId,
-    type: 'text',
-    role: 'combobox',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': listId,
-    'aria-describedby': hintId,
+  let found = new Map<string, AreaOption>();
+  const toCombo = (o: AreaOption, group?: string): ComboOption => ({
+    value: o.code,
+    label: o.name,
+    detail: o.detail,
+    ...(group ? { group } : {}),
+  });
+  const combo = createCombobox({
+    label: options.label ?? (options.buurten ? t.searchLabelWithBuurten : t.searchLabel),
+    hint: t.searchHint,
     placeholder: t.searchPlaceholder,
-    class: 'search-input',
-    'data-testid': 'area-search',
+    testId: options.testId ?? 'area-search',
+    noResults: t.searchNoResults,
+    resultsCount: t.searchResults,
+    listLabel: t.searchResultsLabel,
+    className: 'area-search',
+    async search(text) {
+      const areas = searchAreas(data, text, t);
+      const buurten = options.buurten ? await searchBuurtOptions(text, t) : [];
+      found = new Map([...areas, ...buurten].map((o) => [o.code, o]));
+      if (!options.buurten) return areas.map((o) => toCombo(o));
+      return [
+        ...areas.map((o) => toCombo(o, t.searchGroupAreas)),
+        ...buurten.map((o) => toCombo(o, t.searchGroupBuurten)),
+      ];
+    },
+    onChoose(option) {
+      const chosen = found.get(option.value);
+      if (chosen) onChoose(chosen);
+    },
   });
-  const list = h('ul', {
-    id: listId,
-    role: 'listbox',
-    class: 'search-options',
-    'aria-label': t.searchLabel,
-    hidden: true,
-  });
-  const count = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  let options: AreaOption[] = [];
-  let active = -1;
-
-  const render = (): void => {
-    const items = options.map((o, i) =>
-      h(
-        'li',
-        {
-          id: `${listId}-${i}`,
-          role: 'option',
-          class: 'search-option',
-          'aria-selected': i === active ? 'true' : 'false',
-          'data-code': o.code,
-          onmousedown: (e: Event) => e.preventDefault(),
-          onclick: () => onChoose(o),
-        },
-        h('span', { class: 'search-option-name' }, o.name),
-        h('span', { class: 'search-option-detail' }, o.detail),
-      ),
-    );
-    if (options.length === 0 && input.value.trim() !== '')
-      items.push(h('li', { class: 'search-empty', role: 'presentation' }, t.searchNoResults));
-    replaceChildren(list, items);
-    const open = input.value.trim() !== '';
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', String(open && options.length > 0));
-    if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
-    else input.removeAttribute('aria-activedescendant');
-    count.textContent = open
-      ? options.length > 0
-        ? t.searchResults(options.length)
-        : t.searchNoResults
-      : '';
-  };
-
-  input.addEventListener('input', () => {
-    options = searchAreas(data, input.value, t);
-    active = options.length > 0 ? 0 : -1;
-    render();
-  });
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && options.length > 0) {
-      active = (active + 1) % options.length;
-      render();
-      e.preventDefault();
-    } else if (e.key === 'ArrowUp' && options.length > 0) {
-      active = (active - 1 + options.length) % options.length;
-      render();
-      e.preventDefault();
-    } else if (e.key === 'Enter' && active >= 0) {
-      onChoose(options[active]!);
-      e.preventDefault();
-    } else if (e.key === 'Escape') {
-      input.value = '';
-      options = [];
-      active = -1;
-      render();
-    }
-  });
-  input.addEventListener('blur', () => {
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-  });
-  input.addEventListener('focus', () => {
-    if (input.value.trim() !== '') render();
-  });
-
-  return h(
-    'div',
-    { class: 'area-search' },
-    h('label', { for: inputId, class: 'search-label' }, t.searchLabel),
-    h('p', { id: hintId, class: 'hint' }, t.searchHint),
-    h('div', { class: 'search-box' }, input, list),
-    count,
-  );
+  return combo.element;
 }

@@ -1,16 +1,17 @@
 /**
- * The start page: search and pick a gemeente or region, the predefined regions, every gemeente
- * with data, and the data editions the server has loaded.
+ * The start page: search a gemeente (also by its common name), region or buurt, the predefined
+ * regions, every gemeente with data, and the data the server has loaded per source.
  */
 import { areaName, type AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
-import { messagesFor, type Messages } from '../i18n/messages.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
+import { editionLabel, sourceTitle } from '../i18n/terms.js';
 import type { View } from '../layout/view.js';
 import type { ViewState } from '../state/view-state.js';
 import { createAreaSearch } from './area-search.js';
 
-function openArea(ctx: AppContext, area: string): void {
-  ctx.store.update({ view: 'map', area, buurt: null });
+function openArea(ctx: AppContext, area: string, buurt: string | null = null): void {
+  ctx.store.update({ view: 'map', area, buurt, map: null, period: null, year: null, display: 'map' });
 }
 
 function areaButton(ctx: AppContext, code: string, label: string, detail: string): HTMLElement {
@@ -26,9 +27,17 @@ function areaButton(ctx: AppContext, code: string, label: string, detail: string
   );
 }
 
-function editionsTable(ctx: AppContext, t: Messages): HTMLElement {
-  const editions = ctx.data.gemeenten.editions;
-  if (editions.length === 0) return h('p', {}, t.noData);
+/** The loaded data per source, in words: edition names without the files they came from. */
+function editionsTable(ctx: AppContext, t: Messages, lang: Lang): HTMLElement {
+  const bySource = new Map<string, Set<string>>();
+  for (const e of ctx.data.gemeenten.editions) {
+    const label = editionLabel(e.edition);
+    if (!label) continue;
+    const set = bySource.get(e.source) ?? new Set<string>();
+    set.add(e.table && !label.includes(e.table) ? `${label} (${e.table})` : label);
+    bySource.set(e.source, set);
+  }
+  if (bySource.size === 0) return h('p', {}, t.noData);
   return h(
     'table',
     { class: 'data-table', 'data-testid': 'editions' },
@@ -36,19 +45,26 @@ function editionsTable(ctx: AppContext, t: Messages): HTMLElement {
     h(
       'thead',
       {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, t.editionsSource),
-        h('th', { scope: 'col' }, t.editionsEdition),
-        h('th', { scope: 'col' }, t.editionsTable),
-      ),
+      h('tr', {}, h('th', { scope: 'col' }, t.editionsSource), h('th', { scope: 'col' }, t.editionsEdition)),
     ),
     h(
       'tbody',
       {},
-      editions.map((e) =>
-        h('tr', {}, h('td', {}, e.source), h('td', {}, e.edition), h('td', {}, e.table ?? '–')),
+      [...bySource].map(([source, labels]) =>
+        h(
+          'tr',
+          { 'data-source': source },
+          h('th', { scope: 'row' }, sourceTitle(source, lang)),
+          h(
+            'td',
+            {},
+            h(
+              'ul',
+              { class: 'edition-list' },
+              [...labels].sort((a, b) => a.localeCompare(b, 'nl')).map((l) => h('li', {}, l)),
+            ),
+          ),
+        ),
       ),
     ),
   );
@@ -65,7 +81,12 @@ function render(ctx: AppContext, element: HTMLElement, state: ViewState): void {
       { class: 'start-hero' },
       h('h1', {}, t.startHeading),
       h('p', { class: 'lead' }, t.startIntro),
-      createAreaSearch(ctx.data, t, (o) => openArea(ctx, o.code)),
+      createAreaSearch(
+        ctx.data,
+        t,
+        (o) => (o.kind === 'buurt' ? openArea(ctx, o.gemeente!, o.code) : openArea(ctx, o.code)),
+        { buurten: true },
+      ),
     ),
     h(
       'div',
@@ -97,7 +118,7 @@ function render(ctx: AppContext, element: HTMLElement, state: ViewState): void {
         { 'aria-labelledby': 'editions-heading' },
         h('h2', { id: 'editions-heading' }, t.editionsHeading),
         divisionYear !== null ? h('p', {}, t.divisionYear(divisionYear)) : null,
-        editionsTable(ctx, t),
+        editionsTable(ctx, t, state.lang),
       ),
     ),
   );

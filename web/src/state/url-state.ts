@@ -1,6 +1,7 @@
 /**
  * ViewState ⇄ URL query string. Defaults are left out so links stay short:
- * `/?view=map&area=GM0917&map=veerkracht-relatief&period=2016-2020&buurt=BU09170001&lang=en`.
+ * `/?view=map&area=GM0917&map=veerkracht-relatief&period=2016-2020&buurt=BU09170001&lang=en`
+ * (`&display=table|change`, `&basemap=brt` for the PDOK basemap, `&labels=0` without names).
  */
 import { INITIAL_STATE, isDisplay, isViewName, type ViewState } from './view-state.js';
 
@@ -40,6 +41,8 @@ export function parseViewState(search: string): ViewState {
       .split(',')
       .map((a) => a.trim())
       .filter((a) => a !== ''),
+    basemap: q.get('basemap') === 'brt',
+    labels: q.get('labels') !== '0',
   };
   return state;
 }
@@ -60,6 +63,8 @@ export function formatViewState(state: ViewState): string {
     if (state.year2 !== null) q.set('year2', String(state.year2));
   }
   if (state.view === 'areas' && state.areas.length > 0) q.set('areas', state.areas.join(','));
+  if (state.basemap && state.view !== 'start' && state.view !== 'areas') q.set('basemap', 'brt');
+  if (!state.labels && state.view !== 'start' && state.view !== 'areas') q.set('labels', '0');
   if (state.lang !== 'nl') q.set('lang', state.lang);
   const text = q.toString();
   return text ? `?${text}` : '';

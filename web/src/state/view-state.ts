@@ -8,7 +8,8 @@ import type { Lang } from '../i18n/messages.js';
 export const VIEW_NAMES = ['start', 'map', 'compare', 'areas'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
-export const DISPLAYS = ['map', 'table'] as const;
+/** The map, its table, or the difference with the previous period (class then → class now). */
+export const DISPLAYS = ['map', 'table', 'change'] as const;
 export type Display = (typeof DISPLAYS)[number];
 
 export interface ViewState {
@@ -27,6 +28,10 @@ export interface ViewState {
   year2: number | null;
   /** Areas of the compare-areas page. */
   areas: string[];
+  /** The PDOK basemap under the buurten (needs a connection; off by default). */
+  basemap: boolean;
+  /** Buurt names on the map where they fit. */
+  labels: boolean;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -42,6 +47,8 @@ export const INITIAL_STATE: ViewState = {
   period2: null,
   year2: null,
   areas: [],
+  basemap: false,
+  labels: true,
 };
 
 export function isViewName(value: string): value is ViewName {

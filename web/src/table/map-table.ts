@@ -10,7 +10,6 @@ import { downloadBlob, fileSlug } from '../export/download.js';
 import { formatCount } from '../i18n/format.js';
 import type { Lang, Messages } from '../i18n/messages.js';
 import { classLabel, formatFeatureValue } from '../map/feature-value.js';
-import { flagLabel } from './flag-label.js';
 
 type SortKey = 'name' | 'code' | 'gemeente' | 'value' | 'class' | 'inhabitants';
 
@@ -19,6 +18,8 @@ export interface MapTableEvents {
   onHighlight(code: string | null): void;
   /** Display name of a gemeente code. */
   gemeenteName(code: string): string;
+  /** Text of a value flag (never its id). */
+  flagLabel(flag: string): string;
 }
 
 export interface MapTable {
@@ -161,7 +162,7 @@ export function createMapTable(events: MapTableEvents): MapTable {
         ),
         h('td', { class: 'nowrap' }, label(p.classId, p.label)),
         h('td', { class: 'num' }, formatCount(p.inhabitants, lang)),
-        h('td', {}, p.flags.map((fl) => flagLabel(fl, t)).join(', ')),
+        h('td', {}, p.flags.map((fl) => events.flagLabel(fl)).join(', ')),
       );
     });
     const download = h(
