@@ -1,13 +1,18 @@
 /**
- * Reading an input file: bytes (gunzipped when the name ends in .gz or the bytes are gzip),
- * SHA-256 checksum of the raw bytes, text decoded as UTF-8 (BOM stripped) and a year hint
- * from the file name (`kwb2018_...`, `..._2020.csv`).
+ * Reading an input file: bytes (gunzipped when the bytes are gzip, within the inflate bound),
+ * SHA-256 checksum of the raw bytes, text in the file's own encoding (text-encoding.ts: UTF-8
+ * with or without BOM, UTF-16, Windows-1252 — never a silently replaced character) and a year
+ * hint from the file name (`kwb2018_...`, `..._2020.csv`). Files past the bounds of
+ * input-limits.ts are refused with INPUT_TOO_LARGE before they are read further.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { AppError } from '../core/app-error.js';
+import type { ImportWarning } from '../core/records.js';
+import { DEFAULT_INPUT_LIMITS, formatBytes, tooLarge, type InputLimits } from './input-limits.js';
+import { decodeHead, decodeText, type TextEncoding } from './text-encoding.js';
 
 export interface InputFile {
   path: string;
@@ -15,47 +20,91 @@ export interface InputFile {
   name: string;
   bytes: Buffer;
   checksum: string;
-  /** Lazily decoded UTF-8 text (BOM stripped). */
+  /** The decoded text (read once); throws FILE_ENCODING when the bytes are no text Veerkracht reads. */
   text(): string;
-  /** The first ~64 KB as text, for detection. */
+  /** The first ~64 KB as text, for detection (never throws). */
   head: string;
+  /** The encoding text() found (undefined before text() was called). */
+  encoding(): TextEncoding | undefined;
+  /** Notes about reading the file (encoding detected, replacement characters), for the import report. */
+  readonly notes: ImportWarning[];
+  /** The bounds this file is read within. */
+  readonly limits: InputLimits;
 }
 
-export function readInputFile(path: string): InputFile {
+export function readInputFile(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputFile {
   let raw: Buffer;
   try {
-    if (!statSync(path).isFile()) throw new AppError('FILE_UNREADABLE', `${path} is not a file`);
+    const st = statSync(path);
+    if (!st.isFile()) throw new AppError('FILE_UNREADABLE', `${path} is not a file`);
+    if (st.size > limits.maxFileBytes) {
+      throw tooLarge(
+        { file: basename(path) },
+        'the file size',
+        formatBytes(limits.maxFileBytes),
+        formatBytes(st.size),
+      );
+    }
     raw = readFileSync(path);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('FILE_NOT_FOUND', `cannot read ${path}`, { cause: e });
   }
-  return inputFileFromBytes(path, raw);
+  return inputFileFromBytes(path, raw, limits);
 }
 
-export function inputFileFromBytes(path: string, raw: Buffer): InputFile {
+function gunzip(name: string, raw: Buffer, limits: InputLimits): Buffer {
+  try {
+    return gunzipSync(raw, { maxOutputLength: limits.maxInflatedBytes });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+      throw tooLarge(
+        { file: name },
+        'the decompressed content',
+        formatBytes(limits.maxInflatedBytes),
+        `${formatBytes(raw.length)} of gzip`,
+      );
+    }
+    throw new AppError('FILE_UNREADABLE', `${name}: gzip data is corrupt or truncated`, {
+      location: { file: name, expected: 'complete gzip data' },
+      cause: e,
+    });
+  }
+}
+
+export function inputFileFromBytes(
+  path: string,
+  raw: Buffer,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): InputFile {
   const checksum = createHash('sha256').update(raw).digest('hex');
-  let bytes = raw;
   let name = basename(path);
   const isGzip = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
-  if (isGzip) {
-    try {
-      bytes = gunzipSync(raw);
-    } catch (e) {
-      throw new AppError('FILE_UNREADABLE', `${name}: gzip data is corrupt or truncated`, { cause: e });
-    }
-  }
   if (name.toLowerCase().endsWith('.gz')) name = name.slice(0, -3);
+  const bytes = isGzip ? gunzip(name, raw, limits) : raw;
   let decoded: string | undefined;
+  let encoding: TextEncoding | undefined;
+  const notes: ImportWarning[] = [];
   const text = (): string => {
-    decoded ??= stripBom(bytes.toString('utf8'));
+    if (decoded === undefined) {
+      const d = decodeText(name, bytes);
+      decoded = d.text;
+      encoding = d.encoding;
+      notes.push(...d.warnings);
+    }
     return decoded;
   };
-  return { path, name, bytes, checksum, text, head: stripBom(bytes.subarray(0, 65536).toString('utf8')) };
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  return {
+    path,
+    name,
+    bytes,
+    checksum,
+    text,
+    head: decodeHead(bytes),
+    encoding: () => encoding,
+    notes,
+    limits,
+  };
 }
 
 /**

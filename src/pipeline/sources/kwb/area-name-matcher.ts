@@ -11,6 +11,7 @@
  */
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
+import { normaliseAreaName } from '../../../core/area-name.js';
 import type { ImportWarning } from '../../../core/records.js';
 import type { ParseContext } from '../../source-parser.js';
 
@@ -25,15 +26,7 @@ export interface NameMatch {
   level: 'gemeente' | 'wijk' | 'buurt';
 }
 
-/** Case, accents, hyphens, apostrophes, dots and whitespace removed for comparison: "Nieuw-Einde" ≡ "nieuw einde". */
-export function normaliseAreaName(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { normaliseAreaName };
 
 const WIJK_ROW = /^wijk\s+(\d{2})\b\s*(.*)$/i;
 

@@ -100,7 +100,7 @@ describe('normaliseTitle(raw)', () => {
       'gemiddeld inkomen per inwoner',
     );
     expect(normaliseTitle('Huishoudens tot 110% van sociaal minimum (%)')).toBe(
-      'huishoudens tot 110proc van sociaal minimum',
+      'huishoudens tot 110 van sociaal minimum',
     );
   });
 });

@@ -11,6 +11,8 @@
  * See docs/data-sources.md ("CBS KWB: alias rules").
  */
 
+import { normaliseTitle } from '../../column-title.js';
+
 /** What a column holds when it identifies an area rather than a value. */
 export type KwbMetaRole = 'code' | 'name' | 'gemeenteName' | 'level';
 
@@ -233,26 +235,8 @@ export const KWB_META_ALIASES: Readonly<
   },
 };
 
-const UNIT_IN_PARENTHESES =
-  /\(\s*(?:%|aantal|code|naam|omschrijving|x\s*1[\s.]?000[^)]*|per\s[^)]*|km2?|ha|euro[^)]*|m3|kwh|jaar|[0-9][^)]*)\s*\)/g;
-
-/**
- * Normalises a CBS title or header for matching: accents removed, lower case, units in
- * parentheses dropped, `%` → `proc` (as the StatLine `_` exports write it), every run of other
- * characters (spaces, `_`, `/`, `.`, `-`, `,`) → one space.
- * @example normaliseTitle('Huurwoningen/In bezit woningcorporatie (%)') === 'huurwoningen in bezit woningcorporatie'
- */
-export function normaliseTitle(raw: string): string {
-  return raw
-    .replace(/\uFEFF/g, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(UNIT_IN_PARENTHESES, ' ')
-    .replace(/%/g, 'proc')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** The one normalisation of titles (column-title.ts), re-exported for the KWB modules. */
+export { normaliseTitle };
 
 /** The OData key without its edition-specific numeric suffix: `InBezitWoningcorporatie_49` → `InBezitWoningcorporatie`. */
 export function keyStem(key: string): string {
@@ -267,6 +251,8 @@ interface TitleEntry {
 }
 
 const MNEMONICS = new Map<string, KwbColumn>();
+/** The mnemonics and exact names again by normalised title (`Wijken.en.buurten` as R writes it). */
+const MNEMONIC_TITLES = new Map<string, KwbColumn>();
 const STEMS = new Map<string, KwbColumn>();
 const TITLES: TitleEntry[] = [];
 
@@ -276,7 +262,10 @@ function register(
   stems: readonly string[],
   mnemonics: readonly string[],
 ): void {
-  for (const m of mnemonics) MNEMONICS.set(m.toLowerCase(), column);
+  for (const m of mnemonics) {
+    MNEMONICS.set(m.toLowerCase(), column);
+    MNEMONIC_TITLES.set(normaliseTitle(m), column);
+  }
   for (const s of stems) STEMS.set(s.toLowerCase(), column);
   for (const t of titles) TITLES.push({ alias: normaliseTitle(t), column });
 }
@@ -301,12 +290,8 @@ export function findByKeyStem(key: string): KwbColumn | undefined {
 
 /** Resolves an Excel/CSV mnemonic or other exact column name (case-insensitive). */
 export function findByMnemonic(name: string): KwbColumn | undefined {
-  return MNEMONICS.get(
-    name
-      .replace(/\uFEFF/g, '')
-      .trim()
-      .toLowerCase(),
-  );
+  const exact = name.replace(/[\uFEFF"]/g, '').trim();
+  return MNEMONICS.get(exact.toLowerCase()) ?? MNEMONIC_TITLES.get(normaliseTitle(exact));
 }
 
 /**
