@@ -9,7 +9,16 @@ import type { Crs } from './coordinates.js';
 export const SOURCE_KINDS = ['kwb', 'geo', 'lbm', 'rivm', 'politie', 'tidy', 'demo'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-/** Bit flags stored with each value. */
+/**
+ * Bit flags stored with each value. The kinds of missing the importers store:
+ *   - a number: flags without `suppressed`;
+ *   - published but missing (CBS `.`/`x`/empty among numbers, Leefbaarometer `NA` = no score,
+ *     RIVM/police empty cells): value null + `suppressed`; the source family tells `.` from `NA`;
+ *   - not (yet) published: a column (indicator and year, for police also level) that is empty in
+ *     every row of a file is not stored at all (COLUMN_NOT_PUBLISHED warning), nor an incomplete
+ *     police year (INCOMPLETE_YEAR): the area then has no row for it.
+ * Missing is never 0.
+ */
 export const VALUE_FLAGS = {
   /** The source published the cell as suppressed/unknown (`.`, empty, `NA`): value is null. */
   suppressed: 1,
@@ -54,6 +63,8 @@ export interface ParsedValue {
   /** Source column (CBS title, mnemonic or key) this value was read from — for traceability. */
   column: string;
   divisionYear: number;
+  /** Line of the source file the value was read from, where a parser keeps it (for messages; not stored). */
+  line?: number;
 }
 
 /** A polygonal geometry as GeoJSON coordinates (Polygon or MultiPolygon). */

@@ -8,12 +8,13 @@ import { AppError, type FileLocation } from '../core/app-error.js';
 import { findAreaLevel, type AreaLevel } from '../core/area-code.js';
 import { VALUE_FLAGS } from '../core/records.js';
 import { parseCell } from './cell-value.js';
+import { findHeader } from './column-title.js';
+import { checkPlausibleValue, checkPlausibleYear } from './plausible-values.js';
 import type { CsvTable } from './csv-table.js';
 
-/** Index of a column by case-insensitive name, or undefined. */
+/** Index of a column by name in any spelling (column-title.ts), or undefined. */
 export function findColumn(table: CsvTable, name: string): number | undefined {
-  const i = table.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-  return i < 0 ? undefined : i;
+  return findHeader(table.header, name);
 }
 
 /** Indices of required columns; throws CSV_NO_KNOWN_COLUMNS naming the first missing one. */
@@ -47,11 +48,15 @@ export function cellLocation(table: CsvTable, i: number, c: number, expected: st
   };
 }
 
-/** A numeric cell: `{ value, flags }` with missing as null + suppressed; text throws VALUE_NOT_A_NUMBER. */
+/**
+ * A numeric cell: `{ value, flags }` with missing as null + suppressed; text throws
+ * VALUE_NOT_A_NUMBER, a number outside the range of `indicator` VALUE_OUT_OF_RANGE.
+ */
 export function readNumberCell(
   table: CsvTable,
   i: number,
   c: number,
+  indicator?: string,
 ): { value: number | null; flags: number } {
   const cell = parseCell(table.rows[i]?.[c]);
   if (cell.kind === 'invalid') {
@@ -59,20 +64,23 @@ export function readNumberCell(
       location: cellLocation(table, i, c, 'a number, or NA/empty/. for missing'),
     });
   }
-  return cell.kind === 'number'
-    ? { value: cell.value, flags: 0 }
-    : { value: null, flags: VALUE_FLAGS.suppressed };
+  if (cell.kind !== 'number') return { value: null, flags: VALUE_FLAGS.suppressed };
+  if (indicator !== undefined)
+    checkPlausibleValue(indicator, cell.value, () => cellLocation(table, i, c, ''));
+  return { value: cell.value, flags: 0 };
 }
 
-/** A year cell (four digits); throws YEAR_UNKNOWN naming the cell. */
+/** A year cell (four digits, 1990 to next year); throws YEAR_UNKNOWN or YEAR_OUT_OF_RANGE naming the cell. */
 export function readYearCell(table: CsvTable, i: number, c: number): number {
   const raw = (table.rows[i]?.[c] ?? '').trim();
-  if (!/^(19|20)\d{2}$/.test(raw)) {
+  if (!/^\d{4}$/.test(raw)) {
     throw new AppError('YEAR_UNKNOWN', 'not a year', {
       location: cellLocation(table, i, c, 'a four-digit year'),
     });
   }
-  return Number(raw);
+  const year = Number(raw);
+  checkPlausibleYear(year, () => cellLocation(table, i, c, ''));
+  return year;
 }
 
 /**

@@ -1,11 +1,28 @@
 /**
- * Reading a delimited text file into a header and rows, with the delimiter detected from the
- * header line (`,` `;` or tab). Errors name the file and line: an unclosed quote or a last row
- * cut short is CSV_TRUNCATED, a row with a different column count is CSV_MALFORMED.
+ * Reading a delimited text file into a header and rows. The text is the file's own encoding
+ * (input-file.ts); lines that are not table (an Excel `sep=` line, StatLine title and footer
+ * lines) are left out with line numbers kept (csv-frame.ts); the delimiter comes from the
+ * header line. Errors name the file and line: an unclosed quote or a last row cut short is
+ * CSV_TRUNCATED, a row with a different column count CSV_MALFORMED (CSV_WRONG_DELIMITER when
+ * the rows use another delimiter than the header), a header naming one column twice
+ * CSV_DUPLICATE_COLUMN, a header without rows NOTHING_TO_IMPORT (CSV_TRUNCATED when the file
+ * ends inside its header line), more rows than the bound INPUT_TOO_LARGE.
  */
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../core/app-error.js';
+import {
+  countOutsideQuotes,
+  DELIMITERS,
+  detectDelimiter,
+  firstLine,
+  frameStatlineText,
+  headerLineOf,
+  sepHintOf,
+} from './csv-frame.js';
 import type { InputFile } from './input-file.js';
+import { tooLarge } from './input-limits.js';
+
+export { countOutsideQuotes, detectDelimiter, firstLine };
 
 export interface CsvTable {
   file: string;
@@ -16,34 +33,91 @@ export interface CsvTable {
   lineOf(i: number): number;
 }
 
-export function detectDelimiter(headerLine: string): string {
-  const counts = [',', ';', '\t', '|'].map((d) => ({ d, n: countOutsideQuotes(headerLine, d) }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0]!.n > 0 ? counts[0]!.d : ',';
+/** A header cell as a tool wrote it, without BOMs, stray quotes and padding. */
+export function cleanHeaderCell(h: string): string {
+  return h
+    .replace(/\uFEFF/g, '')
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
 }
 
-/** How often `ch` occurs in `line` outside double-quoted fields. */
-export function countOutsideQuotes(line: string, ch: string): number {
-  let n = 0;
-  let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ch && !quoted) n++;
+const show = (d: string): string => (d === '\t' ? 'tab' : `'${d}'`);
+
+/**
+ * A header split by one delimiter whose first row has none of it but as many of another:
+ * CSV_WRONG_DELIMITER at line 2 (rather than a column-count error on every row).
+ */
+function checkRowDelimiter(file: string, text: string, delimiter: string): void {
+  let at = 0;
+  const lines: { line: string; number: number }[] = [];
+  for (let number = 1; lines.length < 2 && at <= text.length; number++) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push({ line, number });
+    if (nl < 0) break;
+    at = nl + 1;
   }
+  const [header, row] = lines;
+  if (!header || !row) return;
+  const columns = countOutsideQuotes(header.line, delimiter);
+  if (columns === 0 || countOutsideQuotes(row.line, delimiter) > 0) return;
+  const other = DELIMITERS.find((d) => d !== delimiter && countOutsideQuotes(row.line, d) >= columns);
+  if (other === undefined) return;
+  throw new AppError(
+    'CSV_WRONG_DELIMITER',
+    `the header is separated by ${show(delimiter)} but this row by ${show(other)}`,
+    {
+      location: {
+        file,
+        line: row.number,
+        row: 1,
+        column: cleanHeaderCell(header.line.split(delimiter)[0] ?? ''),
+        expected: `columns separated by ${show(delimiter)}`,
+        found: row.line.slice(0, 60),
+      },
+    },
+  );
+}
+
+/** Number of line breaks, to bound the rows before parsing them. */
+function countLines(text: string, stopAfter: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && n <= stopAfter; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
-export function firstLine(text: string): string {
-  const i = text.search(/\r?\n/);
-  return i < 0 ? text : text.slice(0, i);
+/** Refuses a header that names one column twice (a silent drop of one of them otherwise). */
+function checkDuplicateColumns(file: string, header: readonly string[]): void {
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = h.toLowerCase();
+    if (key === '') return;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new AppError(
+        'CSV_DUPLICATE_COLUMN',
+        `the header names column '${h}' twice (columns ${first + 1} and ${i + 1}): which one holds the data is unclear`,
+        {
+          location: { file, line: 1, column: h, expected: 'each column name once', found: `column ${i + 1}` },
+        },
+      );
+    }
+    seen.set(key, i);
+  });
 }
 
 export function readCsvTable(
   file: InputFile,
   options: { delimiter?: string; allowShortRows?: boolean } = {},
 ): CsvTable {
-  const text = file.text();
-  const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
+  const original = file.text();
+  const { text } = frameStatlineText(original);
+  const delimiter = options.delimiter ?? sepHintOf(original) ?? detectDelimiter(headerLineOf(text));
+  if (countLines(text, file.limits.maxRows + 16) > file.limits.maxRows + 16) {
+    throw tooLarge({ file: file.name }, 'the number of rows', `${file.limits.maxRows} rows`);
+  }
+  checkRowDelimiter(file.name, text, delimiter);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -52,7 +126,6 @@ export function readCsvTable(
       relax_quotes: false,
       skip_empty_lines: true,
       info: true,
-      bom: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
@@ -68,21 +141,34 @@ export function readCsvTable(
       );
     }
     throw new AppError('CSV_MALFORMED', `not valid CSV: ${err.message ?? String(e)}`, {
-      location: { file: file.name, ...(line !== undefined ? { line } : {}) },
+      location: { file: file.name, ...(line !== undefined ? { line } : {}), expected: 'valid CSV' },
       cause: e,
     });
   }
   if (records.length === 0) {
-    throw new AppError('CSV_MALFORMED', 'the file is empty', {
-      location: { file: file.name, line: 1, expected: 'a header row' },
+    throw new AppError('NOTHING_TO_IMPORT', 'the file is empty', {
+      location: { file: file.name, line: 1, expected: 'a header row and data rows' },
     });
   }
-  const header = records[0]!.record.map((h) =>
-    h
-      .replace(/^\uFEFF/, '')
-      .replace(/\uFEFF/g, '')
-      .trim(),
-  );
+  const header = records[0]!.record.map(cleanHeaderCell);
+  const headerLine = records[0]!.info.lines;
+  checkDuplicateColumns(file.name, header);
+  if (records.length === 1) {
+    const cut = !/\n\s*$/.test(text);
+    throw new AppError(
+      cut ? 'CSV_TRUNCATED' : 'NOTHING_TO_IMPORT',
+      cut
+        ? 'the file ends inside its header line: it is truncated'
+        : 'the file has a header but no data rows',
+      {
+        location: {
+          file: file.name,
+          line: headerLine + (cut ? 0 : 1),
+          expected: cut ? 'a complete header line and data rows' : 'data rows under the header',
+        },
+      },
+    );
+  }
   const rows: string[][] = [];
   const lines: number[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -131,7 +217,9 @@ export function readCsvTable(
             file: file.name,
             line: info.lines,
             row: i,
-            expected: `${header.length} columns separated by '${delimiter}'`,
+            column: header[Math.min(record.length, header.length - 1)] ?? '',
+            expected: `${header.length} columns separated by ${show(delimiter)}`,
+            found: `${record.length} columns`,
           },
         },
       );
@@ -144,5 +232,32 @@ export function readCsvTable(
 
 /** Another delimiter that splits a one-field row into the header's column count, if any. */
 function wrongDelimiterOf(field: string, delimiter: string, columns: number): string | undefined {
-  return [',', ';', '\t', '|'].find((d) => d !== delimiter && countOutsideQuotes(field, d) === columns - 1);
+  return DELIMITERS.find((d) => d !== delimiter && countOutsideQuotes(field, d) === columns - 1);
+}
+
+/**
+ * Columns that number the rows (R's write.csv row names, a pandas index, a spreadsheet's
+ * `#`): an empty, `Unnamed: 0`, `X`, `index`, `row.names` or `#` header over consecutive
+ * integers. Such a column is never a name, a code or a value.
+ */
+export function rowNumberColumns(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Set<number> {
+  const out = new Set<number>();
+  header.forEach((h, c) => {
+    if (!/^(|unnamed: ?\d+|x|index|row\.?names|#|nr|rij|level_\d+)$/i.test(h.trim())) return;
+    let previous: number | undefined;
+    const sample = rows.length > 200 ? [...rows.slice(0, 100), ...rows.slice(-100)] : rows;
+    const consecutive = sample.every((r, k) => {
+      const raw = String(r[c] ?? '').trim();
+      if (!/^\d+$/.test(raw)) return false;
+      const n = Number(raw);
+      const ok = previous === undefined || k === 100 || n === previous + 1;
+      previous = n;
+      return ok;
+    });
+    if (rows.length > 0 && consecutive) out.add(c);
+  });
+  return out;
 }

@@ -9,6 +9,8 @@
  */
 import { AppError } from '../core/app-error.js';
 import type { InputFile } from './input-file.js';
+import { tooLarge } from './input-limits.js';
+import { parseJsonFile } from './json-text.js';
 
 /** One entry of an OData table's DataProperties (only the members Veerkracht uses). */
 export interface ODataProperty {
@@ -56,20 +58,19 @@ export function looksLikeODataJson(file: InputFile, tableId: string, keys: reado
 
 /** Parses either form; throws JSON_MALFORMED naming the file when it is not one of them. */
 export function readODataJson(file: InputFile): ODataTable {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.text());
-  } catch (e) {
-    throw new AppError('JSON_MALFORMED', `not valid JSON (truncated download?): ${(e as Error).message}`, {
-      location: { file: file.name, expected: 'a CBS OData JSON document' },
-      cause: e,
-    });
-  }
+  const doc = parseJsonFile(file, 'a CBS OData JSON document');
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new AppError('JSON_MALFORMED', 'expected a JSON object', { location: { file: file.name } });
   }
   const o = doc as Record<string, unknown>;
   const rows = o['TypedDataSet'] ?? o['value'];
+  if (Array.isArray(rows) && rows.length > file.limits.maxRows)
+    throw tooLarge(
+      { file: file.name },
+      'the number of records',
+      `${file.limits.maxRows} records`,
+      `${rows.length}`,
+    );
   if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
     throw new AppError('JSON_MALFORMED', "expected an array of row objects in 'TypedDataSet' or 'value'", {
       location: { file: file.name, column: 'TypedDataSet', expected: 'an array of objects' },

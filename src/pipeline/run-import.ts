@@ -1,28 +1,33 @@
 /**
  * The life of an import, stage by stage:
  *   1. expandInputs   — files and folders → an ordered list of files
- *   2. readInputFile  — bytes, gunzip, checksum, text
+ *   2. readInputFile  — bytes (gunzip within bounds), checksum; text in the file's own encoding
  *   3. detectParser   — which source and layout (or --source)
  *   4. parser.parse   — whole file → ImportBatch; any malformed row throws, nothing written
- *   5. checkBatch     — codes valid, no duplicate keys, year present
- *   6. store.writeBatch + parser.afterWrite — one transaction; on error the store is as before
+ *   5. checkBatch     — codes valid, no duplicate keys, plausible years, something to import
+ *   6. store.writeBatch + parser.afterWrite — inside the run's transaction
  *   7. buildImportReport — what was read, matched, written and warned
  *   8. harmoniseStore — after all files: values of other divisions carried onto the reference
- *                       division (one transaction; skipped when no division has buurt geometry)
- * An aborted `signal` (Ctrl-C) stops the run between stages with INTERRUPTED; the file in
- * progress is rolled back, files reported before it stay imported.
+ *                       division (skipped when no division has buurt geometry)
+ * The whole run — every file and the harmonisation — is one transaction: a refused file, an
+ * error in harmonisation, an interrupt (the `signal`, Ctrl-C) or a killed process leaves the
+ * store exactly as it was before the run; a run that completes commits everything at once.
+ * Inside a folder, files no parser recognises (or without a year) are skipped and reported; a
+ * run that imports nothing usable is NOTHING_TO_IMPORT.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../core/app-error.js';
+import { AppError, formatLocation } from '../core/app-error.js';
 import { findAreaLevel } from '../core/area-code.js';
 import type { ImportBatch, SourceKind } from '../core/records.js';
-import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
+import { findCatalogueEntry, INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
 import { harmoniseStore, type HarmoniseSummary } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
 import { readInputFile, type InputFile } from './input-file.js';
-import type { ParseContext } from './source-parser.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
+import { checkPlausibleYear } from './plausible-values.js';
+import type { ParseContext, SourceParser } from './source-parser.js';
 import { detectParser } from './source-registry.js';
 
 export interface ImportOptions {
@@ -36,10 +41,14 @@ export interface ImportOptions {
   /** Told about files inside a named folder that were skipped (not recognised, or no year). */
   onSkipped?: (file: string, reason: AppError) => void;
   /**
-   * When aborted, the import stops with INTERRUPTED at the next check: between files, after
-   * parsing, and inside the file's transaction just before COMMIT (which then rolls back).
+   * When aborted, the import stops with INTERRUPTED at the next check (between files, after
+   * parsing, before harmonisation and just before COMMIT) and the whole run is rolled back.
    */
   signal?: AbortSignal;
+  /** Let a user file (tidy CSV) replace values an official source stored (`--replace-official`). */
+  replaceOfficial?: boolean;
+  /** Bounds on each input file (input-limits.ts). */
+  limits?: InputLimits;
 }
 
 /**
@@ -48,14 +57,18 @@ export interface ImportOptions {
  */
 const SKIPPABLE_IN_FOLDERS = new Set(['UNKNOWN_FILE_KIND', 'YEAR_UNKNOWN']);
 
+/** Sources whose values a user file may not replace without `replaceOfficial`. */
+const OFFICIAL_SOURCES = new Set<SourceKind>(['kwb', 'lbm', 'rivm', 'politie', 'geo']);
+
 export interface InputPath {
   path: string;
   /** True when the file was found by expanding a folder (rather than named). */
   inFolder: boolean;
 }
 
-// DataProperties files are read together with their TypedDataSet (KWB OData), never on their own.
-const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$|dataproperties\.json(\.gz)?$/i;
+// DataProperties files are read together with their TypedDataSet (KWB OData), never on their own;
+// MeasureCodes files with their v4 Observations.
+const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$|(dataproperties|measurecodes)\.json(\.gz)?$/i;
 
 /** Files as given, folders expanded recursively (sorted), skipping documentation files. */
 export function expandInputs(paths: readonly string[]): InputPath[] {
@@ -88,13 +101,22 @@ export function parseContextFor(store: Store, options: ImportOptions): ParseCont
     ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
     listAreaNames: (gm) => store.listAreaNames(gm),
     findGemeenteByName: (name) => store.findGemeenteByName(name),
+    listAreaCodes: async (gm) =>
+      (await store.listAreas({ gemeente: gm }))
+        .filter((a) => a.level !== 'gemeente')
+        .map((a) => ({ code: a.code, level: a.level, divisionYear: a.divisionYear })),
   };
 }
 
+interface PlannedFile {
+  input: InputPath;
+  order: number;
+}
+
 /**
- * Imports the files in dependency order (boundaries and coded files before name-only files).
- * Each file is one transaction. The first failing file stops the run with its error; files
- * imported before it stay imported, the failing file leaves no trace.
+ * Imports the files in dependency order (boundaries and coded files before name-only files), then
+ * harmonises — all in one transaction (see the module comment). The first failing file stops the
+ * run with its error and nothing of the run is written.
  */
 export async function importPaths(
   store: Store,
@@ -102,43 +124,100 @@ export async function importPaths(
   options: ImportOptions = {},
   onReport: (r: ImportReport) => void = () => {},
 ): Promise<ImportReport[]> {
-  const planned: { file: InputFile; inFolder: boolean; order: number }[] = [];
-  for (const input of expandInputs(paths)) {
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const inputs = expandInputs(paths);
+  const planned: PlannedFile[] = [];
+  const skipped: string[] = [];
+  for (const input of inputs) {
     await throwIfInterrupted(
       options.signal,
       () => `interrupted while reading ${input.path}; nothing was imported`,
     );
-    const file = readInputFile(input.path);
-    const parser = skipOrThrow(input, () => detectParser(file, options.source), options);
-    if (parser) planned.push({ file, inFolder: input.inFolder, order: parser.order ?? 5 });
+    const parser = skipOrThrow(
+      input,
+      () => detectParser(readInputFile(input.path, limits), options.source),
+      options,
+      skipped,
+    );
+    if (parser) planned.push({ input, order: parser.order ?? 5 });
   }
   planned.sort((a, b) => a.order - b.order);
-  await store.upsertIndicators(INDICATOR_CATALOGUE);
   const reports: ImportReport[] = [];
-  for (const { file, inFolder } of planned) {
-    await throwIfInterrupted(options.signal, () => interruptedAt(file.path));
-    const report = await skipOrThrowAsync(
-      { path: file.path, inFolder },
-      () => importFile(store, file, options),
-      options,
-    );
-    if (!report) continue;
-    onReport(report);
-    reports.push(report);
-  }
-  if (options.harmonise !== false && reports.length > 0) {
-    // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
-    const divisions = reports.map((r) => r.divisionYear);
-    const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
-    await throwIfInterrupted(
-      options.signal,
-      () =>
-        `interrupted after importing ${reports.length} file(s), before harmonisation: run \`veerkracht harmonise\``,
-    );
-    const summary = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
-    options.onHarmonised?.(summary);
+  try {
+    await store.transaction(async () => {
+      await store.upsertIndicators(INDICATOR_CATALOGUE);
+      for (const { input } of planned) {
+        await throwIfInterrupted(options.signal, () => interruptedAt(input.path));
+        const report = await skipOrThrowAsync(
+          input,
+          () => importFile(store, readInputFile(input.path, limits), options),
+          options,
+          skipped,
+        );
+        if (!report) continue;
+        onReport(report);
+        reports.push(report);
+      }
+      if (!reports.some(isUsable)) throw nothingImported(inputs, skipped, reports);
+      if (options.harmonise !== false) {
+        await throwIfInterrupted(
+          options.signal,
+          () =>
+            `interrupted before harmonisation: nothing of this import was written, the store is as before`,
+        );
+        // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
+        const divisions = reports.map((r) => r.divisionYear);
+        const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
+        const summary = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
+        await throwIfInterrupted(
+          options.signal,
+          () => `interrupted after harmonisation, before it was saved: nothing of this import was written`,
+        );
+        options.onHarmonised?.(summary);
+      }
+    });
+  } catch (e) {
+    const saysSo = e instanceof AppError && (e.code === 'NOTHING_TO_IMPORT' || e.code === 'INTERRUPTED');
+    throw reports.length > 0 && e instanceof AppError && !saysSo ? withRunRolledBack(e, reports.length) : e;
   }
   return reports;
+}
+
+/** A report of a file that wrote values or geometry (not a recognised-and-skipped file). */
+function isUsable(r: ImportReport): boolean {
+  return r.geometries > 0 || Object.values(r.valuesPerIndicator).some((v) => v.values + v.missing > 0);
+}
+
+function nothingImported(
+  inputs: readonly InputPath[],
+  skipped: readonly string[],
+  reports: readonly ImportReport[],
+): AppError {
+  const first = inputs[0]?.path ?? '';
+  const why =
+    inputs.length === 0
+      ? 'no file was found'
+      : reports.length > 0
+        ? `${reports.length} file(s) were recognised but deliberately not imported (${reports.map((r) => r.file).join(', ')})`
+        : `none of the ${inputs.length} file(s) was recognised (${skipped.length} skipped)`;
+  return new AppError('NOTHING_TO_IMPORT', `nothing usable was imported: ${why}; the store is as before`, {
+    location: { file: first, expected: 'at least one file with values or boundaries' },
+  });
+}
+
+/** The error of a file, saying that the files reported before it were rolled back too. */
+function withRunRolledBack(e: AppError, reported: number): AppError {
+  const prefix = e.location ? `${formatLocation(e.location)}: ` : '';
+  const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  return new AppError(
+    e.code,
+    `${message} — nothing of this import was written (the ${reported} file(s) reported before it are rolled back too); the store is as before`,
+    {
+      ...(e.location ? { location: e.location } : {}),
+      ...(e.details ? { details: e.details } : {}),
+      cause: e,
+    },
+  );
 }
 
 /**
@@ -152,14 +231,20 @@ async function throwIfInterrupted(signal: AbortSignal | undefined, message: () =
 }
 
 function interruptedAt(file: string): string {
-  return `interrupted at ${file}: nothing of it was written; files reported before it stay imported, later files were not imported and harmonisation did not run — run the import again`;
+  return `interrupted at ${file}: nothing of this import was written, the store is as before — run the import again`;
 }
 
-function skipOrThrow<T>(input: InputPath, fn: () => T, options: ImportOptions): T | undefined {
+function skipOrThrow<T>(
+  input: InputPath,
+  fn: () => T,
+  options: ImportOptions,
+  skipped: string[],
+): T | undefined {
   try {
     return fn();
   } catch (e) {
     if (input.inFolder && e instanceof AppError && SKIPPABLE_IN_FOLDERS.has(e.code)) {
+      skipped.push(input.path);
       options.onSkipped?.(input.path, e);
       return undefined;
     }
@@ -171,6 +256,7 @@ async function skipOrThrowAsync<T>(
   input: InputPath,
   fn: () => Promise<T>,
   options: ImportOptions,
+  skipped: string[],
 ): Promise<T | undefined> {
   try {
     return await fn();
@@ -181,10 +267,12 @@ async function skipOrThrowAsync<T>(
         throw e;
       },
       options,
+      skipped,
     );
   }
 }
 
+/** Imports one file in its own (nested) transaction: it is written entirely or not at all. */
 export async function importFile(
   store: Store,
   file: InputFile,
@@ -192,7 +280,10 @@ export async function importFile(
 ): Promise<ImportReport> {
   const parser = detectParser(file, options.source);
   const batch = await parser.parse(file, parseContextFor(store, options));
+  batch.warnings.unshift(...file.notes);
   checkBatch(batch);
+  checkSomethingToImport(batch, parser);
+  if (batch.edition.source === 'tidy' && !options.replaceOfficial) await checkOfficialValues(store, batch);
   const already = (await store.findImport(batch.checksum)) !== undefined;
   const report = buildImportReport(batch, parser.layout, already);
   const interrupted = (): string => interruptedAt(file.path);
@@ -200,15 +291,80 @@ export async function importFile(
   await store.transaction(async () => {
     await store.writeBatch(batch, report);
     if (parser.afterWrite) await parser.afterWrite(store, batch);
-    await throwIfInterrupted(options.signal, interrupted); // throwing here rolls the file back
+    await throwIfInterrupted(options.signal, interrupted); // throwing here rolls the run back
   });
   return report;
+}
+
+/**
+ * A file must bring something: values, or (boundaries) geometry. A header-only file, a file whose
+ * every value column is empty, boundaries whose every geometry is null are NOTHING_TO_IMPORT —
+ * unless the parser recognised the file only to skip it by design (FILE_SKIPPED).
+ */
+function checkSomethingToImport(batch: ImportBatch, parser: SourceParser): void {
+  if (batch.warnings.some((w) => w.code === 'FILE_SKIPPED')) return;
+  const empty = batch.edition.source === 'geo' ? batch.geometries.length === 0 : batch.values.length === 0;
+  if (!empty) return;
+  const what =
+    batch.edition.source === 'geo'
+      ? `none of its ${batch.rowsRead} feature(s) has a geometry`
+      : batch.rowsRead === 0
+        ? 'it has no data rows'
+        : `none of its ${batch.rowsRead} row(s) has a value (every value column is empty)`;
+  throw new AppError('NOTHING_TO_IMPORT', `nothing to import from this ${parser.layout} file: ${what}`, {
+    location: {
+      file: batch.file,
+      expected: batch.edition.source === 'geo' ? 'features with polygons' : 'rows with values',
+    },
+  });
+}
+
+/**
+ * A tidy CSV must not silently replace what an official source stored (KWB, Leefbaarometer,
+ * RIVM, police — also carried onto another division): OFFICIAL_VALUE_PROTECTED names the first
+ * such value, unless `replaceOfficial` (`--replace-official`) is given.
+ */
+async function checkOfficialValues(store: Store, batch: ImportBatch): Promise<void> {
+  const known = batch.values.filter((v) => findCatalogueEntry(v.indicator) !== undefined);
+  if (known.length === 0) return;
+  const official = new Set(
+    (await store.listEditions()).filter((e) => OFFICIAL_SOURCES.has(e.source)).map((e) => e.edition),
+  );
+  const key = (code: string, division: number, indicator: string, year: number): string =>
+    `${code}|${division}|${indicator}|${year}`;
+  const wanted = new Map(known.map((v) => [key(v.areaCode, v.divisionYear, v.indicator, v.year), v]));
+  const divisions = [...new Set(known.map((v) => v.divisionYear))];
+  const indicators = [...new Set(known.map((v) => v.indicator))];
+  const codes = [...new Set(known.map((v) => v.areaCode))];
+  for (const divisionYear of divisions) {
+    for (let i = 0; i < codes.length; i += 500) {
+      const rows = await store.getValues({ divisionYear, indicators, codes: codes.slice(i, i + 500) });
+      for (const r of rows) {
+        const clash = wanted.get(key(r.areaCode, r.divisionYear, r.indicator, r.year));
+        if (!clash || !official.has(r.edition)) continue; // a carried copy keeps its own edition
+        throw new AppError(
+          'OFFICIAL_VALUE_PROTECTED',
+          `${r.indicator} ${r.year} of ${r.areaCode} (indeling ${r.divisionYear}) is stored from ${r.edition}; a user file does not replace an official value unless --replace-official is given`,
+          {
+            location: {
+              file: batch.file,
+              ...(clash.line !== undefined ? { line: clash.line, row: clash.line - 1 } : {}),
+              column: clash.column,
+              expected: 'an indicator/year/area no official source has, or --replace-official',
+              found: `${r.areaCode} ${r.indicator} ${r.year}`,
+            },
+          },
+        );
+      }
+    }
+  }
 }
 
 /** Invariants every batch must satisfy before it is written. */
 export function checkBatch(batch: ImportBatch): void {
   const keys = new ValueKeys();
   const validCodes = new Set<string>(); // a national batch has ~30 values per area: check each code once
+  const checkedYears = new Set<number>();
   for (const v of batch.values) {
     if (!validCodes.has(v.areaCode)) {
       if (findAreaLevel(v.areaCode)) validCodes.add(v.areaCode);
@@ -218,16 +374,22 @@ export function checkBatch(batch: ImportBatch): void {
         });
       }
     }
-    if (!Number.isInteger(v.year) || v.year < 1990 || v.year > 2100) {
-      throw new AppError('YEAR_UNKNOWN', `value for ${v.areaCode} has year ${v.year}`, {
-        location: { file: batch.file },
-      });
+    for (const year of [v.year, v.divisionYear]) {
+      if (checkedYears.has(year)) continue;
+      checkPlausibleYear(year, () => ({
+        file: batch.file,
+        column: v.column,
+        ...(v.line !== undefined ? { line: v.line } : {}),
+      }));
+      checkedYears.add(year);
     }
     if (!keys.add(v.areaCode, v.divisionYear, v.indicator, v.year)) {
       throw new AppError(
         'CSV_DUPLICATE_ROW',
         `two values for ${v.areaCode}, indicator ${v.indicator}, year ${v.year} (one area appears twice)`,
-        { location: { file: batch.file, column: v.column } },
+        {
+          location: { file: batch.file, column: v.column, ...(v.line !== undefined ? { line: v.line } : {}) },
+        },
       );
     }
   }
@@ -252,7 +414,7 @@ class ValueKeys {
     if (!byYear) this.series.set(indicator, (byYear = new Map()));
     this.lastIndicator = indicator;
     this.lastSeries = byYear;
-    const k = division * 4096 + year; // year is 1990–2100 here
+    const k = division * 4096 + year; // year is 1990–next year here
     let seen = byYear.get(k);
     if (!seen || seen.length <= a) {
       const grown = new Uint8Array(Math.max(1024, 2 * (a + 1)));

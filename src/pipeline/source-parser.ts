@@ -17,6 +17,8 @@ export interface ParseContext {
   listAreaNames(gemeente: string): Promise<{ code: string; name: string; level: string }[]>;
   /** Gemeente codes whose known name equals `name` (case-insensitive). */
   findGemeenteByName(name: string): Promise<string[]>;
+  /** The wijk and buurt codes the store knows for a gemeente, on every division it has. */
+  listAreaCodes?(gemeente: string): Promise<{ code: string; level: string; divisionYear: number }[]>;
 }
 
 export interface SourceParser {

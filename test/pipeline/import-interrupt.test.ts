@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
 import { importPaths } from '../../src/pipeline/run-import.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { fixture } from './source-fixtures.js';
 
 function folderWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'vk-interrupt-'));
@@ -36,14 +37,16 @@ describe('importPaths(store, paths, { signal })', () => {
     );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('INTERRUPTED');
-    expect((error as AppError).message).toMatch(/interrupted at .*a\.csv: nothing of it was written/);
+    expect((error as AppError).message).toMatch(
+      /interrupted at .*a\.csv: nothing of this import was written/,
+    );
     expect(await storedIndicators(store)).toEqual([]);
     expect(await store.listImports()).toEqual([]);
     expect(await store.listEditions()).toEqual([]);
     await store.close();
   });
 
-  it('keeps the files reported before the signal and imports none after it', async () => {
+  it('rolls back the files reported before the signal too: the run is one unit', async () => {
     const store = openSqliteStore({ path: ':memory:' });
     const controller = new AbortController();
     const reported: string[] = [];
@@ -53,8 +56,28 @@ describe('importPaths(store, paths, { signal })', () => {
     }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('INTERRUPTED');
     expect(reported).toEqual(['a.csv']);
-    expect(await storedIndicators(store)).toEqual(['x_a']);
-    expect((await store.listImports()).map((r) => r.file)).toEqual(['a.csv']);
+    expect(await storedIndicators(store)).toEqual([]);
+    expect(await store.listImports()).toEqual([]);
+    await store.close();
+  });
+
+  it('rolls back every file when the signal comes during harmonisation', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const controller = new AbortController();
+    const coverage = store.coverage.bind(store);
+    store.coverage = async () => {
+      controller.abort(); // as a SIGTERM while harmonisation reads what to carry
+      return coverage();
+    };
+    const dir = folderWith({ 'waarden.csv': 'code,year,indicator,value\nBU03440101,2018,x_a,1\n' });
+    const error = await importPaths(store, [fixture('geo/cbs-buurten-wgs84_2020.geojson'), dir], {
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('INTERRUPTED');
+    expect((error as AppError).message).toMatch(/nothing of this import was written/);
+    expect(await storedIndicators(store)).toEqual([]);
+    expect(await store.listImports()).toEqual([]);
+    expect(await store.listGeometryCodes(2020)).toEqual([]);
     await store.close();
   });
 

@@ -103,13 +103,32 @@ describe('KWB bad input leaves the store as it was', () => {
     expect(e.message).toContain('--year');
   });
 
-  it('names only, for a gemeente without known names: AREA_UNMATCHED saying what to import first', async () => {
+  it('names only, for a gemeente whose wijken and buurten the store does not know: AREA_UNMATCHED saying what to import first', async () => {
     const e = await refused(
       tmpFile('kwb2019_kerkrade.csv', `${HEADER}\nKerkrade,45000,40,2000\nBleijerheide,5000,50,300\n`),
     );
     expect(e.code).toBe('AREA_UNMATCHED');
     expect(e.message).toMatch(
-      /no gemeente named 'Kerkrade' is known: import first a source that carries codes and names/,
+      /no wijk or buurt of Kerkrade \(GM0928\) is known to match these names against: import first a source that carries the codes/,
+    );
+  });
+
+  it('names only, for a name that is no gemeente: AREA_UNMATCHED naming the first row', async () => {
+    const e = await refused(
+      tmpFile('kwb2019_x.csv', `${HEADER}\nAtlantis,45000,40,2000\nBleijerheide,5000,50,300\n`),
+    );
+    expect(e.code).toBe('AREA_UNMATCHED');
+    expect(e.location).toMatchObject({ file: 'kwb2019_x.csv', line: 2, row: 1, found: 'Atlantis' });
+    expect(e.message).toMatch(/'Atlantis' is no CBS gemeente of 2019/);
+  });
+
+  it("names only, for a gemeente that no longer existed in the file's year: AREA_UNMATCHED naming the herindeling", async () => {
+    const e = await refused(
+      tmpFile('kwb2019_haren.csv', `${HEADER}\nHaren,20000,20,200\nGlimmen,5000,10,30\n`),
+    );
+    expect(e.code).toBe('AREA_UNMATCHED');
+    expect(e.message).toMatch(
+      /Haren \(GM0017\) was not a gemeente in 2019: on 1 January 2019 it went into Groningen \(GM0014\)/,
     );
   });
 });

@@ -105,10 +105,26 @@ describe('importing Leefbaarometer 2.0 exports', () => {
 
   it('recognises a PC4 file but imports nothing from it, saying why', async () => {
     const store = memoryStore();
-    const [report] = await importPaths(store, [
+    const reports = await importPaths(store, [
       fixture('leefbaarometer/lbm2-meting2018-pc4-dimensiescores.csv'),
+      fixture('leefbaarometer/lbm2-meting2016-wijk-dimensiescores.csv'),
     ]);
-    expect(report!.warnings['FILE_SKIPPED']?.examples[0]).toMatch(/PC4 areas are not CBS/);
-    expect(await store.getValues({})).toEqual([]);
+    const pc4 = reports.find((r) => r.file === 'lbm2-meting2018-pc4-dimensiescores.csv')!;
+    expect(pc4.warnings['FILE_SKIPPED']?.examples[0]).toMatch(/PC4 areas are not CBS/);
+    expect(pc4.valuesPerIndicator).toEqual({});
+    expect(new Set((await store.getValues({})).map((v) => v.edition))).toEqual(
+      new Set(['Leefbaarometer 2.0 meting 2016']),
+    );
+  });
+
+  it('refuses a run of only a PC4 file with NOTHING_TO_IMPORT: nothing usable was imported', async () => {
+    const store = memoryStore();
+    const e = await importPaths(store, [
+      fixture('leefbaarometer/lbm2-meting2018-pc4-dimensiescores.csv'),
+    ]).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'NOTHING_TO_IMPORT' });
+    expect((e as Error).message).toMatch(/recognised but deliberately not imported \(lbm2-meting2018-pc4/);
+    expect(await store.listImports()).toEqual([]);
+    expect(await store.listEditions()).toEqual([]);
   });
 });

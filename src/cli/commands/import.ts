@@ -2,14 +2,16 @@ import { AppError } from '../../core/app-error.js';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.js';
 import { parseCommandArgs, parseYear, type Command } from '../command.js';
 
-const HELP = `veerkracht import <file|dir>... [--source ${SOURCE_KINDS.join('|')}] [--year YYYY] [--division YYYY] [--json]
+const HELP = `veerkracht import <file|dir>... [--source ${SOURCE_KINDS.join('|')}] [--year YYYY] [--division YYYY] [--replace-official] [--json]
 
-Detects each file's source and layout from its content and imports it in one transaction.
+Detects each file's source, layout and text encoding from its content and imports all files and
+the harmonisation that follows in one transaction: either everything is imported, or nothing.
 Inside a named folder, files that are not recognised (or carry no year when none is given)
 are skipped and listed; a named file with those problems is an error.
-On an error nothing of that file is written and the exit code is not 0.
-Ctrl-C (SIGINT) or SIGTERM stops the import with INTERRUPTED (exit 130): the file in progress
-is rolled back, files reported before it stay imported.`;
+On an error (or when nothing usable was imported) nothing is written and the exit code is not 0.
+Ctrl-C (SIGINT) or SIGTERM stops the import with INTERRUPTED (exit 130): nothing of the run is
+written, also not the files reported before.
+--replace-official lets a tidy CSV replace values an official source stored (refused otherwise).`;
 
 export const importCommand: Command = {
   name: 'import',
@@ -22,6 +24,7 @@ export const importCommand: Command = {
         source: { type: 'string' },
         year: { type: 'string' },
         division: { type: 'string' },
+        'replace-official': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       HELP,
@@ -51,6 +54,7 @@ export const importCommand: Command = {
           ...(source ? { source: source as SourceKind } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(divisionYear !== undefined ? { divisionYear } : {}),
+          ...(values['replace-official'] ? { replaceOfficial: true } : {}),
           signal,
           onSkipped: (file, reason) => {
             const line = values.json

@@ -6,7 +6,8 @@
  */
 import { emptyBatch } from '../../../core/records.js';
 import type { SourceParser } from '../../source-parser.js';
-import { csvHeaderOf } from './kwb-csv.js';
+import { normaliseTitle } from '../../column-title.js';
+import { csvHeaderOf } from '../../csv-header.js';
 
 const HEADER = ['jaar', 'regio_naam', 'code'];
 
@@ -17,8 +18,10 @@ export const kwbNameCodeListParser: SourceParser = {
   order: 2,
   detect(file) {
     if (!/\.csv$/i.test(file.name)) return 0;
-    const header = csvHeaderOf(file).map((h) => h.toLowerCase());
-    return header.length === HEADER.length && HEADER.every((h, i) => header[i] === h) ? 0.9 : 0;
+    const header = csvHeaderOf(file).map(normaliseTitle);
+    return header.length === HEADER.length && HEADER.every((h, i) => header[i] === normaliseTitle(h))
+      ? 0.9
+      : 0;
   },
   async parse(file) {
     const batch = emptyBatch(file.name, file.checksum, {

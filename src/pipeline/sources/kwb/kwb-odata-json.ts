@@ -12,9 +12,8 @@
  * Year: the KWB table id (a different --year is ignored with YEAR_FROM_TABLE), else --year, else the
  * file name; otherwise YEAR_UNKNOWN.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
 import {
@@ -27,7 +26,11 @@ import {
 } from '../../../core/records.js';
 import { findCatalogueEntry } from '../../../domain/indicator-catalogue.js';
 import { parseCell } from '../../cell-value.js';
-import type { InputFile } from '../../input-file.js';
+import { readInputFile, type InputFile } from '../../input-file.js';
+import { tooLarge } from '../../input-limits.js';
+import { parseJsonFile } from '../../json-text.js';
+import { checkPlausibleValue } from '../../plausible-values.js';
+import { dropUnpublished } from '../../unpublished-values.js';
 import type { SourceParser } from '../../source-parser.js';
 import { keyStem, resolveODataColumn, type KwbMetaRole } from './column-aliases.js';
 import { findKwbYearOfTable, findTableId, kwbEdition, resolveKwbYear } from './kwb-edition.js';
@@ -70,31 +73,34 @@ function listOf(x: unknown): Row[] | undefined {
   return undefined;
 }
 
-function readJson(file: InputFile, bytes: Buffer): unknown {
-  const raw = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  try {
-    return JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    throw malformed(file, `not valid JSON: ${(e as Error).message}`, e);
-  }
-}
-
 /** DataProperties next to a TypedDataSet file: `<table>_DataProperties.json` or `DataProperties.json` (optionally .gz). */
 function readSiblingProperties(file: InputFile, table: string | undefined): DataProperty[] | undefined {
   const dir = dirname(file.path);
   const names = [...(table ? [`${table}_DataProperties.json`] : []), 'DataProperties.json'];
   for (const name of names.flatMap((n) => [n, `${n}.gz`])) {
     const path = join(dir, name);
-    if (existsSync(path)) return listOf(readJson(file, readFileSync(path))) as DataProperty[] | undefined;
+    if (existsSync(path)) {
+      const sibling = readInputFile(path, file.limits);
+      return listOf(parseJsonFile(sibling, 'a CBS DataProperties list')) as DataProperty[] | undefined;
+    }
   }
   return undefined;
 }
 
 function readODataInput(file: InputFile): ODataInput {
-  const json = readJson(file, file.bytes) as Row;
+  const json = parseJsonFile(file, 'CBS OData TypedDataSet JSON (see docs/data-sources.md)') as Row;
   if (!json || typeof json !== 'object') throw malformed(file, 'the JSON is not an object');
   const combined = Array.isArray(json['TypedDataSet']);
   const rows = combined ? (json['TypedDataSet'] as Row[]) : listOf(json);
+  if (rows && rows.length > file.limits.maxRows)
+    throw tooLarge(
+      { file: file.name },
+      'the number of records',
+      `${file.limits.maxRows} records`,
+      `${rows.length}`,
+    );
+  if (rows?.some((r) => typeof r !== 'object' || r === null || Array.isArray(r)))
+    throw malformed(file, 'a TypedDataSet record is not an object');
   if (!rows)
     throw malformed(
       file,
@@ -184,12 +190,19 @@ function cellValue(
   raw: unknown,
   row: number,
   column: string,
+  indicator: string,
 ): { value: number | null; flags: number } {
-  if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw, flags: 0 };
   if (raw === null || raw === undefined) return { value: null, flags: VALUE_FLAGS.suppressed };
   const cell =
-    typeof raw === 'string' ? parseCell(raw) : ({ kind: 'invalid', raw: JSON.stringify(raw) } as const);
-  if (cell.kind === 'number') return { value: cell.value, flags: 0 };
+    typeof raw === 'number'
+      ? ({ kind: 'number', value: raw } as const)
+      : typeof raw === 'string'
+        ? parseCell(raw)
+        : ({ kind: 'invalid', raw: JSON.stringify(raw) } as const);
+  if (cell.kind === 'number') {
+    checkPlausibleValue(indicator, cell.value, () => ({ file: file.name, row, column }));
+    return { value: cell.value, flags: 0 };
+  }
   if (cell.kind === 'missing') return { value: null, flags: VALUE_FLAGS.suppressed };
   throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
     location: { file: file.name, row, column, expected: 'a number or null', found: cell.raw },
@@ -262,7 +275,7 @@ export async function parseKwbODataJson(file: InputFile, ctxYear: number | undef
     seen.set(area.code, i + 1);
     areas.push(area);
     for (const c of columns) {
-      const { value, flags } = cellValue(file, row[c.key], i + 1, c.key);
+      const { value, flags } = cellValue(file, row[c.key], i + 1, c.key, c.indicator);
       values.push({
         areaCode: area.code,
         year,
@@ -275,7 +288,7 @@ export async function parseKwbODataJson(file: InputFile, ctxYear: number | undef
     }
   });
   batch.areas = areas;
-  batch.values = values;
+  batch.values = dropUnpublished(values, file.name, batch.warnings);
   batch.rowsRead = input.rows.length;
   return batch;
 }

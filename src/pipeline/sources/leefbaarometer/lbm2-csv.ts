@@ -25,6 +25,7 @@ import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
 import { areaFromCode } from '../../parsed-area.js';
+import { maxOf } from '../../plausible-values.js';
 import type { ParseContext, SourceParser } from '../../source-parser.js';
 
 /** LBM 2.0 relative-score column → indicator id. */
@@ -40,7 +41,7 @@ export const LBM2_SCORE_COLUMNS = {
 type Lbm2Layout = 'scores' | 'classes' | 'changes';
 
 function layoutOf(header: readonly string[]): Lbm2Layout | undefined {
-  const h = header.map((c) => c.toUpperCase());
+  const h = header.map((c) => c.trim().toUpperCase());
   if (h.includes('GBD') && h.includes('JAAR') && h.includes('RLBRMTR')) return 'scores';
   if (h.includes('GBD') && h.includes('BEGIN') && h.includes('EINDE')) return 'changes';
   if (h.some((c) => /^KL\d{2}$/.test(c)) && h.some((c) => ['WK_CODE', 'GM_CODE', 'CODE', 'GBD'].includes(c)))
@@ -68,7 +69,13 @@ export const lbm2CsvParser: SourceParser = {
     const layout = layoutOf(table.header)!;
     const years =
       layout === 'scores' && !isPc4
-        ? table.rows.map((_, i) => readYearCell(table, i, table.header.indexOf('JAAR')))
+        ? table.rows.map((_, i) =>
+            readYearCell(
+              table,
+              i,
+              table.header.findIndex((c) => c.toUpperCase() === 'JAAR'),
+            ),
+          )
         : [];
     const meting = metingOf(file, table, years, ctx);
     const batch = emptyBatch(file.name, file.checksum, {
@@ -94,9 +101,22 @@ export const lbm2CsvParser: SourceParser = {
 function metingOf(file: InputFile, table: CsvTable, years: number[], ctx: ParseContext): number {
   const m = /meting[-_ ]?((?:19|20)\d{2})/i.exec(file.name);
   if (m) return Number(m[1]);
-  if (years.length) return Math.max(...years);
   const klYears = table.header.filter((c) => /^KL\d{2}$/i.test(c)).map((c) => 2000 + Number(c.slice(2)));
-  return klYears.length ? Math.max(...klYears) : (ctx.year ?? 0);
+  const latest = maxOf(years) ?? maxOf(klYears) ?? ctx.year;
+  if (latest === undefined) {
+    throw new AppError(
+      'YEAR_UNKNOWN',
+      'the file carries no year (no JAAR column, no KLyy columns, no meting in its name)',
+      {
+        location: {
+          file: file.name,
+          line: 1,
+          expected: "a JAAR or KLyy column, 'meting2016' in the file name, or --year",
+        },
+      },
+    );
+  }
+  return latest;
 }
 
 function skipFile(batch: ImportBatch, why: 'pc4' | 'changes'): ImportBatch {
@@ -132,7 +152,7 @@ function readScores(
     checkDuplicate(`${code}|${years[i]}`, i);
     areas.set(code, areaFromCode(code, level, null, divisionYear));
     for (const m of measures) {
-      const { value, flags } = readNumberCell(table, i, m.index);
+      const { value, flags } = readNumberCell(table, i, m.index, m.indicator);
       values.push({
         areaCode: code,
         year: years[i]!,
@@ -170,8 +190,8 @@ function readClasses(
     checkDuplicate(code, i);
     areas.set(code, areaFromCode(code, level, null, divisionYear));
     for (const { c, index } of classCols) {
-      const { value, flags } = readNumberCell(table, i, index);
-      if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 9)) {
+      const { value, flags } = readNumberCell(table, i, index, 'lbm2_class');
+      if (value !== null && !Number.isInteger(value)) {
         throw new AppError('VALUE_NOT_A_NUMBER', 'not a Leefbaarometer class', {
           location: cellLocation(table, i, index, 'a class 1–9, or empty'),
         });

@@ -19,8 +19,10 @@ import {
 } from '../../csv-cells.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
+import { maxOf } from '../../plausible-values.js';
 import type { SourceParser } from '../../source-parser.js';
 import { dropUnpublished } from '../../unpublished-values.js';
+import { hasHeader } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
 
 /** Source column → indicator id. */
@@ -40,13 +42,13 @@ export const lbm3BuurtCsvParser: SourceParser = {
   order: 3,
   detect(file) {
     const h = csvHeaderOf(file);
-    return h.includes('bu_code') && h.includes('jaar') && h.includes('lbm') ? 0.95 : 0;
+    return hasHeader(h, 'bu_code') && hasHeader(h, 'jaar') && hasHeader(h, 'lbm') ? 0.95 : 0;
   },
   async parse(file, ctx) {
     const table = readCsvTable(file);
     const cols = requireColumns(table, ['bu_code', 'jaar', 'lbm'], 'Leefbaarometer 3.0 buurt CSV');
     const years = table.rows.map((_, i) => readYearCell(table, i, cols.jaar));
-    const meting = years.length ? Math.max(...years) : (ctx.year ?? 0);
+    const meting = maxOf(years)!; // readCsvTable refuses a file without rows
     const divisionYear = ctx.divisionYear ?? meting;
     const batch = emptyBatch(file.name, file.checksum, {
       source: 'lbm',
@@ -91,7 +93,7 @@ function readRows(
     const name = nameCol !== undefined ? (row[nameCol] ?? null) : null;
     if (!areas.has(code) || name) areas.set(code, areaFromCode(code, level, name, divisionYear));
     for (const m of measures) {
-      const { value, flags } = readNumberCell(table, i, m.index);
+      const { value, flags } = readNumberCell(table, i, m.index, m.indicator);
       values.push({
         areaCode: code,
         year,

@@ -17,6 +17,7 @@ import {
   readNumberCell,
   requireColumns,
 } from '../../csv-cells.js';
+import { hasHeader } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
@@ -66,7 +67,7 @@ export const utrechtBuurtenCsvParser: SourceParser = {
   order: 2,
   detect(file) {
     const h = csvHeaderOf(file);
-    return h.includes('buurt_code') && h.includes('leefbarometer_score') ? 0.95 : 0;
+    return hasHeader(h, 'buurt_code') && hasHeader(h, 'leefbarometer_score') ? 0.95 : 0;
   },
   async parse(file, ctx) {
     const table = readCsvTable(file);
@@ -115,9 +116,10 @@ function readRows(
     if (gmName.trim() && area.gemeenteCode) {
       areas.set(area.gemeenteCode, areaFromCode(area.gemeenteCode, 'gemeente', gmName, divisionYear));
     }
-    const dwellings = dwellingsCol !== undefined ? readNumberCell(table, i, dwellingsCol).value : null;
+    const dwellings =
+      dwellingsCol !== undefined ? readNumberCell(table, i, dwellingsCol, 'dwellings').value : null;
     for (const r of rules) {
-      const cell = readNumberCell(table, i, r.index);
+      const cell = readNumberCell(table, i, r.index, r.indicator);
       const { value, flags } = applyZeroRule(cell, r.zero, dwellings);
       values.push({
         areaCode: code,

@@ -9,6 +9,7 @@
  * a column empty for a whole level (wijk rows carry no counts) is not stored. Division year
  * 2024 (`--division` overrides). Names (`naam`, `gm_naam`) are kept for name matching.
  */
+import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
 import { emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
 import {
@@ -18,15 +19,18 @@ import {
   readNumberCell,
   requireColumns,
 } from '../../csv-cells.js';
+import { hasHeader, normaliseTitle } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable, type CsvTable } from '../../csv-table.js';
 import { areaFromCode } from '../../parsed-area.js';
+import { checkPlausibleYear, maxOf } from '../../plausible-values.js';
 import type { SourceParser } from '../../source-parser.js';
 import { dropUnpublished } from '../../unpublished-values.js';
 import { policeEdition } from './police-edition.js';
 
 const DIVISION_YEAR = 2024;
-const YEAR_COLUMN = /^misdrijven_((?:19|20)\d{2})$/i;
+/** `misdrijven_2021` (in the normalised form of column-title.ts: `misdrijven 2021`). */
+const YEAR_COLUMN = /^misdrijven ((?:19|20)\d{2})$/;
 
 export const policeCrimeCsvParser: SourceParser = {
   kind: 'politie',
@@ -34,7 +38,7 @@ export const policeCrimeCsvParser: SourceParser = {
   order: 3,
   detect(file) {
     const h = csvHeaderOf(file);
-    return h.includes('code') && h.some((c) => YEAR_COLUMN.test(c)) ? 0.9 : 0;
+    return hasHeader(h, 'code') && h.some((c) => YEAR_COLUMN.test(normaliseTitle(c))) ? 0.9 : 0;
   },
   async parse(file, ctx) {
     const table = readCsvTable(file);
@@ -42,10 +46,17 @@ export const policeCrimeCsvParser: SourceParser = {
     const divisionYear = ctx.divisionYear ?? DIVISION_YEAR;
     const batch = emptyBatch(file.name, file.checksum, policeEdition(divisionYear, 'Woon ik veilig?'));
     const yearCols = table.header.flatMap((h, index) => {
-      const m = YEAR_COLUMN.exec(h);
+      const m = YEAR_COLUMN.exec(normaliseTitle(h));
       return m ? [{ year: Number(m[1]), index, column: h }] : [];
     });
-    const rollingYear = Math.max(...yearCols.map((c) => c.year));
+    const rollingYear = maxOf(yearCols.map((c) => c.year));
+    if (rollingYear === undefined) {
+      throw new AppError('CSV_NO_KNOWN_COLUMNS', 'a police crime CSV needs misdrijven_YYYY columns', {
+        location: { file: file.name, line: 1, expected: 'columns misdrijven_2021, misdrijven_2022, …' },
+      });
+    }
+    for (const c of yearCols)
+      checkPlausibleYear(c.year, () => ({ file: file.name, line: 1, column: c.column }));
     const { values, areas } = readRows(table, cols.code, yearCols, rollingYear, divisionYear);
     batch.warnings.push({
       code: 'ROLLING_12_MONTHS',
@@ -89,7 +100,7 @@ function readRows(
     if (level !== 'gemeente' && gmName && !areas.has(gm))
       areas.set(gm, areaFromCode(gm, 'gemeente', gmName, divisionYear));
     const push = (indicator: string, year: number, index: number, column: string): void => {
-      const { value, flags } = readNumberCell(table, i, index);
+      const { value, flags } = readNumberCell(table, i, index, indicator);
       values.push({ areaCode: code, year, indicator, value, flags, column, divisionYear });
     };
     for (const c of yearCols) push('police_crimes', c.year, c.index, c.column);

@@ -16,6 +16,7 @@ import { VALUE_FLAGS, emptyBatch, type ImportWarning } from '../../../core/recor
 import { parseCell } from '../../cell-value.js';
 import { findMapYear, keyStem, looksLikeODataJson, readODataJson, type ODataRow } from '../../odata-json.js';
 import { areaFromCode } from '../../parsed-area.js';
+import { checkPlausibleValue, checkPlausibleYear, maxOf } from '../../plausible-values.js';
 import type { SourceParser } from '../../source-parser.js';
 import { POLICE_TABLE, POLICE_TOTAL_CRIME, policeEdition } from './police-edition.js';
 
@@ -46,7 +47,20 @@ export const policeODataJsonParser: SourceParser = {
       });
     const complete = completeYears(months, yearly, file.name, warnings);
     const mapYear = findMapYear(t.properties);
-    const divisionYear = ctx.divisionYear ?? mapYear ?? Math.max(...complete, 0);
+    const divisionYear = ctx.divisionYear ?? mapYear ?? maxOf(complete);
+    if (divisionYear === undefined) {
+      throw new AppError(
+        'NOTHING_TO_IMPORT',
+        `no complete year of total crime (${POLICE_TOTAL_CRIME}) in the table`,
+        {
+          location: {
+            file: file.name,
+            column: 'Perioden',
+            expected: 'the 12 months of at least one year, or a yearly period',
+          },
+        },
+      );
+    }
     if (ctx.divisionYear === undefined && mapYear === undefined) {
       warnings.push({
         code: 'DIVISION_ASSUMED',
@@ -130,6 +144,8 @@ function collect(rows: readonly ODataRow[], countKey: string, file: string) {
       });
     const value = cell.kind === 'number' ? cell.value : null;
     const year = Number(m[1]);
+    checkPlausibleYear(year, () => where('Perioden', ''));
+    checkPlausibleValue('police_crimes', value, () => where(countKey, ''));
     if (!monthly.has(code)) monthly.set(code, new Map());
     if (m[3] === undefined) {
       if (!yearly.has(code)) yearly.set(code, new Map());

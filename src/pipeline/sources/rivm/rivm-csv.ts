@@ -3,6 +3,7 @@
  * right-aligned with spaces, e.g. `    76.1`), optionally with extra columns (`jaar`,
  * `leeftijdsgroep`). Division year 2020 (`--division` overrides). See rivm-rows.ts.
  */
+import { hasHeader } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable } from '../../csv-table.js';
 import type { SourceParser } from '../../source-parser.js';
@@ -15,9 +16,7 @@ export const rivmCsvParser: SourceParser = {
   order: 3,
   detect(file) {
     const h = csvHeaderOf(file);
-    return h.includes('leeftijd') &&
-      h.includes('marges') &&
-      (h.includes('wijkenenbuurten') || h.includes('codering_3'))
+    return hasHeader(h, 'Leeftijd') && hasHeader(h, 'Marges') && hasHeader(h, 'WijkenEnBuurten', 'Codering_3')
       ? 0.95
       : 0;
   },

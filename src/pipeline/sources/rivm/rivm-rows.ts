@@ -16,6 +16,7 @@ import {
 import { parseCell } from '../../cell-value.js';
 import { keyStem } from '../../odata-json.js';
 import { areaFromCode } from '../../parsed-area.js';
+import { checkPlausibleValue, checkPlausibleYear } from '../../plausible-values.js';
 import { dropUnpublished } from '../../unpublished-values.js';
 import {
   RIVM_ADULTS,
@@ -101,6 +102,7 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
         location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' },
       });
     const year = yearOf(rows, i, yearKey!);
+    checkPlausibleYear(year, () => rows.where(i, yearKey!));
     const key = `${code}|${year}`;
     if (seen.has(key)) {
       throw new AppError(
@@ -127,10 +129,12 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
           location: { ...rows.where(i, m), expected: 'a percentage, or empty' },
         });
       const value = cell.kind === 'number' ? cell.value : null;
+      const indicator = RIVM_MEASURES[keyStem(m)]!;
+      checkPlausibleValue(indicator, value, () => rows.where(i, m));
       batch.values.push({
         areaCode: code,
         year,
-        indicator: RIVM_MEASURES[keyStem(m)]!,
+        indicator,
         value,
         flags: value === null ? VALUE_FLAGS.suppressed : 0,
         column: m,

@@ -10,30 +10,25 @@ import { findAreaLevel, gemeenteOf, wijkOf, type AreaCode, type BuurtCode } from
 import { emptyBatch, VALUE_FLAGS, type ParsedArea } from '../../../core/records.js';
 import { CUSTOM_INDICATOR_ID } from '../../../domain/indicator-catalogue.js';
 import { parseCell } from '../../cell-value.js';
-import { readCsvTable, firstLine, detectDelimiter } from '../../csv-table.js';
-import type { InputFile } from '../../input-file.js';
+import { findHeader, hasHeader } from '../../column-title.js';
+import { csvHeaderOf } from '../../csv-header.js';
+import { readCsvTable } from '../../csv-table.js';
+import { checkPlausibleValue, checkPlausibleYear } from '../../plausible-values.js';
 import type { SourceParser } from '../../source-parser.js';
 
 const REQUIRED = ['code', 'year', 'indicator', 'value'] as const;
-
-function headerOf(file: InputFile): string[] {
-  const line = firstLine(file.head);
-  return line.split(detectDelimiter(line)).map((h) => h.replace(/"/g, '').trim().toLowerCase());
-}
 
 export const tidyCsvParser: SourceParser = {
   kind: 'tidy',
   layout: 'tidy-csv',
   order: 4,
   detect(file) {
-    if (!/\.(csv|tsv|txt)$/i.test(file.name)) return 0;
-    const h = headerOf(file);
-    return REQUIRED.every((c) => h.includes(c)) ? 0.9 : 0;
+    const h = csvHeaderOf(file);
+    return REQUIRED.every((c) => hasHeader(h, c)) ? 0.9 : 0;
   },
   async parse(file, ctx) {
     const table = readCsvTable(file);
-    const cols = table.header.map((h) => h.toLowerCase());
-    const idx = Object.fromEntries(REQUIRED.map((c) => [c, cols.indexOf(c)])) as Record<
+    const idx = Object.fromEntries(REQUIRED.map((c) => [c, findHeader(table.header, c) ?? -1])) as Record<
       (typeof REQUIRED)[number],
       number
     >;
@@ -74,6 +69,7 @@ export const tidyCsvParser: SourceParser = {
         throw new AppError('YEAR_UNKNOWN', 'not a year', {
           location: at('year', 'a four-digit year', rawYear),
         });
+      checkPlausibleYear(year, () => at('year', '', rawYear));
       const indicator = (row[idx.indicator] ?? '').trim();
       if (!CUSTOM_INDICATOR_ID.test(indicator)) {
         throw new AppError('CSV_MALFORMED', 'not an indicator id', {
@@ -85,6 +81,8 @@ export const tidyCsvParser: SourceParser = {
         throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
           location: at('value', 'a number, or empty for missing', cell.raw),
         });
+      if (cell.kind === 'number')
+        checkPlausibleValue(indicator, cell.value, () => at('value', '', row[idx.value] ?? ''));
       const divisionYear = ctx.divisionYear ?? year;
       const code = rawCode as AreaCode;
       areas.set(`${code}|${divisionYear}`, {
@@ -103,6 +101,7 @@ export const tidyCsvParser: SourceParser = {
         flags: cell.kind === 'number' ? 0 : VALUE_FLAGS.suppressed,
         column: 'value',
         divisionYear,
+        line,
       });
     });
     batch.rowsRead = table.rows.length;

@@ -1,6 +1,7 @@
 /**
- * Where the table lies in a CBS StatLine CSV download. Besides the header row and the data rows,
- * a download can carry
+ * Where the table lies in a CSV text: its delimiter (`,` `;` tab or `|`, or an Excel `sep=`
+ * line), and the lines around it that are not table. A CBS StatLine CSV download (KWB, 50090NED,
+ * 47022NED) can carry, besides the header row and the data rows,
  *   - title lines above the header: lines with at most one non-empty field
  *     (`"Kerncijfers wijken en buurten 2018"`, possibly padded with delimiters);
  *   - a units row right under the header: every non-empty cell a unit (`aantal`, `%`,
@@ -10,7 +11,37 @@
  * Title and footer lines are blanked (the CSV reader skips empty lines, so line numbers in error
  * messages stay those of the file); the units rows are dropped from the rows after reading.
  */
-import { detectDelimiter } from '../../csv-table.js';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** How often `ch` occurs in `line` outside double-quoted fields. */
+export function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/** The delimiter of a header line: the one that occurs most outside quotes (`,` when none does). */
+export function detectDelimiter(headerLine: string): string {
+  const counts = DELIMITERS.map((d) => ({ d, n: countOutsideQuotes(headerLine, d) }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0]!.n > 0 ? counts[0]!.d : ',';
+}
+
+export function firstLine(text: string): string {
+  const i = text.search(/\r?\n/);
+  return i < 0 ? text : text.slice(0, i);
+}
+
+/** Excel's delimiter hint on the first line (`sep=;`), if any. */
+export function sepHintOf(text: string): string | undefined {
+  const m = /^\s*"?sep=(.)"?\s*$/i.exec(firstLine(text));
+  return m?.[1];
+}
 
 /** At most this many title lines are looked for above the header. */
 const MAX_TITLE_LINES = 5;
@@ -63,7 +94,9 @@ function blankRange(text: string, from: number, to: number): string {
  * Blanks the title lines above the header and the footer lines at the end (see the module
  * comment). Only the first and last lines are looked at; the rest of the text is not split.
  */
-export function frameStatlineText(text: string): StatlineFrame {
+export function frameStatlineText(raw: string): StatlineFrame {
+  const sep = sepHintOf(raw) !== undefined ? firstLine(raw).length : 0;
+  const text = sep > 0 ? blankRange(raw, 0, sep) : raw;
   let titleLines = 0;
   let titleEnd = 0; // offset after the last title line
   for (let pos = 0, seen = 0; pos < text.length && seen < MAX_TITLE_LINES;) {
@@ -91,6 +124,7 @@ export function frameStatlineText(text: string): StatlineFrame {
     footerStart = start;
   }
   let framed = text;
+  if (titleLines + footerLines === 0) return { text, titleLines, footerLines };
   if (footerLines > 0) framed = blankRange(framed, footerStart, framed.length);
   if (titleLines > 0) framed = blankRange(framed, 0, titleEnd);
   return { text: framed, titleLines, footerLines };
@@ -100,7 +134,7 @@ export function frameStatlineText(text: string): StatlineFrame {
 export function headerLineOf(text: string): string {
   let seen = 0;
   for (const line of text.split(/\r?\n/, 64)) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || /^\s*"?sep=.?"?\s*$/i.test(line)) continue;
     if (++seen > MAX_TITLE_LINES || nonEmptyFields(line).length > 1) return line;
   }
   return '';

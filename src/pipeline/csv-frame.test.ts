@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameStatlineText, headerLineOf, isUnitsRow } from './statline-frame.js';
+import { frameStatlineText, headerLineOf, isUnitsRow } from './csv-frame.js';
 
 describe('frameStatlineText(text)', () => {
   it('blanks title lines above the header and footer lines at the end, keeping line numbers', () => {
