@@ -11,6 +11,7 @@ import { explainBuurt } from '../domain/engine/explain-buurt.js';
 import { customIndicator, DERIVED_INDICATORS, findIndicator } from '../domain/engine/indicator-registry.js';
 import { indicatorFamily, missingKind } from '../domain/engine/missing-kinds.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from '../domain/engine/veerkracht-classes.js';
+import { rowPair } from '../domain/engine/year-rule.js';
 import { classificationMissing } from '../domain/maps/period-missing.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { ValueRow } from '../storage/store.js';
@@ -164,11 +165,14 @@ function classifications(engine: VeerkrachtEngine, row: number): BuurtClassifica
       return { classId: info.id, label: info.labelNl, labelEn: info.labelEn };
     };
     const yearsUsed: Record<string, number[]> = {};
-    for (const cc of r.index.components)
-      if (cc.years && cc.scaled && !Number.isNaN(cc.scaled[row]!)) yearsUsed[cc.id] = [...cc.years];
+    for (const cc of r.index.components) {
+      const pair = rowPair(cc.rowYears, row);
+      if (pair) yearsUsed[cc.id] = pair;
+    }
     const m = r.nuisance.measure[row]!;
     const measure = m >= 0 ? r.nuisance.measures[m]!.id : null;
-    if (m >= 0 && measure) yearsUsed[measure] = [...r.nuisance.years[m]!];
+    const pair = rowPair(r.nuisance.rowYears, row);
+    if (measure && pair) yearsUsed[measure] = pair;
     const dK = r.classification.absolute.dK[row]!;
     const dO = r.classification.absolute.dO[row]!;
     const raw = r.nuisance.raw[row]!;

@@ -9,8 +9,9 @@
  * 0.7 / σ_b > 0, whatever happened elsewhere.
  *   level K_t = Σ_c w_c u_c,y(t) / Σ_c w_c   (y(t) the component's year nearest to t, flagged when ≠ t)
  *   change ΔK = Σ_c w_c (u_c,y1 − u_c,y0) / Σ_c w_c = Σ_c w_c (x_c,y1 − x_c,y0) / σ_c,b / Σ_c w_c
- * Both need at least `minComponents` components. A component whose definition changes inside
- * the period (segments) is a break: its change is taken within the newest definition when that
+ * Both need at least `minComponents` components. The years of a change are chosen per gemeente
+ * (year-rule.ts) from the years in which its buurten have the component. A component whose
+ * definition changes inside the period (segments) is a break: its change is taken within the newest definition when that
  * covers two years of the period, else it is left out (unless bridgeBreaks, which then compares
  * the two ends each on its own segment's scale). docs/method.md, "Concentratie kwetsbare bewoners".
  */
@@ -18,7 +19,7 @@ import { baseScale, type BaseScale } from './base-scale.js';
 import type { BuurtTable } from './buurt-table.js';
 import type { ComponentConfig, EngineConfig } from './engine-config.js';
 import type { PopulationIndex } from './population.js';
-import { levelYear, periodYears } from './year-rule.js';
+import { commonPair, emptyRowYears, levelYear, periodYears, type RowYears } from './year-rule.js';
 
 /** A component in one year on its base-year scale. */
 export interface ComponentScaled {
@@ -40,11 +41,22 @@ export interface IndexLevel {
   yearsUsed: Record<string, number | null>;
 }
 
+export interface GemeenteYears {
+  years: [number, number] | null;
+  /** The years straddle a definition change (left out, or bridged with bridgeBreaks). */
+  break: boolean;
+}
+
 export interface ComponentChange {
   id: string;
+  /** The years most buurten compared (per buurt: `rowYears`; per gemeente: `byGemeente`); null when none. */
   years: [number, number] | null;
-  /** True when the years straddle a definition change that was bridged, or the component was left out for it. */
+  /** True when, in some gemeente, the years straddle a definition change that was bridged, or the component was left out for it. */
   break: boolean;
+  /** Per buurt the years compared (0 where the buurt has no change). */
+  rowYears: RowYears;
+  /** Per gemeente the years chosen (from the years its buurten have the component). */
+  byGemeente: Map<string, GemeenteYears>;
   /** Change per buurt on the base-year scale (u_y1 − u_y0), NaN where an end is missing; null when the component has no change. */
   scaled: Float64Array | null;
   /** Change per buurt in the component's own units (x_y1 − x_y0); null when bridged across a break or no change. */
@@ -62,6 +74,7 @@ export interface IndexChange {
 export class ConcentrationIndex {
   private readonly scaledCache = new Map<string, ComponentScaled | null>();
   private readonly scaleCache = new Map<string, BaseScale | null>();
+  private readonly gemeenteYearCache = new Map<string, Map<string, number[]>>();
 
   constructor(
     private readonly table: BuurtTable,
@@ -172,17 +185,40 @@ export class ConcentrationIndex {
     return { values: combine(sum, wsum, counts, this.config.minComponents), counts, components };
   }
 
-  /** The years a component uses for a change over [t0, t1] (after the break rule), and whether it is a break. */
+  /** Per gemeente, the years in which some of its buurten have the component (under its segment), ascending. */
+  gemeenteYears(c: ComponentConfig): Map<string, number[]> {
+    let hit = this.gemeenteYearCache.get(c.id);
+    if (!hit) {
+      hit = new Map();
+      const years = this.componentYears(c);
+      for (const [g, rows] of this.table.byGemeente()) {
+        const own: number[] = [];
+        for (const y of years) {
+          const col = this.table.get(this.segmentIndicator(c, y)!, y);
+          if (col && rows.some((i) => !Number.isNaN(col.values[i]!))) own.push(y);
+        }
+        hit.set(g, own);
+      }
+      this.gemeenteYearCache.set(c.id, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The years a component uses for a change over [t0, t1] among `available` (default: the years
+   * it has anywhere), after the break rule, and whether it is a break.
+   */
   changeYears(
     c: ComponentConfig,
     t0: number,
     t1: number,
-  ): { years: [number, number] | null; break: boolean } {
+    available: readonly number[] = this.componentYears(c),
+  ): GemeenteYears {
     const tol = this.config.periodYearTolerance;
-    const years = periodYears(this.componentYears(c), t0, t1, tol);
+    const years = periodYears(available, t0, t1, tol);
     if (years && this.segmentIndicator(c, years[0]) !== this.segmentIndicator(c, years[1])) {
       const newest = this.segmentIndicator(c, years[1]);
-      const newestYears = this.componentYears(c).filter((y) => this.segmentIndicator(c, y) === newest);
+      const newestYears = available.filter((y) => this.segmentIndicator(c, y) === newest);
       const within = periodYears(newestYears, t0, t1, tol);
       if (within) return { years: within, break: false };
       return { years, break: true };
@@ -191,22 +227,50 @@ export class ConcentrationIndex {
   }
 
   private componentChange(c: ComponentConfig, t0: number, t1: number): ComponentChange {
-    const { years, break: isBreak } = this.changeYears(c, t0, t1);
-    const none = { id: c.id, years, break: isBreak, scaled: null, raw: null, scale: null };
-    if (!years || (isBreak && !this.config.bridgeBreaks)) return none;
-    const a = this.scaled(c, years[0]);
-    const b = this.scaled(c, years[1]);
-    if (!a || !b) return none;
-    const scaled = new Float64Array(a.u.length);
-    for (let i = 0; i < scaled.length; i++) scaled[i] = b.u[i]! - a.u[i]!;
-    let raw: Float64Array | null = null;
-    if (!isBreak) {
+    const n = this.table.size;
+    const scaled = new Float64Array(n).fill(NaN);
+    const raw = new Float64Array(n).fill(NaN);
+    const rowYears = emptyRowYears(n);
+    const byGemeente = new Map<string, GemeenteYears>();
+    const gemeenteYears = this.gemeenteYears(c);
+    let anyChange = false;
+    let anyRaw = false;
+    let anyBreak = false;
+    for (const [g, rows] of this.table.byGemeente()) {
+      const choice = this.changeYears(c, t0, t1, gemeenteYears.get(g) ?? []);
+      byGemeente.set(g, choice);
+      anyBreak ||= choice.break;
+      const years = choice.years;
+      if (!years || (choice.break && !this.config.bridgeBreaks)) continue;
+      const a = this.scaled(c, years[0]);
+      const b = this.scaled(c, years[1]);
+      if (!a || !b) continue;
       const xa = this.raw(c, years[0])!;
       const xb = this.raw(c, years[1])!;
-      raw = new Float64Array(xa.length);
-      for (let i = 0; i < raw.length; i++) raw[i] = xb[i]! - xa[i]!;
+      for (const i of rows) {
+        const d = b.u[i]! - a.u[i]!;
+        if (Number.isNaN(d)) continue;
+        scaled[i] = d;
+        rowYears.y0[i] = years[0];
+        rowYears.y1[i] = years[1];
+        anyChange = true;
+        if (!choice.break) {
+          raw[i] = xb[i]! - xa[i]!;
+          anyRaw = true;
+        }
+      }
     }
-    return { id: c.id, years, break: isBreak, scaled, raw, scale: b.scale };
+    const years = commonPair(rowYears) ?? this.changeYears(c, t0, t1).years;
+    return {
+      id: c.id,
+      years,
+      break: anyBreak,
+      rowYears,
+      byGemeente,
+      scaled: anyChange ? scaled : null,
+      raw: anyRaw ? raw : null,
+      scale: years ? this.scale(c, years[1]) : null,
+    };
   }
 }
 

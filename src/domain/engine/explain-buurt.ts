@@ -28,6 +28,7 @@ import { MISSING_LABELS, missingKind } from './missing-kinds.js';
 import { concentrationColumns, nuisanceColumns, sourcesOf } from './period-sources.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from './veerkracht-classes.js';
 import type { PeriodResult, VeerkrachtEngine } from './veerkracht-engine.js';
+import { rowPair } from './year-rule.js';
 
 export interface Explanation {
   nl: string;
@@ -122,17 +123,19 @@ function concentrationText(engine: VeerkrachtEngine, r: PeriodResult, row: numbe
   const dK = r.classification.absolute.dK[row]!;
   const parts: { nl: string; en: string; size: number }[] = [];
   const notes: { nl: string; en: string }[] = [];
+  const gemeente = engine.table.buurten[row]!.gemeente;
   for (const cc of r.index.components) {
     const c = engine.config.components.find((x) => x.id === cc.id)!;
-    if (cc.break && !cc.scaled) {
-      notes.push({
-        nl: `${c.titleNl} telt niet mee: de definitie veranderde in deze periode.`,
-        en: `${c.titleEn} is left out: its definition changed within this period.`,
-      });
+    const years = rowPair(cc.rowYears, row);
+    if (!years) {
+      if (cc.byGemeente.get(gemeente)?.break)
+        notes.push({
+          nl: `${c.titleNl} telt niet mee: de definitie veranderde in deze periode.`,
+          en: `${c.titleEn} is left out: its definition changed within this period.`,
+        });
       continue;
     }
-    if (!cc.years || !cc.scaled || Number.isNaN(cc.scaled[row]!)) continue;
-    const [y0, y1] = cc.years;
+    const [y0, y1] = years;
     const a = engine.index.raw(c, y0)![row]!;
     const bv = engine.index.raw(c, y1)![row]!;
     const def = findIndicator(engine.index.segmentIndicator(c, y1)!);
@@ -141,7 +144,7 @@ function concentrationText(engine: VeerkrachtEngine, r: PeriodResult, row: numbe
     parts.push({
       nl: `${title('nl')} ${movement(a, bv, unit, 'nl')} (${y0} → ${y1})`,
       en: `${title('en')} ${movement(a, bv, unit, 'en')} (${y0} → ${y1})`,
-      size: Math.abs(cc.scaled[row]!),
+      size: Math.abs(cc.scaled![row]!),
     });
   }
   parts.sort((x, y) => y.size - x.size);
@@ -206,7 +209,7 @@ function nuisanceText(
     return;
   }
   const measure = r.nuisance.measures[m]!;
-  const [y0, y1] = r.nuisance.years[m]!;
+  const [y0, y1] = rowPair(r.nuisance.rowYears, row)!;
   const a = engine.table.get(measure.indicator, y0)!.values[row]!;
   const b = engine.table.get(measure.indicator, y1)!.values[row]!;
   const d = pairDigits(a, b);
@@ -241,7 +244,7 @@ function nuisanceText(
 
 /** Why the primary nuisance measure does not cover the buurt for the period (for fallbacks and unknowns). */
 function primaryMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): { nl: string; en: string } {
-  const ys = r.nuisance.years[0];
+  const ys = r.nuisance.byGemeente[0]!.get(engine.table.buurten[row]!.gemeente) ?? null;
   if (!ys)
     return {
       nl: 'heeft geen twee meetjaren in deze periode',

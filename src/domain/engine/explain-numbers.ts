@@ -49,12 +49,21 @@ export function direction(a: number, b: number): Direction {
   return rb > ra ? 'up' : rb < ra ? 'down' : 'same';
 }
 
-/** Decimals for printing a and b: the usual ones, more until the two differ when they do. */
+/**
+ * Decimals for printing a and b: as few as show both exactly, at most the usual ones (7.1 and 7.8
+ * keep one decimal), then more until the two differ when they do.
+ */
 export function pairDigits(a: number, b: number): number {
-  let d = Math.max(baseDigits(a), baseDigits(b));
+  const usual = Math.max(baseDigits(a), baseDigits(b));
+  let d = 0;
+  while (d < usual && (!exactAt(a, d) || !exactAt(b, d))) d++;
   if (direction(a, b) === 'same') return d;
   while (d < MAX_DECIMALS && roundTo(a, d) === roundTo(b, d)) d++;
   return d;
+}
+
+function exactAt(v: number, digits: number): boolean {
+  return Math.abs(roundTo(v, digits) - v) < 1e-9;
 }
 
 /**

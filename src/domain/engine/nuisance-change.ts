@@ -12,7 +12,7 @@ import { baseScale, type BaseScale } from './base-scale.js';
 import type { BuurtTable } from './buurt-table.js';
 import type { EngineConfig, NuisanceMeasureId } from './engine-config.js';
 import type { PopulationIndex } from './population.js';
-import { periodYears } from './year-rule.js';
+import { emptyRowYears, periodYears, type RowYears } from './year-rule.js';
 
 export interface NuisanceMeasure {
   id: NuisanceMeasureId;
@@ -84,8 +84,12 @@ export interface NuisanceChange {
   /** Index into `measures` of the measure used per buurt, −1 for none. */
   measure: Int8Array;
   measures: readonly NuisanceMeasure[];
-  /** Years used per measure, null when the measure cannot cover the period. */
+  /** Per measure the years the whole country would compare (its years anywhere), null when it cannot cover the period. */
   years: (readonly [number, number] | null)[];
+  /** Per measure, per gemeente the years chosen from the years its buurten have the measure (null: fewer than two). */
+  byGemeente: Map<string, [number, number] | null>[];
+  /** Per buurt the years its change compared (of the measure it uses; 0 when none). */
+  rowYears: RowYears;
   /** The base-year scale per measure, null when the measure has no data. */
   scales: (BaseScale | null)[];
 }
@@ -104,24 +108,55 @@ export function nuisanceChange(
   const measure = new Int8Array(table.size).fill(-1);
   const years: (readonly [number, number] | null)[] = [];
   const scales: (BaseScale | null)[] = [];
+  const byGemeente: Map<string, [number, number] | null>[] = [];
+  const rowYears = emptyRowYears(table.size);
+  const tol = config.periodYearTolerance;
   measures.forEach((m, mi) => {
     const scale = measureScale(table, population, m);
     scales.push(scale);
-    const ys = periodYears(table.years(m.indicator), t0, t1, config.periodYearTolerance);
-    years.push(ys);
-    const a = ys ? table.get(m.indicator, ys[0]) : undefined;
-    const b = ys ? table.get(m.indicator, ys[1]) : undefined;
-    if (!a || !b || !scale) return;
-    for (let i = 0; i < table.size; i++) {
-      if (measure[i] !== -1) continue;
-      const d = m.sign * (b.values[i]! - a.values[i]!);
-      if (Number.isNaN(d)) continue;
-      raw[i] = d;
-      values[i] = d / scale.sd;
-      measure[i] = mi;
+    years.push(periodYears(table.years(m.indicator), t0, t1, tol));
+    const chosen = new Map<string, [number, number] | null>();
+    byGemeente.push(chosen);
+    for (const [g, rows] of table.byGemeente()) {
+      const ys = periodYears(gemeenteMeasureYears(table, m.indicator).get(g) ?? [], t0, t1, tol);
+      chosen.set(g, ys);
+      const a = ys ? table.get(m.indicator, ys[0]) : undefined;
+      const b = ys ? table.get(m.indicator, ys[1]) : undefined;
+      if (!a || !b || !scale) continue;
+      for (const i of rows) {
+        if (measure[i] !== -1) continue;
+        const d = m.sign * (b.values[i]! - a.values[i]!);
+        if (Number.isNaN(d)) continue;
+        raw[i] = d;
+        values[i] = d / scale.sd;
+        measure[i] = mi;
+        rowYears.y0[i] = ys![0];
+        rowYears.y1[i] = ys![1];
+      }
     }
   });
-  return { values, raw, measure, measures, years, scales };
+  return { values, raw, measure, measures, years, byGemeente, rowYears, scales };
+}
+
+const gemeenteYearCache = new WeakMap<BuurtTable, Map<string, Map<string, number[]>>>();
+
+/** Per gemeente, the years in which some of its buurten have a value of `indicator` (cached per table). */
+export function gemeenteMeasureYears(table: BuurtTable, indicator: string): Map<string, number[]> {
+  let byIndicator = gemeenteYearCache.get(table);
+  if (!byIndicator) gemeenteYearCache.set(table, (byIndicator = new Map()));
+  let hit = byIndicator.get(indicator);
+  if (!hit) {
+    hit = new Map();
+    for (const [g, rows] of table.byGemeente()) {
+      const own = table.years(indicator).filter((y) => {
+        const col = table.get(indicator, y)!;
+        return rows.some((i) => !Number.isNaN(col.values[i]!));
+      });
+      hit.set(g, own);
+    }
+    byIndicator.set(indicator, hit);
+  }
+  return hit;
 }
 
 /** The base-year scale of a nuisance measure (the spread of its levels in its first year). */

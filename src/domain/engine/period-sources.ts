@@ -6,6 +6,7 @@
  */
 import type { ColumnSource } from './buurt-table.js';
 import type { PeriodResult, VeerkrachtEngine } from './veerkracht-engine.js';
+import { rowPair, type RowYears } from './year-rule.js';
 
 export interface UsedColumn {
   indicator: string;
@@ -16,6 +17,24 @@ export interface UsedColumn {
   rows: number[];
 }
 
+/** Groups rows by the pair of years they compared (rows without a pair left out). */
+function byPair(
+  rows: readonly number[],
+  ry: RowYears,
+  include: (i: number) => boolean,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const i of rows) {
+    const pair = rowPair(ry, i);
+    if (!pair || !include(i)) continue;
+    const key = pair.join('-');
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return out;
+}
+
 /** The columns of the concentration change that the buurten at `rows` used. */
 export function concentrationColumns(
   engine: VeerkrachtEngine,
@@ -24,34 +43,24 @@ export function concentrationColumns(
 ): UsedColumn[] {
   const out: UsedColumn[] = [];
   for (const cc of r.index.components) {
-    if (!cc.years || !cc.scaled) continue;
     const scaled = cc.scaled;
-    const using = rows.filter((i) => !Number.isNaN(scaled[i]!));
-    if (!using.length) continue;
+    if (!scaled) continue;
     const c = engine.config.components.find((x) => x.id === cc.id)!;
-    for (const y of cc.years)
-      out.push({ indicator: engine.index.segmentIndicator(c, y)!, year: y, measure: c.id, rows: using });
+    for (const [key, using] of byPair(rows, cc.rowYears, (i) => !Number.isNaN(scaled[i]!)))
+      for (const y of key.split('-').map(Number))
+        out.push({ indicator: engine.index.segmentIndicator(c, y)!, year: y, measure: c.id, rows: using });
   }
   return out;
 }
 
-/** The columns of the nuisance change that the buurten at `rows` used (per measure they use). */
+/** The columns of the nuisance change that the buurten at `rows` used (per measure and pair of years). */
 export function nuisanceColumns(r: PeriodResult, rows: readonly number[]): UsedColumn[] {
-  const byMeasure = new Map<number, number[]>();
-  for (const i of rows) {
-    const m = r.nuisance.measure[i]!;
-    if (m < 0) continue;
-    const list = byMeasure.get(m);
-    if (list) list.push(i);
-    else byMeasure.set(m, [i]);
-  }
   const out: UsedColumn[] = [];
-  for (const [m, using] of [...byMeasure].sort((a, b) => a[0] - b[0])) {
-    const ys = r.nuisance.years[m];
-    if (!ys) continue;
-    const measure = r.nuisance.measures[m]!;
-    for (const y of ys) out.push({ indicator: measure.indicator, year: y, measure: measure.id, rows: using });
-  }
+  r.nuisance.measures.forEach((measure, m) => {
+    for (const [key, using] of byPair(rows, r.nuisance.rowYears, (i) => r.nuisance.measure[i] === m))
+      for (const y of key.split('-').map(Number))
+        out.push({ indicator: measure.indicator, year: y, measure: measure.id, rows: using });
+  });
   return out;
 }
 

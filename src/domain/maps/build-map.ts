@@ -32,6 +32,7 @@ import {
   type LegendScope,
 } from './map-meta.js';
 import { collectSources, levelValues, levelYears, type SourceRefOut } from './map-values.js';
+import { concentrationColumns, nuisanceColumns } from '../engine/period-sources.js';
 import {
   classificationMissing,
   concentrationMissing,
@@ -338,7 +339,7 @@ function buildPeriodMap(
       : features.some(
           (f) => VEERKRACHT_CLASSES[f.classId as keyof typeof VEERKRACHT_CLASSES]?.severity !== null,
         );
-  const noComparableYears = noYears(r, spec);
+  const noComparableYears = noYears(engine, r, rows, spec);
   const label = `${period.t0}–${period.t1}`;
   return {
     spec,
@@ -373,51 +374,50 @@ function aloneCause(): MissingCause {
   return { kind: 'missing', family: null };
 }
 
-/** True when the quantities the map needs have no two years in the period (nationally). */
-function noYears(r: PeriodResult, spec: Exclude<MapSpec, { kind: 'level' }>): boolean {
-  const k = r.index.components.filter((cc) => cc.scaled !== null).length === 0;
-  const o = r.nuisance.years.every((ys) => ys === null);
+/** True when, for the area's gemeenten, the quantities the map needs have no two years in the period. */
+function noYears(
+  engine: VeerkrachtEngine,
+  r: PeriodResult,
+  rows: readonly number[],
+  spec: Exclude<MapSpec, { kind: 'level' }>,
+): boolean {
+  const gemeenten = new Set(rows.map((i) => engine.table.buurten[i]!.gemeente));
+  const some = (get: (g: string) => unknown) => [...gemeenten].some((g) => (get(g) ?? null) !== null);
+  const components = r.index.components.filter((cc) => some((g) => cc.byGemeente.get(g)?.years)).length;
+  const k = components < engine.config.minComponents;
+  const o = !r.nuisance.byGemeente.some((byG) => some((g) => byG.get(g)));
   if (spec.kind === 'change') return spec.quantity === 'concentration' ? k : o;
   return k || o;
 }
 
-/** Sources, years used and the dominant nuisance measure of a period map, for the area's buurten only. */
+/** Sources, years used (the pair most of the area's buurten compared) and the dominant nuisance measure, for the area's buurten only. */
 function periodSources(engine: VeerkrachtEngine, r: PeriodResult, rows: readonly number[], spec: MapSpec) {
-  const pairs: [string, number, number[]][] = [];
-  const yearsUsed: Record<string, number[]> = {};
   const wantK = spec.kind !== 'change' || spec.quantity === 'concentration';
   const wantO = spec.kind !== 'change' || spec.quantity === 'nuisance';
-  if (wantK) {
-    for (const cc of r.index.components) {
-      if (!cc.years || !cc.scaled) continue;
-      const scaled = cc.scaled;
-      const using = rows.filter((i) => !Number.isNaN(scaled[i]!));
-      if (!using.length) continue;
-      const c = engine.config.components.find((x) => x.id === cc.id)!;
-      for (const y of cc.years) pairs.push([engine.index.segmentIndicator(c, y)!, y, using]);
-      yearsUsed[cc.id] = [...cc.years];
-    }
+  const columns = [
+    ...(wantK ? concentrationColumns(engine, r, rows) : []),
+    ...(wantO ? nuisanceColumns(r, rows) : []),
+  ];
+  const yearsUsed: Record<string, number[]> = {};
+  const biggest = new Map<string, number>();
+  for (let k = 0; k + 1 < columns.length; k += 2) {
+    const a = columns[k]!;
+    if ((biggest.get(a.measure) ?? 0) >= a.rows.length) continue;
+    biggest.set(a.measure, a.rows.length);
+    yearsUsed[a.measure] = [a.year, columns[k + 1]!.year];
   }
-  const counts = new Map<number, number[]>();
+  const counts = new Map<number, number>();
   for (const row of rows) {
     const m = r.nuisance.measure[row]!;
-    if (m < 0) continue;
-    const list = counts.get(m);
-    if (list) list.push(row);
-    else counts.set(m, [row]);
+    if (m >= 0) counts.set(m, (counts.get(m) ?? 0) + 1);
   }
-  if (wantO) {
-    for (const [m, using] of counts) {
-      const ys = r.nuisance.years[m];
-      if (!ys) continue;
-      const id = r.nuisance.measures[m]!.id;
-      for (const y of ys) pairs.push([r.nuisance.measures[m]!.indicator, y, using]);
-      yearsUsed[id] = [...ys];
-    }
-  }
-  const dominant = [...counts.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+  const dominant = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
-    sources: collectSources(engine, pairs, rows),
+    sources: collectSources(
+      engine,
+      columns.map((c) => [c.indicator, c.year, c.rows] as const),
+      rows,
+    ),
     yearsUsed,
     measureUsed: wantO && dominant ? r.nuisance.measures[dominant[0]]!.id : null,
   };

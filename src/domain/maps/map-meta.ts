@@ -9,6 +9,7 @@ import type { Period } from '../engine/engine-config.js';
 import { periodLabel } from '../engine/explain-buurt.js';
 import { fixed, plain } from '../engine/explain-numbers.js';
 import { indicatorFamily, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
+import { concentrationColumns, nuisanceColumns, type UsedColumn } from '../engine/period-sources.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { ClassMethod } from './breaks.js';
 import type { MapSpec } from './map-definitions.js';
@@ -61,7 +62,7 @@ const FAMILY_LABEL: Record<SourceFamily, { nl: string; en: string }> = {
   other: { nl: 'eigen gegevens', en: 'own data' },
 };
 
-/** The measures a period map compared for the buurten at `rows`, with their years. */
+/** The measures a period map compared for the buurten at `rows`, with their years (one entry per pair of years). */
 export function comparisons(
   engine: VeerkrachtEngine,
   r: PeriodResult,
@@ -72,40 +73,48 @@ export function comparisons(
   const wantK = spec.kind !== 'change' || spec.quantity === 'concentration';
   const wantO = spec.kind !== 'change' || spec.quantity === 'nuisance';
   if (wantK) {
-    for (const cc of r.index.components) {
-      if (!cc.years || !cc.scaled) continue;
-      const scaled = cc.scaled;
-      const buurten = rows.filter((i) => !Number.isNaN(scaled[i]!)).length;
-      if (!buurten) continue;
-      const c = engine.config.components.find((x) => x.id === cc.id)!;
+    for (const col of groupColumns(concentrationColumns(engine, r, rows))) {
+      const c = engine.config.components.find((x) => x.id === col.measure)!;
       out.push({
         id: c.id,
         quantity: 'concentration',
         titleNl: c.titleNl,
         titleEn: c.titleEn,
-        family: indicatorFamily(engine.index.segmentIndicator(c, cc.years[1])!),
-        years: cc.years,
-        buurten,
+        family: indicatorFamily(engine.index.segmentIndicator(c, col.years[1])!),
+        years: col.years,
+        buurten: col.rows,
         fallback: false,
       });
     }
   }
   if (wantO) {
-    r.nuisance.measures.forEach((m, mi) => {
-      const ys = r.nuisance.years[mi];
-      const buurten = rows.filter((i) => r.nuisance.measure[i] === mi).length;
-      if (!ys || !buurten) return;
+    for (const col of groupColumns(nuisanceColumns(r, rows))) {
+      const mi = r.nuisance.measures.findIndex((m) => m.id === col.measure);
+      const m = r.nuisance.measures[mi]!;
       out.push({
         id: m.id,
         quantity: 'nuisance',
         titleNl: m.shortNl,
         titleEn: m.shortEn,
         family: indicatorFamily(m.indicator),
-        years: [ys[0], ys[1]],
-        buurten,
+        years: col.years,
+        buurten: col.rows,
         fallback: mi > 0,
       });
-    });
+    }
+  }
+  return out;
+}
+
+/** Used columns (two per pair of years) back to one entry per measure and pair. */
+function groupColumns(
+  cols: readonly UsedColumn[],
+): { measure: string; years: [number, number]; rows: number }[] {
+  const out: { measure: string; years: [number, number]; rows: number }[] = [];
+  for (let k = 0; k + 1 < cols.length; k += 2) {
+    const a = cols[k]!;
+    const b = cols[k + 1]!;
+    out.push({ measure: a.measure, years: [a.year, b.year], rows: a.rows.length });
   }
   return out;
 }

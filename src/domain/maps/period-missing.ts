@@ -46,11 +46,13 @@ function cause(
 /** Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's years. */
 export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
   const population = r.weights[row]!;
+  const gemeente = engine.table.buurten[row]!.gemeente;
   const kinds: MissingCause[] = [];
   for (const cc of r.index.components) {
-    if (!cc.years) continue;
+    const years = cc.byGemeente.get(gemeente)?.years;
+    if (!years) continue;
     const c = engine.config.components.find((x) => x.id === cc.id)!;
-    for (const y of cc.years) {
+    for (const y of years) {
       const indicator = engine.index.segmentIndicator(c, y)!;
       if (!Number.isNaN(engine.table.get(indicator, y)?.values[row] ?? NaN)) continue;
       kinds.push(cause(engine, indicator, y, row, population));
@@ -64,11 +66,12 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
  * measure (in fallback order) that can cover the period — the primary measure when it can.
  */
 export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
-  const mi = r.nuisance.years.findIndex((ys) => ys !== null);
+  const gemeente = engine.table.buurten[row]!.gemeente;
+  const mi = r.nuisance.byGemeente.findIndex((byG) => (byG.get(gemeente) ?? null) !== null);
   if (mi < 0) return { kind: 'missing', family: null };
   const m = r.nuisance.measures[mi]!;
   const kinds: MissingCause[] = [];
-  for (const y of r.nuisance.years[mi]!)
+  for (const y of r.nuisance.byGemeente[mi]!.get(gemeente)!)
     if (Number.isNaN(engine.table.get(m.indicator, y)?.values[row] ?? NaN))
       kinds.push(cause(engine, m.indicator, y, row, r.weights[row]!));
   return mostTelling(kinds);
