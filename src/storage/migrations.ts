@@ -173,4 +173,17 @@ JOIN value_indicators i ON i.id = v.indicator_id
 JOIN value_columns c ON c.id = v.column_id;
 `,
   },
+  {
+    version: 5,
+    name: 'bulk snapshots: the engine read of a division as one BLOB (storage/sqlite/bulk-snapshot.ts)',
+    sql: `
+CREATE TABLE bulk_snapshots (
+  division_year INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  data_version TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (division_year, level)
+);
+`,
+  },
 ];

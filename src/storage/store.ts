@@ -169,6 +169,12 @@ export interface Store {
    * one bulk read, for loading the engine: the values `getValues` returns, without `method`.
    */
   getBulkValues(q: BulkValueQuery): Promise<BulkValues>;
+  /**
+   * Stores a copy of the bulk read for `q` (a whole division, optionally one level) so that later
+   * `getBulkValues(q)` read it at once, until the next change of values. Write path only (the end
+   * of a harmonisation). Optional: a store without it always reads the rows.
+   */
+  refreshBulkSnapshot?(q: BulkValueQuery): Promise<void>;
   /** Codes of the areas with geometry on a division, ascending (no geometry is parsed). */
   listGeometryCodes(divisionYear: number): Promise<string[]>;
   /** Writes harmonised values (flags must include `harmonised`). Replaces rows on the same key. */

@@ -176,12 +176,21 @@ async function carryByOverlay(
 
 /**
  * Carries values of every other division onto the reference division (see the module comment).
- * Skips (and says why) when there is no reference division.
+ * Skips (and says why) when there is no reference division. Then stores the engine's bulk read
+ * of the reference division as a snapshot (Store.refreshBulkSnapshot), so that the server and
+ * `veerkracht maps` load the engine without reading every value row.
  */
 export async function harmoniseStore(
   store: Store,
   options: HarmoniseOptions = {},
 ): Promise<HarmoniseSummary> {
+  const summary = await carryOntoReference(store, options);
+  if (summary.reference !== null)
+    await store.refreshBulkSnapshot?.({ divisionYear: summary.reference, level: 'buurt' });
+  return summary;
+}
+
+async function carryOntoReference(store: Store, options: HarmoniseOptions): Promise<HarmoniseSummary> {
   const reference = options.to ?? (await findReferenceDivision(store));
   if (reference === undefined)
     return { reference: null, skipped: 'no division year has buurt geometry', divisions: [] };

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { VALUE_FLAGS } from '../../core/records.js';
+import { dropBulkSnapshots } from './bulk-snapshot.js';
 
 export interface CopyByCodeQuery {
   fromDivision: number;
@@ -29,6 +30,7 @@ export function copyValuesByCode(db: Database.Database, q: CopyByCodeQuery): num
   const insertCode = db.prepare('INSERT OR IGNORE INTO copy_codes (code) VALUES (?)');
   for (const c of q.codes) insertCode.run(c);
   const harmonised = VALUE_FLAGS.harmonised;
+  dropBulkSnapshots(db); // values change: the engine snapshot is stale
   // Codes without values have no dictionary id and nothing to copy. In area id order the
   // rows arrive in the target's key order.
   const result = db
@@ -54,6 +56,7 @@ export function clearHarmonisation(
   db: Database.Database,
   q: { fromDivision: number; toDivision: number },
 ): number {
+  dropBulkSnapshots(db); // values change: the engine snapshot is stale
   const deleted = db
     .prepare(
       `DELETE FROM area_values WHERE division_year = ? AND from_division = ? AND (flags & ${VALUE_FLAGS.harmonised}) != 0`,

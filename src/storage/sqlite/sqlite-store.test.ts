@@ -39,7 +39,7 @@ describe('SqliteStore', () => {
       INSERT INTO "values" VALUES ('GM0917', 2018, 'inhabitants', 2018, 87000, 0, 1, 'a_inw', NULL);`);
     db.close();
     const store = openSqliteStore({ path });
-    expect(store.schemaVersion()).toBe(4);
+    expect(store.schemaVersion()).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     const rows = (await store.getValues({})).map((v) => [
       v.areaCode,
       v.divisionYear,

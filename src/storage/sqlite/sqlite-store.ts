@@ -33,6 +33,7 @@ import { queryValues } from './value-query.js';
 import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './harmonised-values.js';
 import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
+import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-snapshot.js';
 
 export interface OpenSqliteOptions {
   /** File path, or ':memory:'. */
@@ -366,7 +367,17 @@ export class SqliteStore implements Store {
   }
 
   async getBulkValues(q: BulkValueQuery): Promise<BulkValues> {
+    if (isSnapshotQuery(q)) {
+      const snapshot = readBulkSnapshot(this.db, q, await this.dataVersion());
+      if (snapshot) return snapshot;
+    }
     return readBulkValues(this.db, q);
+  }
+
+  async refreshBulkSnapshot(q: BulkValueQuery): Promise<void> {
+    if (!isSnapshotQuery(q)) return;
+    const values = readBulkValues(this.db, q);
+    writeBulkSnapshot(this.db, q, values, await this.dataVersion());
   }
 
   async listGeometryCodes(divisionYear: number): Promise<string[]> {

@@ -6,6 +6,7 @@
  * instead of touching every page (docs/benchmarks.md, "KWB national import").
  */
 import type Database from 'better-sqlite3';
+import { dropBulkSnapshots } from './bulk-snapshot.js';
 
 const DICTIONARIES = {
   area: ['value_areas', 'code'],
@@ -190,6 +191,7 @@ const ONE = `(${Array<string>(WIDTH).fill('?').join(', ')})`;
 
 /** Inserts (or replaces) the rows in primary-key order, ROWS_PER_STATEMENT per statement. */
 export function writeIdRows(db: Database.Database, rows: IdRows): void {
+  if (rows.count > 0) dropBulkSnapshots(db); // values change: the engine snapshot is stale
   const order = rows.keyOrder();
   const n = ROWS_PER_STATEMENT;
   const insertOne = db.prepare(`INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${ONE}`);
