@@ -12,6 +12,7 @@ import { utrechtBuurtenCsvParser } from './sources/leefbaarometer/utrecht-buurte
 import { policeCrimeCsvParser } from './sources/politie/police-crime-csv.js';
 import { policeODataJsonParser } from './sources/politie/police-odata-json.js';
 import { rivmCsvParser } from './sources/rivm/rivm-csv.js';
+import { rivm50150ODataJsonParser } from './sources/rivm/rivm-50150ned-odata-json.js';
 import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
 import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
 import { kwbNameCodeListParser } from './sources/kwb/kwb-name-code-list.js';
@@ -35,6 +36,7 @@ export const SOURCE_PARSERS: readonly SourceParser[] = [
   lbm2CsvParser,
   rivmCsvParser,
   rivmODataJsonParser,
+  rivm50150ODataJsonParser,
   policeCrimeCsvParser,
   policeODataJsonParser,
   geopackageBoundaryParser,

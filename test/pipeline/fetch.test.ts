@@ -1,317 +1,404 @@
 /**
- * `veerkracht fetch` against a local HTTP server that serves fixture files at the official URL
- * paths (CBS OData v3 with paging, the Leefbaarometer zip with Range support, the PDOK
- * wijken-en-buurten GeoPackage): full download, resume after a dropped connection, no second
- * download, import, and the offline error.
+ * `veerkracht fetch` against the stand-in services (test/stand-in), which behave like the real
+ * ones: the CBS standard API refuses more than 10,000 cells with HTTP 500 and never pages, the
+ * Feed pages 10,000 rows with an absolute nextLink at the official host, RIVM and police tables
+ * exist only on dataderden.cbs.nl, PDOK names come only from the atom feeds, the Leefbaarometer
+ * zip is ZIP64. Data is generated; the KWB metadata is the real 85984NED DataProperties
+ * (VEERKRACHT_REAL_DATA; without it those tests are skipped).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
-import { silentProgress } from '../../src/pipeline/fetch/progress-bar.js';
+import { chooseBoundaryYears } from '../../src/pipeline/fetch/boundary-years.js';
+import { kwbSelect } from '../../src/pipeline/fetch/fetch-plan.js';
+import { parseOriginMap } from '../../src/pipeline/fetch/origins.js';
+import { silentProgress, type ProgressSink } from '../../src/pipeline/fetch/progress-bar.js';
 import { runFetch, type FetchOptions } from '../../src/pipeline/fetch/run-fetch.js';
-import { writeGeoPackage } from './gpkg-writer.js';
-import { fixture, memoryStore, tmpFile, valueMap } from './source-fixtures.js';
+import { hasRealData } from '../real-data.js';
+import { generateNation } from '../stand-in/national-set.js';
+import { realKwbProperties } from '../stand-in/real-metadata.js';
+import { startStandIn, type StandIn } from '../stand-in/server.js';
+import { memoryStore, valueMap } from './source-fixtures.js';
 
-const PAGE_SIZE = 3;
-const ZIP_PATH = '/resources/open-data-leefbaarometer-meting-2024.zip';
-const GPKG_PATH = '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023.gpkg';
+const YEARS_2014_2024 = Array.from({ length: 11 }, (_, i) => 2014 + i);
+const fast = { retry: { baseDelayMs: 5, maxDelayMs: 50 }, idleTimeoutMs: 5000 };
 
-interface Logged {
-  path: string;
-  range: string | undefined;
+function notesSink(): ProgressSink & { notes: string[] } {
+  const notes: string[] = [];
+  return { ...silentProgress, notes, note: (m: string) => void notes.push(m) };
 }
 
-/** Table id → its DataProperties, WijkenEnBuurten and TypedDataSet rows. */
-function odataFixtures(): Map<string, Record<string, unknown[]>> {
-  const list = (file: string): unknown[] =>
-    (JSON.parse(readFileSync(fixture(file), 'utf8')) as { value: unknown[] }).value;
-  const kwb = JSON.parse(readFileSync(fixture('kwb/kwb2024_combined_85984NED.json'), 'utf8')) as Record<
-    string,
-    unknown[]
-  >;
-  return new Map([
-    [
-      '50090NED',
-      {
-        DataProperties: list('fetch/opendata/50090NED/DataProperties.json'),
-        WijkenEnBuurten: list('fetch/opendata/50090NED/WijkenEnBuurten.json'),
-        TypedDataSet: list('fetch/opendata/50090NED/TypedDataSet.json'),
-      },
-    ],
-    [
-      '47022NED',
-      {
-        DataProperties: list('fetch/dataderden/47022NED/DataProperties.json'),
-        WijkenEnBuurten: list('fetch/dataderden/47022NED/WijkenEnBuurten.json'),
-        TypedDataSet: list('fetch/dataderden/47022NED/TypedDataSet.json'),
-      },
-    ],
-    [
-      '85984NED',
-      {
-        DataProperties: kwb['DataProperties']!,
-        WijkenEnBuurten: kwb['WijkenEnBuurten'] ?? [],
-        TypedDataSet: kwb['TypedDataSet']!,
-      },
-    ],
-  ]);
-}
+describe('the stand-in answers like the real CBS and PDOK services', () => {
+  // 25 gemeenten × 36 buurten: 1,075 areas, so one police year (12 months) is 12,900 rows
+  const nation = generateNation({ gemeenten: 25, buurtenPerGemeente: 36 });
+  let s: StandIn;
+  beforeAll(async () => {
+    s = await startStandIn({ nation });
+  });
+  afterAll(() => s.close());
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${s.url}${path}`, { headers });
 
-const rdSquare = (x: number, y: number, size: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
+  it('standard API: a TypedDataSet of more than 10,000 cells is refused with HTTP 500; a small query is answered whole, without nextLink', async () => {
+    const big = await get('/dataderden.cbs.nl/ODataApi/odata/47022NED/TypedDataSet?$format=json');
+    expect(big.status).toBe(500);
+    expect(
+      ((await big.json()) as { 'odata.error': { message: { value: string } } })['odata.error'].message.value,
+    ).toContain('query returns more than 10000 records');
+    const small = await get(
+      "/dataderden.cbs.nl/ODataApi/odata/47022NED/TypedDataSet?$format=json&$filter=WijkenEnBuurten eq 'GM0010    ' and startswith(Perioden,'2023')",
+    );
+    const body = (await small.json()) as { value: Record<string, unknown>[]; 'odata.nextLink'?: string };
+    expect(small.status).toBe(200);
+    expect(body.value).toHaveLength(6 * 12); // six crime types × twelve months
+    expect(body['odata.nextLink']).toBeUndefined();
+  });
+
+  it('Feed: 10,000 rows a page with an absolute odata.nextLink at the official host carrying the query and $skip', async () => {
+    const r = await get(
+      "/dataderden.cbs.nl/ODataFeed/odata/47022NED/TypedDataSet?$format=json&$filter=SoortMisdrijf eq '0.0.0 ' and startswith(Perioden,'2023')",
+    );
+    const body = (await r.json()) as { value: unknown[]; 'odata.nextLink': string };
+    expect(body.value).toHaveLength(10_000);
+    const next = new URL(body['odata.nextLink']);
+    expect(next.origin).toBe('https://dataderden.cbs.nl');
+    expect(next.pathname).toBe('/ODataFeed/odata/47022NED/TypedDataSet');
+    expect(next.searchParams.get('$skip')).toBe('10000');
+    expect(next.searchParams.get('$filter')).toBe(
+      "SoortMisdrijf eq '0.0.0 ' and startswith(Perioden,'2023')",
+    );
+    const page2 = (await (await get(`/dataderden.cbs.nl${next.pathname}${next.search}`)).json()) as {
+      value: unknown[];
+      'odata.nextLink'?: string;
+    };
+    expect(page2.value).toHaveLength(12 * 1076 - 10_000); // 1,075 areas + NL00, twelve months
+    expect(page2['odata.nextLink']).toBeUndefined();
+  });
+
+  it('answers Atom without $format=json; RIVM and police tables exist only on dataderden.cbs.nl; a guessed PDOK name is a 404', async () => {
+    const atom = await get('/dataderden.cbs.nl/ODataFeed/odata/47022NED/DataProperties');
+    expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    for (const id of ['47022NED', '50150NED'])
+      expect((await get(`/opendata.cbs.nl/ODataFeed/odata/${id}?$format=json`)).status).toBe(404);
+    expect((await get('/dataderden.cbs.nl/ODataFeed/odata/50150NED?$format=json')).status).toBe(200);
+    expect(
+      (await get('/service.pdok.nl/cbs/wijkenbuurten/2022/atom/downloads/wijkenbuurten_2022.gpkg')).status,
+    ).toBe(404);
+    expect((await get('/service.pdok.nl/cbs/wijkenbuurten/2022/atom/index.xml')).status).toBe(200);
+    expect((await get('/service.pdok.nl/cbs/wijkenbuurten/2013/atom/index.xml')).status).toBe(404);
+  });
 });
 
-/**
- * A small PDOK wijken-en-buurten GeoPackage (2023): layer `buurten` in RD New with the PDOK
- * columns, three buurten of one gemeente side by side (one of them water).
- */
-function pdokGeoPackage(): Buffer {
-  const path = tmpFile('wijkenbuurten_2023.gpkg', '');
-  const buurt = (code: string, name: string, water: string, x: number) => ({
-    values: [code, name, 'WK099901', 'GM0999', 'Toydorp', water, 2023],
-    geometry: rdSquare(x, 320000, 400),
-  });
-  writeGeoPackage(path, [
-    {
-      table: 'buurten',
-      columns: ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode', 'gemeentenaam', 'water', 'jaar'],
-      rows: [
-        buurt('BU09990101', 'Centrum', 'NEE', 194000),
-        buurt('BU09990102', 'Haven', 'NEE', 194400),
-        buurt('BU09990103', 'Plas', 'JA', 194800),
-      ],
-    },
-  ]);
-  return readFileSync(path);
-}
-
-const GPKG_BYTES = pdokGeoPackage();
-
-/** A stand-in for opendata.cbs.nl, dataderden.cbs.nl, service.pdok.nl and leefbaarometer.nl on one port. */
-function startFixtureServer(log: Logged[], dropOnce: Set<string>): Promise<Server> {
-  const tables = odataFixtures();
-  const zip = readFileSync(fixture(`fetch/leefbaarometer${ZIP_PATH.slice('/resources'.length)}`));
-  const gpkg = GPKG_BYTES;
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://fixture');
-    log.push({ path: url.pathname, range: req.headers.range });
-    const m = /^\/ODataApi\/odata\/(\w+)\/(DataProperties|WijkenEnBuurten|TypedDataSet)$/i.exec(url.pathname);
-    if (m && tables.has(m[1]!)) {
-      const rows = tables.get(m[1]!)![m[2]!]!;
-      const skip = Number(url.searchParams.get('$skip') ?? 0);
-      const page = m[2] === 'TypedDataSet' ? rows.slice(skip, skip + PAGE_SIZE) : rows;
-      const more = m[2] === 'TypedDataSet' && skip + PAGE_SIZE < rows.length;
-      const body: Record<string, unknown> = {
-        'odata.metadata': `https://opendata.cbs.nl/ODataApi/OData/${m[1]}/$metadata`,
-        value: page,
-      };
-      // CBS points nextLink at its own host: the downloader must re-point it at --base-url.
-      if (more)
-        body['odata.nextLink'] =
-          `https://opendata.cbs.nl/ODataApi/odata/${m[1]}/TypedDataSet?$format=json&$skip=${skip + PAGE_SIZE}`;
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-      return;
-    }
-    if (url.pathname === ZIP_PATH) return serveBytes(req, res, zip, dropOnce.delete(url.pathname));
-    if (url.pathname === GPKG_PATH) return serveBytes(req, res, gpkg, dropOnce.delete(url.pathname));
-    res.writeHead(404).end('not found');
-  };
-  return new Promise((resolve) => {
-    const server = createServer(handler);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
-/** Serves bytes with Range support; `drop` sends half the body and then cuts the connection. */
-function serveBytes(req: IncomingMessage, res: ServerResponse, bytes: Buffer, drop: boolean): void {
-  const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-  const from = range ? Number(range[1]) : 0;
-  const headers = {
-    'Content-Type': 'application/octet-stream',
-    'Accept-Ranges': 'bytes',
-    'Content-Length': String(bytes.length - from),
-  };
-  if (range)
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${from}-${bytes.length - 1}/${bytes.length}` });
-  else res.writeHead(200, headers);
-  if (!drop) {
-    res.end(bytes.subarray(from));
-    return;
-  }
-  res.write(bytes.subarray(from, from + Math.floor(bytes.length / 2)), () =>
-    setTimeout(() => res.socket?.destroy(), 20),
-  );
-}
-
-describe('veerkracht fetch (against a local server at the official URL paths)', () => {
-  const log: Logged[] = [];
-  const dropOnce = new Set([ZIP_PATH]);
-  let server: Server;
-  let baseUrl: string;
+describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the stand-in', () => {
+  const nation = generateNation({ gemeenten: 25, buurtenPerGemeente: 36 });
+  let s: StandIn;
   const cacheDir = mkdtempSync(join(tmpdir(), 'vk-fetch-'));
   const store = memoryStore();
+  const progress = notesSink();
   const options = (): FetchOptions => ({
-    sources: ['kwb', 'rivm', 'politie', 'lbm'],
-    years: [2024],
+    sources: ['rivm', 'politie', 'geo', 'lbm'],
+    years: [2022, 2023],
     cacheDir,
-    baseUrl,
-    progress: silentProgress,
-    idleTimeoutMs: 5000,
+    origins: s.origins,
+    progress,
+    ...fast,
   });
-
   beforeAll(async () => {
-    server = await startFixtureServer(log, dropOnce);
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    s = await startStandIn({ nation });
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => s.close());
 
-  it('downloads every table page by page into one combined JSON per table, resumes the dropped zip with a Range request, and imports', async () => {
+  it('downloads from the Feed only, filtered on the server, paging along re-pointed nextLinks; retries 5xx and resumes dropped connections; imports', async () => {
+    s.faults.push(
+      { path: /47022NED\/TypedDataSet$/, fault: { kind: 'status', status: 503, retryAfter: 0 }, times: 2 },
+      { path: /wijkenbuurten_2023_v1\.gpkg$/, fault: { kind: 'drop' }, times: 1 },
+      { path: /50150NED\/TypedDataSet$/, fault: { kind: 'drop', after: 1000 }, times: 1 },
+    );
     const result = await runFetch(store, options());
-    expect(result.files.map((f) => f.slice(cacheDir.length + 1)).sort()).toEqual([
-      'cbs/50090NED.json',
-      'cbs/85984NED.json',
+    expect(result.failures).toEqual([]);
+    expect(result.files.map((f) => f.slice(cacheDir.length + 1))).toEqual([
+      'rivm/50150NED.json',
+      'politie/47022NED_2022.json',
+      'politie/47022NED_2023.json',
+      'pdok/wijkenbuurten_2023_v1.gpkg', // the latest year asked; its name only the atom feed knows
       'leefbaarometer/Leefbaarometer-scores buurten 2002-2024.csv',
-      'politie/47022NED.json',
     ]);
-    // paging followed nextLink, re-pointed at the local server
-    expect(log.filter((l) => l.path === '/ODataApi/odata/50090NED/TypedDataSet')).toHaveLength(3);
-    const combined = JSON.parse(readFileSync(join(cacheDir, 'cbs/50090NED.json'), 'utf8')) as Record<
-      string,
-      unknown[]
-    >;
-    expect(combined['table']).toBe('50090NED');
-    expect(combined['TypedDataSet']).toHaveLength(8);
-    expect(combined['DataProperties']!.length).toBeGreaterThan(5);
-    // the zip: first request cut off halfway, second asks for the rest
-    const zipRequests = log.filter((l) => l.path === ZIP_PATH);
-    const zipBytes = readFileSync(fixture('fetch/leefbaarometer/open-data-leefbaarometer-meting-2024.zip'));
-    expect(zipRequests.map((l) => l.range)).toEqual([undefined, `bytes=${Math.floor(zipBytes.length / 2)}-`]);
-    const manifest = JSON.parse(readFileSync(join(cacheDir, '.manifest.json'), 'utf8')) as {
-      files: Record<string, { url: string; size: number; sha256: string; date: string }>;
-    };
-    const zipEntry = manifest.files['leefbaarometer/open-data-leefbaarometer-meting-2024.zip']!;
-    expect(zipEntry).toMatchObject({
-      url: `${baseUrl}${ZIP_PATH}`,
-      size: zipBytes.length,
-      sha256: createHash('sha256').update(zipBytes).digest('hex'),
+    // never the standard API for data; every CBS request asks for JSON
+    const cbs = s.log.filter((l) => l.host.endsWith('cbs.nl'));
+    expect(cbs.filter((l) => l.path.startsWith('/ODataApi'))).toEqual([]);
+    expect(cbs.every((l) => l.search.includes('$format=json'))).toBe(true);
+    // police: total crime and the year filtered on the server, two pages per year, the second at $skip=10000
+    const police = (year: number) =>
+      s.log.filter((l) => l.path.endsWith('47022NED/TypedDataSet') && l.search.includes(`'${year}'`));
+    expect(police(2022).map((l) => l.status)).toEqual([503, 503, 200, 200]); // the first two answers were 503s
+    expect(police(2023).map((l) => l.status)).toEqual([200, 200]);
+    expect(police(2023)[0]!.search).toContain(
+      "$filter=SoortMisdrijf eq '0.0.0 ' and startswith(Perioden,'2023')",
+    );
+    expect(police(2023)[0]!.search).toContain(
+      '$select=WijkenEnBuurten,Perioden,SoortMisdrijf,GeregistreerdeMisdrijven_1',
+    );
+    expect(police(2023)[1]!.search).toContain('$skip=10000');
+    expect(progress.notes.filter((n) => n.includes('HTTP 503')).length).toBe(2);
+    // RIVM on dataderden, 18+ point estimates only; the dropped page was fetched again
+    const rivm = s.log.filter((l) => l.path.endsWith('50150NED/TypedDataSet'));
+    expect(rivm).toHaveLength(2);
+    expect(rivm[0]!.search).toContain("$filter=Leeftijd eq '20300' and Marges eq 'MW00000'");
+    expect(s.log.some((l) => l.host === 'opendata.cbs.nl')).toBe(false);
+    // the GeoPackage: name from the atom feed, resumed with a Range request after the drop
+    const gpkg = s.log.filter((l) => l.path.endsWith('.gpkg'));
+    expect(gpkg.map((l) => l.path)).toEqual([
+      '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023_v1.gpkg',
+      '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023_v1.gpkg',
+    ]);
+    expect(gpkg[0]!.range).toBeUndefined();
+    expect(gpkg[1]!.range).toMatch(/^bytes=\d+-$/);
+    expect(gpkg[1]!.status).toBe(206);
+    // imported values are the stand-in's
+    const t = s.tables.get('47022NED')!;
+    const buurt = nation.division(2024).buurten[7]!;
+    let sum = 0;
+    for (let m = 1; m <= 12; m++)
+      sum += t.cube.value(
+        {
+          SoortMisdrijf: '0.0.0 ',
+          WijkenEnBuurten: buurt.code.padEnd(10),
+          Perioden: `2023MM${String(m).padStart(2, '0')}`,
+        },
+        'GeregistreerdeMisdrijven_1',
+      ) as number;
+    expect((await valueMap(store, 'police_crimes'))[`${buurt.code} 2023`]).toBe(sum);
+    const rivmValue = s.tables
+      .get('50150NED')!
+      .cube.value(
+        {
+          Leeftijd: '20300',
+          Marges: 'MW00000',
+          WijkenEnBuurten: buurt.code.padEnd(10),
+          Perioden: '2022JJ00',
+        },
+        'Eenzaam_28',
+      );
+    expect((await valueMap(store, 'rivm_lonely'))[`${buurt.code} 2022`]).toBe(rivmValue);
+    expect(result.reports.find((r) => r.source === 'rivm')).toMatchObject({
+      layout: 'rivm-50150ned-odata-json',
+      edition: 'RIVM/CBS Gezondheidsmonitor 50150NED (indeling 2024)',
+      divisionYear: 2024,
     });
-    expect(readdirSync(join(cacheDir, 'cbs'))).toEqual(['50090NED.json', '85984NED.json']); // page files removed after combining
-    // imported
-    expect(result.reports.map((r) => r.source).sort()).toEqual(['kwb', 'lbm', 'politie', 'rivm']);
-    expect(await valueMap(store, 'rivm_difficulty_making_ends_meet')).toMatchObject({
-      'BU09173300 2020': 27.3,
+    const lbm = await valueMap(store, 'lbm_total');
+    expect(Object.keys(lbm).filter((k) => k.endsWith(' 2024')).length).toBeGreaterThan(800);
+    expect(result.reports.find((r) => r.source === 'geo')).toMatchObject({
+      divisionYear: 2023,
+      geometries: 1075,
     });
-    expect(await valueMap(store, 'police_crimes')).toMatchObject({ 'BU09173300 2023': 1278 });
-    expect((await valueMap(store, 'lbm_total'))['BU09173300 2024']).toBeCloseTo(4.024, 6);
-    expect((await store.getValues({ indicators: ['inhabitants'] })).length).toBeGreaterThan(0);
+    expect(result.summary).toMatchObject({
+      downloadedFiles: 5,
+      cachedFiles: 0,
+      importedFiles: 5,
+      retryCommand: undefined,
+    });
+    expect(readdirSync(join(cacheDir, 'politie')).sort()).toEqual([
+      '.meta',
+      '47022NED_2022.json',
+      '47022NED_2023.json',
+    ]);
   });
 
-  it('never downloads a finished file twice: a second run sends no request and re-imports idempotently', async () => {
-    const before = log.length;
+  it('never downloads a finished file twice: a second run sends no request at all and imports the same files again', async () => {
+    const before = s.log.length;
     const valuesBefore = (await store.getValues({})).length;
     const result = await runFetch(store, options());
-    expect(log.length).toBe(before);
+    expect(s.log.length).toBe(before);
+    expect(result.summary).toMatchObject({ downloadedFiles: 0, cachedFiles: 5, importedFiles: 5 });
+    expect(result.plan.toDownload).toBe(0);
     expect(result.reports.every((r) => r.alreadyImported)).toBe(true);
     expect((await store.getValues({})).length).toBe(valuesBefore);
   });
 
-  it('downloads the PDOK wijken-en-buurten GeoPackage (resuming a dropped download) and imports areas, geometry and display geometry', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-geo-'));
-    const geoStore = memoryStore();
-    dropOnce.add(GPKG_PATH);
-    const result = await runFetch(geoStore, {
-      ...options(),
-      sources: ['geo'],
-      years: [2019, 2023],
-      cacheDir: dir,
-    });
-    expect(result.notes).toEqual([
-      'geo: PDOK has no wijken-en-buurten GeoPackage download for 2019 (first: 2020)',
-    ]);
-    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['pdok/wijkenbuurten_2023.gpkg']);
-    const gpkgRequests = log.filter((l) => l.path === GPKG_PATH);
-    expect(gpkgRequests).toHaveLength(2);
-    expect(gpkgRequests[0]!.range).toBeUndefined();
-    expect(gpkgRequests[1]!.range).toMatch(/^bytes=\d+-$/);
-    expect(readFileSync(join(dir, 'pdok/wijkenbuurten_2023.gpkg')).equals(GPKG_BYTES)).toBe(true);
-    expect(result.reports).toHaveLength(1);
-    expect(result.reports[0]).toMatchObject({
-      source: 'geo',
-      layout: 'geopackage-boundaries',
-      divisionYear: 2023,
-      geometries: 3,
-    });
-
-    const areas = await geoStore.listAreas({ divisionYear: 2023 });
-    expect(areas.map((a) => [a.code, a.level, a.name, a.gemeenteCode, a.wijkCode])).toEqual([
-      ['BU09990101', 'buurt', 'Centrum', 'GM0999', 'WK099901'],
-      ['BU09990102', 'buurt', 'Haven', 'GM0999', 'WK099901'],
-      ['BU09990103', 'buurt', 'Plas', 'GM0999', 'WK099901'],
-      ['GM0999', 'gemeente', 'Toydorp', 'GM0999', null],
-      ['WK099901', 'wijk', null, 'GM0999', null],
-    ]);
-    const geometries = await geoStore.getGeometries({ divisionYear: 2023 });
-    expect(geometries.map((g) => [g.code, g.areaM2, g.bbox])).toEqual([
-      ['BU09990101', 160_000, [194000, 320000, 194400, 320400]],
-      ['BU09990102', 160_000, [194400, 320000, 194800, 320400]],
-      ['BU09990103', 160_000, [194800, 320000, 195200, 320400]],
-    ]);
-    // Display geometry: WGS84 (RD 194000, 320000 lies near 5.9 E, 50.9 N), shared borders identical.
-    const ring = (code: string): number[][] => {
-      const d = geometries.find((g) => g.code === code)!.display!;
-      return (d.type === 'Polygon' ? d.coordinates[0] : d.coordinates[0]![0])!;
-    };
-    for (const g of geometries) expect(g.display).not.toBeNull();
-    for (const [lng, lat] of ring('BU09990101')) {
-      expect(lng).toBeGreaterThan(5.8);
-      expect(lng).toBeLessThan(6.0);
-      expect(lat).toBeGreaterThan(50.8);
-      expect(lat).toBeLessThan(50.95);
+  it('a failing source does not stop the others: the summary names it with the command that retries it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-fail-'));
+    const other = memoryStore();
+    s.faults.push(
+      {
+        host: 'www.leefbaarometer.nl',
+        path: /\.zip$/,
+        fault: { kind: 'status', status: 404 },
+        times: Infinity,
+      },
+      { path: /50150NED\/TypedDataSet$/, fault: { kind: 'status', status: 500 }, times: Infinity },
+    );
+    try {
+      const result = await runFetch(other, {
+        ...options(),
+        cacheDir: dir,
+        retry: { attempts: 3, baseDelayMs: 1 },
+      });
+      expect(result.failures.map((f) => [f.source, f.stage, f.error.code])).toEqual([
+        ['rivm', 'download', 'DOWNLOAD_FAILED'],
+        ['lbm', 'download', 'DOWNLOAD_FAILED'],
+      ]);
+      expect(result.failures[0]!.error.message).toContain('gave up after 3 attempts');
+      expect(result.failures[1]!.error.message).toContain('HTTP 404');
+      expect(result.summary.retryCommand).toBe('veerkracht fetch --sources rivm,lbm --years 2022-2023');
+      expect(result.reports.map((r) => r.source)).toEqual(['geo', 'politie', 'politie']);
+      expect(Object.keys(await valueMap(other, 'police_crimes')).length).toBeGreaterThan(2000);
+    } finally {
+      s.faults.length = 0;
+      await other.close();
     }
-    // The border of Centrum and Haven (RD x = 194400) has the same two WGS84 vertices in both.
-    const haven = new Set(ring('BU09990102').map((p) => p.join(',')));
-    expect(
-      new Set(
-        ring('BU09990101')
-          .filter((p) => haven.has(p.join(',')))
-          .map((p) => p.join(',')),
-      ).size,
-    ).toBe(2);
-    await geoStore.close();
   });
 
-  it('fails with DOWNLOAD_FAILED naming host and URL when the server cannot be reached', async () => {
+  it('offline: every source fails with DOWNLOAD_FAILED "cannot reach <host>: offline?", nothing is written', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
     const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-off-'));
-    const error = await runFetch(memoryStore(), {
+    const result = await runFetch(memoryStore(), {
       ...options(),
       cacheDir: dir,
-      baseUrl: `http://127.0.0.1:${port}`,
-      sources: ['rivm'],
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('DOWNLOAD_FAILED');
-    expect((error as AppError).message).toContain(`cannot reach 127.0.0.1:${port}: offline?`);
-    expect((error as AppError).message).toContain(
-      `http://127.0.0.1:${port}/ODataApi/odata/50090NED/DataProperties`,
-    );
-    expect(existsSync(join(dir, 'cbs/50090NED.json'))).toBe(false);
+      origins: parseOriginMap([`http://127.0.0.1:${port}`]),
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
+    expect(result.summary.failedSources).toEqual(['rivm', 'politie', 'geo', 'lbm']);
+    for (const f of result.failures) {
+      expect(f.error.code).toBe('DOWNLOAD_FAILED');
+      expect(f.error.message).toContain(`cannot reach 127.0.0.1:${port}: offline?`);
+    }
+    expect(result.reports).toEqual([]);
+    expect(existsSync(join(dir, 'rivm/50150NED.json'))).toBe(false);
   });
 });
+
+describe.skipIf(!hasRealData)(
+  'veerkracht fetch: KWB 2014–2024 from the stand-in built on the real 85984NED DataProperties',
+  () => {
+    // 12 gemeenten × 25 buurten: 372 areas; one KWB edition in OData v4 is ~11,500 observations (two pages)
+    const nation = generateNation({ gemeenten: 12, buurtenPerGemeente: 25 });
+    let s: StandIn;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vk-fetch-kwb-'));
+    const store = memoryStore();
+    let result: Awaited<ReturnType<typeof runFetch>>;
+    beforeAll(async () => {
+      s = await startStandIn({
+        nation,
+        kwbProperties: realKwbProperties()!,
+        goneFromV3: { '83220NED': 410 },
+      });
+      result = await runFetch(store, {
+        sources: ['kwb', 'geo'],
+        years: YEARS_2014_2024,
+        cacheDir,
+        origins: s.origins,
+        progress: silentProgress,
+        ...fast,
+      });
+    });
+    afterAll(() => s.close());
+
+    it('selects on the server exactly the columns the KWB importer resolves by title, whatever their key suffix', async () => {
+      expect(result.failures).toEqual([]);
+      const kwb = result.reports.filter((r) => r.source === 'kwb');
+      expect(kwb.map((r) => r.edition)).toEqual([
+        'CBS KWB 2014 (82931NED)',
+        'CBS KWB 2015 (83220NED)',
+        'CBS KWB 2016 (83487NED)',
+        'CBS KWB 2017 (83765NED)',
+        'CBS KWB 2018 (84286NED)',
+        'CBS KWB 2019 (84583NED)',
+        'CBS KWB 2020 (84799NED)',
+        'CBS KWB 2021 (85039NED)',
+        'CBS KWB 2022 (85318NED)',
+        'CBS KWB 2023 (85618NED)',
+        'CBS KWB 2024 (85984NED)',
+      ]);
+      const select = (id: string): string[] =>
+        new URLSearchParams(s.log.find((l) => l.path.endsWith(`${id}/TypedDataSet`))!.search.slice(1))
+          .get('$select')!
+          .split(',');
+      const real = realKwbProperties()!;
+      expect(select('85984NED')).toEqual(kwbSelect(real));
+      expect(select('85984NED')).toContain('InBezitWoningcorporatie_49');
+      expect(select('85984NED')).toContain('PersonenPerSoortUitkeringBijstand_94');
+      expect(select('85984NED')).not.toContain('Mannen_6');
+      expect(select('82931NED')).toContain('InBezitWoningcorporatie_59'); // KWB 2014: keys shifted by ten
+      // the values stored are the stand-in's, for a buurt and both ends of the series
+      const buurt = nation.division(2024).buurten[30]!;
+      for (const [year, id, key] of [
+        [2024, '85984NED', 'InBezitWoningcorporatie_49'],
+        [2014, '82931NED', 'InBezitWoningcorporatie_59'],
+      ] as const) {
+        const code = nation.division(year).buurten[30]!.code;
+        const expected = s.tables.get(id)!.cube.value({ WijkenEnBuurten: code.padEnd(10) }, key);
+        const stored = (
+          await store.getValues({ indicators: ['corporation_share'], divisionYear: year })
+        ).find((v) => v.areaCode === code && v.year === year);
+        expect(stored?.value ?? null).toBe(expected);
+        expect(stored?.sourceColumn).toBe(key);
+      }
+      expect(buurt.code).toMatch(/^BU/);
+    });
+
+    it('takes a table gone from OData v3 (410) from OData v4, paging @odata.nextLink, into the same layout and values', async () => {
+      expect(result.notes).toContain(
+        'kwb: 83220NED (KWB 2015) is gone from OData v3; taken from OData v4 (datasets.cbs.nl)',
+      );
+      const obs = s.log.filter((l) => l.host === 'datasets.cbs.nl' && l.path.endsWith('/Observations'));
+      expect(obs.length).toBe(2);
+      expect(obs[1]!.search).toContain('$skip=10000');
+      expect(obs[0]!.search).toContain("Measure eq '");
+      const code = nation.division(2015).buurten[11]!.code;
+      const key = s.tables.get('83220NED')!.properties.find((p) => p.Key.startsWith('AantalInwoners_'))!.Key;
+      const expected = s.tables.get('83220NED')!.cube.value({ WijkenEnBuurten: code.padEnd(10) }, key);
+      expect((await valueMap(store, 'inhabitants'))[`${code} 2015`]).toBe(expected);
+      const v3Columns = Object.keys(
+        result.reports.find((r) => r.file === '83487NED.json')!.valuesPerIndicator,
+      );
+      const v4Columns = Object.keys(
+        result.reports.find((r) => r.file === '83220NED.json')!.valuesPerIndicator,
+      );
+      // all but woz_value: its 2024 title "Gemiddelde WOZ-waarde van woningen" is not in the importer's aliases (reported)
+      expect(v3Columns.filter((c) => !v4Columns.includes(c))).toEqual(['woz_value']);
+    });
+
+    it('downloads only the boundary years the harmonisation needs: the latest and those covering the codes it lacks', async () => {
+      const codes = new Map(
+        nation.years.map((y) => [y, new Set(nation.division(y).buurten.map((b) => b.code))] as const),
+      );
+      const expected = chooseBoundaryYears(
+        [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024],
+        2024,
+        codes,
+      ).years;
+      expect(expected.length).toBeGreaterThan(1);
+      expect(expected.length).toBeLessThan(8);
+      const gpkgs = result.files
+        .filter((f) => f.endsWith('.gpkg'))
+        .map((f) => f.slice(f.lastIndexOf('/') + 1));
+      expect(gpkgs).toEqual(expected.map((y) => (y === 2024 ? 'wijkenbuurten_2024.gpkg' : readName(y))));
+      // harmonised onto 2024: every KWB year is on the reference division
+      const years = new Set(
+        (await store.getValues({ indicators: ['inhabitants'], divisionYear: 2024 })).map((v) => v.year),
+      );
+      expect([...years].sort()).toEqual(YEARS_2014_2024);
+      const manifest = JSON.parse(readFileSync(join(cacheDir, '.manifest.json'), 'utf8')) as {
+        files: Record<string, unknown>;
+      };
+      expect(Object.keys(manifest.files).filter((k) => k.endsWith('.gpkg')).length).toBe(expected.length);
+    });
+  },
+);
+
+function readName(year: number): string {
+  return {
+    2017: 'wijkenbuurten_2017_v3.gpkg',
+    2018: 'wijkenbuurten_2018_v3.gpkg',
+    2019: 'wijkenbuurten_2019_v2.gpkg',
+    2020: 'wijkenbuurten_2020_v3.gpkg',
+    2021: 'wijkenbuurten_2021_v1.gpkg',
+    2022: 'wijkenbuurten_2022_v1.gpkg',
+    2023: 'wijkenbuurten_2023_v1.gpkg',
+  }[year]!;
+}
