@@ -2,10 +2,11 @@
  * Benchmark: start-up of the command line as it ships — the compiled CLI run in one process
  * (`node bin/veerkracht.mjs`) — against a bare `node -e 0`:
  *   - `veerkracht --help` (loads no package: the commands are imported only when run);
- *   - with VEERKRACHT_BENCH_DB naming a store with the national data, `veerkracht status` on it.
+ *   - with VEERKRACHT_BENCH_DB naming a store with the national data, `veerkracht status` and
+ *     `veerkracht maps --area GM0202 --map veerkracht-absoluut` (Arnhem, CSV) on it.
  * Run: `npm run build:cli && npx tsx bench/cli-startup.bench.ts [runs]` (default 20 runs, 3 warm-ups).
  * Timed by hyperfine when it is installed, else by this script (spawnSync, median of the runs).
- * Targets: --help ≤ 6 × `node -e 0`; status on the national store ≤ 1 s.
+ * Targets: --help ≤ 6 × `node -e 0`; status on the national store ≤ 1 s; maps ≤ 1.5 s.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -43,6 +44,11 @@ const cases: Case[] = [
           label: 'veerkracht status (national store)',
           argv: [process.execPath, CLI, 'status'],
           target: { seconds: 1 },
+        },
+        {
+          label: 'veerkracht maps --area GM0202 (national store)',
+          argv: [process.execPath, CLI, 'maps', '--area', 'GM0202', '--map', 'veerkracht-absoluut'],
+          target: { seconds: 1.5 },
         },
       ]
     : []),
