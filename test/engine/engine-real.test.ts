@@ -6,14 +6,19 @@
  *
  * Hand check (numbers from the source files, recomputed here from the raw cells):
  * - Husken BU09173000. Leefbaarometer 3.0 (meting 2020) onv 2018 = 0.028020, 2020 = −0.025439,
- *   so ΔO = −(−0.025439 − 0.028020) = +0.053459 (more nuisance). KWB bijstand 10 persons in
- *   2016 and 2020 over 180 + 335 + 510 = 1,025 and 175 + 320 + 490 = 985 inhabitants 15–64:
- *   9.756 and 10.152 per 1,000. RIVM high risk of anxiety/depression 7.1 % → 7.8 %.
- * - Heerlen-Centrum BU09173300. onv −0.179639 → −0.175148: ΔO = −0.004491 (slightly less
- *   nuisance). Bijstand 130 / 1,640 = 79.268 ‰ (2016) → 110 / 1,685 = 65.282 ‰ (2020).
- *   RIVM anxiety/depression 11.3 % → 11.9 %, difficulty making ends meet 24.7 % → 17.8 %.
- * The standardised changes then follow from the national statistics the engine reports
- * (dO = (ΔO − μ) / σ), checked below with those statistics.
+ *   so the change in own units is −(−0.025439 − 0.028020) = +0.053459 (more nuisance). KWB
+ *   bijstand 10 persons in 2016 and 2020 over 180 + 335 + 510 = 1,025 and 175 + 320 + 490 = 985
+ *   inhabitants 15–64: 9.756 and 10.152 per 1,000. RIVM high risk of anxiety/depression 7.1 % → 7.8 %.
+ * - Heerlen-Centrum BU09173300. onv −0.179639 → −0.175148: −0.004491 (slightly less nuisance).
+ *   Bijstand 130 / 1,640 = 79.268 ‰ (2016) → 110 / 1,685 = 65.282 ‰ (2020). RIVM anxiety/depression
+ *   11.3 % → 11.9 %, difficulty making ends meet 24.7 % → 17.8 %.
+ * - Utrecht, Welgelegen/Den Hommel BU03440111. Leefbaarometer onv 2018 = −0.062640, 2020 =
+ *   −0.097476: +0.034836 worse, / σ_onv,2014 (0.0874) = +0.399 > 0.25, more nuisance. RIVM (18+)
+ *   anxiety/depression 5.9 % → 6.0 % (+0.1 / σ 2.995 = +0.033), difficulty making ends meet
+ *   15.6 % → 13.1 % (−2.5 / σ 8.943 = −0.280): ΔK = −0.123, no increase → "meer overlast"
+ *   (it was "onder druk" when both were measured against the national change).
+ * The absolute changes then follow from the fixed base-year spreads the engine reports
+ * (ΔO = change / σ_onv,2014; ΔK = mean of Δx / σ_x,base), checked below with those spreads.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +31,7 @@ import { EngineState } from '../../src/service/engine-state.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { VEERKRACHT_CLASS_IDS } from '../../src/domain/engine/veerkracht-classes.js';
 import type { VeerkrachtEngine } from '../../src/domain/engine/veerkracht-engine.js';
+import { rowPair } from '../../src/domain/engine/year-rule.js';
 import { hasRealData, realDataFile } from '../real-data.js';
 import { expectGolden } from './golden.js';
 
@@ -56,21 +62,28 @@ function importWithCli(db: string, files: string[]): Promise<void> {
     );
   });
 }
-const r3 = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1000) / 1000);
+const r3 = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1000) / 1000 + 0);
 
 function classTable(engine: VeerkrachtEngine, rows: readonly number[]) {
   const r = engine.period(PERIOD);
+  const c = r.classification;
   return rows.map((i) => {
     const b = engine.table.buurten[i]!;
     const m = r.nuisance.measure[i]!;
+    const pair = rowPair(r.nuisance.rowYears, i);
     return {
       code: b.code,
       name: b.name,
-      absolute: VEERKRACHT_CLASS_IDS[r.classification.absolute.classes[i]!],
-      relative: VEERKRACHT_CLASS_IDS[r.classification.relative.classes[i]!],
-      dK: r3(r.classification.absolute.dK[i]!),
-      dO: r3(r.classification.absolute.dO[i]!),
+      absolute: VEERKRACHT_CLASS_IDS[c.absolute.classes[i]!],
+      relative: VEERKRACHT_CLASS_IDS[c.relative.classes[i]!],
+      national: VEERKRACHT_CLASS_IDS[c.national.classes[i]!],
+      dK: r3(c.absolute.dK[i]!),
+      dO: r3(c.absolute.dO[i]!),
+      relativeDK: r3(c.relative.dK[i]!),
+      relativeDO: r3(c.relative.dO[i]!),
+      components: r.index.counts[i],
       measure: m >= 0 ? r.nuisance.measures[m]!.id : null,
+      measureYears: pair,
     };
   });
 }
@@ -121,12 +134,35 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
     expect(sa(centrum, 2016)).toBeCloseTo((130 / 1640) * 1000, 6);
     expect(sa(centrum, 2020)).toBeCloseTo((110 / 1685) * 1000, 6);
     const r = engine.period(PERIOD);
-    expect(r.nuisance.values[husken]).toBeCloseTo(0.053459, 5);
-    expect(r.nuisance.values[centrum]).toBeCloseTo(-0.004491, 5);
-    const s = r.classification.statsO[0]!;
-    expect(r.classification.absolute.dO[husken]).toBeCloseTo((0.053459 - s.mean) / s.sd, 3);
+    expect(r.nuisance.raw[husken]).toBeCloseTo(0.053459, 5);
+    expect(r.nuisance.raw[centrum]).toBeCloseTo(-0.004491, 5);
+    const onvScale = r.nuisance.scales[0]!;
+    expect(onvScale).toMatchObject({ indicator: 'lbm_onv', year: 2014 });
+    expect(r.classification.absolute.dO[husken]).toBeCloseTo(0.053459 / onvScale.sd, 6);
     expect(r.classification.absolute.dO[husken]!).toBeGreaterThan(engine.config.thresholds.nuisance);
-    expect(r.classification.absolute.dO[centrum]!).toBeLessThan(engine.config.thresholds.nuisance);
+    expect(r.classification.absolute.dO[centrum]!).toBeLessThan(0);
+    // Heerlen-Centrum's concentration: bijstand fell, anxiety rose, making ends meet fell — the mean of the
+    // own changes, each over its base-year spread, over the components present
+    const own = r.index.components
+      .filter((cc) => cc.scaled && !Number.isNaN(cc.scaled[centrum]!))
+      .map((cc) => cc.raw![centrum]! / cc.scale!.sd);
+    expect(own).toHaveLength(r.index.counts[centrum]!);
+    expect(r.classification.absolute.dK[centrum]).toBeCloseTo(own.reduce((a, b) => a + b, 0) / own.length, 6);
+    const saChange = r.index.components.find((cc) => cc.id === 'social-assistance')!;
+    expect(saChange.raw![centrum]).toBeCloseTo((110 / 1685) * 1000 - (130 / 1640) * 1000, 6);
+    const mem = r.index.components.find((cc) => cc.id === 'making-ends-meet')!;
+    expect(mem.raw![centrum]).toBeCloseTo(17.8 - 24.7, 6);
+    const welgelegen = engine.table.row('BU03440111')!;
+    expect(r.nuisance.raw[welgelegen]).toBeCloseTo(-(-0.09747585828094665 - -0.06263951255716564), 9);
+    expect(r.classification.absolute.dO[welgelegen]).toBeCloseTo(0.03483634572378101 / onvScale.sd, 6);
+    const anxScale = r.index.components.find((cc) => cc.id === 'anxiety-depression')!.scale!;
+    const memScale = mem.scale!;
+    expect([anxScale.year, memScale.year]).toEqual([2012, 2012]);
+    expect(r.classification.absolute.dK[welgelegen]).toBeCloseTo(
+      ((6.0 - 5.9) / anxScale.sd + (13.1 - 15.6) / memScale.sd) / 2,
+      6,
+    );
+    expect(VEERKRACHT_CLASS_IDS[r.classification.absolute.classes[welgelegen]!]).toBe('meer-overlast');
     const anx = engine.config.components.find((c) => c.id === 'anxiety-depression')!;
     expect(engine.index.raw(anx, 2016)![husken]).toBeCloseTo(7.1, 6);
     expect(engine.index.raw(anx, 2020)![centrum]).toBeCloseTo(11.9, 6);
@@ -152,12 +188,17 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
     expectGolden('utrecht-2016-2020', table);
   });
 
-  it('national run: every buurt with data is classified for 2016–2020; figures per gemeente', async () => {
+  it('national run: every buurt with data and a known population is classified for 2016–2020; figures per gemeente', async () => {
     const r = engine.period(PERIOD);
-    const withData = r.classification.absolute.classes.filter(
-      (c) => VEERKRACHT_CLASS_IDS[c] !== 'onvoldoende-gegevens',
+    const noClass = r.classification.absolute.classes.filter(
+      (c) => VEERKRACHT_CLASS_IDS[c] === 'onvoldoende-gegevens',
     ).length;
-    expect(withData).toBeGreaterThan(12_000);
+    // buurten without a known population are not classified (never counted as 0 residents) …
+    const populationUnknown = r.classification.residents.filter((x) => x === 'unknown').length;
+    expect(populationUnknown).toBeGreaterThan(1_000);
+    // … and nearly every other buurt with data is
+    expect(noClass - populationUnknown).toBeLessThan(300);
+    expect(r.classification.absolute.classes.length - noClass).toBeGreaterThan(11_000);
     const gemeenten = [...engine.table.byGemeente().keys()];
     expect(gemeenten.length).toBe(355);
     const res = await app.request(`/api/compare?areas=${gemeenten.slice(0, 50).join(',')}&period=2016-2020`);

@@ -18,6 +18,7 @@ import {
   baseDigits,
   direction,
   fixed,
+  lowerFirst,
   pairDigits,
   plain,
   thresholdDigits,
@@ -257,8 +258,8 @@ function primaryMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number):
     const kind = missingKind(engine.table, primary.indicator, y, row, NaN, null);
     const label = MISSING_LABELS[kind];
     return {
-      nl: `heeft voor deze buurt geen waarde in ${y} (${label.nl.toLowerCase()})`,
-      en: `has no value for this buurt in ${y} (${label.en.toLowerCase()})`,
+      nl: `heeft voor deze buurt geen waarde in ${y} (${lowerFirst(label.nl)})`,
+      en: `has no value for this buurt in ${y} (${lowerFirst(label.en)})`,
     };
   }
   return { nl: 'heeft geen waarde', en: 'has no value' };

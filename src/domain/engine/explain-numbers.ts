@@ -92,3 +92,8 @@ export function parsePrinted(s: string, locale: Locale): number {
   const t = s.trim().replace('−', '-');
   return Number(locale === 'nl' ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, ''));
 }
+
+/** "Geen score (Leefbaarometer)" → "geen score (Leefbaarometer)": only the first letter lowered. */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

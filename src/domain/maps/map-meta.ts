@@ -7,7 +7,7 @@
 import type { SourceFamily } from '../indicator-catalogue.js';
 import type { Period } from '../engine/engine-config.js';
 import { periodLabel } from '../engine/explain-buurt.js';
-import { fixed, plain } from '../engine/explain-numbers.js';
+import { fixed, lowerFirst, plain } from '../engine/explain-numbers.js';
 import { indicatorFamily, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
 import { concentrationColumns, nuisanceColumns, type UsedColumn } from '../engine/period-sources.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
@@ -332,8 +332,8 @@ export function emptyReason(
     code: 'no-values',
     kind: top.kind,
     missingSources: [],
-    nl: `Geen waarden voor ${when}: ${label.nl.toLowerCase()} voor de buurten van dit gebied.`,
-    en: `No values for ${when}: ${label.en.toLowerCase()} for the buurten of this area.`,
+    nl: `Geen waarden voor ${when}: ${lowerFirst(label.nl)} voor de buurten van dit gebied.`,
+    en: `No values for ${when}: ${lowerFirst(label.en)} for the buurten of this area.`,
   };
 }
 
