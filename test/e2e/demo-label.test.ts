@@ -52,7 +52,7 @@ describe('the demo dataset is labelled on every page and in exports', () => {
       page.locator('[data-testid="export-png"]').click(),
     ]);
     const png = readFileSync((await download.path())!).toString('base64');
-    // The export draws the demo label as a red box under the title (x ≈ 16–200, y ≈ 64–84 px).
+    // The export draws the demo label as a red box under the title and subtitle (left edge x = 16 px).
     const red = await page.evaluate(async (data) => {
       const img = new Image();
       img.src = `data:image/png;base64,${data}`;
@@ -62,8 +62,12 @@ describe('the demo dataset is labelled on every page and in exports', () => {
       c.height = img.height;
       const ctx = c.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
-      const [r, g, b] = ctx.getImageData(19, 67, 1, 1).data;
-      return r! > 150 && g! < 80 && b! < 80;
+      const column = ctx.getImageData(19, 0, 1, 200).data;
+      for (let y = 40; y < 200; y++) {
+        const [r, g, b] = [column[y * 4]!, column[y * 4 + 1]!, column[y * 4 + 2]!];
+        if (r > 150 && g < 80 && b < 80) return true;
+      }
+      return false;
     }, png);
     expect(red).toBe(true);
     expect(errors).toEqual([]);

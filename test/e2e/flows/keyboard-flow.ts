@@ -1,7 +1,7 @@
 /**
  * The same path with the keyboard only (Tab, Shift+Tab, arrows, Enter, +): skip link, search
  * and pick Heerlen, switch maps, open a buurt from the table, close the profile, pick a buurt
- * from the list, export a PNG, switch to English, open the side-by-side view and zoom both maps.
+ * from the picker (a combobox: arrow, then Enter), export a PNG, switch to English, open the side-by-side view and zoom both maps.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -69,7 +69,11 @@ export function registerKeyboardFlow(env: () => WebTestEnv): void {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="profile"]', { state: 'hidden' });
     expect(await focusedAttr(page, 'data-testid')).toBe('buurt-picker');
+    // the picker is a combobox: ArrowDown opens the list and marks a buurt, nothing opens yet
     await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('[data-testid="buurt-picker"][aria-expanded="true"]');
+    await expect(page.locator('[data-testid="profile"]').isHidden()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="profile"] h2[data-code]');
     expect(await focusedAttr(page, 'data-testid')).toBe('buurt-picker');
 

@@ -67,10 +67,13 @@ export async function expectProfileMatchesApi(page: Page, buurt: BuurtResponse):
   }
   expect(checked).toBeGreaterThan(0);
   expect(await page.locator('[data-testid="profile-explanation"] p').innerText()).toBe(buurt.explanation.nl);
-  for (const c of buurt.classifications) {
-    const row = page.locator(`[data-testid="profile-classes"] tr[data-period="${c.period}"]`);
-    expect(await row.locator('td').nth(0).innerText()).toBe(c.absolute.label);
-    expect(await row.locator('td').nth(1).innerText()).toBe(c.relative.label);
+  // every period listed behind the disclosure shows the API's classes
+  const rows = page.locator('[data-testid="profile-classes"] tr[data-period]');
+  for (const period of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')!))) {
+    const c = buurt.classifications.find((x) => x.period === period)!;
+    const row = page.locator(`[data-testid="profile-classes"] tr[data-period="${period}"]`);
+    expect(await row.locator('td').nth(0).textContent()).toBe(c.absolute.label);
+    expect(await row.locator('td').nth(1).textContent()).toBe(c.relative.label);
   }
 }
 
@@ -78,7 +81,14 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
   it('start page: typing "Heer" offers Heerlen and Parkstad Limburg, and lists the loaded editions', async () => {
     const { page, errors } = await openPage(env().browser);
     await gotoApp(page, env().url);
-    await expect(page.locator('[data-testid="editions"] tbody tr').count()).resolves.toBeGreaterThan(5);
+    // the loaded data per source (boundaries, KWB, Leefbaarometer, RIVM, police), without file names
+    await expect(page.locator('[data-testid="editions"] tbody tr').count()).resolves.toBeGreaterThanOrEqual(
+      5,
+    );
+    expect(await page.locator('[data-testid="editions"] tr[data-source="kwb"] li').count()).toBeGreaterThan(
+      3,
+    );
+    expect(await page.locator('[data-testid="editions"]').innerText()).not.toMatch(/__|\.geojson|\.topojson/);
     await page.locator('[data-testid="area-search"]').fill('Heer');
     const options = await page
       .locator('[role="option"]')
@@ -104,7 +114,7 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
       const shown = new URL(page.url()).searchParams.get('map');
       await page.locator(`button[data-map="${def.id}"]`).click();
       if (shown !== def.id) await waitForMapDrawn(page, before);
-      await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toBe(def.titleNl);
+      await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toContain(def.titleNl);
       const when = new URLSearchParams(new URL(page.url()).search);
       const response = await env().api<MapResponse>(
         `/api/maps?area=GM0917&map=${def.id}${when.get('period') ? `&period=${when.get('period')}` : ''}${when.get('year') ? `&year=${when.get('year')}` : ''}`,
@@ -136,7 +146,9 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await tooltip.waitFor({ state: 'visible' });
     expect((await tooltip.innerText()).split('\n').length).toBeGreaterThanOrEqual(2);
     const code = await clickABuurt(page);
-    const buurt = await env().api<BuurtResponse>(`/api/buurten/${code}`);
+    // the profile explains the period the map shows
+    const period = new URL(page.url()).searchParams.get('period')!;
+    const buurt = await env().api<BuurtResponse>(`/api/buurten/${code}?period=${period}`);
     await expectProfileMatchesApi(page, buurt);
     await page.waitForTimeout(300);
     await screenshot(page, '03-profile');
@@ -215,7 +227,7 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     const code = map.features[Math.floor(map.features.length / 2)]!.properties.code;
     // the profile explains the period the map shows
     const buurt = await env().api<BuurtResponse>(`/api/buurten/${code}?period=${period}`);
-    expect(buurt.explanation.nl).toContain(period);
+    expect(buurt.explanation.nl).toContain(period.replace('-', '–'));
     const { page, errors } = await openPage(env().browser);
     await gotoApp(page, `${env().url}/?view=map&area=GM0917&map=${def.id}&period=${period}&buurt=${code}`);
     await waitForMapDrawn(page, 0);
@@ -227,7 +239,7 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toBe(def.titleEn);
+    await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toContain(def.titleEn);
     await page.waitForSelector(`[data-testid="profile"] h2[data-code="${code}"]`);
     await expect(page.locator('[data-testid="profile-explanation"] p').innerText()).resolves.toBe(
       buurt.explanation.en,
@@ -263,7 +275,7 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await page.context().close();
   });
 
-  it('phone-sized screen: no sideways scrolling, map and legend visible, profile below the map', async () => {
+  it('phone-sized screen: no sideways scrolling, map and legend visible, the profile a bottom sheet over the map', async () => {
     const { page, errors } = await openPage(env().browser, { width: 390, height: 844 });
     await gotoApp(page, `${env().url}/?area=GM0917&map=overlast-onveiligheid`);
     await waitForMapDrawn(page, 0);
@@ -273,7 +285,8 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     await clickABuurt(page);
     await page.waitForSelector('[data-testid="profile"] h2[data-code]');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.locator('[data-testid="profile"] h2').scrollIntoViewIfNeeded();
+    const sheet = (await page.locator('[data-testid="profile"]').boundingBox())!;
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(845);
     await screenshot(page, '10-phone-profile');
     expect(errors).toEqual([]);
     await page.context().close();

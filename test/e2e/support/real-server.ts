@@ -13,7 +13,7 @@ import { importPaths } from '../../../src/pipeline/run-import.js';
 import { createApp } from '../../../src/server/app.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
-import { realDataFile } from '../../real-data.js';
+import { realDataDir, realDataFile } from '../../real-data.js';
 import { ensureWebBuilt } from './web-build.js';
 
 export interface RealServer {
@@ -39,6 +39,15 @@ export function heerlenDataFiles(): string[] {
 export function startRealServer(files: readonly string[] = heerlenDataFiles()): Promise<RealServer> {
   return startServer(async (store) => {
     await importPaths(store, files);
+  });
+}
+
+/** The whole real-data folder as `veerkracht import ../shared/data` loads it: the national store (~30 s). */
+export function startNationalServer(): Promise<RealServer> {
+  const dir = realDataDir();
+  if (!dir) throw new Error('VEERKRACHT_REAL_DATA is not set');
+  return startServer(async (store) => {
+    await importPaths(store, [dir]);
   });
 }
 

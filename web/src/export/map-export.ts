@@ -6,7 +6,7 @@
 import type { MapResponse } from '../../../src/api/schemas.js';
 import { pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
-import { mapTitle, mapWhen } from '../map/feature-value.js';
+import { mapHeading, mapWhen } from '../map/feature-value.js';
 import { editionLabel } from '../i18n/terms.js';
 import { downloadBlob, fileSlug } from './download.js';
 import { canvasToPng, composeMapImage } from './png-export.js';
@@ -44,14 +44,18 @@ export async function exportMapPng(input: MapExportInput): Promise<Blob> {
     ),
   ].sort();
   const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
+  const heading = mapHeading(meta, lang);
+  const scope = pick(lang, meta.legendScopeNl ?? '', meta.legendScopeEn ?? '');
   const image = composeMapImage({
     map: input.map,
     cssWidth: input.cssWidth,
-    title: mapTitle(meta, lang),
-    subtitle: t.exportTitleArea(meta.areaName, mapWhen(meta)),
+    title: heading.main,
+    subtitle: heading.detail
+      ? `${meta.areaName} · ${heading.detail}`
+      : t.exportTitleArea(meta.areaName, mapWhen(meta)),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
     sourceLine:
-      `${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
+      `${scope ? `${scope}. ` : ''}${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
     editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
     demoLabel: input.demo || meta.demo ? messagesFor('nl').demoBadge : null,

@@ -44,9 +44,12 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
   const pad = 16 * s;
   const measure = document.createElement('canvas').getContext('2d')!;
 
+  measure.font = `${14 * s}px ${FONT}`;
+  const subtitleLines = wrap(measure, input.subtitle, width - 2 * pad);
+  const demoTop = pad + 26 * s + subtitleLines.length * 18 * s + 4 * s;
   measure.font = `bold ${13 * s}px ${FONT}`;
   const warningLines = input.warning ? wrap(measure, input.warning, width - 2 * pad - 16 * s) : [];
-  const warningTop = (input.demoLabel ? 86 : 64) * s;
+  const warningTop = demoTop + (input.demoLabel ? 26 * s : 0) + 4 * s;
   const warningHeight = warningLines.length > 0 ? warningLines.length * 18 * s + 14 * s : 0;
   const headerHeight = warningTop + warningHeight + (warningHeight > 0 ? 8 * s : 0);
   measure.font = `${12 * s}px ${FONT}`;
@@ -80,14 +83,14 @@ export function composeMapImage(input: PngExportInput): HTMLCanvasElement {
   ctx.fillText(input.title, pad, pad, width - 2 * pad);
   ctx.font = `${14 * s}px ${FONT}`;
   ctx.fillStyle = '#374151';
-  ctx.fillText(input.subtitle, pad, pad + 26 * s, width - 2 * pad);
+  subtitleLines.forEach((line, i) => ctx.fillText(line, pad, pad + 26 * s + i * 18 * s, width - 2 * pad));
   if (input.demoLabel) {
     ctx.font = `bold ${14 * s}px ${FONT}`;
     const w = ctx.measureText(input.demoLabel).width + 12 * s;
     ctx.fillStyle = '#b91c1c';
-    ctx.fillRect(pad, pad + 48 * s, w, 20 * s);
+    ctx.fillRect(pad, demoTop, w, 20 * s);
     ctx.fillStyle = '#ffffff';
-    ctx.fillText(input.demoLabel, pad + 6 * s, pad + 51 * s);
+    ctx.fillText(input.demoLabel, pad + 6 * s, demoTop + 3 * s);
   }
 
   if (warningLines.length > 0) {

@@ -184,4 +184,7 @@ export const en: Messages = {
   profileAllIndicators: (n: number) => `All indicators (${n})`,
   profileSheetFold: 'Show map',
   profileSheetOpen: 'Show profile',
+  diffLegendTitle: (when: string) => `Class then → now (${when})`,
+  profilePeriodsWithoutClass: (n: number) => `${n} periods without a class for this buurt are left out.`,
+  sourceColumn: 'column',
 };

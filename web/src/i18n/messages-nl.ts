@@ -186,4 +186,7 @@ export const nl = {
   profileAllIndicators: (n: number) => `Alle indicatoren (${n})`,
   profileSheetFold: 'Kaart tonen',
   profileSheetOpen: 'Profiel tonen',
+  diffLegendTitle: (when: string) => `Klasse toen → nu (${when})`,
+  profilePeriodsWithoutClass: (n: number) => `${n} perioden zonder klasse voor deze buurt zijn weggelaten.`,
+  sourceColumn: 'kolom',
 };

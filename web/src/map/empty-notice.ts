@@ -4,7 +4,7 @@
  * button to the first map that does have data; for a year or period that covers fewer than half
  * of the buurten, how many have a value.
  */
-import type { MapDefinition } from '../../../src/api/schemas.js';
+import type { MapDefinition, MapResponse } from '../../../src/api/schemas.js';
 import { coverageOf } from '../app-context.js';
 import { h } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
@@ -16,6 +16,8 @@ export interface NoticeInput {
   areaName: string;
   /** The year or period shown. */
   when: string | number | null;
+  /** The map as loaded: its own reason (`meta.emptyReason`) is used when it gives one. */
+  response?: MapResponse | null;
   lang: Lang;
   t: Messages;
   /** The first map with data in the area, offered as a way out (absent when none has data). */
@@ -58,24 +60,36 @@ export function partialCoverage(
   return { n, total: a.buurten };
 }
 
+/** Text with `backtick` parts as code. */
+function withCode(text: string): (string | HTMLElement)[] {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part) => (part.startsWith('`') ? h('code', {}, part.slice(1, -1)) : part));
+}
+
 export function renderMapNotice(input: NoticeInput): HTMLElement | null {
   const { def, t, lang } = input;
   const reason = emptyReasonText(def, input.areaName, lang, t);
   if (reason) {
+    const own = input.response?.meta.emptyReason;
     return h(
       'div',
       { class: 'map-notice empty', role: 'note', 'data-testid': 'empty-map-notice' },
       h('h2', {}, t.emptyHeading(pick(lang, def.titleNl, def.titleEn), input.areaName)),
-      h('p', {}, reason),
-      h(
-        'p',
-        {},
-        `${t.emptyHowToLoad} `,
-        h('code', {}, fetchCommand(def)),
-        ` ${t.emptyOrImport} `,
-        h('code', {}, t.importCommand),
-        '.',
-      ),
+      own
+        ? h('p', {}, ...withCode(pick(lang, own.nl, own.en)))
+        : [
+            h('p', {}, reason),
+            h(
+              'p',
+              {},
+              `${t.emptyHowToLoad} `,
+              h('code', {}, fetchCommand(def)),
+              ` ${t.emptyOrImport} `,
+              h('code', {}, t.importCommand),
+              '.',
+            ),
+          ],
       input.withData
         ? h(
             'button',

@@ -31,6 +31,19 @@ export function mapTitle(meta: MapMeta, lang: Lang): string {
   return pick(lang, meta.titleNl, meta.titleEn);
 }
 
+/**
+ * The map's heading as the API gives it (title, year or period, and the years actually compared
+ * or the fallback measure): the part before " — " as the title, the rest as its detail.
+ */
+export function mapHeading(meta: MapMeta, lang: Lang): { main: string; detail: string | null } {
+  const heading = pick(lang, meta.headingNl ?? '', meta.headingEn ?? '');
+  if (!heading) return { main: `${mapTitle(meta, lang)}, ${mapWhen(meta)}`, detail: null };
+  const cut = heading.indexOf(' — ');
+  return cut < 0
+    ? { main: heading, detail: null }
+    : { main: heading.slice(0, cut), detail: heading.slice(cut + 3) };
+}
+
 /** "2016–2020" for a period map, "2020" for a level map. */
 export function mapWhen(meta: MapMeta): string {
   if (meta.period) return meta.period.replace('-', '–');

@@ -11,6 +11,11 @@ export type SpecialClassId = (typeof SPECIAL_CLASS_IDS)[number];
 const ALIASES: Record<string, SpecialClassId> = {
   'onvoldoende-gegevens': 'missing',
   'te-weinig-inwoners': 'too-few-residents',
+  // kinds of missing (src/api MissingKindSchema): all without a value, told apart in the legend
+  'no-score': 'missing',
+  'not-published': 'missing',
+  'not-loaded': 'missing',
+  'population-unknown': 'missing',
 };
 
 /** The hatch pattern of a class without a usable value, or undefined for a data class. */

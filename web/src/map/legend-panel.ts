@@ -17,6 +17,10 @@ export function renderLegend(
   lang: Lang,
   t: Messages,
   options: {
+    /** What the classes are (year or period, years compared); shown under the heading. */
+    title?: string;
+    /** Over which buurten the classes were made ("kwintielen van N buurten in …"). */
+    scope?: string;
     headingLevel?: 'h2' | 'h3';
     collapsible?: boolean;
     collapsed?: boolean;
@@ -54,21 +58,31 @@ export function renderLegend(
     { class: 'legend', 'aria-label': t.legendHeading, 'data-testid': 'legend' },
     heading,
     h(
-      'ul',
-      { class: 'legend-list', id: listId, hidden: collapsed },
-      legend.map((entry) =>
-        h(
-          'li',
-          { class: 'legend-item', 'data-class-id': entry.classId },
-          h('span', {
-            class: 'legend-swatch',
-            'aria-hidden': 'true',
-            style: `background: ${swatchBackground(entry.color, entry.classId)}`,
-          }),
-          h('span', { class: 'legend-label' }, pick(lang, entry.label, entry.labelEn)),
-          h('span', { class: 'legend-count', 'aria-label': t.legendCount(entry.count) }, String(entry.count)),
+      'div',
+      { id: listId, hidden: collapsed },
+      options.title ? h('p', { class: 'legend-title', 'data-testid': 'legend-title' }, options.title) : null,
+      h(
+        'ul',
+        { class: 'legend-list' },
+        legend.map((entry) =>
+          h(
+            'li',
+            { class: 'legend-item', 'data-class-id': entry.classId },
+            h('span', {
+              class: 'legend-swatch',
+              'aria-hidden': 'true',
+              style: `background: ${swatchBackground(entry.color, entry.classId)}`,
+            }),
+            h('span', { class: 'legend-label' }, pick(lang, entry.label, entry.labelEn)),
+            h(
+              'span',
+              { class: 'legend-count', 'aria-label': t.legendCount(entry.count) },
+              String(entry.count),
+            ),
+          ),
         ),
       ),
+      options.scope ? h('p', { class: 'legend-scope', 'data-testid': 'legend-scope' }, options.scope) : null,
     ),
   );
 }

@@ -182,7 +182,9 @@ export function createMapPane(options: MapPaneOptions): MapPane {
     map.setSelected(selected);
     if (fit) {
       labels = labelFeatures(collection);
-      map.setBorders(gemeenteBorders(collection));
+      const borders = gemeenteBorders(collection);
+      map.setBorders(borders);
+      element.dataset['borders'] = String(borders?.features.length ?? 0);
     }
     drawLabelLayer(map);
   }

@@ -11,6 +11,7 @@ import { previousPeriod, previousYear } from '../../../src/domain/maps/area-avai
 import { api } from '../api-client.js';
 import { areaName, chooseMap, isKnownArea, resolveWhen, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
+import { pick } from '../i18n/format.js';
 import { exportMapPng } from '../export/map-export.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { createTerms, type Terms } from '../i18n/terms.js';
@@ -27,7 +28,7 @@ import {
   type ClassChange,
 } from './class-changes.js';
 import { emptyReasonText, partialCoverage, renderMapNotice } from './empty-notice.js';
-import { mapTitle, mapWhen } from './feature-value.js';
+import { mapHeading, mapTitle } from './feature-value.js';
 import { renderLegend } from './legend-panel.js';
 import { renderMapOptions } from './map-options.js';
 import { createMapPane } from './map-pane.js';
@@ -171,15 +172,17 @@ export function createMapView(ctx: AppContext): View {
   function renderHeader(state: ViewState): void {
     const tt = t();
     const response = displayed(state);
+    const heading = response ? mapHeading(response.meta, state.lang) : null;
     header.render({
-      title: response ? mapTitle(response.meta, state.lang) : failed ? tt.errorTitle : tt.loading,
-      subtitle: `${state.area ? areaName(data, state.area) : ''}${response ? ` · ${mapWhen(response.meta)}` : ''}`,
+      title: heading ? heading.main : failed ? tt.errorTitle : tt.loading,
+      detail: heading?.detail ?? null,
+      subtitle: state.area ? areaName(data, state.area) : '',
       display: state.display === 'change' && !shown?.previous ? 'map' : state.display,
       canShowChange: shown?.previous !== null && shown?.previous !== undefined,
       canExport: response !== null && state.display !== 'table',
       t: tt,
     });
-    header.setBuurten(shown?.response.features ?? [], state.buurt);
+    header.setBuurten(shown?.response.features ?? [], state.buurt, (code) => areaName(data, code));
   }
 
   function renderOptions(state: ViewState): void {
@@ -223,6 +226,8 @@ export function createMapView(ctx: AppContext): View {
       legendSlot,
       response
         ? renderLegend(response.legend, state.lang, tt, {
+            title: pick(state.lang, response.meta.legendTitleNl ?? '', response.meta.legendTitleEn ?? ''),
+            scope: pick(state.lang, response.meta.legendScopeNl ?? '', response.meta.legendScopeEn ?? ''),
             collapsible: true,
             collapsed: legendCollapsed,
             onToggle: (c) => (legendCollapsed = c),
@@ -237,6 +242,7 @@ export function createMapView(ctx: AppContext): View {
             def,
             areaName: areaName(data, state.area),
             when: when.period ?? when.year,
+            response: shown?.def.id === def.id ? shown.response : null,
             lang: state.lang,
             t: tt,
             withData:

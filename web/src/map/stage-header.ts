@@ -13,6 +13,8 @@ import { normalise } from '../start/area-search.js';
 
 export interface StageHeaderInput {
   title: string;
+  /** What the map compares (years, fallback measure), under the title. */
+  detail: string | null;
   subtitle: string;
   display: Display;
   /** The difference view is offered (a veerkracht map with an earlier period). */
@@ -30,8 +32,12 @@ export interface StageHeaderEvents {
 export interface StageHeader {
   readonly element: HTMLElement;
   render(input: StageHeaderInput): void;
-  /** The buurten the picker offers (the map's features). */
-  setBuurten(features: readonly MapFeature[], selected: string | null): void;
+  /** The buurten the picker offers (the map's features); `gemeenteName` adds the gemeente in a region. */
+  setBuurten(
+    features: readonly MapFeature[],
+    selected: string | null,
+    gemeenteName?: (code: string) => string,
+  ): void;
   focusPicker(): void;
 }
 
@@ -53,6 +59,7 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
   const titleSlot = h('div', { class: 'stage-title' });
   const toolSlot = h('div', { class: 'stage-tools-main' });
   let features: readonly MapFeature[] = [];
+  let detail: ((f: MapFeature) => string | undefined) | null = null;
   let t = t0;
   let picker: Combobox = makePicker();
   const pickerSlot = h(
@@ -83,7 +90,10 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
       listLabel: t.buurtPickerList,
       openOnEmpty: true,
       search: (text) =>
-        filterBuurten(features, text).map((f) => ({ value: f.properties.code, label: f.properties.name })),
+        filterBuurten(features, text).map((f) => {
+          const d = detail?.(f);
+          return { value: f.properties.code, label: f.properties.name, ...(d ? { detail: d } : {}) };
+        }),
       onChoose: (option) => events.onChooseBuurt(option.value),
     });
   }
@@ -97,6 +107,9 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
         titleSlot,
         h('h1', { 'data-testid': 'map-title' }, input.title),
         h('p', { class: 'muted', 'data-testid': 'map-subtitle' }, input.subtitle),
+        input.detail
+          ? h('p', { class: 'heading-detail', 'data-testid': 'map-heading-detail' }, input.detail)
+          : null,
       );
       const button = (display: Display, label: string): HTMLElement =>
         h(
@@ -133,8 +146,10 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
       exportButton.textContent = t.exportPng;
       exportButton.disabled = !input.canExport;
     },
-    setBuurten(next, selected) {
+    setBuurten(next, selected, gemeenteName) {
       features = next;
+      const several = new Set(next.map((f) => f.properties.gemeente)).size > 1;
+      detail = several && gemeenteName ? (f) => gemeenteName(f.properties.gemeente) : null;
       const name = next.find((f) => f.properties.code === selected)?.properties.name ?? '';
       picker.setText(name);
     },

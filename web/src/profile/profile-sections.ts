@@ -75,18 +75,27 @@ export function shortClassTable(
   );
 }
 
-/** Every period with its classes, measure and years, behind a disclosure. */
+/** A period in which the buurt has a class (absolute or relative), not only "insufficient data". */
+function hasClass(c: BuurtClassification): boolean {
+  const none = new Set(['onvoldoende-gegevens', 'te-weinig-inwoners']);
+  return !none.has(c.absolute.classId) || !none.has(c.relative.classId);
+}
+
+/** Every period in which the buurt has a class, with measure and years, behind a disclosure. */
 export function allPeriodsDisclosure(
   buurt: BuurtResponse,
   lang: Lang,
   t: Messages,
   terms: Terms,
 ): HTMLElement | null {
-  if (buurt.classifications.length === 0) return null;
+  const periods = buurt.classifications.filter(hasClass);
+  if (periods.length === 0) return null;
+  const without = buurt.classifications.length - periods.length;
   return h(
     'details',
     { class: 'all-periods', 'data-testid': 'profile-all-periods' },
-    h('summary', {}, t.profileAllPeriods(buurt.classifications.length)),
+    h('summary', {}, t.profileAllPeriods(periods.length)),
+    without > 0 ? h('p', { class: 'muted small' }, t.profilePeriodsWithoutClass(without)) : null,
     h(
       'div',
       { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t.profileClasses },
@@ -108,7 +117,7 @@ export function allPeriodsDisclosure(
         h(
           'tbody',
           {},
-          buurt.classifications.map((c) =>
+          periods.map((c) =>
             h(
               'tr',
               { 'data-period': c.period },

@@ -1,0 +1,225 @@
+/**
+ * The app around the maps on the national real data: search by common names and buurt names
+ * ("geen resultaten" when nothing matches), the loaded data in words on the start page, side by
+ * side opening on the previous comparable period, the buurten whose class changed and the
+ * difference view, the PNG of an empty map warning, buurt names in the PNG, gemeente borders in
+ * a region, and the optional PDOK basemap (served locally: tests stay offline).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { MapDefinitionsResponse } from '../../../src/api/schemas.js';
+import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import {
+  SCREENSHOTS,
+  gotoApp,
+  mapDrawnCount,
+  openPage,
+  screenshot,
+  seriousAxeViolations,
+  waitForMapDrawn,
+} from '../support/app-page.js';
+import { internalIdsOnPage } from '../support/page-text.js';
+import { readPngSize } from '../support/png-file.js';
+import type { WebTestEnv } from './web-test-env.js';
+
+async function optionCodes(page: Page): Promise<string[]> {
+  await page.waitForTimeout(400);
+  return page
+    .locator('[role="option"]')
+    .evaluateAll((os) => os.map((o) => o.getAttribute('data-code') ?? ''));
+}
+
+async function exportPng(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="export-png"]').click(),
+  ]);
+  return readFileSync((await download.path())!);
+}
+
+/** A 256×256 grey PNG tile, drawn in the page (the stand-in for PDOK's tiles). */
+async function tilePng(page: Page): Promise<Buffer> {
+  const data = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = c.height = 256;
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#c8ccd0';
+    ctx.fillRect(0, 0, 256, 256);
+    ctx.strokeStyle = '#9aa0a6';
+    ctx.strokeRect(0, 0, 256, 256);
+    return c.toDataURL('image/png').split(',')[1]!;
+  });
+  return Buffer.from(data, 'base64');
+}
+
+export function registerNationalAppFlow(env: () => WebTestEnv): void {
+  it('start page: finds "Den Haag" (\'s-Gravenhage), buurten by name, says "Geen resultaten", lists the data without file names', async () => {
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, env().url);
+    const search = page.locator('[data-testid="area-search"]');
+    await search.fill('Den Haag');
+    expect((await optionCodes(page))[0]).toBe('GM0518');
+    await search.fill('xqzwv');
+    await page.locator('.search-empty:not([hidden])').waitFor();
+    expect(await page.locator('.search-empty').innerText()).toBe('Geen resultaten');
+    await search.fill('Burgemeesters');
+    const codes = await optionCodes(page);
+    expect(codes.some((c) => c.startsWith('BU'))).toBe(true);
+    await screenshot(page, 'national-00-start-search');
+    const editions = await page.locator('[data-testid="editions"]').innerText();
+    expect(editions).not.toMatch(/__|\.geojson|\.topojson|not imported/);
+    expect(await internalIdsOnPage(page)).toEqual([]);
+    // choosing a buurt opens its gemeente with its profile
+    const buurt = codes.find((c) => c.startsWith('BU'))!;
+    await page.locator(`[role="option"][data-code="${buurt}"]`).click();
+    await page.waitForSelector(`[data-testid="profile"] h2[data-code="${buurt}"]`);
+    expect(new URL(page.url()).searchParams.get('area')).toBe(`GM${buurt.slice(2, 6)}`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Arnhem side by side opens on the previous comparable period', async () => {
+    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0202');
+    const def = defs.maps.find((m) => m.id === 'veerkracht-absoluut')!;
+    const expected = previousPeriod(def.periods!, def.defaultPeriod!);
+    expect(expected).not.toBeNull();
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?view=compare&area=GM0202&map=veerkracht-absoluut`);
+    await waitForMapDrawn(page, 0, 2);
+    await expect(page.locator('[data-testid="compare-when-left"]').inputValue()).resolves.toBe(
+      def.defaultPeriod,
+    );
+    await expect(page.locator('[data-testid="compare-when-right"]').inputValue()).resolves.toBe(expected);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await screenshot(page, 'national-arnhem-07-side-by-side');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Arnhem veerkracht map: the buurten whose class changed since the previous period, and the difference view', async () => {
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?area=GM0202&map=veerkracht-absoluut`);
+    await waitForMapDrawn(page, 0);
+    const changes = page.locator('[data-testid="class-changes"]');
+    await changes.waitFor();
+    const rows = await changes.locator('tbody tr').count();
+    expect(await changes.locator('[data-testid="class-changes-summary"]').innerText()).toMatch(
+      /\d+ zorgelijker, \d+ gunstiger/,
+    );
+    const before = await mapDrawnCount(page);
+    await page.locator('button[data-display="change"]').click();
+    await waitForMapDrawn(page, before);
+    expect(new URL(page.url()).searchParams.get('display')).toBe('change');
+    await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toMatch(/^Verschil .* → /);
+    const legend = Object.fromEntries(
+      await page
+        .locator('[data-testid="legend"] .legend-item')
+        .evaluateAll((items) =>
+          items.map((i) => [
+            i.getAttribute('data-class-id'),
+            Number(i.querySelector('.legend-count')?.textContent),
+          ]),
+        ),
+    ) as Record<string, number>;
+    expect(legend['worse']! + legend['better']!).toBe(rows);
+    await screenshot(page, 'national-arnhem-08-difference');
+    // a changed buurt opens its profile from the list
+    if (rows > 0) {
+      const code = await changes.locator('tbody tr button').first().getAttribute('data-code');
+      await changes.locator('tbody tr button').first().click();
+      await page.waitForSelector(`[data-testid="profile"] h2[data-code="${code}"]`);
+      await expect(page.locator('[data-testid="profile-classes-short"] tbody tr').count()).resolves.toBe(2);
+    }
+    expect(await internalIdsOnPage(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the PNG of an empty map warns; the PNG carries the buurt names', async () => {
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?area=GM0202&map=corporatiebezit`);
+    await waitForMapDrawn(page, 0);
+    await page.locator('[data-testid="empty-map-notice"]').waitFor();
+    await screenshot(page, 'national-arnhem-09-empty-map');
+    const empty = await exportPng(page);
+    expect(await page.locator('#live-status').innerText()).toContain(
+      'Let op: deze kaart heeft geen gegevens voor Arnhem',
+    );
+    writeFileSync(join(SCREENSHOTS, 'national-arnhem-10-empty-export.png'), empty);
+    const canvasHeight = await page
+      .locator('[data-testid="map"] canvas')
+      .first()
+      .evaluate((c) => (c as HTMLCanvasElement).height);
+    expect(readPngSize(empty).height).toBeGreaterThan(canvasHeight);
+
+    await gotoApp(page, `${env().url}/?area=GM0202&map=leefbaarheid`);
+    await waitForMapDrawn(page, 0);
+    const withNames = await exportPng(page);
+    writeFileSync(join(SCREENSHOTS, 'national-arnhem-11-export.png'), withNames);
+    await page.locator('[data-testid="labels-toggle"]').uncheck();
+    await page.waitForFunction(
+      () => document.querySelector('.map-labels')?.getAttribute('data-labels') === '0',
+    );
+    const withoutNames = await exportPng(page);
+    expect(readPngSize(withNames)).toEqual(readPngSize(withoutNames));
+    expect(withNames.equals(withoutNames)).toBe(false);
+    expect(new URL(page.url()).searchParams.get('labels')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a region view draws the gemeente borders', async () => {
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?area=${env().parkstadId}&map=leefbaarheid`);
+    await waitForMapDrawn(page, 0);
+    expect(Number(await page.locator('[data-testid="map"]').locator('..').getAttribute('data-borders'))).toBe(
+      7,
+    );
+    await screenshot(page, 'national-12-region-borders');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the PDOK basemap is off by default; switched on it loads its tiles under the buurten, and says so when they cannot be reached', async () => {
+    const { page, errors } = await openPage(env().browser);
+    const tiles: string[] = [];
+    let tile: Buffer | null = null;
+    await page.route('https://service.pdok.nl/**', async (route) => {
+      tiles.push(route.request().url());
+      tile ??= await tilePng(page);
+      await route.fulfill({
+        status: 200,
+        contentType: 'image/png',
+        body: tile,
+        headers: { 'Access-Control-Allow-Origin': '*' },
+      });
+    });
+    await gotoApp(page, `${env().url}/?area=GM0758`);
+    await waitForMapDrawn(page, 0);
+    expect(tiles).toEqual([]);
+    await page.locator('[data-testid="basemap-toggle"]').check();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('basemap') === 'brt');
+    await expect.poll(() => tiles.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(tiles[0]).toMatch(
+      /^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/grijs\/EPSG:3857\/\d+\/\d+\/\d+\.png$/,
+    );
+    await page.waitForTimeout(800);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'national-breda-13-basemap');
+    // offline: the tiles fail, the map keeps working and says why
+    await page.unroute('https://service.pdok.nl/**');
+    await page.route('https://service.pdok.nl/**', (route) => route.abort('internetdisconnected'));
+    await gotoApp(page, `${env().url}/?area=GM0363&basemap=brt`);
+    await waitForMapDrawn(page, 0);
+    await page.locator('[data-testid="basemap-failed"]').waitFor({ timeout: 10_000 });
+    expect(
+      errors.filter((e) => !/pdok|Failed to load resource|ERR_INTERNET_DISCONNECTED|AJAXError/i.test(e)),
+    ).toEqual([]);
+    await page.context().close();
+  });
+}
