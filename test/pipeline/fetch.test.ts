@@ -170,17 +170,15 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
         'GeregistreerdeMisdrijven_1',
       ) as number;
     expect((await valueMap(store, 'police_crimes'))[`${buurt.code} 2023`]).toBe(sum);
-    const rivmValue = s.tables
-      .get('50150NED')!
-      .cube.value(
-        {
-          Leeftijd: '20300',
-          Marges: 'MW00000',
-          WijkenEnBuurten: buurt.code.padEnd(10),
-          Perioden: '2022JJ00',
-        },
-        'Eenzaam_28',
-      );
+    const rivmValue = s.tables.get('50150NED')!.cube.value(
+      {
+        Leeftijd: '20300',
+        Marges: 'MW00000',
+        WijkenEnBuurten: buurt.code.padEnd(10),
+        Perioden: '2022JJ00',
+      },
+      'Eenzaam_28',
+    );
     expect((await valueMap(store, 'rivm_lonely'))[`${buurt.code} 2022`]).toBe(rivmValue);
     expect(result.reports.find((r) => r.source === 'rivm')).toMatchObject({
       layout: 'rivm-50150ned-odata-json',

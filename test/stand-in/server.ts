@@ -44,11 +44,15 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: number }
   | { kind: 'drop'; /** bytes of the body sent before the connection is cut (default half) */ after?: number }
   | { kind: 'hang' }
+  /** a file response sends `after` bytes (default half) and then nothing more */
+  | { kind: 'stall'; after?: number }
   | { kind: 'reset' };
 
 export interface FaultRule {
   host?: string;
   path: RegExp;
+  /** Also match the decoded query string. */
+  search?: RegExp;
   fault: Fault;
   /** How many matching requests get the fault (then it is gone); Infinity for always. */
   times: number;
@@ -206,7 +210,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
         res.writeHead(entry.status, headers);
         if (req.method === 'HEAD') return void res.end();
         const stream = createReadStream(filePath, { start: from, end: to });
-        if (fault?.kind === 'drop') {
+        if (fault?.kind === 'drop' || fault?.kind === 'stall') {
+          const cut = fault.kind === 'drop';
           let sent = 0;
           const limit = fault.after ?? Math.floor((to - from + 1) / 2);
           stream.on('data', (chunk) => {
@@ -214,7 +219,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
             if (sent + c.length >= limit) {
               res.write(c.subarray(0, limit - sent));
               stream.destroy();
-              setTimeout(() => res.socket?.destroy(), 10);
+              if (cut) setTimeout(() => res.socket?.destroy(), 10);
             } else res.write(c);
             sent += c.length;
           });
