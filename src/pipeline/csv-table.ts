@@ -88,7 +88,7 @@ function countLines(text: string, stopAfter: number): number {
 }
 
 /** Refuses a header that names one column twice (a silent drop of one of them otherwise). */
-function checkDuplicateColumns(file: string, header: readonly string[]): void {
+export function checkDuplicateHeader(file: string, header: readonly string[]): void {
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
     const key = h.toLowerCase();
@@ -152,7 +152,7 @@ export function readCsvTable(
   }
   const header = records[0]!.record.map(cleanHeaderCell);
   const headerLine = records[0]!.info.lines;
-  checkDuplicateColumns(file.name, header);
+  checkDuplicateHeader(file.name, header);
   if (records.length === 1) {
     const cut = !/\n\s*$/.test(text);
     throw new AppError(

@@ -17,6 +17,7 @@ import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
 import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
 import { kwbNameCodeListParser } from './sources/kwb/kwb-name-code-list.js';
 import { kwbODataJsonParser } from './sources/kwb/kwb-odata-json.js';
+import { kwbODataV4LongParser } from './sources/kwb/kwb-odata4-long.js';
 import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './sources/kwb/kwb-statline-csv.js';
 import { geojsonBoundaryParser } from './sources/boundaries/geojson-boundaries.js';
 import { geopackageBoundaryParser } from './sources/boundaries/geopackage-boundaries.js';
@@ -26,6 +27,7 @@ import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 export const SOURCE_PARSERS: readonly SourceParser[] = [
   tidyCsvParser,
   kwbODataJsonParser,
+  kwbODataV4LongParser,
   kwbStatlineCsvParser,
   kwbStatlineNamedCsvParser,
   kwbMnemonicCsvParser,

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../core/app-error.js';
 import type { Crs } from '../../core/coordinates.js';
 import type { PolygonGeometry } from '../../core/records.js';
+import { tooLarge } from '../input-limits.js';
 import { decodeWkbPolygon, WkbTruncatedError } from './wkb.js';
 
 export interface GpkgFeature {
@@ -61,18 +62,36 @@ function openDatabase(file: string, bytes: Buffer): Database.Database {
   }
 }
 
-function crsOf(db: Database.Database, srsId: number): Crs | null {
-  const row = db
-    .prepare('SELECT organization, organization_coordsys_id AS id FROM gpkg_spatial_ref_sys WHERE srs_id = ?')
-    .get(srsId) as { organization: string; id: number } | undefined;
+/** Runs an SQLite read; a database error (corrupt page, missing table or column) becomes GEOPACKAGE_INVALID. */
+function sqlite<T>(file: string, what: string, fn: () => T, table?: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw invalid(file, `${table ? `table '${table}': ` : ''}${what}: ${(e as Error).message}`, e);
+  }
+}
+
+function crsOf(file: string, db: Database.Database, srsId: number): Crs | null {
+  const row = sqlite(file, 'gpkg_spatial_ref_sys cannot be read', () =>
+    db
+      .prepare(
+        'SELECT organization, organization_coordsys_id AS id FROM gpkg_spatial_ref_sys WHERE srs_id = ?',
+      )
+      .get(srsId),
+  ) as { organization: string; id: number } | undefined;
   const id = row?.id ?? srsId;
   if (id === 28992) return 'EPSG:28992';
   if (id === 4326) return 'EPSG:4326';
   return null;
 }
 
-/** Every polygon layer of a GeoPackage with its features (geometry in the layer's own CRS). */
-export function readGeoPackage(file: string, bytes: Buffer): GpkgLayer[] {
+/**
+ * Every polygon layer of a GeoPackage with its features (geometry in the layer's own CRS).
+ * At most `maxFeatures` features are read (INPUT_TOO_LARGE past it); any SQLite error — a
+ * corrupt page, a broken schema — is GEOPACKAGE_INVALID naming the file and table.
+ */
+export function readGeoPackage(file: string, bytes: Buffer, maxFeatures = Infinity): GpkgLayer[] {
   const db = openDatabase(file, bytes);
   try {
     let layers: { table_name: string; column_name: string; geometry_type_name: string; srs_id: number }[];
@@ -84,61 +103,103 @@ export function readGeoPackage(file: string, bytes: Buffer): GpkgLayer[] {
         )
         .all() as typeof layers;
     } catch (e) {
-      throw invalid(file, 'not a GeoPackage: gpkg_contents / gpkg_geometry_columns are missing', e);
+      throw invalid(
+        file,
+        `not a GeoPackage: gpkg_contents / gpkg_geometry_columns are missing or unreadable (${(e as Error).message})`,
+        e,
+      );
     }
     if (layers.length === 0)
       throw invalid(file, 'the GeoPackage has no feature layers (gpkg_geometry_columns is empty)');
+    let budget = maxFeatures;
     return layers
-      .filter((l) => /POLYGON|SURFACE|GEOMETRY/i.test(l.geometry_type_name))
-      .map((l) => ({
-        table: l.table_name,
-        geometryColumn: l.column_name,
-        geometryType: l.geometry_type_name,
-        srsId: l.srs_id,
-        crs: crsOf(db, l.srs_id),
-        features: readLayer(db, file, l.table_name, l.column_name),
-      }));
+      .filter(
+        (l) =>
+          typeof l.geometry_type_name === 'string' && /POLYGON|SURFACE|GEOMETRY/i.test(l.geometry_type_name),
+      )
+      .map((l) => {
+        const features = readLayer(db, file, String(l.table_name), String(l.column_name), budget);
+        budget -= features.length;
+        return {
+          table: String(l.table_name),
+          geometryColumn: String(l.column_name),
+          geometryType: l.geometry_type_name,
+          srsId: l.srs_id,
+          crs: crsOf(file, db, l.srs_id),
+          features,
+        };
+      });
   } finally {
     db.close();
   }
 }
 
-function readLayer(db: Database.Database, file: string, table: string, column: string): GpkgFeature[] {
-  let rows: Record<string, unknown>[];
+function readLayer(
+  db: Database.Database,
+  file: string,
+  table: string,
+  column: string,
+  budget: number,
+): GpkgFeature[] {
+  const out: GpkgFeature[] = [];
+  const rows = sqlite(
+    file,
+    'cannot be read',
+    () =>
+      db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate() as IterableIterator<
+        Record<string, unknown>
+      >,
+    table,
+  );
+  let i = 0;
   try {
-    rows = db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).all() as Record<string, unknown>[];
-  } catch (e) {
-    throw invalid(file, `table '${table}' cannot be read: ${(e as Error).message}`, e);
-  }
-  return rows.map((row, i) => {
-    const blob = row[column];
-    const rowNumber = typeof row['fid'] === 'number' ? row['fid'] : i + 1;
-    const properties = { ...row };
-    delete properties[column];
-    if (blob === null || blob === undefined) return { row: rowNumber, properties, geometry: null };
-    if (!Buffer.isBuffer(blob))
-      throw invalid(file, `table '${table}': geometry is not a blob`, undefined, column, rowNumber);
-    try {
-      const offset = gpkgBlobToWkbOffset(blob);
-      return {
-        row: rowNumber,
-        properties,
-        geometry: offset === null ? null : decodeWkbPolygon(blob, offset),
-      };
-    } catch (e) {
-      if (e instanceof AppError) {
-        throw new AppError(e.code, `table '${table}': ${e.message}`, {
-          location: { file, row: rowNumber, column },
-          cause: e,
-        });
-      }
-      throw invalid(
-        file,
-        `table '${table}': broken geometry blob (${(e as Error).message})`,
-        e,
-        column,
-        rowNumber,
-      );
+    for (;;) {
+      const next = sqlite(file, `row ${i + 1} cannot be read`, () => rows.next(), table);
+      if (next.done) break;
+      if (++i > budget)
+        throw tooLarge({ file, column: table }, 'the number of features', `${budget + out.length}`);
+      out.push(featureOf(next.value, i, file, table, column));
     }
-  });
+  } finally {
+    rows.return?.(); // an open statement keeps the connection busy: close it before the database
+  }
+  return out;
+}
+
+function featureOf(
+  row: Record<string, unknown>,
+  i: number,
+  file: string,
+  table: string,
+  column: string,
+): GpkgFeature {
+  const blob = row[column];
+  const rowNumber = typeof row['fid'] === 'number' ? row['fid'] : i;
+  const properties = { ...row };
+  delete properties[column];
+  if (blob === null || blob === undefined) return { row: rowNumber, properties, geometry: null };
+  if (!Buffer.isBuffer(blob))
+    throw invalid(file, `table '${table}': geometry is not a blob`, undefined, column, rowNumber);
+  try {
+    const offset = gpkgBlobToWkbOffset(blob);
+    return {
+      row: rowNumber,
+      properties,
+      geometry: offset === null ? null : decodeWkbPolygon(blob, offset),
+    };
+  } catch (e) {
+    if (e instanceof AppError) {
+      throw new AppError(e.code, `table '${table}': ${e.message}`, {
+        location: { file, row: rowNumber, column },
+        cause: e,
+      });
+    }
+    throw invalid(
+      file,
+      `table '${table}': broken geometry blob (${(e as Error).message})`,
+      e,
+      column,
+      rowNumber,
+    );
+  }
 }

@@ -55,12 +55,14 @@ export function findGeometryProblems(g: PolygonGeometry, limit = 20): GeometryPr
   if (polys.length === 0) return [{ kind: 'too-few-points', part: 0, ring: 0 }];
   polys.forEach((poly, part) => {
     if (poly.length === 0) problems.push({ kind: 'too-few-points', part, ring: 0 });
-    poly.forEach((ring, r) => problems.push(...ringProblems(ring, part, r)));
+    poly.forEach((ring, r) => {
+      for (const p of ringProblems(ring, part, r)) problems.push(p);
+    });
   });
   if (problems.length) return problems.slice(0, limit);
-  problems.push(...intersectionProblems(polys, limit));
+  for (const p of intersectionProblems(polys, limit)) problems.push(p);
   if (problems.length) return problems.slice(0, limit);
-  problems.push(...containmentProblems(polys));
+  for (const p of containmentProblems(polys)) problems.push(p);
   return problems.slice(0, limit);
 }
 

@@ -38,7 +38,7 @@ class Reader {
     this.offset = start;
   }
 
-  private need(n: number): void {
+  need(n: number): void {
     if (this.offset + n > this.buf.length) throw new WkbTruncatedError(this.offset + n, this.buf.length);
   }
 
@@ -92,6 +92,8 @@ function readType(r: Reader): WkbType {
 
 function readRing(r: Reader, dims: number): number[][] {
   const n = r.uint32();
+  // a count larger than the bytes left is a broken blob: say so before allocating for it
+  r.need(n * dims * 8);
   const ring: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const x = r.double();

@@ -17,7 +17,9 @@ import { geometryArea, polygonsOf } from '../../geo/polygon-measure.js';
 import { normaliseGeometry } from '../../geo/polygon-repair.js';
 import { geometryToRd } from '../../geo/rd-projection.js';
 import { yearFromFileName, type InputFile } from '../../input-file.js';
+import { tooLarge } from '../../input-limits.js';
 import type { ParseContext } from '../../source-parser.js';
+import { checkDegrees, checkRdExtent, vertexCount } from './boundary-extent.js';
 import { identifyFeature, type BoundaryIdentity } from './boundary-properties.js';
 
 export interface RawBoundaryFeature {
@@ -36,6 +38,8 @@ export interface RawBoundaryFeature {
 export interface BoundarySource {
   file: InputFile;
   crs: Crs;
+  /** True when the file itself names its CRS (a GeoJSON `crs` member, a GeoPackage srs); false when read from the coordinate range. */
+  crsDeclared: boolean;
   features: readonly RawBoundaryFeature[];
   ctx: ParseContext;
   /** Publisher/format words for the edition label, e.g. "GeoPackage". */
@@ -116,8 +120,8 @@ function polygonal(f: RawBoundaryFeature, file: string): PolygonGeometry | null 
 
 /** Every position must be two finite numbers before anything is projected or rounded. */
 function checkPositions(g: PolygonGeometry, f: RawBoundaryFeature, file: string): void {
-  for (const poly of polygonsOf(g))
-    for (const ring of poly) {
+  for (const poly of Array.isArray(polygonsOf(g)) ? polygonsOf(g) : [])
+    for (const ring of Array.isArray(poly) ? poly : [poly]) {
       const bad = Array.isArray(ring)
         ? ring.find((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
         : ring;
@@ -135,11 +139,48 @@ function checkPositions(g: PolygonGeometry, f: RawBoundaryFeature, file: string)
     }
 }
 
-function toRd(f: RawBoundaryFeature, crs: Crs, file: string): PolygonGeometry | null {
+/** Counts the vertices of a feature against the bounds (per feature, and for the file so far). */
+class VertexBudget {
+  private total = 0;
+  constructor(private readonly file: InputFile) {}
+
+  spend(g: PolygonGeometry, f: RawBoundaryFeature): void {
+    const n = vertexCount(g);
+    const { maxFeatureVertices, maxFileVertices } = this.file.limits;
+    if (n > maxFeatureVertices)
+      throw tooLarge(
+        { file: this.file.name, row: f.row, column: 'geometry' },
+        'the number of vertices of this feature',
+        `${maxFeatureVertices}`,
+        `${n}`,
+      );
+    this.total += n;
+    if (this.total > maxFileVertices)
+      throw tooLarge(
+        { file: this.file.name, row: f.row, column: 'geometry' },
+        'the number of vertices of the file',
+        `${maxFileVertices}`,
+        `${this.total} so far`,
+      );
+  }
+}
+
+function toRd(
+  f: RawBoundaryFeature,
+  src: BoundarySource,
+  budget: VertexBudget,
+  code: string,
+): PolygonGeometry | null {
+  const file = src.file.name;
+  const crs = f.crs ?? src.crs;
   const poly = polygonal(f, file);
   if (poly === null) return null;
   checkPositions(poly, f, file);
-  return crs === 'EPSG:4326' ? geometryToRd(poly) : geometryToRd3(poly);
+  budget.spend(poly, f);
+  if (crs === 'EPSG:4326') checkDegrees(poly, { file, row: f.row, code });
+  const rd = crs === 'EPSG:4326' ? geometryToRd(poly) : geometryToRd3(poly);
+  checkRdExtent(rd, poly, crs, src.crsDeclared, { file, row: f.row, code });
+  return rd;
 }
 
 /** RD input: only rounded to the millimetre. */
@@ -152,6 +193,14 @@ function geometryToRd3(g: PolygonGeometry): PolygonGeometry {
 }
 
 function locate(src: BoundarySource): Located[] {
+  if (src.features.length > src.file.limits.maxRows)
+    throw tooLarge(
+      { file: src.file.name },
+      'the number of features',
+      `${src.file.limits.maxRows}`,
+      `${src.features.length}`,
+    );
+  const budget = new VertexBudget(src.file);
   return src.features.map((feature) => {
     const identity = identifyFeature(feature.properties, feature.id);
     if (!identity) {
@@ -164,7 +213,7 @@ function locate(src: BoundarySource): Located[] {
         },
       );
     }
-    return { identity, feature, rd: toRd(feature, feature.crs ?? src.crs, src.file.name) };
+    return { identity, feature, rd: toRd(feature, src, budget, identity.code) };
   });
 }
 

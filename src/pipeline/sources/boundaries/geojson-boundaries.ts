@@ -4,6 +4,7 @@
  * derived files (wk_code, gm_code), Amsterdam (cbsCode), municipal files (see boundary-properties.ts).
  */
 import { AppError } from '../../../core/app-error.js';
+import { parseJsonFile } from '../../json-text.js';
 import type { SourceParser } from '../../source-parser.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
 import { storeDisplayGeometries } from './boundary-display.js';
@@ -14,21 +15,6 @@ interface GeoJsonFeature {
   id?: unknown;
   properties?: Record<string, unknown> | null;
   geometry?: { type: string; coordinates?: unknown } | null;
-}
-
-function parseJson(name: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new AppError(
-      'JSON_MALFORMED',
-      `${name} is not valid JSON (truncated download?): ${(e as Error).message}`,
-      {
-        location: { file: name },
-        cause: e,
-      },
-    );
-  }
 }
 
 export const geojsonBoundaryParser: SourceParser = {
@@ -42,21 +28,40 @@ export const geojsonBoundaryParser: SourceParser = {
     return /"(Multi)?Polygon"/.test(head) || /"geometry"\s*:\s*null/.test(head) ? 0.9 : 0.5;
   },
   async parse(file, ctx) {
-    const json = parseJson(file.name, file.text()) as { type?: unknown; features?: unknown; crs?: unknown };
+    const json = parseJsonFile(file, 'a GeoJSON FeatureCollection') as {
+      type?: unknown;
+      features?: unknown;
+      crs?: unknown;
+    } | null;
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw new AppError('JSON_MALFORMED', 'expected a GeoJSON FeatureCollection object', {
+        location: { file: file.name, line: 1, expected: '{"type":"FeatureCollection","features":[...]}' },
+      });
     if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
       throw new AppError('JSON_MALFORMED', 'expected a GeoJSON FeatureCollection with a features array', {
         location: { file: file.name, expected: '{"type":"FeatureCollection","features":[...]}' },
       });
     }
-    const features = json.features as GeoJsonFeature[];
-    const raw: RawBoundaryFeature[] = features.map((f, i) => ({
-      row: i + 1,
-      properties: f.properties ?? {},
-      id: f.id,
-      geometry: f.geometry ?? null,
-    }));
-    const crs = crsFromMember(json.crs) ?? crsFromCoordinates(raw.map((f) => f.geometry));
-    return buildBoundaryBatch({ file, crs, features: raw, ctx, format: `GeoJSON ${crs}` });
+    const features = json.features as unknown[];
+    const raw: RawBoundaryFeature[] = features.map((item, i) => {
+      const f = (typeof item === 'object' && item !== null ? item : {}) as GeoJsonFeature;
+      const properties =
+        typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties)
+          ? f.properties
+          : {};
+      const geometry = typeof f.geometry === 'object' && f.geometry !== null ? f.geometry : null;
+      return { row: i + 1, properties, id: f.id, geometry };
+    });
+    const declared = crsFromMember(json.crs);
+    const crs = declared ?? crsFromCoordinates(raw.map((f) => f.geometry));
+    return buildBoundaryBatch({
+      file,
+      crs,
+      crsDeclared: declared !== undefined,
+      features: raw,
+      ctx,
+      format: `GeoJSON ${crs}`,
+    });
   },
   afterWrite: storeDisplayGeometries,
 };

@@ -40,7 +40,7 @@ export const geopackageBoundaryParser: SourceParser = {
     return file.bytes.subarray(0, 16).toString('latin1') === SQLITE_MAGIC ? 0.5 : 0;
   },
   async parse(file, ctx) {
-    const layers = readGeoPackage(file.name, file.bytes);
+    const layers = readGeoPackage(file.name, file.bytes, file.limits.maxRows);
     const raw: RawBoundaryFeature[] = [];
     for (const layer of layers) {
       const crs = layerCrs(file.name, layer);
@@ -52,7 +52,14 @@ export const geopackageBoundaryParser: SourceParser = {
         location: { file: file.name },
       });
     }
-    return buildBoundaryBatch({ file, crs: raw[0]!.crs!, features: raw, ctx, format: 'GeoPackage' });
+    return buildBoundaryBatch({
+      file,
+      crs: raw[0]!.crs!,
+      crsDeclared: layers.every((l) => l.crs !== null),
+      features: raw,
+      ctx,
+      format: 'GeoPackage',
+    });
   },
   afterWrite: storeDisplayGeometries,
 };

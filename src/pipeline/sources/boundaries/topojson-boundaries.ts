@@ -6,6 +6,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import { AppError } from '../../../core/app-error.js';
+import type { InputFile } from '../../input-file.js';
+import { parseJsonFile } from '../../json-text.js';
 import type { SourceParser } from '../../source-parser.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
 import { storeDisplayGeometries } from './boundary-display.js';
@@ -13,21 +15,15 @@ import { crsFromCoordinates } from './geojson-crs.js';
 
 type TopologyLike = Parameters<typeof feature>[0];
 
-function readTopology(name: string, text: string): TopologyLike {
-  let json: { type?: unknown; objects?: unknown; arcs?: unknown };
-  try {
-    json = JSON.parse(text) as typeof json;
-  } catch (e) {
-    throw new AppError(
-      'JSON_MALFORMED',
-      `${name} is not valid JSON (truncated download?): ${(e as Error).message}`,
-      {
-        location: { file: name },
-        cause: e,
-      },
-    );
-  }
+function readTopology(file: InputFile): TopologyLike {
+  const name = file.name;
+  const json = (parseJsonFile(file, 'a TopoJSON Topology') ?? {}) as {
+    type?: unknown;
+    objects?: unknown;
+    arcs?: unknown;
+  };
   if (
+    typeof json !== 'object' ||
     json.type !== 'Topology' ||
     typeof json.objects !== 'object' ||
     json.objects === null ||
@@ -45,7 +41,7 @@ function featuresOf(topo: TopologyLike, name: string): Feature[] {
   for (const [key, object] of Object.entries(topo.objects)) {
     try {
       const fc = feature(topo, object) as FeatureCollection | Feature;
-      if (fc.type === 'FeatureCollection') out.push(...fc.features);
+      if (fc.type === 'FeatureCollection') for (const f of fc.features) out.push(f);
       else out.push(fc);
     } catch (e) {
       throw new AppError('JSON_MALFORMED', `object '${key}' cannot be decoded: ${(e as Error).message}`, {
@@ -66,7 +62,7 @@ export const topojsonBoundaryParser: SourceParser = {
     return /"type"\s*:\s*"Topology"/.test(file.head) ? 0.95 : 0;
   },
   async parse(file, ctx) {
-    const topo = readTopology(file.name, file.text());
+    const topo = readTopology(file);
     const raw: RawBoundaryFeature[] = featuresOf(topo, file.name).map((f, i) => ({
       row: i + 1,
       properties: (f.properties ?? {}) as Record<string, unknown>,
@@ -74,7 +70,14 @@ export const topojsonBoundaryParser: SourceParser = {
       geometry: f.geometry as RawBoundaryFeature['geometry'],
     }));
     const crs = crsFromCoordinates(raw.map((f) => f.geometry));
-    return buildBoundaryBatch({ file, crs, features: raw, ctx, format: `TopoJSON ${crs}` });
+    return buildBoundaryBatch({
+      file,
+      crs,
+      crsDeclared: false,
+      features: raw,
+      ctx,
+      format: `TopoJSON ${crs}`,
+    });
   },
   afterWrite: storeDisplayGeometries,
 };

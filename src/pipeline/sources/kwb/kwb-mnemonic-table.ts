@@ -6,7 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/app-error.js';
+import { checkDuplicateHeader, cleanHeaderCell } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
+import { tooLarge } from '../../input-limits.js';
+import { checkZipBounds } from '../../zip-bounds.js';
 import type { SourceParser } from '../../source-parser.js';
 import { csvHeaderOf, hasKwbName, profileKwbHeader, readKwbCsv } from './kwb-csv.js';
 import { parseKwbTable, type Cell, type KwbTable } from './kwb-table.js';
@@ -58,6 +61,7 @@ export function plainCell(v: ExcelJS.CellValue): Cell {
 }
 
 async function readFirstSheet(file: InputFile): Promise<KwbTable> {
+  checkZipBounds(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
@@ -73,12 +77,20 @@ async function readFirstSheet(file: InputFile): Promise<KwbTable> {
       location: { file: file.name, line: 1, expected: 'a header row' },
     });
   }
+  if (ws.rowCount > file.limits.maxRows + 1)
+    throw tooLarge(
+      { file: file.name },
+      'the number of worksheet rows',
+      `${file.limits.maxRows}`,
+      `${ws.rowCount}`,
+    );
   const width = ws.columnCount;
   const cellsOf = (r: number): Cell[] => {
     const row = ws.getRow(r);
     return Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1).value));
   };
-  const header = cellsOf(1).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  const header = cellsOf(1).map((h) => (h === null || h === undefined ? '' : cleanHeaderCell(String(h))));
+  checkDuplicateHeader(file.name, header);
   const rows: Cell[][] = [];
   const lines: number[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {

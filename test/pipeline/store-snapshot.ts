@@ -1,0 +1,31 @@
+/** Comparing stores in tests: every table dumped, and the stored values without their source columns. */
+import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import type { Store } from '../../src/storage/store.js';
+
+/** Every row of every table of an SQLite store, as sorted text: equal dumps mean equal stores. */
+export function dumpStore(store: SqliteStore): string {
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const out: string[] = [];
+  for (const t of tables) {
+    const rows = store.db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+    const lines = rows.map((r) =>
+      JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
+    );
+    out.push(`# ${t} (${rows.length})`, ...lines.sort());
+  }
+  return out.join('\n');
+}
+
+/**
+ * The values a store holds — area, division, indicator, year, value and flags — sorted, without
+ * edition and source column (a re-saved file keeps its numbers but may rename its columns).
+ */
+export async function valueSnapshot(store: Store, q: { divisionYear?: number } = {}): Promise<string[]> {
+  const rows = await store.getValues(q.divisionYear !== undefined ? { divisionYear: q.divisionYear } : {});
+  return rows
+    .map((r) => `${r.divisionYear} ${r.areaCode} ${r.indicator} ${r.year} ${r.value} ${r.flags}`)
+    .sort();
+}
