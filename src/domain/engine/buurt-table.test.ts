@@ -87,3 +87,34 @@ describe('BuurtTable.fromBulk', () => {
     expect(b.years('x')).toEqual([2018, 2020]);
   });
 });
+
+describe('BuurtTable.sourcesAt(indicator, year, rows)', () => {
+  it('cites only the sources of the values at those rows (bulk values with a source index per value)', () => {
+    const bulk: EngineBulkInput = {
+      count: 2,
+      areaCodes: ['BU00010001', 'BU00010002'],
+      series: [
+        {
+          indicator: 'x',
+          year: 2020,
+          sources: [
+            { edition: 'provincie table', table: null, sourceColumn: 'a' },
+            { edition: 'KWB 2020', table: '84799NED', sourceColumn: 'b' },
+          ],
+        },
+      ],
+      area: Uint32Array.from([0, 1]),
+      seriesOf: Uint32Array.from([0, 0]),
+      value: Float64Array.from([1, 2]),
+      flags: Uint16Array.from([0, 0]),
+      source: Uint8Array.from([1, 0]),
+    };
+    const t = BuurtTable.fromBulk(buurten, bulk);
+    expect(t.sourcesAt('x', 2020, [0]).map((s) => s.edition)).toEqual(['KWB 2020']);
+    expect(t.sourcesAt('x', 2020, [1]).map((s) => s.edition)).toEqual(['provincie table']);
+    expect(t.sourcesAt('x', 2020, [0, 1])).toHaveLength(2);
+    // without a source index every value is taken to come from every source of its series
+    const { source: _source, ...withoutIndex } = bulk;
+    expect(BuurtTable.fromBulk(buurten, withoutIndex).sourcesAt('x', 2020, [0])).toHaveLength(2);
+  });
+});

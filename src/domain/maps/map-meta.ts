@@ -142,8 +142,8 @@ function nuisancePhrase(list: readonly Comparison[], total: number, l: 'nl' | 'e
       const years = `${c.years[0]} → ${c.years[1]}`;
       const title = l === 'nl' ? c.titleNl : c.titleEn;
       if (!c.fallback) return `${title} ${years}`;
-      const count =
-        c.buurten === total ? '' : l === 'nl' ? ` voor ${c.buurten} buurten` : ` for ${c.buurten} buurten`;
+      const n = `${c.buurten} ${c.buurten === 1 ? 'buurt' : 'buurten'}`;
+      const count = c.buurten === total ? '' : l === 'nl' ? ` voor ${n}` : ` for ${n}`;
       return l === 'nl' ? `terugvalmaat ${title} ${years}${count}` : `fallback ${title} ${years}${count}`;
     })
     .join('; ');

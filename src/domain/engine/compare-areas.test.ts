@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { BuurtInfo, EngineValueInput } from './buurt-table.js';
+import { areaFigures } from './compare-areas.js';
+import { createEngine } from './veerkracht-engine.js';
+
+const P = { t0: 2016, t1: 2020 };
+
+/** GM0001 with inhabitants and corporation shares; GM0002 with neither (both with RIVM and onv). */
+function engine() {
+  const buurten: BuurtInfo[] = [];
+  const values: EngineValueInput[] = [];
+  const v = (areaCode: string, indicator: string, year: number, value: number | null) =>
+    values.push({
+      areaCode,
+      indicator,
+      year,
+      value,
+      flags: 0,
+      edition: 'e',
+      table: null,
+      sourceColumn: indicator,
+    });
+  for (const gm of ['0001', '0002']) {
+    for (let b = 0; b < 3; b++) {
+      const code = `BU${gm}00${String(b).padStart(2, '0')}`;
+      buurten.push({ code, name: code, gemeente: `GM${gm}` });
+      if (gm === '0001') {
+        v(code, 'inhabitants', 2020, 1000);
+        v(code, 'corporation_share', 2020, 40 * b);
+      }
+      for (const [y, d] of [
+        [2016, 0],
+        [2020, 1],
+      ] as const) {
+        v(code, 'rivm_high_risk_anxiety_depression', y, 5 + b + d);
+        v(code, 'rivm_difficulty_making_ends_meet', y, 20 + b - d);
+      }
+      v(code, 'lbm_onv', 2018, 0.01 * b);
+      v(code, 'lbm_onv', 2020, 0.01 * b);
+    }
+  }
+  return createEngine(buurten, values);
+}
+
+describe('areaFigures(engine, rows, period)', () => {
+  const e = engine();
+
+  it('sums only known populations: an area without any is null, never 0', () => {
+    const known = areaFigures(e, e.table.byGemeente().get('GM0001')!, P);
+    expect(known).toMatchObject({ inhabitants: 3000, buurtenWithoutPopulation: 0, corporatiebuurten: 1 });
+    const unknown = areaFigures(e, e.table.byGemeente().get('GM0002')!, P);
+    expect(unknown).toMatchObject({
+      inhabitants: null,
+      buurtenWithoutPopulation: 3,
+      corporatiebuurten: null,
+    });
+    // the buurten of unknown population are not classified; their class has no inhabitants figure
+    const insufficient = unknown.perClass.find((c) => c.classId === 'onvoldoende-gegevens')!;
+    expect(insufficient).toMatchObject({ buurten: 3, inhabitants: null });
+    expect(unknown.perClass.find((c) => c.classId === 'veerkrachtig')).toMatchObject({
+      buurten: 0,
+      inhabitants: 0,
+    });
+  });
+
+  it('never reports −0', () => {
+    const f = areaFigures(e, e.table.byGemeente().get('GM0001')!, P);
+    for (const v of [f.meanIndex, f.correlationCorporationNuisance])
+      if (v !== null) expect(Object.is(v, -0)).toBe(false);
+  });
+});
