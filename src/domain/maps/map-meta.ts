@@ -328,14 +328,42 @@ export function emptyReason(
       en: `No values for ${when}: ${what.en}. Load them with ${HOW_TO_LOAD[family].en}.`,
     };
   }
+  const why = NO_VALUES_WHY[top.kind] ?? {
+    nl: `${lowerFirst(label.nl)} voor de buurten van dit gebied`,
+    en: `${lowerFirst(label.en)} for the buurten of this area`,
+  };
   return {
     code: 'no-values',
     kind: top.kind,
     missingSources: [],
-    nl: `Geen waarden voor ${when}: ${lowerFirst(label.nl)} voor de buurten van dit gebied.`,
-    en: `No values for ${when}: ${lowerFirst(label.en)} for the buurten of this area.`,
+    nl: `Geen waarden voor ${when}: ${why.nl}.`,
+    en: `No values for ${when}: ${why.en}.`,
   };
 }
+
+/** Why a map whose sources are loaded still has no value, per kind of missing. */
+const NO_VALUES_WHY: Partial<Record<MissingKind, { nl: string; en: string }>> = {
+  suppressed: {
+    nl: 'de bron heeft de waarden voor de buurten van dit gebied geheimgehouden (onderdrukt)',
+    en: 'the source kept the values for the buurten of this area confidential (suppressed)',
+  },
+  'no-score': {
+    nl: 'de Leefbaarometer geeft de buurten van dit gebied geen score (te weinig woningen of inwoners)',
+    en: 'the Leefbaarometer gives the buurten of this area no score (too few dwellings or residents)',
+  },
+  'not-published': {
+    nl: 'de geladen editie van dat jaar publiceert deze gegevens (nog) niet voor de buurten van dit gebied; kies een ander jaar',
+    en: 'the edition loaded for that year does not (yet) publish these figures for the buurten of this area; choose another year',
+  },
+  'too-few-residents': {
+    nl: 'de buurten van dit gebied hebben te weinig inwoners voor een betrouwbare waarde',
+    en: 'the buurten of this area have too few inhabitants for a reliable value',
+  },
+  missing: {
+    nl: 'er zijn voor de buurten van dit gebied te weinig gegevens (te weinig componenten of geen reden om mee te vergelijken)',
+    en: 'there are too few data for the buurten of this area (too few components or nothing to compare with)',
+  },
+};
 
 /** "1 SD = 0,087 (Leefbaarometer onv, 2014)" — the base-year scales a period map used. */
 export function scaleNotes(
