@@ -2,14 +2,15 @@
  * The web app in Chromium on the national real data (the whole VEERKRACHT_REAL_DATA folder, as
  * `veerkracht import ../shared/data` loads it): Arnhem, Breda and Amsterdam — open, the nine
  * maps, the profile, the buurt picker by keyboard, a phone deep link — plus search, side by side,
- * class changes, PNG warnings, region borders and the basemap. One server and one browser for
- * all flows. Skipped without VEERKRACHT_REAL_DATA; with it but without Chromium the suite fails.
+ * class changes, PNG warnings, region borders and the basemap; and, over every gemeente, the
+ * default view of each map through the API. One server and one browser for all flows. Skipped without VEERKRACHT_REAL_DATA; with it but without Chromium the suite fails.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { RegionsResponse } from '../../src/api/schemas.js';
 import { hasRealData } from '../real-data.js';
 import { registerNationalAppFlow } from './flows/national-app-flow.js';
+import { registerNationalDefaultsCheck } from './flows/national-defaults.js';
 import { registerGemeenteFlow, type GemeenteCase } from './flows/national-gemeente-flow.js';
 import type { WebTestEnv } from './flows/web-test-env.js';
 import { launchChromium } from './support/chromium.js';
@@ -53,4 +54,5 @@ describe.skipIf(!hasRealData)('the web app in Chromium on the national real data
   };
   for (const g of GEMEENTEN) describe(g.name, () => registerGemeenteFlow(getEnv, g));
   describe('around the maps', () => registerNationalAppFlow(getEnv));
+  describe('defaults with data for every gemeente (API)', () => registerNationalDefaultsCheck(getEnv));
 });
