@@ -147,9 +147,20 @@ describe('buildMap: periods say which years they compared', () => {
     });
     const unknown = m.features.find((f) => f.code === 'BU00030001')!;
     expect(unknown).toMatchObject({
-      classId: 'onvoldoende-gegevens',
+      classId: 'population-unknown',
+      label: 'Inwonertal onbekend',
       missing: 'population-unknown',
       inhabitants: null,
     });
+    // the legend has an entry for that kind, after the classes
+    expect(m.legend.map((l) => l.classId)).toEqual([
+      'veerkracht-onder-druk',
+      'veerkrachtig',
+      'meer-overlast',
+      'stabiel-of-verbeterd',
+      'te-weinig-inwoners',
+      'population-unknown',
+    ]);
+    expect(m.legend.at(-1)).toMatchObject({ label: 'Inwonertal onbekend', count: 1 });
   });
 });

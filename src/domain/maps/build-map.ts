@@ -297,7 +297,17 @@ function buildPeriodMap(
   } else {
     const version =
       spec.version === 'absolute' ? c.absolute : spec.version === 'relative' ? c.relative : c.national;
-    legend = VEERKRACHT_CLASS_IDS.map((id) => ({
+    // the four classes and "te weinig inwoners", then one entry per kind of missing of the
+    // buurten without a class (population unknown, source not loaded, no score, …)
+    legend = (
+      [
+        'veerkracht-onder-druk',
+        'veerkrachtig',
+        'meer-overlast',
+        'stabiel-of-verbeterd',
+        'te-weinig-inwoners',
+      ] as const
+    ).map((id) => ({
       classId: id,
       label: VEERKRACHT_CLASSES[id].labelNl,
       labelEn: VEERKRACHT_CLASSES[id].labelEn,
@@ -307,20 +317,34 @@ function buildPeriodMap(
       max: null,
     }));
     features = rows.map((row) => {
-      const ci = version.classes[row]!;
-      const id = VEERKRACHT_CLASS_IDS[ci]!;
-      let missing: MissingKind | null = null;
-      if (id === 'te-weinig-inwoners') missing = 'too-few-residents';
-      else if (id === 'onvoldoende-gegevens') {
+      const id = VEERKRACHT_CLASS_IDS[version.classes[row]!]!;
+      const base = feature(engine, r.weights, popYears, row, NaN, null, null, legend, measureFlags(row));
+      if (id === 'te-weinig-inwoners') {
+        causes.push({ kind: 'too-few-residents', family: null });
+        return {
+          ...base,
+          classId: id,
+          label: VEERKRACHT_CLASSES[id].labelNl,
+          labelEn: VEERKRACHT_CLASSES[id].labelEn,
+          missing: 'too-few-residents',
+        };
+      }
+      if (id === 'onvoldoende-gegevens') {
         const cause =
-          spec.version === 'relative' && c.reasons[row] === 0
+          spec.version !== 'absolute' && c.reasons[row] === 0
             ? aloneCause()
             : classificationMissing(engine, r, row);
         causes.push(cause);
-        missing = cause.kind;
+        return {
+          ...base,
+          classId: cause.kind,
+          label: MISSING_LABELS[cause.kind].nl,
+          labelEn: MISSING_LABELS[cause.kind].en,
+          missing: cause.kind,
+        };
       }
-      if (missing === 'too-few-residents') causes.push({ kind: missing, family: null });
-      return feature(engine, r.weights, popYears, row, NaN, ci, missing, legend, measureFlags(row));
+      const ci = legend.findIndex((l) => l.classId === id);
+      return { ...base, classIndex: ci, classId: id, label: legend[ci]!.label, labelEn: legend[ci]!.labelEn };
     });
   }
   const sensitivity = spec.kind === 'classification' ? areaSensitivity(r, spec.version, rows) : null;
@@ -333,18 +357,13 @@ function buildPeriodMap(
         ? engine.config.thresholds.concentration
         : engine.config.thresholds.nuisance
       : 0;
-  const hasValue =
-    spec.kind === 'change'
-      ? features.some((f) => f.classIndex !== null)
-      : features.some(
-          (f) => VEERKRACHT_CLASSES[f.classId as keyof typeof VEERKRACHT_CLASSES]?.severity !== null,
-        );
+  const hasValue = features.some((f) => f.classIndex !== null);
   const noComparableYears = noYears(engine, r, rows, spec);
   const label = `${period.t0}–${period.t1}`;
   return {
     spec,
     features,
-    legend: spec.kind === 'change' ? withSpecials(legend, features) : countOnly(legend, features),
+    legend: withSpecials(legend, features),
     period: formatPeriod(period),
     year: null,
     classMethod: spec.kind === 'change' ? 'fixed' : null,
