@@ -129,7 +129,7 @@ function derivedIndicators(engine: VeerkrachtEngine, row: number): BuurtIndicato
       id: 'concentration_index',
       titleNl: 'Concentratie kwetsbare bewoners (index)',
       titleEn: 'Concentration of vulnerable residents (index)',
-      unit: 'sd-base-year',
+      unit: 'z-score',
       series: years.map((y) => {
         const level = engine.level(y);
         const v = level.values[row]!;
