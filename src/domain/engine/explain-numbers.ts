@@ -1,6 +1,6 @@
 /**
  * Numbers in explanations that cannot contradict their words: a pair of values is printed with
- * enough decimals that two different values never look equal ("−0,1712 → −0,1745", not
+ * enough decimals that two different values never look equal ("−0,171 → −0,175", not
  * "−0,17 → −0,17"), equal values are called equal, a change is never printed as "0" or "−0", and
  * a change compared with a threshold is printed precisely enough that the comparison reads the same
  * way as it was made.
