@@ -32,6 +32,7 @@ import {
   type LegendScope,
 } from './map-meta.js';
 import { collectSources, levelValues, levelYears, type SourceRefOut } from './map-values.js';
+import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import { concentrationColumns, nuisanceColumns } from '../engine/period-sources.js';
 import {
   classificationMissing,
@@ -171,13 +172,14 @@ function buildLevelMap(
   const popYears = engine.population.yearsAt(year);
   const legend = dataLegend(labelsNl, labelsEn, colours, breaks);
   const causes: MissingCause[] = [];
+  const family = familyOfLevel(engine, spec, year);
   const features = rows.map((row) => {
     const v = lv.values[row]!;
     const ci = classIndex(v, breaks);
     let missing: MissingKind | null = null;
     if (ci === null) {
       missing = lv.missing(row, population[row]!);
-      causes.push({ kind: missing, family: familyOfLevel(engine, spec, year) });
+      causes.push({ kind: missing, family });
     }
     const flags = [...flagNames(lv.flags[row]!), ...lv.extraFlags(row)];
     return feature(engine, population, popYears, row, v, ci, missing, legend, flags);
@@ -231,8 +233,11 @@ function familyOfLevel(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 
       const ind = c ? engine.index.segmentIndicator(c, year) : undefined;
       return ind ? indicatorFamily(ind) : null;
     }
-    case 'concentration-index':
-      return null;
+    case 'concentration-index': {
+      // the components the index has in this year: the national ones (RIVM) first
+      const families = levelValues(engine, spec.value, year).pairs.map((p) => indicatorFamily(p.indicator));
+      return families.find((f) => f === 'rivm') ?? families[0] ?? null;
+    }
     default:
       return assertNever(spec.value, 'map value source');
   }
@@ -388,23 +393,33 @@ function buildPeriodMap(
   };
 }
 
-/** A buurt alone in its gemeente has nothing to be compared with (relative version). */
+/** A buurt alone in its gemeente (or its measure) has nothing to be compared with (relative and national versions). */
 function aloneCause(): MissingCause {
-  return { kind: 'missing', family: null };
+  return { kind: 'missing', family: null, alone: true };
 }
 
-/** True when, for the area's gemeenten, the quantities the map needs have no two years in the period. */
+/**
+ * True when the area has data of the quantities the map needs, but not at two years of the
+ * period (so another period would show something); false when a source is simply not there.
+ */
 function noYears(
   engine: VeerkrachtEngine,
   r: PeriodResult,
   rows: readonly number[],
   spec: Exclude<MapSpec, { kind: 'level' }>,
 ): boolean {
-  const gemeenten = new Set(rows.map((i) => engine.table.buurten[i]!.gemeente));
-  const some = (get: (g: string) => unknown) => [...gemeenten].some((g) => (get(g) ?? null) !== null);
-  const components = r.index.components.filter((cc) => some((g) => cc.byGemeente.get(g)?.years)).length;
-  const k = components < engine.config.minComponents;
-  const o = !r.nuisance.byGemeente.some((byG) => some((g) => byG.get(g)));
+  const gemeenten = [...new Set(rows.map((i) => engine.table.buurten[i]!.gemeente))];
+  const min = engine.config.minComponents;
+  const present = engine.config.components.filter((c) =>
+    gemeenten.some((g) => (engine.index.gemeenteYears(c).get(g) ?? []).length > 0),
+  ).length;
+  const paired = r.index.components.filter((cc) => gemeenten.some((g) => cc.byGemeente.get(g)?.years)).length;
+  const k = present >= min && paired < min;
+  const oPresent = r.nuisance.measures.some((m) =>
+    gemeenten.some((g) => (gemeenteMeasureYears(engine.table, m.indicator).get(g) ?? []).length > 0),
+  );
+  const oPaired = r.nuisance.byGemeente.some((byG) => gemeenten.some((g) => byG.get(g)));
+  const o = oPresent && !oPaired;
   if (spec.kind === 'change') return spec.quantity === 'concentration' ? k : o;
   return k || o;
 }

@@ -299,6 +299,15 @@ export function emptyReason(
   const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.cause ?? { kind: 'missing', family: null };
   const family = top.family !== null && top.family !== 'other' ? top.family : null;
   const label = MISSING_LABELS[top.kind];
+  if (top.alone) {
+    return {
+      code: 'no-values',
+      kind: top.kind,
+      missingSources: [],
+      nl: `Geen waarden voor ${when}: de relatieve kaart vergelijkt een buurt met de rest van de gemeente, en deze gemeente heeft daarvoor te weinig buurten met gegevens.`,
+      en: `No values for ${when}: the relative map compares a buurt with the rest of its gemeente, and this gemeente has too few buurten with data for that.`,
+    };
+  }
   if (noComparableYears) {
     return {
       code: 'no-comparable-years',

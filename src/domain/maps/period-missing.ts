@@ -5,12 +5,15 @@
 import type { SourceFamily } from '../indicator-catalogue.js';
 import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
 import { indicatorFamily, missingKind, type MissingKind } from '../engine/missing-kinds.js';
+import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 
 /** A kind of missing and the source family it concerns (null when none in particular). */
 export interface MissingCause {
   kind: MissingKind;
   family: SourceFamily | null;
+  /** The buurt has no other buurt to be compared with (relative map). */
+  alone?: boolean;
 }
 
 /** Most telling first: what the reader can load beats what the source withheld. */
@@ -49,9 +52,14 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
   const gemeente = engine.table.buurten[row]!.gemeente;
   const kinds: MissingCause[] = [];
   for (const cc of r.index.components) {
-    const years = cc.byGemeente.get(gemeente)?.years;
-    if (!years) continue;
     const c = engine.config.components.find((x) => x.id === cc.id)!;
+    const years = cc.byGemeente.get(gemeente)?.years;
+    if (!years) {
+      // the gemeente has no value of the component in any year: its source is not loaded there
+      if ((engine.index.gemeenteYears(c).get(gemeente) ?? []).length === 0)
+        kinds.push({ kind: 'not-loaded', family: indicatorFamily(c.segments[0]!.indicator) });
+      continue;
+    }
     for (const y of years) {
       const indicator = engine.index.segmentIndicator(c, y)!;
       if (!Number.isNaN(engine.table.get(indicator, y)?.values[row] ?? NaN)) continue;
@@ -68,7 +76,14 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
 export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
   const gemeente = engine.table.buurten[row]!.gemeente;
   const mi = r.nuisance.byGemeente.findIndex((byG) => (byG.get(gemeente) ?? null) !== null);
-  if (mi < 0) return { kind: 'missing', family: null };
+  if (mi < 0) {
+    // no measure has two years here; when the primary has none at all, its source is not loaded
+    const primary = r.nuisance.measures[0]!;
+    const any = (gemeenteMeasureYears(engine.table, primary.indicator).get(gemeente) ?? []).length > 0;
+    return any
+      ? { kind: 'missing', family: null }
+      : { kind: 'not-loaded', family: indicatorFamily(primary.indicator) };
+  }
   const m = r.nuisance.measures[mi]!;
   const kinds: MissingCause[] = [];
   for (const y of r.nuisance.byGemeente[mi]!.get(gemeente)!)
