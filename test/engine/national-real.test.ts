@@ -35,6 +35,8 @@ const LBM_2024 =
 const PERIODS: readonly Period[] = [
   { t0: 2016, t1: 2020 },
   { t0: 2014, t1: 2020 },
+  // years per gemeente (onv 2018 → 2024 in Heerlen and Kerkrade) and police crime as fallback
+  { t0: 2016, t1: 2024 },
 ];
 
 function importWithCli(db: string, inputs: string[]): Promise<void> {
