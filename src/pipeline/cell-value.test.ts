@@ -10,6 +10,10 @@ describe('parseCell(raw)', () => {
     expect(parseCell('4.1446017970596323e-4')).toEqual({ kind: 'number', value: 4.1446017970596323e-4 });
     expect(parseCell('1.234,5', { decimalComma: true })).toEqual({ kind: 'number', value: 1234.5 });
   });
+  it('reads a decimal comma in scientific notation as spreadsheets on Dutch machines write it', () => {
+    expect(parseCell('4,1446017970596E-004')).toEqual({ kind: 'number', value: 4.1446017970596e-4 });
+    expect(parseCell('-6,36e-4')).toEqual({ kind: 'number', value: -6.36e-4 });
+  });
   it('treats CBS suppression marks and empty cells as missing, never 0', () => {
     for (const raw of ['', '.', 'NA', 'x', '  ', null, undefined])
       expect(parseCell(raw)).toEqual({ kind: 'missing' });

@@ -19,7 +19,8 @@ export function parseCell(
   const s = raw.trim();
   if (MISSING.has(s)) return { kind: 'missing' };
   let t = s.replace(/[\s\u00a0]/g, '');
-  if (options.decimalComma || (/^-?\d+,\d+$/.test(t) && !t.includes('.'))) {
+  // a decimal comma, also in scientific notation as spreadsheets write it (`4,14E-004`)
+  if (options.decimalComma || (/^[-+]?\d+,\d+([eE][-+]?\d+)?$/.test(t) && !t.includes('.'))) {
     t = t.replace(/\./g, '').replace(',', '.');
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return { kind: 'invalid', raw };
