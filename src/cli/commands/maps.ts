@@ -10,8 +10,8 @@ veerkracht class over the period (as GET /api/compare), one CSV row per gemeente
 
 Engine settings come from --config FILE, else VEERKRACHT_CONFIG, else ./veerkracht.config.json
 when present (docs/method.md, "Configuration"); the flags override the file:
-  --threshold-concentration τ  thresholds.concentration (national SDs of the index change)
-  --threshold-nuisance τ       thresholds.nuisance (national SDs of the nuisance change)
+  --threshold-concentration τ  thresholds.concentration (base-year SDs: how much the index must rise)
+  --threshold-nuisance τ       thresholds.nuisance (base-year SDs: how much nuisance must rise)
   --min-inhabitants N          minPopulation (fewer: te weinig inwoners)
   --min-components N           minComponents of the concentration index`;
 
