@@ -14,7 +14,8 @@ export function dumpStore(store: SqliteStore): string {
     const lines = rows.map((r) =>
       JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
     );
-    out.push(`# ${t} (${rows.length})`, ...lines.sort());
+    out.push(`# ${t} (${rows.length})`);
+    for (const line of lines.sort()) out.push(line);
   }
   return out.join('\n');
 }
