@@ -39,6 +39,9 @@ function createView(ctx: AppContext, name: ViewName): View {
 async function boot(root: HTMLElement): Promise<void> {
   const initial = parseViewState(window.location.search);
   if (initial.view !== 'start') preloadMapRenderer();
+  // The map page needs its area's definitions before its map: ask for them with the rest.
+  if (initial.area && (initial.view === 'map' || initial.view === 'compare'))
+    api.definitions(initial.area).catch(() => undefined);
   const t = messagesFor(initial.lang);
   replaceChildren(root, h('p', { class: 'boot-status', role: 'status' }, t.loading));
   let data: AppContext['data'];

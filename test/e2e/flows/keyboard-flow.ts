@@ -61,7 +61,12 @@ export function registerKeyboardFlow(env: () => WebTestEnv): void {
       (c) => document.activeElement?.matches(`[data-testid="profile"] h2[data-code="${c}"]`),
       code,
     );
-    await expectProfileMatchesApi(page, await env().api<BuurtResponse>(`/api/buurten/${code}`));
+    // a level map's profile explains the area's newest veerkracht period
+    const period = await page.locator('[data-testid="profile"]').getAttribute('data-period');
+    await expectProfileMatchesApi(
+      page,
+      await env().api<BuurtResponse>(`/api/buurten/${code}${period ? `?period=${period}` : ''}`),
+    );
     await screenshot(page, '11-keyboard-profile');
 
     // close the profile: focus returns to the buurt list; arrow keys there pick another buurt

@@ -70,6 +70,13 @@ export function registerGemeenteFlow(env: () => WebTestEnv, g: GemeenteCase): vo
     await screenshot(page, `national-${g.slug}-01-open`);
     expect(await internalIdsOnPage(page)).toEqual([]);
     expect(await seriousAxeViolations(page), 'map page').toEqual([]);
+    // the table and the English interface show no internal ids either
+    await page.locator('button[data-display="table"]').click();
+    await page.waitForSelector('[data-testid="map-table"] tbody tr');
+    expect(await internalIdsOnPage(page), 'table').toEqual([]);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await internalIdsOnPage(page), 'English').toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

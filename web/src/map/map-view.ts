@@ -6,41 +6,33 @@
  * the buurten whose class changed since the previous period and a difference view; and the
  * profile of the selected buurt.
  */
-import type { MapDefinition, MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
-import { previousPeriod, previousYear } from '../../../src/domain/maps/area-availability.js';
-import { api } from '../api-client.js';
-import { areaName, chooseMap, isKnownArea, resolveWhen, type AppContext } from '../app-context.js';
+import type { MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
+import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import { areaName, isKnownArea, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import { exportMapPng } from '../export/map-export.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { createTerms, type Terms } from '../i18n/terms.js';
 import { isDemo } from '../layout/app-shell.js';
 import type { View } from '../layout/view.js';
 import { createProfilePanel } from '../profile/profile-panel.js';
 import type { ViewState } from '../state/view-state.js';
 import { createMapTable } from '../table/map-table.js';
-import {
-  classChanges,
-  differenceResponse,
-  renderChangeList,
-  transitionText,
-  type ClassChange,
-} from './class-changes.js';
-import { emptyReasonText, partialCoverage, renderMapNotice } from './empty-notice.js';
+import { renderChangeList, transitionText } from './class-changes.js';
+import { renderMapNotice } from './empty-notice.js';
 import { mapHeading, mapTitle } from './feature-value.js';
 import { renderLegend } from './legend-panel.js';
 import { renderMapOptions } from './map-options.js';
 import { createMapPane } from './map-pane.js';
 import { renderSidebar } from './map-sidebar.js';
+import {
+  AreaDefinitions,
+  displayedResponse,
+  exportWarning,
+  withPrevious,
+  type ShownMap,
+} from './shown-map.js';
 import { createStageHeader } from './stage-header.js';
-
-interface Shown {
-  def: MapDefinition;
-  response: MapResponse;
-  /** The same map in the previous period, for the class changes (veerkracht maps). */
-  previous: { period: string; response: MapResponse; changes: ClassChange[] } | null;
-}
 
 export function createMapView(ctx: AppContext): View {
   const { store, data } = ctx;
@@ -62,7 +54,7 @@ export function createMapView(ctx: AppContext): View {
     onSelect: (code) => select(code),
     onHighlight: (code) => pane.setHighlighted(code),
     gemeenteName: (code) => areaName(data, code),
-    flagLabel: (flag) => terms.flag(flag, store.state.lang),
+    flagLabel: (flag) => definitions.terms.flag(flag, store.state.lang),
   });
   const pane = createMapPane({
     basemapUrl: store.state.basemap ? ctx.config.basemapUrl : null,
@@ -99,51 +91,21 @@ export function createMapView(ctx: AppContext): View {
   );
   const element = h('div', { class: 'map-view', 'data-testid': 'map-view' }, sidebar, stage, profile.element);
 
-  let defs: MapDefinitionsResponse | null = null;
-  let defsArea: string | null = null;
-  let terms: Terms = createTerms(data.definitions);
-  let shown: Shown | null = null;
+  const definitions = new AreaDefinitions(data.definitions);
+  let shown: ShownMap | null = null;
   let loadedKey = '';
   let focusProfile = false;
   let legendCollapsed = false;
   let failed = false;
-  let loadToken = 0;
-  let firstProfile = true;
 
   function select(code: string, focus = true): void {
     focusProfile = focus;
     store.update({ buurt: code });
   }
 
-  function current(state: ViewState): {
-    def: MapDefinition | null;
-    when: { period: string | null; year: number | null };
-  } {
-    const def = defs ? (chooseMap(defs, state.map) ?? null) : null;
-    return { def, when: def ? resolveWhen(def, state.period, state.year) : { period: null, year: null } };
-  }
+  const current = (state: ViewState) => definitions.choose(state.map, state.period, state.year);
 
-  /** The previous period (or year) of the shown one among those with data in the area. */
-  function previousOf(
-    def: MapDefinition,
-    when: { period: string | null; year: number | null },
-  ): string | null {
-    if (def.kind === 'level') {
-      const y = when.year !== null ? previousYear(def.years ?? [], when.year) : null;
-      return y === null ? null : String(y);
-    }
-    return when.period ? previousPeriod(def.periods ?? [], when.period) : null;
-  }
-
-  function displayed(state: ViewState): MapResponse | null {
-    if (!shown) return null;
-    if (state.display === 'change' && shown.previous)
-      return differenceResponse(shown.response, shown.previous.response, shown.previous.changes, {
-        nl: messagesFor('nl'),
-        en: messagesFor('en'),
-      });
-    return shown.response;
-  }
+  const displayed = (state: ViewState): MapResponse | null => displayedResponse(shown, state.display);
 
   async function exportPng(): Promise<void> {
     const state = store.state;
@@ -151,13 +113,7 @@ export function createMapView(ctx: AppContext): View {
     if (!response || !shown) return;
     const tt = t();
     const name = state.area ? areaName(data, state.area) : response.meta.areaName;
-    const reason = emptyReasonText(shown.def, name, state.lang, tt);
-    const partial = partialCoverage(shown.def, response.meta.period ?? response.meta.year);
-    const warning = reason
-      ? `${tt.exportWarningEmpty(name)} ${reason}`
-      : partial
-        ? tt.exportWarningPartial(partial.n, partial.total)
-        : null;
+    const warning = exportWarning(shown, response, name, state.lang, tt);
     await exportMapPng({
       map: await pane.snapshot(),
       cssWidth: pane.element.clientWidth,
@@ -207,13 +163,13 @@ export function createMapView(ctx: AppContext): View {
     const tt = t();
     const { def, when } = current(state);
     renderSidebar(sidebar, {
-      defs,
+      defs: definitions.defs,
       def,
       when,
       response: shown?.response ?? null,
       lang: state.lang,
       t: tt,
-      terms,
+      terms: definitions.terms,
       onChooseMap: (map) => {
         performance.mark('vk:map-switch');
         store.update({ map, period: state.period, year: state.year });
@@ -235,7 +191,7 @@ export function createMapView(ctx: AppContext): View {
         : null,
     );
     renderOptions(state);
-    const withData = defs?.maps.find((m) => m.id === defs?.defaultMap);
+    const withData = definitions.defs?.maps.find((m) => m.id === definitions.defs?.defaultMap);
     pane.setNotice(
       def && state.area
         ? renderMapNotice({
@@ -293,17 +249,6 @@ export function createMapView(ctx: AppContext): View {
     }
   }
 
-  async function loadDefinitions(area: string): Promise<MapDefinitionsResponse | null> {
-    if (defs && defsArea === area) return defs;
-    const mine = ++loadToken;
-    const next = await api.definitions(area);
-    if (mine !== loadToken) return null;
-    defs = next;
-    defsArea = area;
-    terms = createTerms(next);
-    return next;
-  }
-
   async function load(state: ViewState): Promise<void> {
     const tt = t();
     if (!state.area || !isKnownArea(data, state.area)) {
@@ -315,7 +260,7 @@ export function createMapView(ctx: AppContext): View {
     element.setAttribute('aria-busy', 'true');
     let areaDefs: MapDefinitionsResponse | null;
     try {
-      areaDefs = await loadDefinitions(state.area);
+      areaDefs = await definitions.load(state.area);
     } catch (error) {
       element.removeAttribute('aria-busy');
       replaceChildren(
@@ -343,20 +288,11 @@ export function createMapView(ctx: AppContext): View {
     }
     loadedKey = key;
     replaceChildren(status);
-    let next: Shown;
+    let next: ShownMap;
     try {
       const result = await pane.show({ area, map: def.id, period: when.period, year: when.year });
       if (!result) return;
-      next = { def, response: result.response, previous: null };
-      const before = def.kind === 'classification' ? previousOf(def, when) : null;
-      if (before) {
-        const previous = await api.map({ area, map: def.id, period: before });
-        next.previous = {
-          period: before,
-          response: previous,
-          changes: classChanges(result.response, previous),
-        };
-      }
+      next = await withPrevious(area, def, when, result.response);
       failed = false;
     } catch (error) {
       loadedKey = '';
@@ -383,25 +319,21 @@ export function createMapView(ctx: AppContext): View {
 
   /** Opens the profile with the map's indicators first, explaining the map's period. */
   function showProfile(state: ViewState, focus: boolean): void {
-    const period = shown?.response.meta.period ?? null;
-    const before = shown
-      ? shown.def.kind === 'level'
-        ? null
-        : previousOf(shown.def, { period, year: null })
-      : null;
-    if (state.buurt && firstProfile && window.matchMedia('(max-width: 760px)').matches) {
-      // On a phone a deep-linked buurt opens its profile first: the sheet is in view at once.
-      element.dataset['sheetFirst'] = 'true';
-    }
-    firstProfile = false;
+    // A period map explains its own period; a level map the newest veerkracht period of the area.
+    const classification = definitions.defs?.maps.find(
+      (m) => m.kind === 'classification' && m.availability?.hasData !== false,
+    );
+    const own = shown?.def.kind !== 'level' ? (shown?.response.meta.period ?? null) : null;
+    const period = own ?? classification?.defaultPeriod ?? null;
+    const periods = (own ? shown?.def.periods : classification?.periods) ?? [];
     void profile.show({
       code: state.buurt,
       lang: state.lang,
       focus,
-      terms,
+      terms: definitions.terms,
       mapIndicators: shown?.response.meta.sources.map((s) => s.indicator) ?? [],
       period,
-      previousPeriod: before,
+      previousPeriod: period ? previousPeriod(periods, period) : null,
     });
   }
 

@@ -82,6 +82,9 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
       }
       element.hidden = false;
       element.dataset['sheet'] = 'open';
+      // The period the explanation is about (tests and curious users read it here).
+      if (r.period) element.dataset['period'] = r.period;
+      else delete element.dataset['period'];
       element.setAttribute('aria-busy', 'true');
       replaceChildren(element, h('p', {}, t.loading));
       let buurt: BuurtResponse;
