@@ -118,4 +118,14 @@ describe('GET /api/maps/definitions?area= and GET /api/buurten?q=', () => {
     expect(none.buurten).toEqual([]);
     expect((await app.request('/api/buurten?q=b')).status).toBe(400);
   });
+  it('the OpenAPI document describes ?area= and GET /api/buurten?q=', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters?: { name: string }[] } }>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(doc.paths['/api/maps/definitions']!.get.parameters?.map((p) => p.name)).toEqual(['area']);
+    expect(doc.paths['/api/buurten']!.get.parameters?.map((p) => p.name)).toEqual(['q', 'limit']);
+    expect(JSON.stringify(doc.components.schemas['MapDefinitionsResponse'])).toContain('missingSources');
+    expect(doc.components.schemas['BuurtSearchResponse']).toBeDefined();
+  });
 });
