@@ -172,6 +172,8 @@ export type Term = z.infer<typeof TermSchema>;
 
 export const MapDefinitionsResponseSchema = z.object({
   maps: z.array(MapDefinitionSchema),
+  /** Maps outside the nine, e.g. veerkracht-landelijk (the signal map against the national change). */
+  extraMaps: z.array(MapDefinitionSchema).optional(),
   layers: z.array(LayerDefinitionSchema),
   /** The area asked for (`?area=`), with its display name. */
   area: z.object({ id: z.string(), name: z.string() }).optional(),
