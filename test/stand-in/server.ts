@@ -7,7 +7,7 @@
  * one, by its Host header. Every request is logged; `faults` injects what the real services do
  * on a bad day (5xx with Retry-After, a connection dropped mid-body, a hang, a reset).
  */
-import { createReadStream, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -90,6 +90,8 @@ export interface StandIn {
   faults: FaultRule[];
   tables: Map<string, CbsTable>;
   workDir: string;
+  /** Generates every served file now (benchmarks time downloads, not the stand-in's generation). */
+  prepareFiles(): void;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ function buildTables(o: StandInOptions): Map<string, CbsTable> {
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const tables = buildTables(options);
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'vk-stand-in-'));
+  const ownWorkDir = options.workDir === undefined;
   const pdok = options.pdok ?? PDOK_NAMES;
   const log: LoggedRequest[] = [];
   const faults: FaultRule[] = [];
@@ -272,11 +275,20 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     faults,
     tables,
     workDir,
+    prepareFiles() {
+      for (const [year, name] of Object.entries(pdok))
+        if (options.nation.years.includes(Number(year)))
+          geoPackageFile(join(workDir, 'pdok'), options.nation, Number(year), name);
+      leefbaarometerZip(join(workDir, 'lbm'), options.nation, options.lbmFillerBytes ?? 4 * 1024 * 1024);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of open) res.destroy();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          if (ownWorkDir) rmSync(workDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

@@ -191,7 +191,7 @@ async function attemptDownload(
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
-  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const idleMs = options.idleTimeoutMs ?? 120_000;
   let timer = setTimeout(() => controller.abort(), idleMs);
   const resetTimer = (): void => {
     clearTimeout(timer);
