@@ -28,7 +28,13 @@ import {
   type AreaCount,
 } from '../domain/maps/area-availability.js';
 import { buildMap, mapAvailability } from '../domain/maps/build-map.js';
-import { findMapSpec, layerSpec, NINE_MAPS, type MapSpec } from '../domain/maps/map-definitions.js';
+import {
+  EXTRA_MAPS,
+  findMapSpec,
+  layerSpec,
+  NINE_MAPS,
+  type MapSpec,
+} from '../domain/maps/map-definitions.js';
 import { mapResponse } from './map-response.js';
 import type { ReadContext } from './read-context.js';
 import { resolveArea } from './resolve-area.js';
@@ -61,8 +67,9 @@ export async function getMap(ctx: ReadContext, q: MapQuery): Promise<MapResponse
 }
 
 /**
- * The nine maps (with their periods or years and default) and every indicator with data as a
- * layer. With an area: per map and layer what the area has (years or periods with data for at
+ * The nine maps (with their periods or years and default), the maps outside the nine
+ * (veerkracht-landelijk) and every indicator with data as a layer. With an area: per map and
+ * layer what the area has (years or periods with data for at
  * least half of its buurten, else any; the newest as default; why an empty map is empty) and
  * the first of the nine maps with data there.
  */
@@ -75,7 +82,7 @@ export async function getMapDefinitions(
   const area = query.area !== undefined ? await resolveArea(query.area, state, ctx.store) : undefined;
   const defaultPeriod = engine.defaultPeriod();
   const preferredLength = defaultPeriod ? defaultPeriod.t1 - defaultPeriod.t0 : 4;
-  const maps: MapDefinition[] = NINE_MAPS.map((spec) => {
+  const definition = (spec: MapSpec): MapDefinition => {
     const avail = mapAvailability(engine, spec);
     const last = avail.years?.[avail.years.length - 1];
     const national: MapDefinition = {
@@ -94,7 +101,9 @@ export async function getMapDefinitions(
       caveatsEn: spec.caveatsEn,
     };
     return area ? forArea(engine, spec, area.rows, national, preferredLength) : national;
-  });
+  };
+  const maps = NINE_MAPS.map(definition);
+  const extraMaps = EXTRA_MAPS.map(definition);
   const componentIndicators = new Set(
     engine.config.components.flatMap((c) => c.segments.map((s) => s.indicator)),
   );
@@ -115,6 +124,7 @@ export async function getMapDefinitions(
     });
   return {
     maps,
+    extraMaps,
     layers,
     ...(area
       ? {

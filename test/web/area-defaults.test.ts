@@ -68,6 +68,8 @@ describe('defaults with data for an area', () => {
     expect(chooseMap(defs, null)?.id).toBe('leefbaarheid');
     expect(chooseMap(defs, 'nope')?.id).toBe('leefbaarheid');
     expect(chooseMap(defs, 'corporatiebezit')?.id).toBe('corporatiebezit');
+    const withExtra = { ...defs, extraMaps: [{ ...signal, id: 'veerkracht-landelijk' }] };
+    expect(chooseMap(withExtra, 'veerkracht-landelijk')?.id).toBe('veerkracht-landelijk');
   });
   it('uses the newest year or period with data; keeps a deep-linked one that has any value', () => {
     expect(resolveWhen(liveability, null, null)).toEqual({ period: null, year: 2020 });
@@ -100,6 +102,8 @@ describe('no internal ids in the interface', () => {
     expect(terms.flag('measure:lbm_onv', 'nl')).toBe('maat: Overlast en onveiligheid (Leefbaarometer)');
     expect(terms.flag('suppressed', 'nl')).toBe('geheim');
     expect(terms.label('police_crime_rate', 'nl')).not.toContain('_');
+    expect(terms.missing('not-loaded', 'nl')).toBe('bron niet geladen');
+    expect(terms.missing('no-score', 'en')).toBe('no score');
   });
   it('drops the imported file names from editions', () => {
     expect(

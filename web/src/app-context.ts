@@ -68,7 +68,7 @@ export function findMapDefinition(
   id: string | null,
 ): MapDefinition | undefined {
   if (!id) return undefined;
-  const map = defs.maps.find((m) => m.id === id);
+  const map = defs.maps.find((m) => m.id === id) ?? defs.extraMaps?.find((m) => m.id === id);
   if (map) return map;
   const layer = defs.layers.find((l) => l.id === id);
   return layer ? layerAsMap(layer) : undefined;

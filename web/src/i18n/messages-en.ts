@@ -187,4 +187,14 @@ export const en: Messages = {
   diffLegendTitle: (when: string) => `Class then → now (${when})`,
   profilePeriodsWithoutClass: (n: number) => `${n} periods without a class for this buurt are left out.`,
   sourceColumn: 'column',
+  otherMapsHeading: 'Other map',
+  missingKinds: {
+    suppressed: 'confidential',
+    'no-score': 'no score',
+    'not-published': 'not published',
+    'not-loaded': 'source not loaded',
+    'too-few-residents': 'too few residents',
+    'population-unknown': 'population unknown',
+    missing: 'no data',
+  } as Record<string, string>,
 };

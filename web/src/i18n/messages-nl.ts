@@ -189,4 +189,14 @@ export const nl = {
   diffLegendTitle: (when: string) => `Klasse toen → nu (${when})`,
   profilePeriodsWithoutClass: (n: number) => `${n} perioden zonder klasse voor deze buurt zijn weggelaten.`,
   sourceColumn: 'kolom',
+  otherMapsHeading: 'Andere kaart',
+  missingKinds: {
+    suppressed: 'geheim',
+    'no-score': 'geen score',
+    'not-published': 'niet gepubliceerd',
+    'not-loaded': 'bron niet geladen',
+    'too-few-residents': 'te weinig inwoners',
+    'population-unknown': 'inwonertal onbekend',
+    missing: 'geen gegevens',
+  } as Record<string, string>,
 };

@@ -13,6 +13,8 @@ export interface Terms {
   label(id: string, lang: Lang): string;
   /** Text of a value flag from the API. */
   flag(flag: string, lang: Lang): string;
+  /** Why a value is missing (the API's kinds of missing), in words. */
+  missing(kind: string, lang: Lang): string;
 }
 
 /** "police_crime_rate" → "police crime rate" (only for ids the API gave no title for). */
@@ -53,6 +55,10 @@ export function createTerms(defs: MapDefinitionsResponse | null): Terms {
         default:
           return readable(flag);
       }
+    },
+    missing(kind, lang) {
+      const t = messagesFor(lang);
+      return t.missingKinds[kind] ?? t.missingKinds['missing'] ?? readable(kind);
     },
   };
 }

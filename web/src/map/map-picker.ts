@@ -23,7 +23,30 @@ export function renderMapList(
   onChoose: (mapId: string) => void,
 ): HTMLElement {
   const layerSelectId = uniqueId('layer');
-  const isLayer = !defs.maps.some((m) => m.id === current.id);
+  const extra = defs.extraMaps ?? [];
+  const isLayer = !defs.maps.some((m) => m.id === current.id) && !extra.some((m) => m.id === current.id);
+  const mapButton = (m: MapDefinition): HTMLElement => {
+    const empty = m.availability?.hasData === false;
+    const partial = !empty && m.availability?.halfCovered === false;
+    return h(
+      'li',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `map-button${empty ? ' no-data' : ''}`,
+          'aria-pressed': m.id === current.id ? 'true' : 'false',
+          'data-map': m.id,
+          'data-has-data': empty ? 'false' : 'true',
+          onclick: () => onChoose(m.id),
+        },
+        pick(lang, m.titleNl, m.titleEn),
+        empty ? h('span', { class: 'map-tag' }, t.mapNoData) : null,
+        partial ? h('span', { class: 'map-tag partial' }, t.mapPartialData) : null,
+      ),
+    );
+  };
   const withData = defs.layers.filter((l) => l.availability?.hasData !== false);
   const without = defs.layers.filter((l) => l.availability?.hasData === false);
   const layerOption = (l: LayerDefinition): HTMLElement => {
@@ -38,32 +61,13 @@ export function renderMapList(
     'nav',
     { class: 'map-list', 'aria-label': t.mapsHeading },
     h('h2', { class: 'panel-heading' }, t.mapsHeading),
-    h(
-      'ol',
-      { class: 'map-buttons' },
-      defs.maps.map((m) => {
-        const empty = m.availability?.hasData === false;
-        const partial = !empty && m.availability?.halfCovered === false;
-        return h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `map-button${empty ? ' no-data' : ''}`,
-              'aria-pressed': m.id === current.id ? 'true' : 'false',
-              'data-map': m.id,
-              'data-has-data': empty ? 'false' : 'true',
-              onclick: () => onChoose(m.id),
-            },
-            pick(lang, m.titleNl, m.titleEn),
-            empty ? h('span', { class: 'map-tag' }, t.mapNoData) : null,
-            partial ? h('span', { class: 'map-tag partial' }, t.mapPartialData) : null,
-          ),
-        );
-      }),
-    ),
+    h('ol', { class: 'map-buttons' }, defs.maps.map(mapButton)),
+    extra.length > 0
+      ? [
+          h('h3', { class: 'panel-subheading' }, t.otherMapsHeading),
+          h('ul', { class: 'map-buttons extra' }, extra.map(mapButton)),
+        ]
+      : null,
     defs.layers.length > 0
       ? h(
           'div',
@@ -175,7 +179,7 @@ export function renderMapSelect(
   noData = '',
 ): HTMLElement {
   const id = uniqueId('map-select');
-  const all = [...defs.maps, ...defs.layers.map(layerAsMap)];
+  const all = [...defs.maps, ...(defs.extraMaps ?? []), ...defs.layers.map(layerAsMap)];
   return h(
     'div',
     { class: 'field' },

@@ -147,6 +147,12 @@ function latestKnown(indicator: BuurtIndicator): { year: number; value: number }
   return known.sort((a, b) => b.year - a.year)[0];
 }
 
+/** Why an indicator has no value at all: the kind of the newest point, else "geen waarde". */
+function missingText(indicator: BuurtIndicator, lang: Lang, t: Messages, terms: Terms): string {
+  const newest = [...indicator.series].sort((a, b) => b.year - a.year)[0];
+  return newest?.missing ? terms.missing(newest.missing, lang) : t.valueMissing;
+}
+
 export interface IndicatorSection {
   indicator: BuurtIndicator;
   section: HTMLDetailsElement;
@@ -176,7 +182,7 @@ export function indicatorSection(
         { class: 'indicator-latest' },
         latest
           ? `${withUnit(formatNumber(latest.value, lang), indicator.unit, lang)} (${latest.year})`
-          : t.valueMissing,
+          : missingText(indicator, lang, t, terms),
       ),
     ),
     chartSlot,
@@ -207,6 +213,9 @@ export function indicatorSection(
                 'td',
                 { 'data-year': String(p.year) },
                 h('span', { class: 'value' }, formatNumber(p.value, lang)),
+                p.value === null && p.missing
+                  ? h('span', { class: 'missing-kind' }, ` ${terms.missing(p.missing, lang)}`)
+                  : null,
                 p.flags.length > 0
                   ? h('span', { class: 'flag' }, ` (${p.flags.map((f) => terms.flag(f, lang)).join(', ')})`)
                   : null,
