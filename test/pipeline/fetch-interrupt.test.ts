@@ -44,4 +44,37 @@ describe('downloadFile(url, relPath, { signal })', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
+
+  it('stops with INTERRUPTED during the back-off between retries (no further attempt)', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(503, { 'Retry-After': '20' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/table.json`;
+    const controller = new AbortController();
+    const notes: string[] = [];
+    try {
+      const t0 = performance.now();
+      const pending = downloadFile(url, 'table.json', {
+        manifest: openCacheManifest(mkdtempSync(join(tmpdir(), 'vk-fetch-backoff-'))),
+        progress: {
+          ...silentProgress,
+          note: (m) => {
+            notes.push(m);
+            setTimeout(() => controller.abort(), 50); // stop while waiting 20 s to retry
+          },
+        },
+        signal: controller.signal,
+      }).catch((e: unknown) => e);
+      const error = await pending;
+      expect((error as AppError).code).toBe('INTERRUPTED');
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(requests).toBe(1);
+      expect(notes).toEqual(['table.json: HTTP 503; retrying in 20 s (attempt 2 of 6)']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
