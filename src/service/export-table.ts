@@ -1,10 +1,22 @@
 /**
  * The stored values of one gemeente's buurten for one year, as a table (one row per buurt, one
- * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0.
+ * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0,
+ * and each says why in a `missing` column / property: suppressed (CBS `.`), no-score
+ * (Leefbaarometer NA), not-published (the source's file for that year covers the buurt but has
+ * no such cell) or not-loaded (no file of that source covers the buurt for that year).
  */
 import { AppError } from '../core/app-error.js';
 import { parseGemeenteCode } from '../core/area-code.js';
+import { VALUE_FLAGS } from '../core/records.js';
+import type { SourceFamily } from '../domain/indicator-catalogue.js';
+import { indicatorFamily, type MissingKind } from '../domain/engine/missing-kinds.js';
 import type { Store } from '../storage/store.js';
+
+/** The kinds of missing a stored cell can have (the engine adds too few residents, population unknown). */
+export type StoredMissingKind = Extract<
+  MissingKind,
+  'suppressed' | 'no-score' | 'not-published' | 'not-loaded'
+>;
 
 export interface BuurtTableQuery {
   gemeente: string;
@@ -18,7 +30,13 @@ export interface BuurtTable {
   year: number;
   divisionYear: number;
   indicators: string[];
-  rows: { code: string; name: string | null; values: Record<string, number | null> }[];
+  rows: {
+    code: string;
+    name: string | null;
+    values: Record<string, number | null>;
+    /** Why a value is null, per indicator with a null value. */
+    missing: Record<string, StoredMissingKind>;
+  }[];
   /** Edition and column per indicator, for the source line. */
   sources: Record<string, string[]>;
 }
@@ -52,11 +70,17 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
   });
   const indicators = q.indicators ? [...q.indicators] : [...new Set(values.map((v) => v.indicator))].sort();
   const byArea = new Map<string, Record<string, number | null>>();
+  const suppressed = new Set<string>(); // "code|indicator" stored as a published-but-missing cell
+  const families = new Map<string, Set<SourceFamily>>(); // families with a stored cell per buurt
   const sources: Record<string, Set<string>> = {};
   for (const v of values) {
     const row = byArea.get(v.areaCode) ?? {};
     row[v.indicator] = v.value;
     byArea.set(v.areaCode, row);
+    if (v.value === null && v.flags & VALUE_FLAGS.suppressed) suppressed.add(`${v.areaCode}|${v.indicator}`);
+    (families.get(v.areaCode) ?? families.set(v.areaCode, new Set()).get(v.areaCode)!).add(
+      indicatorFamily(v.indicator),
+    );
     (sources[v.indicator] ??= new Set()).add(
       `${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`,
     );
@@ -66,11 +90,22 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
     year: q.year,
     divisionYear,
     indicators,
-    rows: areas.map((a) => ({
-      code: a.code,
-      name: a.name,
-      values: Object.fromEntries(indicators.map((id) => [id, byArea.get(a.code)?.[id] ?? null])),
-    })),
+    rows: areas.map((a) => {
+      const row = indicators.map((id) => [id, byArea.get(a.code)?.[id] ?? null] as const);
+      const missing: Record<string, StoredMissingKind> = {};
+      for (const [id, value] of row) {
+        if (value !== null) continue;
+        const family = indicatorFamily(id);
+        missing[id] = suppressed.has(`${a.code}|${id}`)
+          ? family === 'lbm'
+            ? 'no-score'
+            : 'suppressed'
+          : families.get(a.code)?.has(family)
+            ? 'not-published'
+            : 'not-loaded';
+      }
+      return { code: a.code, name: a.name, values: Object.fromEntries(row), missing };
+    }),
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, [...s].sort()])),
   };
 }
@@ -81,11 +116,22 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** `code,name,<indicator ids...>`; empty cells for missing values. */
+/**
+ * `code,name,<indicator ids...>,missing`: empty cells for missing values, and in `missing` why,
+ * as `indicator:kind` separated by spaces (e.g. `income_low:suppressed lbm_onv:no-score`).
+ */
 export function buurtTableToCsv(t: BuurtTable): string {
-  const lines = [['code', 'name', ...t.indicators].join(',')];
-  for (const r of t.rows)
-    lines.push([r.code, r.name, ...t.indicators.map((id) => r.values[id] ?? null)].map(csvCell).join(','));
+  const lines = [['code', 'name', ...t.indicators, 'missing'].join(',')];
+  for (const r of t.rows) {
+    const missing = Object.entries(r.missing)
+      .map(([id, kind]) => `${id}:${kind}`)
+      .join(' ');
+    lines.push(
+      [r.code, r.name, ...t.indicators.map((id) => r.values[id] ?? null), missing || null]
+        .map(csvCell)
+        .join(','),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,7 +146,7 @@ export async function buurtTableToGeoJson(store: Store, t: BuurtTable): Promise<
       type: 'Feature',
       id: r.code,
       geometry: byCode.get(r.code) ?? null,
-      properties: { code: r.code, name: r.name, ...r.values },
+      properties: { code: r.code, name: r.name, ...r.values, missing: r.missing },
     })),
   };
 }

@@ -16,11 +16,12 @@ describe('veerkracht import + export (CLI)', () => {
       'BU09171001,2018,corporation_share,.',
       'BU09171000,2018,inhabitants,3455',
       'BU09171001,2018,inhabitants,460',
+      'BU09171002,2018,inhabitants,120',
       'BU09280000,2018,inhabitants,100',
     ].join('\n'),
   );
 
-  it('exports one row per buurt of the gemeente, empty cells for missing values', () => {
+  it('exports one row per buurt of the gemeente, empty cells for missing values and why they are missing', () => {
     const imp = runCli(['import', '--division', '2019', file], env);
     expect(imp.stderr).not.toMatch(/error/);
     expect(imp.status).toBe(0);
@@ -28,8 +29,22 @@ describe('veerkracht import + export (CLI)', () => {
     const exp = runCli(['export', '--gemeente', 'GM0917', '--year', '2018'], env);
     expect(exp.status).toBe(0);
     expect(exp.stdout).toBe(
-      'code,name,corporation_share,inhabitants\nBU09171000,,36,3455\nBU09171001,,,460\n',
+      [
+        'code,name,corporation_share,inhabitants,missing',
+        'BU09171000,,36,3455,',
+        'BU09171001,,,460,corporation_share:suppressed', // '.' in the file
+        'BU09171002,,,120,corporation_share:not-published', // the file has other values of the buurt
+        '',
+      ].join('\n'),
     );
+    const geo = runCli(['export', '--gemeente', 'GM0917', '--year', '2018', '--format', 'geojson'], env);
+    const features = (JSON.parse(geo.stdout) as { features: { properties: Record<string, unknown> }[] })
+      .features;
+    expect(features.map((f) => f.properties['missing'])).toEqual([
+      {},
+      { corporation_share: 'suppressed' },
+      { corporation_share: 'not-published' },
+    ]);
   });
 
   it('exits with a usage code and a message when --year is missing', () => {
