@@ -120,9 +120,19 @@ function rethrowIfStopped(e: unknown): void {
   if (e instanceof AppError && e.code === 'INTERRUPTED') throw e;
 }
 
-/** ≈ bytes of a combined OData file: rows × columns × ~18 bytes a JSON cell. */
-function estimateBytes(rows: number, columns: number): number {
-  return Math.round(rows * (columns * 18 + 12));
+/**
+ * ≈ bytes of a combined OData file: per row each selected key and its value as JSON (CBS pads
+ * strings: ~24 bytes; numbers ~6; dimension keys ~11), plus the DataProperties and area names.
+ */
+function estimateBytes(meta: TableMeta, keys: readonly string[], rows: number, withNames: boolean): number {
+  const byKey = new Map(meta.properties.map((p) => [p.Key, p as CbsProperty & { Datatype?: unknown }]));
+  const perRow = keys.reduce((n, k) => {
+    const p = byKey.get(k);
+    const value = p?.Type !== 'Topic' ? 11 : p.Datatype === 'String' ? 24 : 6;
+    return n + k.length + 4 + value;
+  }, 2);
+  const names = withNames ? JSON.stringify(meta.dimensions.get('WijkenEnBuurten') ?? []).length : 0;
+  return Math.round(rows * perRow + JSON.stringify(meta.properties).length + names);
 }
 
 function areaCount(meta: TableMeta): number {
@@ -143,14 +153,16 @@ function noteBuurtCodes(ctx: PlanContext, meta: TableMeta, fallbackYear: number 
   ctx.buurtCodes.set(year, set);
 }
 
-function tableFile(source: FetchSource, d: TableDownload, columns: number, ctx: PlanContext): PlannedFile {
+function tableFile(source: FetchSource, d: TableDownload, ctx: PlanContext): PlannedFile {
   const url = d.meta.api === 'v3' ? v3DataUrl(d, ctx.origins) : v4DataUrl(d, ctx.origins);
   const cached = ctx.dl.manifest.findComplete(d.relPath, url);
-  const rows = d.meta.api === 'v3' ? d.expectedRows : (d.expectedRows ?? 0) / Math.max(1, columns);
+  const keys = (d.query.$select ?? '').split(',').filter(Boolean);
+  // the combined file is wide: one row per area (v4 observations are turned into those)
+  const rows = d.meta.api === 'v3' ? d.expectedRows : areaCount(d.meta) || null;
   return {
     source,
     label: d.label,
-    bytes: cached ? cached.size : rows !== null ? estimateBytes(rows, columns) : null,
+    bytes: cached ? cached.size : rows !== null ? estimateBytes(d.meta, keys, rows, d.withAreaNames) : null,
     estimated: !cached,
     cached: cached !== undefined,
     async fetch() {
@@ -214,7 +226,6 @@ async function planKwb(ctx: PlanContext): Promise<SourcePlan> {
             expectedRows: areas ? (meta.api === 'v3' ? areas : areas * measures) : null,
             withAreaNames: true,
           },
-          select.length,
           ctx,
         ),
       );
@@ -281,7 +292,6 @@ async function planRivm(ctx: PlanContext): Promise<SourcePlan> {
         expectedRows: areaCount(meta) * periods || null,
         withAreaNames: true,
       },
-      select.length,
       ctx,
     ),
   );
@@ -325,7 +335,6 @@ async function planPolice(ctx: PlanContext): Promise<SourcePlan> {
           expectedRows: areaCount(meta) * inYear.length || null,
           withAreaNames: true,
         },
-        4,
         ctx,
       ),
     );
