@@ -17,9 +17,9 @@ import { launchChromium } from './support/chromium.js';
 import { startNationalServer, type RealServer } from './support/real-server.js';
 
 const GEMEENTEN: GemeenteCase[] = [
-  { code: 'GM0202', name: 'Arnhem', slug: 'arnhem', buurtQuery: 'Broek' },
+  { code: 'GM0202', name: 'Arnhem', slug: 'arnhem', buurtQuery: 'Burg' },
   { code: 'GM0758', name: 'Breda', slug: 'breda', buurtQuery: 'Haag' },
-  { code: 'GM0363', name: 'Amsterdam', slug: 'amsterdam', buurtQuery: 'Burg' },
+  { code: 'GM0363', name: 'Amsterdam', slug: 'amsterdam', buurtQuery: 'Oost' },
 ];
 
 describe.skipIf(!hasRealData)('the web app in Chromium on the national real data', () => {

@@ -90,6 +90,7 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
     );
     expect(await page.locator('[data-testid="editions"]').innerText()).not.toMatch(/__|\.geojson|\.topojson/);
     await page.locator('[data-testid="area-search"]').fill('Heer');
+    await page.waitForSelector('[role="option"][data-code="GM0917"]');
     const options = await page
       .locator('[role="option"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));

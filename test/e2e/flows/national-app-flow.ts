@@ -60,11 +60,13 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     await gotoApp(page, env().url);
     const search = page.locator('[data-testid="area-search"]');
     await search.fill('Den Haag');
+    await page.waitForSelector('[role="option"][data-code="GM0518"]');
     expect((await optionCodes(page))[0]).toBe('GM0518');
     await search.fill('xqzwv');
     await page.locator('.search-empty:not([hidden])').waitFor();
     expect(await page.locator('.search-empty').innerText()).toBe('Geen resultaten');
     await search.fill('Burgemeesters');
+    await page.waitForSelector('[role="option"][data-code^="BU"]');
     const codes = await optionCodes(page);
     expect(codes.some((c) => c.startsWith('BU'))).toBe(true);
     await screenshot(page, 'national-00-start-search');

@@ -24,6 +24,8 @@ export interface ComboboxOptions {
   testId: string;
   /** Options for the text; may be async (server search). An empty text may return all options. */
   search(text: string): ComboOption[] | Promise<ComboOption[]>;
+  /** More options that take longer (a server search): appended when they arrive. */
+  searchMore?(text: string): Promise<ComboOption[]>;
   onChoose(option: ComboOption): void;
   /** Said in the list and announced when the text matches nothing. */
   noResults: string;
@@ -146,13 +148,22 @@ export function createCombobox(o: ComboboxOptions): Combobox {
       status.textContent = '';
       return;
     }
+    const more = o.searchMore?.(text);
     const found = await o.search(text);
     if (mine !== token) return;
     options = found;
     open = true;
     active = -1;
+    if (found.length > 0 || !more) {
+      renderList();
+      status.textContent = found.length > 0 ? o.resultsCount(found.length) : o.noResults;
+    }
+    if (!more) return;
+    const extra = await more.catch(() => []);
+    if (mine !== token || !open) return;
+    options = [...options, ...extra];
     renderList();
-    status.textContent = found.length > 0 ? o.resultsCount(found.length) : o.noResults;
+    status.textContent = options.length > 0 ? o.resultsCount(options.length) : o.noResults;
   };
 
   const move = (to: number): void => {

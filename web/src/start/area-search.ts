@@ -133,16 +133,20 @@ export function createAreaSearch(
     resultsCount: t.searchResults,
     listLabel: t.searchResultsLabel,
     className: 'area-search',
-    async search(text) {
+    search(text) {
       const areas = searchAreas(data, text, t);
-      const buurten = options.buurten ? await searchBuurtOptions(text, t) : [];
-      found = new Map([...areas, ...buurten].map((o) => [o.code, o]));
-      if (!options.buurten) return areas.map((o) => toCombo(o));
-      return [
-        ...areas.map((o) => toCombo(o, t.searchGroupAreas)),
-        ...buurten.map((o) => toCombo(o, t.searchGroupBuurten)),
-      ];
+      found = new Map(areas.map((o) => [o.code, o]));
+      return areas.map((o) => toCombo(o, options.buurten ? t.searchGroupAreas : undefined));
     },
+    ...(options.buurten
+      ? {
+          async searchMore(text: string) {
+            const buurten = await searchBuurtOptions(text, t);
+            for (const b of buurten) found.set(b.code, b);
+            return buurten.map((o) => toCombo(o, t.searchGroupBuurten));
+          },
+        }
+      : {}),
     onChoose(option) {
       const chosen = found.get(option.value);
       if (chosen) onChoose(chosen);
