@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { EngineConfigSchema } from '../domain/engine/engine-config.js';
+import { DisplayNameSchema } from './display-name.js';
 
 /** A period "t0-t1", e.g. "2016-2020" (t0 < t1). */
 export const PeriodSchema = z.string().regex(/^\d{4}-\d{4}$/, 'a period looks like 2016-2020');
@@ -81,19 +82,26 @@ export const RegionSchema = z.object({
   name: z.string(),
   gemeenten: z.array(z.string()),
   predefined: z.boolean(),
+  /** 'organisation': the werkgebied of the viewer's organisation, seen only by its users (and its share links). */
+  visibility: z.enum(['public', 'organisation']).optional(),
 });
 export type Region = z.infer<typeof RegionSchema>;
 
 export const RegionsResponseSchema = z.object({ regions: z.array(RegionSchema) });
 export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
 
-/** POST /api/regions body. Gemeente codes must exist in the store. */
-export const CreateRegionRequestSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+/**
+ * POST /api/regions body. Gemeente codes must exist in the store; the name is plain text (no
+ * markup) and unique among the regions the creator sees. `visibility: 'public'` (the operator's
+ * regions, admins only); default: the creator's organisation.
+ */
+export const CreateRegionRequestSchema = z.strictObject({
+  name: DisplayNameSchema,
   gemeenten: z
     .array(z.string().regex(/^GM\d{4}$/i, 'a gemeente code looks like GM0917'))
     .min(1)
     .max(400),
+  visibility: z.enum(['organisation', 'public']).optional(),
 });
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
 

@@ -47,6 +47,17 @@ export const ERROR_CODES = {
   // auth
   UNAUTHENTICATED: { http: 401, exit: 77 },
   FORBIDDEN: { http: 403, exit: 77 },
+  CSRF_REJECTED: { http: 403, exit: 77 },
+  TOO_MANY_ATTEMPTS: { http: 429, exit: 75 },
+  SHARE_LINK_INVALID: { http: 401, exit: 77 },
+  SHARE_LINK_EXPIRED: { http: 410, exit: 77 },
+  SHARE_LINK_REVOKED: { http: 410, exit: 77 },
+  ACCOUNT_LINK_INVALID: { http: 400, exit: 77 },
+  NOT_FOUND: { http: 404, exit: 66 },
+  ALREADY_EXISTS: { http: 409, exit: 65 },
+  // requests
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, exit: 64 },
+  REQUEST_TOO_LARGE: { http: 413, exit: 64 },
   // anything else
   INTERNAL: { http: 500, exit: 70 },
 } as const satisfies Record<string, { http: number; exit: number }>;

@@ -1,11 +1,15 @@
 /**
  * The HTTP application: the JSON API under /api (routes/<resource>.ts), the OpenAPI document,
- * the error handler, compression, and the built web app for every other path.
+ * the error handler, compression, and the built web app for every other path. Around every
+ * request: security headers; around /api also the viewer (session cookie or share link), the
+ * write guard (body size, content type, Origin, session and CSRF token) and the read guard
+ * (access mode, areas a viewer may see) — src/server/auth, docs/security.md.
  * `createApp(store, options)` returns a Hono app usable in process (`app.request`) or served
  * by @hono/node-server (`veerkracht serve`).
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import type { AccessMode } from '../api/members.js';
 import { AppError } from '../core/app-error.js';
 import {
   parseEngineConfig,
@@ -14,6 +18,11 @@ import {
 } from '../domain/engine/engine-config.js';
 import type { Store } from '../storage/store.js';
 import { createReadContext } from '../service/read-context.js';
+import { createMembersContext, type MembersSettings } from '../service/members/members-context.js';
+import { isSecure, type AuthDeps, type MembersServerOptions } from './auth/request-context.js';
+import { readGuard } from './auth/read-guard.js';
+import { viewerMiddleware } from './auth/viewer-middleware.js';
+import { writeGuard } from './auth/write-guard.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
 import { openApiDocument } from './openapi-document.js';
 import { ResponseCache } from './response-cache.js';
@@ -22,7 +31,14 @@ import { compareRoutes } from './routes/compare.js';
 import { configRoutes } from './routes/config.js';
 import { gemeentenRoutes } from './routes/gemeenten.js';
 import { mapsRoutes } from './routes/maps.js';
+import { organisationRoutes, passwordRoutes, userRoutes } from './routes/accounts.js';
+import { auditRoutes } from './routes/audit.js';
+import { noteRoutes } from './routes/notes.js';
+import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
+import { sessionRoutes } from './routes/session.js';
+import { shareLinkRoutes } from './routes/share-links.js';
+import { DEFAULT_TILE_ORIGINS, securityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 import { hasWebBuild, staticWeb, webNotBuilt } from './static-web.js';
 
@@ -42,9 +58,17 @@ export interface AppOptions {
   /** A response cache of the caller's (benchmarks read its size); default a new one. */
   responseCache?: ResponseCache;
   logger?: ErrorLogger;
+  /** `public` (default): maps readable without login; `members`: every data route needs a session or share link. */
+  access?: AccessMode;
+  /** Public URL, proxy trust, cookies, CSP tile origins (src/server/auth/request-context.ts). */
+  members?: MembersServerOptions;
+  /** Session, link and throttle lifetimes (src/service/members/members-context.ts). */
+  membersSettings?: Partial<Omit<MembersSettings, 'access'>>;
+  /** The clock of sessions, links and throttling (tests move it). */
+  now?: () => Date;
 }
 
-/** The app on a store. Reading never writes to the store; only POST routes do. */
+/** The app on a store. Reading public data never writes to the store; writes, logins and sessions do. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const engineConfig = parseEngineConfig(options.engineConfig ?? {});
   const read = createReadContext(store, {
@@ -54,18 +78,45 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   const cache = options.responseCache ?? new ResponseCache(options.responseCacheBytes);
   const deps: ServerDeps = { read, cache };
+  const membersOptions = options.members ?? {};
+  const auth: AuthDeps = {
+    members: createMembersContext(
+      read,
+      { ...options.membersSettings, access: options.access ?? 'public' },
+      options.now,
+    ),
+    options: membersOptions,
+  };
   const app = new Hono();
   // '%s' first: a request path must never act as a format string
   const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
   app.onError(errorHandler(logger));
+  app.use(
+    '*',
+    securityHeaders({
+      tileOrigins: membersOptions.tileOrigins ?? DEFAULT_TILE_ORIGINS,
+      secure: (c) => isSecure(c, membersOptions),
+    }),
+  );
   app.use('/api/*', compress({ threshold: 2048 }));
+  app.use('/api/*', viewerMiddleware(auth));
+  app.use('/api/*', writeGuard(auth));
+  app.use('/api/*', readGuard(auth));
 
   const openapi = JSON.stringify(openApiDocument());
   app.get('/api/openapi.json', (c) =>
     c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }),
   );
   app.route('/api/gemeenten', gemeentenRoutes(deps));
-  app.route('/api/regions', regionsRoutes(deps));
+  app.route('/api/session', sessionRoutes(auth));
+  app.route('/api/share-links', shareLinkRoutes(auth));
+  app.route('/api/organisations', organisationRoutes(auth));
+  app.route('/api/users', userRoutes(auth));
+  app.route('/api/password', passwordRoutes(auth));
+  app.route('/api/notes', noteRoutes(auth));
+  app.route('/api/own-stock', ownStockRoutes(auth, deps));
+  app.route('/api/audit', auditRoutes(auth));
+  app.route('/api/regions', regionsRoutes(deps, auth));
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));

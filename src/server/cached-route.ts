@@ -3,10 +3,18 @@
  * schema (an unknown parameter is a USAGE error, never a new cache entry), the body comes from
  * the response cache or from the read service, and is sent with Cache-Control, a strong ETag
  * (If-None-Match → 304) and gzip when the client accepts it. Errors are never cached.
+ *
+ * Who asks: the auth middleware has authorised the request before it gets here. A route whose
+ * body depends on the viewer (`perViewer`) has the viewer's scope (their organisation, or the
+ * share link) and the private-data version in its cache key, so one viewer's private data is
+ * never served to another. Only anonymous requests in public mode are `Cache-Control: public`;
+ * every other answer is `private, no-cache` (a shared computer's browser revalidates it).
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
+import { viewerScope } from '../service/members/viewer.js';
+import { accessOf, viewerOf } from './auth/request-context.js';
 import { serialise, type SerialisedResponse } from './response-cache.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -38,23 +46,29 @@ export interface CachedJsonOptions<S extends z.ZodType> {
   /** Path parameters as they enter the key and the service (e.g. a code in upper case). */
   params?: (c: Context) => Record<string, string>;
   maxAgeSeconds?: number;
+  /** The body depends on who asks (private data, or narrowed to a share link): cached per viewer scope. */
+  perViewer?: boolean | ((c: Context) => boolean);
 }
 
 /** A Hono handler answering from the response cache or from `compute`. */
 export function cachedJson<S extends z.ZodType, B>(
   deps: ServerDeps,
   options: CachedJsonOptions<S>,
-  compute: (query: z.infer<S>, params: Record<string, string>) => Promise<B>,
+  compute: (query: z.infer<S>, params: Record<string, string>, c: Context) => Promise<B>,
 ) {
   return async (c: Context): Promise<Response> => {
     const query = parseQuery(options.query, c.req.query());
     const params = options.params ? options.params(c) : {};
     const version = await deps.read.state.version();
     deps.cache.useVersion(version);
-    const key = `${options.name}|${JSON.stringify(params)}|${canonicalJson(query)}`;
+    const perViewer = typeof options.perViewer === 'function' ? options.perViewer(c) : options.perViewer;
+    const scope = perViewer
+      ? `|${viewerScope(viewerOf(c))}|pv${await deps.read.store.members.privateDataVersion()}`
+      : '';
+    const key = `${options.name}${scope}|${JSON.stringify(params)}|${canonicalJson(query)}`;
     let r = deps.cache.get(key);
     if (!r) {
-      r = serialise(await compute(query, params));
+      r = serialise(await compute(query, params, c));
       deps.cache.set(key, r);
     }
     return sendCachedJson(c, r, options.maxAgeSeconds ?? 300);
@@ -73,13 +87,20 @@ function canonicalJson(v: unknown): string {
     .join(',')}}`;
 }
 
+/** `public, max-age` for anonymous requests in public mode; `private, no-cache` for everybody else. */
+export function cacheControl(c: Context, maxAgeSeconds: number): string {
+  return accessOf(c) === 'public' && viewerOf(c).kind === 'anonymous'
+    ? `public, max-age=${maxAgeSeconds}`
+    : 'private, no-cache';
+}
+
 /** Sends a serialised body with Cache-Control and ETag; 304 on a matching If-None-Match; gzip when accepted. */
 export function sendCachedJson(c: Context, r: SerialisedResponse, maxAgeSeconds: number): Response {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': `public, max-age=${maxAgeSeconds}`,
+    'Cache-Control': cacheControl(c, maxAgeSeconds),
     ETag: r.etag,
-    Vary: 'Accept-Encoding',
+    Vary: 'Accept-Encoding, Cookie, Authorization',
   };
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) {

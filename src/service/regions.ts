@@ -1,13 +1,16 @@
 /**
- * Regions: named lists of gemeenten that work like a gemeente (GET/POST /api/regions). The
- * predefined regions live here, in code, and are listed with the ones users created in the
- * store; listing never writes. Codes of the predefined regions verified against the KWB 2024
- * gemeente rows (gm_code/gm_naam) in ../shared/data.
+ * Regions: named lists of gemeenten that work like a gemeente (GET/POST/DELETE /api/regions).
+ * The operator's regions are public: the predefined ones live here, in code (Parkstad Limburg),
+ * others are stored by an admin. A member stores a region for their organisation (a werkgebied):
+ * only that organisation's users see it, and share links of that region. Listing never writes.
+ * Codes of the predefined regions verified against the KWB 2024 gemeente rows (gm_code/gm_naam)
+ * in ../shared/data.
  */
 import { CreateRegionRequestSchema, type Region, type RegionsResponse } from '../api/schemas.js';
 import { AppError } from '../core/app-error.js';
 import type { RegionRow, Store } from '../storage/store.js';
 import type { ReadContext } from './read-context.js';
+import { ANONYMOUS, hasRole, type AccessMode, type UserViewer, type Viewer } from './members/viewer.js';
 
 export const PREDEFINED_REGIONS: readonly RegionRow[] = [
   {
@@ -26,21 +29,65 @@ export async function listRegions(store: Store): Promise<RegionRow[]> {
   return [...PREDEFINED_REGIONS.map((r) => ({ ...r, gemeenten: [...r.gemeenten] })), ...stored];
 }
 
-/** The body of GET /api/regions. */
-export async function regionsResponse(ctx: ReadContext): Promise<RegionsResponse> {
-  return { regions: await listRegions(ctx.store) };
+/** True for the operator's regions (predefined or stored without organisation). */
+export function isPublicRegion(region: RegionRow): boolean {
+  return region.predefined || region.organisationId === undefined || region.organisationId === null;
+}
+
+/** A public region, a region of the viewer's organisation, or the region a share link shares. */
+export function regionVisibleTo(region: RegionRow, viewer: Viewer): boolean {
+  if (isPublicRegion(region)) return true;
+  if (viewer.kind === 'user') return viewer.organisationId === region.organisationId;
+  if (viewer.kind === 'share-link') return viewer.area === region.id;
+  return false;
+}
+
+function toRegion(r: RegionRow): Region {
+  return {
+    id: r.id,
+    name: r.name,
+    gemeenten: [...r.gemeenten],
+    predefined: r.predefined,
+    visibility: isPublicRegion(r) ? 'public' : 'organisation',
+  };
 }
 
 /**
- * Creates a region from a request body `{ name, gemeenten }`: every gemeente must have buurten
- * on the reference division; the id is a slug of the name, unique among all regions.
+ * The body of GET /api/regions: the regions the viewer may see. A share link in members mode
+ * sees only the region it shares (none when it shares a gemeente).
  */
-export async function createRegion(ctx: ReadContext, raw: unknown): Promise<Region> {
+export async function regionsResponse(
+  ctx: ReadContext,
+  viewer: Viewer = ANONYMOUS,
+  access: AccessMode = 'public',
+): Promise<RegionsResponse> {
+  const all = await listRegions(ctx.store);
+  const visible =
+    viewer.kind === 'share-link' && access === 'members'
+      ? all.filter((r) => r.id === viewer.area)
+      : all.filter((r) => regionVisibleTo(r, viewer));
+  return { regions: visible.map(toRegion) };
+}
+
+/** The key two region names must not share: "Parkstad Limburg" = "parkstad-limburg" = "PARKSTAD  limburg". */
+export function nameKey(name: string): string {
+  return slug(name);
+}
+
+/**
+ * Creates a region from a request body `{ name, gemeenten, visibility? }`: every gemeente must
+ * have buurten on the reference division; the name must differ from every region the creator
+ * sees (ALREADY_EXISTS); `visibility: 'public'` is for admins (the operator's regions).
+ */
+export async function createRegion(ctx: ReadContext, raw: unknown, viewer: UserViewer): Promise<Region> {
   const parsed = CreateRegionRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError('USAGE', `region: ${issue.path.join('.') || 'body'}: ${issue.message}`);
   }
+  const isPublic = parsed.data.visibility === 'public';
+  if (isPublic && !hasRole(viewer, 'admin'))
+    throw new AppError('FORBIDDEN', 'only administrators make public regions');
   const state = await ctx.state.get();
   const gemeenten = [...new Set(parsed.data.gemeenten.map((g) => g.toUpperCase()))];
   const unknown = gemeenten.filter((g) => !state.gemeenteNames.has(g));
@@ -51,9 +98,42 @@ export async function createRegion(ctx: ReadContext, raw: unknown): Promise<Regi
     );
   }
   const existing = await listRegions(ctx.store);
-  const id = uniqueId(slug(parsed.data.name), new Set(existing.map((r) => r.id)));
-  const region: Region = { id, name: parsed.data.name, gemeenten, predefined: false };
-  await ctx.store.upsertRegion(region);
+  const key = nameKey(parsed.data.name);
+  // Public names clash with everything; an organisation's names with the public ones and its own.
+  const clash = existing.find((r) => nameKey(r.name) === key && (isPublic || regionVisibleTo(r, viewer)));
+  if (clash)
+    throw new AppError('ALREADY_EXISTS', `a region named '${clash.name}' exists already (id ${clash.id})`);
+  const base = isPublic ? key : `o${viewer.organisationId}-${key}`;
+  const id = uniqueId(base, new Set(existing.map((r) => r.id)));
+  const row: RegionRow = {
+    id,
+    name: parsed.data.name,
+    gemeenten,
+    predefined: false,
+    ...(isPublic ? {} : { organisationId: viewer.organisationId }),
+  };
+  await ctx.store.upsertRegion(row);
+  return toRegion(row);
+}
+
+/**
+ * Deletes a stored region: a public one by an admin, an organisation's by its org-admins (or an
+ * admin of it). A region the viewer cannot see is NOT_FOUND; a predefined one cannot be deleted.
+ */
+export async function deleteRegion(ctx: ReadContext, viewer: UserViewer, id: string): Promise<RegionRow> {
+  const region = (await listRegions(ctx.store)).find((r) => r.id === id);
+  if (!region || !regionVisibleTo(region, viewer)) throw new AppError('NOT_FOUND', `no region '${id}'`);
+  if (region.predefined)
+    throw new AppError('FORBIDDEN', `'${region.name}' is predefined and cannot be deleted`);
+  const allowed = isPublicRegion(region) ? hasRole(viewer, 'admin') : hasRole(viewer, 'org-admin');
+  if (!allowed)
+    throw new AppError(
+      'FORBIDDEN',
+      isPublicRegion(region)
+        ? 'only administrators delete public regions'
+        : "only your organisation's administrators delete its regions",
+    );
+  await ctx.store.members.deleteRegion(id);
   return region;
 }
 

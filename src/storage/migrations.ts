@@ -186,4 +186,124 @@ CREATE TABLE bulk_snapshots (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'members: organisations, users, sessions, account tokens, login throttle, share links, own stock, notes, audit log; regions per organisation',
+    // docs/decisions/005-sessions-and-share-links.md. Secrets are never stored: sessions, share links
+    // and invitation/reset links are kept as SHA-256 hashes of their random tokens, passwords as
+    // argon2id hashes (docs/decisions/004-argon2id-parameters.md). A region without organisation is
+    // the operator's (public); private_data_version changes on every write of per-organisation data
+    // and keys the response cache of per-viewer responses (src/server/cached-route.ts).
+    sql: `
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'org-admin', 'member')),
+  password_hash TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  password_changed_at TEXT,
+  last_login_at TEXT
+);
+CREATE INDEX users_organisation ON users (organisation_id);
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE account_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  purpose TEXT NOT NULL CHECK (purpose IN ('invitation', 'reset')),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX account_tokens_user ON account_tokens (user_id);
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start TEXT NOT NULL
+);
+CREATE TABLE share_links (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  label TEXT NOT NULL,
+  area TEXT NOT NULL,
+  map TEXT,
+  period TEXT,
+  edition TEXT,
+  include_own_stock INTEGER NOT NULL DEFAULT 0,
+  include_notes INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_by INTEGER REFERENCES users(id),
+  uses INTEGER NOT NULL DEFAULT 0,
+  last_used_at TEXT
+);
+CREATE INDEX share_links_organisation ON share_links (organisation_id);
+CREATE TABLE own_stock (
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  buurt_code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  dwellings INTEGER NOT NULL,
+  complexes INTEGER,
+  PRIMARY KEY (organisation_id, buurt_code, year)
+);
+CREATE TABLE own_stock_uploads (
+  id INTEGER PRIMARY KEY,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  file TEXT NOT NULL,
+  checksum TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  buurten INTEGER NOT NULL,
+  dwellings INTEGER NOT NULL,
+  years TEXT NOT NULL,
+  uploaded_by INTEGER REFERENCES users(id),
+  uploaded_at TEXT NOT NULL
+);
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  buurt_code TEXT NOT NULL,
+  gemeente_code TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('note', 'practice')),
+  visibility TEXT NOT NULL CHECK (visibility IN ('organisation', 'members')),
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX notes_buurt ON notes (buurt_code);
+CREATE INDEX notes_organisation ON notes (organisation_id);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  event TEXT NOT NULL,
+  actor_user_id INTEGER,
+  actor TEXT NOT NULL,
+  organisation_id INTEGER,
+  address TEXT,
+  detail TEXT NOT NULL
+);
+CREATE TABLE private_data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO private_data_version (id, version) VALUES (1, 0);
+ALTER TABLE regions ADD COLUMN organisation_id INTEGER REFERENCES organisations(id);
+`,
+  },
 ];

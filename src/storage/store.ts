@@ -5,6 +5,7 @@
  */
 import type { AreaLevel } from '../core/area-code.js';
 import type { ImportBatch, PolygonGeometry, SourceEdition } from '../core/records.js';
+import type { MembersStore } from './members-store.js';
 
 export interface AreaRow {
   code: string;
@@ -71,6 +72,8 @@ export interface RegionRow {
   name: string;
   gemeenten: string[];
   predefined: boolean;
+  /** The organisation whose werkgebied this is; null or absent for the operator's (public) regions. */
+  organisationId?: number | null;
 }
 
 export interface WriteBatchResult {
@@ -216,6 +219,9 @@ export interface Store {
 
   listRegions(): Promise<RegionRow[]>;
   upsertRegion(row: RegionRow): Promise<void>;
+
+  /** Members and partners: accounts, sessions, share links, own stock, notes, audit (members-store.ts). */
+  readonly members: MembersStore;
 
   logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void>;
   listHarmonisation(): Promise<HarmonisationLogRow[]>;

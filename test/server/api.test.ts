@@ -10,6 +10,9 @@ import {
   RegionsResponseSchema,
 } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
+import { addUser, ensureOrganisation } from '../../src/service/members/accounts.js';
+import { createMembersContext } from '../../src/service/members/members-context.js';
+import { createReadContext } from '../../src/service/read-context.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { syntheticStore } from './synthetic-store.js';
 
@@ -49,22 +52,38 @@ describe('HTTP API on a synthetic store', () => {
     expect(body.demo).toBe(false);
   });
 
-  it('GET /api/regions has Parkstad Limburg; POST creates a region and refuses unknown codes', async () => {
+  it('GET /api/regions has Parkstad Limburg; POST (logged in) creates a region and refuses unknown codes', async () => {
     const regions = RegionsResponseSchema.parse(await (await app.request('/api/regions')).json());
     expect(regions.regions.find((r) => r.id === 'parkstad-limburg')?.gemeenten).toContain('GM0917');
+    const members = createMembersContext(createReadContext(store));
+    const { organisation } = await ensureOrganisation(members, 'Test corporatie');
+    await addUser(members, 'cli', {
+      email: 'regio@test.example',
+      role: 'member',
+      organisationId: organisation.id,
+      password: 'a long enough password',
+    });
+    const login = await app.request('/api/session', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'regio@test.example', password: 'a long enough password' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
     const post = (body: unknown) =>
       app.request('/api/regions', {
         method: 'POST',
         body: JSON.stringify(body),
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
       });
     const created = await post({ name: 'Zuid Test', gemeenten: ['GM0917', 'gm0928'] });
     expect(created.status).toBe(201);
     expect(RegionSchema.parse(await created.json())).toEqual({
-      id: 'zuid-test',
+      id: `o${organisation.id}-zuid-test`,
       name: 'Zuid Test',
       gemeenten: ['GM0917', 'GM0928'],
       predefined: false,
+      visibility: 'organisation',
     });
     const bad = await post({ name: 'X', gemeenten: ['GM9999'] });
     expect(bad.status).toBe(404);

@@ -1,20 +1,43 @@
 /**
  * GET /api/buurten?q=: buurten by name. GET /api/buurten/:code: every indicator over every
- * year, the class per period, and the explanation.
+ * year, the class per period, and the explanation — plus, for a viewer with private data (a
+ * user, or a share link including notes or own stock), `members`: their notes on the buurt and
+ * their own stock there (service/members), cached per viewer scope.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { BuurtQuerySchema, BuurtSearchQuerySchema } from '../../api/schemas.js';
 import { getBuurtProfile } from '../../service/buurt-profile.js';
 import { searchBuurten } from '../../service/buurt-search.js';
+import { authoriseCode, narrowsToLink, withinLink } from '../../service/members/access.js';
+import { buurtNotes } from '../../service/members/notes.js';
+import { buurtOwnStock } from '../../service/members/own-stock.js';
+import type { Viewer } from '../../service/members/viewer.js';
+import { accessOf, viewerOf } from '../auth/request-context.js';
 import { cachedJson } from '../cached-route.js';
 import type { ServerDeps } from '../server-deps.js';
+
+function hasPrivateData(viewer: Viewer): boolean {
+  return (
+    viewer.kind === 'user' ||
+    (viewer.kind === 'share-link' && (viewer.includeNotes || viewer.includeOwnStock))
+  );
+}
 
 export function buurtenRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.get(
     '/',
-    cachedJson(deps, { name: 'buurt-search', query: BuurtSearchQuerySchema }, (q) =>
-      searchBuurten(deps.read, q),
+    cachedJson(
+      deps,
+      {
+        name: 'buurt-search',
+        query: BuurtSearchQuerySchema,
+        perViewer: (c) => narrowsToLink(viewerOf(c), accessOf(c)),
+      },
+      async (q, _p, c) => {
+        const found = await searchBuurten(deps.read, q);
+        return { ...found, buurten: withinLink(found.buurten, viewerOf(c), accessOf(c)) };
+      },
     ),
   );
   app.get(
@@ -25,8 +48,20 @@ export function buurtenRoutes(deps: ServerDeps): Hono {
         name: 'buurt',
         query: BuurtQuerySchema,
         params: (c) => ({ code: (c.req.param('code') ?? '').trim().toUpperCase() }),
+        perViewer: (c: Context) => hasPrivateData(viewerOf(c)),
       },
-      (q, p) => getBuurtProfile(deps.read, { code: p['code']!, period: q.period }),
+      async (q, p, c) => {
+        const viewer = viewerOf(c);
+        const access = accessOf(c);
+        authoriseCode(viewer, access, p['code']!);
+        const profile = await getBuurtProfile(deps.read, { code: p['code']!, period: q.period });
+        if (!hasPrivateData(viewer)) return profile;
+        const [notes, ownStock] = await Promise.all([
+          buurtNotes(deps.read, viewer, profile.code),
+          buurtOwnStock(deps.read, viewer, access, profile.code),
+        ]);
+        return { ...profile, members: { notes, ownStock } };
+      },
     ),
   );
   return app;

@@ -1,28 +1,57 @@
-/** GET /api/regions and POST /api/regions (a named list of gemeenten; codes must exist). */
+/**
+ * GET /api/regions (the regions the viewer sees), POST /api/regions `{ name, gemeenten,
+ * visibility? }` (users; a region of their organisation, or public for admins) and
+ * DELETE /api/regions/:id. Writes pass the write guard first (session, CSRF token, JSON, size).
+ */
 import { Hono } from 'hono';
 import { NoQuerySchema } from '../../api/schemas.js';
-import { AppError } from '../../core/app-error.js';
-import { createRegion, regionsResponse } from '../../service/regions.js';
+import { audit } from '../../service/members/audit.js';
+import { createRegion, deleteRegion, regionsResponse } from '../../service/regions.js';
 import { parseQuery } from '../cached-route.js';
+import {
+  accessOf,
+  clientAddress,
+  readJson,
+  requireUser,
+  viewerOf,
+  type AuthDeps,
+} from '../auth/request-context.js';
 import type { ServerDeps } from '../server-deps.js';
 
-export function regionsRoutes(deps: ServerDeps): Hono {
+export function regionsRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
-    return c.json(await regionsResponse(deps.read));
+    return c.json(await regionsResponse(deps.read, viewerOf(c), accessOf(c)), 200, {
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Cookie, Authorization',
+    });
   });
   app.post('/', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
-    let raw: unknown;
-    try {
-      raw = await c.req.json();
-    } catch (e) {
-      throw new AppError('USAGE', 'POST /api/regions expects a JSON body { name, gemeenten }', { cause: e });
-    }
-    const region = await createRegion(deps.read, raw);
+    const viewer = requireUser(c);
+    const region = await createRegion(deps.read, await readJson(c, '{ name, gemeenten }'), viewer);
     deps.cache.clear(); // compare and maps of regions read the region list
+    await audit(auth.members, 'region.created', {
+      actor: viewer,
+      organisationId: viewer.organisationId,
+      address: clientAddress(c, auth.options),
+      detail: { id: region.id, visibility: region.visibility },
+    });
     return c.json(region, 201);
+  });
+  app.delete('/:id', async (c) => {
+    parseQuery(NoQuerySchema, c.req.query());
+    const viewer = requireUser(c);
+    const region = await deleteRegion(deps.read, viewer, c.req.param('id'));
+    deps.cache.clear();
+    await audit(auth.members, 'region.deleted', {
+      actor: viewer,
+      organisationId: region.organisationId ?? null,
+      address: clientAddress(c, auth.options),
+      detail: { id: region.id },
+    });
+    return c.body(null, 204);
   });
   return app;
 }

@@ -68,7 +68,15 @@ export interface SqliteSchema {
   value_areas: { id: number; code: string };
   value_indicators: { id: number; indicator: string };
   value_columns: { id: number; source_column: string };
-  regions: { id: string; name: string; gemeenten: string; predefined: number; created_at: string };
+  regions: {
+    id: string;
+    name: string;
+    gemeenten: string;
+    predefined: number;
+    created_at: string;
+    /** Since migration 6: the owning organisation; null for the operator's (public) regions. */
+    organisation_id: number | null;
+  };
   harmonisation_log: {
     id: number;
     from_division: number;

@@ -34,6 +34,9 @@ import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './ha
 import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
 import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-snapshot.js';
+import type { MembersStore } from '../members-store.js';
+import { accountMethods } from './accounts.js';
+import { memberDataMethods } from './member-data.js';
 
 export interface OpenSqliteOptions {
   /** File path, or ':memory:'. */
@@ -67,6 +70,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly kysely: Kysely<SqliteSchema>;
   private depth = 0;
+  private membersStore: MembersStore | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -147,6 +151,12 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Prepared on first use: after the migrations have created the tables. */
+  get members(): MembersStore {
+    this.membersStore ??= { ...accountMethods(this.db), ...memberDataMethods(this.db) };
+    return this.membersStore;
   }
 
   private upsertEdition(e: ImportBatch['edition']): number {
@@ -463,16 +473,25 @@ export class SqliteStore implements Store {
       name: r.name,
       gemeenten: JSON.parse(r.gemeenten) as string[],
       predefined: r.predefined === 1,
+      ...(r.organisation_id !== null ? { organisationId: r.organisation_id } : {}),
     }));
   }
 
   async upsertRegion(row: RegionRow): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO regions (id, name, gemeenten, predefined, created_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO regions (id, name, gemeenten, predefined, created_at, organisation_id) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, gemeenten = excluded.gemeenten`,
       )
-      .run(row.id, row.name, JSON.stringify(row.gemeenten), row.predefined ? 1 : 0, new Date().toISOString());
+      .run(
+        row.id,
+        row.name,
+        JSON.stringify(row.gemeenten),
+        row.predefined ? 1 : 0,
+        new Date().toISOString(),
+        row.organisationId ?? null,
+      );
+    this.db.prepare('UPDATE private_data_version SET version = version + 1 WHERE id = 1').run();
   }
 
   async logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void> {

@@ -1,0 +1,36 @@
+/**
+ * GET /api/notes?buurt=|area=&q=&limit= (the notes the viewer reads, newest first; q searches
+ * the text), POST /api/notes `{ buurt, text, kind?, visibility? }`, DELETE /api/notes/:id.
+ */
+import { Hono } from 'hono';
+import { NotesQuerySchema } from '../../api/members.js';
+import { NoQuerySchema } from '../../api/schemas.js';
+import { AppError } from '../../core/app-error.js';
+import { createNote, deleteNote, listNotes } from '../../service/members/notes.js';
+import { parseQuery } from '../cached-route.js';
+import { accessOf, readJson, requireUser, viewerOf, type AuthDeps } from '../auth/request-context.js';
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+export function noteRoutes(deps: AuthDeps): Hono {
+  const app = new Hono();
+  const read = deps.members.read;
+  app.get('/', async (c) => {
+    const q = parseQuery(NotesQuerySchema, c.req.query());
+    return c.json(await listNotes(read, viewerOf(c), accessOf(c), q), 200, PRIVATE);
+  });
+  app.post('/', async (c) => {
+    parseQuery(NoQuerySchema, c.req.query());
+    const viewer = requireUser(c);
+    return c.json(await createNote(read, viewer, await readJson(c, '{ buurt, text }')), 201, PRIVATE);
+  });
+  app.delete('/:id', async (c) => {
+    parseQuery(NoQuerySchema, c.req.query());
+    const viewer = requireUser(c);
+    const raw = c.req.param('id');
+    if (!/^\d{1,12}$/.test(raw)) throw new AppError('NOT_FOUND', `no note '${raw}'`);
+    await deleteNote(read, viewer, Number(raw));
+    return c.body(null, 204, PRIVATE);
+  });
+  return app;
+}
