@@ -197,7 +197,8 @@ function forArea(
     const last = years[years.length - 1];
     return { ...rest, years, ...(last !== undefined ? { defaultYear: last } : {}), availability };
   }
-  const newest = newestPeriod(keys, preferredLength);
+  const spans = new Map(counts.flatMap((c) => (c.span ? [[c.key, c.span] as const] : [])));
+  const newest = newestPeriod(keys, preferredLength, spans);
   return { ...rest, periods: keys, ...(newest ? { defaultPeriod: newest } : {}), availability };
 }
 

@@ -21,12 +21,31 @@ describe('offeredKeys(availability)', () => {
   });
 });
 
+describe('offeredKeys: periods comparing the same years', () => {
+  it('are offered once, under the label that fits the years compared', () => {
+    const same = JSON.stringify([['lbm_onv', [2018, 2020]]]);
+    const counts = [
+      { key: '2016-2020', withValue: 9, span: [2016, 2020] as [number, number], signature: same },
+      { key: '2016-2025', withValue: 9, span: [2016, 2020] as [number, number], signature: same },
+      { key: '2019-2025', withValue: 9, span: [2021, 2025] as [number, number], signature: 'police' },
+    ];
+    expect(offeredKeys({ buurten: 10, counts }).keys).toEqual(['2016-2020', '2019-2025']);
+  });
+});
+
 describe('newestPeriod(periods, preferredLength)', () => {
   it('takes the latest end, then the preferred length, then the longer', () => {
     expect(newestPeriod(['2014-2018', '2016-2020', '2012-2020', '2018-2020'], 4)).toBe('2016-2020');
     expect(newestPeriod(['2014-2020', '2018-2020'], 4)).toBe('2014-2020');
     expect(newestPeriod(['2014-2018', '2014-2024'], 4)).toBe('2014-2024');
     expect(newestPeriod([], 4)).toBeNull();
+  });
+  it('ranks by the last year actually compared when the spans are known', () => {
+    const spans = new Map<string, [number, number]>([
+      ['2016-2025', [2016, 2020]],
+      ['2014-2022', [2014, 2022]],
+    ]);
+    expect(newestPeriod(['2016-2025', '2014-2022'], 4, spans)).toBe('2014-2022');
   });
 });
 

@@ -16,6 +16,10 @@ export interface AreaCount {
   key: string;
   /** Buurten of the area with a value. */
   withValue: number;
+  /** Period maps: the first and last year actually compared for the area (over every measure). */
+  span?: [number, number];
+  /** Period maps: the years compared per measure, as text; equal for periods that compare the same. */
+  signature?: string;
 }
 
 export interface AreaMapAvailability {
@@ -48,11 +52,23 @@ export function areaMapAvailability(
   if (rows.length > 0) {
     for (const year of national.years ?? [])
       counts.push({ key: String(year), withValue: count(buildMap(engine, spec, rows, { year }).features) });
-    for (const period of national.periods ?? [])
+    for (const period of national.periods ?? []) {
+      const built = buildMap(engine, spec, rows, { period: parsePeriod(period) });
+      const withValue = count(built.features);
+      const years = Object.values(built.yearsUsed).flat();
       counts.push({
         key: period,
-        withValue: count(buildMap(engine, spec, rows, { period: parsePeriod(period) }).features),
+        withValue,
+        ...(withValue > 0 && years.length > 0
+          ? {
+              span: [Math.min(...years), Math.max(...years)] as [number, number],
+              signature: JSON.stringify(
+                Object.entries(built.yearsUsed).sort(([a], [b]) => a.localeCompare(b)),
+              ),
+            }
+          : {}),
       });
+    }
   }
   return { buurten: rows.length, counts };
 }
@@ -115,11 +131,28 @@ export function indicatorHasValues(
 /**
  * The years or periods to offer for an area: those giving a value for at least half of its
  * buurten; when none does, those giving any value (the caller says the coverage is partial).
+ * Periods that compare exactly the same years are offered once, under the label that says the
+ * years compared best (e.g. 2016-2020 rather than 2016-2025 when the data end in 2020).
  */
 export function offeredKeys(availability: AreaMapAvailability): { keys: string[]; halfCovered: boolean } {
   const half = availability.counts.filter((c) => c.withValue > 0 && c.withValue * 2 >= availability.buurten);
-  if (half.length > 0) return { keys: half.map((c) => c.key), halfCovered: true };
-  return { keys: availability.counts.filter((c) => c.withValue > 0).map((c) => c.key), halfCovered: false };
+  const any = availability.counts.filter((c) => c.withValue > 0);
+  const chosen = half.length > 0 ? half : any;
+  const best = new Map<string, AreaCount>();
+  for (const c of chosen) {
+    if (!c.signature || !c.span) continue;
+    const held = best.get(c.signature);
+    if (!held || labelFit(c) < labelFit(held)) best.set(c.signature, c);
+  }
+  const keys = chosen.filter((c) => !c.signature || best.get(c.signature) === c).map((c) => c.key);
+  return { keys, halfCovered: half.length > 0 };
+}
+
+/** How far a period's label is from the years it compares (0 = exactly those years). */
+function labelFit(c: AreaCount): number {
+  const { t0, t1 } = periodOf(c.key);
+  const [s0, s1] = c.span!;
+  return Math.abs(t1 - s1) * 100 + Math.abs(t0 - s0);
 }
 
 const periodOf = (p: string): { t0: number; t1: number } => {
@@ -128,13 +161,19 @@ const periodOf = (p: string): { t0: number; t1: number } => {
 };
 
 /**
- * The newest period: the latest end year; among those, the length closest to `preferredLength`
- * (the configured default period's), then the longer one. Null for an empty list.
+ * The newest period: the latest end year — the last year actually compared when `spans` gives
+ * it, else the label's; among those, the label ending closest to it, then the length closest to
+ * `preferredLength` (the configured default period's), then the longer one. Null for an empty list.
  */
-export function newestPeriod(periods: readonly string[], preferredLength: number): string | null {
+export function newestPeriod(
+  periods: readonly string[],
+  preferredLength: number,
+  spans: ReadonlyMap<string, readonly [number, number]> = new Map(),
+): string | null {
   const rank = (p: string) => {
     const { t0, t1 } = periodOf(p);
-    return { t1, distance: Math.abs(t1 - t0 - preferredLength), length: t1 - t0 };
+    const end = spans.get(p)?.[1] ?? t1;
+    return { end, fit: Math.abs(t1 - end), distance: Math.abs(t1 - t0 - preferredLength), length: t1 - t0 };
   };
   let best: string | null = null;
   for (const p of periods) {
@@ -145,8 +184,11 @@ export function newestPeriod(periods: readonly string[], preferredLength: number
     const a = rank(p);
     const b = rank(best);
     if (
-      a.t1 > b.t1 ||
-      (a.t1 === b.t1 && (a.distance < b.distance || (a.distance === b.distance && a.length > b.length)))
+      a.end > b.end ||
+      (a.end === b.end &&
+        (a.fit < b.fit ||
+          (a.fit === b.fit &&
+            (a.distance < b.distance || (a.distance === b.distance && a.length > b.length)))))
     )
       best = p;
   }
