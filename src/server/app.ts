@@ -116,7 +116,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/notes', noteRoutes(auth));
   app.route('/api/own-stock', ownStockRoutes(auth, deps));
   app.route('/api/audit', auditRoutes(auth));
-  app.route('/api/regions', regionsRoutes(deps, auth));
+  app.route('/api/regions', regionsRoutes(deps));
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));

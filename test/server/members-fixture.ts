@@ -115,7 +115,7 @@ export async function membersFixture(
     const body = (await res.json()) as { csrfToken: string };
     return { headers: { Cookie: cookie }, csrf: body.csrfToken };
   };
-  const write = (who: Credentials, method: string, path: string, body?: unknown) =>
+  const write = async (who: Credentials, method: string, path: string, body?: unknown) =>
     app.request(path, {
       method,
       headers: {

@@ -5,20 +5,12 @@
  */
 import { Hono } from 'hono';
 import { NoQuerySchema } from '../../api/schemas.js';
-import { audit } from '../../service/members/audit.js';
 import { createRegion, deleteRegion, regionsResponse } from '../../service/regions.js';
 import { parseQuery } from '../cached-route.js';
-import {
-  accessOf,
-  clientAddress,
-  readJson,
-  requireUser,
-  viewerOf,
-  type AuthDeps,
-} from '../auth/request-context.js';
+import { accessOf, readJson, requireUser, viewerOf } from '../auth/request-context.js';
 import type { ServerDeps } from '../server-deps.js';
 
-export function regionsRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
+export function regionsRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
@@ -32,25 +24,13 @@ export function regionsRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
     const viewer = requireUser(c);
     const region = await createRegion(deps.read, await readJson(c, '{ name, gemeenten }'), viewer);
     deps.cache.clear(); // compare and maps of regions read the region list
-    await audit(auth.members, 'region.created', {
-      actor: viewer,
-      organisationId: viewer.organisationId,
-      address: clientAddress(c, auth.options),
-      detail: { id: region.id, visibility: region.visibility },
-    });
     return c.json(region, 201);
   });
   app.delete('/:id', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
     const viewer = requireUser(c);
-    const region = await deleteRegion(deps.read, viewer, c.req.param('id'));
+    await deleteRegion(deps.read, viewer, c.req.param('id'));
     deps.cache.clear();
-    await audit(auth.members, 'region.deleted', {
-      actor: viewer,
-      organisationId: region.organisationId ?? null,
-      address: clientAddress(c, auth.options),
-      detail: { id: region.id },
-    });
     return c.body(null, 204);
   });
   return app;

@@ -204,13 +204,14 @@ export async function listUsers(
   return { users: users.map((u) => userView(u, orgs.get(u.organisationId) ?? '')) };
 }
 
-/** The user an actor may manage; NOT_FOUND for users of other organisations (they are not shown). */
+/** The user an actor may manage; members manage nobody, org-admins do not see other organisations' users. */
 async function manageable(ctx: MembersContext, actor: AccountActor, id: number): Promise<UserRow> {
   const user = await ctx.read.store.members.findUser({ id });
   if (!user) throw new AppError('NOT_FOUND', `no user ${id}`);
   if (actor === 'cli' || hasRole(actor, 'admin')) return user;
-  if (!hasRole(actor, 'org-admin') || actor.organisationId !== user.organisationId)
-    throw new AppError('NOT_FOUND', `no user ${id}`);
+  if (!hasRole(actor, 'org-admin'))
+    throw new AppError('FORBIDDEN', "users are managed by your organisation's administrators");
+  if (actor.organisationId !== user.organisationId) throw new AppError('NOT_FOUND', `no user ${id}`);
   if (user.role === 'admin') throw new AppError('FORBIDDEN', 'only administrators change administrators');
   return user;
 }

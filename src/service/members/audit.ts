@@ -21,9 +21,7 @@ export type AuditEvent =
   | 'user.link-created'
   | 'user.password-set'
   | 'own-stock.uploaded'
-  | 'own-stock.cleared'
-  | 'region.created'
-  | 'region.deleted';
+  | 'own-stock.cleared';
 
 export interface AuditEntry {
   /** A viewer, or a name for the CLI ('cli') and failed logins (the address tried). */

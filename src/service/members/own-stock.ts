@@ -82,7 +82,7 @@ export async function uploadOwnStock(
     actor: viewer,
     organisationId: viewer.organisationId,
     address,
-    detail: { file, rows: report.rows, buurten: report.buurten, years: report.years },
+    detail: { rows: report.rows, buurten: report.buurten, years: report.years },
   });
   return report;
 }
