@@ -113,7 +113,7 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
   it('downloads from the Feed only, filtered on the server, paging along re-pointed nextLinks; retries 5xx and resumes dropped connections; imports', async () => {
     s.faults.push(
       { path: /47022NED\/TypedDataSet$/, fault: { kind: 'status', status: 503, retryAfter: 0 }, times: 2 },
-      { path: /wijkenbuurten_2023_v1\.gpkg$/, fault: { kind: 'drop' }, times: 1 },
+      { path: /wijkenbuurten_2024\.gpkg$/, fault: { kind: 'drop' }, times: 1 },
       { path: /50150NED\/TypedDataSet$/, fault: { kind: 'drop', after: 1000 }, times: 1 },
     );
     const result = await runFetch(store, options());
@@ -122,7 +122,7 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
       'rivm/50150NED.json',
       'politie/47022NED_2022.json',
       'politie/47022NED_2023.json',
-      'pdok/wijkenbuurten_2023_v1.gpkg', // the latest year asked; its name only the atom feed knows
+      'pdok/wijkenbuurten_2024.gpkg', // the division of the RIVM and police tables: later than the years asked
       'leefbaarometer/Leefbaarometer-scores buurten 2002-2024.csv',
     ]);
     // never the standard API for data; every CBS request asks for JSON
@@ -150,8 +150,8 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
     // the GeoPackage: name from the atom feed, resumed with a Range request after the drop
     const gpkg = s.log.filter((l) => l.path.endsWith('.gpkg'));
     expect(gpkg.map((l) => l.path)).toEqual([
-      '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023_v1.gpkg',
-      '/cbs/wijkenbuurten/2023/atom/downloads/wijkenbuurten_2023_v1.gpkg',
+      '/cbs/wijkenbuurten/2024/atom/downloads/wijkenbuurten_2024.gpkg',
+      '/cbs/wijkenbuurten/2024/atom/downloads/wijkenbuurten_2024.gpkg',
     ]);
     expect(gpkg[0]!.range).toBeUndefined();
     expect(gpkg[1]!.range).toMatch(/^bytes=\d+-$/);
@@ -188,7 +188,7 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
     const lbm = await valueMap(store, 'lbm_total');
     expect(Object.keys(lbm).filter((k) => k.endsWith(' 2024')).length).toBeGreaterThan(800);
     expect(result.reports.find((r) => r.source === 'geo')).toMatchObject({
-      divisionYear: 2023,
+      divisionYear: 2024,
       geometries: 1075,
     });
     expect(result.summary).toMatchObject({

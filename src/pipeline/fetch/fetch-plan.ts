@@ -345,7 +345,8 @@ async function planPolice(ctx: PlanContext): Promise<SourcePlan> {
 
 async function planBoundaries(ctx: PlanContext): Promise<SourcePlan> {
   const plan: SourcePlan = { source: 'geo', what: '', files: [], notes: [], issues: [] };
-  const asked = [...new Set(ctx.years)].sort((a, b) => b - a);
+  // the asked years and the divisions of the downloaded tables (RIVM and police may be on a later one)
+  const asked = [...new Set([...ctx.years, ...ctx.buurtCodes.keys()])].sort((a, b) => b - a);
   const found = new Map<number, GeoPackageDownload>();
   for (const year of asked) {
     try {
