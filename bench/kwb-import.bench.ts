@@ -239,7 +239,11 @@ function writeEdition(dir: string, year: number, rand: () => number): string {
       [metaKeys[2]!]: a.code.padEnd(10),
       [metaKeys[3]!]: '1',
     };
-    for (const k of keys) row[k] = rand() < 0.06 ? null : Math.round(rand() * 1000) / 10;
+    for (const k of keys) {
+      const value = rand() < 0.06 ? null : Math.round(rand() * 1000) / 10;
+      // within each indicator's plausible range (src/pipeline/plausible-values.ts): 0–100, households 0–10 persons
+      row[k] = value !== null && k.startsWith('GemiddeldeHuishoudensgrootte') ? value / 10 : value;
+    }
     return row;
   });
   const path = join(dir, `kwb-${year}-${table}.json`);

@@ -9,7 +9,7 @@ import { findAreaLevel, type AreaLevel } from '../core/area-code.js';
 import { VALUE_FLAGS } from '../core/records.js';
 import { parseCell } from './cell-value.js';
 import { findHeader } from './column-title.js';
-import { checkPlausibleValue, checkPlausibleYear } from './plausible-values.js';
+import { checkPlausibleValue, isPlausible, checkPlausibleYear } from './plausible-values.js';
 import type { CsvTable } from './csv-table.js';
 
 /** Index of a column by name in any spelling (column-title.ts), or undefined. */
@@ -66,7 +66,8 @@ export function readNumberCell(
   }
   if (cell.kind !== 'number') return { value: null, flags: VALUE_FLAGS.suppressed };
   if (indicator !== undefined)
-    checkPlausibleValue(indicator, cell.value, () => cellLocation(table, i, c, ''));
+    if (!isPlausible(indicator, cell.value))
+      checkPlausibleValue(indicator, cell.value, () => cellLocation(table, i, c, ''));
   return { value: cell.value, flags: 0 };
 }
 

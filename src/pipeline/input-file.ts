@@ -6,9 +6,9 @@
  * input-limits.ts are refused with INPUT_TOO_LARGE before they are read further.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { AppError } from '../core/app-error.js';
 import type { ImportWarning } from '../core/records.js';
 import { DEFAULT_INPUT_LIMITS, formatBytes, tooLarge, type InputLimits } from './input-limits.js';
@@ -51,6 +51,60 @@ export function readInputFile(path: string, limits: InputLimits = DEFAULT_INPUT_
     throw new AppError('FILE_NOT_FOUND', `cannot read ${path}`, { cause: e });
   }
   return inputFileFromBytes(path, raw, limits);
+}
+
+const HEAD_BYTES = 65536;
+
+/**
+ * The first bytes of a file, enough to detect its source and layout (`head`, the magic bytes of
+ * an XLSX or GeoPackage) without reading — or inflating, or hashing — all of it. `text()` of the
+ * result is the head only; import a file with readInputFile.
+ */
+export function readInputHead(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputFile {
+  let raw: Buffer;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new AppError('FILE_UNREADABLE', `${path} is not a file`);
+    const fd = openSync(path, 'r');
+    try {
+      raw = Buffer.alloc(Math.min(st.size, 4 * HEAD_BYTES));
+      raw = raw.subarray(0, readSync(fd, raw, 0, raw.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('FILE_NOT_FOUND', `cannot read ${path}`, { cause: e });
+  }
+  let name = basename(path);
+  if (name.toLowerCase().endsWith('.gz')) name = name.slice(0, -3);
+  let bytes = raw;
+  if (raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b) {
+    try {
+      // the start of the gzip stream (at most 32 KiB, so at most ~32 MiB inflated), without an error for the rest
+      bytes = gunzipSync(raw.subarray(0, 32768), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(
+        0,
+        HEAD_BYTES,
+      );
+    } catch (e) {
+      throw new AppError('FILE_UNREADABLE', `${name}: gzip data is corrupt`, {
+        location: { file: name, expected: 'complete gzip data' },
+        cause: e,
+      });
+    }
+  }
+  const head = decodeHead(bytes);
+  return {
+    path,
+    name,
+    bytes: bytes.subarray(0, HEAD_BYTES),
+    checksum: '',
+    text: () => head,
+    head,
+    encoding: () => undefined,
+    notes: [],
+    limits,
+  };
 }
 
 function gunzip(name: string, raw: Buffer, limits: InputLimits): Buffer {

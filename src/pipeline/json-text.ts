@@ -1,33 +1,32 @@
 /**
- * Parsing a JSON input file, the one way every JSON reader does it: the nesting depth is
- * bounded first (a linear scan outside strings; GeoJSON needs 6 levels, TopoJSON and OData 4),
- * so that deeply nested input is refused with INPUT_TOO_LARGE instead of exhausting the stack,
- * and a syntax error is JSON_MALFORMED naming the line where parsing stopped.
+ * Parsing a JSON input file, the one way every JSON reader does it: the nesting depth is bounded
+ * (GeoJSON needs 6 levels, TopoJSON and OData 4), so that deeply nested input is refused with
+ * INPUT_TOO_LARGE instead of exhausting the stack of a reader after the parse, and a syntax error
+ * is JSON_MALFORMED naming the line where parsing stopped.
  */
 import { AppError } from '../core/app-error.js';
 import type { InputFile } from './input-file.js';
 import { tooLarge } from './input-limits.js';
 
-/** Throws INPUT_TOO_LARGE at the first point where arrays/objects nest deeper than `max`. */
-export function checkJsonDepth(file: string, text: string, max: number): void {
-  let depth = 0;
-  let inString = false;
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) {
-        throw tooLarge({ file, line }, 'the JSON nesting depth', `${max} levels`, `deeper than ${max}`);
+/**
+ * Throws INPUT_TOO_LARGE when arrays/objects of a parsed document nest deeper than `max`. The walk
+ * is iterative and visits containers only (V8's JSON.parse is iterative too, so a document of any
+ * depth can be parsed and then measured; the readers after it are not all iterative).
+ */
+export function checkJsonDepth(file: string, root: unknown, max: number): void {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (depth > max)
+      throw tooLarge({ file }, 'the JSON nesting depth', `${max} levels`, `deeper than ${max}`);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+    } else {
+      for (const key in value as Record<string, unknown>) {
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
       }
-    } else if (c === 93 || c === 125) depth--;
+    }
   }
 }
 
@@ -44,10 +43,12 @@ function lineOf(text: string, at: number): number {
  */
 export function parseJsonFile(file: InputFile, expected: string): unknown {
   const text = file.text();
-  checkJsonDepth(file.name, text, file.limits.maxJsonDepth);
+  let doc: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    doc = JSON.parse(text) as unknown;
   } catch (e) {
+    if (e instanceof RangeError)
+      throw tooLarge({ file: file.name }, 'the JSON nesting depth', `${file.limits.maxJsonDepth} levels`);
     const message = (e as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
     const line = position !== undefined ? lineOf(text, Number(position)) : lineOf(text, text.length);
@@ -56,4 +57,6 @@ export function parseJsonFile(file: InputFile, expected: string): unknown {
       cause: e,
     });
   }
+  if (typeof doc === 'object' && doc !== null) checkJsonDepth(file.name, doc, file.limits.maxJsonDepth);
+  return doc;
 }

@@ -36,12 +36,27 @@ const BY_INDICATOR: Record<string, PlausibleRange> = {
   lbm2_class: { min: 1, max: 9 },
 };
 
+const RANGES = new Map<string, PlausibleRange | null>();
+
 /** The plausible range of a catalogue indicator, or undefined (a user's own indicator). */
 export function plausibleRange(indicator: string): PlausibleRange | undefined {
-  const own = BY_INDICATOR[indicator];
-  if (own) return own;
-  const entry = findCatalogueEntry(indicator);
-  return entry ? BY_UNIT[entry.unit] : undefined;
+  let r = RANGES.get(indicator);
+  if (r === undefined) {
+    const entry = findCatalogueEntry(indicator);
+    r = Object.hasOwn(BY_INDICATOR, indicator)
+      ? BY_INDICATOR[indicator]!
+      : entry
+        ? BY_UNIT[entry.unit]
+        : null;
+    RANGES.set(indicator, r);
+  }
+  return r ?? undefined;
+}
+
+/** True when `value` lies in the indicator's range (or the indicator has none): the cheap test of a hot loop. */
+export function isPlausible(indicator: string, value: number): boolean {
+  const r = plausibleRange(indicator);
+  return r === undefined || (value >= r.min && value <= r.max);
 }
 
 function formatRange(r: PlausibleRange): string {
@@ -54,9 +69,8 @@ export function checkPlausibleValue(
   value: number | null,
   where: () => FileLocation,
 ): void {
-  if (value === null) return;
-  const r = plausibleRange(indicator);
-  if (!r || (value >= r.min && value <= r.max)) return;
+  if (value === null || isPlausible(indicator, value)) return;
+  const r = plausibleRange(indicator)!;
   throw new AppError('VALUE_OUT_OF_RANGE', `implausible value for ${indicator}`, {
     location: { ...where(), expected: `${formatRange(r)} (${indicator})`, found: String(value) },
   });

@@ -24,7 +24,7 @@ import { findCatalogueEntry, INDICATOR_CATALOGUE } from '../domain/indicator-cat
 import type { Store } from '../storage/store.js';
 import { harmoniseStore, type HarmoniseSummary } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
-import { readInputFile, type InputFile } from './input-file.js';
+import { readInputFile, readInputHead, type InputFile } from './input-file.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { checkPlausibleYear } from './plausible-values.js';
 import type { ParseContext, SourceParser } from './source-parser.js';
@@ -135,7 +135,7 @@ export async function importPaths(
     );
     const parser = skipOrThrow(
       input,
-      () => detectParser(readInputFile(input.path, limits), options.source),
+      () => detectParser(readInputHead(input.path, limits), options.source),
       options,
       skipped,
     );

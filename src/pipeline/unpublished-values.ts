@@ -13,24 +13,37 @@ export function dropUnpublished(
   values: readonly ParsedValue[],
   file: string,
   warnings: ImportWarning[],
-  groupOf: (v: ParsedValue) => string = (v) => `${v.indicator} ${v.year}`,
+  groupOf?: (v: ParsedValue) => string,
 ): ParsedValue[] {
-  const published = new Set<string>();
-  const seen = new Map<string, ParsedValue>();
+  // the default group (indicator, year) is found without a string per value: a national KWB
+  // edition has ~560,000 values
+  const published = new Map<string, Map<number, boolean>>();
+  const first = new Map<string, ParsedValue>();
+  const keyOf = groupOf ?? ((v: ParsedValue) => v.indicator);
   for (const v of values) {
-    const g = groupOf(v);
-    if (v.value !== null) published.add(g);
-    if (!seen.has(g)) seen.set(g, v);
+    const k = keyOf(v);
+    let years = published.get(k);
+    if (!years) published.set(k, (years = new Map()));
+    const seen = years.get(v.year);
+    if (seen === undefined) {
+      years.set(v.year, v.value !== null);
+      first.set(`${k}\u0000${v.year}`, v);
+    } else if (!seen && v.value !== null) years.set(v.year, true);
   }
-  for (const [g, v] of seen) {
-    if (!published.has(g)) {
+  let dropped = 0;
+  for (const [k, years] of published)
+    for (const [year, has] of years) {
+      if (has) continue;
+      dropped++;
+      const v = first.get(`${k}\u0000${year}`)!;
+      const group = groupOf ? k : `${v.indicator} ${year}`;
       warnings.push({
         code: 'COLUMN_NOT_PUBLISHED',
-        message: `${g}: column '${v.column}' is empty in every row (not published); nothing stored`,
+        message: `${group}: column '${v.column}' is empty in every row (not published); nothing stored`,
         file,
         column: v.column,
       });
     }
-  }
-  return values.filter((v) => published.has(groupOf(v)));
+  if (dropped === 0) return values as ParsedValue[];
+  return values.filter((v) => published.get(keyOf(v))!.get(v.year)!);
 }

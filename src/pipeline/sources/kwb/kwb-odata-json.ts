@@ -29,7 +29,7 @@ import { parseCell } from '../../cell-value.js';
 import { readInputFile, type InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
 import { parseJsonFile } from '../../json-text.js';
-import { checkPlausibleValue } from '../../plausible-values.js';
+import { checkPlausibleValue, isPlausible } from '../../plausible-values.js';
 import { dropUnpublished } from '../../unpublished-values.js';
 import type { SourceParser } from '../../source-parser.js';
 import { keyStem, resolveODataColumn, type KwbMetaRole } from './column-aliases.js';
@@ -200,7 +200,8 @@ function cellValue(
         ? parseCell(raw)
         : ({ kind: 'invalid', raw: JSON.stringify(raw) } as const);
   if (cell.kind === 'number') {
-    checkPlausibleValue(indicator, cell.value, () => ({ file: file.name, row, column }));
+    if (!isPlausible(indicator, cell.value))
+      checkPlausibleValue(indicator, cell.value, () => ({ file: file.name, row, column }));
     return { value: cell.value, flags: 0 };
   }
   if (cell.kind === 'missing') return { value: null, flags: VALUE_FLAGS.suppressed };

@@ -24,7 +24,7 @@ import { parseCell } from '../../cell-value.js';
 import { rowNumberColumns } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
-import { checkPlausibleValue } from '../../plausible-values.js';
+import { checkPlausibleValue, isPlausible } from '../../plausible-values.js';
 import type { ParseContext } from '../../source-parser.js';
 import { dropUnpublished } from '../../unpublished-values.js';
 import { isFooterName, isLandName, matchRowsByName, type NameMatch } from './area-name-matcher.js';
@@ -89,7 +89,8 @@ export function kwbCellValue(
 ): { value: number | null; flags: number } {
   const cell = parseCell(raw);
   if (cell.kind === 'number') {
-    if (indicator !== undefined) checkPlausibleValue(indicator, cell.value, () => where);
+    if (indicator !== undefined && !isPlausible(indicator, cell.value))
+      checkPlausibleValue(indicator, cell.value, () => where);
     return { value: cell.value, flags: 0 };
   }
   if (cell.kind === 'missing') return { value: null, flags: VALUE_FLAGS.suppressed };
