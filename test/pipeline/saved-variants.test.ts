@@ -191,6 +191,26 @@ describe('a name-only StatLine export re-saved by other tools', () => {
   });
 });
 
+describe('codes before names', () => {
+  it('uses a column of CBS codes under a header nobody knows, whatever the names say', async () => {
+    const csv = readFileSync(CODED, 'utf8')
+      .replace('gwb_code_10,regio', 'Regio-id (CBS),Gebied')
+      .replace('Versiliënbosch', 'Een naam die niemand kent');
+    const store = memoryStore(); // no names known: matching by name would fail
+    const [report] = await importPaths(store, [tmpFile('kwb2019_ids.csv', csv)]);
+    expect(report!.areas.byLevel).toEqual({ gemeente: 1, wijk: 1, buurt: 5 });
+    expect((await areaNames(store))['BU09172003']).toBe('Een naam die niemand kent');
+    expect(await valueSnapshot(store)).toEqual(await valueSnapshot(await imported([CODED])));
+  });
+
+  it('finds the name column of a name-only export under a header nobody knows, never a row-number column', async () => {
+    const named = readTextTable(readFileSync(NAMED, 'utf8'));
+    named.header[0] = 'Gebied';
+    const store = await imported([tmpFile('kwb2019_gebied.csv', asPandasToCsv(named))], [CODED]);
+    expect(await valueSnapshot(store)).toEqual(await valueSnapshot(await imported([NAMED], [CODED])));
+  });
+});
+
 describe('text that is not one encoding', () => {
   it('refuses UTF-8 mixed with Windows-1252 with FILE_ENCODING naming the line, and never stores U+FFFD', async () => {
     const utf8 = readFileSync(CODED, 'utf8');
