@@ -248,6 +248,26 @@ describe('veerkracht fetch: RIVM, police, boundaries and Leefbaarometer from the
     }
   });
 
+  it('--boundary-years takes the years named (their names from the feeds), also outside --years; a year PDOK lacks is said', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-fetch-geo-'));
+    const result = await runFetch(memoryStore(), {
+      ...options(),
+      sources: ['geo'],
+      years: [2023],
+      boundaryYears: [2016, 2020, 2024],
+      cacheDir: dir,
+      importAfter: false,
+    });
+    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'pdok/wijkenbuurten_2020_v3.gpkg',
+      'pdok/wijkenbuurten_2024.gpkg',
+    ]);
+    expect(result.notes).toContain('geo: --boundary-years 2016: no PDOK download for that year');
+    expect(result.plan.sources).toEqual([
+      expect.objectContaining({ source: 'geo', files: 2, estimated: false, unknown: 0 }),
+    ]);
+  });
+
   it('offline: every source fails with DOWNLOAD_FAILED "cannot reach <host>: offline?", nothing is written', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));

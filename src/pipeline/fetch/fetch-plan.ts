@@ -346,7 +346,8 @@ async function planPolice(ctx: PlanContext): Promise<SourcePlan> {
 async function planBoundaries(ctx: PlanContext): Promise<SourcePlan> {
   const plan: SourcePlan = { source: 'geo', what: '', files: [], notes: [], issues: [] };
   // the asked years and the divisions of the downloaded tables (RIVM and police may be on a later one)
-  const asked = [...new Set([...ctx.years, ...ctx.buurtCodes.keys()])].sort((a, b) => b - a);
+  const explicit = Array.isArray(ctx.boundaryYears) ? (ctx.boundaryYears as readonly number[]) : [];
+  const asked = [...new Set([...ctx.years, ...ctx.buurtCodes.keys(), ...explicit])].sort((a, b) => b - a);
   const found = new Map<number, GeoPackageDownload>();
   for (const year of asked) {
     try {
