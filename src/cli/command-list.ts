@@ -51,6 +51,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/serve.js')).serveCommand,
   },
   {
+    name: 'users',
+    summary: 'manage accounts: add (the first admin too), list, disable, enable, reset-link',
+    load: async () => (await import('./commands/users.js')).usersCommand,
+  },
+  {
     name: 'start',
     summary: 'load data into an empty store (official when online, else a labelled demo) and serve',
     load: async () => (await import('./commands/start.js')).startCommand,

@@ -3,7 +3,9 @@
  * VEERKRACHT_CONFIG, else `veerkracht.config.json` in the working directory when it exists —
  * validated at the edge with the engine's zod schema (docs/method.md, "Configuration").
  * Without a file the documented defaults apply. Keys starting with `$` (`$comment`, `$schema`)
- * are ignored; every other unknown key is refused.
+ * are ignored; every other unknown key is refused. Besides the engine settings the file may name
+ * the deployment's access mode (`access`: "public" | "members") and its public URL (`publicUrl`,
+ * e.g. "https://kaarten.example.nl"); VEERKRACHT_ACCESS and VEERKRACHT_PUBLIC_URL override them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,9 +19,21 @@ import {
 /** The file looked for in the working directory when neither --config nor VEERKRACHT_CONFIG is given. */
 export const DEFAULT_CONFIG_FILE = 'veerkracht.config.json';
 
+/** The deployment settings of issue 11 (members and partners). */
+export interface DeploymentConfig {
+  access: 'public' | 'members';
+  /** Origin of the links the server makes (share links, invitations); null: the request's own. */
+  publicUrl: string | null;
+}
+
+/** Keys of the configuration file that are not engine settings. */
+const DEPLOYMENT_KEYS = ['access', 'publicUrl'] as const;
+
 export interface LoadedConfig {
   /** The validated configuration, defaults filled in. */
   engine: EngineConfig;
+  /** Access mode and public URL (file, then environment). */
+  deployment: DeploymentConfig;
   /** The raw (partial) input it was validated from, for merging flags on top. */
   input: EngineConfigInput;
   /** The file it came from, null for the built-in defaults. */
@@ -49,18 +63,49 @@ export function loadConfig(
   cwd = process.cwd(),
 ): LoadedConfig {
   const file = configFilePath(flag, env, cwd);
-  if (!file) return { engine: parseEngineConfig({}), input: {}, file: null };
+  if (!file)
+    return { engine: parseEngineConfig({}), input: {}, file: null, deployment: deployment({}, env, null) };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new AppError('CONFIG_INVALID', `${file}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
+  let fromFile: Record<string, unknown> = {};
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    raw = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('$')));
+    const entries = Object.entries(raw).filter(([k]) => !k.startsWith('$'));
+    fromFile = Object.fromEntries(
+      entries.filter(([k]) => (DEPLOYMENT_KEYS as readonly string[]).includes(k)),
+    );
+    raw = Object.fromEntries(entries.filter(([k]) => !(DEPLOYMENT_KEYS as readonly string[]).includes(k)));
   }
   const engine = parseEngineConfig(raw, file);
-  return { engine, input: raw as EngineConfigInput, file };
+  return { engine, input: raw as EngineConfigInput, file, deployment: deployment(fromFile, env, file) };
+}
+
+/** Access mode and public URL: the environment over the file over the defaults (public, none). */
+export function deployment(
+  fromFile: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  file: string | null,
+): DeploymentConfig {
+  const where = (key: string, envName: string, fromEnv: boolean) =>
+    fromEnv ? envName : `${file ?? 'configuration'}: ${key}`;
+  const envAccess = env['VEERKRACHT_ACCESS'];
+  const access = envAccess !== undefined && envAccess !== '' ? envAccess : (fromFile['access'] ?? 'public');
+  if (access !== 'public' && access !== 'members')
+    throw new AppError(
+      'CONFIG_INVALID',
+      `${where('access', 'VEERKRACHT_ACCESS', !!envAccess)}: expected "public" or "members", found ${JSON.stringify(access)}`,
+    );
+  const envUrl = env['VEERKRACHT_PUBLIC_URL'];
+  const url = envUrl !== undefined && envUrl !== '' ? envUrl : (fromFile['publicUrl'] ?? null);
+  if (url !== null && (typeof url !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(url)))
+    throw new AppError(
+      'CONFIG_INVALID',
+      `${where('publicUrl', 'VEERKRACHT_PUBLIC_URL', !!envUrl)}: expected a scheme and host such as "https://kaarten.example.nl", found ${JSON.stringify(url)}`,
+    );
+  return { access, publicUrl: url === null ? null : url.replace(/\/$/, '') };
 }
 
 /**
@@ -74,7 +119,7 @@ export function withOverrides(
 ): LoadedConfig {
   const input: EngineConfigInput = { ...config.input, ...overrides };
   if (overrides.thresholds) input.thresholds = { ...config.input.thresholds, ...overrides.thresholds };
-  return { engine: parseEngineConfig(input, where), input, file: config.file };
+  return { engine: parseEngineConfig(input, where), input, file: config.file, deployment: config.deployment };
 }
 
 /** A numeric flag value, or undefined when absent; USAGE when it is not a number. */

@@ -14,6 +14,11 @@ port; the URL is printed), host 127.0.0.1. Without a built web app it is built f
 is installed; otherwise only the API is served.
 Engine settings (thresholds, periods, weights, …) come from --config FILE, else VEERKRACHT_CONFIG,
 else ./veerkracht.config.json when present (docs/method.md, "Configuration"); GET /api/config shows them.
+Access: VEERKRACHT_ACCESS=public (default: maps readable without login) or members (every page and
+data route needs a login or a share link); also "access" in the configuration file. Links the server
+makes (share links, invitations) use VEERKRACHT_PUBLIC_URL (or "publicUrl") when set. Behind a
+reverse proxy set VEERKRACHT_TRUST_PROXY=1 (client address from X-Forwarded-For, https from
+X-Forwarded-Proto). Users: \`veerkracht users add\` (docs/security.md).
 Ctrl-C (SIGINT) or SIGTERM stops the server: it stops accepting connections, lets requests in
 progress finish (at most ${GRACE_MS / 1000} s), closes the store and exits 0.`;
 
@@ -57,11 +62,19 @@ export const serveCommand: Command = {
         configSource: config.file ? basename(config.file) : null,
         webRoot: WEB_ROOT,
         ...(division !== undefined ? { divisionYear: division } : {}),
+        access: config.deployment.access,
+        members: {
+          publicUrl: config.deployment.publicUrl,
+          trustProxy: process.env['VEERKRACHT_TRUST_PROXY'] === '1',
+        },
       });
       const hostname = values.host ?? '127.0.0.1';
       const server = serve({ fetch: app.fetch, hostname, port }, (info) => {
         process.stdout.write(`veerkracht: serving ${storePath()} on http://${hostname}:${info.port}\n`);
         process.stdout.write(`veerkracht: engine configuration: ${config.file ?? 'built-in defaults'}\n`);
+        process.stdout.write(
+          `veerkracht: access ${config.deployment.access}${config.deployment.access === 'public' ? ' (maps readable without login; writes need a login)' : ' (every page needs a login or a share link)'}\n`,
+        );
       });
       await new Promise<void>((resolve, reject) => {
         server.once('error', (e: Error) =>
