@@ -16,6 +16,7 @@ import {
   RegionSchema,
   RegionsResponseSchema,
 } from '../api/schemas.js';
+import { membersPaths, membersSchemas } from './openapi-members.js';
 
 const SCHEMAS = {
   GemeentenResponse: GemeentenResponseSchema,
@@ -51,9 +52,15 @@ const q = (name: string, description: string, required: boolean, example?: strin
 
 /** The OpenAPI document (plain JSON object). */
 export function openApiDocument(): Record<string, unknown> {
-  const schemas = Object.fromEntries(
-    Object.entries(SCHEMAS).map(([k, s]) => [k, z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' })]),
-  );
+  const schemas = {
+    ...Object.fromEntries(
+      Object.entries(SCHEMAS).map(([k, s]) => [
+        k,
+        z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }),
+      ]),
+    ),
+    ...membersSchemas(),
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -75,7 +82,8 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': json('RegionsResponse', 'OK') },
         },
         post: {
-          summary: 'Create a region; every gemeente code must exist',
+          summary:
+            "Create a region (logged in, with the session's X-CSRF-Token): your organisation's, or public (admins); every gemeente code must exist, the name is plain text and new",
           requestBody: {
             required: true,
             content: { 'application/json': { schema: ref('CreateRegionRequest') } },
@@ -163,6 +171,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
+      ...membersPaths(),
     },
     components: { schemas },
   };

@@ -502,6 +502,31 @@ describe('members API (members mode)', () => {
   });
 });
 
+describe('the API contract', () => {
+  it('is in the OpenAPI document under the names of issue 11', async () => {
+    const f = await membersFixture('public');
+    try {
+      const doc = (await (await f.app.request('/api/openapi.json')).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      expect(Object.keys(doc.paths['/api/session']!).sort()).toEqual(['delete', 'get', 'post']);
+      expect(Object.keys(doc.paths['/api/share-links']!).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(doc.paths['/api/share-links/{id}']!)).toEqual(['delete']);
+      for (const p of [
+        '/api/users',
+        '/api/organisations',
+        '/api/notes',
+        '/api/own-stock',
+        '/api/audit',
+        '/api/password',
+      ])
+        expect(doc.paths, p).toHaveProperty([p]);
+    } finally {
+      await f.close();
+    }
+  });
+});
+
 describe('every response carries the security headers; errors say nothing of the server', () => {
   it('on the API, on errors and on the web app', async () => {
     const f = await membersFixture('public', { logger: { error: () => undefined } });
