@@ -87,7 +87,9 @@ export interface AxeViolation {
 /** axe-core violations of impact serious or critical on the current page. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as a <script>: the app's Content-Security-Policy
+  // (script-src 'self') refuses injected scripts, and the tests keep that policy on.
+  await page.evaluate(`${axeSource};\nwindow.axe = window.axe ?? axe;`);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

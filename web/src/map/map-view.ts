@@ -172,7 +172,12 @@ export function createMapView(ctx: AppContext): View {
       terms: definitions.terms,
       onChooseMap: (map) => {
         performance.mark('vk:map-switch');
-        store.update({ map, period: state.period, year: state.year });
+        // A year or period the user chose stays; the default of one map is not carried to the
+        // next, which opens on its own newest year or period with data.
+        const chosen =
+          def !== null &&
+          (def.kind === 'level' ? when.year !== def.defaultYear : when.period !== def.defaultPeriod);
+        store.update({ map, period: chosen ? state.period : null, year: chosen ? state.year : null });
       },
       onWhen: (w) => store.update({ period: w.period ?? state.period, year: w.year ?? state.year }),
     });
