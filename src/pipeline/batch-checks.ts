@@ -93,14 +93,15 @@ export function checkBatch(batch: ImportBatch): void {
         });
       }
     }
-    for (const year of [v.year, v.divisionYear]) {
-      if (checkedYears.has(year)) continue;
-      checkPlausibleYear(year, () => ({
+    if (!checkedYears.has(v.year) || !checkedYears.has(v.divisionYear)) {
+      const where = () => ({
         file: batch.file,
         column: v.column,
         ...(v.line !== undefined ? { line: v.line } : {}),
-      }));
-      checkedYears.add(year);
+      });
+      checkPlausibleYear(v.year, where);
+      checkPlausibleYear(v.divisionYear, where);
+      checkedYears.add(v.year).add(v.divisionYear);
     }
     if (!keys.add(v.areaCode, v.divisionYear, v.indicator, v.year)) {
       throw new AppError(
