@@ -1,11 +1,11 @@
 /**
  * The HTTP application: the JSON API under /api (routes/<resource>.ts), the OpenAPI document,
  * the error handler, compression, and the built web app for every other path. Around every
- * request: security headers; around /api also the viewer (session cookie or share link), the
- * write guard (body size, content type, Origin, session and CSRF token) and the read guard
- * (access mode, areas a viewer may see) — src/server/auth, docs/security.md.
- * `createApp(store, options)` returns a Hono app usable in process (`app.request`) or served
- * by @hono/node-server (`veerkracht serve`).
+ * request: security headers; around /api and /ogc (OGC API – Features, routes/ogc.ts) also
+ * the viewer (session cookie or share link), the write guard (body size, content type, Origin,
+ * session and CSRF token) and the read guard (access mode, areas a viewer may see) —
+ * src/server/auth, docs/security.md. `createApp(store, options)` returns a Hono app usable in
+ * process (`app.request`) or served by @hono/node-server (`veerkracht serve`).
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -34,6 +34,7 @@ import { mapsRoutes } from './routes/maps.js';
 import { organisationRoutes, passwordRoutes, userRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { noteRoutes } from './routes/notes.js';
+import { ogcRoutes } from './routes/ogc.js';
 import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
 import { sessionRoutes } from './routes/session.js';
@@ -102,6 +103,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('/api/*', viewerMiddleware(auth));
   app.use('/api/*', writeGuard(auth));
   app.use('/api/*', readGuard(auth));
+  // OGC API – Features: the same viewer and guards as the JSON API (members mode, share links)
+  // ('/ogc/*' also matches /ogc itself)
+  app.use('/ogc/*', compress({ threshold: 2048 }));
+  app.use('/ogc/*', viewerMiddleware(auth));
+  app.use('/ogc/*', writeGuard(auth));
+  app.use('/ogc/*', readGuard(auth));
 
   const openapi = JSON.stringify(openApiDocument());
   app.get('/api/openapi.json', (c) =>
@@ -121,6 +128,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
   app.route('/api/config', configRoutes(deps, engineConfig, options.configSource ?? null));
+  app.route('/ogc', ogcRoutes(deps, auth));
   app.all('/api/*', (c) => {
     throw new AppError(
       'ROUTE_NOT_FOUND',

@@ -48,6 +48,10 @@ export interface CachedJsonOptions<S extends z.ZodType> {
   maxAgeSeconds?: number;
   /** The body depends on who asks (private data, or narrowed to a share link): cached per viewer scope. */
   perViewer?: boolean | ((c: Context) => boolean);
+  /** Content-Type of the body (default application/json; charset=utf-8). */
+  contentType?: string;
+  /** Extra headers from the validated query (e.g. Content-Crs of an OGC API response). */
+  headers?: (query: z.infer<S>) => Record<string, string>;
 }
 
 /** A Hono handler answering from the response cache or from `compute`. */
@@ -71,7 +75,10 @@ export function cachedJson<S extends z.ZodType, B>(
       r = serialise(await compute(query, params, c));
       deps.cache.set(key, r);
     }
-    return sendCachedJson(c, r, options.maxAgeSeconds ?? 300);
+    return sendCachedJson(c, r, options.maxAgeSeconds ?? 300, {
+      ...(options.contentType ? { 'Content-Type': options.contentType } : {}),
+      ...options.headers?.(query),
+    });
   };
 }
 
@@ -95,12 +102,18 @@ export function cacheControl(c: Context, maxAgeSeconds: number): string {
 }
 
 /** Sends a serialised body with Cache-Control and ETag; 304 on a matching If-None-Match; gzip when accepted. */
-export function sendCachedJson(c: Context, r: SerialisedResponse, maxAgeSeconds: number): Response {
+export function sendCachedJson(
+  c: Context,
+  r: SerialisedResponse,
+  maxAgeSeconds: number,
+  extraHeaders: Record<string, string> = {},
+): Response {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': cacheControl(c, maxAgeSeconds),
     ETag: r.etag,
     Vary: 'Accept-Encoding, Cookie, Authorization',
+    ...extraHeaders,
   };
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) {
