@@ -16,7 +16,7 @@ import {
 import { parseCell } from '../../cell-value.js';
 import { keyStem } from '../../odata-json.js';
 import { areaFromCode } from '../../parsed-area.js';
-import { checkPlausibleValue, checkPlausibleYear } from '../../plausible-values.js';
+import { checkPlausibleValue, checkPlausibleYear, isPlausible } from '../../plausible-values.js';
 import { dropUnpublished } from '../../unpublished-values.js';
 import {
   RIVM_ADULTS,
@@ -130,7 +130,8 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
         });
       const value = cell.kind === 'number' ? cell.value : null;
       const indicator = RIVM_MEASURES[keyStem(m)]!;
-      checkPlausibleValue(indicator, value, () => rows.where(i, m));
+      if (value !== null && !isPlausible(indicator, value))
+        checkPlausibleValue(indicator, value, () => rows.where(i, m));
       batch.values.push({
         areaCode: code,
         year,
