@@ -120,7 +120,7 @@ export function readCsvTable(
   checkRowDelimiter(file.name, text, delimiter);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    records = parse(unwrapExcelText(text, delimiter), {
       delimiter,
       relax_column_count: true,
       relax_quotes: false,
@@ -228,6 +228,16 @@ export function readCsvTable(
     lines.push(info.lines);
   }
   return { file: file.name, delimiter, header, rows, lineOf: (i) => lines[i] ?? i + 2 };
+}
+
+/**
+ * Fields written as Excel text formulas to keep leading zeros, `="0917"`, as plain quoted fields
+ * `"0917"` (only whole fields: between delimiters or line ends).
+ */
+function unwrapExcelText(text: string, delimiter: string): string {
+  if (!text.includes('="')) return text;
+  const d = delimiter.replace(/[|\\]/g, '\\$&');
+  return text.replace(new RegExp(`(^|${d})="([^"\\r\\n]*)"(?=${d}|\\r?\\n|$)`, 'gm'), '$1"$2"');
 }
 
 /** Another delimiter that splits a one-field row into the header's column count, if any. */

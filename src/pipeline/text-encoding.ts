@@ -135,11 +135,21 @@ function replacementWarning(file: string, text: string, encoding: TextEncoding):
   ];
 }
 
+/** Old Mac line ends (CR only, as some spreadsheet exports still write) as LF; CRLF and LF stay. */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
+}
+
 /**
  * Decodes a whole text file (see the module comment); throws FILE_ENCODING when the bytes are
  * not one of the encodings read.
  */
 export function decodeText(file: string, bytes: Buffer): DecodedText {
+  const d = decodeBytes(file, bytes);
+  return { ...d, text: withLineFeeds(d.text) };
+}
+
+function decodeBytes(file: string, bytes: Buffer): DecodedText {
   const bom = bomOf(bytes);
   const utf16 = bom?.encoding.startsWith('utf-16') ? bom.encoding : bomlessUtf16(bytes);
   if (utf16) {
@@ -204,6 +214,10 @@ export function decodeText(file: string, bytes: Buffer): DecodedText {
  * cut at the end is dropped. Binary files give some text that no parser recognises.
  */
 export function decodeHead(bytes: Buffer, max = 65536): string {
+  return withLineFeeds(decodeHeadBytes(bytes, max));
+}
+
+function decodeHeadBytes(bytes: Buffer, max: number): string {
   let head = bytes.subarray(0, max);
   const bom = bomOf(head);
   const utf16 = bom?.encoding.startsWith('utf-16') ? bom.encoding : bomlessUtf16(head);

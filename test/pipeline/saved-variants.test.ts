@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/pipeline/run-import.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
@@ -188,6 +189,39 @@ describe('a name-only StatLine export re-saved by other tools', () => {
     expect(report!.areas.byLevel).toEqual({ gemeente: 1, wijk: 1, buurt: 5 });
     const [gm] = await store.getValues({ codes: ['GM0518'], indicators: ['inhabitants'] });
     expect(gm!.value).toBe(86762);
+  });
+});
+
+describe('more ways tools write a table', () => {
+  const original = imported([CODED]);
+
+  it('reads old Mac line ends (CR only)', async () => {
+    const cr = readFileSync(CODED, 'utf8').replace(/\n/g, '\r');
+    expect(await valueSnapshot(await imported([tmpFile('kwb2019_cr.csv', cr)]))).toEqual(
+      await valueSnapshot(await original),
+    );
+  });
+
+  it('reads codes written as Excel text formulas (="GM0917") to keep their leading zeros', async () => {
+    const csv = readFileSync(CODED, 'utf8').replace(/^(GM|WK|BU)(\d+),/gm, '="$1$2",');
+    expect(csv).toContain('="BU09172003",');
+    expect(await valueSnapshot(await imported([tmpFile('kwb2019_formule.csv', csv)]))).toEqual(
+      await valueSnapshot(await original),
+    );
+  });
+
+  it('reads an XLSX saved from a StatLine table: a title row, titles with units, a units row, names only', async () => {
+    const named = readTextTable(readFileSync(NAMED, 'utf8'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Kerncijfers');
+    ws.addRow(['Kerncijfers wijken en buurten 2019']);
+    ws.addRow(named.header);
+    ws.addRow(['', 'aantal', '%', '%', 'aantal']);
+    for (const r of named.rows)
+      ws.addRow(r.map((c, i) => (i === 0 || c === '.' || c === '' ? c : Number(c))));
+    const path = tmpFile('kwb-2019-heerlen.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const store = await imported([path], [CODED]);
+    expect(await valueSnapshot(store)).toEqual(await valueSnapshot(await imported([NAMED], [CODED])));
   });
 });
 

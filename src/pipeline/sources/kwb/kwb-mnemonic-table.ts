@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/app-error.js';
+import { isUnitsRow } from '../../csv-frame.js';
 import { checkDuplicateHeader, cleanHeaderCell } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
@@ -89,13 +90,21 @@ async function readFirstSheet(file: InputFile): Promise<KwbTable> {
     const row = ws.getRow(r);
     return Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1).value));
   };
-  const header = cellsOf(1).map((h) => (h === null || h === undefined ? '' : cleanHeaderCell(String(h))));
+  // as in a StatLine CSV download: title rows above the header (at most one filled cell), a units row under it
+  const filled = (cells: Cell[]): number => cells.filter((c) => c !== null && String(c).trim() !== '').length;
+  let headerRow = 1;
+  while (headerRow < Math.min(ws.rowCount, 6) && filled(cellsOf(headerRow)) <= 1) headerRow++;
+  const header = cellsOf(headerRow).map((h) =>
+    h === null || h === undefined ? '' : cleanHeaderCell(String(h)),
+  );
   checkDuplicateHeader(file.name, header);
   const rows: Cell[][] = [];
   const lines: number[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const cells = cellsOf(r);
     if (cells.every((c) => c === null || String(c).trim() === '')) continue;
+    if (rows.length === 0 && isUnitsRow(cells.map((c) => (c === null || c === undefined ? '' : String(c)))))
+      continue;
     rows.push(cells);
     lines.push(r);
   }
