@@ -28,11 +28,40 @@ export class ApiError extends Error {
 
 const cache = new Map<string, Promise<unknown>>();
 
+/** The share-link token of a /s/<token> page: sent as `Authorization: Bearer` (web/src/auth/session.ts). */
+let shareToken: string | null = null;
+
+export function setShareToken(token: string | null): void {
+  shareToken = token;
+  cache.clear();
+}
+
+/** Headers every API request carries (the share-link token, when there is one). */
+export function authHeaders(): Record<string, string> {
+  return shareToken ? { authorization: `Bearer ${shareToken}` } : {};
+}
+
+/** Layers served by another route than /api/maps (the own-stock layer, web/src/share/own-stock-layer.ts). */
+const mapSources = new Map<string, (r: MapRequest) => string>();
+export function registerMapSource(id: string, url: (r: MapRequest) => string): void {
+  mapSources.set(id, url);
+}
+
+/** Adds what a viewer has besides the public layers (e.g. own stock) to the map definitions. */
+let extendDefinitions:
+  ((d: MapDefinitionsResponse, area: string | null) => Promise<MapDefinitionsResponse>) | null = null;
+export function setDefinitionsExtension(
+  fn: (d: MapDefinitionsResponse, area: string | null) => Promise<MapDefinitionsResponse>,
+): void {
+  extendDefinitions = fn;
+  cache.clear();
+}
+
 async function getJson<T>(path: string): Promise<T> {
   const hit = cache.get(path);
   if (hit) return hit as Promise<T>;
   const request = (async () => {
-    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    const response = await fetch(path, { headers: { accept: 'application/json', ...authHeaders() } });
     const text = await response.text();
     let body: unknown;
     try {
@@ -77,12 +106,19 @@ export const api = {
   gemeenten: (): Promise<GemeentenResponse> => getJson('/api/gemeenten'),
   regions: (): Promise<RegionsResponse> => getJson('/api/regions'),
   /** The national definitions, or with an area what each map has there (years/periods with data, defaults). */
-  definitions: (area?: string | null): Promise<MapDefinitionsResponse> =>
-    getJson(`/api/maps/definitions${area ? `?${query({ area })}` : ''}`),
+  definitions: async (area?: string | null): Promise<MapDefinitionsResponse> => {
+    const defs = await getJson<MapDefinitionsResponse>(
+      `/api/maps/definitions${area ? `?${query({ area })}` : ''}`,
+    );
+    return extendDefinitions ? extendDefinitions(defs, area ?? null) : defs;
+  },
   searchBuurten: (q: string, limit = 12): Promise<BuurtSearchResponse> =>
     getJson(`/api/buurten?${query({ q, limit })}`),
   map: (r: MapRequest): Promise<MapResponse> =>
-    getJson(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
+    getJson(
+      mapSources.get(r.map)?.(r) ??
+        `/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`,
+    ),
   buurt: (code: string, period?: string | null): Promise<BuurtResponse> =>
     getJson(
       `/api/buurten/${encodeURIComponent(code)}${period ? `?period=${encodeURIComponent(period)}` : ''}`,

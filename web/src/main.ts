@@ -2,8 +2,10 @@
  * Start-up: read the view from the URL, load the data every page needs (gemeenten, regions,
  * map definitions), build the frame, and route state changes to the page views.
  */
+import './csp-jitless.js'; // first: before any module builds a zod schema
 import { api } from './api-client.js';
 import { readConfig, type AppContext } from './app-context.js';
+import { attachMembers, startMembers } from './auth/members-boot.js';
 import { createCompareAreasView } from './compare/compare-areas-view.js';
 import { createCompareMapsView } from './compare/compare-maps-view.js';
 import { h, replaceChildren } from './dom/element.js';
@@ -37,6 +39,9 @@ function createView(ctx: AppContext, name: ViewName): View {
 }
 
 async function boot(root: HTMLElement): Promise<void> {
+  // who asks, and the members' own pages (login, share links, organisation): web/src/auth
+  const members = await startMembers(root);
+  if (members.kind === 'page') return;
   const initial = parseViewState(window.location.search);
   if (initial.view !== 'start') preloadMapRenderer();
   // The map page needs its area's definitions before its map: ask for them with the rest.
@@ -69,6 +74,7 @@ async function boot(root: HTMLElement): Promise<void> {
   const store = new StateStore(initial);
   const ctx: AppContext = { store, data, config: readConfig() };
   const shell = createAppShell(root, ctx);
+  attachMembers(root, ctx, members.session);
   let current: { name: ViewName; view: View } | null = null;
 
   store.subscribe((state: ViewState, previous: ViewState | null) => {

@@ -29,8 +29,16 @@ const tooLarge = (limit: number) => () => {
 const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) });
 const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge(UPLOAD_BODY_LIMIT) });
 
+/**
+ * HTTP/1.1: a request has a body when it has Transfer-Encoding or a Content-Length above 0. A
+ * request made in process (app.request) carries neither header: there the body itself tells.
+ */
 function hasBody(c: Context): boolean {
-  return c.req.raw.body !== null && c.req.header('Content-Length') !== '0';
+  if (c.req.header('Transfer-Encoding') !== undefined) return true;
+  const length = c.req.header('Content-Length');
+  if (length !== undefined) return length !== '0';
+  const fromSocket = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  return !fromSocket && c.req.raw.body !== null;
 }
 
 function mediaType(c: Context): string {

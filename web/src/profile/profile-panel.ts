@@ -8,6 +8,7 @@ import type { BuurtResponse } from '../../../src/api/schemas.js';
 import { api } from '../api-client.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { formatCount, pick } from '../i18n/format.js';
+import { profileMembersSection } from '../notes/profile-notes.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import type { Terms } from '../i18n/terms.js';
 import {
@@ -172,6 +173,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
               : null,
           ),
           allPeriodsDisclosure(buurt, r.lang, t, r.terms),
+          profileMembersSection(buurt, r.lang),
         ),
       );
       element.removeAttribute('aria-busy');
