@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The one test command: type check, lint, format check, build, a Chromium check, then every vitest
-// suite (unit, API, pipeline on real data, browser e2e). Ends with skipped suites and why, then the
-// plain last line "N passed, N failed"; exits non-zero on any failure, including any way vitest
+// The one test command: type check, lint, format check, build, a Chromium and a GDAL check, then
+// every vitest suite (unit, API, pipeline on real data, browser e2e). Ends with skipped suites and
+// why, then the plain last line "N passed, N failed"; exits non-zero on any failure, including any way vitest
 // fails (see test-report.mjs). Tests that need ../shared/data read it from VEERKRACHT_REAL_DATA.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -66,6 +66,27 @@ if (existsSync(chromiumPath)) countStep(tally, 'chromium', true);
 else {
   process.stdout.write(`${CHROMIUM_MISSING}\n`);
   countStep(tally, CHROMIUM_MISSING, false);
+}
+
+// The OGC API Features tests use GDAL (ogrinfo, ogr2ogr) as the client: the same rule as Chromium.
+const GDAL_MISSING = 'gdal missing: ogrinfo not found, OGC API client tests cannot run';
+const hasOgrinfo = () => spawnSync('sh', ['-c', 'command -v ogrinfo'], { stdio: 'ignore' }).status === 0;
+process.stdout.write('\n=== gdal: ogrinfo\n');
+if (!hasOgrinfo() && canInstallWithApt()) {
+  process.stdout.write('ogrinfo is missing: installing it with apt-get (gdal-bin)\n');
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gdal-bin',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+if (hasOgrinfo()) countStep(tally, 'gdal', true);
+else {
+  process.stdout.write(`${GDAL_MISSING}\n`);
+  countStep(tally, GDAL_MISSING, false);
 }
 
 mkdirSync('test-output', { recursive: true });
