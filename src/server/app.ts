@@ -30,6 +30,7 @@ import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
 import { configRoutes } from './routes/config.js';
 import { gemeentenRoutes } from './routes/gemeenten.js';
+import { mapDownloadRoutes } from './routes/map-downloads.js';
 import { mapsRoutes } from './routes/maps.js';
 import { organisationRoutes, passwordRoutes, userRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
@@ -124,6 +125,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/own-stock', ownStockRoutes(auth, deps));
   app.route('/api/audit', auditRoutes(auth));
   app.route('/api/regions', regionsRoutes(deps));
+  app.route('/api', mapDownloadRoutes(deps));
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));

@@ -99,6 +99,27 @@ const CASES: Case[] = [
     request: () => get('/api/maps?area=GM0917&map=corporatiebezit'),
   },
   {
+    name: 'map of the shared gemeente as csv',
+    route: 'GET /api/maps.csv',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: () => get('/api/maps.csv?area=GM0917&map=corporatiebezit'),
+  },
+  {
+    name: 'map of the shared gemeente as geojson',
+    route: 'GET /api/maps.geojson',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: () => get('/api/maps.geojson?area=GM0917&map=corporatiebezit'),
+  },
+  {
+    name: 'map of the shared gemeente as gpkg',
+    route: 'GET /api/maps.gpkg',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: () => get('/api/maps.gpkg?area=GM0917&map=corporatiebezit'),
+  },
+  {
     name: 'map of the other gemeente',
     route: 'GET /api/maps',
     public: '200 200 200 200 200 200 200',
