@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error.js';
 export interface CommandContext {
   /**
    * Aborted on the first SIGINT/SIGTERM. A long-running command stops on it (an import rolls back
-   * the file in progress and throws INTERRUPTED; a server closes and returns); a second signal
+   * the whole run and throws INTERRUPTED; a server closes and returns); a second signal
    * ends the process at once.
    */
   signal: AbortSignal;

@@ -5,7 +5,7 @@
  * normally or throw an AppError.
  *
  * Signals: the first SIGINT/SIGTERM aborts the AbortSignal every command receives (an import
- * rolls back the file in progress and ends with INTERRUPTED, a server closes and the process
+ * rolls back the whole run and ends with INTERRUPTED, a server closes and the process
  * exits 0 on its own); a second one exits at once with 130 (SIGINT) or 143 (SIGTERM).
  *
  * bin/veerkracht.mjs and bin/start.mjs import the compiled module (dist/cli/main.js) and call
