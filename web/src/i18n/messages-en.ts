@@ -55,6 +55,9 @@ export const en: Messages = {
   showTable: 'Table',
   displayChoice: 'Display',
   exportPng: 'Map as PNG',
+  downloadAs: { csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
+  downloadLabel: (format: string) => `Download the map as ${format}`,
+  downloadDone: (file: string) => `${file} downloaded`,
   exportCsv: 'Download CSV',
   exportCsvRows: (n: number) => `Download CSV (${n} rows)`,
   mapRegionLabel: (title: string) =>

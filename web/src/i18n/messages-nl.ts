@@ -54,6 +54,9 @@ export const nl = {
   showTable: 'Tabel',
   displayChoice: 'Weergave',
   exportPng: 'Kaart als PNG',
+  downloadAs: { csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
+  downloadLabel: (format: string) => `Kaart downloaden als ${format}`,
+  downloadDone: (file: string) => `${file} gedownload`,
   exportCsv: 'CSV downloaden',
   exportCsvRows: (n: number) => `CSV downloaden (${n} rijen)`,
   mapRegionLabel: (title: string) =>

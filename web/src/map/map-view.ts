@@ -11,6 +11,7 @@ import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
 import { areaName, isKnownArea, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
+import { downloadMap, type DownloadFormat } from '../export/map-downloads.js';
 import { exportMapPng } from '../export/map-export.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { isDemo } from '../layout/app-shell.js';
@@ -47,6 +48,7 @@ export function createMapView(ctx: AppContext): View {
       onDisplay: (display) => store.update({ display }, 'replace'),
       onChooseBuurt: (code) => select(code, false),
       onExport: () => void exportPng(),
+      onDownload: (format) => void download(format),
     },
     t(),
   );
@@ -125,6 +127,16 @@ export function createMapView(ctx: AppContext): View {
     announce(warning ? `${tt.exportDone}. ${warning}` : tt.exportDone);
   }
 
+  async function download(format: DownloadFormat): Promise<void> {
+    const response = shown?.response;
+    if (!response) return;
+    try {
+      announce(t().downloadDone(await downloadMap(response.meta, format)));
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   function renderHeader(state: ViewState): void {
     const tt = t();
     const response = displayed(state);
@@ -136,6 +148,7 @@ export function createMapView(ctx: AppContext): View {
       display: state.display === 'change' && !shown?.previous ? 'map' : state.display,
       canShowChange: shown?.previous !== null && shown?.previous !== undefined,
       canExport: response !== null && state.display !== 'table',
+      canDownload: shown?.response !== undefined && shown.response.features.length > 0,
       t: tt,
     });
     header.setBuurten(shown?.response.features ?? [], state.buurt, (code) => areaName(data, code));

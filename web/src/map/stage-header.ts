@@ -1,12 +1,14 @@
 /**
  * The head of the map stage: the map title with area and period, the display switch (map,
  * table, difference with the previous period), the buurt picker — a combobox: typing filters the
- * buurten of the map and nothing opens until one is chosen — and the PNG export.
+ * buurten of the map and nothing opens until one is chosen — the PNG export and the downloads
+ * (CSV, GeoJSON, GeoPackage; web/src/export/map-downloads.ts).
  */
 import type { MapFeature } from '../../../src/api/schemas.js';
 import { createCombobox, type Combobox } from '../dom/combobox.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { preserveFocus } from '../dom/focus.js';
+import { DOWNLOAD_FORMATS, type DownloadFormat } from '../export/map-downloads.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Display } from '../state/view-state.js';
 import { normalise } from '../start/area-search.js';
@@ -20,6 +22,8 @@ export interface StageHeaderInput {
   /** The difference view is offered (a veerkracht map with an earlier period). */
   canShowChange: boolean;
   canExport: boolean;
+  /** CSV, GeoJSON and GeoPackage of the map shown (also in the table view). */
+  canDownload: boolean;
   t: Messages;
 }
 
@@ -27,6 +31,7 @@ export interface StageHeaderEvents {
   onDisplay(display: Display): void;
   onChooseBuurt(code: string): void;
   onExport(): void;
+  onDownload(format: DownloadFormat): void;
 }
 
 export interface StageHeader {
@@ -73,11 +78,19 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
     'data-testid': 'export-png',
     onclick: () => events.onExport(),
   });
+  const downloadButtons = DOWNLOAD_FORMATS.map((format) =>
+    h('button', {
+      type: 'button',
+      class: 'button',
+      'data-testid': `download-${format}`,
+      onclick: () => events.onDownload(format),
+    }),
+  );
   const element = h(
     'div',
     { class: 'stage-header' },
     titleSlot,
-    h('div', { class: 'stage-tools' }, toolSlot, pickerSlot, exportButton),
+    h('div', { class: 'stage-tools' }, toolSlot, pickerSlot, exportButton, ...downloadButtons),
   );
 
   function makePicker(): Combobox {
@@ -145,6 +158,12 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
       }
       exportButton.textContent = t.exportPng;
       exportButton.disabled = !input.canExport;
+      downloadButtons.forEach((button, i) => {
+        const format = DOWNLOAD_FORMATS[i]!;
+        button.textContent = t.downloadAs[format];
+        button.setAttribute('aria-label', t.downloadLabel(t.downloadAs[format]));
+        button.disabled = !input.canDownload;
+      });
     },
     setBuurten(next, selected, gemeenteName) {
       features = next;
