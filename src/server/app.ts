@@ -24,6 +24,7 @@ import { readGuard } from './auth/read-guard.js';
 import { viewerMiddleware } from './auth/viewer-middleware.js';
 import { writeGuard } from './auth/write-guard.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
+import { MapPdfRenderer, type MapPdfOptions } from './map-pdf.js';
 import { openApiDocument } from './openapi-document.js';
 import { ResponseCache } from './response-cache.js';
 import { buurtenRoutes } from './routes/buurten.js';
@@ -66,6 +67,8 @@ export interface AppOptions {
   members?: MembersServerOptions;
   /** Session, link and throttle lifetimes (src/service/members/members-context.ts). */
   membersSettings?: Partial<Omit<MembersSettings, 'access'>>;
+  /** Chromium for map PDFs (GET /api/maps.pdf). */
+  pdf?: MapPdfOptions;
   /** The clock of sessions, links and throttling (tests move it). */
   now?: () => Date;
 }
@@ -90,6 +93,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     options: membersOptions,
   };
   const app = new Hono();
+  const pdf = new MapPdfRenderer((request) => app.fetch(request), options.pdf);
   // '%s' first: a request path must never act as a format string
   const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
   app.onError(errorHandler(logger));
@@ -125,7 +129,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/own-stock', ownStockRoutes(auth, deps));
   app.route('/api/audit', auditRoutes(auth));
   app.route('/api/regions', regionsRoutes(deps));
-  app.route('/api', mapDownloadRoutes(deps));
+  app.route('/api', mapDownloadRoutes(deps, auth, pdf));
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));

@@ -1,7 +1,8 @@
 /**
  * The download buttons of the map page on the real Heerlen data (VEERKRACHT_REAL_DATA), in
- * headless Chromium: CSV, GeoJSON and GeoPackage of the map shown, one row or feature per buurt
- * of the map; the GeoPackage is opened by GDAL (ogrinfo) and is in RD New.
+ * headless Chromium: PDF (the print view, read back with pdftotext, its page rendered with
+ * pdftoppm into test-output/screenshots), CSV, GeoJSON and GeoPackage of the map shown, one row
+ * or feature per buurt of the map; the GeoPackage is opened by GDAL (ogrinfo) and is in RD New.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -73,6 +74,23 @@ describe.skipIf(!hasRealData)('map downloads in the app (real Heerlen data)', ()
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.context().close();
+  });
+
+  it('PDF: the print view on one A4 page with title, Heerlen, legend counts and sources', async () => {
+    const path = await download('pdf');
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b[\s\S]*\(A4\)/);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Veerkracht signaleringskaart (relatief), 2016–2020');
+    expect(text).toContain('Heerlen');
+    expect(text).toContain('Hoe lees je deze kaart');
+    expect(text).toMatch(/Bronnen en edities: CBS\/PDOK wijk- en buurtkaart; .*CBS KWB/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      path,
+      join(process.cwd(), 'test-output', 'screenshots', 'map-pdf-heerlen'),
+    ]);
   });
 
   it('GeoJSON and GeoPackage (RD New, read by GDAL)', async () => {

@@ -120,6 +120,14 @@ const CASES: Case[] = [
     request: () => get('/api/maps.gpkg?area=GM0917&map=corporatiebezit'),
   },
   {
+    // the guard answers before the route (an unknown map: no Chromium needed)
+    name: 'map PDF of the shared gemeente',
+    route: 'GET /api/maps.pdf',
+    public: '404 404 404 404 404 404 404',
+    members: '401 404 403 404 404 404 404',
+    request: () => get('/api/maps.pdf?area=GM0917&map=unknown-map'),
+  },
+  {
     name: 'map of the other gemeente',
     route: 'GET /api/maps',
     public: '200 200 200 200 200 200 200',

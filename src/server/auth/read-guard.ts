@@ -22,7 +22,7 @@ const SHARE_LINK_ROUTES = [
   /^\/api\/session$/,
   /^\/api\/gemeenten$/,
   /^\/api\/regions$/,
-  /^\/api\/maps(\/definitions|\.csv|\.geojson|\.gpkg)?$/,
+  /^\/api\/maps(\/definitions|\.csv|\.geojson|\.gpkg|\.pdf)?$/,
   /^\/api\/buurten(\/[^/]+)?$/,
   /^\/api\/compare$/,
   /^\/api\/config$/,

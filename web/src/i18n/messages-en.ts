@@ -55,7 +55,7 @@ export const en: Messages = {
   showTable: 'Table',
   displayChoice: 'Display',
   exportPng: 'Map as PNG',
-  downloadAs: { csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
+  downloadAs: { pdf: 'PDF (A4)', csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
   downloadLabel: (format: string) => `Download the map as ${format}`,
   downloadDone: (file: string) => `${file} downloaded`,
   exportCsv: 'Download CSV',

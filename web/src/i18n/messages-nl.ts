@@ -54,7 +54,7 @@ export const nl = {
   showTable: 'Tabel',
   displayChoice: 'Weergave',
   exportPng: 'Kaart als PNG',
-  downloadAs: { csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
+  downloadAs: { pdf: 'PDF (A4)', csv: 'CSV', geojson: 'GeoJSON', gpkg: 'GeoPackage (RD)' },
   downloadLabel: (format: string) => `Kaart downloaden als ${format}`,
   downloadDone: (file: string) => `${file} gedownload`,
   exportCsv: 'CSV downloaden',

@@ -131,7 +131,7 @@ export function createMapView(ctx: AppContext): View {
     const response = shown?.response;
     if (!response) return;
     try {
-      announce(t().downloadDone(await downloadMap(response.meta, format)));
+      announce(t().downloadDone(await downloadMap(response.meta, format, store.state.lang)));
     } catch (e) {
       announce(e instanceof Error ? e.message : String(e));
     }

@@ -1,0 +1,105 @@
+/**
+ * GET /api/maps.pdf: the app's own map page printed by headless Chromium (server/map-pdf.ts), on
+ * the synthetic store with the built web app. The text is read back with `pdftotext` (title,
+ * area, legend with counts, how to read, sources, deep link), the paper size with `pdfinfo`, and
+ * the pages are rendered with `pdftoppm` into test-output/pdf to be looked at. The time of a map
+ * PDF with Chromium already running is printed (target ≤ 3 s, docs/benchmarks.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MapResponse } from '../../src/api/schemas.js';
+import { createApp } from '../../src/server/app.js';
+import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { ensureWebBuilt } from '../e2e/support/web-build.js';
+import { syntheticStore } from './synthetic-store.js';
+
+const OUT = join(process.cwd(), 'test-output', 'pdf');
+
+describe('map PDF through the app’s print view', () => {
+  let store: SqliteStore;
+  let app: ReturnType<typeof createApp>;
+  let api: MapResponse;
+  const query = 'area=GM0917&map=veerkracht-relatief';
+  beforeAll(async () => {
+    const webRoot = await ensureWebBuilt();
+    store = await syntheticStore({
+      gemeenten: 2,
+      buurtenPerGemeente: 30,
+      gemeenteCodes: ['GM0917', 'GM0928'],
+    });
+    app = createApp(store, { webRoot, checkIntervalMs: 0 });
+    const defs = (await (await app.request('/api/maps/definitions?area=GM0917')).json()) as {
+      maps: { id: string; defaultPeriod?: string }[];
+    };
+    const period = defs.maps.find((m) => m.id === 'veerkracht-relatief')!.defaultPeriod!;
+    api = (await (await app.request(`/api/maps?${query}&period=${period}`)).json()) as MapResponse;
+    mkdirSync(OUT, { recursive: true });
+  }, 180_000);
+  afterAll(() => store.close());
+
+  async function pdf(path: string, file: string): Promise<string> {
+    const res = await app.request(`http://localhost${path}`);
+    expect(
+      res.status,
+      await res
+        .clone()
+        .text()
+        .catch(() => ''),
+    ).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const out = join(OUT, file);
+    writeFileSync(out, bytes);
+    return out;
+  }
+
+  it('A4 landscape: title, area, legend with counts, how to read, sources and the deep link', async () => {
+    const file = await pdf(`/api/maps.pdf?${query}&period=${api.meta.period}`, 'map-a4.pdf');
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+84\d\.\d+ x 59\d\.\d+ pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1);
+    const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Veerkracht signaleringskaart (relatief)');
+    expect(text).toContain(api.meta.areaName);
+    expect(text).toContain('Hoe lees je deze kaart');
+    for (const entry of api.legend.filter((e) => e.count > 0)) {
+      // legend label and its count on one line (the labels may wrap inside the legend)
+      const first = entry.label.split(' ').slice(0, 2).join(' ');
+      const counts = layout
+        .split('\n')
+        .filter((l) => l.includes(first))
+        .map((l) => /^\D*?\s(\d+)(\s|$)/.exec(l.slice(l.indexOf(first)))?.[1]);
+      expect(counts, `${entry.label} ${entry.count}`).toContain(String(entry.count));
+    }
+    expect(text).toContain('synthetic test data');
+    expect(text).toMatch(/Bronnen en edities: CBS\/PDOK wijk- en buurtkaart;/);
+    expect(text).toMatch(/Gemaakt \d{4}-\d\d-\d\d · http:\/\/localhost\/\?/);
+    // the deep link is a link annotation (its printed text wraps)
+    expect(readFileSync(file).toString('latin1')).toContain(
+      `/URI (http://localhost/?view=map&area=GM0917&map=veerkracht-relatief&period=${api.meta.period})`,
+    );
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'map-a4')]);
+  });
+
+  it('A3 in English; a second PDF is quick (Chromium reused)', async () => {
+    const started = performance.now();
+    const file = await pdf(`/api/maps.pdf?area=GM0928&map=lage-inkomens&size=a3&lang=en`, 'map-a3-en.pdf');
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(`map PDF (A3, Chromium running): ${seconds.toFixed(2)} s\n`);
+    // the target is ≤ 3 s (docs/benchmarks.md); the bound leaves room for a machine shared with other jobs
+    expect(seconds).toBeLessThan(6);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/\(A3\)/);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('How to read this map');
+    execFileSync('pdftoppm', ['-png', '-r', '50', file, join(OUT, 'map-a3-en')]);
+  });
+
+  it('an unknown map is refused before Chromium: 404', async () => {
+    expect((await app.request('/api/maps.pdf?area=GM0917&map=nope')).status).toBe(404);
+    expect((await app.request('/api/maps.pdf?area=GM0917&map=lage-inkomens&size=a5')).status).toBe(400);
+  });
+});
