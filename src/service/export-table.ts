@@ -10,6 +10,7 @@ import { parseGemeenteCode } from '../core/area-code.js';
 import { VALUE_FLAGS } from '../core/records.js';
 import type { SourceFamily } from '../domain/indicator-catalogue.js';
 import { indicatorFamily, type MissingKind } from '../domain/engine/missing-kinds.js';
+import { findReferenceDivision } from '../storage/reference-division.js';
 import type { Store } from '../storage/store.js';
 
 /** The kinds of missing a stored cell can have (the engine adds too few residents, population unknown). */
@@ -41,12 +42,18 @@ export interface BuurtTable {
   sources: Record<string, string[]>;
 }
 
-/** Picks the division: the one asked for, else the latest with buurten of this gemeente that has values for the year. */
+/**
+ * Picks the division: the reference division (where harmonisation carries every source's values
+ * and the maps read) when the gemeente has buurten there; else, without boundaries, the latest
+ * division with buurt values of this gemeente for the year.
+ */
 async function chooseDivision(store: Store, gemeente: string, year: number): Promise<number> {
   const areas = await store.listAreas({ level: 'buurt', gemeente });
   const divisions = [...new Set(areas.map((a) => a.divisionYear))].sort((a, b) => b - a);
   if (divisions.length === 0)
     throw new AppError('AREA_NOT_FOUND', `the store knows no buurten of ${gemeente}`);
+  const reference = await findReferenceDivision(store);
+  if (reference !== undefined && divisions.includes(reference)) return reference;
   for (const d of divisions) {
     const v = await store.getValues({ gemeente, years: [year], divisionYear: d });
     if (v.some((x) => x.areaCode.startsWith('BU'))) return d;

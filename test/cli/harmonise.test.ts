@@ -27,6 +27,18 @@ describe('veerkracht harmonise (CLI)', () => {
     expect(r.stdout).toContain('2020 → 2021: buurten by code 1, by overlay 0, unmatched 1; 1 values written');
     const status = runCli(['status'], env);
     expect(status.stdout).toMatch(/GM0999 2020 → 2021: 1, 0, 1/);
+    // status, export and maps default to the reference division, where the carried values live
+    expect(status.stdout).toContain('Reference division: 2021');
+    expect(status.stdout).toMatch(/Coverage on indeling 2021 \(the reference\)/);
+    expect(status.stdout).toMatch(/dwellings\s+2021 2020: 1 \/ 0/);
+    expect(status.stdout).not.toMatch(/dwellings\s+2020 2020/);
+    expect(runCli(['status', '--all'], env).stdout).toMatch(/dwellings\s+2020 2020: 2 \/ 0/);
+    const exported = runCli(['export', '--gemeente', 'GM0999', '--year', '2020'], env);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toMatch(/^code,name,dwellings,missing\n/);
+    expect(exported.stdout).toMatch(/\nBU09990001,[^,\n]*,120,\n/);
+    const own = runCli(['export', '--gemeente', 'GM0999', '--year', '2020', '--division', '2020'], env);
+    expect(own.stdout).toMatch(/\nBU09990077,[^,\n]*,5,\n/);
     expect(runCli(['harmonise', '--to', '20x1'], env).status).toBe(64);
   });
 });

@@ -3,7 +3,8 @@ import { parseCommandArgs, parseYear, type Command } from '../command.js';
 
 const HELP = `veerkracht export --gemeente GMgggg --year YYYY [--division YYYY] [--format csv|geojson] [--indicators a,b]
 
-One row (feature) per buurt of the gemeente with the stored values of that year.
+One row (feature) per buurt of the gemeente with the stored values of that year, on the reference
+division (where every source's values are carried and the maps read) unless --division names another.
 CSV columns: code,name, then one column per indicator id (empty = missing), then missing: why each
 empty cell is empty, as indicator:kind (suppressed, no-score, not-published, not-loaded).`;
 

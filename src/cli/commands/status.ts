@@ -1,30 +1,51 @@
-import { parseCommandArgs, type Command } from '../command.js';
+import { AppError } from '../../core/app-error.js';
+import { parseCommandArgs, parseYear, type Command } from '../command.js';
 
-const HELP = `veerkracht status [--json]
+const HELP = `veerkracht status [--division YYYY | --all] [--json]
 
-What the store holds: sources and editions, areas per level and division year,
-coverage per indicator and year, and harmonisation per gemeente.`;
+What the store holds: sources and editions, areas per level and division year, coverage per
+indicator and year, and harmonisation per gemeente. Coverage is that of the reference division
+(where every source's values are carried and the maps read) unless --division names another;
+--all lists every division.`;
 
 export const statusCommand: Command = {
   name: 'status',
   summary: 'what the store holds: editions, areas, coverage per indicator',
   async run(args) {
-    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean' } }, HELP);
+    const { values } = parseCommandArgs(
+      'status',
+      args,
+      { json: { type: 'boolean' }, division: { type: 'string' }, all: { type: 'boolean' } },
+      HELP,
+    );
+    const asked = parseYear(values.division, '--division');
+    if (asked !== undefined && values.all)
+      throw new AppError('USAGE', `status: --division and --all exclude each other\n\n${HELP}`);
     const { openDefaultStore, storePath } = await import('../store-path.js'); // not for --help
+    const { findReferenceDivision } = await import('../../storage/reference-division.js');
     const store = openDefaultStore();
     try {
       const editions = await store.listEditions();
       const areas = await store.areaCounts();
-      const coverage = await store.coverage();
+      const reference = (await findReferenceDivision(store)) ?? null;
+      const shown = values.all ? null : (asked ?? reference);
+      const coverage = (await store.coverage()).filter((c) => shown === null || c.divisionYear === shown);
       const harmonisation = await store.listHarmonisation();
       const imports = await store.listImports();
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ store: storePath(), editions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
+          `${JSON.stringify({ store: storePath(), referenceDivision: reference, coverageDivision: shown, editions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
         );
         return;
       }
-      const out: string[] = [`Store: ${storePath()} (${imports.length} imports)`, '', 'Editions:'];
+      const out: string[] = [
+        `Store: ${storePath()} (${imports.length} imports)`,
+        reference === null
+          ? 'Reference division: none yet (no division has buurt boundaries)'
+          : `Reference division: ${reference} (every source's values are carried onto it; the maps read it)`,
+        '',
+        'Editions:',
+      ];
       for (const e of editions)
         out.push(
           `  ${e.source.padEnd(8)} ${e.edition}${e.table ? ` [${e.table}]` : ''}${e.divisionYear ? `, indeling ${e.divisionYear}` : ''}`,
@@ -33,7 +54,12 @@ export const statusCommand: Command = {
       out.push('', 'Areas (level, indeling: count, with geometry):');
       for (const a of areas)
         out.push(`  ${a.level.padEnd(9)} ${a.divisionYear}: ${a.count}, ${a.withGeometry}`);
-      out.push('', 'Coverage (indicator, indeling, year: areas with a value / missing):');
+      out.push(
+        '',
+        shown === null
+          ? 'Coverage, every division (indicator, indeling, year: areas with a value / missing):'
+          : `Coverage on indeling ${shown}${shown === reference ? ' (the reference)' : ''} (indicator, indeling, year: areas with a value / missing; --all for every division):`,
+      );
       for (const c of coverage)
         out.push(
           `  ${c.indicator.padEnd(40)} ${c.divisionYear} ${c.year}: ${c.areas - c.missing} / ${c.missing}`,
