@@ -240,12 +240,62 @@ function collection(
     links: [
       { href, rel: 'self', type: 'application/json', title: 'this collection' },
       { href: `${href}/items`, rel: 'items', type: 'application/geo+json', title: 'buurten' },
+      {
+        href: `${href}/schema`,
+        rel: 'describedby',
+        type: 'application/schema+json',
+        title: 'JSON Schema of the buurten',
+      },
     ],
     extent: { spatial: { bbox: [NL_BBOX_CRS84], crs: CRS84 } },
     itemType: 'feature',
     crs: CRS_LIST,
     storageCrs: RD_NEW,
     ...extra,
+  };
+}
+
+/** Types of the item properties (ogcFeature), for the collection's JSON Schema. */
+const PROPERTY_TYPES: Record<string, 'string' | 'number' | 'integer'> = {
+  code: 'string',
+  name: 'string',
+  gemeente: 'string',
+  gemeente_naam: 'string',
+  period: 'string',
+  value: 'number',
+  class_id: 'string',
+  class: 'string',
+  flags: 'string',
+  inhabitants: 'integer',
+  delta_concentration: 'number',
+  delta_nuisance: 'number',
+  edition: 'string',
+};
+
+/**
+ * The JSON Schema of a collection's features (rel `describedby`), so that a client can type the
+ * fields instead of guessing from the first page (where a value may be null throughout). GDAL
+ * 3.6's OAPIF driver does not read it (it guesses: use `-oo PAGE_SIZE=1000` for a better guess).
+ */
+export async function ogcCollectionSchema(ctx: ReadContext, base: string, id: string) {
+  await ogcCollection(ctx, base, id);
+  return {
+    $schema: 'https://json-schema.org/draft/2019-09/schema',
+    $id: `${base}/collections/${encodeURIComponent(id)}/schema`,
+    title: id,
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { type: 'string' },
+      geometry: { format: 'geometry-multipolygon' },
+      properties: {
+        type: 'object',
+        properties: Object.fromEntries(
+          Object.entries(PROPERTY_TYPES).map(([k, t]) => [k, { type: [t, 'null'] }]),
+        ),
+      },
+    },
   };
 }
 

@@ -108,6 +108,11 @@ describe('OGC API – Features on a synthetic store', () => {
     );
     const one = await json<{ id: string }>('/ogc/collections/veerkracht-relatief');
     expect(one.id).toBe('veerkracht-relatief');
+    const schema = await json<{
+      properties: { properties: { properties: Record<string, { type: string[] }> } };
+    }>('/ogc/collections/veerkracht-relatief/schema');
+    expect(schema.properties.properties.properties['inhabitants']!.type).toEqual(['integer', 'null']);
+    expect((await get('/ogc/collections/nope/schema')).status).toBe(404);
     expect((await get('/ogc/collections/nope')).status).toBe(404);
   });
 

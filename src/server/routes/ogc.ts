@@ -1,6 +1,7 @@
 /**
- * OGC API – Features under /ogc (src/service/ogc-features.ts): GET /ogc (landing page),
- * /ogc/api (its OpenAPI description), /ogc/conformance, /ogc/collections, /ogc/collections/:id, /ogc/collections/:id/items
+ * OGC API – Features under /ogc (src/service/ogc-features.ts): GET /ogc (landing page), /ogc/api
+ * (its OpenAPI description), /ogc/conformance, /ogc/collections, /ogc/collections/:id,
+ * /ogc/collections/:id/schema (JSON Schema of the items), /ogc/collections/:id/items
  * (?bbox=&bbox-crs=&crs=&limit=&offset=&gemeente=&year=&period=) and
  * /ogc/collections/:id/items/:featureId. Links are absolute, on the public URL when one is set.
  */
@@ -9,6 +10,7 @@ import { OgcItemQuerySchema, OgcItemsQuerySchema, OgcPlainQuerySchema } from '..
 import {
   ogcApiDocument,
   ogcCollection,
+  ogcCollectionSchema,
   ogcCollections,
   ogcConformance,
   ogcItem,
@@ -71,6 +73,19 @@ export function ogcRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
         params: (c) => ({ base: base(c), id: c.req.param('id') ?? '' }),
       },
       (_q, p) => ogcCollection(deps.read, p['base']!, p['id']!),
+    ),
+  );
+  app.get(
+    '/collections/:id/schema',
+    cachedJson(
+      deps,
+      {
+        name: 'ogc-schema',
+        query: OgcPlainQuerySchema,
+        params: (c) => ({ base: base(c), id: c.req.param('id') ?? '' }),
+        contentType: 'application/schema+json',
+      },
+      (_q, p) => ogcCollectionSchema(deps.read, p['base']!, p['id']!),
     ),
   );
   app.get(
