@@ -20,9 +20,7 @@ import type { Store } from '../storage/store.js';
 import { createReadContext } from '../service/read-context.js';
 import { createMembersContext, type MembersSettings } from '../service/members/members-context.js';
 import { isSecure, type AuthDeps, type MembersServerOptions } from './auth/request-context.js';
-import { readGuard } from './auth/read-guard.js';
-import { viewerMiddleware } from './auth/viewer-middleware.js';
-import { writeGuard } from './auth/write-guard.js';
+import { authGuard } from './auth/auth-guard.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
 import { MapPdfRenderer, type MapPdfOptions } from './map-pdf.js';
 import { openApiDocument } from './openapi-document.js';
@@ -105,15 +103,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }),
   );
   app.use('/api/*', compress({ threshold: 2048 }));
-  app.use('/api/*', viewerMiddleware(auth));
-  app.use('/api/*', writeGuard(auth));
-  app.use('/api/*', readGuard(auth));
+  app.use('/api/*', authGuard(auth));
   // OGC API – Features: the same viewer and guards as the JSON API (members mode, share links)
   // ('/ogc/*' also matches /ogc itself)
   app.use('/ogc/*', compress({ threshold: 2048 }));
-  app.use('/ogc/*', viewerMiddleware(auth));
-  app.use('/ogc/*', writeGuard(auth));
-  app.use('/ogc/*', readGuard(auth));
+  app.use('/ogc/*', authGuard(auth));
 
   const openapi = JSON.stringify(openApiDocument());
   app.get('/api/openapi.json', (c) =>

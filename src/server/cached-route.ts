@@ -16,6 +16,7 @@ import { AppError } from '../core/app-error.js';
 import { viewerScope } from '../service/members/viewer.js';
 import { accessOf, viewerOf } from './auth/request-context.js';
 import { serialise, type SerialisedResponse } from './response-cache.js';
+import { withSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 
 /** Parses query parameters with a strict schema; USAGE error naming the parameter otherwise. */
@@ -108,13 +109,13 @@ export function sendCachedJson(
   maxAgeSeconds: number,
   extraHeaders: Record<string, string> = {},
 ): Response {
-  const headers: Record<string, string> = {
+  const headers: Record<string, string> = withSecurityHeaders(c, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': cacheControl(c, maxAgeSeconds),
     ETag: r.etag,
     Vary: 'Accept-Encoding, Cookie, Authorization',
     ...extraHeaders,
-  };
+  });
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) {
     return new Response(null, { status: 304, headers });

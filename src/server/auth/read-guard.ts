@@ -11,7 +11,12 @@
  */
 import type { Context, Next } from 'hono';
 import { AppError } from '../../core/app-error.js';
-import { authoriseArea, authoriseCode, requireReader } from '../../service/members/access.js';
+import {
+  authoriseArea,
+  authoriseCode,
+  authoriseGemeente,
+  requireReader,
+} from '../../service/members/access.js';
 import { accessOf, viewerOf, type AuthDeps } from './request-context.js';
 
 /** Readable without a session or share link in members mode. */
@@ -30,25 +35,37 @@ const SHARE_LINK_ROUTES = [
   /^\/api\/own-stock(\/map)?$/,
 ];
 
+/**
+ * The checks of a read; a promise only when a region id must be looked up (gemeente and buurt
+ * codes are checked without waiting, so the common request pays no extra turn of the event loop).
+ */
+export function checkRead(deps: AuthDeps, c: Context): Promise<void> | void {
+  const path = c.req.path.replace(/\/+$/, '') || '/';
+  if (OPEN.some((r) => r.test(path))) return;
+  const viewer = viewerOf(c);
+  const access = accessOf(c);
+  requireReader(viewer, access);
+  if (viewer.kind === 'share-link' && access === 'members' && !SHARE_LINK_ROUTES.some((r) => r.test(path)))
+    throw new AppError('FORBIDDEN', 'a share link reads the maps of its area only');
+  for (const segment of path.split('/').slice(3)) {
+    const decoded = safeDecode(segment).trim();
+    if (/^(BU|WK)\d/i.test(decoded)) authoriseCode(viewer, access, decoded);
+  }
+  const areas = [
+    ...(c.req.queries('area') ?? []),
+    ...(c.req.queries('areas') ?? []).flatMap((list) => list.split(',')),
+  ].filter((a) => a.trim() !== '');
+  const regions = areas.filter((a) => !authoriseGemeente(viewer, access, a));
+  if (regions.length === 0) return;
+  return (async () => {
+    for (const raw of regions) await authoriseArea(deps.members.read, viewer, access, raw);
+  })();
+}
+
 export function readGuard(deps: AuthDeps) {
   return async (c: Context, next: Next): Promise<void> => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = c.req.path.replace(/\/+$/, '') || '/';
-    if (OPEN.some((r) => r.test(path))) return next();
-    const viewer = viewerOf(c);
-    const access = accessOf(c);
-    requireReader(viewer, access);
-    if (viewer.kind === 'share-link' && access === 'members' && !SHARE_LINK_ROUTES.some((r) => r.test(path)))
-      throw new AppError('FORBIDDEN', 'a share link reads the maps of its area only');
-    const read = deps.members.read;
-    const query = c.req.queries();
-    for (const raw of query['area'] ?? []) await authoriseArea(read, viewer, access, raw);
-    for (const list of query['areas'] ?? [])
-      for (const raw of list.split(',')) if (raw.trim()) await authoriseArea(read, viewer, access, raw);
-    for (const segment of path.split('/').slice(3)) {
-      const decoded = safeDecode(segment).trim();
-      if (/^(BU|WK)\d/i.test(decoded)) authoriseCode(viewer, access, decoded);
-    }
+    await checkRead(deps, c);
     return next();
   };
 }

@@ -68,7 +68,7 @@ export function isSecure(c: Context, options: MembersServerOptions): boolean {
   if (options.secureCookies !== undefined) return options.secureCookies;
   if (options.publicUrl?.startsWith('https:')) return true;
   if (options.trustProxy && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https') return true;
-  return new URL(c.req.url).protocol === 'https:';
+  return c.req.url.startsWith('https:'); // (asked on every request: no URL parsing)
 }
 
 /** The origin of this deployment: the configured public URL's, else the request's own. */

@@ -18,20 +18,35 @@ export function bearerToken(c: Context): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Sets the viewer (and the access mode) on the context. Returns the session id the request
+ * brought when it opened no session (its cookie is then cleared by `clearStaleCookie`).
+ */
+export async function setViewer(deps: AuthDeps, c: Context): Promise<string | undefined> {
+  c.set('access', deps.members.settings.access);
+  const bearer = bearerToken(c);
+  if (bearer !== undefined) {
+    c.set('viewer', await resolveShareToken(deps.members, bearer));
+    return undefined;
+  }
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  const viewer = sessionId ? await resolveSession(deps.members, sessionId) : null;
+  c.set('viewer', viewer ?? ANONYMOUS);
+  return sessionId && !viewer ? sessionId : undefined;
+}
+
+/** After the route: clears a cookie that opened no session, unless the route set a new one (a login). */
+export function clearStaleCookie(deps: AuthDeps, c: Context, stale: string | undefined): void {
+  if (stale === undefined) return; // (reading c.res.headers would cost the server its fast path)
+  const setsSession = c.res.headers.getSetCookie().some((h) => h.startsWith(`${SESSION_COOKIE}=`));
+  if (!setsSession)
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c, deps.options), httpOnly: true });
+}
+
 export function viewerMiddleware(deps: AuthDeps) {
   return async (c: Context, next: Next): Promise<void> => {
-    c.set('access', deps.members.settings.access);
-    const bearer = bearerToken(c);
-    if (bearer !== undefined) {
-      c.set('viewer', await resolveShareToken(deps.members, bearer));
-      return next();
-    }
-    const sessionId = getCookie(c, SESSION_COOKIE);
-    const viewer = sessionId ? await resolveSession(deps.members, sessionId) : null;
-    c.set('viewer', viewer ?? ANONYMOUS);
+    const stale = await setViewer(deps, c);
     await next();
-    const setsSession = c.res.headers.getSetCookie().some((h) => h.startsWith(`${SESSION_COOKIE}=`));
-    if (sessionId && !viewer && !setsSession)
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c, deps.options), httpOnly: true });
+    clearStaleCookie(deps, c, stale);
   };
 }

@@ -45,41 +45,50 @@ function mediaType(c: Context): string {
   return (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** The checks of a write (method other than GET, HEAD, OPTIONS); says which body limit applies. */
+export function checkWrite(deps: AuthDeps, c: Context): 'json' | 'upload' {
+  const route = `${c.req.method} ${c.req.path.replace(/\/+$/, '')}`;
+  const upload = UPLOADS.has(route);
+
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && origin !== ownOrigin(c, deps.options))
+    throw new AppError('CSRF_REJECTED', 'a write from another site (Origin) is refused');
+  if (c.req.header('Sec-Fetch-Site') === 'cross-site')
+    throw new AppError('CSRF_REJECTED', 'a write from another site (Sec-Fetch-Site) is refused');
+
+  if (hasBody(c)) {
+    const type = mediaType(c);
+    const wanted = upload ? ['text/csv'] : ['application/json'];
+    if (!wanted.includes(type))
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `${route} takes ${wanted[0]}${type ? `, not ${type}` : ' (no Content-Type was sent)'}`,
+      );
+  }
+
+  if (!WITHOUT_SESSION.has(route)) {
+    const viewer = viewerOf(c);
+    if (viewer.kind === 'share-link') throw new AppError('FORBIDDEN', 'a share link cannot change anything');
+    if (viewer.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'log in first (POST /api/session)');
+    const token = c.req.header('X-CSRF-Token') ?? '';
+    if (!sameSecret(token, viewer.csrfToken))
+      throw new AppError(
+        'CSRF_REJECTED',
+        'send the CSRF token of GET /api/session as the X-CSRF-Token header',
+      );
+  }
+  return upload ? 'upload' : 'json';
+}
+
+/** Reads the body within its limit (413 REQUEST_TOO_LARGE beyond it), then the route. */
+export function limitBody(kind: 'json' | 'upload', c: Context, next: Next): Promise<Response | void> {
+  return (kind === 'upload' ? uploadLimit : jsonLimit)(c, next);
+}
+
 export function writeGuard(deps: AuthDeps) {
   return async (c: Context, next: Next): Promise<Response | void> => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
-    const route = `${method} ${c.req.path.replace(/\/+$/, '')}`;
-    const upload = UPLOADS.has(route);
-
-    const origin = c.req.header('Origin');
-    if (origin !== undefined && origin !== ownOrigin(c, deps.options))
-      throw new AppError('CSRF_REJECTED', 'a write from another site (Origin) is refused');
-    if (c.req.header('Sec-Fetch-Site') === 'cross-site')
-      throw new AppError('CSRF_REJECTED', 'a write from another site (Sec-Fetch-Site) is refused');
-
-    if (hasBody(c)) {
-      const type = mediaType(c);
-      const wanted = upload ? ['text/csv'] : ['application/json'];
-      if (!wanted.includes(type))
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          `${route} takes ${wanted[0]}${type ? `, not ${type}` : ' (no Content-Type was sent)'}`,
-        );
-    }
-
-    if (!WITHOUT_SESSION.has(route)) {
-      const viewer = viewerOf(c);
-      if (viewer.kind === 'share-link')
-        throw new AppError('FORBIDDEN', 'a share link cannot change anything');
-      if (viewer.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'log in first (POST /api/session)');
-      const token = c.req.header('X-CSRF-Token') ?? '';
-      if (!sameSecret(token, viewer.csrfToken))
-        throw new AppError(
-          'CSRF_REJECTED',
-          'send the CSRF token of GET /api/session as the X-CSRF-Token header',
-        );
-    }
-    return (upload ? uploadLimit : jsonLimit)(c, next);
+    return limitBody(checkWrite(deps, c), c, next);
   };
 }

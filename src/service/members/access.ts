@@ -27,6 +27,19 @@ function outsideLink(area: string, linkArea: string): AppError {
 }
 
 /**
+ * For a gemeente code (GMgggg): throws unless the viewer may read it, and returns true. Returns
+ * false for anything else (a region id: `authoriseArea`).
+ */
+export function authoriseGemeente(viewer: Viewer, access: AccessMode, raw: string): boolean {
+  const id = raw.trim();
+  if (!/^GM\d{4}$/i.test(id)) return false;
+  requireReader(viewer, access);
+  const gm = id.toUpperCase();
+  if (scopedLink(viewer, access) && !viewer.gemeenten.includes(gm)) throw outsideLink(gm, viewer.area);
+  return true;
+}
+
+/**
  * Throws unless the viewer may read the area (a gemeente code or a region id). An unknown id
  * passes: the read service answers AREA_NOT_FOUND itself.
  */
@@ -37,12 +50,8 @@ export async function authoriseArea(
   raw: string,
 ): Promise<void> {
   requireReader(viewer, access);
+  if (authoriseGemeente(viewer, access, raw)) return;
   const id = raw.trim();
-  if (/^GM\d{4}$/i.test(id)) {
-    const gm = id.toUpperCase();
-    if (scopedLink(viewer, access) && !viewer.gemeenten.includes(gm)) throw outsideLink(gm, viewer.area);
-    return;
-  }
   const region = (await listRegions(ctx.store)).find((r) => r.id === id);
   if (!region) {
     if (scopedLink(viewer, access)) throw outsideLink(id, viewer.area);
