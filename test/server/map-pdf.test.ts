@@ -13,6 +13,7 @@ import type { MapResponse } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { ensureWebBuilt } from '../e2e/support/web-build.js';
+import { membersFixture, type MembersFixture } from './members-fixture.js';
 import { syntheticStore } from './synthetic-store.js';
 
 const OUT = join(process.cwd(), 'test-output', 'pdf');
@@ -101,5 +102,31 @@ describe('map PDF through the app’s print view', () => {
   it('an unknown map is refused before Chromium: 404', async () => {
     expect((await app.request('/api/maps.pdf?area=GM0917&map=nope')).status).toBe(404);
     expect((await app.request('/api/maps.pdf?area=GM0917&map=lage-inkomens&size=a5')).status).toBe(400);
+  });
+});
+
+describe('map PDF in members mode: printed with the asking viewer’s credentials', () => {
+  let f: MembersFixture;
+  beforeAll(async () => {
+    f = await membersFixture('members', { webRoot: await ensureWebBuilt() });
+  }, 180_000);
+  afterAll(() => f?.close());
+
+  it('a member gets the PDF (the page’s API requests carry the session); anonymous 401; a share link its area only', async () => {
+    const pdf = (viewer: keyof MembersFixture['viewers'], area: string) =>
+      f.app.request(`http://localhost/api/maps.pdf?area=${area}&map=lage-inkomens`, {
+        headers: f.viewers[viewer].headers,
+      });
+    expect((await pdf('anonymous', 'GM0917')).status).toBe(401);
+    expect((await pdf('link-other-area', 'GM0917')).status).toBe(403);
+    for (const viewer of ['member', 'link-this-area'] as const) {
+      const res = await pdf(viewer, 'GM0917');
+      expect(res.status, viewer).toBe(200);
+      const file = join(OUT, `members-${viewer}.pdf`);
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text, viewer).toContain('Lage inkomens');
+      expect(text, viewer).toContain('Hoe lees je deze kaart');
+    }
   });
 });
