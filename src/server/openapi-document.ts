@@ -127,6 +127,42 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...Object.fromEntries(
+        (
+          [
+            ['csv', 'text/csv', 'CSV (UTF-8 with BOM)'],
+            ['geojson', 'application/geo+json', 'GeoJSON in WGS84 (the display geometry)'],
+            ['gpkg', 'application/geopackage+sqlite3', 'GeoPackage in RD New (EPSG:28992)'],
+            ['pdf', 'application/pdf', 'PDF of the app’s print view (A4 or A3 landscape)'],
+          ] as const
+        ).map(([ext, type, what]) => [
+          `/api/maps.${ext}`,
+          {
+            get: {
+              summary: `One map of a gemeente or region as a file: ${what}; per buurt value, class, flags, the changes in concentration and nuisance that drive a class, and the source editions`,
+              parameters: [
+                q('area', 'Gemeente code (GMgggg) or region id', true, 'GM0917'),
+                q('map', 'Map id or an indicator id', true, 'veerkracht-relatief'),
+                q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
+                q('year', 'Year for level maps', false, '2020'),
+                ...(ext === 'pdf'
+                  ? [
+                      q('size', 'a4 (default) or a3', false, 'a4'),
+                      q('lang', 'nl (default) or en', false, 'nl'),
+                    ]
+                  : []),
+              ],
+              responses: {
+                '200': {
+                  description: 'The file, as an attachment',
+                  content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+                },
+                ...errors,
+              },
+            },
+          },
+        ]),
+      ),
       '/api/buurten': {
         get: {
           summary: 'Buurten whose name (or code) contains q, accents and case ignored, best first',

@@ -152,6 +152,20 @@ describe('map downloads (CSV, GeoJSON, GeoPackage)', () => {
     db.close();
   });
 
+  it('the OpenAPI document describes the four downloads', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: { name: string }[] } }>;
+    };
+    for (const ext of ['csv', 'geojson', 'gpkg'])
+      expect(doc.paths[`/api/maps.${ext}`]!.get.parameters.map((p) => p.name)).toEqual([
+        'area',
+        'map',
+        'period',
+        'year',
+      ]);
+    expect(doc.paths['/api/maps.pdf']!.get.parameters.map((p) => p.name)).toContain('size');
+  });
+
   it('refuses unknown parameters and maps like GET /api/maps', async () => {
     expect((await app.request('/api/maps.csv?area=GM0917&map=nope')).status).toBe(404);
     expect((await app.request('/api/maps.gpkg?area=GM0917&map=inhabitants&x=1')).status).toBe(400);
