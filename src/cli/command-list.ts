@@ -56,6 +56,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/users.js')).usersCommand,
   },
   {
+    name: 'own-stock',
+    summary: "load or clear an organisation's own stock (dwellings per buurt or per complex)",
+    load: async () => (await import('./commands/own-stock.js')).ownStockCommand,
+  },
+  {
     name: 'start',
     summary: 'load data into an empty store (official when online, else a labelled demo) and serve',
     load: async () => (await import('./commands/start.js')).startCommand,

@@ -1,0 +1,78 @@
+/**
+ * The file import of an organisation's own stock (`veerkracht own-stock import`): the file is
+ * read like every input (gzip, checksum, encoding, size bounds: input-file.ts), parsed and
+ * validated whole by the same rules as an upload through the API
+ * (src/domain/own-stock/parse-own-stock.ts — in the domain, without I/O, because the server may
+ * not import the pipeline), every buurt code checked against the reference division, and written
+ * in one transaction: the organisation's stock of the years in the file is replaced, or nothing.
+ */
+import { AppError } from '../../core/app-error.js';
+import { parseOwnStock, type OwnStockLayout } from '../../domain/own-stock/parse-own-stock.js';
+import { findReferenceDivision } from '../../storage/reference-division.js';
+import type { Store } from '../../storage/store.js';
+import { readInputFile } from '../input-file.js';
+
+export interface OwnStockFileReport {
+  file: string;
+  layout: OwnStockLayout;
+  rows: number;
+  buurten: number;
+  dwellings: number;
+  years: number[];
+  divisionYear: number;
+}
+
+export async function importOwnStockFile(
+  store: Store,
+  organisationId: number,
+  path: string,
+  options: { defaultYear?: number; now?: Date } = {},
+): Promise<OwnStockFileReport> {
+  const now = options.now ?? new Date();
+  const input = readInputFile(path);
+  const parsed = parseOwnStock(input.text(), input.name, options.defaultYear ?? now.getUTCFullYear());
+  const divisionYear = await findReferenceDivision(store);
+  if (divisionYear === undefined)
+    throw new AppError('NO_DATA', 'the store holds no buurt boundaries: import a wijk- en buurtkaart first');
+  const known = new Set(await store.listGeometryCodes(divisionYear));
+  for (const r of parsed.rows)
+    if (!known.has(r.buurtCode))
+      throw new AppError('AREA_UNMATCHED', `buurt ${r.buurtCode} is not on the reference division`, {
+        location: {
+          file: input.name,
+          line: r.line,
+          column: 'buurt_code',
+          expected: `a buurt of indeling ${divisionYear}`,
+          found: r.buurtCode,
+        },
+      });
+  const rows = parsed.rows.map((r) => ({
+    buurtCode: r.buurtCode,
+    year: r.year,
+    dwellings: r.dwellings,
+    complexes: r.complexes,
+  }));
+  const report: OwnStockFileReport = {
+    file: input.name,
+    layout: parsed.layout,
+    rows: parsed.dataRows,
+    buurten: new Set(rows.map((r) => r.buurtCode)).size,
+    dwellings: rows.reduce((s, r) => s + r.dwellings, 0),
+    years: parsed.years,
+    divisionYear,
+  };
+  await store.transaction(() =>
+    store.members.replaceOwnStock(organisationId, rows, {
+      organisationId,
+      file: input.name,
+      checksum: input.checksum,
+      rows: report.rows,
+      buurten: report.buurten,
+      dwellings: report.dwellings,
+      years: report.years,
+      uploadedBy: null,
+      uploadedAt: now.toISOString(),
+    }),
+  );
+  return report;
+}
