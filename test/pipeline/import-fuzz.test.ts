@@ -78,7 +78,7 @@ type Mutation =
   | { kind: 'duplicate-line'; at: number }
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'swap-delimiter'; at: number }
-  | { kind: 'utf16'; then?: Mutation }
+  | { kind: 'utf16'; then?: Mutation | undefined }
   | { kind: 'nest'; at: number; depth: number };
 
 const NASTY = [
