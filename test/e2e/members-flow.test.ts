@@ -85,9 +85,20 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
       gemeenten: { code: string; name: string; buurten: number }[];
     };
     const [area, other] = gemeenten.gemeenten.filter((g) => g.buurten > 0);
-    await page.goto(`${s.url}/?view=map&area=${area!.code}&map=veerkracht-absoluut`);
+    const map = (await (
+      await page.request.get(`${s.url}/api/maps?area=${area!.code}&map=veerkracht-absoluut`)
+    ).json()) as { features: { id: string }[] };
+    const buurt = map.features[0]!.id;
+    const view = `view=map&area=${area!.code}&map=veerkracht-absoluut&buurt=${buurt}`;
+    await page.goto(`${s.url}/?${view}`);
     await page.waitForSelector('html[data-ready="true"]');
     await waitForMapDrawn(page, 0);
+    // a note in the buurt's profile (private to the organisation)
+    await page.waitForSelector('[data-testid="profile-members"]');
+    await page.fill('[data-testid="note-text"]', 'Wijkteam zag <b>meer</b> overlast rond het plein');
+    await page.click('[data-testid="profile-members"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="profile-notes"] li:has-text("rond het plein")');
+    expect(await page.locator('[data-testid="profile-notes"] li b').count()).toBe(0); // text, not markup
     await page.click('[data-testid="share-open"]');
     await page.fill('[data-testid="share-label"]', 'Overleg wijkteam');
     await page.check('[data-testid="share-notes"]');
@@ -110,6 +121,11 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
     expect(new URL(phone.page.url()).searchParams.get('area')).toBe(area!.code);
     expect(await phoneContext.cookies()).toEqual([]);
     await screenshot(phone.page, 'members-02-phone-shared-map');
+    // the link includes the organisation's notes: the buurt's profile shows the note, without a form
+    await phone.page.goto(`${url}?${view}`);
+    await phone.page.waitForSelector('[data-testid="profile-notes"] li:has-text("rond het plein")');
+    expect(await phone.page.locator('[data-testid="note-text"]').count()).toBe(0);
+    await screenshot(phone.page, 'members-02b-phone-profile-note');
     expect(await seriousAxeViolations(phone.page)).toEqual([]);
     // the link shows its gemeente only: the API refuses the other one for its token
     const token = new URL(url).pathname.split('/')[2]!;
