@@ -30,6 +30,9 @@ export interface UserRow {
   lastLoginAt: string | null;
 }
 
+/** What a request with a session needs of its user. */
+export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'organisationId' | 'role' | 'disabled'>;
+
 export type NewUserRow = Omit<UserRow, 'id' | 'lastLoginAt' | 'passwordChangedAt'> & {
   passwordChangedAt?: string | null;
 };
@@ -167,8 +170,11 @@ export interface MembersStore {
   countUsers(): Promise<number>;
 
   createSession(row: SessionRow): Promise<void>;
-  /** The session with its user, whatever their state (the caller checks expiry and `disabled`). */
-  findSession(idHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined>;
+  /**
+   * The session with what the viewer needs of its user, whatever their state (the caller checks
+   * expiry and `disabled`). Asked on every request with a session cookie: one indexed read.
+   */
+  findSession(idHash: string): Promise<{ session: SessionRow; user: SessionUser } | undefined>;
   touchSession(idHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   deleteUserSessions(userId: number): Promise<number>;

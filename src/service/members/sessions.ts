@@ -8,7 +8,7 @@
  */
 import type { LoginRequest, SessionResponse } from '../../api/members.js';
 import { AppError } from '../../core/app-error.js';
-import type { UserRow } from '../../storage/members-store.js';
+import type { SessionUser } from '../../storage/members-store.js';
 import { audit } from './audit.js';
 import { minutesFrom, type MembersContext } from './members-context.js';
 import { hashPassword, needsRehash, verifyNothing, verifyPassword } from './passwords.js';
@@ -79,7 +79,7 @@ export async function login(
   return { sessionId, viewer };
 }
 
-function userViewer(user: UserRow, idHash: string, csrfToken: string, expiresAt: string): UserViewer {
+function userViewer(user: SessionUser, idHash: string, csrfToken: string, expiresAt: string): UserViewer {
   return {
     kind: 'user',
     userId: user.id,

@@ -86,7 +86,8 @@ export function accountMethods(db: Database.Database): AccountMethods {
     createdAt: r.created_at,
   });
   const findSession = db.prepare(
-    `SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, ${USER_COLUMNS}
+    `SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+       u.email, u.name, u.organisation_id, u.role, u.disabled
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`,
   );
   return {
@@ -176,26 +177,37 @@ export function accountMethods(db: Database.Database): AccountMethods {
     },
     async findSession(idHash) {
       const r = findSession.get(idHash) as
-        | (UserSql & {
-            id_hash: string;
+        | {
             user_id: number;
             csrf_token: string;
-            s_created_at: string;
+            created_at: string;
             last_seen_at: string;
             expires_at: string;
-          })
+            email: string;
+            name: string | null;
+            organisation_id: number;
+            role: string;
+            disabled: number;
+          }
         | undefined;
       if (!r) return undefined;
       return {
         session: {
-          idHash: r.id_hash,
+          idHash,
           userId: r.user_id,
           csrfToken: r.csrf_token,
-          createdAt: r.s_created_at,
+          createdAt: r.created_at,
           lastSeenAt: r.last_seen_at,
           expiresAt: r.expires_at,
         },
-        user: userFromSql(r),
+        user: {
+          id: r.user_id,
+          email: r.email,
+          name: r.name,
+          organisationId: r.organisation_id,
+          role: r.role as Role,
+          disabled: r.disabled === 1,
+        },
       };
     },
     async touchSession(idHash, lastSeenAt) {
