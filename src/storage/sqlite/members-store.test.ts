@@ -1,0 +1,233 @@
+/**
+ * Store.members on SQLite (store migration 6): what the services rely on — unique names and
+ * addresses, sessions found with their user, one-use tokens, throttle windows counted in one
+ * statement, share links, own stock replaced per year, notes by visibility with LIKE wildcards
+ * escaped, the audit log newest first, the private-data version.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
+
+const T = '2026-03-01T09:00:00.000Z';
+
+describe('SQLite members store', () => {
+  let store: SqliteStore;
+  let org: number;
+  let other: number;
+  let user: number;
+  beforeEach(async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    const m = store.members;
+    org = (await m.createOrganisation('Woonstichting A', 'woonstichting-a', T)).id;
+    other = (await m.createOrganisation('Woonstichting B', 'woonstichting-b', T)).id;
+    user = (
+      await m.createUser({
+        email: 'a@x.example',
+        name: 'An',
+        organisationId: org,
+        role: 'member',
+        passwordHash: '$argon2id$…',
+        disabled: false,
+        createdAt: T,
+      })
+    ).id;
+  });
+  afterEach(() => store.close());
+
+  it('keeps organisation names and e-mail addresses unique', async () => {
+    await expect(store.members.createOrganisation('WOONSTICHTING A', 'woonstichting-a', T)).rejects.toThrow(
+      /UNIQUE/,
+    );
+    await expect(
+      store.members.createUser({
+        email: 'a@x.example',
+        name: null,
+        organisationId: other,
+        role: 'member',
+        passwordHash: null,
+        disabled: false,
+        createdAt: T,
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+    expect((await store.members.findOrganisation({ nameKey: 'woonstichting-b' }))?.id).toBe(other);
+  });
+
+  it('finds a session with its user, touches, ends it and the expired ones', async () => {
+    const m = store.members;
+    const s = {
+      userId: user,
+      csrfToken: 'c',
+      createdAt: T,
+      lastSeenAt: T,
+      expiresAt: '2026-03-01T21:00:00.000Z',
+    };
+    await m.createSession({ idHash: 'h1', ...s });
+    await m.createSession({ idHash: 'h2', ...s, lastSeenAt: '2026-03-01T06:00:00.000Z' });
+    expect(await m.findSession('h1')).toEqual({
+      session: { idHash: 'h1', ...s },
+      user: {
+        id: user,
+        email: 'a@x.example',
+        name: 'An',
+        organisationId: org,
+        role: 'member',
+        disabled: false,
+      },
+    });
+    await m.touchSession('h1', '2026-03-01T10:00:00.000Z');
+    expect((await m.findSession('h1'))?.session.lastSeenAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(await m.deleteExpiredSessions('2026-03-01T10:30:00.000Z', '2026-03-01T08:00:00.000Z')).toBe(1);
+    expect(await m.findSession('h2')).toBeUndefined();
+    expect(await m.deleteUserSessions(user)).toBe(1);
+  });
+
+  it('uses an account token once', async () => {
+    const m = store.members;
+    await m.createAccountToken({
+      tokenHash: 't',
+      userId: user,
+      purpose: 'reset',
+      createdAt: T,
+      expiresAt: T,
+      usedAt: null,
+    });
+    expect(await m.useAccountToken('t', T)).toBe(true);
+    expect(await m.useAccountToken('t', T)).toBe(false);
+    expect((await m.findAccountToken('t'))?.usedAt).toBe(T);
+  });
+
+  it('counts attempts in a window that starts again when it has passed', async () => {
+    const m = store.members;
+    expect(await m.countAttempt('account:a', T, '2026-03-01T08:45:00.000Z')).toEqual({
+      failures: 1,
+      windowStart: T,
+    });
+    expect((await m.countAttempt('account:a', T, '2026-03-01T08:45:00.000Z')).failures).toBe(2);
+    await m.forgiveAttempt('account:a');
+    expect((await m.countAttempt('account:a', T, '2026-03-01T08:45:00.000Z')).failures).toBe(2);
+    const later = '2026-03-01T09:20:00.000Z';
+    expect(await m.countAttempt('account:a', later, '2026-03-01T09:05:00.000Z')).toEqual({
+      failures: 1,
+      windowStart: later,
+    });
+    await m.clearThrottle('account:a');
+    expect((await m.countAttempt('account:a', later, '2026-03-01T09:05:00.000Z')).failures).toBe(1);
+  });
+
+  it('keeps share links by token hash, revokes once and counts uses', async () => {
+    const m = store.members;
+    const link = {
+      id: 'sl_1',
+      tokenHash: 'th',
+      organisationId: org,
+      createdBy: user,
+      label: 'Overleg',
+      area: 'GM0917',
+      map: null,
+      period: null,
+      edition: 'v1',
+      includeOwnStock: true,
+      includeNotes: false,
+      createdAt: T,
+      expiresAt: T,
+      revokedAt: null,
+      revokedBy: null,
+      uses: 0,
+      lastUsedAt: null,
+    };
+    await m.createShareLink(link);
+    expect(await m.findShareLink({ tokenHash: 'th' })).toEqual(link);
+    await m.recordShareLinkUse('sl_1', T, true);
+    await m.recordShareLinkUse('sl_1', T, false);
+    expect((await m.findShareLink({ id: 'sl_1' }))?.uses).toBe(1);
+    expect(await m.revokeShareLink('sl_1', T, user)).toBe(true);
+    expect(await m.revokeShareLink('sl_1', T, user)).toBe(false);
+    expect(await m.listShareLinks({ organisationId: other })).toEqual([]);
+  });
+
+  it("replaces an organisation's stock of the years uploaded, and raises the private-data version", async () => {
+    const m = store.members;
+    const upload = (years: number[]) => ({
+      organisationId: org,
+      file: 'f.csv',
+      checksum: 'x',
+      rows: 1,
+      buurten: 1,
+      dwellings: 1,
+      years,
+      uploadedBy: user,
+      uploadedAt: T,
+    });
+    const v0 = await m.privateDataVersion();
+    await m.replaceOwnStock(
+      org,
+      [
+        { buurtCode: 'BU09170001', year: 2023, dwellings: 10, complexes: null },
+        { buurtCode: 'BU09170001', year: 2024, dwellings: 11, complexes: 2 },
+      ],
+      upload([2023, 2024]),
+    );
+    await m.replaceOwnStock(
+      org,
+      [{ buurtCode: 'BU09170002', year: 2024, dwellings: 5, complexes: null }],
+      upload([2024]),
+    );
+    expect(await m.getOwnStock(org, {})).toEqual([
+      { buurtCode: 'BU09170001', year: 2023, dwellings: 10, complexes: null },
+      { buurtCode: 'BU09170002', year: 2024, dwellings: 5, complexes: null },
+    ]);
+    expect(await m.getOwnStock(other, {})).toEqual([]);
+    expect(await m.privateDataVersion()).toBe(v0 + 2);
+  });
+
+  it('lists notes by visibility and finds text with % and _ taken literally', async () => {
+    const m = store.members;
+    const note = (organisationId: number, text: string, visibility: 'organisation' | 'members') =>
+      m.createNote({
+        organisationId,
+        authorId: user,
+        buurtCode: 'BU09170001',
+        gemeenteCode: 'GM0917',
+        kind: 'note',
+        visibility,
+        text,
+        createdAt: T,
+        updatedAt: T,
+      });
+    await note(org, 'eigen 50% meer', 'organisation');
+    await note(other, 'van B, privé', 'organisation');
+    await note(other, 'van B, gedeeld', 'members');
+    const texts = async (q: Partial<Parameters<typeof m.listNotes>[0]>) =>
+      (await m.listNotes({ organisationId: org, membersShared: true, limit: 50, ...q }))
+        .map((n) => n.text)
+        .sort();
+    expect(await texts({})).toEqual(['eigen 50% meer', 'van B, gedeeld']);
+    expect(await texts({ membersShared: false })).toEqual(['eigen 50% meer']);
+    expect(await texts({ text: '50%' })).toEqual(['eigen 50% meer']);
+    expect(await texts({ text: '%' })).toEqual(['eigen 50% meer']);
+    expect(await texts({ text: 'b_ ' })).toEqual([]);
+    expect(await texts({ gemeenten: ['GM0363'] })).toEqual([]);
+    const [first] = await m.listNotes({ organisationId: org, membersShared: false, limit: 1 });
+    expect(first).toMatchObject({ organisationName: 'Woonstichting A', authorName: 'An' });
+  });
+
+  it('lists the audit log newest first, by page and by event', async () => {
+    const m = store.members;
+    for (const event of ['login.succeeded', 'login.failed', 'logout'])
+      await m.appendAudit({
+        at: T,
+        event,
+        actorUserId: user,
+        actor: 'a@x.example',
+        organisationId: org,
+        address: null,
+        detail: { n: 1 },
+      });
+    const all = await m.listAudit({ limit: 10 });
+    expect(all.map((e) => e.event)).toEqual(['logout', 'login.failed', 'login.succeeded']);
+    expect((await m.listAudit({ limit: 10, beforeId: all[0]!.id })).map((e) => e.event)).toEqual([
+      'login.failed',
+      'login.succeeded',
+    ]);
+    expect((await m.listAudit({ limit: 10, event: 'logout' }))[0]?.detail).toEqual({ n: 1 });
+  });
+});
