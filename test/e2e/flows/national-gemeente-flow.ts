@@ -92,6 +92,9 @@ export function registerGemeenteFlow(env: () => WebTestEnv, g: GemeenteCase): vo
       const shown = new URL(page.url()).searchParams.get('map');
       await page.locator(`button[data-map="${def.id}"]`).click();
       if (shown !== def.id) await waitForMapDrawn(page, before);
+      // a drawing of the previous map may finish after the click: wait for this map's title and URL
+      await page.locator('[data-testid="map-title"]', { hasText: def.titleNl }).waitFor({ timeout: 30_000 });
+      await page.waitForURL((u) => u.searchParams.get('map') === def.id, { timeout: 30_000 });
       await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toContain(def.titleNl);
       const button = page.locator(`button[data-map="${def.id}"]`);
       if (def.availability!.hasData) {

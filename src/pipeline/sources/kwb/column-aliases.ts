@@ -90,7 +90,7 @@ export const KWB_ALIASES: readonly KwbAlias[] = [
   a('dwellings', ['Woningvoorraad'], ['Woningvoorraad'], ['a_woning']),
   a(
     'woz_value',
-    ['Gemiddelde woningwaarde', 'Gemiddelde WOZ-waarde woningen'],
+    ['Gemiddelde woningwaarde', 'Gemiddelde WOZ-waarde woningen', 'Gemiddelde WOZ-waarde van woningen'],
     ['GemiddeldeWoningwaarde', 'GemiddeldeWOZWaardeVanWoningen'],
     ['g_woz', 'g_wozbag', 'kwb_wozWaarde', 'Avg_Property_Value_1000EUR'],
   ),
