@@ -99,6 +99,25 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
     await page.click('[data-testid="profile-members"] button[type="submit"]');
     await page.waitForSelector('[data-testid="profile-notes"] li:has-text("rond het plein")');
     expect(await page.locator('[data-testid="profile-notes"] li b').count()).toBe(0); // text, not markup
+    // own stock (uploaded through the API with the session's CSRF token) is a layer of its own
+    const { csrfToken } = (await (await page.request.get(`${s.url}/api/session`)).json()) as {
+      csrfToken: string;
+    };
+    const upload = await page.request.post(`${s.url}/api/own-stock?file=bezit.csv`, {
+      headers: { 'content-type': 'text/csv', 'x-csrf-token': csrfToken },
+      data: `buurt_code,dwellings\n${map.features
+        .slice(0, 5)
+        .map((f, i) => `${f.id},${40 + 10 * i}`)
+        .join('\n')}\n`,
+    });
+    expect(upload.status()).toBe(201);
+    await page.goto(`${s.url}/?view=map&area=${area!.code}&map=eigen-bezit`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await waitForMapDrawn(page, 0);
+    await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toContain('Eigen bezit');
+    await screenshot(page, 'members-01a-own-stock-layer');
+    await page.goto(`${s.url}/?${view}`);
+    await page.waitForSelector('html[data-ready="true"]');
     await page.click('[data-testid="share-open"]');
     await page.fill('[data-testid="share-label"]', 'Overleg wijkteam');
     await page.check('[data-testid="share-notes"]');
@@ -140,6 +159,9 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
     await page.goto(`${s.url}/organisatie`);
     const revoke = page.locator('[data-label="Overleg wijkteam"]');
     await revoke.waitFor();
+    await page.fill('[data-testid="notes-query"]', 'plein');
+    await page.click('[data-testid="org-notes"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="notes-results"] li:has-text("rond het plein")');
     await screenshot(page, 'members-03-organisation-page', true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await revoke.click();

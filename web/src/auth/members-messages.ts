@@ -85,6 +85,9 @@ const nl = {
   loading: 'Laden…',
   accountRegion: 'Account',
   sharedRegion: 'Gedeelde kaart',
+  notesSearch: 'Zoeken in notities',
+  search: 'Zoeken',
+  noNotesFound: 'Geen notities gevonden.',
   columns: {
     area: 'Gebied',
     status: 'Status',
@@ -181,6 +184,9 @@ const en: MembersMessages = {
   loading: 'Loading…',
   accountRegion: 'Account',
   sharedRegion: 'Shared map',
+  notesSearch: 'Search the notes',
+  search: 'Search',
+  noNotesFound: 'No notes found.',
   columns: {
     area: 'Area',
     status: 'Status',

@@ -6,6 +6,7 @@
 import type {
   AccountLink,
   CreatedUser,
+  NotesResponse,
   OwnStockImportReport,
   OwnStockResponse,
   SessionResponse,
@@ -65,8 +66,56 @@ export async function renderOrganisationPage(
     links: h('section', { 'data-testid': 'org-share-links' }),
     stock: h('section', { 'data-testid': 'org-own-stock' }),
     regions: h('section', { 'data-testid': 'org-regions' }),
+    notes: h('section', { 'data-testid': 'org-notes' }),
   };
-  main.append(...(orgAdmin ? [sections.users] : []), sections.links, sections.stock, sections.regions);
+  main.append(
+    ...(orgAdmin ? [sections.users] : []),
+    sections.links,
+    sections.notes,
+    sections.stock,
+    sections.regions,
+  );
+  renderNotesSearch();
+
+  /** Searching the notes the viewer reads (GET /api/notes?q=): text, buurt, author, date. */
+  function renderNotesSearch(): void {
+    const query = h('input', { type: 'search', minlength: 2, maxlength: 100, 'data-testid': 'notes-query' });
+    const results = h('ul', { class: 'members-notes', 'data-testid': 'notes-results' });
+    const status = statusLine();
+    const form = h(
+      'form',
+      { class: 'members-form wide', role: 'search' },
+      field(t.notesSearch, query),
+      h('p', {}, h('button', { type: 'submit', class: 'button' }, t.search)),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      readJson<NotesResponse>(`/api/notes?q=${encodeURIComponent(query.value)}`)
+        .then(({ notes }) =>
+          replaceChildren(
+            results,
+            notes.length === 0
+              ? h('li', { class: 'muted' }, t.noNotesFound)
+              : notes.map((n) =>
+                  h(
+                    'li',
+                    {},
+                    n.text,
+                    h('br'),
+                    h('a', { href: `/?view=map&area=${n.gemeente}&buurt=${n.buurt}` }, n.buurt),
+                    h(
+                      'span',
+                      { class: 'muted' },
+                      ` — ${n.author}, ${n.organisation}, ${formatDate(n.createdAt, lang)}`,
+                    ),
+                  ),
+                ),
+          ),
+        )
+        .catch((error: unknown) => showError(status, error));
+    });
+    replaceChildren(sections.notes, h('h2', {}, t.notes), form, results, status);
+  }
 
   async function renderUsers(): Promise<void> {
     const { users } = await readJson<UsersResponse>('/api/users');
