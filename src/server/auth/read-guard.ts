@@ -5,7 +5,7 @@
  * - members mode: a session or a share link is needed (401 UNAUTHENTICATED), except for the
  *   session, password and OpenAPI routes;
  * - a share link in members mode reads only the routes that show its area (others are 403);
- * - every `area`/`areas` parameter and every buurt or wijk code in the path is checked against
+ * - every `area`/`areas`/`gemeente` parameter and every buurt or wijk code in the path is checked against
  *   the viewer (access.ts): another organisation's region does not exist for them (404), a
  *   share link in members mode sees only its own area (403).
  */
@@ -51,8 +51,11 @@ export function checkRead(deps: AuthDeps, c: Context): Promise<void> | void {
     const decoded = safeDecode(segment).trim();
     if (/^(BU|WK)\d/i.test(decoded)) authoriseCode(viewer, access, decoded);
   }
+  // every parameter that names an area: `area`, `areas` (comma-separated), and `gemeente` (the
+  // OGC API filter, which takes a region id too)
   const areas = [
     ...(c.req.queries('area') ?? []),
+    ...(c.req.queries('gemeente') ?? []),
     ...(c.req.queries('areas') ?? []).flatMap((list) => list.split(',')),
   ].filter((a) => a.trim() !== '');
   const regions = areas.filter((a) => !authoriseGemeente(viewer, access, a));
