@@ -135,6 +135,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`,
     );
   });
+  app.all('/ogc/*', (c) => {
+    throw new AppError('ROUTE_NOT_FOUND', `no OGC API route ${c.req.method} ${c.req.path}; see /ogc/api`);
+  });
 
   const webRoot = options.webRoot ?? 'web/dist';
   app.get('*', hasWebBuild(webRoot) ? staticWeb(webRoot) : webNotBuilt(webRoot));

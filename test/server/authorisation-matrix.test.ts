@@ -310,12 +310,11 @@ const CASES: Case[] = [
     request: (f) => get(`/ogc/collections/corporatiebezit/items?gemeente=${f.ids.regionB}&limit=3`),
   },
   {
-    // the middleware of /ogc is listed as 'ALL /ogc/*'; an unknown path under it passes the guard
-    // and falls through to the web app (503 here: the tests run without a web build)
+    // an unknown path under /ogc passes the guard and is ROUTE_NOT_FOUND (never the web app)
     name: 'OGC: an unknown path',
     route: 'ALL /ogc/*',
-    public: '503 503 503 503 503 503 503',
-    members: '401 403 403 503 503 503 503',
+    public: '404 404 404 404 404 404 404',
+    members: '401 403 403 404 404 404 404',
     request: () => get('/ogc/nothing-here'),
   },
   {
