@@ -57,31 +57,39 @@ export function setDefinitionsExtension(
   cache.clear();
 }
 
+/**
+ * The JSON body of an API response; an ApiError with the API's code and message when the status
+ * is not ok, BAD_RESPONSE when the body is not JSON. `what` names the request in messages.
+ */
+export async function parseApiResponse<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `${what} did not return JSON (HTTP ${response.status})`,
+    );
+  }
+  if (!response.ok) {
+    const error = (body as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? `${what} failed with HTTP ${response.status}`,
+    );
+  }
+  return body as T;
+}
+
 async function getJson<T>(path: string): Promise<T> {
   const hit = cache.get(path);
   if (hit) return hit as Promise<T>;
   const request = (async () => {
     const response = await fetch(path, { headers: { accept: 'application/json', ...authHeaders() } });
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      throw new ApiError(
-        response.status,
-        'BAD_RESPONSE',
-        `${path} did not return JSON (HTTP ${response.status})`,
-      );
-    }
-    if (!response.ok) {
-      const error = (body as Partial<ErrorBody> | undefined)?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'HTTP_ERROR',
-        error?.message ?? `${path} failed with HTTP ${response.status}`,
-      );
-    }
-    return body as T;
+    return parseApiResponse<T>(response, path);
   })();
   cache.set(path, request);
   request.catch(() => cache.delete(path));

@@ -54,8 +54,8 @@ const USER_PATCH_COLUMNS = {
   name: 'name',
 } as const;
 
-type AccountMethods = Pick<
-  MembersStore,
+/** The MembersStore methods about organisations, users, sessions, tokens and throttling (this file). */
+export type AccountMethodName =
   | 'createOrganisation'
   | 'findOrganisation'
   | 'listOrganisations'
@@ -76,8 +76,8 @@ type AccountMethods = Pick<
   | 'deleteAccountTokens'
   | 'countAttempt'
   | 'forgiveAttempt'
-  | 'clearThrottle'
->;
+  | 'clearThrottle';
+type AccountMethods = Pick<MembersStore, AccountMethodName>;
 
 export function accountMethods(db: Database.Database): AccountMethods {
   const orgRow = (r: { id: number; name: string; created_at: string }): OrganisationRow => ({

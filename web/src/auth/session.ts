@@ -4,8 +4,7 @@
  * session itself is an HttpOnly cookie the page never sees.
  */
 import type { SessionResponse } from '../../../src/api/members.js';
-import type { ErrorBody } from '../../../src/api/schemas.js';
-import { ApiError, authHeaders } from '../api-client.js';
+import { authHeaders, parseApiResponse } from '../api-client.js';
 
 let current: SessionResponse | null = null;
 
@@ -13,27 +12,8 @@ export function currentSession(): SessionResponse | null {
   return current;
 }
 
-async function parse<T>(response: Response, what: string): Promise<T> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new ApiError(
-      response.status,
-      'BAD_RESPONSE',
-      `${what} did not return JSON (HTTP ${response.status})`,
-    );
-  }
-  if (!response.ok) {
-    const error = (body as Partial<ErrorBody> | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'HTTP_ERROR',
-      error?.message ?? `${what}: HTTP ${response.status}`,
-    );
-  }
-  return body as T;
+function parse<T>(response: Response, what: string): Promise<T> {
+  return parseApiResponse<T>(response, what);
 }
 
 export async function loadSession(): Promise<SessionResponse> {
