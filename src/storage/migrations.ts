@@ -306,4 +306,27 @@ INSERT INTO private_data_version (id, version) VALUES (1, 0);
 ALTER TABLE regions ADD COLUMN organisation_id INTEGER REFERENCES organisations(id);
 `,
   },
+  {
+    version: 7,
+    name: 'data editions: what the store held after each import run, frozen (storage/data-editions.ts)',
+    // One row per edition; retention sets buurten, gemeente_names and bulk_values to NULL (the row
+    // stays so that an old link can say its edition is gone). bulk_values has the layout of
+    // bulk_snapshots.data (storage/sqlite/bulk-snapshot.ts).
+    sql: `
+CREATE TABLE data_editions (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  division_year INTEGER NOT NULL,
+  import_ids TEXT NOT NULL,
+  data_version TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  source_editions TEXT NOT NULL,
+  engine_config TEXT,
+  buurten TEXT,
+  gemeente_names TEXT,
+  bulk_values BLOB
+);
+`,
+  },
 ];

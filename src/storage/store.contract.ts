@@ -330,4 +330,74 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       await store.close();
     });
   });
+
+  describe('data editions', () => {
+    it('adds editions labelled per year, lists them, reads their content back, and drops the oldest beyond retention', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      const values = await store.getBulkValues({ divisionYear: 2019, level: 'buurt' });
+      const content = {
+        buurten: [{ code: 'BU09171000', name: 'Maria Gewanden', gemeente: 'GM0917' }],
+        gemeenteNames: [['GM0917', 'Heerlen']] as [string, string][],
+        sourceEditions: await store.listEditions(),
+        engineConfig: { minimumPopulation: 100 },
+        values,
+      };
+      const add = (hash: string, at: string) =>
+        store.addDataEdition(
+          { divisionYear: 2019, importIds: [1], dataVersion: `v${hash}`, contentHash: hash, content },
+          { retain: 2, now: new Date(at) },
+        );
+      const first = await add('h1', '2025-03-01T10:00:00Z');
+      expect(first).toMatchObject({
+        label: 'editie 2025-1',
+        divisionYear: 2019,
+        importIds: [1],
+        available: true,
+      });
+      expect(first.createdAt).toBe('2025-03-01T10:00:00.000Z');
+      const read = (await store.readDataEdition(first.id))!;
+      expect(read.buurten).toEqual(content.buurten);
+      expect(read.gemeenteNames).toEqual([['GM0917', 'Heerlen']]);
+      expect(read.engineConfig).toEqual({ minimumPopulation: 100 });
+      expect(read.sourceEditions.map((e) => e.edition)).toEqual(['sample edition']);
+      expect(read.values.count).toBe(values.count);
+      expect([...read.values.value].map((v) => (Number.isNaN(v) ? null : v))).toEqual(
+        [...values.value].map((v) => (Number.isNaN(v) ? null : v)),
+      );
+      const second = await add('h2', '2025-09-01T10:00:00Z');
+      const third = await add('h3', '2026-01-05T10:00:00Z');
+      expect([second.label, third.label]).toEqual(['editie 2025-2', 'editie 2026-1']);
+      const listed = await store.listDataEditions();
+      expect(listed.map((e) => [e.id, e.contentHash, e.available])).toEqual([
+        [first.id, 'h1', false],
+        [second.id, 'h2', true],
+        [third.id, 'h3', true],
+      ]);
+      expect(await store.readDataEdition(first.id)).toBeUndefined();
+      expect(await store.readDataEdition(third.id + 1)).toBeUndefined();
+      await store.close();
+    });
+
+    it('rolls an edition back with the transaction it was added in', async () => {
+      const store = await makeStore();
+      await store.writeBatch(sampleBatch(), {});
+      const values = await store.getBulkValues({ divisionYear: 2019, level: 'buurt' });
+      const edition = {
+        divisionYear: 2019,
+        importIds: [1],
+        dataVersion: 'v',
+        contentHash: 'h',
+        content: { buurten: [], gemeenteNames: [], sourceEditions: [], engineConfig: null, values },
+      };
+      await expect(
+        store.transaction(async (tx?: Store) => {
+          await (tx ?? store).addDataEdition(edition, { retain: 5 });
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      expect(await store.listDataEditions()).toEqual([]);
+      await store.close();
+    });
+  });
 }

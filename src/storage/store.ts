@@ -5,6 +5,7 @@
  */
 import type { AreaLevel } from '../core/area-code.js';
 import type { ImportBatch, PolygonGeometry, SourceEdition } from '../core/records.js';
+import type { DataEditionStore } from './data-editions.js';
 import type { MembersStore } from './members-store.js';
 
 export interface AreaRow {
@@ -142,7 +143,8 @@ export interface HarmonisationLogRow {
   unmatched: number;
 }
 
-export interface Store {
+/** Data editions (data-editions.ts): the frozen state after each import run. */
+export interface Store extends DataEditionStore {
   /** Runs fn in one transaction: everything it writes is committed together or not at all. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -37,6 +37,8 @@ import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-sna
 import type { MembersStore } from '../members-store.js';
 import { accountMethods } from './accounts.js';
 import { memberDataMethods } from './member-data.js';
+import type { DataEditionContent, DataEditionRow, NewDataEdition } from '../data-editions.js';
+import { dataEditionMethods } from './data-editions.js';
 
 export interface OpenSqliteOptions {
   /** File path, or ':memory:'. */
@@ -525,6 +527,18 @@ export class SqliteStore implements Store {
       byOverlay: r.by_overlay,
       unmatched: r.unmatched,
     }));
+  }
+
+  async addDataEdition(e: NewDataEdition, options: { retain: number; now?: Date }): Promise<DataEditionRow> {
+    return this.transaction(async () => dataEditionMethods(this.db).addDataEdition(e, options));
+  }
+
+  async listDataEditions(): Promise<DataEditionRow[]> {
+    return dataEditionMethods(this.db).listDataEditions();
+  }
+
+  async readDataEdition(id: number): Promise<DataEditionContent | undefined> {
+    return dataEditionMethods(this.db).readDataEdition(id);
   }
 
   async dataVersion(): Promise<string> {
