@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../core/app-error.js';
+import { DEFAULT_EARLY_WARNING, EarlyWarningConfigSchema } from '../early-warning/early-warning-config.js';
+import { DEFAULT_SIMILARITY, SimilarityConfigSchema } from '../similarity/similarity-config.js';
 
 /** One definition of a component over a span of years (a definition change is a break). */
 export const ComponentSegmentSchema = z.strictObject({
@@ -130,6 +132,10 @@ export const EngineConfigSchema = z.strictObject({
     .default('2016-2020'),
   /** Class method per level map id (or indicator id) instead of the map's own, e.g. { "leefbaarheid": { "method": "ckmeans", "k": 5 } }. */
   classMethods: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), ClassMethodSchema).default({}),
+  /** The rule set of the early warning (src/domain/early-warning/early-warning-config.ts). */
+  earlyWarning: EarlyWarningConfigSchema.default(DEFAULT_EARLY_WARNING),
+  /** Buurten zoals deze: indicator weights, minimum shared indicators (src/domain/similarity/similarity-config.ts). */
+  similarity: SimilarityConfigSchema.default(DEFAULT_SIMILARITY),
 });
 
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;
