@@ -21,6 +21,7 @@ import { createReadContext } from '../service/read-context.js';
 import { createMembersContext, type MembersSettings } from '../service/members/members-context.js';
 import { isSecure, type AuthDeps, type MembersServerOptions } from './auth/request-context.js';
 import { authGuard } from './auth/auth-guard.js';
+import { docsRoutes } from './docs-pages.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
 import { MapPdfRenderer, type MapPdfOptions } from './map-pdf.js';
 import { openApiDocument } from './openapi-document.js';
@@ -65,6 +66,8 @@ export interface AppOptions {
   members?: MembersServerOptions;
   /** Session, link and throttle lifetimes (src/service/members/members-context.ts). */
   membersSettings?: Partial<Omit<MembersSettings, 'access'>>;
+  /** Folder of the markdown documents served as /docs/<name> (default the package's docs/). */
+  docsRoot?: string;
   /** Chromium for map PDFs (GET /api/maps.pdf). */
   pdf?: MapPdfOptions;
   /** The clock of sessions, links and throttling (tests move it). */
@@ -140,6 +143,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   const webRoot = options.webRoot ?? 'web/dist';
+  // the method, sources and error pages of docs/, rendered (never the app shell)
+  app.route('/docs', docsRoutes({ webRoot, ...(options.docsRoot ? { docsRoot: options.docsRoot } : {}) }));
   app.get('*', hasWebBuild(webRoot) ? staticWeb(webRoot) : webNotBuilt(webRoot));
   return app;
 }
