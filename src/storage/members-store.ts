@@ -6,6 +6,8 @@
  * argon2id hashes (src/service/members/). Times are ISO-8601 UTC strings, so they sort as text.
  */
 
+import type { ScenarioStore } from './scenario-store.js';
+
 export const ROLES = ['admin', 'org-admin', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -153,7 +155,7 @@ export interface AuditRow {
   detail: Record<string, unknown>;
 }
 
-export interface MembersStore {
+export interface MembersStore extends ScenarioStore {
   createOrganisation(name: string, nameKey: string, at: string): Promise<OrganisationRow>;
   findOrganisation(q: { id: number } | { nameKey: string }): Promise<OrganisationRow | undefined>;
   listOrganisations(): Promise<OrganisationRow[]>;

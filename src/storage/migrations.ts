@@ -329,4 +329,22 @@ CREATE TABLE data_editions (
 );
 `,
   },
+  {
+    version: 8,
+    name: 'saved scenarios per organisation',
+    // src/storage/scenario-store.ts: the inputs of a scenario comparison (JSON, validated by the
+    // service), not its results, which are recomputed on the current data. Migration 7 is another's.
+    sql: `
+CREATE TABLE scenarios (
+  id INTEGER PRIMARY KEY,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  title TEXT NOT NULL,
+  area TEXT NOT NULL,
+  spec_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX scenarios_organisation ON scenarios (organisation_id, created_at);
+`,
+  },
 ];

@@ -37,6 +37,7 @@ import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-sna
 import type { MembersStore } from '../members-store.js';
 import { accountMethods } from './accounts.js';
 import { memberDataMethods } from './member-data.js';
+import { scenarioMethods } from './scenarios.js';
 import type { DataEditionContent, DataEditionRow, NewDataEdition } from '../data-editions.js';
 import { dataEditionMethods } from './data-editions.js';
 
@@ -157,7 +158,11 @@ export class SqliteStore implements Store {
 
   /** Prepared on first use: after the migrations have created the tables. */
   get members(): MembersStore {
-    this.membersStore ??= { ...accountMethods(this.db), ...memberDataMethods(this.db) };
+    this.membersStore ??= {
+      ...accountMethods(this.db),
+      ...memberDataMethods(this.db),
+      ...scenarioMethods(this.db),
+    };
     return this.membersStore;
   }
 
