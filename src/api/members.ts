@@ -190,8 +190,12 @@ export const NoteSchema = z.object({
   author: z.string(),
   organisation: z.string(),
   createdAt: z.string(),
-  /** The viewer may delete it (author, or an org-admin of its organisation). */
+  /** When the note was last edited; null when it never was. */
+  editedAt: z.string().nullable(),
+  /** The viewer may edit and delete it (author, or an org-admin of its organisation). */
   mayDelete: z.boolean(),
+  /** The same as `mayDelete` (the same people edit and delete a note). */
+  mayEdit: z.boolean(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 export const NotesResponseSchema = z.object({ notes: z.array(NoteSchema) });
@@ -227,6 +231,15 @@ export const CreateNoteRequestSchema = z.strictObject({
   kind: NoteKindSchema.optional(),
   visibility: NoteVisibilitySchema.optional(),
 });
+
+/** PATCH /api/notes/:id: the text, kind or visibility (at least one); the buurt stays. */
+export const UpdateNoteRequestSchema = z
+  .strictObject({
+    text: NoteTextSchema.optional(),
+    kind: NoteKindSchema.optional(),
+    visibility: NoteVisibilitySchema.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one of text, kind, visibility' });
 
 // ---------------------------------------------------------------- own stock
 

@@ -23,6 +23,7 @@ import {
   SessionResponseSchema,
   SetPasswordRequestSchema,
   ShareLinksResponseSchema,
+  UpdateNoteRequestSchema,
   UpdateUserRequestSchema,
   UserSchema,
   UsersResponseSchema,
@@ -47,6 +48,7 @@ export const MEMBERS_SCHEMAS = {
   Note: NoteSchema,
   NotesResponse: NotesResponseSchema,
   CreateNoteRequest: CreateNoteRequestSchema,
+  UpdateNoteRequest: UpdateNoteRequestSchema,
   OwnStockResponse: OwnStockResponseSchema,
   OwnStockImportReport: OwnStockImportReportSchema,
   AuditResponse: AuditResponseSchema,
@@ -225,8 +227,15 @@ export function membersPaths(): Record<string, unknown> {
       },
     },
     '/api/notes/{id}': {
+      patch: {
+        summary:
+          'Edit a note’s text, kind or visibility (author, or an org-admin of its organisation); audit-logged',
+        parameters: [id('Note id'), csrf],
+        requestBody: body('UpdateNoteRequest'),
+        responses: { '200': json('Note', 'Edited'), ...WRITE },
+      },
       delete: {
-        summary: 'Delete a note (author, or an org-admin of its organisation)',
+        summary: 'Delete a note (author, or an org-admin of its organisation); audit-logged',
         parameters: [id('Note id'), csrf],
         responses: { '204': { description: 'Deleted' }, ...WRITE },
       },

@@ -221,6 +221,11 @@ export interface MembersStore extends ScenarioStore {
   createNote(row: NewNoteRow): Promise<NoteRow>;
   findNote(id: number): Promise<NoteRow | undefined>;
   listNotes(q: NoteQuery): Promise<NoteRow[]>;
+  /** Sets the given fields and `updatedAt`; the note as it is now, undefined when there is none. */
+  updateNote(
+    id: number,
+    patch: Partial<Pick<NoteRow, 'text' | 'kind' | 'visibility'>> & { updatedAt: string },
+  ): Promise<NoteRow | undefined>;
   deleteNote(id: number): Promise<void>;
 
   deleteRegion(id: string): Promise<void>;

@@ -494,6 +494,32 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "edit the member's note",
+    route: 'PATCH /api/notes/:id',
+    ...same('401 403 403 200 200 404 404'),
+    request: async (f) => {
+      const n = await created<{ id: number }>(
+        await f.write(f.viewers.member, 'POST', '/api/notes', { buurt: f.ids.buurtA, text: fresh('Eerst') }),
+      );
+      return { method: 'PATCH', path: `/api/notes/${n.id}`, body: { text: fresh('Daarna') } };
+    },
+  },
+  {
+    name: "edit the org-admin's note shared with all members",
+    route: 'PATCH /api/notes/:id',
+    ...same('401 403 403 403 200 403 403'),
+    request: async (f) => {
+      const n = await created<{ id: number }>(
+        await f.write(f.viewers['org-admin'], 'POST', '/api/notes', {
+          buurt: f.ids.buurtA,
+          text: fresh('Gedeeld'),
+          visibility: 'members',
+        }),
+      );
+      return { method: 'PATCH', path: `/api/notes/${n.id}`, body: { visibility: 'organisation' } };
+    },
+  },
+  {
     name: 'upload own stock',
     route: 'POST /api/own-stock',
     ...same('401 403 403 403 201 201 403'),

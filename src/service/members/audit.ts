@@ -1,7 +1,8 @@
 /**
  * The audit log of security-relevant events: logins and failed logins, logouts, share links
- * created and revoked, users, organisations and passwords changed, own stock uploaded. Readable
- * by admins (GET /api/audit). Details hold ids and counts, never passwords, tokens or note text.
+ * created and revoked, users, organisations and passwords changed, own stock uploaded, notes
+ * edited and deleted. Readable by admins (GET /api/audit). Details hold ids and counts, never
+ * passwords, tokens or note text.
  */
 import type { AuditResponse } from '../../api/members.js';
 import { AppError } from '../../core/app-error.js';
@@ -21,7 +22,9 @@ export type AuditEvent =
   | 'user.link-created'
   | 'user.password-set'
   | 'own-stock.uploaded'
-  | 'own-stock.cleared';
+  | 'own-stock.cleared'
+  | 'note.updated'
+  | 'note.deleted';
 
 export interface AuditEntry {
   /** A viewer, or a name for the CLI ('cli') and failed logins (the address tried). */

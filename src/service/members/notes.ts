@@ -3,14 +3,22 @@
  * organisation or shared with all members. Users see their organisation's notes and the shared
  * ones; a share link that includes notes sees its organisation's notes on its area; nobody else
  * sees any. Searchable by text (GET /api/notes?q=). Text is stored as typed and always shown
- * as text, never as HTML.
+ * as text, never as HTML. The author and their organisation's org-admins edit (PATCH) and delete
+ * a note; both are in the audit log (ids and fields, never the text).
  */
-import { CreateNoteRequestSchema, type Note, type NotesResponse } from '../../api/members.js';
+import {
+  CreateNoteRequestSchema,
+  UpdateNoteRequestSchema,
+  type Note,
+  type NotesResponse,
+} from '../../api/members.js';
 import { AppError } from '../../core/app-error.js';
 import type { NoteQuery, NoteRow } from '../../storage/members-store.js';
 import type { ReadContext } from '../read-context.js';
 import { resolveArea } from '../resolve-area.js';
 import { authoriseArea, authoriseCode } from './access.js';
+import { audit } from './audit.js';
+import type { MembersContext } from './members-context.js';
 import { hasRole, type AccessMode, type UserViewer, type Viewer } from './viewer.js';
 
 export function noteView(n: NoteRow, viewer: Viewer): Note {
@@ -24,11 +32,14 @@ export function noteView(n: NoteRow, viewer: Viewer): Note {
     author: n.authorName,
     organisation: n.organisationName,
     createdAt: n.createdAt,
-    mayDelete: mayDelete(n, viewer),
+    editedAt: n.updatedAt !== n.createdAt ? n.updatedAt : null,
+    mayDelete: mayChange(n, viewer),
+    mayEdit: mayChange(n, viewer),
   };
 }
 
-function mayDelete(n: NoteRow, viewer: Viewer): boolean {
+/** The author, or an org-admin (or admin) of the note's organisation. */
+function mayChange(n: NoteRow, viewer: Viewer): boolean {
   if (viewer.kind !== 'user') return false;
   return (
     n.authorId === viewer.userId ||
@@ -105,14 +116,71 @@ export async function createNote(ctx: ReadContext, viewer: UserViewer, raw: unkn
   return noteView(note, viewer);
 }
 
-/** DELETE /api/notes/:id: the author, or an org-admin of the note's organisation. */
-export async function deleteNote(ctx: ReadContext, viewer: UserViewer, id: number): Promise<void> {
+/**
+ * The note the user may change: NOT_FOUND when it does not exist or they cannot read it (another
+ * organisation's private note), FORBIDDEN when they read it but are neither its author nor an
+ * org-admin of its organisation.
+ */
+async function changeableNote(
+  ctx: ReadContext,
+  viewer: UserViewer,
+  id: number,
+  verb: string,
+): Promise<NoteRow> {
   const note = await ctx.store.members.findNote(id);
   const visible = note && (note.organisationId === viewer.organisationId || note.visibility === 'members');
   if (!note || !visible) throw new AppError('NOT_FOUND', `no note ${id}`);
-  if (!mayDelete(note, viewer))
-    throw new AppError('FORBIDDEN', "only the author or their organisation's administrators delete a note");
-  await ctx.store.members.deleteNote(id);
+  if (!mayChange(note, viewer))
+    throw new AppError('FORBIDDEN', `only the author or their organisation's administrators ${verb} a note`);
+  return note;
+}
+
+/** PATCH /api/notes/:id `{ text?, kind?, visibility? }`: the author, or an org-admin of the note's organisation. */
+export async function updateNote(
+  ctx: MembersContext,
+  viewer: UserViewer,
+  id: number,
+  raw: unknown,
+  address: string | null = null,
+): Promise<Note> {
+  const parsed = UpdateNoteRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('USAGE', `note: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
+  const note = await changeableNote(ctx.read, viewer, id, 'edit');
+  const patch = parsed.data;
+  const updated = await ctx.read.store.members.updateNote(id, {
+    ...(patch.text !== undefined ? { text: patch.text } : {}),
+    ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+    ...(patch.visibility !== undefined ? { visibility: patch.visibility } : {}),
+    updatedAt: ctx.now().toISOString(),
+  });
+  if (!updated) throw new AppError('NOT_FOUND', `no note ${id}`);
+  await audit(ctx, 'note.updated', {
+    actor: viewer,
+    organisationId: note.organisationId,
+    address,
+    detail: { noteId: id, buurt: note.buurtCode, fields: Object.keys(patch).sort() },
+  });
+  return noteView(updated, viewer);
+}
+
+/** DELETE /api/notes/:id: the author, or an org-admin of the note's organisation. */
+export async function deleteNote(
+  ctx: MembersContext,
+  viewer: UserViewer,
+  id: number,
+  address: string | null = null,
+): Promise<void> {
+  const note = await changeableNote(ctx.read, viewer, id, 'delete');
+  await ctx.read.store.members.deleteNote(id);
+  await audit(ctx, 'note.deleted', {
+    actor: viewer,
+    organisationId: note.organisationId,
+    address,
+    detail: { noteId: id, buurt: note.buurtCode },
+  });
 }
 
 /** The notes on one buurt the viewer may read; [] for viewers who read none. */

@@ -289,6 +289,21 @@ export function memberDataMethods(db: Database.Database): DataMethods {
         .all(...params, q.limit) as NoteSql[];
       return rows.map(noteFromSql);
     },
+    async updateNote(id, patch) {
+      return db.transaction(() => {
+        const sets = ['updated_at = ?'];
+        const params: (string | number)[] = [patch.updatedAt];
+        for (const key of ['text', 'kind', 'visibility'] as const) {
+          if (patch[key] === undefined) continue;
+          sets.push(`${key} = ?`);
+          params.push(patch[key]);
+        }
+        if (db.prepare(`UPDATE notes SET ${sets.join(', ')} WHERE id = ?`).run(...params, id).changes === 0)
+          return undefined;
+        bump.run();
+        return noteFromSql(db.prepare(`${NOTE_SELECT} WHERE n.id = ?`).get(id) as NoteSql);
+      })();
+    },
     async deleteNote(id) {
       db.transaction(() => {
         db.prepare('DELETE FROM notes WHERE id = ?').run(id);

@@ -2,7 +2,7 @@
  * Store.members on SQLite (store migration 6): what the services rely on — unique names and
  * addresses, sessions found with their user, one-use tokens, throttle windows counted in one
  * statement, share links, own stock replaced per year, notes by visibility with LIKE wildcards
- * escaped, the audit log newest first, the private-data version.
+ * escaped, notes updated field by field, the audit log newest first, the private-data version.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
@@ -208,6 +208,40 @@ describe('SQLite members store', () => {
     expect(await texts({ gemeenten: ['GM0363'] })).toEqual([]);
     const [first] = await m.listNotes({ organisationId: org, membersShared: false, limit: 1 });
     expect(first).toMatchObject({ organisationName: 'Woonstichting A', authorName: 'An' });
+  });
+
+  it('updates the fields of a note it is given, sets updatedAt and raises the private-data version', async () => {
+    const m = store.members;
+    const note = await m.createNote({
+      organisationId: org,
+      authorId: user,
+      buurtCode: 'BU09170001',
+      gemeenteCode: 'GM0917',
+      kind: 'note',
+      visibility: 'organisation',
+      text: 'eerst',
+      createdAt: T,
+      updatedAt: T,
+    });
+    const version = await m.privateDataVersion();
+    const later = '2026-03-02T10:00:00.000Z';
+    const updated = await m.updateNote(note.id, { text: 'daarna', updatedAt: later });
+    expect(updated).toMatchObject({
+      text: 'daarna',
+      kind: 'note',
+      visibility: 'organisation',
+      createdAt: T,
+      updatedAt: later,
+    });
+    expect(await m.privateDataVersion()).toBe(version + 1);
+    expect(
+      await m.updateNote(note.id, { visibility: 'members', kind: 'practice', updatedAt: later }),
+    ).toMatchObject({
+      text: 'daarna',
+      kind: 'practice',
+      visibility: 'members',
+    });
+    expect(await m.updateNote(note.id + 100, { text: 'x', updatedAt: later })).toBeUndefined();
   });
 
   it('lists the audit log newest first, by page and by event', async () => {

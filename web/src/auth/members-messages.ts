@@ -71,6 +71,10 @@ const nl = {
   noteShareMembers: 'Delen met alle leden',
   noteAdd: 'Toevoegen',
   noteDelete: 'Verwijderen',
+  noteEdit: 'Bewerken',
+  noteEditText: 'Tekst van de notitie',
+  noteCancel: 'Annuleren',
+  noteEdited: (date: string) => `bewerkt ${date}`,
   noNotes: 'Nog geen notities bij deze buurt.',
   ownStockInBuurt: (dwellings: number, share: number | null, corp: number | null) =>
     `Eigen bezit: ${dwellings} woningen${share !== null ? ` — ${share}% van de ${corp} corporatiewoningen` : ''}.`,
@@ -170,6 +174,10 @@ const en: MembersMessages = {
   noteShareMembers: 'Share with all members',
   noteAdd: 'Add',
   noteDelete: 'Delete',
+  noteEdit: 'Edit',
+  noteEditText: 'Text of the note',
+  noteCancel: 'Cancel',
+  noteEdited: (date) => `edited ${date}`,
   noNotes: 'No notes on this buurt yet.',
   ownStockInBuurt: (dwellings, share, corp) =>
     `Own stock: ${dwellings} dwellings${share !== null ? ` — ${share}% of the ${corp} corporation dwellings` : ''}.`,

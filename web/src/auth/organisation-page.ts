@@ -16,6 +16,7 @@ import type {
 import type { Region, RegionsResponse } from '../../../src/api/schemas.js';
 import { h, replaceChildren } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
+import { noteItem } from '../notes/note-item.js';
 import { formatDate, membersMessages } from './members-messages.js';
 import { field, renderPage, showError, showOk, statusLine } from './page-frame.js';
 import { readJson, writeJson } from './session.js';
@@ -97,18 +98,10 @@ export async function renderOrganisationPage(
             notes.length === 0
               ? h('li', { class: 'muted' }, t.noNotesFound)
               : notes.map((n) =>
-                  h(
-                    'li',
-                    {},
-                    n.text,
-                    h('br'),
-                    h('a', { href: `/?view=map&area=${n.gemeente}&buurt=${n.buurt}` }, n.buurt),
-                    h(
-                      'span',
-                      { class: 'muted' },
-                      ` — ${n.author}, ${n.organisation}, ${formatDate(n.createdAt, lang)}`,
-                    ),
-                  ),
+                  noteItem(n, lang, {
+                    where: (note) =>
+                      h('a', { href: `/?view=map&area=${note.gemeente}&buurt=${note.buurt}` }, note.buurt),
+                  }),
                 ),
           ),
         )

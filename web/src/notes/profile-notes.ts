@@ -1,15 +1,17 @@
 /**
  * In the buurt profile, for viewers with private data: the notes and practice examples they may
  * read (their organisation's and those shared with all members; a share link: what it includes),
- * a form to add one (users), and the organisation's own stock in the buurt. Text is set as text.
+ * a form to add one (users), editing and deleting in place (author, org-admins: note-item.ts), and
+ * the organisation's own stock in the buurt. Text is set as text.
  */
 import type { BuurtMembersData, Note } from '../../../src/api/members.js';
 import type { BuurtResponse } from '../../../src/api/schemas.js';
-import { formatDate, membersMessages } from '../auth/members-messages.js';
+import { membersMessages } from '../auth/members-messages.js';
 import { showError, statusLine } from '../auth/page-frame.js';
 import { currentSession, writeJson } from '../auth/session.js';
 import { h, replaceChildren } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
+import { noteItem } from './note-item.js';
 
 /** The section, or null for a viewer without private data (the API then sends no `members`). */
 export function profileMembersSection(buurt: BuurtResponse, lang: Lang): HTMLElement | null {
@@ -23,36 +25,14 @@ export function profileMembersSection(buurt: BuurtResponse, lang: Lang): HTMLEle
       list,
       notes.length === 0
         ? h('li', { class: 'muted' }, t.noNotes)
-        : notes.map((n) => {
-            const del = n.mayDelete
-              ? h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link-button',
-                    onclick: () =>
-                      void writeJson('DELETE', `/api/notes/${n.id}`).then(() => {
-                        notes.splice(notes.indexOf(n), 1);
-                        renderList();
-                      }),
-                  },
-                  t.noteDelete,
-                )
-              : null;
-            return h(
-              'li',
-              { class: n.kind === 'practice' ? 'practice' : '' },
-              n.kind === 'practice' ? h('strong', {}, `${t.notePractice}: `) : null,
-              n.text,
-              h('br'),
-              h(
-                'span',
-                { class: 'muted' },
-                `${n.author}, ${n.organisation} — ${formatDate(n.createdAt, lang)} `,
-              ),
-              del,
-            );
-          }),
+        : notes.map((n) =>
+            noteItem(n, lang, {
+              onDeleted: () => {
+                notes.splice(notes.indexOf(n), 1);
+                if (notes.length === 0) renderList();
+              },
+            }),
+          ),
     );
   };
   renderList();
