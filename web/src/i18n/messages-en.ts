@@ -200,4 +200,12 @@ export const en: Messages = {
     'population-unknown': 'population unknown',
     missing: 'no data',
   } as Record<string, string>,
+  /** Links to the documents rendered by the server (GET /docs/<name>). */
+  docsMethod: 'Method',
+  docsSources: 'Data sources',
+  docsErrors: 'Error codes',
+  methodMore: 'More about the method',
+  /** The report of the area (GET /api/reports/<area>.pdf). */
+  reportPdf: 'Report (PDF)',
+  reportPdfTitle: 'Report of this area: all nine maps, key figures, buurt table and method',
 };

@@ -202,4 +202,12 @@ export const nl = {
     'population-unknown': 'inwonertal onbekend',
     missing: 'geen gegevens',
   } as Record<string, string>,
+  /** Links to the documents rendered by the server (GET /docs/<name>). */
+  docsMethod: 'Methode',
+  docsSources: 'Databronnen',
+  docsErrors: 'Foutcodes',
+  methodMore: 'Meer over de methode',
+  /** The report of the area (GET /api/reports/<area>.pdf). */
+  reportPdf: 'Rapport (PDF)',
+  reportPdfTitle: 'Rapport van dit gebied: alle negen kaarten, kerncijfers, buurttabel en methode',
 };

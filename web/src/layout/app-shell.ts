@@ -121,6 +121,16 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
           {},
           `${t.exportSource}: CBS, PDOK, Leefbaarometer (BZK), RIVM/GGD Gezondheidsmonitor, Politie — ${t.exportMadeWith}.`,
         ),
+        // the documents of docs/, rendered by the server (src/server/docs-pages.ts)
+        h(
+          'p',
+          { class: 'footer-docs' },
+          h('a', { href: '/docs/method' }, t.docsMethod),
+          ' · ',
+          h('a', { href: '/docs/data-sources' }, t.docsSources),
+          ' · ',
+          h('a', { href: '/docs/errors' }, t.docsErrors),
+        ),
         demo ? h('p', { class: 'demo-note' }, t.demoExplanation) : null,
       );
     },

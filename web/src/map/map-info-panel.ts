@@ -28,6 +28,7 @@ export function renderMapInfo(meta: MapMeta, lang: Lang, t: Messages, terms: Ter
           )
         : null,
       meta.sensitivity ? h('p', {}, t.sensitivity(meta.sensitivity.minus50, meta.sensitivity.plus50)) : null,
+      h('p', { class: 'method-link' }, h('a', { href: '/docs/method' }, t.methodMore)),
     ),
     h(
       'details',
