@@ -5,7 +5,8 @@
  * Without a file the documented defaults apply. Keys starting with `$` (`$comment`, `$schema`)
  * are ignored; every other unknown key is refused. Besides the engine settings the file may name
  * the deployment's access mode (`access`: "public" | "members") and its public URL (`publicUrl`,
- * e.g. "https://kaarten.example.nl"); VEERKRACHT_ACCESS and VEERKRACHT_PUBLIC_URL override them.
+ * e.g. "https://kaarten.example.nl") and how many data editions keep their content (`editions`:
+ * { "retain": 5 }); VEERKRACHT_ACCESS, VEERKRACHT_PUBLIC_URL and VEERKRACHT_EDITIONS_RETAIN override them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,10 +25,12 @@ export interface DeploymentConfig {
   access: 'public' | 'members';
   /** Origin of the links the server makes (share links, invitations); null: the request's own. */
   publicUrl: string | null;
+  /** How many data editions keep their content (`editions.retain`, VEERKRACHT_EDITIONS_RETAIN; default 5). */
+  editionsRetain: number;
 }
 
 /** Keys of the configuration file that are not engine settings. */
-const DEPLOYMENT_KEYS = ['access', 'publicUrl'] as const;
+const DEPLOYMENT_KEYS = ['access', 'publicUrl', 'editions'] as const;
 
 export interface LoadedConfig {
   /** The validated configuration, defaults filled in. */
@@ -105,7 +108,45 @@ export function deployment(
       'CONFIG_INVALID',
       `${where('publicUrl', 'VEERKRACHT_PUBLIC_URL', !!envUrl)}: expected a scheme and host such as "https://kaarten.example.nl", found ${JSON.stringify(url)}`,
     );
-  return { access, publicUrl: url === null ? null : url.replace(/\/$/, '') };
+  return {
+    access,
+    publicUrl: url === null ? null : url.replace(/\/$/, ''),
+    editionsRetain: editionsRetain(fromFile, env, file),
+  };
+}
+
+/** `editions.retain` of the file, VEERKRACHT_EDITIONS_RETAIN over it: a whole number ≥ 1 (default 5). */
+function editionsRetain(
+  fromFile: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  file: string | null,
+): number {
+  const fromEnv = env['VEERKRACHT_EDITIONS_RETAIN'];
+  const editions = fromFile['editions'];
+  if (
+    editions !== undefined &&
+    (editions === null || typeof editions !== 'object' || Array.isArray(editions))
+  )
+    throw new AppError(
+      'CONFIG_INVALID',
+      `${file ?? 'configuration'}: editions: expected an object such as { "retain": 5 }`,
+    );
+  const extra = Object.keys(editions ?? {}).filter((k) => k !== 'retain');
+  if (extra.length)
+    throw new AppError(
+      'CONFIG_INVALID',
+      `${file ?? 'configuration'}: editions.${extra[0]}: unknown key (allowed: retain)`,
+    );
+  const raw: unknown =
+    fromEnv !== undefined && fromEnv !== ''
+      ? Number(fromEnv)
+      : ((editions as { retain?: unknown } | undefined)?.retain ?? 5);
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1)
+    throw new AppError(
+      'CONFIG_INVALID',
+      `${fromEnv ? 'VEERKRACHT_EDITIONS_RETAIN' : `${file ?? 'configuration'}: editions.retain`}: expected a whole number of at least 1, found ${JSON.stringify(fromEnv || raw)}`,
+    );
+  return raw;
 }
 
 /**

@@ -22,7 +22,7 @@ import { AppError, formatLocation } from '../core/app-error.js';
 import type { SourceKind } from '../core/records.js';
 import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
-import { harmoniseStore, type HarmoniseSummary } from './harmonise/harmonise-store.js';
+import { harmoniseStore, type HarmoniseOptions, type HarmoniseSummary } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
 import { readInputFile, readInputHead, type InputFile } from './input-file.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
@@ -51,6 +51,8 @@ export interface ImportOptions {
   replaceOfficial?: boolean;
   /** Bounds on each input file (input-limits.ts). */
   limits?: InputLimits;
+  /** The data edition the run records (retention, configuration): HarmoniseOptions.edition. */
+  edition?: HarmoniseOptions['edition'];
 }
 
 /**
@@ -167,7 +169,10 @@ export async function importPaths(
         // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
         const divisions = reports.map((r) => r.divisionYear);
         const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
-        const summary = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
+        const summary = await harmoniseStore(store, {
+          ...(all ? {} : { from: [...new Set(divisions as number[])] }),
+          ...(options.edition ? { edition: options.edition } : {}),
+        });
         await throwIfInterrupted(
           options.signal,
           () => `interrupted after harmonisation, before it was saved: nothing of this import was written`,

@@ -19,14 +19,18 @@ export const harmoniseCommand: Command = {
       HELP,
     );
     const to = parseYear(values.to, '--to');
-    const [{ harmoniseStore }, { formatHarmoniseSummary }, { openDefaultStore }] = await Promise.all([
-      import('../../pipeline/harmonise/harmonise-store.js'),
-      import('../../pipeline/harmonise/harmonise-summary.js'),
-      import('../store-path.js'),
-    ]);
+    const [{ harmoniseStore }, { formatHarmoniseSummary }, { openDefaultStore }, { loadConfig }] =
+      await Promise.all([
+        import('../../pipeline/harmonise/harmonise-store.js'),
+        import('../../pipeline/harmonise/harmonise-summary.js'),
+        import('../store-path.js'),
+        import('../config-file.js'),
+      ]);
+    const config = loadConfig(undefined);
+    const edition = { retain: config.deployment.editionsRetain, engineConfig: config.engine };
     const store = openDefaultStore();
     try {
-      const summary = await harmoniseStore(store, to !== undefined ? { to } : {});
+      const summary = await harmoniseStore(store, { ...(to !== undefined ? { to } : {}), edition });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;

@@ -38,13 +38,22 @@ export const importCommand: Command = {
     const year = parseYear(values.year, '--year');
     const divisionYear = parseYear(values.division, '--division');
     // The pipeline (parsers, ExcelJS, Kysely) is loaded only now: `import --help` stays instant.
-    const [{ formatImportReport }, { formatHarmoniseSummary }, { importPaths }, { openDefaultStore }] =
-      await Promise.all([
-        import('../../pipeline/import-report.js'),
-        import('../../pipeline/harmonise/harmonise-summary.js'),
-        import('../../pipeline/run-import.js'),
-        import('../store-path.js'),
-      ]);
+    const [
+      { formatImportReport },
+      { formatHarmoniseSummary },
+      { importPaths },
+      { openDefaultStore },
+      { loadConfig },
+    ] = await Promise.all([
+      import('../../pipeline/import-report.js'),
+      import('../../pipeline/harmonise/harmonise-summary.js'),
+      import('../../pipeline/run-import.js'),
+      import('../store-path.js'),
+      import('../config-file.js'),
+    ]);
+    // the data edition the run records: its retention and the engine configuration (docs/method.md, "Data editions")
+    const config = loadConfig(undefined);
+    const edition = { retain: config.deployment.editionsRetain, engineConfig: config.engine };
     const store = openDefaultStore();
     try {
       await importPaths(
@@ -55,6 +64,7 @@ export const importCommand: Command = {
           ...(year !== undefined ? { year } : {}),
           ...(divisionYear !== undefined ? { divisionYear } : {}),
           ...(values['replace-official'] ? { replaceOfficial: true } : {}),
+          edition,
           signal,
           onSkipped: (file, reason) => {
             const line = values.json

@@ -13,6 +13,7 @@
  */
 import { findAreaLevel } from '../../core/area-code.js';
 import { VALUE_FLAGS } from '../../core/records.js';
+import { captureDataEdition } from '../../storage/capture-data-edition.js';
 import { findReferenceDivision } from '../../storage/reference-division.js';
 import type { GeometryRow, HarmonisationLogRow, Store } from '../../storage/store.js';
 import { borrowGeometry, donorOrder } from './borrowed-geometry.js';
@@ -25,6 +26,8 @@ export interface HarmoniseOptions {
   to?: number;
   /** Only these source division years (default: every division that holds values). */
   from?: readonly number[];
+  /** The data edition frozen at the end (storage/capture-data-edition.ts): retention and configuration. */
+  edition?: { retain?: number; engineConfig?: unknown };
 }
 
 export interface HarmoniseSummary {
@@ -39,6 +42,8 @@ export interface HarmoniseSummary {
     values: number;
     notes: string[];
   }[];
+  /** The data edition this run added (none when the maps' input did not change). */
+  dataEdition?: { id: number; label: string };
 }
 
 async function loadDivision(store: Store, year: number, withGeometry: boolean): Promise<DivisionData> {
@@ -185,8 +190,11 @@ export async function harmoniseStore(
   options: HarmoniseOptions = {},
 ): Promise<HarmoniseSummary> {
   const summary = await carryOntoReference(store, options);
-  if (summary.reference !== null)
+  if (summary.reference !== null) {
     await store.refreshBulkSnapshot?.({ divisionYear: summary.reference, level: 'buurt' });
+    const edition = await captureDataEdition(store, summary.reference, options.edition);
+    if (edition) summary.dataEdition = { id: edition.id, label: edition.label };
+  }
   return summary;
 }
 

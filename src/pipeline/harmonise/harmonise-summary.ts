@@ -3,7 +3,10 @@ import type { HarmoniseSummary } from './harmonise-store.js';
 
 /** Lines saying what was carried onto the reference division; '' when nothing was to do. */
 export function formatHarmoniseSummary(summary: HarmoniseSummary): string {
-  if (summary.reference === null || summary.divisions.length === 0) return '';
+  const edition = summary.dataEdition
+    ? `data edition ${summary.dataEdition.id} (${summary.dataEdition.label}) recorded`
+    : '';
+  if (summary.reference === null || summary.divisions.length === 0) return edition;
   const out = [`harmonised onto indeling ${summary.reference}:`];
   for (const d of summary.divisions) {
     out.push(
@@ -11,5 +14,6 @@ export function formatHarmoniseSummary(summary: HarmoniseSummary): string {
     );
     for (const note of d.notes) out.push(`    note: ${note}`);
   }
+  if (edition) out.push(edition);
   return out.join('\n');
 }
