@@ -1,7 +1,9 @@
 /**
- * The store interface. SQLite (better-sqlite3) implements it today; a PostgreSQL store can
- * implement the same interface later (hence async everywhere). `store.contract.ts` holds
- * the behaviour every implementation must pass.
+ * The store interface. SQLite (better-sqlite3, sqlite/) and PostgreSQL (pg, postgres/) implement
+ * it; `store.contract.ts` holds the behaviour every implementation must pass. Writes that belong
+ * together go through a unit of work: `store.transaction(async (tx) => …)` hands `fn` a Store
+ * bound to the transaction (on PostgreSQL one pooled connection), so other requests keep reading
+ * through `store` meanwhile (docs/decisions/006-postgresql-store.md).
  */
 import type { AreaLevel } from '../core/area-code.js';
 import type { ImportBatch, PolygonGeometry, SourceEdition } from '../core/records.js';
@@ -145,8 +147,13 @@ export interface HarmonisationLogRow {
 
 /** Data editions (data-editions.ts): the frozen state after each import run. */
 export interface Store extends DataEditionStore {
-  /** Runs fn in one transaction: everything it writes is committed together or not at all. */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: everything it writes through `tx` is committed together or not at
+   * all. Reads and writes that belong to the transaction must go through `tx` (on PostgreSQL the
+   * store itself reads through other connections and does not see uncommitted work). Nested calls
+   * (`tx.transaction`) are savepoints: a failure inside rolls back only the nested part.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 
   writeBatch(batch: ImportBatch, report: unknown): Promise<WriteBatchResult>;

@@ -4,7 +4,7 @@
  * chosen by the numbers it describes, and the numbers are printed precisely enough that the
  * comparison reads the same way as it was made (explain-numbers.ts). Dutch and English.
  */
-import { fixed, pairDigits, thresholdDigits, type Locale } from '../engine/explain-numbers.js';
+import { fixed, pairDigits, roundTo, thresholdDigits, type Locale } from '../engine/explain-numbers.js';
 import type { NuisanceMeasureId } from '../engine/engine-config.js';
 import { NUISANCE_MEASURES } from '../engine/nuisance-change.js';
 import { VEERKRACHT_CLASSES } from '../engine/veerkracht-classes.js';
@@ -21,6 +21,23 @@ import type {
 export function signed(v: number, digits: number, l: Locale): string {
   const s = fixed(v, digits, l);
   return v > 0 && s !== fixed(0, digits, l) ? `+${s}` : s;
+}
+
+/**
+ * Decimals for a value shown next to the threshold τ: as `thresholdDigits`, and more while a value
+ * that differs from τ would print as τ ("net onder de drempel" never next to the threshold itself).
+ */
+function nearDigits(v: number, tau: number): number {
+  let d = thresholdDigits(v, tau);
+  while (d < 9 && v !== tau && roundTo(v, d) === roundTo(tau, d)) d++;
+  return d;
+}
+
+/** Decimals for a pair (previous, current): as `pairDigits`, and more while two different values print alike. */
+function apartDigits(a: number, b: number): number {
+  let d = pairDigits(a, b);
+  while (d < 9 && a !== b && roundTo(a, d) === roundTo(b, d)) d++;
+  return d;
 }
 
 /** "2016-2020" → "2016–2020". */
@@ -62,8 +79,8 @@ function classLabel(id: ClassWorsened['currentClass'], l: Locale): string {
 }
 
 function classWorsenedText(r: ClassWorsened, l: Locale): string {
-  const dk = signed(r.dK, thresholdDigits(r.dK, r.thresholds.concentration), l);
-  const dO = signed(r.dO, thresholdDigits(r.dO, r.thresholds.nuisance), l);
+  const dk = signed(r.dK, nearDigits(r.dK, r.thresholds.concentration), l);
+  const dO = signed(r.dO, nearDigits(r.dO, r.thresholds.nuisance), l);
   const k = againstThreshold(r.dK, r.thresholds.concentration, l);
   const o = againstThreshold(r.dO, r.thresholds.nuisance, l);
   if (l === 'nl') {
@@ -83,7 +100,7 @@ function classWorsenedText(r: ClassWorsened, l: Locale): string {
 }
 
 function nearThresholdText(r: NearThreshold, l: Locale): string {
-  const digits = Math.max(thresholdDigits(r.value, r.threshold), pairDigits(r.previousValue, r.value));
+  const digits = Math.max(nearDigits(r.value, r.threshold), apartDigits(r.previousValue, r.value));
   const tau = fixed(r.threshold, thresholdDigits(r.threshold, r.threshold), l);
   const margin = fixed(r.margin, thresholdDigits(r.margin, r.margin), l);
   const prev = `${signed(r.previousValue, digits, l)} SD`;
@@ -111,7 +128,7 @@ function concentrationRisingText(r: ConcentrationRising, l: Locale): string {
   const digits = Math.max(
     thresholdDigits(r.previousValue, r.minRise),
     thresholdDigits(r.value, r.minRise),
-    pairDigits(r.previousValue, r.value),
+    apartDigits(r.previousValue, r.value),
   );
   const a = `${signed(r.previousValue, digits, l)} SD`;
   const b = `${signed(r.value, digits, l)} SD`;

@@ -4,9 +4,12 @@
  * change of concentration ΔK (ontwikkeling-concentratie) and of nuisance ΔO
  * (ontwikkeling-overlast), and the mean ΔO of the rest of its gemeente: the population-weighted
  * mean over the other buurten of the gemeente that have enough inhabitants and a ΔO on the same
- * nuisance measure — the buurten that have a value on the ontwikkeling-overlast map.
+ * nuisance measure — the buurten that have a value on the ontwikkeling-overlast map — rounded to
+ * STANDARDISED_DECIMALS like every change the engine compares.
  */
+import { STANDARDISED_DECIMALS } from '../engine/classify-veerkracht.js';
 import type { Period } from '../engine/engine-config.js';
+import { roundTo } from '../engine/explain-numbers.js';
 import { VEERKRACHT_CLASS_IDS, type VeerkrachtClassId } from '../engine/veerkracht-classes.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { EarlyWarningConfig } from './early-warning-config.js';
@@ -41,22 +44,12 @@ export interface BuurtSignals {
 }
 
 /**
- * The period before `current`: of `periods`, those ending where `current` starts; the one whose
- * length is nearest to the current length (ties: the longer). Null when none ends there.
+ * The period before `current`: the equally long period that ends where `current` starts
+ * (2016–2020 → 2012–2016). Its numbers are those of the maps of that period; a rule that needs a
+ * number the period does not have (no data at its ends) does not fire.
  */
-export function previousPeriod(periods: readonly Period[], current: Period): Period | null {
-  const length = current.t1 - current.t0;
-  let best: Period | null = null;
-  for (const p of periods) {
-    if (p.t1 !== current.t0) continue;
-    if (best === null) {
-      best = p;
-      continue;
-    }
-    const d = Math.abs(p.t1 - p.t0 - length) - Math.abs(best.t1 - best.t0 - length);
-    if (d < 0 || (d === 0 && p.t0 < best.t0)) best = p;
-  }
-  return best;
+export function previousPeriod(current: Period): Period {
+  return { t0: 2 * current.t0 - current.t1, t1: current.t0 };
 }
 
 /** The signals of the buurten at `rows` for `current` and (when given) `previous`. */
@@ -150,7 +143,8 @@ export function restOfGemeente(
       if (k === 0) continue;
       const sw = g.sw - (self ? r.weights[i]! : 0);
       const swd = g.swd - (self ? r.weights[i]! * dO[i]! : 0);
-      mean[i] = sw > 0 ? swd / sw : (g.sd - (self ? dO[i]! : 0)) / k;
+      // rounded like every change the engine compares (classify-veerkracht.ts)
+      mean[i] = roundTo(sw > 0 ? swd / sw : (g.sd - (self ? dO[i]! : 0)) / k, STANDARDISED_DECIMALS) + 0;
       count[i] = k;
     }
   }

@@ -1,7 +1,8 @@
 /**
  * SQLite implementation of the Store (better-sqlite3 for bulk writes, Kysely for typed reads).
  * One connection; transactions are BEGIN/COMMIT on it, so everything a caller writes inside
- * `transaction()` — raw or through Kysely — commits or rolls back together.
+ * `transaction()` — raw or through Kysely — commits or rolls back together; the unit of work
+ * handed to the callback is the store itself.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -135,12 +136,13 @@ export class SqliteStore implements Store {
     return row.v ?? 0;
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  /** One connection: the unit of work is the store itself (BEGIN IMMEDIATE, savepoints when nested). */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     const savepoint = `sp${this.depth}`;
     this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     this.depth++;
     try {
-      const result = await fn();
+      const result = await fn(this);
       this.depth--;
       this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
       return result;
