@@ -67,8 +67,8 @@ const cases: [string, () => Promise<number>][] = [
     async () => {
       let n = 0;
       await store
-        .transaction(async () => {
-          n = await store.copyValuesByCode({
+        .transaction(async (tx) => {
+          n = await tx.copyValuesByCode({
             fromDivision: 2020,
             toDivision: division,
             codes: buurten,

@@ -145,13 +145,13 @@ export async function importPaths(
   planned.sort((a, b) => a.order - b.order);
   const reports: ImportReport[] = [];
   try {
-    await store.transaction(async () => {
-      await store.upsertIndicators(INDICATOR_CATALOGUE);
+    await store.transaction(async (tx) => {
+      await tx.upsertIndicators(INDICATOR_CATALOGUE);
       for (const { input } of planned) {
         await throwIfInterrupted(options.signal, () => interruptedAt(input.path));
         const report = await skipOrThrowAsync(
           input,
-          () => importFile(store, readInputFile(input.path, limits), options),
+          () => importFile(tx, readInputFile(input.path, limits), options),
           options,
           skipped,
         );
@@ -169,7 +169,7 @@ export async function importPaths(
         // New boundaries can change every crosswalk; otherwise only the divisions just imported need carrying.
         const divisions = reports.map((r) => r.divisionYear);
         const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
-        const summary = await harmoniseStore(store, {
+        const summary = await harmoniseStore(tx, {
           ...(all ? {} : { from: [...new Set(divisions as number[])] }),
           ...(options.edition ? { edition: options.edition } : {}),
         });
@@ -292,9 +292,9 @@ export async function importFile(
   const report = buildImportReport(batch, parser.layout, already);
   const interrupted = (): string => interruptedAt(file.path);
   await throwIfInterrupted(options.signal, interrupted);
-  await store.transaction(async () => {
-    await store.writeBatch(batch, report);
-    if (parser.afterWrite) await parser.afterWrite(store, batch);
+  await store.transaction(async (tx) => {
+    await tx.writeBatch(batch, report);
+    if (parser.afterWrite) await parser.afterWrite(tx, batch);
     await throwIfInterrupted(options.signal, interrupted); // throwing here rolls the run back
   });
   return report;

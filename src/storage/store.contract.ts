@@ -137,8 +137,8 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       const second = sampleBatch('second');
       second.values = second.values.map((v) => ({ ...v, year: 2019 }));
       await expect(
-        store.transaction(async () => {
-          await store.writeBatch(second, {});
+        store.transaction(async (tx) => {
+          await tx.writeBatch(second, {});
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');

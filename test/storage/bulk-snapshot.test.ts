@@ -94,8 +94,8 @@ describe('bulk snapshots of the engine read', () => {
     await store.refreshBulkSnapshot(q);
     const before = rows(await store.getBulkValues(q));
     await expect(
-      store.transaction(async () => {
-        await store.clearHarmonisation({ fromDivision: 2000, toDivision: SYNTHETIC_DIVISION });
+      store.transaction(async (tx) => {
+        await tx.clearHarmonisation({ fromDivision: 2000, toDivision: SYNTHETIC_DIVISION });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

@@ -10,10 +10,10 @@ import { buildDemoDataset } from './demo-dataset.js';
 export async function loadDemoDataset(store: Store): Promise<{ buurten: number; values: number }> {
   const { geometry, values } = buildDemoDataset();
   await store.upsertIndicators(INDICATOR_CATALOGUE);
-  await store.transaction(async () => {
-    await store.writeBatch(geometry, { demo: true, note: 'generated boundaries of fictitious gemeenten' });
-    await storeDisplayGeometries(store, geometry);
-    await store.writeBatch(values, { demo: true, note: 'generated values of fictitious buurten' });
+  await store.transaction(async (tx) => {
+    await tx.writeBatch(geometry, { demo: true, note: 'generated boundaries of fictitious gemeenten' });
+    await storeDisplayGeometries(tx, geometry);
+    await tx.writeBatch(values, { demo: true, note: 'generated values of fictitious buurten' });
   });
   return { buurten: geometry.geometries.length, values: values.values.length };
 }

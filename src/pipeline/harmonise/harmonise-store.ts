@@ -226,23 +226,21 @@ async function carryOntoReference(store: Store, options: HarmoniseOptions): Prom
   const needGeometry = withGeometry.has(reference) && [...withGeometry].some((d) => d !== reference);
   const targetCodes = await loadDivision(store, reference, false);
   let targetShapes: DivisionData | undefined; // the reference's geometry, read once when first needed
-  await store.transaction(async () => {
+  await store.transaction(async (tx) => {
     for (const from of divisions) {
       const donors = needGeometry ? donorOrder(from, withGeometry, [from, reference]) : [];
       const own = needGeometry && withGeometry.has(from);
-      const source = await loadSourceDivision(store, from, own, targetCodes, donors);
+      const source = await loadSourceDivision(tx, from, own, targetCodes, donors);
       const target =
-        source.geometries.size > 0
-          ? (targetShapes ??= await loadDivision(store, reference, true))
-          : targetCodes;
+        source.geometries.size > 0 ? (targetShapes ??= await loadDivision(tx, reference, true)) : targetCodes;
       const cw = buildCrosswalk(source, target);
       const keepFrom = [...valueDivisions].filter((y) => y !== from && nearer(y, from));
-      await store.clearHarmonisation({ fromDivision: from, toDivision: reference });
+      await tx.clearHarmonisation({ fromDivision: from, toDivision: reference });
       const values =
-        (await copyByCode(store, cw, keepFrom)) +
-        (await carryByOverlay(store, cw, [...indicatorsOf.get(from)!].sort(), editionIds, keepFrom));
+        (await copyByCode(tx, cw, keepFrom)) +
+        (await carryByOverlay(tx, cw, [...indicatorsOf.get(from)!].sort(), editionIds, keepFrom));
       const log = logRows(cw);
-      await store.logHarmonisation(log);
+      await tx.logHarmonisation(log);
       summary.divisions.push({
         from,
         byCode: log.reduce((s, r) => s + r.byCode, 0),

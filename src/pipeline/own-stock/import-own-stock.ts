@@ -61,8 +61,8 @@ export async function importOwnStockFile(
     years: parsed.years,
     divisionYear,
   };
-  await store.transaction(() =>
-    store.members.replaceOwnStock(organisationId, rows, {
+  await store.transaction((tx) =>
+    tx.members.replaceOwnStock(organisationId, rows, {
       organisationId,
       file: input.name,
       checksum: input.checksum,

@@ -65,8 +65,8 @@ export async function uploadOwnStock(
     years: parsed.years,
     layout: parsed.layout,
   };
-  await ctx.read.store.transaction(() =>
-    ctx.read.store.members.replaceOwnStock(viewer.organisationId, rows, {
+  await ctx.read.store.transaction((tx) =>
+    tx.members.replaceOwnStock(viewer.organisationId, rows, {
       organisationId: viewer.organisationId,
       file,
       checksum: createHash('sha256').update(text).digest('hex'),
