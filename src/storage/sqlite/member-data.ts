@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AccountMethodName } from './accounts.js';
+import type { ScenarioStore } from '../scenario-store.js';
 import type {
   AuditRow,
   MembersStore,
@@ -98,7 +99,7 @@ function likePattern(text: string): string {
 }
 
 /** Every other MembersStore method (share links, own stock, notes, audit, …): accounts.ts has the rest. */
-type DataMethods = Omit<MembersStore, AccountMethodName>;
+type DataMethods = Omit<MembersStore, AccountMethodName | keyof ScenarioStore>;
 
 export function memberDataMethods(db: Database.Database): DataMethods {
   const findByToken = db.prepare('SELECT * FROM share_links WHERE token_hash = ?');
