@@ -89,6 +89,30 @@ else {
   countStep(tally, GDAL_MISSING, false);
 }
 
+// The PostgreSQL store tests start their own server (initdb + pg_ctl, test/support/postgres-server.ts):
+// the same rule again; the tests themselves fail on CI when the binaries are missing.
+const POSTGRES_MISSING = 'postgresql missing: initdb not found, PostgreSQL store tests cannot run';
+const hasInitdb = () =>
+  spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb || command -v initdb'], { stdio: 'ignore' })
+    .status === 0;
+process.stdout.write('\n=== postgresql: initdb\n');
+if (!hasInitdb() && canInstallWithApt()) {
+  process.stdout.write('initdb is missing: installing it with apt-get (postgresql)\n');
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+if (hasInitdb()) countStep(tally, 'postgresql', true);
+else {
+  process.stdout.write(`${POSTGRES_MISSING}\n`);
+  countStep(tally, POSTGRES_MISSING, false);
+}
+
 mkdirSync('test-output', { recursive: true });
 const report = 'test-output/vitest.json';
 rmSync(report, { force: true }); // never read a previous run's report
