@@ -29,6 +29,7 @@ import { ResponseCache } from './response-cache.js';
 import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
 import { configRoutes } from './routes/config.js';
+import { earlyWarningRoutes } from './routes/early-warning.js';
 import { gemeentenRoutes } from './routes/gemeenten.js';
 import { mapDownloadRoutes } from './routes/map-downloads.js';
 import { mapsRoutes } from './routes/maps.js';
@@ -130,6 +131,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/maps', mapsRoutes(deps));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
+  app.route('/api/early-warning', earlyWarningRoutes(deps));
   app.route('/api/config', configRoutes(deps, engineConfig, options.configSource ?? null));
   app.route('/ogc', ogcRoutes(deps, auth));
   app.all('/api/*', (c) => {

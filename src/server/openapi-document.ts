@@ -16,6 +16,7 @@ import {
   RegionSchema,
   RegionsResponseSchema,
 } from '../api/schemas.js';
+import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
 
 const SCHEMAS = {
@@ -60,6 +61,7 @@ export function openApiDocument(): Record<string, unknown> {
       ]),
     ),
     ...membersSchemas(),
+    ...insightsSchemas(),
   };
   return {
     openapi: '3.1.0',
@@ -208,6 +210,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
       ...membersPaths(),
+      ...insightsPaths(),
     },
     components: { schemas },
   };

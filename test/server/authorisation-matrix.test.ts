@@ -177,6 +177,20 @@ const CASES: Case[] = [
     request: (f) => get(`/api/buurten/%62u0928${f.ids.buurtA.slice(6)}`),
   },
   {
+    name: 'early warning of the shared gemeente',
+    route: 'GET /api/early-warning',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: () => get('/api/early-warning?area=GM0917'),
+  },
+  {
+    name: "early warning of organisation A's werkgebied",
+    route: 'GET /api/early-warning',
+    public: '404 404 404 200 200 404 404',
+    members: '401 404 404 200 200 404 404',
+    request: (f) => get(`/api/early-warning?area=${f.ids.regionA}`),
+  },
+  {
     name: 'compare two gemeenten',
     route: 'GET /api/compare',
     public: '200 200 200 200 200 200 200',

@@ -21,7 +21,7 @@ export interface PeriodSignal {
   /** The changes the class was made from (the reading's dK, dO); null when unknown. */
   classDK: number | null;
   classDO: number | null;
-  /** The buurt's own changes (absolute reading, as on the ontwikkeling maps); null when unknown. */
+  /** The buurt's own changes (absolute reading, as on the ontwikkeling maps); null when unknown or the buurt has too few inhabitants. */
   dK: number | null;
   dO: number | null;
   /** Nuisance measure of dO, null when none. */
@@ -88,13 +88,16 @@ function periodSignals(
   const rest = restOfGemeente(engine, r);
   return (row) => {
     const m = r.nuisance.measure[row]!;
+    // a buurt with too few (or unknown) inhabitants has no change on the maps: none here either
+    const shown = c.residents[row] === 'enough';
+    const at = (values: Float64Array) => (shown ? known(values[row]!) : null);
     return {
       period: r.period,
       classId: VEERKRACHT_CLASS_IDS[version.classes[row]!]!,
-      classDK: known(version.dK[row]!),
-      classDO: known(version.dO[row]!),
-      dK: known(c.absolute.dK[row]!),
-      dO: known(c.absolute.dO[row]!),
+      classDK: at(version.dK),
+      classDO: at(version.dO),
+      dK: at(c.absolute.dK),
+      dO: at(c.absolute.dO),
       measure: m >= 0 ? r.nuisance.measures[m]!.id : null,
       restO: known(rest.mean[row]!),
       restBuurten: rest.count[row]!,

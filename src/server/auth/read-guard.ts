@@ -29,6 +29,8 @@ const SHARE_LINK_ROUTES = [
   /^\/api\/regions$/,
   /^\/api\/maps(\/definitions|\.csv|\.geojson|\.gpkg|\.pdf)?$/,
   /^\/api\/buurten(\/[^/]+)?$/,
+  /^\/api\/buurten\/[^/]+\/similar$/,
+  /^\/api\/early-warning$/,
   /^\/api\/compare$/,
   /^\/api\/config$/,
   /^\/api\/notes$/,
