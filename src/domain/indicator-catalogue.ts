@@ -108,6 +108,14 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   ),
   e('dwellings', 'Woningvoorraad', 'Dwellings', 'count', 'CBS KWB a_woning', 'Dwellings on 1 January.'),
   e(
+    'address_density',
+    'Omgevingsadressendichtheid',
+    'Address density of the surroundings',
+    'per_km2',
+    'CBS KWB ste_oad',
+    'Average number of addresses per km² within 1 km of each address in the buurt: the measure behind the CBS degree of urbanity (stedelijkheid).',
+  ),
+  e(
     'woz_value',
     'Gemiddelde WOZ-waarde',
     'Average WOZ value',

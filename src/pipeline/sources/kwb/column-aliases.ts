@@ -89,6 +89,12 @@ export const KWB_ALIASES: readonly KwbAlias[] = [
   a('population_density', ['Bevolkingsdichtheid'], ['Bevolkingsdichtheid'], ['bev_dich', 'kwb_dichtheid']),
   a('dwellings', ['Woningvoorraad'], ['Woningvoorraad'], ['a_woning']),
   a(
+    'address_density',
+    ['Omgevingsadressendichtheid'],
+    ['Omgevingsadressendichtheid'],
+    ['ste_oad', 'kwb_adressendichtheid'],
+  ),
+  a(
     'woz_value',
     ['Gemiddelde woningwaarde', 'Gemiddelde WOZ-waarde woningen', 'Gemiddelde WOZ-waarde van woningen'],
     ['GemiddeldeWoningwaarde', 'GemiddeldeWOZWaardeVanWoningen'],
