@@ -39,6 +39,7 @@ import { noteRoutes } from './routes/notes.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
+import { scenarioRoutes } from './routes/scenarios.js';
 import { sessionRoutes } from './routes/session.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { DEFAULT_TILE_ORIGINS, securityHeaders } from './security-headers.js';
@@ -124,6 +125,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/users', userRoutes(auth));
   app.route('/api/password', passwordRoutes(auth));
   app.route('/api/notes', noteRoutes(auth));
+  app.route('/api/scenarios', scenarioRoutes(auth));
   app.route('/api/own-stock', ownStockRoutes(auth, deps));
   app.route('/api/audit', auditRoutes(auth));
   app.route('/api/regions', regionsRoutes(deps));

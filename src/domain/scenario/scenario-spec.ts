@@ -160,17 +160,53 @@ export const SPEC_LIMITS = {
   ratePerYear: [0, 0.05],
 } as const;
 
-/** The three scenarios the page starts with; `spreadThreshold` comes from the area's data. */
+/** Defaults of the policies' own settings ([I]: choices, not from a source; docs/method.md). */
+export const POLICY_DEFAULTS = {
+  spread: { reduction: 0.5 },
+  addSocial: { maxCorpShare: 0.2, ratePerYear: 0.01 },
+  addMiddle: { minCorpShare: 0.67, ratePerYear: 0.01, targetShare: 0.05 },
+} as const;
+
+type Partialish<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** What a caller may leave out: every field but the name, and every policy setting. */
+export type ScenarioSpecInput = Partialish<
+  Omit<ScenarioSpec, 'spread' | 'addSocial' | 'addMiddle' | 'lettingShare'>
+> & {
+  name: string;
+  lettingShare?: number | null | undefined;
+  spread?: Partialish<SpreadPolicy> | null | undefined;
+  addSocial?: Partialish<AddSocialPolicy> | null | undefined;
+  addMiddle?: Partialish<AddMiddlePolicy> | null | undefined;
+};
+
+function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** A full scenario from an input: the defaults where it says nothing; `spreadThreshold` from the area's data. */
+export function resolveSpec(input: ScenarioSpecInput, spreadThreshold: number): ScenarioSpec {
+  const { spread, addSocial, addMiddle, ...rest } = input;
+  return {
+    ...BASE_DEFAULTS,
+    ...defined(rest),
+    name: input.name,
+    spread: spread ? { threshold: spreadThreshold, ...POLICY_DEFAULTS.spread, ...defined(spread) } : null,
+    addSocial: addSocial ? { ...POLICY_DEFAULTS.addSocial, ...defined(addSocial) } : null,
+    addMiddle: addMiddle ? { ...POLICY_DEFAULTS.addMiddle, ...defined(addMiddle) } : null,
+  };
+}
+
+/** The three scenarios the page starts with (basis, spreiden, toevoegen), as inputs. */
+export const PRESET_INPUTS: readonly ScenarioSpecInput[] = [
+  { name: 'basis' },
+  { name: 'spreiden', spread: {} },
+  { name: 'toevoegen', addSocial: {}, addMiddle: {} },
+];
+
+/** The three presets resolved; `spreadThreshold` comes from the area's data. */
 export function presetScenarios(spreadThreshold: number): ScenarioSpec[] {
-  const base = { ...BASE_DEFAULTS, spread: null, addSocial: null, addMiddle: null };
-  return [
-    { ...base, name: 'basis' },
-    { ...base, name: 'spreiden', spread: { threshold: spreadThreshold, reduction: 0.5 } },
-    {
-      ...base,
-      name: 'toevoegen',
-      addSocial: { maxCorpShare: 0.2, ratePerYear: 0.01 },
-      addMiddle: { minCorpShare: 0.67, ratePerYear: 0.01, targetShare: 0.05 },
-    },
-  ];
+  return PRESET_INPUTS.map((p) => resolveSpec(p, spreadThreshold));
 }

@@ -8,7 +8,9 @@
  * 3. Origin: a browser's Origin (and Sec-Fetch-Site) must be this deployment's own (403 CSRF_REJECTED).
  * 4. Who: a logged-in user (share links are read-only; anonymous writes are refused in both
  *    access modes), sending the session's CSRF token (from GET /api/session) as X-CSRF-Token.
- *    Login and setting a password by link carry their own credential and skip step 4.
+ *    Login and setting a password by link carry their own credential and skip step 4; running a
+ *    scenario is a computation on data the viewer may read (the route authorises the area), so it
+ *    skips step 4 too.
  */
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -22,6 +24,8 @@ export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024;
 /** Writes that carry their own credential (a password, a one-time link token). */
 const WITHOUT_SESSION = new Set(['POST /api/session', 'POST /api/password']);
 const UPLOADS = new Set(['POST /api/own-stock']);
+/** POSTs that only compute from what the viewer may read (the route checks the area like a read). */
+const COMPUTE = new Set(['POST /api/scenarios/run', 'POST /api/scenarios/run.csv']);
 
 const tooLarge = (limit: number) => () => {
   throw new AppError('REQUEST_TOO_LARGE', `the request body is larger than ${limit / 1024} KiB`);
@@ -66,7 +70,7 @@ export function checkWrite(deps: AuthDeps, c: Context): 'json' | 'upload' {
       );
   }
 
-  if (!WITHOUT_SESSION.has(route)) {
+  if (!WITHOUT_SESSION.has(route) && !COMPUTE.has(route)) {
     const viewer = viewerOf(c);
     if (viewer.kind === 'share-link') throw new AppError('FORBIDDEN', 'a share link cannot change anything');
     if (viewer.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'log in first (POST /api/session)');
