@@ -89,6 +89,29 @@ else {
   countStep(tally, GDAL_MISSING, false);
 }
 
+// The PDF tests read the PDFs back: text and pages with poppler-utils (pdftotext, pdfinfo,
+// pdftoppm), the QR codes with zbar-tools (zbarimg). The same rule as Chromium.
+const PDF_TOOLS_MISSING = 'pdf tools missing: pdftotext or zbarimg not found, PDF tests cannot run';
+const hasPdfTools = () =>
+  spawnSync('sh', ['-c', 'command -v pdftotext && command -v zbarimg'], { stdio: 'ignore' }).status === 0;
+process.stdout.write('\n=== pdf tools: pdftotext, zbarimg\n');
+if (!hasPdfTools() && canInstallWithApt()) {
+  process.stdout.write('pdftotext or zbarimg is missing: installing them with apt-get (poppler-utils zbar-tools)\n');
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils zbar-tools',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+if (hasPdfTools()) countStep(tally, 'pdf tools', true);
+else {
+  process.stdout.write(`${PDF_TOOLS_MISSING}\n`);
+  countStep(tally, PDF_TOOLS_MISSING, false);
+}
+
 // The PostgreSQL store tests start their own server (initdb + pg_ctl, test/support/postgres-server.ts):
 // the same rule again; the tests themselves fail on CI when the binaries are missing.
 const POSTGRES_MISSING = 'postgresql missing: initdb not found, PostgreSQL store tests cannot run';
