@@ -17,6 +17,7 @@ import {
   type MembersFixture,
   type ViewerName,
 } from './members-fixture.js';
+import { addDwellings } from './scenario-fixture.js';
 
 interface Request {
   method: string;
@@ -549,7 +550,107 @@ const CASES: Case[] = [
     ...same('401 403 403 403 204 204 403'),
     request: () => ({ method: 'DELETE', path: '/api/own-stock' }),
   },
+  // ---------------------------------------------------------------- scenario planner (issue 14)
+  {
+    // a compute is a read: no session needed, the area is checked as for a map
+    name: 'run scenarios on the shared gemeente',
+    route: 'POST /api/scenarios/run',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: async (f) => {
+      await addDwellings(f.store);
+      return { method: 'POST', path: '/api/scenarios/run', body: { area: 'GM0917' } };
+    },
+  },
+  {
+    name: "run scenarios on organisation A's region",
+    route: 'POST /api/scenarios/run',
+    public: '404 404 404 200 200 404 404',
+    members: '401 404 404 200 200 404 404',
+    request: async (f) => {
+      await addDwellings(f.store);
+      return {
+        method: 'POST',
+        path: '/api/scenarios/run',
+        body: { area: f.ids.regionA, scenarios: [{ name: 'a' }] },
+      };
+    },
+  },
+  {
+    name: 'run scenarios on the shared gemeente as csv',
+    route: 'POST /api/scenarios/run.csv',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: async (f) => {
+      await addDwellings(f.store);
+      return { method: 'POST', path: '/api/scenarios/run.csv', body: { area: 'GM0917' } };
+    },
+  },
+  {
+    // organisation B has a saved scenario titled with one of its secrets: nobody else sees it
+    name: 'saved scenarios',
+    route: 'GET /api/scenarios',
+    ...same('401 403 403 200 200 200 200'),
+    request: async (f) => {
+      await savedScenarioOfB(f);
+      return get('/api/scenarios');
+    },
+  },
+  {
+    name: "open organisation A's saved scenario",
+    route: 'GET /api/scenarios/:id',
+    ...same('401 403 403 200 200 404 404'),
+    request: async (f) => {
+      await addDwellings(f.store);
+      const s = await created<{ id: number }>(
+        await f.write(f.viewers.member, 'POST', '/api/scenarios', {
+          title: fresh('Scenario'),
+          area: 'GM0917',
+          scenarios: [{ name: 'basis' }],
+        }),
+      );
+      return get(`/api/scenarios/${s.id}.csv`);
+    },
+  },
+  {
+    name: 'save a scenario',
+    route: 'POST /api/scenarios',
+    ...same('401 403 403 201 201 201 201'),
+    request: () => ({
+      method: 'POST',
+      path: '/api/scenarios',
+      body: { title: fresh('Scenario'), area: 'GM0917', scenarios: [{ name: 'basis' }] },
+    }),
+  },
+  {
+    name: "delete the member's saved scenario",
+    route: 'DELETE /api/scenarios/:id',
+    ...same('401 403 403 204 204 404 404'),
+    request: async (f) => {
+      const s = await created<{ id: number }>(
+        await f.write(f.viewers.member, 'POST', '/api/scenarios', {
+          title: fresh('Weg'),
+          area: 'GM0917',
+          scenarios: [{ name: 'basis' }],
+        }),
+      );
+      return { method: 'DELETE', path: `/api/scenarios/${s.id}` };
+    },
+  },
 ];
+
+const savedOfB = new WeakSet<MembersFixture>();
+async function savedScenarioOfB(f: MembersFixture): Promise<void> {
+  if (savedOfB.has(f)) return;
+  savedOfB.add(f);
+  await created(
+    await f.write(f.viewers['other-org'], 'POST', '/api/scenarios', {
+      title: f.orgBSecrets[0]!.slice(0, 60),
+      area: 'GM0917',
+      scenarios: [{ name: 'basis' }],
+    }),
+  );
+}
 
 /** A spare session of the same user (or the viewer's own credentials for the others). */
 function freshSession(f: MembersFixture, v: ViewerName): Promise<Credentials> {
