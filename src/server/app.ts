@@ -23,8 +23,9 @@ import { isSecure, type AuthDeps, type MembersServerOptions } from './auth/reque
 import { authGuard } from './auth/auth-guard.js';
 import { docsRoutes } from './docs-pages.js';
 import { errorHandler, type ErrorLogger } from './error-handler.js';
-import { MapPdfRenderer, type MapPdfOptions } from './map-pdf.js';
+import { MapPdfRenderer } from './map-pdf.js';
 import { openApiDocument } from './openapi-document.js';
+import { PrintBrowser, type PrintBrowserOptions } from './print-browser.js';
 import { ResponseCache } from './response-cache.js';
 import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
@@ -70,8 +71,10 @@ export interface AppOptions {
   membersSettings?: Partial<Omit<MembersSettings, 'access'>>;
   /** Folder of the markdown documents served as /docs/<name> (default the package's docs/). */
   docsRoot?: string;
-  /** Chromium for map PDFs (GET /api/maps.pdf). */
-  pdf?: MapPdfOptions;
+  /** Chromium for PDFs (GET /api/maps.pdf). */
+  pdf?: PrintBrowserOptions;
+  /** A print browser of the caller's, who closes it (default: one of the app's, closed with the process). */
+  printer?: PrintBrowser;
   /** The clock of sessions, links and throttling (tests move it). */
   now?: () => Date;
 }
@@ -96,7 +99,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     options: membersOptions,
   };
   const app = new Hono();
-  const pdf = new MapPdfRenderer((request) => app.fetch(request), options.pdf);
+  // one Chromium prints every PDF, started on first use
+  const printer = options.printer ?? new PrintBrowser(options.pdf);
+  const pdf = new MapPdfRenderer((request) => app.fetch(request), printer);
   // '%s' first: a request path must never act as a format string
   const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
   app.onError(errorHandler(logger));

@@ -1,7 +1,8 @@
 /**
  * GET /api/maps.pdf: the app's own map page printed by headless Chromium (server/map-pdf.ts), on
  * the synthetic store with the built web app. The text is read back with `pdftotext` (title,
- * area, legend with counts, how to read, sources, deep link), the paper size with `pdfinfo`, and
+ * area, legend with counts, how to read, sources, deep link), the paper size with `pdfinfo`, the
+ * deep link's QR code with `zbarimg`, and
  * the pages are rendered with `pdftoppm` into test-output/pdf to be looked at. The time of a map
  * PDF with Chromium already running is printed (target ≤ 3 s, docs/benchmarks.md).
  */
@@ -84,6 +85,14 @@ describe('map PDF through the app’s print view', () => {
       `/URI (http://localhost/?view=map&area=GM0917&map=veerkracht-relatief&period=${api.meta.period})`,
     );
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'map-a4')]);
+    // the QR code beside the footer encodes the same deep link (zbarimg reads it off the page)
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, join(OUT, 'map-a4-qr')]);
+    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(OUT, 'map-a4-qr.png')], {
+      encoding: 'utf8',
+    });
+    expect(decoded.trim()).toBe(
+      `http://localhost/?view=map&area=GM0917&map=veerkracht-relatief&period=${api.meta.period}`,
+    );
   });
 
   it('A3 in English; a second PDF is quick (Chromium reused)', async () => {
