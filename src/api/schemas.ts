@@ -198,8 +198,26 @@ export type MapDefinitionsResponse = z.infer<typeof MapDefinitionsResponseSchema
 /** Query of a route that takes no parameters (any parameter is refused). */
 export const NoQuerySchema = z.strictObject({});
 
+/** `edition=`: a data edition id (GET /api/editions); absent = the newest. */
+export const EditionParamSchema = z.coerce
+  .number({ message: 'edition is a data edition id, a whole number (GET /api/editions lists them)' })
+  .int('edition is a data edition id, a whole number (GET /api/editions lists them)')
+  .positive('edition is a data edition id, a whole number (GET /api/editions lists them)');
+
+/** Which data edition an answer shows (GET /api/editions); `current` when it is the newest. */
+export const DataEditionInfoSchema = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  createdAt: z.string(),
+  current: z.boolean(),
+});
+export type DataEditionInfo = z.infer<typeof DataEditionInfoSchema>;
+
 /** Query of GET /api/maps/definitions: optionally an area (gemeente code or region id) for its availability. */
-export const MapDefinitionsQuerySchema = z.strictObject({ area: z.string().trim().min(1).optional() });
+export const MapDefinitionsQuerySchema = z.strictObject({
+  area: z.string().trim().min(1).optional(),
+  edition: EditionParamSchema.optional(),
+});
 export type MapDefinitionsQuery = z.infer<typeof MapDefinitionsQuerySchema>;
 
 /** Query of GET /api/maps: area = gemeente code or region id; map = map id or indicator id. Unknown parameters are refused. */
@@ -209,6 +227,7 @@ export const MapQuerySchema = z.strictObject({
   map: z.string().min(1),
   period: PeriodSchema.optional(),
   year: z.coerce.number().int().optional(),
+  edition: EditionParamSchema.optional(),
 });
 export type MapQuery = z.infer<typeof MapQuerySchema>;
 
@@ -314,6 +333,8 @@ export const MapMetaSchema = z.object({
   howToReadNl: z.string(),
   howToReadEn: z.string(),
   demo: z.boolean(),
+  /** The data edition the map was drawn from; null for a store that recorded none. */
+  dataEdition: DataEditionInfoSchema.nullable().optional(),
   /** The engine configuration this map was computed with. */
   config: MapConfigSummarySchema.optional(),
   /** The map's title with its year or period and the years actually compared; names a fallback measure. */
@@ -393,7 +414,10 @@ export type BuurtSearchResponse = z.infer<typeof BuurtSearchResponseSchema>;
 // ---------------------------------------------------------------- GET /api/buurten/:code
 
 /** Query of GET /api/buurten/:code: the period whose class the explanation explains. */
-export const BuurtQuerySchema = z.strictObject({ period: PeriodSchema.optional() });
+export const BuurtQuerySchema = z.strictObject({
+  period: PeriodSchema.optional(),
+  edition: EditionParamSchema.optional(),
+});
 export type BuurtQuery = z.infer<typeof BuurtQuerySchema>;
 
 export const SeriesPointSchema = z.object({
@@ -466,6 +490,7 @@ export type BuurtResponse = z.infer<typeof BuurtResponseSchema>;
 export const CompareQuerySchema = z.strictObject({
   areas: z.string().min(1),
   period: PeriodSchema.optional(),
+  edition: EditionParamSchema.optional(),
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 

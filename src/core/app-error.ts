@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   INDICATOR_NOT_FOUND: { http: 404, exit: 66 },
   NO_DATA: { http: 404, exit: 66 },
   ROUTE_NOT_FOUND: { http: 404, exit: 64 },
+  EDITION_NOT_FOUND: { http: 404, exit: 66 },
+  EDITION_GONE: { http: 410, exit: 66 },
   // network
   DOWNLOAD_FAILED: { http: 502, exit: 69 },
   // stopped by the operator (SIGINT/SIGTERM): what was in progress was rolled back

@@ -31,6 +31,7 @@ import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
 import { configRoutes } from './routes/config.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
+import { editionRoutes } from './routes/editions.js';
 import { gemeentenRoutes } from './routes/gemeenten.js';
 import { mapDownloadRoutes } from './routes/map-downloads.js';
 import { mapsRoutes } from './routes/maps.js';
@@ -139,6 +140,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
   app.route('/api/early-warning', earlyWarningRoutes(deps));
+  app.route('/api/editions', editionRoutes(deps));
   app.route('/api/config', configRoutes(deps, engineConfig, options.configSource ?? null));
   app.route('/ogc', ogcRoutes(deps, auth));
   app.all('/api/*', (c) => {

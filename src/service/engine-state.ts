@@ -3,25 +3,25 @@
  * changes: the reference division (the latest division year with buurt geometry), the buurten
  * with names, gemeente names, the engine over every value on that division, and a cache of
  * display geometry per gemeente. Reading never writes to the store.
+ *
+ * Data editions (storage/data-editions.ts): the live state is the newest edition; `at(id)` gives a
+ * view of an older one, rebuilt from what the edition froze (its values, buurten, names, source
+ * editions and engine configuration) and kept for the last few editions asked for.
  */
 import { AppError } from '../core/app-error.js';
-import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
-import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
+import type { DataEditionRow } from '../storage/data-editions.js';
+import { loadDivisionBuurten } from '../storage/capture-data-edition.js';
 import { findReferenceDivision } from '../storage/reference-division.js';
-import type { BulkValues, EditionRow, Store } from '../storage/store.js';
+import type { Store } from '../storage/store.js';
+import { pinnedEditionState } from './edition-state.js';
+import { buildState, type EngineStateView, type LoadedState } from './loaded-state.js';
 
-export interface LoadedState {
-  divisionYear: number;
-  engine: VeerkrachtEngine;
-  gemeenteNames: Map<string, string>;
-  /** Years with values per gemeente. */
-  gemeenteYears: Map<string, number[]>;
-  editions: EditionRow[];
-  demo: boolean;
-  version: string;
-}
+export type { DataEditionInfo, EngineStateView, LoadedState } from './loaded-state.js';
+
+/** How many older editions stay loaded (each is an engine of the whole country). */
+const PINNED_KEPT = 3;
 
 export interface EngineStateOptions {
   /** Draw maps on this division instead of the latest one with buurt geometry. */
@@ -31,8 +31,9 @@ export interface EngineStateOptions {
   checkIntervalMs?: number;
 }
 
-export class EngineState {
+export class EngineState implements EngineStateView {
   private loaded: Promise<LoadedState> | undefined;
+  private readonly pinned = new Map<number, EngineStateView>();
   private loadedVersion = '';
   private lastCheck = 0;
   private readonly geometryCache = new Map<string, Map<string, PolygonGeometry | null>>();
@@ -75,6 +76,42 @@ export class EngineState {
     return this.options.engineConfig ?? {};
   }
 
+  async at(id: number | undefined): Promise<EngineStateView> {
+    if (id === undefined) return this;
+    const editions = await this.store.listDataEditions();
+    const row = editions.find((e) => e.id === id);
+    if (!row) {
+      const known = editions.length
+        ? `; editions ${editions[0]!.id}–${editions.at(-1)!.id} exist (GET /api/editions)`
+        : '; the store has recorded no editions yet';
+      throw new AppError('EDITION_NOT_FOUND', `data edition ${id} does not exist${known}`);
+    }
+    if (row.id === editions.at(-1)!.id) return this;
+    if (!row.available) {
+      throw new AppError(
+        'EDITION_GONE',
+        `data edition ${id} (${row.label}, ${row.createdAt.slice(0, 10)}) is no longer kept: the store keeps the newest editions only (editions.retain); the newest is ${editions.at(-1)!.label} (edition=${editions.at(-1)!.id})`,
+      );
+    }
+    return this.pinnedView(row);
+  }
+
+  private pinnedView(row: DataEditionRow): EngineStateView {
+    let view = this.pinned.get(row.id);
+    if (view) {
+      this.pinned.delete(row.id); // most recently used last
+    } else {
+      view = pinnedEditionState(this.store, row, this.options.engineConfig ?? {}, this);
+      const failed = view;
+      view.get().catch(() => {
+        if (this.pinned.get(row.id) === failed) this.pinned.delete(row.id);
+      });
+    }
+    this.pinned.set(row.id, view);
+    while (this.pinned.size > PINNED_KEPT) this.pinned.delete(this.pinned.keys().next().value!);
+    return view;
+  }
+
   private async storeVersion(): Promise<string> {
     if (this.store.dataVersion) return this.store.dataVersion();
     const [imports, harmonisation] = await Promise.all([
@@ -93,44 +130,22 @@ export class EngineState {
         'the store holds no buurt boundaries: import a wijk- en buurtkaart (or run `veerkracht fetch`)',
       );
     }
-    const [buurten, gemeenteNames] = await this.loadAreas(divisionYear);
+    const { buurten, gemeenteNames } = await loadDivisionBuurten(this.store, divisionYear);
     const values = await this.store.getBulkValues({ divisionYear, level: 'buurt' });
-    const engine = createEngineFromBulk(buurten, values, this.options.engineConfig ?? {});
-    const gemeenteYears = yearsPerGemeente(buurten, values);
     const editions = await this.store.listEditions();
-    return {
+    const newest = (await this.store.listDataEditions()).at(-1);
+    return buildState({
       divisionYear,
-      engine,
+      buurten,
       gemeenteNames,
-      gemeenteYears,
+      values,
       editions,
-      demo:
-        editions.length > 0 &&
-        editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
+      engineConfig: this.options.engineConfig ?? {},
       version,
-    };
-  }
-
-  /** Buurten of the division (with geometry or an area row) and gemeente names. */
-  private async loadAreas(divisionYear: number): Promise<[BuurtInfo[], Map<string, string>]> {
-    const areas = await this.store.listAreas({ divisionYear });
-    const geometryCodes = await this.store.listGeometryCodes(divisionYear);
-    const codes = new Set<string>();
-    const names = new Map<string, string>();
-    for (const a of areas) if (a.level === 'buurt') codes.add(a.code);
-    for (const code of geometryCodes) if (code.startsWith('BU')) codes.add(code);
-    for (const a of areas) if (a.name) names.set(a.code, a.name);
-    const gemeenten = new Set([...codes].map((c) => `GM${c.slice(2, 6)}`));
-    const allGemeenten = await this.store.listAreas({ level: 'gemeente' });
-    for (const g of allGemeenten) if (g.name && !names.has(g.code)) names.set(g.code, g.name);
-    for (const gm of gemeenten) {
-      for (const n of await this.store.listAreaNames(gm)) if (!names.has(n.code)) names.set(n.code, n.name);
-    }
-    const buurten = [...codes]
-      .sort()
-      .map((code) => ({ code, name: names.get(code) ?? code, gemeente: `GM${code.slice(2, 6)}` }));
-    const gemeenteNames = new Map([...gemeenten].sort().map((gm) => [gm, names.get(gm) ?? gm]));
-    return [buurten, gemeenteNames];
+      dataEdition: newest
+        ? { id: newest.id, label: newest.label, createdAt: newest.createdAt, current: true }
+        : null,
+    });
   }
 
   /** Display geometry (WGS84) of the buurten of a gemeente, cached. */
@@ -143,31 +158,6 @@ export class EngineState {
     }
     return m;
   }
-}
-
-/** Years with at least one buurt value, per gemeente, ascending (one pass over the bulk values). */
-function yearsPerGemeente(buurten: readonly BuurtInfo[], bulk: BulkValues): Map<string, number[]> {
-  if (bulk.count === 0) return new Map();
-  const years = bulk.series.map((s) => s.year);
-  const first = Math.min(...years);
-  const span = Math.max(...years) - first + 1;
-  const present = new Uint8Array(bulk.areaCodes.length * Math.max(span, 0));
-  for (let i = 0; i < bulk.count; i++) {
-    if (!Number.isNaN(bulk.value[i]!)) present[bulk.area[i]! * span + years[bulk.seriesOf[i]!]! - first] = 1;
-  }
-  const gemeenteOf = new Map(buurten.map((b) => [b.code, b.gemeente]));
-  const seen = new Map<string, Set<number>>();
-  bulk.areaCodes.forEach((code, area) => {
-    const gm = gemeenteOf.get(code);
-    if (gm === undefined) return;
-    for (let y = 0; y < span; y++) {
-      if (!present[area * span + y]) continue;
-      let s = seen.get(gm);
-      if (!s) seen.set(gm, (s = new Set()));
-      s.add(first + y);
-    }
-  });
-  return new Map([...seen].map(([gm, s]) => [gm, [...s].sort((a, b) => a - b)]));
 }
 
 /** The reference division: the one harmonisation writes onto (latest division year with buurt geometry), or null. */

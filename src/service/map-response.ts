@@ -70,6 +70,7 @@ export function mapResponse(
       howToReadNl: spec.howToReadNl,
       howToReadEn: spec.howToReadEn,
       demo: state.demo,
+      dataEdition: state.dataEdition,
       config: mapConfigSummary(state.engine.config),
       headingNl: built.headingNl,
       headingEn: built.headingEn,

@@ -32,6 +32,7 @@ const SHARE_LINK_ROUTES = [
   /^\/api\/buurten\/[^/]+\/similar$/,
   /^\/api\/early-warning$/,
   /^\/api\/compare$/,
+  /^\/api\/editions(\/changes)?$/,
   /^\/api\/config$/,
   /^\/api\/notes$/,
   /^\/api\/own-stock(\/map)?$/,

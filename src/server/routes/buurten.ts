@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { BuurtQuerySchema, BuurtSearchQuerySchema } from '../../api/schemas.js';
 import { getBuurtProfile } from '../../service/buurt-profile.js';
 import { searchBuurten } from '../../service/buurt-search.js';
+import { readContextAt } from '../../service/read-context.js';
 import { authoriseCode, narrowsToLink, withinLink } from '../../service/members/access.js';
 import { buurtNotes } from '../../service/members/notes.js';
 import { buurtOwnStock } from '../../service/members/own-stock.js';
@@ -54,7 +55,8 @@ export function buurtenRoutes(deps: ServerDeps): Hono {
         const viewer = viewerOf(c);
         const access = accessOf(c);
         authoriseCode(viewer, access, p['code']!);
-        const profile = await getBuurtProfile(deps.read, { code: p['code']!, period: q.period });
+        const read = await readContextAt(deps.read, q.edition);
+        const profile = await getBuurtProfile(read, { code: p['code']!, period: q.period });
         if (!hasPrivateData(viewer)) return profile;
         const [notes, ownStock] = await Promise.all([
           buurtNotes(deps.read, viewer, profile.code),

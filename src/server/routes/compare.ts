@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { CompareQuerySchema } from '../../api/schemas.js';
 import { compareAreas } from '../../service/compare.js';
+import { readContextAt } from '../../service/read-context.js';
 import { cachedJson } from '../cached-route.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -9,8 +10,11 @@ export function compareRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.get(
     '/',
-    cachedJson(deps, { name: 'compare', query: CompareQuerySchema }, (q) =>
-      compareAreas(deps.read, { areas: q.areas.split(','), period: q.period }),
+    cachedJson(deps, { name: 'compare', query: CompareQuerySchema }, async (q) =>
+      compareAreas(await readContextAt(deps.read, q.edition), {
+        areas: q.areas.split(','),
+        period: q.period,
+      }),
     ),
   );
   return app;

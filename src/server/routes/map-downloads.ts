@@ -10,7 +10,7 @@ import { MapPdfQuerySchema } from '../../api/map-pdf.js';
 import { MapQuerySchema } from '../../api/schemas.js';
 import { mapCsv, mapGeoJson, mapGeoPackage, type MapDownload } from '../../service/map-downloads.js';
 import { getMapRows } from '../../service/map-rows.js';
-import type { ReadContext } from '../../service/read-context.js';
+import { readContextAt, type ReadContext } from '../../service/read-context.js';
 import { ownOrigin, type AuthDeps } from '../auth/request-context.js';
 import type { MapPdfRenderer } from '../map-pdf.js';
 import { cacheControl, parseQuery } from '../cached-route.js';
@@ -21,7 +21,8 @@ type Writer = (ctx: ReadContext, q: ReturnType<typeof MapQuerySchema.parse>) => 
 export function mapDownloadRoutes(deps: ServerDeps, auth: AuthDeps, pdf: MapPdfRenderer): Hono {
   const app = new Hono();
   const route = (write: Writer) => async (c: Context) => {
-    const file = await write(deps.read, parseQuery(MapQuerySchema, c.req.query()));
+    const q = parseQuery(MapQuerySchema, c.req.query());
+    const file = await write(await readContextAt(deps.read, q.edition), q);
     const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
     return c.body(body, 200, {
       'Content-Type': file.contentType,

@@ -1,0 +1,57 @@
+/**
+ * The engine state of an older data edition: the engine rebuilt from what the edition froze
+ * (storage/data-editions.ts) — its values, buurten and names, source editions, and the engine
+ * configuration of its import run (the live configuration when the run recorded none). Display
+ * geometry is read from the store for the edition's division, as the live state does.
+ */
+import { AppError } from '../core/app-error.js';
+import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
+import type { PolygonGeometry } from '../core/records.js';
+import type { DataEditionRow } from '../storage/data-editions.js';
+import type { Store } from '../storage/store.js';
+import { buildState, type EngineStateView, type LoadedState } from './loaded-state.js';
+
+/** A view of data edition `row` (loaded on first use); `live` answers `at` for other editions. */
+export function pinnedEditionState(
+  store: Store,
+  row: DataEditionRow,
+  liveConfig: EngineConfigInput | EngineConfig,
+  live: EngineStateView,
+): EngineStateView {
+  let loaded: Promise<LoadedState> | undefined;
+  let config: EngineConfigInput | EngineConfig = liveConfig;
+  const geometryCache = new Map<string, Map<string, PolygonGeometry | null>>();
+  const load = async (): Promise<LoadedState> => {
+    const content = await store.readDataEdition(row.id);
+    if (!content)
+      throw new AppError('EDITION_GONE', `data edition ${row.id} (${row.label}) is no longer kept`);
+    if (content.engineConfig !== null) config = content.engineConfig as EngineConfigInput;
+    return buildState({
+      divisionYear: row.divisionYear,
+      buurten: content.buurten,
+      gemeenteNames: new Map(content.gemeenteNames),
+      values: content.values,
+      editions: content.sourceEditions,
+      engineConfig: config,
+      version: `edition-${row.id}`,
+      dataEdition: { id: row.id, label: row.label, createdAt: row.createdAt, current: false },
+    });
+  };
+  return {
+    get: () => (loaded ??= load()),
+    version: async () => `edition-${row.id}`,
+    get engineConfig() {
+      return config;
+    },
+    at: (id) => live.at(id),
+    async geometries(gemeente, divisionYear) {
+      let m = geometryCache.get(gemeente);
+      if (!m) {
+        const rows = await store.getGeometries({ divisionYear, gemeente });
+        m = new Map(rows.map((r) => [r.code, r.display]));
+        geometryCache.set(gemeente, m);
+      }
+      return m;
+    },
+  };
+}
