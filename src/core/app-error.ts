@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   // store / lookups
   STORE_SCHEMA_TOO_NEW: { http: 500, exit: 70 },
   STORE_SCHEMA_TOO_OLD: { http: 500, exit: 70 },
+  STORE_UNAVAILABLE: { http: 503, exit: 69 },
   AREA_NOT_FOUND: { http: 404, exit: 66 },
   MAP_NOT_FOUND: { http: 404, exit: 66 },
   INDICATOR_NOT_FOUND: { http: 404, exit: 66 },
