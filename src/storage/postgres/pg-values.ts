@@ -1,0 +1,311 @@
+/**
+ * Values on PostgreSQL (`area_values`, key (division_year, area_code, indicator, year)): written
+ * with COPY into a temporary staging table and merged in one INSERT … ON CONFLICT (the replace
+ * semantics of SQLite's INSERT OR REPLACE), read in bulk with COPY … TO STDOUT streamed into the
+ * engine's typed arrays, and the harmonisation statements (copy by code, clear).
+ */
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { VALUE_FLAGS } from '../../core/records.js';
+import type { BulkSeries, BulkValueQuery, BulkValues, ValueQuery, ValueRow } from '../store.js';
+import type { PgConnection } from './pg-connection.js';
+
+/** One row of area_values to write. */
+export interface ValueWrite {
+  divisionYear: number;
+  areaCode: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  flags: number;
+  editionId: number;
+  sourceColumn: string;
+  method: string | null;
+  fromDivision: number | null;
+}
+
+const COLUMNS =
+  'division_year, area_code, indicator, year, value, flags, edition_id, source_column, method, from_division';
+
+/** A field in COPY's text format. */
+function copyText(s: string | null): string {
+  if (s === null) return '\\N';
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
+    : s;
+}
+
+function* copyLines(rows: Iterable<ValueWrite>): Generator<string> {
+  let chunk = '';
+  for (const r of rows) {
+    chunk += `${r.divisionYear}\t${copyText(r.areaCode)}\t${copyText(r.indicator)}\t${r.year}\t${
+      r.value === null || !Number.isFinite(r.value) ? '\\N' : String(r.value)
+    }\t${r.flags}\t${r.editionId}\t${copyText(r.sourceColumn)}\t${copyText(r.method)}\t${
+      r.fromDivision === null ? '\\N' : r.fromDivision
+    }\n`;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/**
+ * Inserts or replaces value rows (a later row with the same key wins, as one statement per row in
+ * order would). Needs the transaction's client (COPY).
+ */
+export async function writeValueRows(client: pg.PoolClient, rows: readonly ValueWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  const byKey = new Map<string, ValueWrite>();
+  for (const r of rows) byKey.set(`${r.divisionYear}\t${r.areaCode}\t${r.indicator}\t${r.year}`, r);
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS staged_values (LIKE area_values INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
+     TRUNCATE staged_values`,
+  );
+  await pipeline(
+    Readable.from(copyLines(byKey.values())),
+    client.query(copyFrom(`COPY staged_values (${COLUMNS}) FROM STDIN`)),
+  );
+  await client.query(
+    `INSERT INTO area_values (${COLUMNS}) SELECT ${COLUMNS} FROM staged_values
+     ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
+       flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
+       method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
+  );
+}
+
+interface ValueSql {
+  area_code: string;
+  division_year: number;
+  indicator: string;
+  year: number;
+  value: number | null;
+  flags: number;
+  source_column: string;
+  method: string | null;
+  from_division: number | null;
+  edition: string;
+  table_id: string | null;
+}
+
+/** Values matching the query, ordered by code, division, indicator and year. */
+export async function queryValues(conn: PgConnection, q: ValueQuery): Promise<ValueRow[]> {
+  if (q.codes?.length === 0 || q.indicators?.length === 0 || q.years?.length === 0) return [];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown): string => `$${params.push(v)}`;
+  if (q.divisionYear !== undefined) where.push(`v.division_year = ${param(q.divisionYear)}`);
+  if (q.codes) where.push(`v.area_code = ANY(${param([...new Set(q.codes)])}::text[])`);
+  if (q.gemeente)
+    where.push(
+      `(v.area_code = ${param(q.gemeente)} OR substr(v.area_code, 3, 4) = ${param(q.gemeente.slice(2))})`,
+    );
+  if (q.indicators) where.push(`v.indicator = ANY(${param([...q.indicators])}::text[])`);
+  if (q.years) where.push(`v.year = ANY(${param([...q.years])}::int[])`);
+  const rows = await conn.rows<ValueSql>(
+    `SELECT v.area_code, v.division_year, v.indicator, v.year, v.value, v.flags, v.source_column, v.method,
+       v.from_division, e.edition, e.table_id
+     FROM area_values v JOIN editions e ON e.id = v.edition_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY v.area_code, v.division_year, v.indicator, v.year`,
+    params,
+  );
+  return rows.map((r) => ({
+    areaCode: r.area_code,
+    divisionYear: r.division_year,
+    indicator: r.indicator,
+    year: r.year,
+    value: r.value,
+    flags: r.flags,
+    edition: r.edition,
+    table: r.table_id,
+    sourceColumn: r.source_column,
+    method: r.method,
+    fromDivision: r.from_division,
+  }));
+}
+
+export interface CopyByCodeQuery {
+  fromDivision: number;
+  toDivision: number;
+  codes: readonly string[];
+  method: string;
+  keepFrom?: readonly number[];
+}
+
+/** Store.copyValuesByCode in one statement. */
+export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): Promise<number> {
+  if (q.codes.length === 0) return 0;
+  const h = VALUE_FLAGS.harmonised;
+  return conn.changes(
+    `INSERT INTO area_values (${COLUMNS})
+     SELECT $2, v.area_code, v.indicator, v.year, v.value, v.flags | ${h}, v.edition_id, v.source_column, $4, $1
+     FROM area_values v
+     WHERE v.division_year = $1 AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
+       AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_code = v.area_code
+                       AND o.indicator = v.indicator AND o.year = v.year
+                       AND ((o.flags & ${h}) = 0 OR o.from_division = ANY($5::int[])))
+     ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
+       flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
+       method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
+    [
+      q.fromDivision,
+      q.toDivision,
+      [...new Set(q.codes)],
+      q.method,
+      (q.keepFrom ?? []).filter((y) => Number.isInteger(y)),
+    ],
+  );
+}
+
+/** Store.clearHarmonisation: the values and log rows an earlier run carried. */
+export async function clearHarmonisation(
+  conn: PgConnection,
+  q: { fromDivision: number; toDivision: number },
+): Promise<number> {
+  const deleted = await conn.changes(
+    `DELETE FROM area_values WHERE division_year = $1 AND from_division = $2 AND (flags & ${VALUE_FLAGS.harmonised}) != 0`,
+    [q.toDivision, q.fromDivision],
+  );
+  await conn.changes('DELETE FROM harmonisation_log WHERE from_division = $1 AND to_division = $2', [
+    q.fromDivision,
+    q.toDivision,
+  ]);
+  return deleted;
+}
+
+const LEVEL_PREFIX = { buurt: 'BU', wijk: 'WK', gemeente: 'GM' } as const;
+
+/** The COPY text format's escapes undone (codes and names rarely have any). */
+function unescapeCopy(s: string): string {
+  return s.includes('\\')
+    ? s.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c)
+    : s;
+}
+
+/** Typed arrays that grow by doubling. */
+class Columns {
+  count = 0;
+  area = new Uint32Array(1 << 14);
+  seriesOf = new Uint32Array(1 << 14);
+  value = new Float64Array(1 << 14);
+  flags = new Uint16Array(1 << 14);
+  source = new Uint8Array(1 << 14);
+
+  push(area: number, series: number, value: number, flags: number, source: number): void {
+    if (this.count === this.area.length) {
+      const n = this.count * 2;
+      const grow = <T extends Uint32Array | Float64Array | Uint16Array | Uint8Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.area = grow(this.area, new Uint32Array(n));
+      this.seriesOf = grow(this.seriesOf, new Uint32Array(n));
+      this.value = grow(this.value, new Float64Array(n));
+      this.flags = grow(this.flags, new Uint16Array(n));
+      this.source = grow(this.source, new Uint8Array(n));
+    }
+    const i = this.count++;
+    this.area[i] = area;
+    this.seriesOf[i] = series;
+    this.value[i] = value;
+    this.flags[i] = flags;
+    this.source[i] = source;
+  }
+}
+
+/** Collects COPY lines (area, indicator, year, value, flags, edition id, column) into BulkValues. */
+class BulkCollector {
+  readonly cols = new Columns();
+  readonly areaCodes: string[] = [];
+  readonly series: BulkSeries[] = [];
+  private readonly areaIndex = new Map<string, number>();
+  private readonly seriesIndex = new Map<string, number>();
+  private readonly sourceIndex = new Map<string, number>();
+
+  constructor(private readonly editions: Map<number, { edition: string; table: string | null }>) {}
+
+  line(line: string): void {
+    const f = line.split('\t');
+    const code = unescapeCopy(f[0]!);
+    let a = this.areaIndex.get(code);
+    if (a === undefined) {
+      a = this.areaCodes.push(code) - 1;
+      this.areaIndex.set(code, a);
+    }
+    const seriesKey = `${f[1]}\t${f[2]}`;
+    let s = this.seriesIndex.get(seriesKey);
+    if (s === undefined) {
+      s = this.series.push({ indicator: unescapeCopy(f[1]!), year: Number(f[2]), sources: [] }) - 1;
+      this.seriesIndex.set(seriesKey, s);
+    }
+    const sourceKey = `${s}\t${f[5]}\t${f[6]}`;
+    let src = this.sourceIndex.get(sourceKey);
+    if (src === undefined) {
+      const e = this.editions.get(Number(f[5]));
+      const sources = this.series[s]!.sources;
+      const column = unescapeCopy(f[6]!);
+      sources.push({ edition: e?.edition ?? '', table: e?.table ?? null, sourceColumn: column });
+      src = Math.min(sources.length - 1, 255);
+      this.sourceIndex.set(sourceKey, src);
+    }
+    this.cols.push(a, s, f[3] === '\\N' ? NaN : Number(f[3]), Number(f[4]), src);
+  }
+
+  finish(): BulkValues {
+    const n = this.cols.count;
+    return {
+      count: n,
+      areaCodes: this.areaCodes,
+      series: this.series,
+      area: this.cols.area.slice(0, n),
+      seriesOf: this.cols.seriesOf.slice(0, n),
+      value: this.cols.value.slice(0, n),
+      flags: this.cols.flags.slice(0, n),
+      source: this.cols.source.slice(0, n),
+    };
+  }
+}
+
+/** The engine's bulk read, streamed with COPY (TO STDOUT) and parsed line by line. */
+export async function readBulkValues(client: pg.PoolClient, q: BulkValueQuery): Promise<BulkValues> {
+  const editionRows = (
+    await client.query<{ id: number; edition: string; table_id: string | null }>(
+      'SELECT id, edition, table_id FROM editions',
+    )
+  ).rows;
+  const collector = new BulkCollector(
+    new Map(editionRows.map((e) => [e.id, { edition: e.edition, table: e.table_id }])),
+  );
+  if (q.indicators?.length === 0) return collector.finish();
+  if (!Number.isInteger(q.divisionYear)) throw new TypeError(`division year ${q.divisionYear}`);
+  let where = `division_year = ${q.divisionYear}`;
+  if (q.level) {
+    const p = LEVEL_PREFIX[q.level];
+    where += ` AND area_code >= '${p}' AND area_code < '${p[0]}${String.fromCharCode(p.charCodeAt(1) + 1)}'`;
+  }
+  if (q.indicators)
+    where += ` AND indicator IN (${q.indicators.map((i) => client.escapeLiteral(i)).join(', ')})`;
+  let rest = '';
+  await pipeline(
+    client.query(
+      copyTo(
+        `COPY (SELECT area_code, indicator, year, value, flags, edition_id, source_column FROM area_values WHERE ${where}) TO STDOUT`,
+      ),
+    ),
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        const text = rest + chunk.toString('utf8');
+        const lines = text.split('\n');
+        rest = lines.pop()!;
+        for (const l of lines) collector.line(l);
+        done();
+      },
+    }),
+  );
+  if (rest) collector.line(rest);
+  return collector.finish();
+}
