@@ -211,3 +211,17 @@ describe('saved scenarios per organisation', () => {
     expect((await refused(link))[1]).toBe('FORBIDDEN');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the scenario routes with their request schemas', async () => {
+    const doc = (await (await f.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.paths['/api/scenarios/run']!)).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/scenarios/run.csv']!)).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/scenarios']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/scenarios/{id}']!).sort()).toEqual(['delete', 'get']);
+    expect(Object.keys(doc.components.schemas.RunScenariosRequest!.properties!)).toEqual(['area', 'scenarios']);
+  });
+});
