@@ -16,10 +16,8 @@ import {
   RegionSchema,
   RegionsResponseSchema,
 } from '../api/schemas.js';
-import { EDITION_ERRORS, EDITION_PARAMETER, editionPaths, editionSchemas } from './openapi-editions.js';
 import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
-import { reportPaths } from './openapi-reports.js';
 import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
 
 const SCHEMAS = {
@@ -43,10 +41,7 @@ const json = (name: keyof typeof SCHEMAS, description: string) => ({
 });
 const errors = {
   '400': json('ErrorBody', 'Invalid parameters (code USAGE)'),
-  '404': json(
-    'ErrorBody',
-    'Unknown area, map, buurt or data edition, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, EDITION_NOT_FOUND, NO_DATA)',
-  ),
+  '404': json('ErrorBody', 'Unknown area, map, buurt, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, NO_DATA)'),
   '500': json('ErrorBody', 'Internal error (code INTERNAL)'),
 };
 const q = (name: string, description: string, required: boolean, example?: string) => ({
@@ -69,7 +64,6 @@ export function openApiDocument(): Record<string, unknown> {
     ...membersSchemas(),
     ...scenarioSchemas(),
     ...insightsSchemas(),
-    ...editionSchemas(),
   };
   return {
     openapi: '3.1.0',
@@ -112,9 +106,8 @@ export function openApiDocument(): Record<string, unknown> {
               false,
               'GM0202',
             ),
-            EDITION_PARAMETER,
           ],
-          responses: { '200': json('MapDefinitionsResponse', 'OK'), ...errors, ...EDITION_ERRORS },
+          responses: { '200': json('MapDefinitionsResponse', 'OK'), ...errors },
         },
       },
       '/api/maps': {
@@ -130,13 +123,11 @@ export function openApiDocument(): Record<string, unknown> {
             ),
             q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
             q('year', 'Year for level maps', false, '2020'),
-            EDITION_PARAMETER,
           ],
           responses: {
             '200': json('MapResponse', 'OK (gzip when accepted; ETag; 304 on If-None-Match)'),
             '304': { description: 'Not modified' },
             ...errors,
-            ...EDITION_ERRORS,
           },
         },
       },
@@ -158,7 +149,6 @@ export function openApiDocument(): Record<string, unknown> {
                 q('map', 'Map id or an indicator id', true, 'veerkracht-relatief'),
                 q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
                 q('year', 'Year for level maps', false, '2020'),
-                EDITION_PARAMETER,
                 ...(ext === 'pdf'
                   ? [
                       q('size', 'a4 (default) or a3', false, 'a4'),
@@ -172,7 +162,6 @@ export function openApiDocument(): Record<string, unknown> {
                   content: { [type]: { schema: { type: 'string', format: 'binary' } } },
                 },
                 ...errors,
-                ...EDITION_ERRORS,
               },
             },
           },
@@ -199,9 +188,8 @@ export function openApiDocument(): Record<string, unknown> {
               false,
               '2016-2020',
             ),
-            EDITION_PARAMETER,
           ],
-          responses: { '200': json('BuurtResponse', 'OK'), ...errors, ...EDITION_ERRORS },
+          responses: { '200': json('BuurtResponse', 'OK'), ...errors },
         },
       },
       '/api/compare': {
@@ -211,9 +199,8 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'),
             q('period', 'Period t0-t1', false, '2016-2020'),
-            EDITION_PARAMETER,
           ],
-          responses: { '200': json('CompareResponse', 'OK'), ...errors, ...EDITION_ERRORS },
+          responses: { '200': json('CompareResponse', 'OK'), ...errors },
         },
       },
       '/api/config': {
@@ -225,10 +212,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
       ...membersPaths(),
-      ...reportPaths(),
       ...scenarioPaths(),
       ...insightsPaths(),
-      ...editionPaths(),
     },
     components: { schemas },
   };
