@@ -164,6 +164,17 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
     await page.waitForSelector('[data-testid="notes-results"] li:has-text("rond het plein")');
     await screenshot(page, 'members-03-organisation-page', true);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // the author edits the note in place: the new text, and when it was edited
+    await page
+      .locator('[data-testid="notes-results"] li:has-text("rond het plein") [data-testid="note-edit"]')
+      .click();
+    await page.fill('[data-testid="note-edit-text"]', 'Wijkteam zag minder overlast rond het plein');
+    await page.click('[data-testid="note-save"]');
+    const edited = page.locator('[data-testid="notes-results"] li:has-text("minder overlast")');
+    await edited.waitFor();
+    expect(await edited.locator('[data-testid="note-edited"]').innerText()).toMatch(
+      /bewerkt \d{1,2} \w+ \d{4}/,
+    );
     await revoke.click();
     await page.waitForSelector('[data-label="Overleg wijkteam"]', { state: 'detached' });
 
