@@ -244,5 +244,22 @@ describe('worked example (docs/method.md, "Scenario planner")', () => {
     ]);
     expect(run.buurten[0]!.changePoints).toBeCloseTo(3.86, 2);
     expect(run.buurten[0]!.projectedClass).toBe('stijgt-sterk');
+    const basis = runScenario(
+      [
+        {
+          code: 'BU00000001',
+          name: 'Voorbeeld',
+          gemeente: 'GM0001',
+          dwellings: 1000,
+          corpShare: 0.6,
+          concentration: 0.2,
+        },
+      ],
+      spec({ years: 5, salesRate: 0.01 }),
+    ).buurten[0]!;
+    expect(basis.lettingShare).toBeCloseTo(0.245, 3);
+    expect(basis.years[5]!.corpConcentration).toBeCloseTo(basis.years[0]!.corpConcentration!, 12);
+    expect(+(basis.years[5]!.concentration! * 100).toFixed(1)).toBe(19.7);
+    expect(basis.projectedClass).toBe('stabiel');
   });
 });
