@@ -116,13 +116,15 @@ function overlayEntry(target: GeometryRow, index: ShapeIndex): CrosswalkEntry | 
 export function buildCrosswalk(source: DivisionData, reference: DivisionData): Crosswalk {
   const targets = new Map<string, CrosswalkEntry>();
   const sourceCodes = new Set(source.codes);
-  const indexes = new Map<string, ShapeIndex>();
+  // One index per level, built on first use; a level without source shapes is remembered too
+  // (undefined), so that its targets do not scan every source geometry again.
+  const indexes = new Map<string, ShapeIndex | undefined>();
   const indexFor = (level: string): ShapeIndex | undefined => {
     if (!indexes.has(level)) {
       const shapes = [...source.geometries.values()]
         .filter((g) => findAreaLevel(g.code) === level)
         .map(shape);
-      if (shapes.length) indexes.set(level, new ShapeIndex(shapes));
+      indexes.set(level, shapes.length ? new ShapeIndex(shapes) : undefined);
     }
     return indexes.get(level);
   };

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { splitPlainLines } from './csv-table.js';
+
+/** csv-parse with the options readCsvTable uses, as { fields, line } per record (or its error code). */
+function csvParse(text: string, delimiter: string): { fields: string[]; line: number }[] | string {
+  try {
+    const records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: false,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map((r) => ({ fields: r.record, line: r.info.lines }));
+  } catch (e) {
+    return (e as { code?: string }).code ?? 'error';
+  }
+}
+
+function fastPath(text: string, delimiter: string): { fields: string[]; line: number }[] | undefined {
+  return splitPlainLines(text, delimiter)?.map((r) => ({ fields: r.record, line: r.info.lines }));
+}
+
+describe('splitPlainLines(text, delimiter) — the fast path of readCsvTable', () => {
+  it('splits plain and whole-field-quoted lines as csv-parse does, line numbers included', () => {
+    const text =
+      '2012,18 jaar of ouder,"Nuenen, Gerwen en Nederwetten",    78.2,,\n\nBU1,"a ""b""",,"",x\nlast,"",\n';
+    expect(fastPath(text, ',')).toEqual(csvParse(text, ','));
+    expect(fastPath(text, ',')).toEqual([
+      { fields: ['2012', '18 jaar of ouder', 'Nuenen, Gerwen en Nederwetten', '    78.2', '', ''], line: 1 },
+      { fields: ['BU1', 'a "b"', '', '', 'x'], line: 3 },
+      { fields: ['last', '', ''], line: 4 },
+    ]);
+    const crlf = 'a;b\r\n"1";"2"\r\n\r\n3;4';
+    expect(fastPath(crlf, ';')).toEqual(csvParse(crlf, ';'));
+  });
+
+  it('leaves to csv-parse what it does not split itself: quotes inside fields, line breaks inside quotes, bare or mixed \\r', () => {
+    for (const text of [
+      'a,b"c\n',
+      'a,"b"c\n',
+      'a,"b\nc"\n',
+      'a,"b',
+      'a,b\rc,d\r',
+      'a,b\r\nc,d\ne,f\r\n',
+      'a, "b"\n',
+    ])
+      expect(splitPlainLines(text, ',')).toBeUndefined();
+  });
+
+  it('never differs from csv-parse: either it gives up, or it gives the same records (property)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', ',', ';', '"', '""', '\n', '\r\n', '\r', '1.5'),
+    });
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';'), (t, d) => {
+        const fast = fastPath(t, d);
+        if (fast !== undefined) expect(fast).toEqual(csvParse(t, d));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes every line-per-record text with whole-field quotes (property)', () => {
+    const field = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', ' ', '.', '7') }),
+      fc.string({ unit: fc.constantFrom('a', ',', ' ', '""') }).map((s) => `"${s}"`),
+    );
+    const line = fc.array(field, { minLength: 1, maxLength: 5 }).map((fs) => fs.join(','));
+    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'));
+    fc.assert(
+      fc.property(text, ([lines, eol]) => {
+        const t = lines.join(eol);
+        const fast = fastPath(t, ',');
+        expect(fast).toBeDefined();
+        expect(fast).toEqual(csvParse(t, ','));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
