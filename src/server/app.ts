@@ -26,6 +26,7 @@ import { errorHandler, type ErrorLogger } from './error-handler.js';
 import { MapPdfRenderer } from './map-pdf.js';
 import { openApiDocument } from './openapi-document.js';
 import { PrintBrowser, type PrintBrowserOptions } from './print-browser.js';
+import { ReportPdfRenderer } from './report-pdf.js';
 import { ResponseCache } from './response-cache.js';
 import { buurtenRoutes } from './routes/buurten.js';
 import { compareRoutes } from './routes/compare.js';
@@ -41,6 +42,7 @@ import { noteRoutes } from './routes/notes.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
+import { reportRoutes } from './routes/reports.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { sessionRoutes } from './routes/session.js';
 import { shareLinkRoutes } from './routes/share-links.js';
@@ -103,6 +105,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   // one Chromium prints every PDF, started on first use
   const printer = options.printer ?? new PrintBrowser(options.pdf);
   const pdf = new MapPdfRenderer((request) => app.fetch(request), printer);
+  const reports = new ReportPdfRenderer((request) => app.fetch(request), printer);
   // '%s' first: a request path must never act as a format string
   const logger = options.logger ?? { error: (m: string, e: unknown) => console.error('%s', m, e) };
   app.onError(errorHandler(logger));
@@ -137,6 +140,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/regions', regionsRoutes(deps));
   app.route('/api', mapDownloadRoutes(deps, auth, pdf));
   app.route('/api/maps', mapsRoutes(deps));
+  app.route('/api/reports', reportRoutes(deps, auth, reports));
   app.route('/api/buurten', buurtenRoutes(deps));
   app.route('/api/compare', compareRoutes(deps));
   app.route('/api/early-warning', earlyWarningRoutes(deps));

@@ -19,6 +19,7 @@ import {
 import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
 import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
+import { reportPaths } from './openapi-reports.js';
 
 const SCHEMAS = {
   GemeentenResponse: GemeentenResponseSchema,
@@ -218,3 +219,4 @@ export function openApiDocument(): Record<string, unknown> {
     components: { schemas },
   };
 }
+      ...reportPaths(),

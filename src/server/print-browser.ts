@@ -136,3 +136,13 @@ async function routeToApp(
     });
   });
 }
+
+/** The asking request's credentials (Cookie, Authorization), which the print page sends on. */
+export function printCredentials(header: (name: string) => string | undefined): Record<string, string> {
+  const credentials: Record<string, string> = {};
+  for (const h of ['cookie', 'authorization']) {
+    const v = header(h);
+    if (v) credentials[h] = v;
+  }
+  return credentials;
+}

@@ -129,6 +129,36 @@ const CASES: Case[] = [
     request: () => get('/api/maps.pdf?area=GM0917&map=unknown-map'),
   },
   {
+    // reports: the area is in the path; a bad parameter stops an authorised request after the
+    // guard (400), before Chromium
+    name: 'report of the shared gemeente',
+    route: 'GET /api/reports/:file',
+    public: '400 400 400 400 400 400 400',
+    members: '401 400 403 400 400 400 400',
+    request: () => get('/api/reports/GM0917.pdf?lang=xx'),
+  },
+  {
+    name: 'report of the other gemeente',
+    route: 'GET /api/reports/:file',
+    public: '400 400 400 400 400 400 400',
+    members: '401 403 400 400 400 400 400',
+    request: () => get('/api/reports/GM0928.pdf?lang=xx'),
+  },
+  {
+    name: "report of organisation A's region",
+    route: 'GET /api/reports/:file',
+    public: '404 404 404 400 400 404 404',
+    members: '401 404 404 400 400 404 404',
+    request: (f) => get(`/api/reports/${f.ids.regionA}.pdf?lang=xx`),
+  },
+  {
+    name: 'report of an unknown gemeente',
+    route: 'GET /api/reports/:file',
+    public: '404 404 404 404 404 404 404',
+    members: '401 403 403 404 404 404 404',
+    request: () => get('/api/reports/GM9999.pdf'),
+  },
+  {
     name: 'map of the other gemeente',
     route: 'GET /api/maps',
     public: '200 200 200 200 200 200 200',
@@ -204,6 +234,21 @@ const CASES: Case[] = [
     public: '404 404 404 404 404 404 200',
     members: '401 404 403 404 404 404 200',
     request: (f) => get(`/api/compare?areas=GM0917,${f.ids.regionB}`),
+  },
+  {
+    name: 'data editions',
+    route: 'GET /api/editions',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 200 200 200 200 200',
+    request: () => get('/api/editions'),
+  },
+  {
+    // the fixture store recorded no editions: an authorised request ends in 404 EDITION_NOT_FOUND
+    name: 'edition changes of the shared gemeente',
+    route: 'GET /api/editions/changes',
+    public: '404 404 404 404 404 404 404',
+    members: '401 404 403 404 404 404 404',
+    request: () => get('/api/editions/changes?area=GM0917'),
   },
   // ---------------------------------------------------------------- session and accounts
   {

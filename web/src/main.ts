@@ -15,6 +15,7 @@ import { createAppShell } from './layout/app-shell.js';
 import type { View } from './layout/view.js';
 import { preloadMapRenderer } from './map/map-canvas.js';
 import { createMapView } from './map/map-view.js';
+import { createReportView } from './report/report-view.js';
 import { createStartView } from './start/start-view.js';
 import { StateStore } from './state/state-store.js';
 import { parseViewState } from './state/url-state.js';
@@ -31,6 +32,8 @@ function createView(ctx: AppContext, name: ViewName): View {
       return createCompareMapsView(ctx);
     case 'areas':
       return createCompareAreasView(ctx);
+    case 'report':
+      return createReportView(ctx);
     default: {
       const never: never = name;
       throw new Error(`unknown view ${String(never)}`);

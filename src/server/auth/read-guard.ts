@@ -5,7 +5,8 @@
  * - members mode: a session or a share link is needed (401 UNAUTHENTICATED), except for the
  *   session, password and OpenAPI routes;
  * - a share link in members mode reads only the routes that show its area (others are 403);
- * - every `area`/`areas`/`gemeente` parameter and every buurt or wijk code in the path is checked against
+ * - every `area`/`areas`/`gemeente` parameter, the area of a report (/api/reports/<area>.pdf) and
+ *   every buurt or wijk code in the path is checked against
  *   the viewer (access.ts): another organisation's region does not exist for them (404), a
  *   share link in members mode sees only its own area (403).
  */
@@ -28,6 +29,7 @@ const SHARE_LINK_ROUTES = [
   /^\/api\/gemeenten$/,
   /^\/api\/regions$/,
   /^\/api\/maps(\/definitions|\.csv|\.geojson|\.gpkg|\.pdf)?$/,
+  /^\/api\/reports\/[^/]+$/,
   /^\/api\/buurten(\/[^/]+)?$/,
   /^\/api\/buurten\/[^/]+\/similar$/,
   /^\/api\/early-warning$/,
@@ -56,7 +58,9 @@ export function checkRead(deps: AuthDeps, c: Context): Promise<void> | void {
   }
   // every parameter that names an area: `area`, `areas` (comma-separated), and `gemeente` (the
   // OGC API filter, which takes a region id too)
+  const report = /^\/api\/reports\/([^/]+)\.pdf$/i.exec(path);
   const areas = [
+    ...(report ? [safeDecode(report[1]!)] : []), // the area of a report is in its path
     ...(c.req.queries('area') ?? []),
     ...(c.req.queries('gemeente') ?? []),
     ...(c.req.queries('areas') ?? []).flatMap((list) => list.split(',')),

@@ -17,6 +17,7 @@ import { messagesFor, type Messages } from '../i18n/messages.js';
 import { isDemo } from '../layout/app-shell.js';
 import type { View } from '../layout/view.js';
 import { createProfilePanel } from '../profile/profile-panel.js';
+import { downloadReport } from '../report/report-download.js';
 import type { ViewState } from '../state/view-state.js';
 import { createMapTable } from '../table/map-table.js';
 import { renderChangeList, transitionText } from './class-changes.js';
@@ -49,6 +50,7 @@ export function createMapView(ctx: AppContext): View {
       onChooseBuurt: (code) => select(code, false),
       onExport: () => void exportPng(),
       onDownload: (format) => void download(format),
+      onReport: () => void report(),
     },
     t(),
   );
@@ -132,6 +134,17 @@ export function createMapView(ctx: AppContext): View {
     if (!response) return;
     try {
       announce(t().downloadDone(await downloadMap(response.meta, format, store.state.lang)));
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function report(): Promise<void> {
+    const area = store.state.area;
+    if (!area) return;
+    announce(t().reportPdf);
+    try {
+      announce(t().downloadDone(await downloadReport(area, store.state.lang)));
     } catch (e) {
       announce(e instanceof Error ? e.message : String(e));
     }

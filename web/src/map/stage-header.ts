@@ -32,6 +32,8 @@ export interface StageHeaderEvents {
   onChooseBuurt(code: string): void;
   onExport(): void;
   onDownload(format: DownloadFormat): void;
+  /** The report of the area (all nine maps) as PDF. */
+  onReport(): void;
 }
 
 export interface StageHeader {
@@ -86,11 +88,17 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
       onclick: () => events.onDownload(format),
     }),
   );
+  const reportButton = h('button', {
+    type: 'button',
+    class: 'button',
+    'data-testid': 'download-report',
+    onclick: () => events.onReport(),
+  });
   const element = h(
     'div',
     { class: 'stage-header' },
     titleSlot,
-    h('div', { class: 'stage-tools' }, toolSlot, pickerSlot, exportButton, ...downloadButtons),
+    h('div', { class: 'stage-tools' }, toolSlot, pickerSlot, exportButton, ...downloadButtons, reportButton),
   );
 
   function makePicker(): Combobox {
@@ -164,6 +172,8 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
         button.setAttribute('aria-label', t.downloadLabel(t.downloadAs[format]));
         button.disabled = !input.canDownload;
       });
+      reportButton.textContent = t.reportPdf;
+      reportButton.title = t.reportPdfTitle;
     },
     setBuurten(next, selected, gemeenteName) {
       features = next;

@@ -1,0 +1,470 @@
+/**
+ * The sections of the area report, from what report-view.ts loaded: the cover, the key figures
+ * with the contents, one page per map (its picture as the app drew it, legend with counts, how
+ * to read it in brief, caveats, sources), the buurten whose class changed, the buurt table, the
+ * method in brief and the sources. Every number comes from the API; missing stays "geen
+ * gegevens", never 0.
+ */
+import type {
+  CompareArea,
+  ComparePerClass,
+  MapDefinition,
+  MapResponse,
+  SourceRef,
+} from '../../../src/api/schemas.js';
+import { h, type Child } from '../dom/element.js';
+import { formatCount, formatNumber, pick } from '../i18n/format.js';
+import { messagesFor, type Lang } from '../i18n/messages.js';
+import { editionLabel, type Terms } from '../i18n/terms.js';
+import { changedBuurten, transitionText, type ClassChange } from '../map/class-changes.js';
+import { formatFeatureValue, mapHeading, mapTitle, mapWhen } from '../map/feature-value.js';
+import { renderLegend } from '../map/legend-panel.js';
+import type { ReportMessages } from './report-messages.js';
+
+export interface ReportMap {
+  def: MapDefinition;
+  response: MapResponse | null;
+  /** Why the map could not be made (an API error), null when it was. */
+  error: string | null;
+  /** The map as the app drew it (PNG data URL), null without a picture. */
+  image: string | null;
+  /** Veerkracht maps: the previous comparable period and the class changes since. */
+  previous: { period: string; changes: ClassChange[] } | null;
+}
+
+export interface ReportData {
+  area: string;
+  areaName: string;
+  isRegion: boolean;
+  lang: Lang;
+  /** GET /api/compare of the area: key figures (null when it could not be made). */
+  keyFigures: { period: string; area: CompareArea } | null;
+  maps: ReportMap[];
+  demo: boolean;
+  terms: Terms;
+}
+
+/** The map page's deep link (relative; the app's origin is put in front when shown). */
+export function mapLink(area: string, m: ReportMap, lang: Lang): string {
+  const q = new URLSearchParams({ view: 'map', area, map: m.def.id });
+  const meta = m.response?.meta;
+  if (meta?.period) q.set('period', meta.period);
+  else if (meta?.year !== null && meta?.year !== undefined) q.set('year', String(meta.year));
+  if (lang === 'en') q.set('lang', 'en');
+  return `/?${q.toString()}`;
+}
+
+/** A link the PDF renderer points at the server's public address (class report-deep-link). */
+function deepLink(path: string): HTMLElement {
+  const full = `${window.location.origin}${path}`;
+  return h('a', { class: 'report-deep-link', href: full, 'data-path': path }, full);
+}
+
+function titleOf(m: ReportMap, lang: Lang): string {
+  return m.response ? mapTitle(m.response.meta, lang) : pick(lang, m.def.titleNl, m.def.titleEn);
+}
+
+function whenOf(m: ReportMap): string {
+  return m.response ? mapWhen(m.response.meta) : '';
+}
+
+function editionsOf(maps: readonly ReportMap[]): string[] {
+  const labels = maps.flatMap((m) =>
+    (m.response?.meta.sources ?? []).map((s) => {
+      const label = editionLabel(s.edition) ?? s.edition;
+      return s.table && !label.includes(s.table) ? `${label} (${s.table})` : label;
+    }),
+  );
+  return [...new Set(labels)].sort((a, b) => a.localeCompare(b, 'nl'));
+}
+
+export function renderCover(data: ReportData, tm: ReportMessages): HTMLElement {
+  const date = new Date().toISOString().slice(0, 10);
+  const editions = editionsOf(data.maps);
+  return h(
+    'section',
+    { class: 'report-page report-cover', 'data-testid': 'report-cover' },
+    h('p', { class: 'report-kicker' }, tm.title),
+    h('h1', {}, data.areaName),
+    h('p', { class: 'report-kind' }, `${data.isRegion ? tm.kindRegion : tm.kindGemeente} · ${data.area}`),
+    data.demo ? h('p', { class: 'report-demo' }, tm.demo) : null,
+    h('p', { class: 'report-subtitle' }, tm.subtitle),
+    h(
+      'div',
+      { class: 'report-cover-facts' },
+      h('p', {}, tm.madeOn(date)),
+      h('p', { class: 'report-edition' }, h('strong', {}, `${tm.dataEdition}: `), editions.join('; ') || '–'),
+      h(
+        'div',
+        { class: 'report-link' },
+        h('div', { class: 'report-qr', 'data-testid': 'report-qr' }),
+        h(
+          'p',
+          {},
+          h('strong', {}, `${tm.openOnline}: `),
+          deepLink(`/?view=map&area=${encodeURIComponent(data.area)}${data.lang === 'en' ? '&lang=en' : ''}`),
+        ),
+      ),
+    ),
+  );
+}
+
+function perClassTable(caption: string, rows: readonly ComparePerClass[], lang: Lang, tm: ReportMessages) {
+  return h(
+    'table',
+    { class: 'report-table' },
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [tm.colClass, tm.buurten, tm.inhabitants].map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, pick(lang, r.label, r.labelEn ?? r.label)),
+          h('td', { class: 'num' }, formatCount(r.buurten, lang)),
+          h('td', { class: 'num' }, r.inhabitants === null ? tm.noData : formatCount(r.inhabitants, lang)),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderKeyFigures(data: ReportData, tm: ReportMessages): HTMLElement {
+  const lang = data.lang;
+  const k = data.keyFigures;
+  const or = (v: string) => (v === '–' ? tm.noData : v);
+  const facts: [string, string][] = k
+    ? [
+        [tm.buurten, formatCount(k.area.buurten, lang)],
+        [tm.inhabitants, or(formatCount(k.area.inhabitants, lang))],
+        ...(k.area.buurtenWithoutPopulation
+          ? [
+              [tm.buurtenWithoutPopulation, formatCount(k.area.buurtenWithoutPopulation, lang)] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
+        [tm.corporatiebuurten, or(formatCount(k.area.corporatiebuurten, lang))],
+        [tm.meanIndex, or(formatNumber(k.area.meanIndex, lang))],
+      ]
+    : [];
+  return h(
+    'section',
+    { class: 'report-page report-key', 'data-testid': 'report-key-figures' },
+    h('h2', {}, tm.keyFigures),
+    k ? h('p', {}, tm.keyPeriod(k.period.replace('-', '–'))) : h('p', {}, tm.noData),
+    h(
+      'div',
+      { class: 'report-columns' },
+      h(
+        'div',
+        {},
+        h(
+          'dl',
+          { class: 'report-facts' },
+          facts.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+        ),
+        k ? perClassTable(tm.perClassAbsolute, k.area.perClass, lang, tm) : null,
+        k?.area.perClassRelative
+          ? perClassTable(tm.perClassRelative, k.area.perClassRelative, lang, tm)
+          : null,
+      ),
+      h(
+        'div',
+        {},
+        h('h3', {}, tm.contents),
+        h(
+          'ol',
+          { class: 'report-contents' },
+          data.maps.map((m) => h('li', {}, `${titleOf(m, lang)}`, m.response ? ` (${whenOf(m)})` : '')),
+          h('li', { value: 10 }, tm.changesHeading),
+          h('li', {}, tm.tableHeading),
+          h('li', {}, tm.methodHeading),
+          h('li', {}, tm.sourcesHeading),
+        ),
+      ),
+    ),
+  );
+}
+
+/** "Hoe lees je deze kaart" in brief: whole sentences up to about 420 characters. */
+export function brief(text: string, max = 420): string {
+  if (text.length <= max) return text;
+  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  let out = '';
+  for (const s of sentences) {
+    if (out && (out + s).length > max) break;
+    out += s;
+  }
+  return out.trim();
+}
+
+function sourceLine(sources: readonly SourceRef[], lang: Lang, terms: Terms): string {
+  return sources
+    .map((s) => {
+      const label = editionLabel(s.edition) ?? s.edition;
+      const years = s.years.length > 0 ? ` ${s.years.join(', ')}` : '';
+      return `${terms.label(s.indicator, lang)}: ${label}${years}`;
+    })
+    .join('; ');
+}
+
+export function renderMapPage(
+  m: ReportMap,
+  index: number,
+  data: ReportData,
+  tm: ReportMessages,
+): HTMLElement {
+  const lang = data.lang;
+  const meta = m.response?.meta;
+  const heading = meta ? mapHeading(meta, lang) : { main: titleOf(m, lang), detail: null };
+  const howTo = meta
+    ? pick(lang, meta.howToReadNl, meta.howToReadEn)
+    : pick(lang, m.def.howToReadNl, m.def.howToReadEn);
+  const caveats = meta ? pick(lang, meta.caveatsNl, meta.caveatsEn) : '';
+  const empty = meta?.emptyReason
+    ? `${tm.noMapData(data.areaName)} ${pick(lang, meta.emptyReason.nl, meta.emptyReason.en)}`
+    : null;
+  const picture: Child = m.image
+    ? h('img', { class: 'report-map-image', src: m.image, alt: `${heading.main} — ${data.areaName}` })
+    : h(
+        'div',
+        { class: 'report-map-missing' },
+        m.error ? `${tm.mapFailed}: ${m.error}` : (empty ?? tm.noMapData(data.areaName)),
+      );
+  return h(
+    'section',
+    { class: 'report-page report-map', 'data-map': m.def.id, 'data-testid': 'report-map' },
+    h('p', { class: 'report-map-number' }, `${tm.mapPage(index)} · ${data.areaName}`),
+    h('h2', {}, heading.main),
+    heading.detail ? h('p', { class: 'report-map-detail' }, heading.detail) : null,
+    h(
+      'div',
+      { class: 'report-map-body' },
+      h(
+        'div',
+        { class: 'report-map-picture' },
+        picture,
+        empty && m.image ? h('p', { class: 'report-warning' }, empty) : null,
+      ),
+      h(
+        'div',
+        { class: 'report-map-side' },
+        m.response
+          ? renderLegend(m.response.legend, lang, messagesFor(lang), {
+              headingLevel: 'h3',
+              ...(meta?.legendTitleNl
+                ? { title: pick(lang, meta.legendTitleNl, meta.legendTitleEn ?? '') }
+                : {}),
+              ...(meta?.legendScopeNl
+                ? { scope: pick(lang, meta.legendScopeNl, meta.legendScopeEn ?? '') }
+                : {}),
+            })
+          : null,
+        howTo ? h('div', { class: 'report-how' }, h('h3', {}, tm.howToRead), h('p', {}, brief(howTo))) : null,
+        caveats
+          ? h('p', { class: 'report-caveat' }, h('strong', {}, `${tm.caveat}: `), brief(caveats, 300))
+          : null,
+        meta && meta.sources.length > 0
+          ? h(
+              'p',
+              { class: 'report-map-sources' },
+              h('strong', {}, `${tm.sources}: `),
+              sourceLine(meta.sources, lang, data.terms),
+            )
+          : null,
+        h('p', { class: 'report-map-link' }, deepLink(mapLink(data.area, m, lang))),
+      ),
+    ),
+  );
+}
+
+function changeTable(m: ReportMap, lang: Lang, tm: ReportMessages): HTMLElement {
+  const changed = changedBuurten(m.previous!.changes);
+  const now = whenOf(m);
+  return h(
+    'div',
+    { class: 'report-changes-map' },
+    h('h3', {}, `${mapTitle(m.response!.meta, lang)}`),
+    h('p', {}, tm.changesIntro(m.previous!.period.replace('-', '–'), now)),
+    changed.length === 0
+      ? h('p', {}, tm.changesNone)
+      : h(
+          'table',
+          { class: 'report-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              [tm.changeBuurt, tm.changeFromTo, tm.changeDirection].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            changed.map((c) =>
+              h(
+                'tr',
+                { 'data-direction': c.direction },
+                h('th', { scope: 'row' }, c.name),
+                h('td', {}, transitionText(c, lang)),
+                h('td', {}, c.direction === 'worse' ? tm.worse : tm.better),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+export function renderChanges(data: ReportData, tm: ReportMessages): HTMLElement {
+  const veerkracht = data.maps.filter((m) => m.def.kind === 'classification' && m.response);
+  return h(
+    'section',
+    { class: 'report-page report-changes', 'data-testid': 'report-changes' },
+    h('h2', {}, tm.changesHeading),
+    veerkracht.map((m) =>
+      m.previous
+        ? changeTable(m, data.lang, tm)
+        : h('div', {}, h('h3', {}, mapTitle(m.response!.meta, data.lang)), h('p', {}, tm.changesNoPrevious)),
+    ),
+  );
+}
+
+export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElement {
+  const lang = data.lang;
+  const shown = data.maps.filter((m) => m.response);
+  const byMap = shown.map((m) => new Map(m.response!.features.map((f) => [f.properties.code, f])));
+  const buurten = new Map<string, { name: string; gemeente: string }>();
+  for (const m of shown)
+    for (const f of m.response!.features)
+      if (!buurten.has(f.properties.code))
+        buurten.set(f.properties.code, { name: f.properties.name, gemeente: f.properties.gemeente });
+  const rows = [...buurten].sort(
+    (a, b) => a[1].name.localeCompare(b[1].name, 'nl') || a[0].localeCompare(b[0]),
+  );
+  return h(
+    'section',
+    { class: 'report-page report-buurten', 'data-testid': 'report-table' },
+    h('h2', {}, tm.tableHeading),
+    h('p', {}, tm.tableIntro),
+    h(
+      'table',
+      { class: 'report-table report-buurt-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, tm.tableBuurt),
+          data.isRegion ? h('th', { scope: 'col' }, tm.tableGemeente) : null,
+          shown.map((m) =>
+            h(
+              'th',
+              { scope: 'col' },
+              mapTitle(m.response!.meta, lang),
+              h('br'),
+              h('span', { class: 'report-when' }, whenOf(m)),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map(([code, b]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, b.name, h('span', { class: 'report-code' }, ` ${code}`)),
+            data.isRegion ? h('td', {}, b.gemeente) : null,
+            shown.map((m, i) => {
+              const f = byMap[i]!.get(code);
+              return h(
+                'td',
+                {},
+                f ? formatFeatureValue(f.properties, m.response!.meta, m.response!.legend, lang) : '–',
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderMethod(data: ReportData, tm: ReportMessages): HTMLElement {
+  const config = data.maps.find((m) => m.response?.meta.config)?.response?.meta.config;
+  const lang = data.lang;
+  return h(
+    'section',
+    { class: 'report-page report-method', 'data-testid': 'report-method' },
+    h('h2', {}, tm.methodHeading),
+    tm.method.map((p) => h('p', {}, p)),
+    config
+      ? h(
+          'p',
+          {},
+          tm.thresholds(
+            formatNumber(config.thresholds.concentration, lang),
+            formatNumber(config.thresholds.nuisance, lang),
+            formatCount(config.minPopulation, lang),
+          ),
+          ' ',
+          h('code', {}, config.hash),
+        )
+      : null,
+    h('p', {}, tm.methodMore),
+    renderSources(data, tm),
+  );
+}
+
+function renderSources(data: ReportData, tm: ReportMessages): HTMLElement {
+  const lang = data.lang;
+  const byEdition = new Map<string, { indicators: Set<string>; years: Set<number> }>();
+  for (const m of data.maps)
+    for (const s of m.response?.meta.sources ?? []) {
+      const label = editionLabel(s.edition) ?? s.edition;
+      const key = s.table && !label.includes(s.table) ? `${label} (${s.table})` : label;
+      const entry = byEdition.get(key) ?? { indicators: new Set(), years: new Set() };
+      entry.indicators.add(data.terms.label(s.indicator, lang));
+      s.years.forEach((y) => entry.years.add(y));
+      byEdition.set(key, entry);
+    }
+  return h(
+    'div',
+    { class: 'report-sources', 'data-testid': 'report-sources' },
+    h('h2', {}, tm.sourcesHeading),
+    h('p', {}, tm.sourcesIntro),
+    h(
+      'ul',
+      {},
+      h('li', {}, tm.boundaries),
+      [...byEdition]
+        .sort((a, b) => a[0].localeCompare(b[0], 'nl'))
+        .map(([edition, e]) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, edition),
+            e.years.size > 0 ? ` (${[...e.years].sort().join(', ')})` : '',
+            ': ',
+            [...e.indicators].join(', '),
+          ),
+        ),
+    ),
+  );
+}
