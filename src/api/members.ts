@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DisplayNameSchema } from './display-name.js';
-import { PeriodSchema } from './schemas.js';
+import { DataEditionInfoSchema, PeriodSchema } from './schemas.js';
 
 export { DisplayNameSchema };
 
@@ -45,10 +45,15 @@ export const ShareLinkViewSchema = z.object({
   areaName: z.string(),
   map: z.string().nullable(),
   period: z.string().nullable(),
-  /** The data version the link was made on. */
+  /** The data edition id the link was made on (older links: the store's data version then). */
   edition: z.string().nullable(),
   /** True when the data changed since the link was made. */
   dataChanged: z.boolean(),
+  /**
+   * The data edition the link shows (GET /api/editions), or null when it was made before the store
+   * recorded editions; `available` false once retention dropped it (the link then shows the newest).
+   */
+  dataEdition: DataEditionInfoSchema.extend({ available: z.boolean() }).nullable().optional(),
   includes: z.object({ ownStock: z.boolean(), notes: z.boolean() }),
   sharedBy: z.object({ organisation: z.string(), name: z.string().nullable() }),
   expiresAt: z.string(),

@@ -16,10 +16,9 @@ import {
   RegionSchema,
   RegionsResponseSchema,
 } from '../api/schemas.js';
+import { EDITION_ERRORS, EDITION_PARAMETER, editionPaths, editionSchemas } from './openapi-editions.js';
 import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
-import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
-import { reportPaths } from './openapi-reports.js';
 
 const SCHEMAS = {
   GemeentenResponse: GemeentenResponseSchema,
@@ -42,7 +41,10 @@ const json = (name: keyof typeof SCHEMAS, description: string) => ({
 });
 const errors = {
   '400': json('ErrorBody', 'Invalid parameters (code USAGE)'),
-  '404': json('ErrorBody', 'Unknown area, map, buurt, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, NO_DATA)'),
+  '404': json(
+    'ErrorBody',
+    'Unknown area, map, buurt or data edition, or no data (AREA_NOT_FOUND, MAP_NOT_FOUND, EDITION_NOT_FOUND, NO_DATA)',
+  ),
   '500': json('ErrorBody', 'Internal error (code INTERNAL)'),
 };
 const q = (name: string, description: string, required: boolean, example?: string) => ({
@@ -63,8 +65,8 @@ export function openApiDocument(): Record<string, unknown> {
       ]),
     ),
     ...membersSchemas(),
-    ...scenarioSchemas(),
     ...insightsSchemas(),
+    ...editionSchemas(),
   };
   return {
     openapi: '3.1.0',
@@ -107,8 +109,9 @@ export function openApiDocument(): Record<string, unknown> {
               false,
               'GM0202',
             ),
+            EDITION_PARAMETER,
           ],
-          responses: { '200': json('MapDefinitionsResponse', 'OK'), ...errors },
+          responses: { '200': json('MapDefinitionsResponse', 'OK'), ...errors, ...EDITION_ERRORS },
         },
       },
       '/api/maps': {
@@ -124,11 +127,13 @@ export function openApiDocument(): Record<string, unknown> {
             ),
             q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
             q('year', 'Year for level maps', false, '2020'),
+            EDITION_PARAMETER,
           ],
           responses: {
             '200': json('MapResponse', 'OK (gzip when accepted; ETag; 304 on If-None-Match)'),
             '304': { description: 'Not modified' },
             ...errors,
+            ...EDITION_ERRORS,
           },
         },
       },
@@ -150,6 +155,7 @@ export function openApiDocument(): Record<string, unknown> {
                 q('map', 'Map id or an indicator id', true, 'veerkracht-relatief'),
                 q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
                 q('year', 'Year for level maps', false, '2020'),
+                EDITION_PARAMETER,
                 ...(ext === 'pdf'
                   ? [
                       q('size', 'a4 (default) or a3', false, 'a4'),
@@ -163,6 +169,7 @@ export function openApiDocument(): Record<string, unknown> {
                   content: { [type]: { schema: { type: 'string', format: 'binary' } } },
                 },
                 ...errors,
+                ...EDITION_ERRORS,
               },
             },
           },
@@ -189,8 +196,9 @@ export function openApiDocument(): Record<string, unknown> {
               false,
               '2016-2020',
             ),
+            EDITION_PARAMETER,
           ],
-          responses: { '200': json('BuurtResponse', 'OK'), ...errors },
+          responses: { '200': json('BuurtResponse', 'OK'), ...errors, ...EDITION_ERRORS },
         },
       },
       '/api/compare': {
@@ -200,8 +208,9 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             q('areas', 'Comma-separated gemeente codes or region ids', true, 'GM0917,GM0928'),
             q('period', 'Period t0-t1', false, '2016-2020'),
+            EDITION_PARAMETER,
           ],
-          responses: { '200': json('CompareResponse', 'OK'), ...errors },
+          responses: { '200': json('CompareResponse', 'OK'), ...errors, ...EDITION_ERRORS },
         },
       },
       '/api/config': {
@@ -213,10 +222,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
       ...membersPaths(),
-      ...scenarioPaths(),
       ...insightsPaths(),
+      ...editionPaths(),
     },
     components: { schemas },
   };
 }
-      ...reportPaths(),

@@ -222,6 +222,20 @@ const CASES: Case[] = [
     request: (f) => get(`/api/early-warning?area=${f.ids.regionA}`),
   },
   {
+    name: 'buurten like a buurt in the shared gemeente',
+    route: 'GET /api/buurten/:code/similar',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 403 200 200 200 200',
+    request: (f) => get(`/api/buurten/${f.ids.buurtA}/similar`),
+  },
+  {
+    name: 'buurten like a buurt in the other gemeente',
+    route: 'GET /api/buurten/:code/similar',
+    public: '200 200 200 200 200 200 200',
+    members: '401 403 200 200 200 200 200',
+    request: (f) => get(`/api/buurten/BU0928${f.ids.buurtA.slice(6)}/similar?limit=3`),
+  },
+  {
     name: 'compare two gemeenten',
     route: 'GET /api/compare',
     public: '200 200 200 200 200 200 200',
@@ -234,6 +248,21 @@ const CASES: Case[] = [
     public: '404 404 404 404 404 404 200',
     members: '401 404 403 404 404 404 200',
     request: (f) => get(`/api/compare?areas=GM0917,${f.ids.regionB}`),
+  },
+  {
+    name: 'data editions',
+    route: 'GET /api/editions',
+    public: '200 200 200 200 200 200 200',
+    members: '401 200 200 200 200 200 200',
+    request: () => get('/api/editions'),
+  },
+  {
+    // the fixture store recorded no editions: an authorised request ends in 404 EDITION_NOT_FOUND
+    name: 'edition changes of the shared gemeente',
+    route: 'GET /api/editions/changes',
+    public: '404 404 404 404 404 404 404',
+    members: '401 404 403 404 404 404 404',
+    request: () => get('/api/editions/changes?area=GM0917'),
   },
   {
     name: 'data editions',

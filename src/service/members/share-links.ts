@@ -62,7 +62,8 @@ export async function createShareLink(
     area: area.id,
     map: req.map ?? null,
     period: req.period ?? null,
-    edition: await ctx.read.state.version(),
+    // the data edition on screen (a store without editions: its data version, not servable)
+    edition: state.dataEdition ? String(state.dataEdition.id) : await ctx.read.state.version(),
     includeOwnStock: req.includeOwnStock ?? false,
     includeNotes: req.includeNotes ?? false,
     createdAt: now.toISOString(),
@@ -212,9 +213,37 @@ export async function shareLinkView(ctx: MembersContext, viewer: ShareLinkViewer
     map: row.map,
     period: row.period,
     edition: row.edition,
-    dataChanged: row.edition !== null && row.edition !== (await ctx.read.state.version()),
+    ...(await pinnedEdition(ctx, row.edition, state.dataEdition?.id ?? null)),
     includes: { ownStock: row.includeOwnStock, notes: row.includeNotes },
     sharedBy: { organisation: organisation?.name ?? '', name: creator?.name ?? null },
     expiresAt: row.expiresAt,
+  };
+}
+
+/**
+ * The data edition a link was made on and whether the data changed since. Links made before the
+ * store recorded editions hold its data version then: they are not pinned (they show the newest).
+ */
+async function pinnedEdition(
+  ctx: MembersContext,
+  edition: string | null,
+  newest: number | null,
+): Promise<Pick<ShareLinkView, 'dataChanged' | 'dataEdition'>> {
+  if (edition === null || !/^\d+$/.test(edition))
+    return {
+      dataChanged: edition !== null && edition !== (await ctx.read.state.version()),
+      dataEdition: null,
+    };
+  const row = (await ctx.read.store.listDataEditions()).find((e) => e.id === Number(edition));
+  if (!row) return { dataChanged: true, dataEdition: null };
+  return {
+    dataChanged: row.id !== newest,
+    dataEdition: {
+      id: row.id,
+      label: row.label,
+      createdAt: row.createdAt,
+      current: row.id === newest,
+      available: row.available,
+    },
   };
 }
