@@ -34,7 +34,7 @@ export const exportCommand: Command = {
     const { buildBuurtTable, buurtTableToCsv, buurtTableToGeoJson } =
       await import('../../service/export-table.js');
     const { openDefaultStore } = await import('../store-path.js');
-    const store = openDefaultStore({ readonly: true });
+    const store = await openDefaultStore({ readonly: true });
     try {
       const table = await buildBuurtTable(store, {
         gemeente: values.gemeente,

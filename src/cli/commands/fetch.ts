@@ -63,7 +63,7 @@ export const fetchCommand: Command = {
     );
     const cacheDir = resolve(values.cache);
     const progress = values.json ? silentProgress : createProgressBar(process.stderr);
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     let result;
     try {
       result = await run.runFetch(

@@ -28,7 +28,7 @@ export const harmoniseCommand: Command = {
       ]);
     const config = loadConfig(undefined);
     const edition = { retain: config.deployment.editionsRetain, engineConfig: config.engine };
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       const summary = await harmoniseStore(store, { ...(to !== undefined ? { to } : {}), edition });
       if (values.json) {

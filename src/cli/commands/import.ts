@@ -54,7 +54,7 @@ export const importCommand: Command = {
     // the data edition the run records: its retention and the engine configuration (docs/method.md, "Data editions")
     const config = loadConfig(undefined);
     const edition = { retain: config.deployment.editionsRetain, engineConfig: config.engine };
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       await importPaths(
         store,

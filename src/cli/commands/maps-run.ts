@@ -27,7 +27,7 @@ export async function runMaps(values: MapsValues, help: string): Promise<void> {
     throw new AppError('USAGE', `maps: --map is required\n\n${help}`);
   const period = values.period === undefined ? undefined : parsePeriodFlag(values.period);
   const year = values.year === undefined ? undefined : parseYearFlag(values.year);
-  const store = openDefaultStore({ readonly: true });
+  const store = await openDefaultStore({ readonly: true });
   try {
     const ctx = createReadContext(store, { engineConfig: parseEngineConfig(config.engine) });
     if (values.summary || values.area === 'all') {

@@ -39,7 +39,7 @@ export const ownStockCommand: Command = {
       import('../../service/regions.js'),
       import('../../pipeline/own-stock/import-own-stock.js'),
     ]);
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       const organisation = await store.members.findOrganisation({ nameKey: nameKey(values.organisation) });
       if (!organisation)

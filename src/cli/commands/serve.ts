@@ -50,12 +50,12 @@ export const serveCommand: Command = {
     await ensureWebApp(signal);
     if (signal.aborted) return;
 
-    const [{ serve }, { createApp }, { openDefaultStore, storePath }] = await Promise.all([
+    const [{ serve }, { createApp }, { openDefaultStore, storeLabel }] = await Promise.all([
       import('@hono/node-server'),
       import('../../server/app.js'),
       import('../store-path.js'),
     ]);
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       const app = createApp(store, {
         engineConfig: config.engine,
@@ -70,7 +70,7 @@ export const serveCommand: Command = {
       });
       const hostname = values.host ?? '127.0.0.1';
       const server = serve({ fetch: app.fetch, hostname, port }, (info) => {
-        process.stdout.write(`veerkracht: serving ${storePath()} on http://${hostname}:${info.port}\n`);
+        process.stdout.write(`veerkracht: serving ${storeLabel()} on http://${hostname}:${info.port}\n`);
         process.stdout.write(`veerkracht: engine configuration: ${config.file ?? 'built-in defaults'}\n`);
         process.stdout.write(
           `veerkracht: access ${config.deployment.access}${config.deployment.access === 'public' ? ' (maps readable without login; writes need a login)' : ' (every page needs a login or a share link)'}\n`,

@@ -85,12 +85,12 @@ async function fillEmptyStore(
   cacheDir: string,
   signal: AbortSignal,
 ): Promise<void> {
-  const [{ storePath }, run] = await Promise.all([
+  const [{ storeLabel }, run] = await Promise.all([
     import('../store-path.js'),
     import('../../pipeline/fetch/run-fetch.js'),
   ]);
   if ((await store.listEditions()).length > 0) {
-    say([`veerkracht: the store ${storePath()} already holds data; serving it.`]);
+    say([`veerkracht: the store ${storeLabel()} already holds data; serving it.`]);
     const last = run.readFetchStatus(cacheDir);
     if (last && last.failedSources.length > 0)
       say([
@@ -103,7 +103,10 @@ async function fillEmptyStore(
   const origins = originMapFromEnv();
   const online = !offline && (await officialSourcesReachable(4000, signal, origins));
   if (signal.aborted)
-    throw new AppError('INTERRUPTED', `stopped before loading data; the store ${storePath()} is still empty`);
+    throw new AppError(
+      'INTERRUPTED',
+      `stopped before loading data; the store ${storeLabel()} is still empty`,
+    );
   if (!online) {
     await loadDemo(store, [
       'veerkracht: the store is empty and the official sources (opendata.cbs.nl, service.pdok.nl, leefbaarometer.nl)',
@@ -164,7 +167,7 @@ export const startCommand: Command = {
       import('../store-path.js'),
     ]);
     loadConfig(values.config); // a bad configuration stops here, before any data is loaded
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       await fillEmptyStore(store, values.offline ?? false, years, resolve(values.cache), context.signal);
     } finally {

@@ -21,9 +21,9 @@ export const statusCommand: Command = {
     const asked = parseYear(values.division, '--division');
     if (asked !== undefined && values.all)
       throw new AppError('USAGE', `status: --division and --all exclude each other\n\n${HELP}`);
-    const { openDefaultStore, storePath } = await import('../store-path.js'); // not for --help
+    const { openDefaultStore, storeLabel } = await import('../store-path.js'); // not for --help
     const { findReferenceDivision } = await import('../../storage/reference-division.js');
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     try {
       const editions = await store.listEditions();
       const areas = await store.areaCounts();
@@ -34,12 +34,12 @@ export const statusCommand: Command = {
       const imports = await store.listImports();
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ store: storePath(), referenceDivision: reference, coverageDivision: shown, editions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
+          `${JSON.stringify({ store: storeLabel(), referenceDivision: reference, coverageDivision: shown, editions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
         );
         return;
       }
       const out: string[] = [
-        `Store: ${storePath()} (${imports.length} imports)`,
+        `Store: ${storeLabel()} (${imports.length} imports)`,
         reference === null
           ? 'Reference division: none yet (no division has buurt boundaries)'
           : `Reference division: ${reference} (every source's values are carried onto it; the maps read it)`,

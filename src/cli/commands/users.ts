@@ -71,7 +71,7 @@ export const usersCommand: Command = {
       loadConfig(undefined).deployment.publicUrl ??
       'http://localhost:8080'
     ).replace(/\/$/, '');
-    const store = openDefaultStore();
+    const store = await openDefaultStore();
     const ctx = createMembersContext(createReadContext(store));
     const say = (line: string) => process.stdout.write(`${line}\n`);
     const userByEmail = async () => {
