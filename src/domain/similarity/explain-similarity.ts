@@ -37,7 +37,8 @@ export function compareIndicators(
     const b = m.z[j * m.d + f]!;
     const value = m.raw[i * m.d + f]!;
     const other = m.raw[j * m.d + f]!;
-    const diff = Number.isNaN(a) || Number.isNaN(b) ? null : Math.abs(a - b);
+    // rounded to 4 decimals before the verdict, so the verdict reads right against the number shown
+    const diff = Number.isNaN(a) || Number.isNaN(b) ? null : Math.round(Math.abs(a - b) * 1e4) / 1e4;
     out.push({
       id: s.id,
       titleNl: s.titleNl,
