@@ -294,7 +294,10 @@ export const OwnStockImportReportSchema = z.object({
   buurten: z.number().int(),
   dwellings: z.number().int(),
   years: z.array(z.number().int()),
-  layout: z.enum(['buurt', 'complex']),
+  /** buurt: a row per buurt; complex: a row per complex (by buurt code or address); address: a row per address. */
+  layout: z.enum(['buurt', 'complex', 'address']),
+  /** Rows placed in their buurt by postcode and house number (CBS's postcode–house number table). */
+  addressRows: z.number().int(),
 });
 export type OwnStockImportReport = z.infer<typeof OwnStockImportReportSchema>;
 

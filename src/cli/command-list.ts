@@ -61,6 +61,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/own-stock.js')).ownStockCommand,
   },
   {
+    name: 'postcodes',
+    summary: "load CBS's postcode–house number table (the buurt of every address) for own stock by address",
+    load: async () => (await import('./commands/postcodes.js')).postcodesCommand,
+  },
+  {
     name: 'start',
     summary: 'load data into an empty store (official when online, else a labelled demo) and serve',
     load: async () => (await import('./commands/start.js')).startCommand,

@@ -347,4 +347,27 @@ CREATE TABLE scenarios (
 CREATE INDEX scenarios_organisation ON scenarios (organisation_id, created_at);
 `,
   },
+  {
+    version: 9,
+    name: 'the CBS postcode–house number table: the buurt of every address',
+    // src/storage/postcode-store.ts: replaced whole by `veerkracht postcodes import`; about 8 million
+    // rows nationally, so only the buurt code is kept (wijk and gemeente are its prefixes) and the key
+    // is the table itself (WITHOUT ROWID). postcode_table says which file and division it holds.
+    sql: `
+CREATE TABLE postcode_buurten (
+  postcode TEXT NOT NULL,
+  huisnummer INTEGER NOT NULL,
+  buurt_code TEXT NOT NULL,
+  PRIMARY KEY (postcode, huisnummer)
+) WITHOUT ROWID;
+CREATE TABLE postcode_table (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  division_year INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  checksum TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  imported_at TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -9,6 +9,7 @@ import type { AreaLevel } from '../core/area-code.js';
 import type { ImportBatch, PolygonGeometry, SourceEdition } from '../core/records.js';
 import type { DataEditionStore } from './data-editions.js';
 import type { MembersStore } from './members-store.js';
+import type { PostcodeStore } from './postcode-store.js';
 
 export interface AreaRow {
   code: string;
@@ -231,6 +232,9 @@ export interface Store extends DataEditionStore {
 
   /** Members and partners: accounts, sessions, share links, own stock, notes, audit (members-store.ts). */
   readonly members: MembersStore;
+
+  /** The CBS postcode–house number table: the buurt of every address (postcode-store.ts). */
+  readonly postcodes: PostcodeStore;
 
   logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void>;
   listHarmonisation(): Promise<HarmonisationLogRow[]>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOwnStockFile } from '../../src/pipeline/own-stock/import-own-stock.js';
+import { importPostcodeTable } from '../../src/pipeline/sources/postcode/import-postcode-table.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { syntheticStore } from '../server/synthetic-store.js';
 
@@ -41,6 +42,7 @@ describe('own-stock file import', () => {
       dwellings: 42,
       years: [2024],
       divisionYear: 2020,
+      addressRows: 0,
     });
     await importOwnStockFile(
       store,
@@ -70,5 +72,33 @@ describe('own-stock file import', () => {
     );
     expect(await store.members.getOwnStock(org, {})).toEqual(before);
     expect(await store.members.privateDataVersion()).toBe(version);
+  });
+
+  it('places complexes given by postcode and house number with the postcode table, or names the addresses it cannot', async () => {
+    const text = `complex,postcode,huisnummer,toevoeging,dwellings,year\nA,6411AB,1,,30,2025\nB,6411AB,5,bis,12,2025\n`;
+    await expect(importOwnStockFile(store, org, file('adres.csv', text))).rejects.toMatchObject({
+      code: 'AREA_UNMATCHED',
+      message: expect.stringContaining('veerkracht postcodes import') as unknown,
+    });
+    await importPostcodeTable(store, 'test/fixtures/postcode/pc6hnr20200801_gwb.csv');
+    const r = await importOwnStockFile(store, org, file('adres.csv', text));
+    expect(r).toMatchObject({ layout: 'complex', rows: 2, buurten: 2, dwellings: 42, addressRows: 2 });
+    expect((await store.members.getOwnStock(org, {})).filter((s) => s.year === 2025)).toEqual([
+      { buurtCode: 'BU09170000', year: 2025, dwellings: 30, complexes: 1 },
+      { buurtCode: 'BU09170001', year: 2025, dwellings: 12, complexes: 1 },
+    ]);
+    const before = await store.members.getOwnStock(org, {});
+    // an address the table does not hold, and one in a buurt that is not on the reference division
+    await expect(
+      importOwnStockFile(store, org, file('fout.csv', `${text}C,6411AB,2,,4,2025\n`)),
+    ).rejects.toThrow(
+      "fout.csv, line 4 (row 3), column 'postcode', expected an address in CBS's postcode–house number table of indeling 2020 (pc6hnr20200801_gwb.csv), found '6411AB 2': an address is not in CBS's postcode–house number table of indeling 2020 (pc6hnr20200801_gwb.csv) (check the postcode and house number, or give the buurt_code): line 4: 6411AB 2",
+    );
+    await expect(
+      importOwnStockFile(store, org, file('amsterdam.csv', `${text}C,1011AB,99,,4,2025\n`)),
+    ).rejects.toThrow(
+      /buurt BU0363AF01 \(from the buurt code or an address, placed by CBS's postcode–house number table of indeling 2020 .*\) is not on the reference division/,
+    );
+    expect(await store.members.getOwnStock(org, {})).toEqual(before);
   });
 });

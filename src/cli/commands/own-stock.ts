@@ -12,6 +12,8 @@ veerkracht own-stock clear --organisation NAME
 Loads an organisation's own stock (only its users, and share links that include it, see it):
 CSV per buurt   buurt_code,dwellings[,year]
 or per complex  complex,buurt_code,dwellings[,year]   (summed per buurt)
+or by address   [complex,]postcode,huisnummer[,toevoeging],dwellings[,year]   (placed in their
+                buurt by CBS's postcode–house number table: veerkracht postcodes import)
 with , or ; as delimiter; aliases woningen, jaar, complexnummer. Rows without a year column get
 --year (default: this year). The file is validated whole (file, line, column), every buurt must
 be on the reference division, and the organisation's stock of the years in the file is replaced
@@ -59,7 +61,7 @@ export const ownStockCommand: Command = {
         year !== undefined ? { defaultYear: year } : {},
       );
       process.stdout.write(
-        `veerkracht: own stock of ${organisation.name}: ${r.file} (${r.layout === 'complex' ? 'per complex' : 'per buurt'}), ${r.rows} rows, ${r.buurten} buurten, ${r.dwellings} dwellings, year(s) ${r.years.join(', ')}, indeling ${r.divisionYear}\n`,
+        `veerkracht: own stock of ${organisation.name}: ${r.file} (${r.layout === 'complex' ? 'per complex' : r.layout === 'address' ? 'per address' : 'per buurt'}), ${r.rows} rows${r.addressRows > 0 ? ` (${r.addressRows} placed by postcode)` : ''}, ${r.buurten} buurten, ${r.dwellings} dwellings, year(s) ${r.years.join(', ')}, indeling ${r.divisionYear}\n`,
       );
     } finally {
       await store.close();

@@ -1,21 +1,28 @@
 /**
  * The own-stock CSV of an organisation (issue 11), parsed without I/O so that both the upload
  * route (through src/service/members/own-stock.ts) and the file import (src/pipeline/own-stock)
- * use the same rules. Two layouts, recognised by the header (case and spaces ignored; `,` or `;`):
+ * use the same rules. Three layouts, recognised by the header (case and spaces ignored; `,` or `;`):
  *
- *   buurt_code,dwellings[,year]            one row per buurt (and year)
- *   complex,buurt_code,dwellings[,year]    one row per complex, summed per buurt
+ *   buurt_code,dwellings[,year]                                one row per buurt (and year)
+ *   complex,buurt_code,dwellings[,year]                        one row per complex, summed per buurt
+ *   complex,postcode,huisnummer[,toevoeging],dwellings[,year]  a complex by its address
+ *   postcode,huisnummer[,toevoeging],dwellings[,year]          one row per address, summed per buurt
  *
- * Aliases: woningen/aantal_woningen for dwellings, jaar for year, complex_id/complexnummer for
- * complex, buurtcode for buurt_code. Without a year column every row gets `defaultYear`. Every
- * row is validated before anything is returned; the first bad cell is an AppError naming the
- * file, line, column, what was expected and what was found. A postcode + house number layout
- * needs the CBS postcode–buurt table, which Veerkracht does not hold: such a file is refused
- * with a message saying to give buurt codes.
+ * With both a buurt_code and the address columns, each row gives one or the other. An address is
+ * placed in its buurt by CBS's postcode–house number table (`AddressTable`, loaded by the operator
+ * with `veerkracht postcodes import`); the table has no additions, so `toevoeging` (also
+ * huisletter) is read but not needed. Aliases: woningen/aantal_woningen for dwellings, jaar for
+ * year, complex_id/complexnummer for complex, buurtcode for buurt_code, pc6 for postcode,
+ * house_number/nummer for huisnummer. Without a year column every row gets `defaultYear`.
+ *
+ * `readOwnStock` validates every cell (the first bad one is an AppError naming the file, line,
+ * column, what was expected and what was found) and lists the addresses to look up;
+ * `sumOwnStock` places the rows in their buurten — every address that is not in the table is
+ * named in one AREA_UNMATCHED error, so a file is fixed in one go — and sums them.
  */
-import { AppError, type ErrorCode } from '../../core/app-error.js';
+import { AppError, type ErrorCode, type FileLocation } from '../../core/app-error.js';
 
-export type OwnStockLayout = 'buurt' | 'complex';
+export type OwnStockLayout = 'buurt' | 'complex' | 'address';
 
 export interface ParsedOwnStockRow {
   buurtCode: string;
@@ -29,16 +36,53 @@ export interface ParsedOwnStockRow {
 
 export interface ParsedOwnStock {
   layout: OwnStockLayout;
-  /** Data rows read (complexes or buurt rows). */
+  /** Data rows read (complexes, addresses or buurt rows). */
   dataRows: number;
+  /** Data rows placed by their postcode and house number. */
+  addressRows: number;
   rows: ParsedOwnStockRow[];
   years: number[];
 }
 
-/** At most this many data rows (a corporation has at most a few thousand complexes). */
+/** An address as given: postcode `6411AB`, house number, and the addition when there is one. */
+export interface OwnStockAddress {
+  postcode: string;
+  huisnummer: number;
+  toevoeging: string | null;
+}
+
+/** One data row, validated: located by a buurt code or by an address. */
+export interface OwnStockDataRow {
+  line: number;
+  row: number;
+  buurtCode: string | null;
+  address: OwnStockAddress | null;
+  complex: string | null;
+  dwellings: number;
+  year: number;
+}
+
+/** What `readOwnStock` read: the rows, and the distinct addresses to look up. */
+export interface OwnStockRows {
+  file: string;
+  layout: OwnStockLayout;
+  rows: OwnStockDataRow[];
+  addresses: OwnStockAddress[];
+}
+
+/** CBS's postcode–house number table as far as an upload needs it. */
+export interface AddressTable {
+  /** Says which table, in messages: "the CBS postcode–house number table of indeling 2024". */
+  label: string;
+  buurtOf(address: OwnStockAddress): string | undefined;
+}
+
+/** At most this many data rows (a corporation has at most a few tens of thousands of addresses). */
 export const OWN_STOCK_MAX_ROWS = 100_000;
 
-const ALIASES: Record<string, 'buurt_code' | 'dwellings' | 'year' | 'complex' | 'postcode' | 'huisnummer'> = {
+type Column = 'buurt_code' | 'dwellings' | 'year' | 'complex' | 'postcode' | 'huisnummer' | 'toevoeging';
+
+const ALIASES: Record<string, Column> = {
   buurt_code: 'buurt_code',
   buurtcode: 'buurt_code',
   code: 'buurt_code',
@@ -51,9 +95,17 @@ const ALIASES: Record<string, 'buurt_code' | 'dwellings' | 'year' | 'complex' | 
   complex_id: 'complex',
   complexnummer: 'complex',
   postcode: 'postcode',
+  pc6: 'postcode',
   huisnummer: 'huisnummer',
   house_number: 'huisnummer',
+  nummer: 'huisnummer',
+  toevoeging: 'toevoeging',
+  huisnummertoevoeging: 'toevoeging',
+  huisletter: 'toevoeging',
 };
+
+/** A CBS buurt code; letters are allowed in the wijk and buurt digits (Amsterdam: BU0363AF01). */
+const BUURT_CODE = /^BU\d{4}[0-9A-Z]{4}$/;
 
 /** Splits one CSV line with RFC 4180 quotes; undefined when a quote is left open. */
 function splitLine(line: string, delimiter: string): string[] | undefined {
@@ -81,146 +133,304 @@ function splitLine(line: string, delimiter: string): string[] | undefined {
   return cells;
 }
 
-export function parseOwnStock(text: string, file: string, defaultYear: number): ParsedOwnStock {
-  const fail = (
-    code: ErrorCode,
-    message: string,
-    at: { line?: number; row?: number; column?: string; expected?: string; found?: string } = {},
-  ): never => {
+type Fail = (code: ErrorCode, message: string, at?: Omit<FileLocation, 'file'>) => never;
+
+function failIn(file: string): Fail {
+  return (code, message, at = {}) => {
     throw new AppError(code, message, { location: { file, ...at } });
   };
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) return fail('NOTHING_TO_IMPORT', 'the file is empty');
-  const headerLine = lines[headerIndex]!;
-  const delimiter = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const header = (splitLine(headerLine, delimiter) ?? []).map((h) =>
+}
+
+const EXPECTED_HEADER =
+  'buurt_code,dwellings[,year], complex,buurt_code,dwellings[,year] or [complex,]postcode,huisnummer[,toevoeging],dwellings[,year]';
+
+interface Header {
+  index: number;
+  delimiter: string;
+  names: string[];
+  columns: Map<Column, number>;
+  layout: OwnStockLayout;
+}
+
+function readHeader(lines: string[], fail: Fail): Header {
+  const index = lines.findIndex((l) => l.trim() !== '');
+  if (index < 0) return fail('NOTHING_TO_IMPORT', 'the file is empty');
+  const line = lines[index]!;
+  const delimiter = (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const names = (splitLine(line, delimiter) ?? []).map((h) =>
     h.toLowerCase().replace(/^"|"$/g, '').trim().replace(/\s+/g, '_'),
   );
-  const columns = new Map<string, number>();
-  header.forEach((h, i) => {
+  const columns = new Map<Column, number>();
+  names.forEach((h, i) => {
     const known = ALIASES[h];
     if (!known) return;
     if (columns.has(known))
-      fail('CSV_DUPLICATE_COLUMN', `column '${known}' appears twice`, { line: headerIndex + 1, column: h });
+      fail('CSV_DUPLICATE_COLUMN', `column '${known}' appears twice`, { line: index + 1, column: h });
     columns.set(known, i);
   });
-  const expectedHeader = 'buurt_code,dwellings[,year] or complex,buurt_code,dwellings[,year]';
-  if (!columns.has('buurt_code') && columns.has('postcode'))
-    fail(
-      'CSV_NO_KNOWN_COLUMNS',
-      'rows with postcode and house number need the CBS postcode–buurt table, which this server does not hold: give a buurt_code column (the CBS buurt code, e.g. BU09170001) per row or per complex',
-      { line: headerIndex + 1, expected: expectedHeader, found: headerLine.slice(0, 80) },
-    );
-  if (!columns.has('buurt_code') || !columns.has('dwellings'))
-    fail('CSV_NO_KNOWN_COLUMNS', 'the header lacks buurt_code or dwellings', {
-      line: headerIndex + 1,
-      expected: expectedHeader,
-      found: headerLine.slice(0, 80),
+  const byAddress = columns.has('postcode') && columns.has('huisnummer');
+  if (columns.has('postcode') !== columns.has('huisnummer'))
+    fail('CSV_NO_KNOWN_COLUMNS', 'an address needs both a postcode and a huisnummer column', {
+      line: index + 1,
+      expected: EXPECTED_HEADER,
+      found: line.slice(0, 80),
     });
-  const layout: OwnStockLayout = columns.has('complex') ? 'complex' : 'buurt';
-  const codeAt = columns.get('buurt_code')!;
-  const dwellingsAt = columns.get('dwellings')!;
-  const yearAt = columns.get('year');
-  const complexAt = columns.get('complex');
+  if ((!columns.has('buurt_code') && !byAddress) || !columns.has('dwellings'))
+    fail('CSV_NO_KNOWN_COLUMNS', 'the header lacks buurt_code (or postcode and huisnummer) or dwellings', {
+      line: index + 1,
+      expected: EXPECTED_HEADER,
+      found: line.slice(0, 80),
+    });
+  const layout: OwnStockLayout = columns.has('complex') ? 'complex' : byAddress ? 'address' : 'buurt';
+  return { index, delimiter, names, columns, layout };
+}
 
-  const perBuurt = new Map<string, ParsedOwnStockRow>();
-  const seenComplex = new Map<string, number>();
-  let dataRows = 0;
-  for (let i = headerIndex + 1; i < lines.length; i++) {
+/** Reads and validates every row; the addresses are not looked up yet (sumOwnStock does). */
+export function readOwnStock(text: string, file: string, defaultYear: number): OwnStockRows {
+  const fail = failIn(file);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const header = readHeader(lines, fail);
+  const rows: OwnStockDataRow[] = [];
+  const addresses = new Map<string, OwnStockAddress>();
+  for (let i = header.index + 1; i < lines.length; i++) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
     const line = i + 1;
-    const row = ++dataRows;
-    if (dataRows > OWN_STOCK_MAX_ROWS)
+    const row = rows.length + 1;
+    if (row > OWN_STOCK_MAX_ROWS)
       fail('INPUT_TOO_LARGE', `more than ${OWN_STOCK_MAX_ROWS} rows`, { line, row });
-    const cells = splitLine(raw, delimiter);
-    if (!cells) fail('CSV_MALFORMED', 'a quoted cell is not closed', { line, row });
-    if (cells!.length !== header.length)
-      fail('CSV_MALFORMED', `the row has ${cells!.length} cells, the header ${header.length}`, { line, row });
-    const cell = (at: number) => cells![at]!;
-    const code = cell(codeAt).toUpperCase();
-    if (!/^BU\d{8}$/.test(code))
-      fail('AREA_CODE_INVALID', 'not a buurt code', {
+    const cells = splitLine(raw, header.delimiter);
+    if (!cells) return fail('CSV_MALFORMED', 'a quoted cell is not closed', { line, row });
+    if (cells.length !== header.names.length)
+      fail('CSV_MALFORMED', `the row has ${cells.length} cells, the header ${header.names.length}`, {
         line,
         row,
-        column: header[codeAt]!,
-        expected: 'a CBS buurt code BUggggwwbb',
-        found: cell(codeAt),
       });
-    const dwellingsText = cell(dwellingsAt).replace(/[.\s]/g, '');
-    if (!/^\d+$/.test(dwellingsText))
-      fail('VALUE_NOT_A_NUMBER', 'dwellings must be a whole number', {
-        line,
-        row,
-        column: header[dwellingsAt]!,
-        expected: 'a whole number of dwellings (0 or more)',
-        found: cell(dwellingsAt),
-      });
-    const dwellings = Number(dwellingsText);
-    if (dwellings > 100_000)
-      fail('VALUE_OUT_OF_RANGE', 'more dwellings than any buurt has', {
-        line,
-        row,
-        column: header[dwellingsAt]!,
-        expected: 'at most 100000',
-        found: cell(dwellingsAt),
-      });
-    let year = defaultYear;
-    if (yearAt !== undefined) {
-      const y = cell(yearAt);
-      if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
-        fail('YEAR_OUT_OF_RANGE', 'not a year', {
-          line,
-          row,
-          column: header[yearAt]!,
-          expected: 'a year 2000–2100',
-          found: y,
-        });
-      year = Number(y);
-    }
-    const key = `${code}|${year}`;
-    if (layout === 'complex') {
-      const complex = cell(complexAt!);
-      if (complex === '')
-        fail('VALUE_NOT_A_NUMBER', 'the complex is empty', {
-          line,
-          row,
-          column: header[complexAt!]!,
-          expected: 'a complex number or name',
-          found: '',
-        });
-      const complexKey = `${complex}|${year}`;
-      const first = seenComplex.get(complexKey);
-      if (first !== undefined)
-        fail('CSV_DUPLICATE_ROW', `complex ${complex} (${year}) is also on line ${first}`, {
-          line,
-          row,
-          column: header[complexAt!]!,
-          found: complex,
-        });
-      seenComplex.set(complexKey, line);
-      const sum = perBuurt.get(key);
-      if (sum) {
-        sum.dwellings += dwellings;
-        sum.complexes! += 1;
-      } else perBuurt.set(key, { buurtCode: code, year, dwellings, complexes: 1, line });
-    } else {
-      const first = perBuurt.get(key);
-      if (first)
-        fail('CSV_DUPLICATE_ROW', `buurt ${code} (${year}) is also on line ${first.line}`, {
-          line,
-          row,
-          column: header[codeAt]!,
-          found: code,
-        });
-      perBuurt.set(key, { buurtCode: code, year, dwellings, complexes: null, line });
-    }
+    const data = readRow(cells, header, defaultYear, (code, message, at) =>
+      fail(code, message, { line, row, ...at }),
+    );
+    rows.push({ line, row, ...data });
+    if (data.address) addresses.set(addressId(data.address), data.address);
   }
-  if (dataRows === 0)
-    fail('NOTHING_TO_IMPORT', 'the file has a header but no rows', { line: headerIndex + 1 });
+  if (rows.length === 0)
+    fail('NOTHING_TO_IMPORT', 'the file has a header but no rows', { line: header.index + 1 });
+  return { file, layout: header.layout, rows, addresses: [...addresses.values()] };
+}
+
+function addressId(a: OwnStockAddress): string {
+  return `${a.postcode} ${a.huisnummer}${a.toevoeging ? ` ${a.toevoeging}` : ''}`;
+}
+
+/** The cells of one row, validated (`fail` adds the line and row). */
+function readRow(
+  cells: string[],
+  header: Header,
+  defaultYear: number,
+  fail: Fail,
+): Omit<OwnStockDataRow, 'line' | 'row'> {
+  const at = (c: Column): number | undefined => header.columns.get(c);
+  const cell = (c: Column): string => {
+    const i = at(c);
+    return i === undefined ? '' : cells[i]!;
+  };
+  const column = (c: Column) => header.names[at(c)!]!;
+  let buurtCode: string | null = null;
+  let address: OwnStockAddress | null = null;
+  if (cell('buurt_code') !== '' || at('postcode') === undefined) {
+    buurtCode = cell('buurt_code').toUpperCase();
+    if (!BUURT_CODE.test(buurtCode))
+      fail('AREA_CODE_INVALID', 'not a buurt code', {
+        column: column('buurt_code'),
+        expected: `a CBS buurt code BUggggwwbb${at('postcode') !== undefined ? ', or a postcode and huisnummer' : ''}`,
+        found: cell('buurt_code'),
+      });
+  } else address = readAddress(cell, column, at('toevoeging') !== undefined, fail);
+  const dwellingsText = cell('dwellings').replace(/[.\s]/g, '');
+  if (!/^\d+$/.test(dwellingsText))
+    fail('VALUE_NOT_A_NUMBER', 'dwellings must be a whole number', {
+      column: column('dwellings'),
+      expected: 'a whole number of dwellings (0 or more)',
+      found: cell('dwellings'),
+    });
+  const dwellings = Number(dwellingsText);
+  if (dwellings > 100_000)
+    fail('VALUE_OUT_OF_RANGE', 'more dwellings than any buurt has', {
+      column: column('dwellings'),
+      expected: 'at most 100000',
+      found: cell('dwellings'),
+    });
+  let year = defaultYear;
+  if (at('year') !== undefined) {
+    const y = cell('year');
+    if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+      fail('YEAR_OUT_OF_RANGE', 'not a year', {
+        column: column('year'),
+        expected: 'a year 2000–2100',
+        found: y,
+      });
+    year = Number(y);
+  }
+  let complex: string | null = null;
+  if (header.layout === 'complex') {
+    complex = cell('complex');
+    if (complex === '')
+      fail('VALUE_NOT_A_NUMBER', 'the complex is empty', {
+        column: column('complex'),
+        expected: 'a complex number or name',
+        found: '',
+      });
+  }
+  return { buurtCode, address, complex, dwellings, year };
+}
+
+function readAddress(
+  cell: (c: Column) => string,
+  column: (c: Column) => string,
+  hasAddition: boolean,
+  fail: Fail,
+): OwnStockAddress {
+  const postcode = cell('postcode').toUpperCase().replace(/\s+/g, '');
+  if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode))
+    fail('AREA_CODE_INVALID', 'not a postcode', {
+      column: column('postcode'),
+      expected: 'a postcode of four digits and two letters, e.g. 6411AB',
+      found: cell('postcode'),
+    });
+  const number = cell('huisnummer');
+  if (!/^\d{1,5}$/.test(number) || Number(number) < 1)
+    fail('VALUE_NOT_A_NUMBER', 'not a house number', {
+      column: column('huisnummer'),
+      expected: 'a house number 1–99999 (an addition goes in toevoeging)',
+      found: number,
+    });
+  const addition = hasAddition ? cell('toevoeging').toUpperCase().replace(/\s+/g, ' ') : '';
+  if (addition.length > 10 || /[^0-9A-Z -]/.test(addition))
+    fail('VALUE_OUT_OF_RANGE', 'not a house number addition', {
+      column: column('toevoeging'),
+      expected: 'a letter or addition of at most 10 letters and digits, e.g. A or 2-HG',
+      found: cell('toevoeging'),
+    });
+  return { postcode, huisnummer: Number(number), toevoeging: addition === '' ? null : addition };
+}
+
+/** How many unplaced addresses one error lists by name (all of them are in its details). */
+const NAMED_UNPLACED = 20;
+
+/**
+ * Places every row in its buurt and sums per buurt and year. Addresses not in `table` (or any
+ * address when there is no table) are one AREA_UNMATCHED error naming each of them with its line.
+ */
+export function sumOwnStock(read: OwnStockRows, table?: AddressTable): ParsedOwnStock {
+  const fail = failIn(read.file);
+  const located = read.rows.map((r) => ({
+    r,
+    code: r.buurtCode ?? (r.address && table ? table.buurtOf(r.address) : undefined),
+  }));
+  const unplaced = located.filter((l) => l.code === undefined).map((l) => l.r);
+  if (unplaced.length > 0) refuseUnplaced(read.file, unplaced, table);
+  const perBuurt = new Map<string, ParsedOwnStockRow>();
+  const seen = new Map<string, number>();
+  for (const { r, code } of located) {
+    const buurtCode = code!;
+    const key = `${buurtCode}|${r.year}`;
+    // what a row stands for: a complex, an address, or (buurt layout) the buurt itself
+    const what =
+      r.complex !== null
+        ? `complex ${r.complex}`
+        : r.address
+          ? `the address ${addressId(r.address)}`
+          : `buurt ${buurtCode}`;
+    const first = seen.get(`${what}|${r.year}`);
+    if (first !== undefined)
+      fail('CSV_DUPLICATE_ROW', `${what} (${r.year}) is also on line ${first}`, {
+        line: r.line,
+        row: r.row,
+        found: what,
+      });
+    seen.set(`${what}|${r.year}`, r.line);
+    const sum = perBuurt.get(key);
+    if (sum) {
+      sum.dwellings += r.dwellings;
+      if (sum.complexes !== null) sum.complexes += 1;
+    } else
+      perBuurt.set(key, {
+        buurtCode,
+        year: r.year,
+        dwellings: r.dwellings,
+        complexes: read.layout === 'complex' ? 1 : null,
+        line: r.line,
+      });
+  }
   const rows = [...perBuurt.values()].sort(
     (a, b) => a.buurtCode.localeCompare(b.buurtCode) || a.year - b.year,
   );
-  return { layout, dataRows, rows, years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b) };
+  return {
+    layout: read.layout,
+    dataRows: read.rows.length,
+    addressRows: read.rows.filter((r) => r.address !== null).length,
+    rows,
+    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
+  };
+}
+
+function refuseUnplaced(file: string, unplaced: OwnStockDataRow[], table: AddressTable | undefined): never {
+  const first = unplaced[0]!;
+  const named = unplaced
+    .slice(0, NAMED_UNPLACED)
+    .map((r) => `line ${r.line}: ${addressId(r.address!)}`)
+    .join('; ');
+  const more = unplaced.length > NAMED_UNPLACED ? `; and ${unplaced.length - NAMED_UNPLACED} more` : '';
+  const message = table
+    ? `${unplaced.length === 1 ? 'an address is' : `${unplaced.length} addresses are`} not in ${table.label} (check the postcode and house number, or give the buurt_code): ${named}${more}`
+    : `rows with a postcode and house number need CBS's postcode–house number table, which this store does not hold (the operator loads it with \`veerkracht postcodes import\`); give a buurt_code instead: ${named}${more}`;
+  throw new AppError('AREA_UNMATCHED', message, {
+    location: {
+      file,
+      line: first.line,
+      row: first.row,
+      column: 'postcode',
+      expected: table ? `an address in ${table.label}` : 'a buurt_code',
+      found: addressId(first.address!),
+    },
+    details: {
+      unplaced: unplaced.slice(0, 1000).map((r) => ({
+        line: r.line,
+        postcode: r.address!.postcode,
+        huisnummer: r.address!.huisnummer,
+        toevoeging: r.address!.toevoeging,
+      })),
+    },
+  });
+}
+
+/**
+ * A buurt of the upload that is not on the reference division; when rows were placed by address,
+ * the message names the postcode table (its division may be newer than the maps').
+ */
+export function unknownBuurt(
+  file: string,
+  r: ParsedOwnStockRow,
+  divisionYear: number,
+  table: AddressTable | undefined,
+): AppError {
+  const via = table ? ` (from the buurt code or an address, placed by ${table.label})` : '';
+  return new AppError('AREA_UNMATCHED', `buurt ${r.buurtCode}${via} is not on the reference division`, {
+    location: {
+      file,
+      line: r.line,
+      column: 'buurt_code',
+      expected: `a buurt of indeling ${divisionYear}`,
+      found: r.buurtCode,
+    },
+  });
+}
+
+/** Reads and sums a file in one go (`table` places rows given by address). */
+export function parseOwnStock(
+  text: string,
+  file: string,
+  defaultYear: number,
+  table?: AddressTable,
+): ParsedOwnStock {
+  return sumOwnStock(readOwnStock(text, file, defaultYear), table);
 }

@@ -4,15 +4,18 @@
  * a map layer (own-stock-map.ts). Each buurt's share of the corporation stock that is theirs is
  * own dwellings ÷ (KWB dwellings × corporation share), with the KWB year nearest before the
  * stock's year. The CSV rules are src/domain/own-stock/parse-own-stock.ts (no I/O, also used by
- * the file import in src/pipeline/own-stock); an upload is validated whole, then written in one
- * transaction, replacing the organisation's stock of the years it holds.
+ * the file import in src/pipeline/own-stock); rows given by postcode and house number are placed
+ * in their buurt by CBS's postcode–house number table in the store (storage/postcode-store.ts).
+ * An upload is validated whole, then written in one transaction, replacing the organisation's
+ * stock of the years it holds — or, when any row cannot be placed, nothing.
  */
 import { createHash } from 'node:crypto';
 import type { OwnStockBuurt, OwnStockImportReport, OwnStockResponse } from '../../api/members.js';
 import { AppError } from '../../core/app-error.js';
 import type { VeerkrachtEngine } from '../../domain/engine/veerkracht-engine.js';
-import { parseOwnStock } from '../../domain/own-stock/parse-own-stock.js';
+import { readOwnStock, sumOwnStock, unknownBuurt } from '../../domain/own-stock/parse-own-stock.js';
 import type { OwnStockRow } from '../../storage/members-store.js';
+import { loadAddressTable } from '../../storage/postcode-store.js';
 import type { ReadContext } from '../read-context.js';
 import { resolveArea } from '../resolve-area.js';
 import { authoriseArea, authoriseCode } from './access.js';
@@ -38,19 +41,15 @@ export async function uploadOwnStock(
 ): Promise<OwnStockImportReport> {
   if (!hasRole(viewer, 'org-admin'))
     throw new AppError('FORBIDDEN', "own stock is uploaded by your organisation's administrators");
-  const parsed = parseOwnStock(text, file, ctx.now().getUTCFullYear());
+  const read = readOwnStock(text, file, ctx.now().getUTCFullYear());
+  const store = ctx.read.store;
+  const table =
+    read.addresses.length > 0 ? await loadAddressTable(store.postcodes, read.addresses) : undefined;
+  const parsed = sumOwnStock(read, table);
   const state = await ctx.read.state.get();
   for (const r of parsed.rows)
     if (state.engine.table.row(r.buurtCode) === undefined)
-      throw new AppError('AREA_UNMATCHED', `buurt ${r.buurtCode} is not on the reference division`, {
-        location: {
-          file,
-          line: r.line,
-          column: 'buurt_code',
-          expected: `a buurt of indeling ${state.divisionYear}`,
-          found: r.buurtCode,
-        },
-      });
+      throw unknownBuurt(file, r, state.divisionYear, parsed.addressRows > 0 ? table : undefined);
   const rows: OwnStockRow[] = parsed.rows.map((r) => ({
     buurtCode: r.buurtCode,
     year: r.year,
@@ -64,6 +63,7 @@ export async function uploadOwnStock(
     dwellings: rows.reduce((s, r) => s + r.dwellings, 0),
     years: parsed.years,
     layout: parsed.layout,
+    addressRows: parsed.addressRows,
   };
   await ctx.read.store.transaction((tx) =>
     tx.members.replaceOwnStock(viewer.organisationId, rows, {

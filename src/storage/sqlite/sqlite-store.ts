@@ -39,6 +39,8 @@ import type { MembersStore } from '../members-store.js';
 import { accountMethods } from './accounts.js';
 import { memberDataMethods } from './member-data.js';
 import { scenarioMethods } from './scenarios.js';
+import type { PostcodeStore } from '../postcode-store.js';
+import { postcodeMethods } from './postcodes.js';
 import type { DataEditionContent, DataEditionRow, NewDataEdition } from '../data-editions.js';
 import { dataEditionMethods } from './data-editions.js';
 
@@ -56,7 +58,7 @@ export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -200000');
+  db.pragma('cache_size = -65536');
   const store = new SqliteStore(db);
   try {
     if (options.readonly) store.checkSchema();
@@ -75,6 +77,7 @@ export class SqliteStore implements Store {
   readonly kysely: Kysely<SqliteSchema>;
   private depth = 0;
   private membersStore: MembersStore | undefined;
+  private postcodeStore: PostcodeStore | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -166,6 +169,12 @@ export class SqliteStore implements Store {
       ...scenarioMethods(this.db),
     };
     return this.membersStore;
+  }
+
+  /** Prepared on first use, like `members`. */
+  get postcodes(): PostcodeStore {
+    this.postcodeStore ??= postcodeMethods(this.db);
+    return this.postcodeStore;
   }
 
   private upsertEdition(e: ImportBatch['edition']): number {

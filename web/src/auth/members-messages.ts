@@ -56,7 +56,7 @@ const nl = {
   invitationLink: (date: string) => `Uitnodigingslink (geldig tot ${date}):`,
   ownStock: 'Eigen bezit',
   ownStockIntro:
-    'CSV met per buurt: buurt_code,dwellings[,year] — of per complex: complex,buurt_code,dwellings[,year]. Alleen uw organisatie ziet het.',
+    'CSV met per buurt: buurt_code,dwellings[,year] — of per complex: complex,buurt_code,dwellings[,year], of met adres in plaats van buurtcode: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Alleen uw organisatie ziet het.',
   upload: 'Uploaden',
   uploaded: (rows: number, buurten: number, dwellings: number) =>
     `Ingelezen: ${rows} regels, ${buurten} buurten, ${dwellings} woningen.`,
@@ -160,7 +160,7 @@ const en: MembersMessages = {
   invitationLink: (date) => `Invitation link (valid until ${date}):`,
   ownStock: 'Own stock',
   ownStockIntro:
-    'CSV per buurt: buurt_code,dwellings[,year] — or per complex: complex,buurt_code,dwellings[,year]. Only your organisation sees it.',
+    'CSV per buurt: buurt_code,dwellings[,year] — or per complex: complex,buurt_code,dwellings[,year], or by address instead of buurt code: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Only your organisation sees it.',
   upload: 'Upload',
   uploaded: (rows, buurten, dwellings) => `Read: ${rows} rows, ${buurten} buurten, ${dwellings} dwellings.`,
   ownStockLayer: 'Own stock (share of the corporation stock)',
