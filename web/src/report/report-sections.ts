@@ -210,13 +210,18 @@ export function brief(text: string, max = 420): string {
   return out.trim();
 }
 
-function sourceLine(sources: readonly SourceRef[], lang: Lang, terms: Terms): string {
-  return sources
-    .map((s) => {
-      const label = editionLabel(s.edition) ?? s.edition;
-      const years = s.years.length > 0 ? ` ${s.years.join(', ')}` : '';
-      return `${terms.label(s.indicator, lang)}: ${label}${years}`;
-    })
+/** The editions behind a map with the years used, each once (the full list is in the sources section). */
+function sourceLine(sources: readonly SourceRef[]): string {
+  const years = new Map<string, Set<number>>();
+  for (const s of sources) {
+    const label = editionLabel(s.edition) ?? s.edition;
+    const key = s.table && !label.includes(s.table) ? `${label} (${s.table})` : label;
+    const set = years.get(key) ?? new Set<number>();
+    s.years.forEach((y) => set.add(y));
+    years.set(key, set);
+  }
+  return [...years]
+    .map(([edition, ys]) => (ys.size > 0 ? `${edition}: ${[...ys].sort().join(', ')}` : edition))
     .join('; ');
 }
 
@@ -274,14 +279,14 @@ export function renderMapPage(
           : null,
         howTo ? h('div', { class: 'report-how' }, h('h3', {}, tm.howToRead), h('p', {}, brief(howTo))) : null,
         caveats
-          ? h('p', { class: 'report-caveat' }, h('strong', {}, `${tm.caveat}: `), brief(caveats, 300))
+          ? h('p', { class: 'report-caveat' }, h('strong', {}, `${tm.caveat}: `), brief(caveats, 240))
           : null,
         meta && meta.sources.length > 0
           ? h(
               'p',
               { class: 'report-map-sources' },
               h('strong', {}, `${tm.sources}: `),
-              sourceLine(meta.sources, lang, data.terms),
+              sourceLine(meta.sources),
             )
           : null,
         h('p', { class: 'report-map-link' }, deepLink(mapLink(data.area, m, lang))),
