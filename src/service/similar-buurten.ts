@@ -72,7 +72,7 @@ export async function getSimilarBuurten(ctx: ReadContext, q: SimilarBuurtenQuery
   const similar = nearestBuurten(now, row, q.limit ?? DEFAULT_SIMILAR_LIMIT, config.minShared).map((nb) =>
     describe(now, nb),
   );
-  const outcomes = period ? periodOutcomes(engine, period) : null;
+  const outcomes = period ? outcomesOf(engine, period) : null;
   let deviants: PositiveDeviant[] = [];
   if (period && outcomes) {
     const start = similarityMatrix(engine, period.t0);
@@ -127,8 +127,21 @@ export async function getSimilarBuurten(ctx: ReadContext, q: SimilarBuurtenQuery
   };
 }
 
+type PeriodOutcomes = Outcomes & { measure: (string | null)[] };
+const outcomeCache = new WeakMap<VeerkrachtEngine, Map<string, PeriodOutcomes>>();
+
+/** The outcomes of a period, computed once per engine (data version) and period. */
+function outcomesOf(engine: VeerkrachtEngine, period: Period): PeriodOutcomes {
+  let byPeriod = outcomeCache.get(engine);
+  if (!byPeriod) outcomeCache.set(engine, (byPeriod = new Map()));
+  const key = formatPeriod(period);
+  let o = byPeriod.get(key);
+  if (!o) byPeriod.set(key, (o = periodOutcomes(engine, period)));
+  return o;
+}
+
 /** ΔO (absolute, as on the ontwikkeling-overlast map) and the absolute classes of the period and the one before. */
-function periodOutcomes(engine: VeerkrachtEngine, period: Period): Outcomes & { measure: (string | null)[] } {
+function periodOutcomes(engine: VeerkrachtEngine, period: Period): PeriodOutcomes {
   const r = engine.period(period);
   const before = engine.period(previousPeriod(period)).classification.absolute.classes;
   const c = r.classification;
