@@ -1,6 +1,6 @@
 /**
  * The members' side of start-up, before the map app: which page the path asks for (/login,
- * /wachtwoord, /organisatie, /beheer, /s/<token>), who the viewer is (GET /api/session), and
+ * /wachtwoord, /organisatie, /beheer, /scenario, /s/<token>), who the viewer is (GET /api/session), and
  * whether the app may show (members mode needs a login or a share link). A share link opens its
  * pinned view; viewers with own stock get its layer. Returns the session when the app shows.
  */
@@ -15,6 +15,7 @@ import { attachMembersBar } from './members-bar.js';
 import { pageLang } from './members-messages.js';
 import { renderOrganisationPage } from './organisation-page.js';
 import { renderPasswordPage } from './password-page.js';
+import { renderScenarioPage } from '../scenario/scenario-page.js';
 import { loadSession, shareTokenFromPath } from './session.js';
 
 export type MembersStart = { kind: 'app'; session: SessionResponse } | { kind: 'page' };
@@ -58,6 +59,10 @@ export async function startMembers(root: HTMLElement): Promise<MembersStart> {
     return PAGE;
   }
   if (session.access === 'members' && session.kind === 'anonymous') return toLogin();
+  if (path === '/scenario') {
+    await renderScenarioPage(root, lang, session);
+    return PAGE;
+  }
   if (session.kind === 'share-link' && window.location.search === '') {
     const s = session.shareLink;
     const q = new URLSearchParams({ view: 'map', area: s.area });

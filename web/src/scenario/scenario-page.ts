@@ -1,0 +1,317 @@
+/**
+ * /scenario[?area=GM0917]: the scenario planner. Choose an area; the three presets (basis,
+ * spreiden, toevoegen) are run at once with the defaults shown with their sources; every input
+ * can be changed per scenario (two or three side by side) and run again (POST /api/scenarios/run).
+ * Results: area totals, concentration per year, a map per scenario (projected class), the table
+ * per buurt; CSV, print (the print stylesheet lays it out for paper or PDF), and for members:
+ * save for the organisation, open or delete saved ones.
+ */
+import type { SessionResponse } from '../../../src/api/members.js';
+import type {
+  RunScenariosResponse,
+  SavedScenario,
+  SavedScenariosResponse,
+  ScenarioInput,
+} from '../../../src/api/scenarios.js';
+import type { GemeentenResponse, MapResponse, RegionsResponse } from '../../../src/api/schemas.js';
+import { renderPage, showError, showOk, statusLine } from '../auth/page-frame.js';
+import { readJson, writeJson } from '../auth/session.js';
+import { h, replaceChildren } from '../dom/element.js';
+import type { Lang } from '../i18n/messages.js';
+import { scenarioForm, type ScenarioForm } from './scenario-form.js';
+import { scenarioMessages, type ScenarioMessages } from './scenario-messages.js';
+import { resultsView } from './scenario-results.js';
+import './scenario.css';
+
+interface PageState {
+  area: string | null;
+  forms: ScenarioForm[];
+  last: RunScenariosResponse | null;
+}
+
+async function areaOptions(t: ScenarioMessages, selected: string | null): Promise<HTMLSelectElement> {
+  const [g, r] = await Promise.all([
+    readJson<GemeentenResponse>('/api/gemeenten'),
+    readJson<RegionsResponse>('/api/regions'),
+  ]);
+  const select = h('select', { name: 'area', id: 'sc-area', 'data-testid': 'scenario-area' });
+  select.append(h('option', { value: '' }, t.chooseArea));
+  if (r.regions.length > 0)
+    select.append(
+      h(
+        'optgroup',
+        { label: 'Regio’s' },
+        r.regions.map((x) => h('option', { value: x.id }, x.name)),
+      ),
+    );
+  select.append(
+    h(
+      'optgroup',
+      { label: 'Gemeenten' },
+      [...g.gemeenten]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((x) => h('option', { value: x.code }, x.name)),
+    ),
+  );
+  if (selected) select.value = selected;
+  return select;
+}
+
+async function download(body: unknown, name: string): Promise<void> {
+  const res = await fetch('/api/scenarios/run.csv', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`CSV: HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function renderScenarioPage(
+  root: HTMLElement,
+  lang: Lang,
+  session: SessionResponse,
+): Promise<void> {
+  const t = scenarioMessages(lang);
+  const params = new URLSearchParams(window.location.search);
+  const state: PageState = { area: params.get('area'), forms: [], last: null };
+  const status = statusLine();
+  const formsBox = h('div', { class: 'sc-forms', 'data-testid': 'scenario-forms' });
+  const results = h('div', { class: 'sc-results-box' });
+  const savedBox = h('section', { class: 'sc-saved', 'data-testid': 'scenario-saved' });
+  const areaSelect = await areaOptions(t, state.area);
+  const features = new Map<string, MapResponse['features']>();
+  const mapLink = h('a', { class: 'sc-map-link', href: '/' }, t.backToMap);
+
+  const featuresOf = async (area: string) => {
+    if (!features.has(area)) {
+      const m = await readJson<MapResponse>(
+        `/api/maps?area=${encodeURIComponent(area)}&map=corporatiebezit`,
+      ).catch(() => null);
+      features.set(area, m?.features ?? []);
+    }
+    return features.get(area)!;
+  };
+
+  const setForms = (res: RunScenariosResponse) => {
+    state.forms = res.scenarios.map((s, i, all) =>
+      scenarioForm(s.spec, i, t, all.length > 1 ? () => removeForm(i) : undefined),
+    );
+    replaceChildren(
+      formsBox,
+      state.forms.map((f) => f.element),
+    );
+  };
+  const removeForm = (i: number) => {
+    state.forms.splice(i, 1);
+    const specs = state.forms.map((f) => f.read());
+    void run(specs);
+  };
+
+  const body = (scenarios?: ScenarioInput[]) => ({ area: state.area!, ...(scenarios ? { scenarios } : {}) });
+
+  async function run(scenarios?: ScenarioInput[]): Promise<void> {
+    if (!state.area) return;
+    status.className = 'members-status';
+    status.textContent = t.running;
+    try {
+      const [res, fs] = await Promise.all([
+        writeJson<RunScenariosResponse>('POST', '/api/scenarios/run', body(scenarios)),
+        featuresOf(state.area),
+      ]);
+      state.last = res;
+      setForms(res);
+      replaceChildren(results, resultsView(res, fs, lang, t));
+      status.textContent = '';
+      const q = new URLSearchParams({ area: state.area, ...(lang === 'en' ? { lang } : {}) });
+      window.history.replaceState(null, '', `/scenario?${q.toString()}`);
+      mapLink.setAttribute(
+        'href',
+        `/?view=map&area=${encodeURIComponent(state.area)}${lang === 'en' ? '&lang=en' : ''}`,
+      );
+      document.title = `${t.title}: ${res.area.name} — Veerkrachtkaarten`;
+    } catch (error) {
+      showError(status, error);
+    }
+  }
+
+  areaSelect.addEventListener('change', () => {
+    state.area = areaSelect.value || null;
+    void run();
+  });
+
+  const addButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button secondary',
+      'data-testid': 'scenario-add',
+      onclick: () => {
+        if (state.forms.length >= 3) return;
+        const specs = state.forms.map((f) => f.read());
+        void run([...specs, { name: `${t.scenario} ${specs.length + 1}` }]);
+      },
+    },
+    t.addScenario,
+  );
+  const runButton = h(
+    'button',
+    { type: 'submit', class: 'button primary', 'data-testid': 'scenario-run' },
+    t.run,
+  );
+  const form = h(
+    'form',
+    {
+      class: 'sc-form',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void run(state.forms.map((f) => f.read()));
+      },
+    },
+    formsBox,
+    h('p', { class: 'sc-actions' }, runButton, ' ', addButton),
+  );
+
+  const actions = h(
+    'p',
+    { class: 'sc-actions sc-no-print' },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button secondary',
+        'data-testid': 'scenario-csv',
+        onclick: () => {
+          if (!state.area) return;
+          download(body(state.forms.map((f) => f.read())), `scenario-${state.area}.csv`).catch((e) =>
+            showError(status, e),
+          );
+        },
+      },
+      t.csv,
+    ),
+    ' ',
+    h('button', { type: 'button', class: 'button secondary', onclick: () => window.print() }, t.print),
+  );
+
+  const saveTitle = h('input', {
+    type: 'text',
+    id: 'sc-save-title',
+    maxlength: 60,
+    'data-testid': 'scenario-save-title',
+  });
+  const saveBox =
+    session.kind === 'user'
+      ? h(
+          'form',
+          {
+            class: 'sc-save sc-no-print',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!state.area) return;
+              writeJson<SavedScenario>('POST', '/api/scenarios', {
+                title: saveTitle.value.trim(),
+                area: state.area,
+                scenarios: state.forms.map((f) => f.read()),
+              })
+                .then(() => {
+                  showOk(status, t.saved);
+                  return loadSaved();
+                })
+                .catch((err) => showError(status, err));
+            },
+          },
+          h('label', { for: 'sc-save-title' }, t.saveTitle),
+          ' ',
+          saveTitle,
+          ' ',
+          h('button', { type: 'submit', class: 'button', 'data-testid': 'scenario-save' }, t.save),
+        )
+      : h('p', { class: 'sc-no-print' }, t.loginToSave);
+
+  async function loadSaved(): Promise<void> {
+    if (session.kind !== 'user') return;
+    const list = await readJson<SavedScenariosResponse>('/api/scenarios');
+    replaceChildren(
+      savedBox,
+      h('h2', {}, t.savedHeading),
+      h(
+        'ul',
+        {},
+        list.scenarios.map((s) =>
+          h(
+            'li',
+            { 'data-id': String(s.id) },
+            `${s.title} — ${s.area} (${s.author}, ${s.createdAt.slice(0, 10)}) `,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                onclick: () => {
+                  state.area = s.area;
+                  areaSelect.value = s.area;
+                  void run(s.scenarios);
+                },
+              },
+              t.open,
+            ),
+            ' ',
+            h('a', { href: `/api/scenarios/${s.id}.csv`, download: `scenario-${s.id}.csv` }, 'CSV'),
+            ' ',
+            s.mayDelete
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button secondary',
+                    onclick: () => {
+                      writeJson('DELETE', `/api/scenarios/${s.id}`)
+                        .then(loadSaved)
+                        .catch((err) => showError(status, err));
+                    },
+                  },
+                  t.delete,
+                )
+              : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  const main = renderPage(
+    root,
+    lang,
+    t.title,
+    h(
+      'p',
+      { class: 'sc-intro' },
+      t.intro,
+      ' ',
+      h('a', { href: '/docs/method#scenario-planner-stock-flow-model' }, t.method),
+    ),
+    h(
+      'p',
+      { class: 'sc-area sc-no-print' },
+      h('label', { for: 'sc-area' }, t.area),
+      ' ',
+      areaSelect,
+      ' ',
+      mapLink,
+    ),
+    status,
+    form,
+    actions,
+    saveBox,
+    results,
+    savedBox,
+  );
+  main.classList.add('sc-page');
+  await Promise.all([run(), loadSaved().catch(() => undefined)]);
+}
