@@ -46,6 +46,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/maps.js')).mapsCommand,
   },
   {
+    name: 'report',
+    summary:
+      'the report of a gemeente or region as PDF (cover, key figures, the nine maps, buurt table, method)',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
     name: 'serve',
     summary: 'serve the web app and the HTTP API',
     load: async () => (await import('./commands/serve.js')).serveCommand,

@@ -9,6 +9,7 @@ import { attachMembers, startMembers } from './auth/members-boot.js';
 import { createCompareAreasView } from './compare/compare-areas-view.js';
 import { createCompareMapsView } from './compare/compare-maps-view.js';
 import { h, replaceChildren } from './dom/element.js';
+import { createEarlyWarningView } from './early-warning/early-warning-view.js';
 import { preserveFocus } from './dom/focus.js';
 import { messagesFor } from './i18n/messages.js';
 import { createAppShell } from './layout/app-shell.js';
@@ -34,6 +35,8 @@ function createView(ctx: AppContext, name: ViewName): View {
       return createCompareAreasView(ctx);
     case 'report':
       return createReportView(ctx);
+    case 'warnings':
+      return createEarlyWarningView(ctx);
     default: {
       const never: never = name;
       throw new Error(`unknown view ${String(never)}`);

@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { ViewName, ViewState } from '../state/view-state.js';
+import { warningMessages } from '../early-warning/warning-messages.js';
 
 export interface AppShell {
   main: HTMLElement;
@@ -99,6 +100,7 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
             navLink('map', t.navMap, state),
             navLink('compare', t.navCompare, state),
             navLink('areas', t.navAreas, state),
+            navLink('warnings', warningMessages(state.lang).nav, state),
           ),
         ),
         h(

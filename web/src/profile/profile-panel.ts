@@ -19,6 +19,7 @@ import {
   shortClassTable,
   type IndicatorSection,
 } from './profile-sections.js';
+import { similarSection } from './similar-section.js';
 
 export interface ProfileRequest {
   code: string | null;
@@ -173,6 +174,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
               : null,
           ),
           allPeriodsDisclosure(buurt, r.lang, t, r.terms),
+          similarSection(buurt.code, r.lang),
           profileMembersSection(buurt, r.lang),
         ),
       );

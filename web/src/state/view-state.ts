@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/messages.js';
 
-export const VIEW_NAMES = ['start', 'map', 'compare', 'areas', 'report'] as const;
+export const VIEW_NAMES = ['start', 'map', 'compare', 'areas', 'report', 'warnings'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The map, its table, or the difference with the previous period (class then → class now). */
