@@ -282,6 +282,26 @@ CREATE TABLE scenarios (
 CREATE INDEX scenarios_organisation ON scenarios (organisation_id, created_at);
 `,
   },
+  {
+    version: 9,
+    name: 'the CBS postcode–house number table: the buurt of every address',
+    sql: `
+CREATE TABLE postcode_buurten (
+  postcode TEXT NOT NULL,
+  huisnummer INTEGER NOT NULL,
+  buurt_code TEXT NOT NULL,
+  PRIMARY KEY (postcode, huisnummer)
+);
+CREATE TABLE postcode_table (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  division_year INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  checksum TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  imported_at TEXT NOT NULL
+);
+`,
+  },
 ];
 
 export const PG_MIGRATIONS: readonly Migration[] = RAW.map((m) => ({ ...m, sql: bytewise(m.sql) }));

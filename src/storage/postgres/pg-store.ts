@@ -15,6 +15,7 @@ import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import type { DataEditionStore } from '../data-editions.js';
 import type { MembersStore } from '../members-store.js';
+import type { PostcodeStore } from '../postcode-store.js';
 import type {
   AreaRow,
   BulkValueQuery,
@@ -35,6 +36,7 @@ import { clientConnection, poolConnection, type PgConnection } from './pg-connec
 import { pgAccountMethods } from './pg-accounts.js';
 import { pgDataEditionMethods } from './pg-data-editions.js';
 import { pgMemberDataMethods } from './pg-member-data.js';
+import { pgPostcodeMethods } from './pg-postcodes.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
   clearHarmonisation,
@@ -126,6 +128,7 @@ interface TxState {
 
 export class PgStore implements Store {
   private membersStore: MembersStore | undefined;
+  private postcodeStore: PostcodeStore | undefined;
   private readonly editions: DataEditionStore;
 
   constructor(
@@ -201,6 +204,11 @@ export class PgStore implements Store {
       ...pgMemberDataMethods(this.conn, (fn) => this.atomic(fn)),
     };
     return this.membersStore;
+  }
+
+  get postcodes(): PostcodeStore {
+    this.postcodeStore ??= pgPostcodeMethods(this.conn);
+    return this.postcodeStore;
   }
 
   addDataEdition: DataEditionStore['addDataEdition'] = (e, o) => this.editions.addDataEdition(e, o);
