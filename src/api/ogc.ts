@@ -1,6 +1,6 @@
 /** Query parameters of the OGC API – Features routes under /ogc (src/service/ogc-features.ts). */
 import { z } from 'zod';
-import { PeriodSchema } from './schemas.js';
+import { EditionParamSchema, PeriodSchema } from './schemas.js';
 
 const FormatSchema = z.enum(['json', 'geojson']).optional();
 
@@ -19,8 +19,16 @@ export const OgcItemsQuerySchema = z.strictObject({
   gemeente: z.string().min(1).optional(),
   year: z.coerce.number().int().optional(),
   period: PeriodSchema.optional(),
+  /** A data edition id (GET /api/editions); absent = the newest. */
+  edition: EditionParamSchema.optional(),
 });
 export type OgcItemsQuery = z.infer<typeof OgcItemsQuerySchema>;
 
 /** GET /ogc/collections/:id/items/:featureId. */
-export const OgcItemQuerySchema = OgcItemsQuerySchema.pick({ f: true, crs: true, year: true, period: true });
+export const OgcItemQuerySchema = OgcItemsQuerySchema.pick({
+  f: true,
+  crs: true,
+  year: true,
+  period: true,
+  edition: true,
+});

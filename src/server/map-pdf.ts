@@ -25,10 +25,14 @@ export class MapPdfRenderer {
       scale: q.size === 'a3' ? 1.5 : 2,
     });
     try {
+      const info = await this.mapInfo(q, credentials);
       const link = new URLSearchParams({ view: 'map', area: q.area, map: q.map });
       if (q.period !== undefined) link.set('period', q.period);
       if (q.year !== undefined) link.set('year', String(q.year));
       if (q.lang === 'en') link.set('lang', 'en');
+      // the page and its deep link show the data edition the map comes from, also after later imports
+      const edition = q.edition ?? info.dataEdition?.id;
+      if (edition !== undefined) link.set('edition', String(edition));
       await page.goto(`${PRINT_ORIGIN}/?${link.toString()}`);
       await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
       const error = await page.$('.map-stage .error');
@@ -40,8 +44,10 @@ export class MapPdfRenderer {
         .catch(() => undefined); // an area without geometry still prints its texts
       const deepLink = `${publicOrigin}/?${link.toString()}`;
       const en = q.lang === 'en';
-      const editions = await this.editions(q, credentials);
-      const sources = `${en ? 'Sources and editions' : 'Bronnen en edities'}: CBS/PDOK wijk- en buurtkaart; ${editions.join('; ')}`;
+      const dataEdition = info.dataEdition
+        ? `; ${en ? 'data edition' : 'data-editie'}: ${info.dataEdition.label}`
+        : '';
+      const sources = `${en ? 'Sources and editions' : 'Bronnen en edities'}: CBS/PDOK wijk- en buurtkaart; ${info.sources.join('; ')}${dataEdition}`;
       const qr = await deepLinkQrSvg(
         deepLink,
         en ? 'QR code of the link to this map' : 'QR-code van de link naar deze kaart',
@@ -83,19 +89,28 @@ export class MapPdfRenderer {
     }
   }
 
-  /** The source editions of the map, each once (as in the PNG export's edition line). */
-  private async editions(q: MapPdfQuery, credentials: Record<string, string>): Promise<string[]> {
+  /** The source editions of the map, each once (as in the PNG export's edition line), and its data edition. */
+  private async mapInfo(
+    q: MapPdfQuery,
+    credentials: Record<string, string>,
+  ): Promise<{ sources: string[]; dataEdition: { id: number; label: string } | null }> {
     const p = new URLSearchParams({ area: q.area, map: q.map });
     if (q.period !== undefined) p.set('period', q.period);
     if (q.year !== undefined) p.set('year', String(q.year));
+    if (q.edition !== undefined) p.set('edition', String(q.edition));
     const res = await this.fetchApp(
       new Request(`${PRINT_ORIGIN}/api/maps?${p.toString()}`, { headers: credentials }),
     );
-    if (!res.ok) return [];
-    const body = (await res.json()) as { meta?: { sources?: { edition: string; table: string | null }[] } };
+    if (!res.ok) return { sources: [], dataEdition: null };
+    const body = (await res.json()) as {
+      meta?: {
+        sources?: { edition: string; table: string | null }[];
+        dataEdition?: { id: number; label: string } | null;
+      };
+    };
     const labels = (body.meta?.sources ?? []).map((s) =>
       s.table && !s.edition.includes(s.table) ? `${s.edition} (${s.table})` : s.edition,
     );
-    return [...new Set(labels)].sort();
+    return { sources: [...new Set(labels)].sort(), dataEdition: body.meta?.dataEdition ?? null };
   }
 }

@@ -51,7 +51,9 @@ export const DOWNLOAD_COLUMNS = COLUMNS.map((c) => c.name);
 
 function fileName(m: MapRows, ext: string): string {
   const when = m.built.period ?? m.built.year ?? '';
-  return `veerkracht-${[m.area?.id ?? 'nl', m.built.spec.id, when].filter((s) => s !== '').join('-')}.${ext}`.replace(
+  // a file of an older data edition says so in its name (the newest edition's files keep the plain name)
+  const edition = m.dataEdition && !m.dataEdition.current ? `editie${m.dataEdition.id}` : '';
+  return `veerkracht-${[m.area?.id ?? 'nl', m.built.spec.id, when, edition].filter((s) => s !== '').join('-')}.${ext}`.replace(
     /[^A-Za-z0-9._-]/g,
     '_',
   );
@@ -81,6 +83,7 @@ export async function mapGeoJson(ctx: ReadContext, q: MapQuery): Promise<MapDown
     type: 'FeatureCollection',
     name: `${m.built.headingNl} — ${m.area?.name ?? 'Nederland'}`,
     ...(m.demo ? { demo: DEMO_LABEL } : {}),
+    ...(m.dataEdition ? { dataEdition: m.dataEdition } : {}),
     features: m.rows.map((r) => ({
       type: 'Feature',
       id: r.code,
@@ -106,7 +109,7 @@ export async function mapGeoPackage(ctx: ReadContext, q: MapQuery): Promise<MapD
   const body = writeGeoPackage({
     table: m.built.spec.id.replace(/[^A-Za-z0-9_]/g, '_'),
     identifier: `${m.built.headingNl} — ${m.area?.name ?? 'Nederland'}`,
-    description: `Veerkracht: ${m.built.headingNl}, buurtindeling ${m.divisionYear}${m.demo ? ` (${DEMO_LABEL})` : ''}`,
+    description: `Veerkracht: ${m.built.headingNl}, buurtindeling ${m.divisionYear}${m.dataEdition ? `, data-${m.dataEdition.label} (edition=${m.dataEdition.id})` : ''}${m.demo ? ` (${DEMO_LABEL})` : ''}`,
     srsId: 28992,
     columns: COLUMNS.map((c) => ({ name: c.name, type: c.type })),
     rows: m.rows.map((r) => ({

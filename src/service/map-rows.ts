@@ -10,7 +10,7 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { parsePeriod } from '../domain/engine/engine-config.js';
 import { buildMap, type BuiltMap } from '../domain/maps/build-map.js';
-import type { LoadedState } from './engine-state.js';
+import type { DataEditionInfo, LoadedState } from './engine-state.js';
 import { getMapDefinitions, resolveMapSpec } from './maps.js';
 import type { ReadContext } from './read-context.js';
 import { resolveArea, type ResolvedArea } from './resolve-area.js';
@@ -41,6 +41,8 @@ export interface MapRows {
   area: ResolvedArea | null;
   divisionYear: number;
   demo: boolean;
+  /** The data edition the map comes from (null: the store recorded none). */
+  dataEdition: DataEditionInfo | null;
   rows: MapRow[];
 }
 
@@ -109,7 +111,14 @@ async function buildMapRows(ctx: ReadContext, state: LoadedState, q: MapRowsQuer
     };
   });
   out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { built, area, divisionYear: state.divisionYear, demo: state.demo, rows: out };
+  return {
+    built,
+    area,
+    divisionYear: state.divisionYear,
+    demo: state.demo,
+    dataEdition: state.dataEdition,
+    rows: out,
+  };
 }
 
 /** The year or period asked; else the default the app shows for the area (or the country). */

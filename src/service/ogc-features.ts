@@ -11,7 +11,7 @@ import type { OgcItemsQuery } from '../api/ogc.js';
 import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { getMapDefinitions } from './maps.js';
-import { displayGeometries, getMapRows, rdGeometries, type MapRow } from './map-rows.js';
+import { displayGeometries, getMapRows, rdGeometries, type MapRow, type MapRows } from './map-rows.js';
 import type { ReadContext } from './read-context.js';
 
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -140,6 +140,10 @@ export function ogcApiDocument(base: string) {
     param('period', 'change and veerkracht maps: the period, e.g. 2016-2020 (default: as the app shows it)', {
       type: 'string',
       pattern: '^\\d{4}-\\d{4}$',
+    }),
+    param('edition', 'a data edition id (GET /api/editions); absent = the newest', {
+      type: 'integer',
+      minimum: 1,
     }),
   ];
   const collectionId = { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } };
@@ -270,6 +274,7 @@ const PROPERTY_TYPES: Record<string, 'string' | 'number' | 'integer'> = {
   delta_concentration: 'number',
   delta_nuisance: 'number',
   edition: 'string',
+  data_edition: 'string',
 };
 
 /**
@@ -343,7 +348,10 @@ export async function ogcItems(
           page.map((r) => r.gemeente),
         );
   const shown = mapRows.built.period ?? mapRows.built.year;
-  const features = page.map((r) => ogcFeature(r, geometry.get(r.code) ?? null, crs, shown, mapRows.demo));
+  const edition = editionLabel(mapRows);
+  const features = page.map((r) =>
+    ogcFeature(r, geometry.get(r.code) ?? null, crs, shown, mapRows.demo, edition),
+  );
   const self = itemsUrl(base, id, q, offset, limit);
   const links: OgcLink[] = [
     { href: self, rel: 'self', type: 'application/geo+json', title: 'this page' },
@@ -402,7 +410,7 @@ export async function ogcItem(
   const shown = mapRows.built.period ?? mapRows.built.year;
   const href = `${base}/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(code)}`;
   return {
-    ...ogcFeature(row, geometry.get(code) ?? null, crs, shown, mapRows.demo),
+    ...ogcFeature(row, geometry.get(code) ?? null, crs, shown, mapRows.demo, editionLabel(mapRows)),
     links: [
       { href, rel: 'self', type: 'application/geo+json', title: 'this buurt' },
       {
@@ -421,6 +429,7 @@ function ogcFeature(
   crs: string,
   shown: string | number | null,
   demo: boolean,
+  dataEdition: string | null = null,
 ): OgcFeature {
   return {
     type: 'Feature',
@@ -440,13 +449,14 @@ function ogcFeature(
       delta_concentration: r.deltaConcentration,
       delta_nuisance: r.deltaNuisance,
       edition: r.editions.join('; ') + (demo ? ' (demo — fictieve gegevens)' : ''),
+      data_edition: dataEdition,
     },
   };
 }
 
 function itemsUrl(base: string, id: string, q: OgcItemsQuery, offset: number, limit: number): string {
   const p = new URLSearchParams();
-  for (const k of ['gemeente', 'year', 'period', 'bbox', 'bbox-crs', 'crs', 'f'] as const) {
+  for (const k of ['gemeente', 'year', 'period', 'edition', 'bbox', 'bbox-crs', 'crs', 'f'] as const) {
     const v = q[k];
     if (v !== undefined) p.set(k, String(v));
   }
@@ -511,4 +521,9 @@ function roundGeometry(g: PolygonGeometry, digits: number): PolygonGeometry {
   return g.type === 'Polygon'
     ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
+}
+
+/** The data edition of a map's rows as an item says it: "editie 2026-1 (edition=3)". */
+function editionLabel(m: MapRows): string | null {
+  return m.dataEdition ? `${m.dataEdition.label} (edition=${m.dataEdition.id})` : null;
 }

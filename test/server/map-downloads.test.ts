@@ -162,6 +162,7 @@ describe('map downloads (CSV, GeoJSON, GeoPackage)', () => {
         'map',
         'period',
         'year',
+        'edition',
       ]);
     expect(doc.paths['/api/maps.pdf']!.get.parameters.map((p) => p.name)).toContain('size');
   });

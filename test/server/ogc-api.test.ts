@@ -84,6 +84,7 @@ describe('OGC API – Features on a synthetic store', () => {
       'gemeente',
       'year',
       'period',
+      'edition',
     ]);
   });
 
@@ -165,6 +166,7 @@ describe('OGC API – Features on a synthetic store', () => {
       'delta_concentration',
       'delta_nuisance',
       'edition',
+      'data_edition',
     ]);
     expect(items.features.some((f) => typeof f.properties['delta_concentration'] === 'number')).toBe(true);
     expect(items.features.some((f) => String(f.properties['edition']).includes('synthetic test data'))).toBe(

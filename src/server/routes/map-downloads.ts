@@ -36,7 +36,8 @@ export function mapDownloadRoutes(deps: ServerDeps, auth: AuthDeps, pdf: MapPdfR
   app.get('/maps.gpkg', route(mapGeoPackage));
   app.get('/maps.pdf', async (c) => {
     const q = parseQuery(MapPdfQuerySchema, c.req.query());
-    const rows = await getMapRows(deps.read, q); // AREA_NOT_FOUND / MAP_NOT_FOUND before Chromium
+    // EDITION_NOT_FOUND / EDITION_GONE, AREA_NOT_FOUND / MAP_NOT_FOUND before Chromium
+    const rows = await getMapRows(await readContextAt(deps.read, q.edition), q);
     const credentials: Record<string, string> = {};
     for (const h of ['cookie', 'authorization']) {
       const v = c.req.header(h);

@@ -19,6 +19,7 @@ import {
   parseCrs,
 } from '../../service/ogc-features.js';
 import { ownOrigin, type AuthDeps } from '../auth/request-context.js';
+import { readContextAt } from '../../service/read-context.js';
 import { cachedJson } from '../cached-route.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -99,7 +100,7 @@ export function ogcRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
         contentType: GEOJSON,
         headers: contentCrs,
       },
-      (q, p) => ogcItems(deps.read, p['base']!, p['id']!, q),
+      async (q, p) => ogcItems(await readContextAt(deps.read, q.edition), p['base']!, p['id']!, q),
     ),
   );
   app.get(
@@ -117,7 +118,8 @@ export function ogcRoutes(deps: ServerDeps, auth: AuthDeps): Hono {
         contentType: GEOJSON,
         headers: contentCrs,
       },
-      (q, p) => ogcItem(deps.read, p['base']!, p['id']!, p['featureId']!, q),
+      async (q, p) =>
+        ogcItem(await readContextAt(deps.read, q.edition), p['base']!, p['id']!, p['featureId']!, q),
     ),
   );
   return app;
