@@ -101,6 +101,20 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
             navLink('compare', t.navCompare, state),
             navLink('areas', t.navAreas, state),
             navLink('warnings', warningMessages(state.lang).nav, state),
+            // the scenario planner is a page of its own (web/src/scenario)
+            h(
+              'li',
+              {},
+              h(
+                'a',
+                {
+                  class: 'nav-link',
+                  'data-view': 'scenario',
+                  href: `/scenario${state.area ? `?area=${encodeURIComponent(state.area)}` : ''}${state.lang === 'en' ? `${state.area ? '&' : '?'}lang=en` : ''}`,
+                },
+                state.lang === 'en' ? 'Scenarios' : 'Scenario’s',
+              ),
+            ),
           ),
         ),
         h(
