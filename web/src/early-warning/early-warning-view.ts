@@ -26,9 +26,18 @@ const CLASS_MAP = 'veerkracht-absoluut';
 
 const span = (p: string) => p.replace('-', '–');
 
-/** A change with its sign (the reason's text has the precision that matters for its comparisons). */
+/**
+ * A change with its sign, at least 2 decimals and more while it would print as 0 (−0,004 stays
+ * −0,004: the numbers never read differently from the reason's words).
+ */
 function sd(v: number, lang: Lang): string {
-  return formatNumber(v, lang, { signed: true });
+  let digits = 2;
+  while (digits < 9 && v !== 0 && Math.round(Math.abs(v) * 10 ** digits) === 0) digits++;
+  const text = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  }).format(v);
+  return v > 0 ? `+${text}` : text.replace('-', '−');
 }
 
 /** The numbers of a reason as label–value pairs (the same numbers its text is made from). */
