@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { splitPlainLines } from './csv-table.js';
+import { readCsvTable, splitPlainLines } from './csv-table.js';
+import { inputFileFromBytes } from './input-file.js';
 
 /** csv-parse with the options readCsvTable uses, as { fields, line } per record (or its error code). */
 function csvParse(text: string, delimiter: string): { fields: string[]; line: number }[] | string {
@@ -78,6 +79,31 @@ describe('splitPlainLines(text, delimiter) — the fast path of readCsvTable', (
         expect(fast).toEqual(csvParse(t, ','));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('readCsvTable(file, { keepColumn })', () => {
+  const table = (text: string, keepColumn?: (name: string) => boolean) =>
+    readCsvTable(inputFileFromBytes('t.csv', Buffer.from(text)), keepColumn ? { keepColumn } : {});
+
+  it('blanks the cells of the columns not kept, on the fast path and through csv-parse alike', () => {
+    const keep = (h: string) => h !== 'b';
+    expect(table('a,b,c\n1,2,3\n"4","5","6"\n', keep).rows).toEqual([
+      ['1', '', '3'],
+      ['4', '', '6'],
+    ]);
+    // a line break inside quotes sends the text to csv-parse (after the fast path read the header)
+    expect(table('a,b,c\n1,2,3\n"4","5""x","6"\n"7","8\ny","9\nz"\n', keep).rows).toEqual([
+      ['1', '', '3'],
+      ['4', '', '6'],
+      ['7', '', '9\nz'],
+    ]);
+  });
+
+  it('keeps every cell of a row with another column count, for the error that names it', () => {
+    expect(() => table('a;b;c\n1;2;3\n4,5,6\n', (h) => h === 'a')).toThrow(
+      expect.objectContaining({ code: 'CSV_WRONG_DELIMITER' }),
     );
   });
 });

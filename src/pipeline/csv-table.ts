@@ -107,10 +107,18 @@ export function checkDuplicateHeader(file: string, header: readonly string[]): v
   });
 }
 
-export function readCsvTable(
-  file: InputFile,
-  options: { delimiter?: string; allowShortRows?: boolean } = {},
-): CsvTable {
+export interface CsvTableOptions {
+  delimiter?: string;
+  allowShortRows?: boolean;
+  /**
+   * The columns the caller reads (by cleaned header name): the cells of every other column are
+   * '' in `rows`, so that a wide national file does not keep them in memory. Rows with another
+   * column count keep all their cells (for the error that names them).
+   */
+  keepColumn?: (name: string) => boolean;
+}
+
+export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): CsvTable {
   const original = file.text();
   const { text } = frameStatlineText(original);
   const delimiter = options.delimiter ?? sepHintOf(original) ?? detectDelimiter(headerLineOf(text));
@@ -121,15 +129,10 @@ export function readCsvTable(
   let records: CsvRecord[];
   try {
     const unwrapped = unwrapExcelText(text, delimiter);
-    records =
-      splitPlainLines(unwrapped, delimiter) ??
-      (parse(unwrapped, {
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: false,
-        skip_empty_lines: true,
-        info: true,
-      }) as unknown as CsvRecord[]);
+    // a fresh filter per pass: the fast path may give up after the header
+    const keep = (): ((record: string[]) => void) | undefined =>
+      options.keepColumn ? keepOnly(options.keepColumn) : undefined;
+    records = splitPlainLines(unwrapped, delimiter, keep()) ?? parseAll(unwrapped, delimiter, keep());
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
     const line = err.lines ?? undefined;
@@ -239,6 +242,37 @@ interface CsvRecord {
   info: { lines: number };
 }
 
+/** csv-parse with the options of readCsvTable; `keep` blanks the unread cells afterwards. */
+function parseAll(text: string, delimiter: string, keep?: (record: string[]) => void): CsvRecord[] {
+  const records = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: false,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as CsvRecord[];
+  if (keep) for (const r of records) keep(r.record);
+  return records;
+}
+
+/**
+ * A function that blanks, in every record after the first (the header), the cells of the columns
+ * `keepColumn` does not name — only in records as long as the header.
+ */
+function keepOnly(keepColumn: (name: string) => boolean): (record: string[]) => void {
+  let header: string[] | undefined;
+  let dropped: number[] = [];
+  return (record) => {
+    if (!header) {
+      header = record;
+      dropped = record.flatMap((h, i) => (keepColumn(cleanHeaderCell(h)) ? [] : [i]));
+      return;
+    }
+    if (record.length !== header.length) return;
+    for (const i of dropped) record[i] = '';
+  };
+}
+
 /**
  * The records csv-parse gives (relax_column_count, skip_empty_lines, info) when every line is one
  * record — no quoted field spans a line break — every quote encloses a whole field (`"…"`, `""`
@@ -248,7 +282,11 @@ interface CsvRecord {
  * closing quote, a line break inside quotes, a bare `\r`), which goes to csv-parse and so gets
  * its exact errors.
  */
-export function splitPlainLines(text: string, delimiter: string): CsvRecord[] | undefined {
+export function splitPlainLines(
+  text: string,
+  delimiter: string,
+  keep?: (record: string[]) => void,
+): CsvRecord[] | undefined {
   const crlf = text.includes('\r');
   if (crlf) {
     for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
@@ -266,6 +304,7 @@ export function splitPlainLines(text: string, delimiter: string): CsvRecord[] | 
       const raw = text.slice(at, end);
       const record = raw.includes('"') ? splitQuotedLine(raw, delimiter) : raw.split(delimiter);
       if (!record) return undefined;
+      keep?.(record);
       records.push({ record, info: { lines: line } });
     }
     if (nl < 0) break;

@@ -60,8 +60,16 @@ export interface DivisionData {
 
 const shape = (g: GeometryRow): OverlayShape => ({ code: g.code, rd: g.rd, areaM2: g.areaM2, bbox: g.bbox });
 
+/** Same JSON: equal nested arrays of numbers (no string per geometry, as for 13,000 pairs a division). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+  return true;
+}
+
 function iou(a: GeometryRow, b: GeometryRow): number {
-  if (JSON.stringify(a.rd) === JSON.stringify(b.rd)) return 1;
+  if (a.rd.type === b.rd.type && sameJson(a.rd.coordinates, b.rd.coordinates)) return 1;
   const inter = intersectionArea(a.rd, b.rd);
   return inter / (a.areaM2 + b.areaM2 - inter);
 }

@@ -7,7 +7,8 @@ import { hasHeader } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable } from '../../csv-table.js';
 import type { SourceParser } from '../../source-parser.js';
-import { RIVM_DIVISION_YEAR } from './rivm-measures.js';
+import { keyStem } from '../../odata-json.js';
+import { RIVM_DIVISION_YEAR, RIVM_MEASURES } from './rivm-measures.js';
 import { buildRivmBatch } from './rivm-rows.js';
 
 export const rivmCsvParser: SourceParser = {
@@ -21,7 +22,8 @@ export const rivmCsvParser: SourceParser = {
       : 0;
   },
   async parse(file, ctx) {
-    const table = readCsvTable(file);
+    // a national file has ~45 columns of which the batch reads ~17: keep only those in memory
+    const table = readCsvTable(file, { keepColumn: isRivmColumn });
     return buildRivmBatch(
       {
         file: file.name,
@@ -41,3 +43,14 @@ export const rivmCsvParser: SourceParser = {
     );
   },
 };
+
+/** The columns buildRivmBatch reads: the dimensions, the gemeente name and the mapped measures. */
+function isRivmColumn(name: string): boolean {
+  const stem = keyStem(name);
+  return (
+    ['WijkenEnBuurten', 'Perioden', 'jaar', 'Leeftijd', 'Marges'].includes(name) ||
+    stem === 'Codering' ||
+    stem === 'Gemeentenaam' ||
+    RIVM_MEASURES[stem] !== undefined
+  );
+}
