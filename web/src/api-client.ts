@@ -3,6 +3,7 @@
  * the shared contract in src/api/schemas.ts (type-only imports, so zod stays out of the bundle).
  * Responses are cached per URL for the life of the page; errors carry the API's stable code.
  */
+import type { EditionChangesResponse, EditionsResponse } from '../../src/api/editions.js';
 import type {
   BuurtResponse,
   BuurtSearchResponse,
@@ -34,6 +35,28 @@ let shareToken: string | null = null;
 export function setShareToken(token: string | null): void {
   shareToken = token;
   cache.clear();
+}
+
+/**
+ * The data edition the page shows (`edition=` of the URL, or a share link's): every request of
+ * the maps, definitions, buurt profiles and comparisons carries it; null = the newest.
+ */
+let editionPin: number | null = null;
+
+export function setEditionPin(edition: number | null): void {
+  if (edition === editionPin) return;
+  editionPin = edition;
+  cache.clear();
+}
+
+export function pinnedEdition(): number | null {
+  return editionPin;
+}
+
+/** `path` with the pinned edition added to its query (the API routes that read the engine take it). */
+export function withEdition(path: string): string {
+  if (editionPin === null) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}edition=${editionPin}`;
 }
 
 /** Headers every API request carries (the share-link token, when there is one). */
@@ -116,7 +139,7 @@ export const api = {
   /** The national definitions, or with an area what each map has there (years/periods with data, defaults). */
   definitions: async (area?: string | null): Promise<MapDefinitionsResponse> => {
     const defs = await getJson<MapDefinitionsResponse>(
-      `/api/maps/definitions${area ? `?${query({ area })}` : ''}`,
+      withEdition(`/api/maps/definitions${area ? `?${query({ area })}` : ''}`),
     );
     return extendDefinitions ? extendDefinitions(defs, area ?? null) : defs;
   },
@@ -125,12 +148,19 @@ export const api = {
   map: (r: MapRequest): Promise<MapResponse> =>
     getJson(
       mapSources.get(r.map)?.(r) ??
-        `/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`,
+        withEdition(`/api/maps?${query({ area: r.area, map: r.map, period: r.period, year: r.year })}`),
     ),
   buurt: (code: string, period?: string | null): Promise<BuurtResponse> =>
     getJson(
-      `/api/buurten/${encodeURIComponent(code)}${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+      withEdition(
+        `/api/buurten/${encodeURIComponent(code)}${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+      ),
     ),
   compare: (areas: readonly string[], period: string | null): Promise<CompareResponse> =>
-    getJson(`/api/compare?${query({ areas: areas.join(','), period })}`),
+    getJson(withEdition(`/api/compare?${query({ areas: areas.join(','), period })}`)),
+  /** The data editions of the store (GET /api/editions). */
+  editions: (): Promise<EditionsResponse> => getJson('/api/editions'),
+  /** What changed per buurt of an area between two editions (default: the newest and the one before). */
+  editionChanges: (area: string, from?: number | null, to?: number | null): Promise<EditionChangesResponse> =>
+    getJson(`/api/editions/changes?${query({ area, from, to })}`),
 };

@@ -3,12 +3,13 @@
  * map definitions), build the frame, and route state changes to the page views.
  */
 import './csp-jitless.js'; // first: before any module builds a zod schema
-import { api } from './api-client.js';
+import { api, setEditionPin } from './api-client.js';
 import { readConfig, type AppContext } from './app-context.js';
 import { attachMembers, startMembers } from './auth/members-boot.js';
 import { createCompareAreasView } from './compare/compare-areas-view.js';
 import { createCompareMapsView } from './compare/compare-maps-view.js';
 import { h, replaceChildren } from './dom/element.js';
+import { attachEditionBanner } from './edition/edition-banner.js';
 import { createEarlyWarningView } from './early-warning/early-warning-view.js';
 import { preserveFocus } from './dom/focus.js';
 import { messagesFor } from './i18n/messages.js';
@@ -19,7 +20,7 @@ import { createMapView } from './map/map-view.js';
 import { createReportView } from './report/report-view.js';
 import { createStartView } from './start/start-view.js';
 import { StateStore } from './state/state-store.js';
-import { parseViewState } from './state/url-state.js';
+import { formatViewState, parseViewState } from './state/url-state.js';
 import type { ViewName, ViewState } from './state/view-state.js';
 import './styles/app.css';
 
@@ -48,7 +49,9 @@ async function boot(root: HTMLElement): Promise<void> {
   // who asks, and the members' own pages (login, share links, organisation): web/src/auth
   const members = await startMembers(root);
   if (members.kind === 'page') return;
-  const initial = parseViewState(window.location.search);
+  let initial = parseViewState(window.location.search);
+  // a deep link's data edition: every data request of the page asks for it (web/src/edition)
+  setEditionPin(initial.edition);
   if (initial.view !== 'start') preloadMapRenderer();
   // The map page needs its area's definitions before its map: ask for them with the rest.
   if (initial.area && (initial.view === 'map' || initial.view === 'compare'))
@@ -56,12 +59,15 @@ async function boot(root: HTMLElement): Promise<void> {
   const t = messagesFor(initial.lang);
   replaceChildren(root, h('p', { class: 'boot-status', role: 'status' }, t.loading));
   let data: AppContext['data'];
+  let editions: Awaited<ReturnType<typeof api.editions>> = { current: null, editions: [] };
   try {
-    const [gemeenten, regions, definitions] = await Promise.all([
+    const [gemeenten, regions, definitions, recorded] = await Promise.all([
       api.gemeenten(),
       api.regions(),
       api.definitions(),
+      api.editions().catch(() => editions),
     ]);
+    editions = recorded;
     data = { gemeenten, regions, definitions };
     performance.mark('vk:app-data');
   } catch (error) {
@@ -77,10 +83,16 @@ async function boot(root: HTMLElement): Promise<void> {
     );
     return;
   }
+  if (initial.edition === null && editions.current) {
+    // the URL names the edition on screen, so that a copied deep link keeps showing it
+    initial = { ...initial, edition: editions.current.id };
+    window.history.replaceState(null, '', `${window.location.pathname}${formatViewState(initial)}`);
+  }
   const store = new StateStore(initial);
   const ctx: AppContext = { store, data, config: readConfig() };
   const shell = createAppShell(root, ctx);
   attachMembers(root, ctx, members.session);
+  attachEditionBanner(root, shell.main, ctx, editions);
   let current: { name: ViewName; view: View } | null = null;
 
   store.subscribe((state: ViewState, previous: ViewState | null) => {

@@ -68,6 +68,8 @@ export async function startMembers(root: HTMLElement): Promise<MembersStart> {
     const q = new URLSearchParams({ view: 'map', area: s.area });
     if (s.map) q.set('map', s.map);
     if (s.period) q.set('period', s.period);
+    // the data edition the link was made on, while the store keeps it (else the newest)
+    if (s.dataEdition?.available) q.set('edition', String(s.dataEdition.id));
     window.history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
   }
   if (session.kind === 'user' || (session.kind === 'share-link' && session.shareLink.includes.ownStock))

@@ -17,6 +17,8 @@ export function mapDownloadPath(meta: MapResponse['meta'], format: DownloadForma
   if (meta.period !== null) q.set('period', meta.period);
   else if (meta.year !== null) q.set('year', String(meta.year));
   if (format === 'pdf' && lang === 'en') q.set('lang', 'en');
+  // the edition the map was drawn from, so the file shows the same numbers as the screen
+  if (meta.dataEdition && !meta.dataEdition.current) q.set('edition', String(meta.dataEdition.id));
   return `/api/maps.${format}?${q.toString()}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * ViewState ⇄ URL query string. Defaults are left out so links stay short:
  * `/?view=map&area=GM0917&map=veerkracht-relatief&period=2016-2020&buurt=BU09170001&lang=en`
- * (`&display=table|change`, `&basemap=brt` for the PDOK basemap, `&labels=0` without names).
+ * (`&display=table|change`, `&basemap=brt` for the PDOK basemap, `&labels=0` without names,
+ * `&edition=3` for a data edition other than the newest).
  */
 import { INITIAL_STATE, isDisplay, isViewName, type ViewState } from './view-state.js';
 
@@ -10,6 +11,10 @@ const PERIOD = /^\d{4}-\d{4}$/;
 function readYear(value: string | null): number | null {
   if (value === null || !/^\d{4}$/.test(value)) return null;
   return Number(value);
+}
+
+function readEdition(value: string | null): number | null {
+  return value !== null && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
 }
 
 function readText(value: string | null): string | null {
@@ -43,6 +48,7 @@ export function parseViewState(search: string): ViewState {
       .filter((a) => a !== ''),
     basemap: q.get('basemap') === 'brt',
     labels: q.get('labels') !== '0',
+    edition: readEdition(q.get('edition')),
   };
   return state;
 }
@@ -65,6 +71,7 @@ export function formatViewState(state: ViewState): string {
   if (state.view === 'areas' && state.areas.length > 0) q.set('areas', state.areas.join(','));
   if (state.basemap && state.view !== 'start' && state.view !== 'areas') q.set('basemap', 'brt');
   if (!state.labels && state.view !== 'start' && state.view !== 'areas') q.set('labels', '0');
+  if (state.edition !== null && state.view !== 'start') q.set('edition', String(state.edition));
   if (state.lang !== 'nl') q.set('lang', state.lang);
   const text = q.toString();
   return text ? `?${text}` : '';

@@ -32,6 +32,8 @@ export interface ViewState {
   basemap: boolean;
   /** Buurt names on the map where they fit. */
   labels: boolean;
+  /** The data edition shown (GET /api/editions); null = the newest. A deep link keeps it. */
+  edition: number | null;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -49,6 +51,7 @@ export const INITIAL_STATE: ViewState = {
   areas: [],
   basemap: false,
   labels: true,
+  edition: null,
 };
 
 export function isViewName(value: string): value is ViewName {
