@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, VALUE_FLAGS, type ImportBatch } from '../core/records.js';
+import { runStoreMethodsContract } from './store-methods.contract.js';
 import type { Store } from './store.js';
 
-function sampleBatch(checksum = 'abc'): ImportBatch {
+/** Three areas, three values (one suppressed) and one geometry on division 2019. */
+export function sampleBatch(checksum = 'abc'): ImportBatch {
   const batch = emptyBatch('sample.csv', checksum, {
     source: 'tidy',
     edition: 'sample edition',
@@ -94,6 +96,7 @@ function sampleBatch(checksum = 'abc'): ImportBatch {
 }
 
 export function runStoreContract(makeStore: () => Store | Promise<Store>): void {
+  runStoreMethodsContract(makeStore);
   describe('writeBatch', () => {
     it('stores areas, values with their edition and source column, and geometries', async () => {
       const store = await makeStore();
