@@ -19,13 +19,11 @@ import { previousOf } from '../map/shown-map.js';
 import type { ViewState } from '../state/view-state.js';
 import { downloadReport } from './report-download.js';
 import { reportMessages } from './report-messages.js';
+import { renderBuurtTable, renderChanges, renderMethod } from './report-closing.js';
 import {
-  renderBuurtTable,
-  renderChanges,
   renderCover,
   renderKeyFigures,
   renderMapPage,
-  renderMethod,
   type ReportData,
   type ReportMap,
 } from './report-sections.js';
@@ -117,10 +115,11 @@ async function loadReport(
   host: HTMLElement,
   stale: () => boolean,
 ): Promise<ReportData | null> {
-  const [defs, compare] = await Promise.all([
-    api.definitions(area),
-    api.compare([area], null).catch(() => null),
-  ]);
+  const defs = await api.definitions(area);
+  // the key figures over the period the veerkracht maps show
+  const signal = defs.maps.find((m) => m.id === 'veerkracht-absoluut');
+  const period = signal ? resolveWhen(signal, null, null).period : null;
+  const compare = await api.compare([area], period).catch(() => null);
   const drawing = h('div', { class: 'report-drawing', 'aria-hidden': 'true' });
   host.append(drawing);
   const pane = createMapPane({
