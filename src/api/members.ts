@@ -89,6 +89,8 @@ export const CreateShareLinkRequestSchema = z.strictObject({
   period: PeriodSchema.optional(),
   includeOwnStock: z.boolean().optional(),
   includeNotes: z.boolean().optional(),
+  /** The data edition on screen (GET /api/editions); default the newest. The link keeps showing it. */
+  edition: z.number().int().positive().optional(),
 });
 export type CreateShareLinkRequest = z.infer<typeof CreateShareLinkRequestSchema>;
 

@@ -93,21 +93,26 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
     await page.context().close();
   });
 
-  it('a share link made now records this edition', async () => {
-    const login = await fetch(`${url}/api/session`, {
+  /** A logged-in member's cookie and CSRF token. */
+  async function login(): Promise<Record<string, string>> {
+    const res = await fetch(`${url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: url },
       body: JSON.stringify({ email: 'adviseur@editie.example', password: PASSWORD }),
     });
-    expect(login.status).toBe(200);
-    const cookie = login.headers
+    expect(res.status).toBe(200);
+    const cookie = res.headers
       .getSetCookie()
       .find((c) => c.startsWith('vk_session='))!
       .split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { Origin: url, Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
+  }
+
+  it('a share link made now records this edition', async () => {
     const created = await fetch(`${url}/api/share-links`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: url, Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      headers: await login(),
       body: JSON.stringify({ area: 'GM0917', label: 'Prestatieafspraken', map: 'corporatiebezit' }),
     });
     expect(created.status).toBe(201);
@@ -170,5 +175,27 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
     expect(valueOf(await get(''), BUURTEN[0]!)).toBe(share(0, 2020) + 20);
     const list = (await (await fetch(`${url}/api/editions`)).json()) as { current: { id: number } };
     expect(list.current.id).toBe(first + 1);
+  });
+
+  it('a share link made on the older edition (the one on screen) records and opens it', async () => {
+    const headers = await login();
+    const body = { area: 'GM0917', label: 'Terugblik', edition: first };
+    const created = await fetch(`${url}/api/share-links`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    expect(created.status).toBe(201);
+    const token = ((await created.json()) as { token: string }).token;
+    const session = (await (
+      await fetch(`${url}/api/session`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { shareLink: { dataEdition: { id: number; current: boolean; available: boolean } } };
+    expect(session.shareLink.dataEdition).toMatchObject({ id: first, current: false, available: true });
+    const gone = await fetch(`${url}/api/share-links`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...body, edition: 99 }),
+    });
+    expect(gone.status).toBe(404);
   });
 });

@@ -63,7 +63,7 @@ export async function createShareLink(
     map: req.map ?? null,
     period: req.period ?? null,
     // the data edition on screen (a store without editions: its data version, not servable)
-    edition: state.dataEdition ? String(state.dataEdition.id) : await ctx.read.state.version(),
+    edition: await editionToRecord(ctx, req.edition, state.dataEdition?.id),
     includeOwnStock: req.includeOwnStock ?? false,
     includeNotes: req.includeNotes ?? false,
     createdAt: now.toISOString(),
@@ -218,6 +218,19 @@ export async function shareLinkView(ctx: MembersContext, viewer: ShareLinkViewer
     sharedBy: { organisation: organisation?.name ?? '', name: creator?.name ?? null },
     expiresAt: row.expiresAt,
   };
+}
+
+/** What a new link records: the edition asked (it must be kept: 404/410 otherwise), else the newest. */
+async function editionToRecord(
+  ctx: MembersContext,
+  asked: number | undefined,
+  newest: number | undefined,
+): Promise<string> {
+  if (asked !== undefined) {
+    await ctx.read.state.at(asked); // EDITION_NOT_FOUND / EDITION_GONE
+    return String(asked);
+  }
+  return newest !== undefined ? String(newest) : ctx.read.state.version();
 }
 
 /**

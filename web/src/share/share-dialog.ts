@@ -66,6 +66,8 @@ export function openShareDialog(ctx: AppContext): void {
       includeOwnStock: stock.box.checked,
       ...(pin.box.checked && state.map ? { map: state.map } : {}),
       ...(pin.box.checked && state.period ? { period: state.period } : {}),
+      // the link shows the data edition on screen, also after later imports
+      ...(state.edition !== null ? { edition: state.edition } : {}),
     })
       .then((link) => showLink(link))
       .catch((error: unknown) => {
