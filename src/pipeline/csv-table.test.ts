@@ -64,6 +64,28 @@ describe('splitPlainLines(text, delimiter) — the fast path of readCsvTable', (
     );
   });
 
+  it('with keepColumn, gives the same records with the other columns blanked in rows as long as the header (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '1') });
+    fc.assert(
+      fc.property(text, (t) => {
+        const all = splitPlainLines(t, ',');
+        const kept = splitPlainLines(t, ',', (h) => h !== 'a');
+        if (all === undefined) {
+          expect(kept).toBeUndefined();
+          return;
+        }
+        const keep = all[0]?.record.map((h) => h !== 'a') ?? [];
+        const blanked = all.map((r, i) => ({
+          ...r,
+          record:
+            i > 0 && r.record.length === keep.length ? r.record.map((f, c) => (keep[c] ? f : '')) : r.record,
+        }));
+        expect(kept).toEqual(blanked);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('takes every line-per-record text with whole-field quotes (property)', () => {
     const field = fc.oneof(
       fc.string({ unit: fc.constantFrom('a', ' ', '.', '7') }),

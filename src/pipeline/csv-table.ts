@@ -129,10 +129,9 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
   let records: CsvRecord[];
   try {
     const unwrapped = unwrapExcelText(text, delimiter);
-    // a fresh filter per pass: the fast path may give up after the header
-    const keep = (): ((record: string[]) => void) | undefined =>
-      options.keepColumn ? keepOnly(options.keepColumn) : undefined;
-    records = splitPlainLines(unwrapped, delimiter, keep()) ?? parseAll(unwrapped, delimiter, keep());
+    records =
+      splitPlainLines(unwrapped, delimiter, options.keepColumn) ??
+      parseAll(unwrapped, delimiter, options.keepColumn);
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
     const line = err.lines ?? undefined;
@@ -242,8 +241,8 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-/** csv-parse with the options of readCsvTable; `keep` blanks the unread cells afterwards. */
-function parseAll(text: string, delimiter: string, keep?: (record: string[]) => void): CsvRecord[] {
+/** csv-parse with the options of readCsvTable; `keepColumn` blanks the unread cells afterwards. */
+function parseAll(text: string, delimiter: string, keepColumn?: (name: string) => boolean): CsvRecord[] {
   const records = parse(text, {
     delimiter,
     relax_column_count: true,
@@ -251,26 +250,18 @@ function parseAll(text: string, delimiter: string, keep?: (record: string[]) => 
     skip_empty_lines: true,
     info: true,
   }) as unknown as CsvRecord[];
-  if (keep) for (const r of records) keep(r.record);
+  const keep = keepColumn && records[0] ? keptColumns(records[0].record, keepColumn) : undefined;
+  if (keep)
+    for (let r = 1; r < records.length; r++) {
+      const record = records[r]!.record;
+      if (record.length === keep.length) for (let c = 0; c < keep.length; c++) if (!keep[c]) record[c] = '';
+    }
   return records;
 }
 
-/**
- * A function that blanks, in every record after the first (the header), the cells of the columns
- * `keepColumn` does not name — only in records as long as the header.
- */
-function keepOnly(keepColumn: (name: string) => boolean): (record: string[]) => void {
-  let header: string[] | undefined;
-  let dropped: number[] = [];
-  return (record) => {
-    if (!header) {
-      header = record;
-      dropped = record.flatMap((h, i) => (keepColumn(cleanHeaderCell(h)) ? [] : [i]));
-      return;
-    }
-    if (record.length !== header.length) return;
-    for (const i of dropped) record[i] = '';
-  };
+/** Per column of a raw header line: does the caller read it. */
+function keptColumns(header: readonly string[], keepColumn: (name: string) => boolean): boolean[] {
+  return header.map((h) => keepColumn(cleanHeaderCell(h)));
 }
 
 /**
@@ -280,12 +271,13 @@ function keepOnly(keepColumn: (name: string) => boolean): (record: string[]) => 
  * are split directly with indexOf/slice, several times faster than csv-parse's character state
  * machine on a national file. Undefined for any other text (a quote inside a field, text after a
  * closing quote, a line break inside quotes, a bare `\r`), which goes to csv-parse and so gets
- * its exact errors.
+ * its exact errors. With `keepColumn`, the cells of other columns are '' (never sliced out) in
+ * rows as long as the header.
  */
 export function splitPlainLines(
   text: string,
   delimiter: string,
-  keep?: (record: string[]) => void,
+  keepColumn?: (name: string) => boolean,
 ): CsvRecord[] | undefined {
   const crlf = text.includes('\r');
   if (crlf) {
@@ -295,22 +287,46 @@ export function splitPlainLines(
       if (text.charCodeAt(i - 1) !== 13) return undefined;
   }
   const records: CsvRecord[] = [];
+  let keep: boolean[] | undefined;
   let line = 0;
   for (let at = 0; at <= text.length;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : crlf ? nl - 1 : nl;
     line++;
     if (end > at) {
-      const raw = text.slice(at, end);
-      const record = raw.includes('"') ? splitQuotedLine(raw, delimiter) : raw.split(delimiter);
-      if (!record) return undefined;
-      keep?.(record);
+      let record: string[] | undefined;
+      if (text.slice(at, end).includes('"')) {
+        record = splitQuotedLine(text.slice(at, end), delimiter);
+        if (!record) return undefined;
+        if (keep && record.length === keep.length)
+          for (let c = 0; c < keep.length; c++) if (!keep[c]) record[c] = '';
+      } else record = keep ? splitKept(text, at, end, delimiter, keep) : text.slice(at, end).split(delimiter);
+      if (records.length === 0 && keepColumn) keep = keptColumns(record, keepColumn);
       records.push({ record, info: { lines: line } });
     }
     if (nl < 0) break;
     at = nl + 1;
   }
   return records;
+}
+
+/** The fields of text[at, end) (no quotes), slicing only the kept ones; all of them when the count differs. */
+function splitKept(
+  text: string,
+  at: number,
+  end: number,
+  delimiter: string,
+  keep: readonly boolean[],
+): string[] {
+  const fields: string[] = [];
+  for (let from = at, c = 0; ; c++) {
+    let next = text.indexOf(delimiter, from);
+    if (next < 0 || next > end) next = end;
+    fields.push(keep[c] === false ? '' : text.slice(from, next));
+    if (next === end) break;
+    from = next + 1;
+  }
+  return fields.length === keep.length ? fields : text.slice(at, end).split(delimiter);
 }
 
 /** One line's fields when each quote encloses a whole field; undefined otherwise. */

@@ -24,19 +24,21 @@ export const rivmCsvParser: SourceParser = {
   async parse(file, ctx) {
     // a national file has ~45 columns of which the batch reads ~17: keep only those in memory
     const table = readCsvTable(file, { keepColumn: isRivmColumn });
+    const columnOf = new Map(table.header.map((h, c) => [h, c] as const));
+    const cell = (i: number, key: string): string | undefined => table.rows[i]?.[columnOf.get(key) ?? -1];
     return buildRivmBatch(
       {
         file: file.name,
         checksum: file.checksum,
         keys: table.header,
         count: table.rows.length,
-        get: (i, key) => table.rows[i]?.[table.header.indexOf(key)],
+        get: cell,
         where: (i, key) => ({
           file: file.name,
           line: table.lineOf(i),
           row: i + 1,
           column: key,
-          found: table.rows[i]?.[table.header.indexOf(key)] ?? '',
+          found: cell(i, key) ?? '',
         }),
       },
       ctx.divisionYear ?? RIVM_DIVISION_YEAR,
