@@ -479,6 +479,8 @@ export const BuurtResponseSchema = z.object({
   /** The year of `inhabitants`, null when unknown. */
   inhabitantsYear: z.number().int().nullable().optional(),
   indicators: z.array(BuurtIndicatorSchema),
+  /** The data edition the profile shows (`edition=`); null for a store that recorded none. */
+  dataEdition: DataEditionInfoSchema.nullable().optional(),
   classifications: z.array(BuurtClassificationSchema),
   explanation: z.object({ nl: z.string(), en: z.string() }),
 });

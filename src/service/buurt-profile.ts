@@ -36,7 +36,10 @@ export async function getBuurtProfile(ctx: ReadContext, q: BuurtProfileQuery): P
     );
   }
   const b = state.engine.table.buurten[row]!;
-  const stored = await ctx.store.getValues({ codes: [code], divisionYear: state.divisionYear });
+  // an older data edition lists the values it froze; the live state those the store holds now
+  const stored =
+    state.storedValues?.(code) ??
+    (await ctx.store.getValues({ codes: [code], divisionYear: state.divisionYear }));
   const period = q.period !== undefined ? parsePeriod(q.period) : state.engine.defaultPeriod();
   const gemeenteName = state.gemeenteNames.get(b.gemeente) ?? b.gemeente;
   const popAt = period?.t1 ?? new Date().getFullYear();
@@ -51,6 +54,7 @@ export async function getBuurtProfile(ctx: ReadContext, q: BuurtProfileQuery): P
     inhabitants: Number.isNaN(pop) ? null : pop,
     inhabitantsYear: popYear || null,
     indicators: [...storedIndicators(stored), ...derivedIndicators(state.engine, row)],
+    dataEdition: state.dataEdition,
     classifications: classifications(state.engine, row),
     explanation: period
       ? explainBuurt(state.engine, row, period, gemeenteName)

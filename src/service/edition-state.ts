@@ -8,7 +8,7 @@ import { AppError } from '../core/app-error.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import type { PolygonGeometry } from '../core/records.js';
 import type { DataEditionRow } from '../storage/data-editions.js';
-import type { Store } from '../storage/store.js';
+import type { BulkValues, Store, ValueRow } from '../storage/store.js';
 import { buildState, type EngineStateView, type LoadedState } from './loaded-state.js';
 
 /** A view of data edition `row` (loaded on first use); `live` answers `at` for other editions. */
@@ -26,7 +26,7 @@ export function pinnedEditionState(
     if (!content)
       throw new AppError('EDITION_GONE', `data edition ${row.id} (${row.label}) is no longer kept`);
     if (content.engineConfig !== null) config = content.engineConfig as EngineConfigInput;
-    return buildState({
+    const state = buildState({
       divisionYear: row.divisionYear,
       buurten: content.buurten,
       gemeenteNames: new Map(content.gemeenteNames),
@@ -36,6 +36,7 @@ export function pinnedEditionState(
       version: `edition-${row.id}`,
       dataEdition: { id: row.id, label: row.label, createdAt: row.createdAt, current: false },
     });
+    return { ...state, storedValues: frozenValues(content.values, row.divisionYear) };
   };
   return {
     get: () => (loaded ??= load()),
@@ -53,5 +54,38 @@ export function pinnedEditionState(
       }
       return m;
     },
+  };
+}
+
+/** The values of one buurt in a frozen bulk read, as `Store.getValues` gives them (indexed on first use). */
+function frozenValues(bulk: BulkValues, divisionYear: number): (code: string) => ValueRow[] {
+  let byArea: Map<string, number[]> | undefined;
+  return (code) => {
+    if (!byArea) {
+      byArea = new Map();
+      for (let i = 0; i < bulk.count; i++) {
+        const c = bulk.areaCodes[bulk.area[i]!]!;
+        let list = byArea.get(c);
+        if (!list) byArea.set(c, (list = []));
+        list.push(i);
+      }
+    }
+    return (byArea.get(code) ?? []).map((i) => {
+      const series = bulk.series[bulk.seriesOf[i]!]!;
+      const source = series.sources[bulk.source?.[i] ?? 0] ?? series.sources[0]!;
+      const v = bulk.value[i]!;
+      return {
+        areaCode: code,
+        divisionYear,
+        indicator: series.indicator,
+        year: series.year,
+        value: Number.isNaN(v) ? null : v,
+        flags: bulk.flags[i]!,
+        edition: source.edition,
+        table: source.table,
+        sourceColumn: source.sourceColumn,
+        method: null,
+      };
+    });
   };
 }

@@ -6,7 +6,7 @@ import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
-import type { BulkValues, EditionRow } from '../storage/store.js';
+import type { BulkValues, EditionRow, ValueRow } from '../storage/store.js';
 
 export interface LoadedState {
   divisionYear: number;
@@ -19,6 +19,11 @@ export interface LoadedState {
   version: string;
   /** The data edition this state shows; null when the store recorded none (an older store). */
   dataEdition: DataEditionInfo | null;
+  /**
+   * An older edition's stored values of one buurt, as it froze them (no harmonisation method:
+   * editions do not keep it); absent for the live state, whose values the store has.
+   */
+  storedValues?: (code: string) => ValueRow[];
 }
 
 /** Which data edition an answer comes from, and whether it is the newest. */

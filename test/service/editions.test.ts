@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/core/app-error.js';
 import { importPaths } from '../../src/pipeline/run-import.js';
+import { getBuurtProfile } from '../../src/service/buurt-profile.js';
 import { getEditionChanges } from '../../src/service/edition-changes.js';
 import { listDataEditions } from '../../src/service/editions.js';
 import { getMap } from '../../src/service/maps.js';
@@ -71,6 +72,29 @@ describe('data editions', () => {
     expect((await getMap(ctx, { area: 'GM0917', map: 'corporatiebezit' })).meta.year).toBe(2022);
     // asking for the newest edition by id is the live state
     expect((await readContextAt(ctx, second)).state).toBe(ctx.state);
+  });
+
+  it('the buurt profile of the old edition lists the values it froze, with their source', async () => {
+    const at = async (c: ReadContext) => {
+      const p = await getBuurtProfile(c, { code: BUURTEN[0]! });
+      const series = p.indicators.find((i) => i.id === 'corporation_share')!.series;
+      return [p.dataEdition?.id, series.map((s) => [s.year, s.value, s.edition])];
+    };
+    expect(await at(await readContextAt(ctx, first))).toEqual([
+      first,
+      [
+        [2018, share(0, 2018), 'tidy CSV waarden-2020.csv'],
+        [2020, share(0, 2020), 'tidy CSV waarden-2020.csv'],
+      ],
+    ]);
+    expect(await at(ctx)).toEqual([
+      second,
+      [
+        [2018, share(0, 2018), 'tidy CSV waarden-2020.csv'],
+        [2020, share(0, 2020) + 20, 'tidy CSV waarden-2022.csv'],
+        [2022, share(0, 2022) + 20, 'tidy CSV waarden-2022.csv'],
+      ],
+    ]);
   });
 
   it("importing the same file again adds no edition (the maps' input did not change)", async () => {
