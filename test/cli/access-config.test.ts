@@ -15,7 +15,11 @@ describe('access mode and public URL', () => {
   };
 
   it('is public without a URL by default', () => {
-    expect(loadConfig(undefined, {}, dir).deployment).toEqual({ access: 'public', publicUrl: null });
+    expect(loadConfig(undefined, {}, dir).deployment).toMatchObject({
+      access: 'public',
+      publicUrl: null,
+      editionsRetain: 5,
+    });
   });
 
   it('comes from the configuration file next to the engine settings, the environment overriding it', () => {
@@ -25,7 +29,7 @@ describe('access mode and public URL', () => {
       thresholds: { concentration: 0.5 },
     });
     const loaded = loadConfig(path, {}, dir);
-    expect(loaded.deployment).toEqual({ access: 'members', publicUrl: 'https://kaarten.example.nl' });
+    expect(loaded.deployment).toMatchObject({ access: 'members', publicUrl: 'https://kaarten.example.nl' });
     expect(loaded.engine.thresholds.concentration).toBe(0.5);
     expect(loadConfig(path, { VEERKRACHT_ACCESS: 'public' }, dir).deployment.access).toBe('public');
     expect(loadConfig(undefined, { VEERKRACHT_ACCESS: 'members' }, dir).deployment.access).toBe('members');
