@@ -13,8 +13,10 @@ import { createApp } from '../../src/server/app.js';
 import { addUser, ensureOrganisation } from '../../src/service/members/accounts.js';
 import { createMembersContext } from '../../src/service/members/members-context.js';
 import { createReadContext } from '../../src/service/read-context.js';
-import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { openPgStore } from '../../src/storage/postgres/pg-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { hasPostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { fillSyntheticStore, syntheticStore } from './synthetic-store.js';
 
 const NINE = [
   'corporatiebezit',
@@ -28,15 +30,35 @@ const NINE = [
   'lage-inkomens',
 ];
 
-describe('HTTP API on a synthetic store', () => {
-  let store: SqliteStore;
+const COUNTRY = {
+  gemeenten: 4,
+  buurtenPerGemeente: 30,
+  gemeenteCodes: ['GM0917', 'GM0928', 'GM0363', 'GM0344'],
+};
+
+describe('HTTP API on a synthetic store (SQLite)', () => apiTests(() => syntheticStore(COUNTRY)));
+
+describe.skipIf(!hasPostgres)('HTTP API on a synthetic store (PostgreSQL)', () => {
+  let server: PostgresServer;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  apiTests(async () => {
+    const store = await openPgStore({ url: await server.createDatabase('api') });
+    await fillSyntheticStore(store, COUNTRY);
+    return store;
+  });
+});
+
+/** The same requests and answers on either store. */
+function apiTests(open: () => Promise<Store>): void {
+  let store: Store;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    store = await syntheticStore({
-      gemeenten: 4,
-      buurtenPerGemeente: 30,
-      gemeenteCodes: ['GM0917', 'GM0928', 'GM0363', 'GM0344'],
-    });
+    store = await open();
     app = createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
   });
   afterAll(() => store.close());
@@ -204,4 +226,4 @@ describe('HTTP API on a synthetic store', () => {
     expect(res.status).toBe(404);
     expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('ROUTE_NOT_FOUND');
   });
-});
+}

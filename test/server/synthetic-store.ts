@@ -1,16 +1,23 @@
 /**
- * A SQLite store filled with a small synthetic country for in-process API tests: buurten with
+ * A store (SQLite, or any via fillSyntheticStore) filled with a small synthetic country for in-process API tests: buurten with
  * square geometries (RD and a WGS84 display geometry) on division 2020, and the values of
  * test/synthetic/synthetic-country.ts, written through store.writeBatch.
  */
 import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import type { Store } from '../../src/storage/store.js';
 import { syntheticCountry, type SyntheticOptions } from '../synthetic/synthetic-country.js';
 
 export const SYNTHETIC_DIVISION = 2020;
 
 export async function syntheticStore(options: SyntheticOptions, path = ':memory:'): Promise<SqliteStore> {
   const store = openSqliteStore({ path });
+  await fillSyntheticStore(store, options);
+  return store;
+}
+
+/** Writes the synthetic country into any store (SQLite above; PostgreSQL in the API test). */
+export async function fillSyntheticStore(store: Store, options: SyntheticOptions): Promise<void> {
   const country = syntheticCountry(options);
   const edition = {
     source: 'tidy' as const,
@@ -86,5 +93,4 @@ export async function syntheticStore(options: SyntheticOptions, path = ':memory:
     divisionYear: SYNTHETIC_DIVISION,
   }));
   await store.writeBatch(values, {});
-  return store;
 }
