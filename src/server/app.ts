@@ -44,6 +44,7 @@ import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
 import { reportRoutes } from './routes/reports.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { ScenarioPdfRenderer } from './scenario-pdf.js';
 import { sessionRoutes } from './routes/session.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { DEFAULT_TILE_ORIGINS, securityHeaders } from './security-headers.js';
@@ -134,7 +135,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api/users', userRoutes(auth));
   app.route('/api/password', passwordRoutes(auth));
   app.route('/api/notes', noteRoutes(auth));
-  app.route('/api/scenarios', scenarioRoutes(auth));
+  const scenarioPdf = new ScenarioPdfRenderer((request) => app.fetch(request), printer);
+  app.route('/api/scenarios', scenarioRoutes(auth, scenarioPdf));
   app.route('/api/own-stock', ownStockRoutes(auth, deps));
   app.route('/api/audit', auditRoutes(auth));
   app.route('/api/regions', regionsRoutes(deps));

@@ -39,8 +39,9 @@ const id = {
   name: 'id',
   in: 'path',
   required: true,
-  description: 'Saved scenario id; with `.csv` appended the comparison as CSV',
-  schema: { type: 'string', pattern: '^\\d+(\\.csv)?$' },
+  description:
+    'Saved scenario id; with `.csv` appended the comparison as CSV, with `.pdf` as PDF (A4 landscape, printed by Chromium; `?lang=en`)',
+  schema: { type: 'string', pattern: '^\\d+(\\.(csv|pdf))?$' },
 };
 
 const RUN_ERRORS = {
@@ -88,14 +89,16 @@ export function scenarioPaths(): Record<string, unknown> {
     },
     '/api/scenarios/{id}': {
       get: {
-        summary: 'A saved comparison and its results on the current data (or, as `{id}.csv`, the CSV)',
+        summary:
+          'A saved comparison and its results on the current data (or, as `{id}.csv`, the CSV; as `{id}.pdf`, the PDF)',
         parameters: [id],
         responses: {
           '200': {
-            description: '{ saved, result } or CSV',
+            description: '{ saved, result }, CSV or PDF',
             content: {
               'application/json': { schema: { type: 'object' } },
               'text/csv': { schema: { type: 'string' } },
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
             },
           },
           '404': err('No such scenario in the organisation (NOT_FOUND)'),

@@ -79,6 +79,15 @@ async function ownRow(ctx: ReadContext, viewer: UserViewer, id: number): Promise
   return row;
 }
 
+/** A saved scenario of the viewer's organisation (NOT_FOUND otherwise), without running it. */
+export async function findSavedScenario(
+  ctx: ReadContext,
+  viewer: UserViewer,
+  id: number,
+): Promise<SavedScenario> {
+  return view(await ownRow(ctx, viewer, id), viewer);
+}
+
 /** GET /api/scenarios/:id: the saved inputs and their results on the current data. */
 export async function openSavedScenario(
   ctx: ReadContext,

@@ -156,6 +156,35 @@ describe('scenario planner in Chromium', () => {
     ).toBe('80');
     await screenshot(page, 'scenario-04-saved-opened', true);
 
+    // 6. the saved comparison as PDF from the server (Chromium prints the same page with the member's session)
+    const list = (await (await page.request.get(`${s.url}/api/scenarios`)).json()) as {
+      scenarios: { id: number; title: string }[];
+    };
+    const id = list.scenarios.find((x) => x.title === 'Spreiden 80 %')!.id;
+    const served = await page.request.get(`${s.url}/api/scenarios/${id}.pdf`);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('application/pdf');
+    const servedPath = join(SCREENSHOTS, 'scenario-05-server.pdf');
+    writeFileSync(servedPath, await served.body());
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '3',
+      servedPath,
+      join(SCREENSHOTS, 'scenario-05-server'),
+    ]);
+    const text = execFileSync('pdftotext', [servedPath, '-']).toString();
+    expect(text).toContain('Spreiden');
+    expect(text).toContain(area.name);
+    expect(text.replace(/\s+/g, ' ')).toContain('Uitgangspunten en hun bron');
+    const anonymous = await browser!.newContext();
+    expect((await anonymous.request.get(`${s.url}/api/scenarios/${id}.pdf`)).status()).toBe(401);
+    await anonymous.close();
+
     expect(problems).toEqual([]);
     await context.close();
   }, 240_000);

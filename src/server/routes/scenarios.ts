@@ -5,7 +5,8 @@
  *   may run it (no session needed; the write guard still checks Origin, content type and size).
  * - GET /api/scenarios (the organisation's saved ones), POST /api/scenarios `{ title, area,
  *   scenarios }` (a member saves), GET /api/scenarios/:id (inputs + results on the current data),
- *   GET /api/scenarios/:id.csv, DELETE /api/scenarios/:id (author or org-admin).
+ *   GET /api/scenarios/:id.csv, GET /api/scenarios/:id.pdf (the app's scenario page printed by
+ *   Chromium, server/scenario-pdf.ts), DELETE /api/scenarios/:id (author or org-admin).
  */
 import { Hono, type Context } from 'hono';
 import { NoQuerySchema } from '../../api/schemas.js';
@@ -14,12 +15,18 @@ import { scenarioCsv } from '../../service/scenario-csv.js';
 import { runScenarios } from '../../service/scenario-run.js';
 import {
   deleteSavedScenario,
+  findSavedScenario,
   listSavedScenarios,
   openSavedScenario,
   saveScenario,
 } from '../../service/scenario-saved.js';
+import { z } from 'zod';
 import { parseQuery } from '../cached-route.js';
 import { accessOf, readJson, requireUser, viewerOf, type AuthDeps } from '../auth/request-context.js';
+import { printCredentials } from '../print-browser.js';
+import type { ScenarioPdfRenderer } from '../scenario-pdf.js';
+
+const PdfQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).optional() });
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
 
@@ -31,14 +38,14 @@ function csvResponse(c: Context, body: string, name: string): Response {
   });
 }
 
-/** `12` or `12.csv` → the id and whether CSV was asked; NOT_FOUND for anything else. */
-function savedId(raw: string): { id: number; csv: boolean } {
-  const m = /^(\d{1,12})(\.csv)?$/.exec(raw);
+/** `12`, `12.csv` or `12.pdf` → the id and the format; NOT_FOUND for anything else. */
+function savedId(raw: string): { id: number; format: 'json' | 'csv' | 'pdf' } {
+  const m = /^(\d{1,12})(?:\.(csv|pdf))?$/.exec(raw);
   if (!m) throw new AppError('NOT_FOUND', `no scenario '${raw}'`);
-  return { id: Number(m[1]), csv: m[2] !== undefined };
+  return { id: Number(m[1]), format: (m[2] as 'csv' | 'pdf' | undefined) ?? 'json' };
 }
 
-export function scenarioRoutes(deps: AuthDeps): Hono {
+export function scenarioRoutes(deps: AuthDeps, pdf?: ScenarioPdfRenderer): Hono {
   const app = new Hono();
   const read = deps.members.read;
   const body = (c: Context) => readJson(c, '{ area, scenarios? }');
@@ -68,18 +75,34 @@ export function scenarioRoutes(deps: AuthDeps): Hono {
     return c.json(saved, 201, PRIVATE);
   });
   app.get('/:id', async (c) => {
-    parseQuery(NoQuerySchema, c.req.query());
+    const { id, format } = savedId(c.req.param('id'));
     const viewer = requireUser(c);
-    const { id, csv } = savedId(c.req.param('id'));
+    if (format === 'pdf') {
+      const q = parseQuery(PdfQuerySchema, c.req.query());
+      await findSavedScenario(read, viewer, id); // NOT_FOUND before Chromium starts
+      if (!pdf) throw new AppError('NOT_FOUND', 'this server prints no PDFs');
+      const body = await pdf.render(
+        id,
+        q.lang ?? 'nl',
+        printCredentials((h) => c.req.header(h)),
+      );
+      return c.body(new Uint8Array(body), 200, {
+        ...PRIVATE,
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="scenario-${id}.pdf"`,
+      });
+    }
+    parseQuery(NoQuerySchema, c.req.query());
     const opened = await openSavedScenario(read, viewer, accessOf(c), id);
-    if (csv) return csvResponse(c, scenarioCsv(opened.result), `scenario-${id}-${opened.result.area.id}.csv`);
+    if (format === 'csv')
+      return csvResponse(c, scenarioCsv(opened.result), `scenario-${id}-${opened.result.area.id}.csv`);
     return c.json(opened, 200, PRIVATE);
   });
   app.delete('/:id', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
     const viewer = requireUser(c);
-    const { id, csv } = savedId(c.req.param('id'));
-    if (csv) throw new AppError('NOT_FOUND', `no scenario '${c.req.param('id')}'`);
+    const { id, format } = savedId(c.req.param('id'));
+    if (format !== 'json') throw new AppError('NOT_FOUND', `no scenario '${c.req.param('id')}'`);
     await deleteSavedScenario(read, viewer, id);
     return c.body(null, 204, PRIVATE);
   });

@@ -1,5 +1,5 @@
 /**
- * /scenario[?area=GM0917]: the scenario planner. Choose an area; the three presets (basis,
+ * /scenario[?area=GM0917 | ?saved=<id>]: the scenario planner. Choose an area; the three presets (basis,
  * spreiden, toevoegen) are run at once with the defaults shown with their sources; every input
  * can be changed per scenario (two or three side by side) and run again (POST /api/scenarios/run).
  * Results: area totals, concentration per year, a map per scenario (projected class), the table
@@ -115,15 +115,18 @@ export async function renderScenarioPage(
 
   const body = (scenarios?: ScenarioInput[]) => ({ area: state.area!, ...(scenarios ? { scenarios } : {}) });
 
-  async function run(scenarios?: ScenarioInput[]): Promise<void> {
-    if (!state.area) return;
+  async function run(scenarios?: ScenarioInput[], saved?: number): Promise<void> {
+    if (!state.area && saved === undefined) return;
     status.className = 'members-status';
     status.textContent = t.running;
     try {
-      const [res, fs] = await Promise.all([
-        writeJson<RunScenariosResponse>('POST', '/api/scenarios/run', body(scenarios)),
-        featuresOf(state.area),
-      ]);
+      const res =
+        saved === undefined
+          ? await writeJson<RunScenariosResponse>('POST', '/api/scenarios/run', body(scenarios))
+          : (await readJson<{ result: RunScenariosResponse }>(`/api/scenarios/${saved}`)).result;
+      state.area = res.area.id;
+      areaSelect.value = res.area.id;
+      const fs = await featuresOf(res.area.id);
       state.last = res;
       setForms(res);
       replaceChildren(results, resultsView(res, fs, lang, t));
@@ -264,6 +267,16 @@ export async function renderScenarioPage(
             ' ',
             h('a', { href: `/api/scenarios/${s.id}.csv`, download: `scenario-${s.id}.csv` }, 'CSV'),
             ' ',
+            h(
+              'a',
+              {
+                href: `/api/scenarios/${s.id}.pdf${lang === 'en' ? '?lang=en' : ''}`,
+                download: `scenario-${s.id}.pdf`,
+                'data-testid': 'scenario-saved-pdf',
+              },
+              'PDF',
+            ),
+            ' ',
             s.mayDelete
               ? h(
                   'button',
@@ -313,5 +326,9 @@ export async function renderScenarioPage(
     savedBox,
   );
   main.classList.add('sc-page');
-  await Promise.all([run(), loadSaved().catch(() => undefined)]);
+  const saved = Number(params.get('saved'));
+  await Promise.all([
+    run(undefined, Number.isInteger(saved) && saved > 0 ? saved : undefined),
+    loadSaved().catch(() => undefined),
+  ]);
 }
