@@ -184,7 +184,24 @@ describe('saved scenarios per organisation', () => {
     expect(csv.status).toBe(200);
     expect((await csv.text()).split('\r\n')[1]).toMatch(/^basis,gebied,GM0917,/);
 
-    for (const path of [`/api/scenarios/${saved.id}`, `/api/scenarios/${saved.id}.csv`]) {
+    // PDFs: refused before Chromium starts (the PDF itself is in test/e2e/scenario-flow.test.ts)
+    expect((await refused(await f.app.request(`/api/scenarios/${saved.id}.pdf`)))[1]).toBe('UNAUTHENTICATED');
+    const badLang = await f.app.request(`/api/scenarios/${saved.id}.pdf?lang=de`, {
+      headers: f.viewers.member.headers,
+    });
+    expect((await refused(badLang))[1]).toBe('USAGE');
+    expect(
+      (
+        await refused(
+          await f.app.request(`/api/scenarios/${saved.id}.xlsx`, { headers: f.viewers.member.headers }),
+        )
+      )[1],
+    ).toBe('NOT_FOUND');
+    for (const path of [
+      `/api/scenarios/${saved.id}`,
+      `/api/scenarios/${saved.id}.csv`,
+      `/api/scenarios/${saved.id}.pdf`,
+    ]) {
       const other = await f.app.request(path, { headers: f.viewers['other-org'].headers });
       expect((await refused(other))[1]).toBe('NOT_FOUND');
     }
@@ -222,6 +239,9 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths['/api/scenarios/run.csv']!)).toEqual(['post']);
     expect(Object.keys(doc.paths['/api/scenarios']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/scenarios/{id}']!).sort()).toEqual(['delete', 'get']);
-    expect(Object.keys(doc.components.schemas.RunScenariosRequest!.properties!)).toEqual(['area', 'scenarios']);
+    expect(Object.keys(doc.components.schemas.RunScenariosRequest!.properties!)).toEqual([
+      'area',
+      'scenarios',
+    ]);
   });
 });
