@@ -84,7 +84,10 @@ export function buurtenRoutes(deps: ServerDeps): Hono {
         const viewer = viewerOf(c);
         const access = accessOf(c);
         authoriseCode(viewer, access, p['code']!);
-        const body = await getSimilarBuurten(deps.read, { code: p['code']!, limit: q.limit });
+        const body = await getSimilarBuurten(await readContextAt(deps.read, q.edition), {
+          code: p['code']!,
+          limit: q.limit,
+        });
         return {
           ...body,
           similar: withinLink(body.similar, viewer, access),

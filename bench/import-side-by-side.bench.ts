@@ -1,0 +1,290 @@
+/**
+ * Benchmark (issue 13): Veerkracht against the GDAL + PostgreSQL/PostGIS reference pipeline
+ * (../shared/bench/postgis-reference, its README) on the same inputs, on the same machine, in
+ * the same minutes.
+ *
+ *   1. Import, interleaved A B A B … (BENCH_ROUNDS, default 3): Veerkracht's
+ *      `veerkracht import <boundaries 2019> <RIVM> <police> <KWB 2024 subset>` (the compiled CLI
+ *      in its own process, a fresh SQLite file each round; and on PostgreSQL —
+ *      VEERKRACHT_DATABASE_URL, a fresh database in the reference's cluster each round — unless
+ *      VEERKRACHT_BENCH_PG=0) against
+ *      the reference's `load.sh` + `compute.sh` (a fresh database each round). Medians and the
+ *      ratio; target: Veerkracht ≤ the reference's load + compute.
+ *   2. Map throughput at 50 connections: wrk (-t2 -c50, BENCH_SECONDS, gzip accepted) against
+ *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (createApp on @hono/node-server in
+ *      this process, the store of the last SQLite round) and the reference's `bench-serve.sh`
+ *      (pgbench -M prepared -c 50 -j 2: the map query on the fly, and pre-generalised).
+ *      Targets: ≥ 10 × the reference's req/s; p99 ≤ 20 ms when the machine is otherwise idle.
+ *
+ * The reference's scripts are called in place (never copied). Its cluster is started here
+ * (`cluster.sh start`, a temp dir, a free loopback port) and stopped at the end. Needs
+ * postgresql-15, postgresql-15-postgis-3, gdal-bin and wrk. The load average (1 min) is printed
+ * with every figure: the machine is shared.
+ *
+ * Run: `npx tsx bench/import-side-by-side.bench.ts` (VEERKRACHT_REAL_DATA, default
+ * ../shared/data; REF_HOME, default ../shared/bench/postgis-reference; BENCH_ROUNDS=3;
+ * BENCH_SECONDS=20).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createApp } from '../src/server/app.js';
+import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
+import { CLI, ensureCliBuilt, ROOT } from '../test/cli/run-cli.js';
+
+const DATA = resolve(process.env['VEERKRACHT_REAL_DATA'] ?? join(ROOT, '../shared/data'));
+const REF_HOME = resolve(process.env['REF_HOME'] ?? join(ROOT, '../shared/bench/postgis-reference'));
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
+const WITH_PG = process.env['VEERKRACHT_BENCH_PG'] !== '0';
+const GEMEENTE = 'GM0363';
+const MAP = 'veerkracht-absoluut';
+const INPUTS = [
+  'cbs-geo/buurt_2019_nl__emielsanders-PowerBI.topojson',
+  'rivm-gezondheidsmonitor/rivm_gezondheidsmonitor_50090NED_2012_2016_2020.csv.gz',
+  'politie/misdrijven_per_buurt_2021_2025_nl__woonikveilig.csv.gz',
+  'cbs-kwb/kwb2024_subset_nl_gwb__woonikveilig.csv.gz',
+].map((f) => join(DATA, f));
+
+const missing = [...INPUTS, join(REF_HOME, 'load.sh')].filter((f) => !existsSync(f));
+if (missing.length) {
+  process.stderr.write(`missing: ${missing.join(', ')} (set VEERKRACHT_REAL_DATA / REF_HOME)\n`);
+  process.exit(1);
+}
+
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'vk-bench-side-'));
+chmodSync(work, 0o755); // run as root, cluster.sh runs the server as user postgres
+const load = (): string => loadavg()[0]!.toFixed(1);
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+const refPort = await freePort();
+const refEnv = {
+  ...process.env,
+  REF_PORT: String(refPort),
+  REF_CLUSTER_DIR: join(work, 'ref-cluster'),
+  REF_DATA: DATA,
+  REF_SECONDS: String(SECONDS),
+};
+
+/** Runs one of the reference's scripts in place; its "step\tname\tseconds" lines as a map. */
+async function reference(script: string, args: string[] = []): Promise<Map<string, string>> {
+  const { stdout } = await run(join(REF_HOME, script), args, {
+    cwd: REF_HOME,
+    env: refEnv,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const out = new Map<string, string>();
+  for (const line of stdout.split('\n')) {
+    const [kind, name, value] = line.split('\t');
+    if ((kind === 'step' || kind === 'serve') && name && value !== undefined) out.set(name, value);
+  }
+  return out;
+}
+
+/** `veerkracht import` of the four inputs in its own process; wall seconds. */
+async function veerkrachtImport(env: Record<string, string>): Promise<number> {
+  const t = performance.now();
+  await new Promise<void>((resolveRun, reject) => {
+    const child = spawn(process.execPath, [CLI, 'import', ...INPUTS], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`veerkracht import exited ${code}: ${err}`)),
+    );
+  });
+  return (performance.now() - t) / 1000;
+}
+
+async function psql(sql: string): Promise<void> {
+  await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', 'postgres', '-c', sql], {
+    env: { ...refEnv, PGHOST: '127.0.0.1', PGPORT: String(refPort), PGUSER: 'postgres' },
+  });
+}
+
+interface Round {
+  sqlite: number;
+  pg?: number;
+  refLoad: number;
+  refCompute: number;
+  loads: string[];
+}
+
+async function importRounds(): Promise<{ rounds: Round[]; lastDb: string }> {
+  const rounds: Round[] = [];
+  let lastDb = '';
+  for (let i = 1; i <= ROUNDS; i++) {
+    const loads: string[] = [];
+    lastDb = join(work, `round${i}.db`);
+    loads.push(load());
+    const sqlite = await veerkrachtImport({ VEERKRACHT_DB: lastDb });
+    say(`round ${i}  veerkracht import (SQLite)      ${sqlite.toFixed(2)} s   load ${loads.at(-1)}`);
+    let pg: number | undefined;
+    if (WITH_PG) {
+      const db = `vk_bench_${i}`;
+      await psql(`DROP DATABASE IF EXISTS ${db}`);
+      await psql(`CREATE DATABASE ${db}`);
+      loads.push(load());
+      pg = await veerkrachtImport({
+        VEERKRACHT_DATABASE_URL: `postgres://postgres@127.0.0.1:${refPort}/${db}`,
+        VEERKRACHT_DB: join(work, `unused${i}.db`),
+      });
+      say(`round ${i}  veerkracht import (PostgreSQL)  ${pg.toFixed(2)} s   load ${loads.at(-1)}`);
+    }
+    loads.push(load());
+    const refLoad = Number((await reference('load.sh')).get('load_total'));
+    const refCompute = Number((await reference('compute.sh')).get('compute'));
+    say(
+      `round ${i}  reference load + compute        ${(refLoad + refCompute).toFixed(2)} s   (${refLoad.toFixed(2)} + ${refCompute.toFixed(2)})   load ${loads.at(-1)}`,
+    );
+    rounds.push({ sqlite, ...(pg !== undefined ? { pg } : {}), refLoad, refCompute, loads });
+  }
+  return { rounds, lastDb };
+}
+
+interface Throughput {
+  rps: number;
+  p50: string;
+  p99: string;
+  p99ms: number;
+  load: string;
+  detail: string;
+}
+
+const ms = (s: string): number => {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(s);
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+};
+
+async function veerkrachtMaps(dbPath: string): Promise<Throughput> {
+  const store = openSqliteStore({ path: dbPath });
+  const app = createApp(store, { webRoot: '' });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/api/maps?area=${GEMEENTE}&map=${MAP}`;
+  try {
+    const first = await fetch(url);
+    const body = await first.text();
+    if (first.status !== 200) throw new Error(`${url}: ${first.status} ${body.slice(0, 200)}`);
+    const size = await wireBytes(url);
+    const features = (JSON.parse(body) as { features?: unknown[] }).features?.length ?? '?';
+    const before = load();
+    const { stdout } = await run(
+      '/usr/bin/wrk',
+      ['-t2', '-c50', `-d${SECONDS}s`, '--latency', '-H', 'Accept-Encoding: gzip', url],
+      { maxBuffer: 1024 * 1024 },
+    );
+    const pick = (re: RegExp): string => re.exec(stdout)?.[1] ?? '?';
+    const p99 = pick(/^\s+99%\s+(\S+)/m);
+    return {
+      rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+      p50: pick(/^\s+50%\s+(\S+)/m),
+      p99,
+      p99ms: ms(p99),
+      load: before,
+      detail: `${features} buurten, ${Buffer.byteLength(body)} B plain, ${size} B gzipped; errors: ${pick(/Non-2xx or 3xx responses: (\d+)/).replace('?', '0')}`,
+    };
+  } finally {
+    server.close();
+    await store.close();
+  }
+}
+
+/** Bytes of the gzipped answer as sent (fetch would inflate it). */
+function wireBytes(url: string): Promise<number> {
+  return new Promise((resolveSize, reject) => {
+    get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      let n = 0;
+      res.on('data', (d: Buffer) => (n += d.length));
+      res.on('end', () => resolveSize(n));
+    }).on('error', reject);
+  });
+}
+
+async function referenceMaps(sqlFile: string): Promise<Throughput> {
+  const before = load();
+  const r = await reference('bench-serve.sh', [join(REF_HOME, sqlFile)]);
+  return {
+    rps: Number(r.get('tps')),
+    p50: `${r.get('latency_p50_ms')}ms`,
+    p99: `${r.get('latency_p99_ms')}ms`,
+    p99ms: Number(r.get('latency_p99_ms')),
+    load: before,
+    detail: `${r.get('features')} buurten, ${r.get('bytes_raw')} B raw (${r.get('bytes_gzip')} B gzipped); steady ${r.get('tps_steady')} tps, p99 ${r.get('latency_p99_ms_steady')} ms`,
+  };
+}
+
+ensureCliBuilt();
+await reference('cluster.sh', ['start']);
+try {
+  say(
+    `inputs: ${INPUTS.map((f) => f.slice(DATA.length + 1)).join(', ')}\nreference: ${REF_HOME} (cluster on 127.0.0.1:${refPort}); ${ROUNDS} rounds, interleaved`,
+  );
+  const { rounds, lastDb } = await importRounds();
+  const sqlite = median(rounds.map((r) => r.sqlite));
+  const ref = median(rounds.map((r) => r.refLoad + r.refCompute));
+  say('');
+  say(`median veerkracht import (SQLite)       ${sqlite.toFixed(2)} s`);
+  if (WITH_PG)
+    say(`median veerkracht import (PostgreSQL)   ${median(rounds.map((r) => r.pg!)).toFixed(2)} s`);
+  say(
+    `median reference load + compute         ${ref.toFixed(2)} s   (load ${median(rounds.map((r) => r.refLoad)).toFixed(2)}, compute ${median(rounds.map((r) => r.refCompute)).toFixed(2)})`,
+  );
+  say(
+    `ratio veerkracht / reference            ${(sqlite / ref).toFixed(2)} (SQLite)${WITH_PG ? `, ${(median(rounds.map((r) => r.pg!)) / ref).toFixed(2)} (PostgreSQL)` : ''}   target ≤ 1`,
+  );
+  await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-v', 'tol=10', '-f', 'prepare-serve.sql'], {
+    cwd: REF_HOME,
+    env: {
+      ...refEnv,
+      PGHOST: '127.0.0.1',
+      PGPORT: String(refPort),
+      PGUSER: 'postgres',
+      PGDATABASE: 'veerkracht_ref',
+    },
+  });
+  say('');
+  say(`map ${GEMEENTE}, 50 connections, ${SECONDS} s each:`);
+  const v = await veerkrachtMaps(lastDb);
+  say(
+    `veerkracht GET /api/maps (wrk)          ${v.rps.toFixed(0)} req/s  p50 ${v.p50}  p99 ${v.p99}  load ${v.load}  (${v.detail})`,
+  );
+  const onTheFly = await referenceMaps('serve-gemeente.sql');
+  say(
+    `reference, on the fly (pgbench)         ${onTheFly.rps.toFixed(0)} tps    p50 ${onTheFly.p50}  p99 ${onTheFly.p99}  load ${onTheFly.load}  (${onTheFly.detail})`,
+  );
+  const pre = await referenceMaps('serve-gemeente-pregeneralised.sql');
+  say(
+    `reference, pre-generalised (pgbench)    ${pre.rps.toFixed(0)} tps    p50 ${pre.p50}  p99 ${pre.p99}  load ${pre.load}  (${pre.detail})`,
+  );
+  say(
+    `throughput ratio veerkracht / reference ${(v.rps / onTheFly.rps).toFixed(1)} × (on the fly), ${(v.rps / pre.rps).toFixed(1)} × (pre-generalised)   target ≥ 10 ×; p99 ${v.p99} (target ≤ 20 ms when idle)`,
+  );
+} finally {
+  await reference('cluster.sh', ['stop']).catch((e: unknown) => say(`cluster.sh stop: ${String(e)}`));
+  rmSync(work, { recursive: true, force: true });
+}
