@@ -3,7 +3,8 @@ import { parseCommandArgs, parseYear, type Command } from '../command.js';
 
 const HELP = `veerkracht status [--division YYYY | --all] [--json]
 
-What the store holds: sources and editions, areas per level and division year, coverage per
+What the store holds: sources and editions, the data editions (one per import run), areas per
+level and division year, coverage per
 indicator and year, and harmonisation per gemeente. Coverage is that of the reference division
 (where every source's values are carried and the maps read) unless --division names another;
 --all lists every division.`;
@@ -32,9 +33,10 @@ export const statusCommand: Command = {
       const coverage = (await store.coverage()).filter((c) => shown === null || c.divisionYear === shown);
       const harmonisation = await store.listHarmonisation();
       const imports = await store.listImports();
+      const dataEditions = await store.listDataEditions();
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ store: storeLabel(), referenceDivision: reference, coverageDivision: shown, editions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
+          `${JSON.stringify({ store: storeLabel(), referenceDivision: reference, coverageDivision: shown, editions, dataEditions, areas, coverage, harmonisation, imports: imports.length }, null, 2)}\n`,
         );
         return;
       }
@@ -51,6 +53,12 @@ export const statusCommand: Command = {
           `  ${e.source.padEnd(8)} ${e.edition}${e.table ? ` [${e.table}]` : ''}${e.divisionYear ? `, indeling ${e.divisionYear}` : ''}`,
         );
       if (!editions.length) out.push('  (none — run `veerkracht import` or `veerkracht fetch`)');
+      out.push('', 'Data editions (id, label, made, reference division; edition=<id> in the API):');
+      for (const d of dataEditions)
+        out.push(
+          `  ${String(d.id).padStart(3)} ${d.label.padEnd(14)} ${d.createdAt.slice(0, 16).replace('T', ' ')}  indeling ${d.divisionYear}${d.id === dataEditions.at(-1)!.id ? '  (newest)' : ''}${d.available ? '' : '  (no longer kept)'}`,
+        );
+      if (!dataEditions.length) out.push('  (none yet — every import run records one)');
       out.push('', 'Areas (level, indeling: count, with geometry):');
       for (const a of areas)
         out.push(`  ${a.level.padEnd(9)} ${a.divisionYear}: ${a.count}, ${a.withGeometry}`);
