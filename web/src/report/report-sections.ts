@@ -25,7 +25,7 @@ export interface ReportMap {
   response: MapResponse | null;
   /** Why the map could not be made (an API error), null when it was. */
   error: string | null;
-  /** The map as the app drew it (PNG data URL), null without a picture. */
+  /** The map as the app drew it (a PNG blob URL), null without a picture. */
   image: string | null;
   /** Veerkracht maps: the previous comparable period and the class changes since. */
   previous: { period: string; changes: ClassChange[] } | null;

@@ -119,7 +119,7 @@ async function loadReport(
   // the key figures over the period the veerkracht maps show
   const signal = defs.maps.find((m) => m.id === 'veerkracht-absoluut');
   const period = signal ? resolveWhen(signal, null, null).period : null;
-  const compare = await api.compare([area], period).catch(() => null);
+  const comparing = api.compare([area], period).catch(() => null);
   const drawing = h('div', { class: 'report-drawing', 'aria-hidden': 'true' });
   host.append(drawing);
   const pane = createMapPane({
@@ -140,6 +140,7 @@ async function loadReport(
     pane.destroy();
     drawing.remove();
   }
+  const compare = await comparing;
   const keyArea = compare?.areas.find((a) => a.area === area) ?? compare?.areas[0];
   return {
     area,
@@ -165,7 +166,7 @@ async function drawMap(pane: MapPane, area: string, def: MapDefinition): Promise
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DRAW_TIMEOUT_MS)),
     ]);
     if (drawn && shown.response.features.some((f) => f.geometry !== null))
-      image = (await pane.snapshot()).toDataURL('image/png');
+      image = await pictureOf(await pane.snapshot());
     const before = def.kind === 'classification' ? previousOf(def, when) : null;
     const previous = before
       ? {
@@ -177,4 +178,15 @@ async function drawMap(pane: MapPane, area: string, def: MapDefinition): Promise
   } catch (error) {
     return { def, response: null, error: (error as Error).message, image: null, previous: null };
   }
+}
+
+/** The canvas as a PNG blob URL (encoded off the main thread, unlike a data URL). */
+function pictureOf(canvas: HTMLCanvasElement): Promise<string> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(URL.createObjectURL(blob)) : reject(new Error('the map picture could not be made')),
+      'image/png',
+    ),
+  );
 }
