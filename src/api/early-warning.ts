@@ -4,13 +4,15 @@
  * (src/domain/early-warning, docs/method.md "Early warning").
  */
 import { z } from 'zod';
-import { PeriodSchema } from './schemas.js';
+import { EditionParamSchema, PeriodSchema } from './schemas.js';
 
 export const EarlyWarningQuerySchema = z.strictObject({
   /** Gemeente code (GMgggg) or region id (also an organisation's werkgebied). */
   area: z.string().trim().min(1),
   /** The current period (default: the area's default period of the signal maps). */
   period: PeriodSchema.optional(),
+  /** A data edition (GET /api/editions); absent = the newest. */
+  edition: EditionParamSchema.optional(),
 });
 export type EarlyWarningQuery = z.infer<typeof EarlyWarningQuerySchema>;
 

@@ -5,11 +5,13 @@
  * (src/domain/similarity, docs/method.md "Buurten zoals deze").
  */
 import { z } from 'zod';
-import { PeriodSchema } from './schemas.js';
+import { EditionParamSchema, PeriodSchema } from './schemas.js';
 
 export const SimilarQuerySchema = z.strictObject({
   /** How many similar buurten (1–50, default 10). */
   limit: z.coerce.number().int().min(1).max(50).optional(),
+  /** A data edition (GET /api/editions); absent = the newest. */
+  edition: EditionParamSchema.optional(),
 });
 export type SimilarQuery = z.infer<typeof SimilarQuerySchema>;
 

@@ -1,10 +1,11 @@
 /**
  * GETs of the early warning and of "buurten zoals deze", through the app's one response reader
- * (api-client parseApiResponse) with the share-link header; cached per URL for the page's life.
+ * (api-client parseApiResponse) with the share-link header and the pinned data edition; cached per
+ * URL for the page's life.
  */
 import type { EarlyWarningResponse } from '../../../src/api/early-warning.js';
 import type { SimilarResponse } from '../../../src/api/similar-buurten.js';
-import { authHeaders, parseApiResponse } from '../api-client.js';
+import { authHeaders, parseApiResponse, withEdition } from '../api-client.js';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -22,9 +23,9 @@ function getJson<T>(path: string): Promise<T> {
 export function fetchEarlyWarning(area: string, period: string | null): Promise<EarlyWarningResponse> {
   const q = new URLSearchParams({ area });
   if (period) q.set('period', period);
-  return getJson(`/api/early-warning?${q.toString()}`);
+  return getJson(withEdition(`/api/early-warning?${q.toString()}`));
 }
 
 export function fetchSimilar(code: string): Promise<SimilarResponse> {
-  return getJson(`/api/buurten/${encodeURIComponent(code)}/similar`);
+  return getJson(withEdition(`/api/buurten/${encodeURIComponent(code)}/similar`));
 }
