@@ -156,6 +156,11 @@ export type UsersResponse = z.infer<typeof UsersResponseSchema>;
 export const AccountLinkSchema = z.object({
   url: z.string(),
   expiresAt: z.string(),
+  /**
+   * Whether the link was also mailed to the user: `sent`, `failed` (the mail server could not be
+   * reached or refused it: pass the link on yourself) or `not-configured` (no SMTP server).
+   */
+  mail: z.enum(['sent', 'failed', 'not-configured']),
 });
 export type AccountLink = z.infer<typeof AccountLinkSchema>;
 

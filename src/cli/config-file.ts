@@ -16,6 +16,8 @@ import {
   type EngineConfig,
   type EngineConfigInput,
 } from '../domain/engine/engine-config.js';
+import type { SmtpSettings } from '../service/members/mail.js';
+import { smtpConfig } from './smtp-config.js';
 
 /** The file looked for in the working directory when neither --config nor VEERKRACHT_CONFIG is given. */
 export const DEFAULT_CONFIG_FILE = 'veerkracht.config.json';
@@ -27,10 +29,12 @@ export interface DeploymentConfig {
   publicUrl: string | null;
   /** How many data editions keep their content (`editions.retain`, VEERKRACHT_EDITIONS_RETAIN; default 5). */
   editionsRetain: number;
+  /** The SMTP server invitation and reset links are mailed through (`smtp`, VEERKRACHT_SMTP_URL); null: none. */
+  smtp: SmtpSettings | null;
 }
 
 /** Keys of the configuration file that are not engine settings. */
-const DEPLOYMENT_KEYS = ['access', 'publicUrl', 'editions'] as const;
+const DEPLOYMENT_KEYS = ['access', 'publicUrl', 'editions', 'smtp'] as const;
 
 export interface LoadedConfig {
   /** The validated configuration, defaults filled in. */
@@ -108,10 +112,12 @@ export function deployment(
       'CONFIG_INVALID',
       `${where('publicUrl', 'VEERKRACHT_PUBLIC_URL', !!envUrl)}: expected a scheme and host such as "https://kaarten.example.nl", found ${JSON.stringify(url)}`,
     );
+  const publicUrl = url === null ? null : url.replace(/\/$/, '');
   return {
     access,
-    publicUrl: url === null ? null : url.replace(/\/$/, ''),
+    publicUrl,
     editionsRetain: editionsRetain(fromFile, env, file),
+    smtp: smtpConfig(fromFile, env, file, publicUrl),
   };
 }
 

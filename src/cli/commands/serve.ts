@@ -16,7 +16,9 @@ Engine settings (thresholds, periods, weights, …) come from --config FILE, els
 else ./veerkracht.config.json when present (docs/method.md, "Configuration"); GET /api/config shows them.
 Access: VEERKRACHT_ACCESS=public (default: maps readable without login) or members (every page and
 data route needs a login or a share link); also "access" in the configuration file. Links the server
-makes (share links, invitations) use VEERKRACHT_PUBLIC_URL (or "publicUrl") when set. Behind a
+makes (share links, invitations) use VEERKRACHT_PUBLIC_URL (or "publicUrl") when set. With
+VEERKRACHT_SMTP_URL (or "smtp") set, e.g. smtp://user:password@smtp.example.nl:587, invitation and
+reset links are also mailed to the user (docs/security.md, "Mail"). Behind a
 reverse proxy set VEERKRACHT_TRUST_PROXY=1 (client address from X-Forwarded-For, https from
 X-Forwarded-Proto). Users: \`veerkracht users add\` (docs/security.md).
 Ctrl-C (SIGINT) or SIGTERM stops the server: it stops accepting connections, lets requests in
@@ -50,12 +52,14 @@ export const serveCommand: Command = {
     await ensureWebApp(signal);
     if (signal.aborted) return;
 
-    const [{ serve }, { createApp }, { openDefaultStore, storeLabel }] = await Promise.all([
+    const [{ serve }, { createApp }, { openDefaultStore, storeLabel }, { smtpMailer }] = await Promise.all([
       import('@hono/node-server'),
       import('../../server/app.js'),
       import('../store-path.js'),
+      import('../../service/members/mail.js'),
     ]);
     const store = await openDefaultStore();
+    const mailer = config.deployment.smtp ? smtpMailer(config.deployment.smtp) : null;
     try {
       const app = createApp(store, {
         engineConfig: config.engine,
@@ -67,6 +71,7 @@ export const serveCommand: Command = {
           publicUrl: config.deployment.publicUrl,
           trustProxy: process.env['VEERKRACHT_TRUST_PROXY'] === '1',
         },
+        membersSettings: { mailer },
       });
       const hostname = values.host ?? '127.0.0.1';
       const server = serve({ fetch: app.fetch, hostname, port }, (info) => {
@@ -74,6 +79,9 @@ export const serveCommand: Command = {
         process.stdout.write(`veerkracht: engine configuration: ${config.file ?? 'built-in defaults'}\n`);
         process.stdout.write(
           `veerkracht: access ${config.deployment.access}${config.deployment.access === 'public' ? ' (maps readable without login; writes need a login)' : ' (every page needs a login or a share link)'}\n`,
+        );
+        process.stdout.write(
+          `veerkracht: mail: ${mailer ? `invitation and reset links are also mailed through ${mailer.description}` : 'no SMTP server (invitation and reset links are shown to whoever makes them)'}\n`,
         );
       });
       await new Promise<void>((resolve, reject) => {
@@ -91,6 +99,7 @@ export const serveCommand: Command = {
         else signal.addEventListener('abort', stop, { once: true });
       });
     } finally {
+      mailer?.close();
       await store.close();
     }
   },

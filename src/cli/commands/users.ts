@@ -1,9 +1,12 @@
 /**
  * `veerkracht users add|list|disable|enable|reset-link`: the operator's door to accounts, on the
  * store directly (whoever runs it can read the store anyway). `add --password-stdin` creates the
- * first admin; without it the new user gets an invitation link, printed here (no mail server).
+ * first admin; without it the new user gets an invitation link, printed here — and mailed to
+ * them when an SMTP server is configured (VEERKRACHT_SMTP_URL or "smtp"; reset links too).
  */
 import { AppError } from '../../core/app-error.js';
+import type { AccountLinkToken } from '../../service/members/accounts.js';
+import type { UserRow } from '../../storage/members-store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 
 const HELP = `veerkracht users add --email E --organisation NAME --role admin|org-admin|member [--name N] [--password-stdin]
@@ -22,7 +25,9 @@ Manages the accounts of the members' model in the store (VEERKRACHT_DB, default 
   reset-link   prints a link to set a new password (valid 24 hours; an invitation again for
                a user who never set one). Earlier links of the user stop working.
 Links start with --base-url, else VEERKRACHT_PUBLIC_URL, else "publicUrl" of the configuration
-file, else http://localhost:8080.`;
+file, else http://localhost:8080. With an SMTP server (VEERKRACHT_SMTP_URL, or "smtp" in the
+configuration file) invitation and reset links are also mailed to the user; without one nothing
+is sent and the link is only printed.`;
 
 const ROLES = ['admin', 'org-admin', 'member'] as const;
 
@@ -58,22 +63,52 @@ export const usersCommand: Command = {
       positionals.length > 1
     )
       throw new AppError('USAGE', `users: name one of add, list, disable, enable, reset-link\n\n${HELP}`);
-    const [{ openDefaultStore }, { createReadContext }, { createMembersContext }, accounts, { loadConfig }] =
-      await Promise.all([
-        import('../store-path.js'),
-        import('../../service/read-context.js'),
-        import('../../service/members/members-context.js'),
-        import('../../service/members/accounts.js'),
-        import('../config-file.js'),
-      ]);
-    const baseUrl = (
-      values['base-url'] ??
-      loadConfig(undefined).deployment.publicUrl ??
-      'http://localhost:8080'
-    ).replace(/\/$/, '');
+    const [
+      { openDefaultStore },
+      { createReadContext },
+      { createMembersContext },
+      accounts,
+      { loadConfig },
+      { smtpMailer },
+      { mailAccountLink },
+    ] = await Promise.all([
+      import('../store-path.js'),
+      import('../../service/read-context.js'),
+      import('../../service/members/members-context.js'),
+      import('../../service/members/accounts.js'),
+      import('../config-file.js'),
+      import('../../service/members/mail.js'),
+      import('../../service/members/account-mail.js'),
+    ]);
+    const { deployment } = loadConfig(undefined);
+    const baseUrl = (values['base-url'] ?? deployment.publicUrl ?? 'http://localhost:8080').replace(
+      /\/$/,
+      '',
+    );
     const store = await openDefaultStore();
-    const ctx = createMembersContext(createReadContext(store));
+    const mailer = deployment.smtp ? smtpMailer(deployment.smtp) : null;
+    const ctx = createMembersContext(createReadContext(store), { mailer });
     const say = (line: string) => process.stdout.write(`${line}\n`);
+    /** Mails a link to its user when an SMTP server is configured, and says how that went. */
+    const mailLink = async (user: UserRow, link: AccountLinkToken, url: string): Promise<void> => {
+      if (!mailer) return;
+      const org = await store.members.findOrganisation({ id: user.organisationId });
+      const { outcome, error } = await mailAccountLink(ctx, 'cli', {
+        email: user.email,
+        name: user.name,
+        organisation: org?.name ?? '',
+        purpose: link.purpose,
+        url,
+        expiresAt: link.expiresAt,
+        userId: user.id,
+        organisationId: user.organisationId,
+      });
+      say(
+        outcome === 'sent'
+          ? `mailed to ${user.email} through ${mailer.description}`
+          : `the mail to ${user.email} could not be sent (${error?.message ?? 'unknown error'}); pass the link on yourself`,
+      );
+    };
     const userByEmail = async () => {
       if (!values.email) throw new AppError('USAGE', `users ${action}: --email is required`);
       const user = await store.members.findUser({ email: values.email.trim().toLowerCase() });
@@ -108,10 +143,11 @@ export const usersCommand: Command = {
             ...(password !== undefined ? { password } : {}),
           });
           say(`veerkracht: user ${user.email} (${user.role}, ${organisation.name}) added`);
-          if (invitation)
-            say(
-              `invitation link (valid until ${invitation.expiresAt}): ${baseUrl}/wachtwoord#${invitation.token}`,
-            );
+          if (invitation) {
+            const url = `${baseUrl}/wachtwoord#${invitation.token}`;
+            say(`invitation link (valid until ${invitation.expiresAt}): ${url}`);
+            await mailLink(user, invitation, url);
+          }
           return;
         }
         case 'list': {
@@ -147,13 +183,14 @@ export const usersCommand: Command = {
         case 'reset-link': {
           const user = await userByEmail();
           const link = await accounts.createAccountLink(ctx, 'cli', user.id);
-          say(
-            `${link.purpose} link for ${user.email} (valid until ${link.expiresAt}): ${baseUrl}/wachtwoord#${link.token}`,
-          );
+          const url = `${baseUrl}/wachtwoord#${link.token}`;
+          say(`${link.purpose} link for ${user.email} (valid until ${link.expiresAt}): ${url}`);
+          await mailLink(user, link, url);
           return;
         }
       }
     } finally {
+      mailer?.close();
       await store.close();
     }
   },

@@ -4,7 +4,8 @@
  * POST /api/users/:id/reset-link (admins, and org-admins for their organisation);
  * POST /api/password `{ token, password }` sets a password with an invitation or reset link.
  * Invitation and reset links are `/wachtwoord#<token>`: the token travels in the fragment,
- * which browsers never send to a server or put in a Referer.
+ * which browsers never send to a server or put in a Referer. With an SMTP server configured the
+ * link is also mailed to the user (`mail` in the answer says whether that worked).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -20,6 +21,8 @@ import {
   setPasswordWithToken,
   updateUser,
 } from '../../service/members/accounts.js';
+import { mailAccountLink, type MailOutcome } from '../../service/members/account-mail.js';
+import type { UserViewer } from '../../service/members/viewer.js';
 import { parseQuery } from '../cached-route.js';
 import { clientAddress, ownOrigin, readJson, requireUser, type AuthDeps } from '../auth/request-context.js';
 
@@ -53,6 +56,26 @@ export function organisationRoutes(deps: AuthDeps): Hono {
 export function userRoutes(deps: AuthDeps): Hono {
   const app = new Hono();
   const link = (c: Context, token: string) => `${ownOrigin(c, deps.options)}/wachtwoord#${token}`;
+  /** Mails the link when a mailer is configured; a failure is logged here (no details to the client). */
+  const mail = async (
+    c: Context,
+    viewer: UserViewer,
+    userId: number,
+    made: { url: string; purpose: 'invitation' | 'reset'; expiresAt: string },
+  ): Promise<MailOutcome> => {
+    const user = await deps.members.read.store.members.findUser({ id: userId });
+    const org = user && (await deps.members.read.store.members.findOrganisation({ id: user.organisationId }));
+    if (!user || !org) return 'failed';
+    const { outcome, error } = await mailAccountLink(
+      deps.members,
+      viewer,
+      { ...made, email: user.email, name: user.name, organisation: org.name, userId, organisationId: org.id },
+      clientAddress(c, deps.options),
+    );
+    if (error)
+      console.error('%s', `mail of a ${made.purpose} link to user ${userId} failed: ${error.message}`);
+    return outcome;
+  };
   app.get('/', async (c) => {
     const q = parseQuery(UsersQuerySchema, c.req.query());
     return c.json(await listUsers(deps.members, requireUser(c), q.organisation), 200, PRIVATE);
@@ -67,8 +90,14 @@ export function userRoutes(deps: AuthDeps): Hono {
       body,
       clientAddress(c, deps.options),
     );
+    const made = {
+      url: link(c, invitation.token),
+      purpose: invitation.purpose,
+      expiresAt: invitation.expiresAt,
+    };
+    const outcome = await mail(c, viewer, user.id, made);
     return c.json(
-      { user, invitation: { url: link(c, invitation.token), expiresAt: invitation.expiresAt } },
+      { user, invitation: { url: made.url, expiresAt: made.expiresAt, mail: outcome } },
       201,
       PRIVATE,
     );
@@ -92,13 +121,11 @@ export function userRoutes(deps: AuthDeps): Hono {
   app.post('/:id/reset-link', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
     const viewer = requireUser(c);
-    const made = await createAccountLink(
-      deps.members,
-      viewer,
-      idParam(c.req.param('id')),
-      clientAddress(c, deps.options),
-    );
-    return c.json({ url: link(c, made.token), expiresAt: made.expiresAt }, 201, PRIVATE);
+    const id = idParam(c.req.param('id'));
+    const token = await createAccountLink(deps.members, viewer, id, clientAddress(c, deps.options));
+    const made = { url: link(c, token.token), purpose: token.purpose, expiresAt: token.expiresAt };
+    const outcome = await mail(c, viewer, id, made);
+    return c.json({ url: made.url, expiresAt: made.expiresAt, mail: outcome }, 201, PRIVATE);
   });
   return app;
 }

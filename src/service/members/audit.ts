@@ -20,6 +20,7 @@ export type AuditEvent =
   | 'user.created'
   | 'user.updated'
   | 'user.link-created'
+  | 'user.link-mailed'
   | 'user.password-set'
   | 'own-stock.uploaded'
   | 'own-stock.cleared'

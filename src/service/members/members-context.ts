@@ -1,10 +1,11 @@
 /**
  * What the members services work on: the read context (store, engine state), the settings of
- * the deployment (access mode, session lifetimes, link lifetimes, throttling) and a clock, so
- * tests can move time instead of waiting.
+ * the deployment (access mode, session lifetimes, link lifetimes, throttling), a clock, so
+ * tests can move time instead of waiting, and the mailer when the deployment has one.
  */
 import type { AccessMode } from '../../api/members.js';
 import type { ReadContext } from '../read-context.js';
+import type { Mailer } from './mail.js';
 
 export interface ThrottleSettings {
   windowMinutes: number;
@@ -25,6 +26,8 @@ export interface MembersSettings {
   invitationDays: number;
   resetHours: number;
   throttle: ThrottleSettings;
+  /** Mails invitation and reset links (mail.ts); null: no SMTP server, links are only shown. */
+  mailer: Mailer | null;
 }
 
 export const DEFAULT_MEMBERS_SETTINGS: MembersSettings = {
@@ -36,12 +39,15 @@ export const DEFAULT_MEMBERS_SETTINGS: MembersSettings = {
   invitationDays: 7,
   resetHours: 24,
   throttle: { windowMinutes: 15, perAccount: 5, perAddress: 50 },
+  mailer: null,
 };
 
 export interface MembersContext {
   read: ReadContext;
   settings: MembersSettings;
   now(): Date;
+  /** Sends invitation and reset links by mail; null when no SMTP server is configured (mail.ts). */
+  mailer: Mailer | null;
 }
 
 export function createMembersContext(
@@ -49,15 +55,12 @@ export function createMembersContext(
   settings: Partial<MembersSettings> = {},
   now: () => Date = () => new Date(),
 ): MembersContext {
-  return {
-    read,
-    settings: {
-      ...DEFAULT_MEMBERS_SETTINGS,
-      ...settings,
-      throttle: { ...DEFAULT_MEMBERS_SETTINGS.throttle, ...settings.throttle },
-    },
-    now,
+  const merged: MembersSettings = {
+    ...DEFAULT_MEMBERS_SETTINGS,
+    ...settings,
+    throttle: { ...DEFAULT_MEMBERS_SETTINGS.throttle, ...settings.throttle },
   };
+  return { read, settings: merged, now, mailer: merged.mailer };
 }
 
 /** ISO time `minutes` from now (negative: ago). */

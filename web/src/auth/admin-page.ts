@@ -81,7 +81,7 @@ export async function renderAdminPage(root: HTMLElement, lang: Lang): Promise<vo
         .then((c) =>
           showOk(
             userStatus,
-            `${t.invitationLink(formatDate(c.invitation.expiresAt, lang))} ${c.invitation.url}`,
+            `${t.invitationLink(formatDate(c.invitation.expiresAt, lang))} ${c.invitation.url}${t.linkMail(c.invitation.mail, c.user.email)}`,
           ),
         )
         .catch((error: unknown) => showError(userStatus, error));

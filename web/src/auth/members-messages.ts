@@ -54,6 +54,12 @@ const nl = {
   enable: 'Deblokkeren',
   resetLink: 'Wachtwoordlink',
   invitationLink: (date: string) => `Uitnodigingslink (geldig tot ${date}):`,
+  linkMail: (outcome: 'sent' | 'failed' | 'not-configured', email: string) =>
+    outcome === 'sent'
+      ? ` — ook gemaild naar ${email}.`
+      : outcome === 'failed'
+        ? ` — de mail naar ${email} kon niet worden verstuurd: geef de link zelf door.`
+        : '',
   ownStock: 'Eigen bezit',
   ownStockIntro:
     'CSV met per buurt: buurt_code,dwellings[,year] — of per complex: complex,buurt_code,dwellings[,year], of met adres in plaats van buurtcode: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Alleen uw organisatie ziet het.',
@@ -158,6 +164,12 @@ const en: MembersMessages = {
   enable: 'Unblock',
   resetLink: 'Password link',
   invitationLink: (date) => `Invitation link (valid until ${date}):`,
+  linkMail: (outcome, email) =>
+    outcome === 'sent'
+      ? ` — also mailed to ${email}.`
+      : outcome === 'failed'
+        ? ` — the mail to ${email} could not be sent: pass the link on yourself.`
+        : '',
   ownStock: 'Own stock',
   ownStockIntro:
     'CSV per buurt: buurt_code,dwellings[,year] — or per complex: complex,buurt_code,dwellings[,year], or by address instead of buurt code: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Only your organisation sees it.',

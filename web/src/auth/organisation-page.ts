@@ -131,7 +131,10 @@ export async function renderOrganisationPage(
       e.preventDefault();
       writeJson<CreatedUser>('POST', '/api/users', { email: email.value, role: role.value })
         .then((c) =>
-          showOk(status, `${t.invitationLink(formatDate(c.invitation.expiresAt, lang))} ${c.invitation.url}`),
+          showOk(
+            status,
+            `${t.invitationLink(formatDate(c.invitation.expiresAt, lang))} ${c.invitation.url}${t.linkMail(c.invitation.mail, c.user.email)}`,
+          ),
         )
         .then(renderUsers)
         .catch((error: unknown) => showError(status, error));
@@ -168,7 +171,7 @@ export async function renderOrganisationPage(
                 class: 'link-button',
                 onclick: () =>
                   void writeJson<AccountLink>('POST', `/api/users/${u.id}/reset-link`)
-                    .then((l) => showOk(status, `${u.email}: ${l.url}`))
+                    .then((l) => showOk(status, `${u.email}: ${l.url}${t.linkMail(l.mail, u.email)}`))
                     .catch((error: unknown) => showError(status, error)),
               },
               t.resetLink,
