@@ -11,7 +11,6 @@
 import pg from 'pg';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
-import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import type { DataEditionStore } from '../data-editions.js';
 import type { MembersStore } from '../members-store.js';
@@ -37,7 +36,8 @@ import { pgAccountMethods } from './pg-accounts.js';
 import { pgDataEditionMethods } from './pg-data-editions.js';
 import { pgMemberDataMethods } from './pg-member-data.js';
 import { pgPostcodeMethods } from './pg-postcodes.js';
-import { PG_MIGRATIONS } from './migrations.js';
+import { migrate } from './pg-migrate.js';
+import { writeImportBatch } from './pg-batch.js';
 import {
   clearHarmonisation,
   copyValuesByCode,
@@ -47,9 +47,7 @@ import {
   type CopyByCodeQuery,
 } from './pg-values.js';
 
-/** The advisory lock key of write transactions and migrations ("veer" in ASCII). */
-const WRITE_LOCK = 0x76656572;
-const LATEST_SCHEMA = Math.max(...PG_MIGRATIONS.map((m) => m.version));
+import { WRITE_LOCK } from './pg-migrate.js';
 
 // int8 (COUNT, SUM of integers) as a number: counts here stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -80,46 +78,6 @@ export async function openPgStore(options: OpenPgOptions): Promise<PgStore> {
 /** The URL without its password, for messages. */
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [WRITE_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    const applied = new Set(
-      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
-        (r) => r.version,
-      ),
-    );
-    const newest = Math.max(0, ...applied);
-    if (newest > LATEST_SCHEMA)
-      throw new AppError(
-        'STORE_SCHEMA_TOO_NEW',
-        `the store has schema version ${newest}; this program knows up to ${LATEST_SCHEMA}`,
-      );
-    for (const m of PG_MIGRATIONS) {
-      if (applied.has(m.version)) continue;
-      await client.query('BEGIN');
-      try {
-        await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-          m.version,
-          m.name,
-          new Date().toISOString(),
-        ]);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK');
-        throw e;
-      }
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [WRITE_LOCK]).catch(() => {});
-    client.release();
-  }
 }
 
 interface TxState {
@@ -216,43 +174,7 @@ export class PgStore implements Store {
   readDataEdition: DataEditionStore['readDataEdition'] = (id) => this.editions.readDataEdition(id);
 
   async writeBatch(batch: ImportBatch, report: unknown): Promise<WriteBatchResult> {
-    return this.unit(async ({ conn: tx }) => {
-      const e = batch.edition;
-      const [{ id: editionId }] = (await tx.rows<{ id: number }>(
-        `INSERT INTO editions (source, edition, table_id, publisher, division_year) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (source, edition) DO UPDATE SET table_id = EXCLUDED.table_id, publisher = EXCLUDED.publisher,
-           division_year = EXCLUDED.division_year
-         RETURNING id`,
-        [e.source, e.edition, e.table, e.publisher, e.divisionYear],
-      )) as [{ id: number }];
-      await writeAreas(tx, batch.areas, editionId);
-      await writeValueRows(
-        tx.client!,
-        batch.values.map((v) => ({
-          divisionYear: v.divisionYear,
-          areaCode: v.areaCode,
-          indicator: v.indicator,
-          year: v.year,
-          value: v.value,
-          flags: v.flags,
-          editionId,
-          sourceColumn: v.column,
-          method: null,
-          fromDivision: null,
-        })),
-      );
-      await writeGeometries(tx, batch.geometries, editionId);
-      await tx.changes(
-        'INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES ($1, $2, $3, $4, $5)',
-        [batch.file, batch.checksum, editionId, new Date().toISOString(), JSON.stringify(report)],
-      );
-      return {
-        editionId,
-        areasWritten: batch.areas.length,
-        valuesWritten: batch.values.length,
-        geometriesWritten: batch.geometries.length,
-      };
-    });
+    return this.unit(({ conn }) => writeImportBatch(conn, batch, report));
   }
 
   async findImport(checksum: string): Promise<ImportLogRow | undefined> {
@@ -624,94 +546,6 @@ export class PgStore implements Store {
       `SELECT a.level, a.division_year AS "divisionYear", COUNT(*)::int AS count, COUNT(g.code)::int AS "withGeometry"
        FROM areas a LEFT JOIN geometries g ON g.code = a.code AND g.division_year = a.division_year
        GROUP BY a.level, a.division_year ORDER BY a.division_year, a.level`,
-    );
-  }
-}
-
-/** Areas (merged as SQLite's one-row-at-a-time upsert would) and their names, one statement each. */
-async function writeAreas(tx: PgConnection, areas: ImportBatch['areas'], editionId: number): Promise<void> {
-  if (areas.length === 0) return;
-  const merged = new Map<string, ImportBatch['areas'][number]>();
-  for (const a of areas) {
-    const key = `${a.code}|${a.divisionYear}`;
-    const before = merged.get(key);
-    merged.set(
-      key,
-      before
-        ? {
-            ...before,
-            name: a.name ?? before.name,
-            gemeenteCode: a.gemeenteCode ?? before.gemeenteCode,
-            wijkCode: a.wijkCode ?? before.wijkCode,
-          }
-        : a,
-    );
-  }
-  const rows = [...merged.values()];
-  await tx.changes(
-    `INSERT INTO areas (code, division_year, level, name, gemeente_code, wijk_code)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-     ON CONFLICT (code, division_year) DO UPDATE SET
-       name = COALESCE(EXCLUDED.name, areas.name),
-       gemeente_code = COALESCE(EXCLUDED.gemeente_code, areas.gemeente_code),
-       wijk_code = COALESCE(EXCLUDED.wijk_code, areas.wijk_code)`,
-    [
-      rows.map((a) => a.code),
-      rows.map((a) => a.divisionYear),
-      rows.map((a) => a.level),
-      rows.map((a) => a.name),
-      rows.map((a) => a.gemeenteCode),
-      rows.map((a) => a.wijkCode),
-    ],
-  );
-  const names = new Map<string, { code: string; name: string; gemeente: string; level: string }>();
-  for (const a of areas)
-    if (a.name && a.gemeenteCode)
-      names.set(`${a.gemeenteCode}|${a.level}|${a.name}|${a.code}`, {
-        code: a.code,
-        name: a.name,
-        gemeente: a.gemeenteCode,
-        level: a.level,
-      });
-  if (names.size === 0) return;
-  const n = [...names.values()];
-  await tx.changes(
-    `INSERT INTO area_names (code, name, gemeente_code, level, source_edition_id)
-     SELECT c, nm, g, l, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(c, nm, g, l)
-     ON CONFLICT (gemeente_code, level, name, code) DO UPDATE SET source_edition_id = EXCLUDED.source_edition_id`,
-    [n.map((x) => x.code), n.map((x) => x.name), n.map((x) => x.gemeente), n.map((x) => x.level), editionId],
-  );
-}
-
-/** Geometries (replacing any on the same key, display geometry cleared), in slices of 2,000. */
-async function writeGeometries(
-  tx: PgConnection,
-  geometries: ImportBatch['geometries'],
-  editionId: number,
-): Promise<void> {
-  const last = [...new Map(geometries.map((g) => [`${g.code}|${g.divisionYear}`, g])).values()];
-  for (let i = 0; i < last.length; i += 2000) {
-    const slice = last.slice(i, i + 2000);
-    const boxes = slice.map((g) => geometryBbox(g.rd));
-    await tx.changes(
-      `INSERT INTO geometries (code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson, edition_id)
-       SELECT c, d, r, a, x0, y0, x1, y1, NULL, $9
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
-         AS s(c, d, r, a, x0, y0, x1, y1)
-       ON CONFLICT (division_year, code) DO UPDATE SET rd_geojson = EXCLUDED.rd_geojson, area_m2 = EXCLUDED.area_m2,
-         min_x = EXCLUDED.min_x, min_y = EXCLUDED.min_y, max_x = EXCLUDED.max_x, max_y = EXCLUDED.max_y,
-         display_geojson = NULL, edition_id = EXCLUDED.edition_id`,
-      [
-        slice.map((g) => g.code),
-        slice.map((g) => g.divisionYear),
-        slice.map((g) => JSON.stringify(g.rd)),
-        slice.map((g) => g.areaM2),
-        boxes.map((b) => b[0]),
-        boxes.map((b) => b[1]),
-        boxes.map((b) => b[2]),
-        boxes.map((b) => b[3]),
-        editionId,
-      ],
     );
   }
 }
