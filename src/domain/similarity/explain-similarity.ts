@@ -4,7 +4,7 @@
  * (≥ differentZ), between, or missing (not shared, so left out of the distance) — and one sentence
  * "Lijkt op <buurt> in …; verschilt in … (x tegen y)" made from those verdicts only.
  */
-import { fixed, plain, type Locale } from '../engine/explain-numbers.js';
+import { fixed, pairDigits, type Locale } from '../engine/explain-numbers.js';
 import type { SimilarityConfig } from './similarity-config.js';
 import type { StandardisedMatrix } from './standardised-matrix.js';
 
@@ -75,8 +75,10 @@ function unitSuffix(unit: string, l: Locale): string {
   return '';
 }
 
-function value(v: number, unit: string, l: Locale): string {
-  return `${unit === 'score' ? fixed(v, 2, l) : plain(v, l)}${unitSuffix(unit, l)}`;
+/** Two values of one indicator with the same decimals (as few as show both, more while they differ). */
+function pair(a: number, b: number, unit: string, l: Locale): [string, string] {
+  const d = unit === 'score' ? Math.max(2, pairDigits(a, b)) : pairDigits(a, b);
+  return [`${fixed(a, d, l)}${unitSuffix(unit, l)}`, `${fixed(b, d, l)}${unitSuffix(unit, l)}`];
 }
 
 /**
@@ -95,7 +97,8 @@ export function similarityText(
     .filter((c) => c.verdict === 'differs')
     .map((c) => {
       const vs = l === 'nl' ? 'tegen' : 'against';
-      return `${title(c)} (${value(c.otherValue!, c.unit, l)} ${vs} ${value(c.value!, c.unit, l)})`;
+      const [other, own] = pair(c.otherValue!, c.value!, c.unit, l);
+      return `${title(c)} (${other} ${vs} ${own})`;
     });
   const parts: string[] = [];
   if (l === 'nl') {
