@@ -2,11 +2,12 @@
  * The PostgreSQL store against a real PostgreSQL server (test/support/postgres-server.ts): the
  * store, members and scenario contracts, each test on a fresh database.
  */
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/app-error.js';
 import { openPgStore } from '../../src/storage/postgres/pg-store.js';
 import { runMembersStoreContract } from '../../src/storage/members-store.contract.js';
 import { runScenarioStoreContract } from '../../src/storage/scenario-store.contract.js';
-import { runStoreContract } from '../../src/storage/store.contract.js';
+import { runStoreContract, sampleBatch } from '../../src/storage/store.contract.js';
 import { hasPostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 
 describe.skipIf(!hasPostgres)('PgStore on a real PostgreSQL', () => {
@@ -21,4 +22,55 @@ describe.skipIf(!hasPostgres)('PgStore on a real PostgreSQL', () => {
   describe('store contract', () => runStoreContract(open));
   describe('scenario contract', () => runScenarioStoreContract(open));
   describe('members contract', () => runMembersStoreContract(open));
+});
+
+describe.skipIf(!hasPostgres)('PgStore: one connection carries an import while others read', () => {
+  let server: PostgresServer;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('reads through the store during an open transaction see the data as before, without waiting; after COMMIT they see it', async () => {
+    const store = await openPgStore({ url: await server.createDatabase('concurrent'), max: 3 });
+    try {
+      await store.writeBatch(sampleBatch('first'), {});
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const inside = new Promise<void>((resolve) => (written = resolve));
+      const second = sampleBatch('second');
+      second.values = second.values.map((v) => ({ ...v, year: 2019 }));
+      const run = store.transaction(async (tx) => {
+        await tx.writeBatch(second, {});
+        expect((await tx.getValues({ years: [2019] })).length).toBe(3);
+        written();
+        await held;
+      });
+      await inside;
+      const t0 = performance.now();
+      expect(await store.getValues({ years: [2019] })).toEqual([]);
+      expect((await store.listImports()).map((i) => i.checksum)).toEqual(['first']);
+      expect((await store.getBulkValues({ divisionYear: 2019 })).count).toBe(3);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      release();
+      await run;
+      expect((await store.getValues({ years: [2019] })).length).toBe(3);
+      expect((await store.listImports()).map((i) => i.checksum)).toEqual(['first', 'second']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses an unreachable database with STORE_UNAVAILABLE, naming it without the password', async () => {
+    const error = await openPgStore({
+      url: `postgres://veerkracht:geheim@127.0.0.1:${server.port + 1}/none`,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('STORE_UNAVAILABLE');
+    expect((error as AppError).message).toContain('postgres://veerkracht:***@127.0.0.1');
+    expect((error as AppError).message).not.toContain('geheim');
+  });
 });
