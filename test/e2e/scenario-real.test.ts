@@ -1,0 +1,69 @@
+/**
+ * The scenario page in Debian Chromium on the real Heerlen data (VEERKRACHT_REAL_DATA; skipped
+ * without): the three presets for GM0917, every buurt of the map drawn (those without starting
+ * values hatched), the table with the buurten the API ran, the starting values' sources named.
+ * Screenshot: test-output/screenshots/scenario-real-heerlen.png.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunScenariosResponse } from '../../src/api/scenarios.js';
+import { hasRealData } from '../real-data.js';
+import { screenshot } from './support/app-page.js';
+import { launchChromium } from './support/chromium.js';
+import { startRealServer, type RealServer } from './support/real-server.js';
+
+describe.skipIf(!hasRealData)('scenario page in Chromium on the real Heerlen data', () => {
+  let server: RealServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startRealServer();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the presets for Heerlen with every buurt on the maps', async () => {
+    const s = server!;
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    const api = (await (
+      await page.request.post(`${s.url}/api/scenarios/run`, { data: { area: 'GM0917' } })
+    ).json()) as RunScenariosResponse;
+    const map = (await (
+      await page.request.get(`${s.url}/api/maps?area=GM0917&map=corporatiebezit`)
+    ).json()) as {
+      features: { id: string; geometry: unknown }[];
+    };
+    const drawn = map.features.filter((f) => f.geometry !== null).length;
+
+    await page.goto(`${s.url}/scenario?area=GM0917`);
+    await page.waitForSelector('[data-testid="scenario-results"]');
+    expect(await page.locator('.sc-area-title').innerText()).toBe('Heerlen');
+    expect(await page.locator('[data-testid="scenario-buurten"] tbody tr').count()).toBe(
+      api.scenarios[0]!.buurten.length,
+    );
+    for (const i of [0, 1, 2]) {
+      expect(await page.locator(`[data-testid="scenario-map-${i}"] path[data-code]`).count()).toBe(drawn);
+      expect(
+        await page.locator(`[data-testid="scenario-map-${i}"] path[data-class="left-out"]`).count(),
+      ).toBe(api.excluded.length);
+    }
+    const spread = api.scenarios[1]!;
+    expect(await page.locator('[data-testid="scenario-map-1"] path[data-class="daalt-sterk"]').count()).toBe(
+      spread.classCounts['daalt-sterk'],
+    );
+    const defaults = await page.locator('[data-testid="scenario-defaults"]').innerText();
+    expect(defaults).toContain('low_income_households_share 2018');
+    expect(defaults).toContain(`${api.excluded.length} buurten zonder startwaarden`);
+    await screenshot(page, 'scenario-real-heerlen', true);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
