@@ -163,6 +163,12 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
     expect(valueOf(map, BUURTEN[0]!)).toBe(share(0, 2020));
     expect(await page.textContent('[data-testid="edition-newer"]')).toMatch(/editie \d{4}-2/);
     await screenshot(page, 'editions-share-link');
+    // the newest edition through the same share link (its token stays in the path)
+    const newest = page.waitForResponse((r) => /\/api\/maps\?/.test(r.url()) && r.status() === 200);
+    await page.click('[data-testid="edition-newest"]');
+    const now = (await (await newest).json()) as MapResponse;
+    expect(new URL(page.url()).pathname).toBe(new URL(shareUrl).pathname);
+    expect(valueOf(now, BUURTEN[0]!)).toBe(share(0, 2022) + 20); // the newest year, 2022
     await page.context().close();
   });
 

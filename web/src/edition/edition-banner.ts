@@ -46,7 +46,8 @@ function renderStrip(
   const shownId = state.edition ?? current.id;
   const shown = editions.editions.find((e) => e.id === shownId);
   strip.setAttribute('aria-label', t.region);
-  const newest = (): void => window.location.assign(`/${formatViewState({ ...state, edition: null })}`);
+  const newest = (): void =>
+    window.location.assign(`${window.location.pathname}${formatViewState({ ...state, edition: null })}`);
   const toNewest = h(
     'button',
     { type: 'button', class: 'link-button', 'data-testid': 'edition-newest', onclick: newest },

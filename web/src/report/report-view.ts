@@ -10,6 +10,7 @@ import type { MapDefinition } from '../../../src/api/schemas.js';
 import { api } from '../api-client.js';
 import { areaName, resolveWhen, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
+import { loadReportWarnings, renderReportWarnings } from '../early-warning/report-warnings.js';
 import { createTerms } from '../i18n/terms.js';
 import { isDemo } from '../layout/app-shell.js';
 import type { View } from '../layout/view.js';
@@ -56,6 +57,9 @@ export function createReportView(ctx: AppContext): View {
     try {
       const data = await loadReport(ctx, area, state, element, () => mine !== token);
       if (mine !== token || !data) return;
+      // the early warning over the period of the key figures (web/src/early-warning)
+      const warnings = await loadReportWarnings(area, data.keyFigures?.period ?? null);
+      if (mine !== token) return;
       replaceChildren(
         element,
         h(
@@ -76,6 +80,7 @@ export function createReportView(ctx: AppContext): View {
         renderKeyFigures(data, tm),
         data.maps.map((m, i) => renderMapPage(m, i + 1, data, tm)),
         renderChanges(data, tm),
+        warnings ? renderReportWarnings(warnings, state.lang) : null,
         renderBuurtTable(data, tm),
         renderMethod(data, tm),
       );
