@@ -19,6 +19,7 @@ import {
 import { EDITION_ERRORS, EDITION_PARAMETER, editionPaths, editionSchemas } from './openapi-editions.js';
 import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
+import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
 
 const SCHEMAS = {
   GemeentenResponse: GemeentenResponseSchema,
@@ -65,6 +66,7 @@ export function openApiDocument(): Record<string, unknown> {
       ]),
     ),
     ...membersSchemas(),
+    ...scenarioSchemas(),
     ...insightsSchemas(),
     ...editionSchemas(),
   };
@@ -222,6 +224,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
       ...membersPaths(),
+      ...scenarioPaths(),
       ...insightsPaths(),
       ...editionPaths(),
     },
