@@ -3,6 +3,7 @@ import { MapResponseSchema } from '../../src/api/schemas.js';
 import { SimilarResponseSchema, type SimilarResponse } from '../../src/api/similar-buurten.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { membersFixture } from './members-fixture.js';
 import { syntheticStore } from './synthetic-store.js';
 
 describe('GET /api/buurten/:code/similar on a synthetic store', () => {
@@ -102,5 +103,32 @@ describe('GET /api/buurten/:code/similar on a synthetic store', () => {
   it('is documented in the OpenAPI document', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/api/buurten/{code}/similar');
+  });
+});
+
+describe('GET /api/buurten/:code/similar for a share link', () => {
+  it('in members mode lists only buurten of the link’s area; in public mode the whole country', async () => {
+    for (const access of ['members', 'public'] as const) {
+      const f = await membersFixture(access);
+      try {
+        const res = await f.app.request(`/api/buurten/${f.ids.buurtA}/similar?limit=20`, {
+          headers: f.viewers['link-this-area'].headers,
+        });
+        expect(res.status).toBe(200);
+        const body = SimilarResponseSchema.parse(await res.json());
+        const gemeenten = new Set([...body.similar, ...body.deviants].map((s) => s.gemeente));
+        if (access === 'members') expect([...gemeenten]).toEqual(['GM0917']);
+        else expect(gemeenten.size).toBeGreaterThan(1);
+        // the same answer is not served to an anonymous reader from the cache (public mode)
+        if (access === 'public') {
+          const anon = SimilarResponseSchema.parse(
+            await (await f.app.request(`/api/buurten/${f.ids.buurtA}/similar?limit=20`)).json(),
+          );
+          expect(anon.similar.map((s) => s.code)).toEqual(body.similar.map((s) => s.code));
+        }
+      } finally {
+        f.store.close();
+      }
+    }
   });
 });
