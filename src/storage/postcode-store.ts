@@ -7,7 +7,7 @@
  * are not stored: CBS codes nest (BUggggwwbb lies in WKggggww in GMgggg), and the importer checks that
  * every row's codes do.
  */
-import type { AddressTable } from '../domain/own-stock/parse-own-stock.js';
+import type { AddressTable } from '../domain/own-stock/place-own-stock.js';
 
 /** One address and its buurt. */
 export interface PostcodeBuurtRow {

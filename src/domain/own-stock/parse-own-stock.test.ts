@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/app-error.js';
-import { parseOwnStock, readOwnStock, type AddressTable } from './parse-own-stock.js';
+import { readOwnStock } from './parse-own-stock.js';
+import { parseOwnStock, type AddressTable } from './place-own-stock.js';
 
 const fail = (text: string, table?: AddressTable): AppError => {
   try {
@@ -76,13 +77,15 @@ describe('parseOwnStock', () => {
   });
 
   describe('rows given by postcode and house number', () => {
+    const PLACES: Record<string, string> = {
+      '6411AB|1': 'BU09170000',
+      '6411AB|3': 'BU09170000',
+      '6411AC|2': 'BU09170001',
+    };
     /** A stand-in for CBS's postcode–house number table of indeling 2020. */
     const TABLE: AddressTable = {
       label: 'the postcode table of indeling 2020',
-      buurtOf: (a) =>
-        ({ '6411AB|1': 'BU09170000', '6411AB|3': 'BU09170000', '6411AC|2': 'BU09170001' })[
-          `${a.postcode}|${a.huisnummer}`
-        ],
+      buurtOf: (a) => PLACES[`${a.postcode}|${a.huisnummer}`],
     };
 
     it('places complexes by address (toevoeging read, not needed) and mixes them with buurt codes', () => {

@@ -17,8 +17,7 @@
  *
  * `readOwnStock` validates every cell (the first bad one is an AppError naming the file, line,
  * column, what was expected and what was found) and lists the addresses to look up;
- * `sumOwnStock` places the rows in their buurten — every address that is not in the table is
- * named in one AREA_UNMATCHED error, so a file is fixed in one go — and sums them.
+ * `sumOwnStock` (place-own-stock.ts) places the rows in their buurten and sums them.
  */
 import { AppError, type ErrorCode, type FileLocation } from '../../core/app-error.js';
 
@@ -68,13 +67,6 @@ export interface OwnStockRows {
   layout: OwnStockLayout;
   rows: OwnStockDataRow[];
   addresses: OwnStockAddress[];
-}
-
-/** CBS's postcode–house number table as far as an upload needs it. */
-export interface AddressTable {
-  /** Says which table, in messages: "the CBS postcode–house number table of indeling 2024". */
-  label: string;
-  buurtOf(address: OwnStockAddress): string | undefined;
 }
 
 /** At most this many data rows (a corporation has at most a few tens of thousands of addresses). */
@@ -133,9 +125,9 @@ function splitLine(line: string, delimiter: string): string[] | undefined {
   return cells;
 }
 
-type Fail = (code: ErrorCode, message: string, at?: Omit<FileLocation, 'file'>) => never;
+export type Fail = (code: ErrorCode, message: string, at?: Omit<FileLocation, 'file'>) => never;
 
-function failIn(file: string): Fail {
+export function failIn(file: string): Fail {
   return (code, message, at = {}) => {
     throw new AppError(code, message, { location: { file, ...at } });
   };
@@ -217,7 +209,8 @@ export function readOwnStock(text: string, file: string, defaultYear: number): O
   return { file, layout: header.layout, rows, addresses: [...addresses.values()] };
 }
 
-function addressId(a: OwnStockAddress): string {
+/** `6411AB 12 A`: an address as messages name it. */
+export function addressId(a: OwnStockAddress): string {
   return `${a.postcode} ${a.huisnummer}${a.toevoeging ? ` ${a.toevoeging}` : ''}`;
 }
 
@@ -311,126 +304,4 @@ function readAddress(
       found: cell('toevoeging'),
     });
   return { postcode, huisnummer: Number(number), toevoeging: addition === '' ? null : addition };
-}
-
-/** How many unplaced addresses one error lists by name (all of them are in its details). */
-const NAMED_UNPLACED = 20;
-
-/**
- * Places every row in its buurt and sums per buurt and year. Addresses not in `table` (or any
- * address when there is no table) are one AREA_UNMATCHED error naming each of them with its line.
- */
-export function sumOwnStock(read: OwnStockRows, table?: AddressTable): ParsedOwnStock {
-  const fail = failIn(read.file);
-  const located = read.rows.map((r) => ({
-    r,
-    code: r.buurtCode ?? (r.address && table ? table.buurtOf(r.address) : undefined),
-  }));
-  const unplaced = located.filter((l) => l.code === undefined).map((l) => l.r);
-  if (unplaced.length > 0) refuseUnplaced(read.file, unplaced, table);
-  const perBuurt = new Map<string, ParsedOwnStockRow>();
-  const seen = new Map<string, number>();
-  for (const { r, code } of located) {
-    const buurtCode = code!;
-    const key = `${buurtCode}|${r.year}`;
-    // what a row stands for: a complex, an address, or (buurt layout) the buurt itself
-    const what =
-      r.complex !== null
-        ? `complex ${r.complex}`
-        : r.address
-          ? `the address ${addressId(r.address)}`
-          : `buurt ${buurtCode}`;
-    const first = seen.get(`${what}|${r.year}`);
-    if (first !== undefined)
-      fail('CSV_DUPLICATE_ROW', `${what} (${r.year}) is also on line ${first}`, {
-        line: r.line,
-        row: r.row,
-        found: what,
-      });
-    seen.set(`${what}|${r.year}`, r.line);
-    const sum = perBuurt.get(key);
-    if (sum) {
-      sum.dwellings += r.dwellings;
-      if (sum.complexes !== null) sum.complexes += 1;
-    } else
-      perBuurt.set(key, {
-        buurtCode,
-        year: r.year,
-        dwellings: r.dwellings,
-        complexes: read.layout === 'complex' ? 1 : null,
-        line: r.line,
-      });
-  }
-  const rows = [...perBuurt.values()].sort(
-    (a, b) => a.buurtCode.localeCompare(b.buurtCode) || a.year - b.year,
-  );
-  return {
-    layout: read.layout,
-    dataRows: read.rows.length,
-    addressRows: read.rows.filter((r) => r.address !== null).length,
-    rows,
-    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
-  };
-}
-
-function refuseUnplaced(file: string, unplaced: OwnStockDataRow[], table: AddressTable | undefined): never {
-  const first = unplaced[0]!;
-  const named = unplaced
-    .slice(0, NAMED_UNPLACED)
-    .map((r) => `line ${r.line}: ${addressId(r.address!)}`)
-    .join('; ');
-  const more = unplaced.length > NAMED_UNPLACED ? `; and ${unplaced.length - NAMED_UNPLACED} more` : '';
-  const message = table
-    ? `${unplaced.length === 1 ? 'an address is' : `${unplaced.length} addresses are`} not in ${table.label} (check the postcode and house number, or give the buurt_code): ${named}${more}`
-    : `rows with a postcode and house number need CBS's postcode–house number table, which this store does not hold (the operator loads it with \`veerkracht postcodes import\`); give a buurt_code instead: ${named}${more}`;
-  throw new AppError('AREA_UNMATCHED', message, {
-    location: {
-      file,
-      line: first.line,
-      row: first.row,
-      column: 'postcode',
-      expected: table ? `an address in ${table.label}` : 'a buurt_code',
-      found: addressId(first.address!),
-    },
-    details: {
-      unplaced: unplaced.slice(0, 1000).map((r) => ({
-        line: r.line,
-        postcode: r.address!.postcode,
-        huisnummer: r.address!.huisnummer,
-        toevoeging: r.address!.toevoeging,
-      })),
-    },
-  });
-}
-
-/**
- * A buurt of the upload that is not on the reference division; when rows were placed by address,
- * the message names the postcode table (its division may be newer than the maps').
- */
-export function unknownBuurt(
-  file: string,
-  r: ParsedOwnStockRow,
-  divisionYear: number,
-  table: AddressTable | undefined,
-): AppError {
-  const via = table ? ` (from the buurt code or an address, placed by ${table.label})` : '';
-  return new AppError('AREA_UNMATCHED', `buurt ${r.buurtCode}${via} is not on the reference division`, {
-    location: {
-      file,
-      line: r.line,
-      column: 'buurt_code',
-      expected: `a buurt of indeling ${divisionYear}`,
-      found: r.buurtCode,
-    },
-  });
-}
-
-/** Reads and sums a file in one go (`table` places rows given by address). */
-export function parseOwnStock(
-  text: string,
-  file: string,
-  defaultYear: number,
-  table?: AddressTable,
-): ParsedOwnStock {
-  return sumOwnStock(readOwnStock(text, file, defaultYear), table);
 }

@@ -8,12 +8,8 @@
  * in one transaction: the organisation's stock of the years in the file is replaced, or nothing.
  */
 import { AppError } from '../../core/app-error.js';
-import {
-  readOwnStock,
-  sumOwnStock,
-  unknownBuurt,
-  type OwnStockLayout,
-} from '../../domain/own-stock/parse-own-stock.js';
+import { readOwnStock, type OwnStockLayout } from '../../domain/own-stock/parse-own-stock.js';
+import { sumOwnStock, unknownBuurt } from '../../domain/own-stock/place-own-stock.js';
 import { loadAddressTable } from '../../storage/postcode-store.js';
 import { findReferenceDivision } from '../../storage/reference-division.js';
 import type { Store } from '../../storage/store.js';
