@@ -3,8 +3,11 @@
  * (createApp over a SQLite store) on fixture data: the synthetic country of the API tests (three
  * Parkstad gemeenten × 40 buurten). From the map view to the early-warning page, the list read
  * against GET /api/early-warning, a warning's profile with its similar buurten and positive
- * deviants, a similar buurt's profile, and the page in English. Screenshots in
- * test-output/screenshots/ (ew-*.png). Without Chromium the suite fails (beforeAll throws).
+ * deviants, a similar buurt's profile, the page in English, and the early-warning page of the
+ * gemeente report. Screenshots in
+ * test-output/screenshots/ (ew-*.png). The same on the real Heerlen data (national boundaries,
+ * Leefbaarometer, RIVM, police; skipped without VEERKRACHT_REAL_DATA). Without Chromium the suites
+ * fail (beforeAll throws).
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -15,8 +18,10 @@ import type { SimilarResponse } from '../../src/api/similar-buurten.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { syntheticStore } from '../server/synthetic-store.js';
+import { hasRealData } from '../real-data.js';
 import { gotoApp, openPage, screenshot, waitForMapDrawn } from './support/app-page.js';
 import { launchChromium } from './support/chromium.js';
+import { startRealServer, type RealServer } from './support/real-server.js';
 import { ensureWebBuilt } from './support/web-build.js';
 
 describe('early warning and buurten zoals deze in Chromium (fixture data)', () => {
@@ -115,6 +120,59 @@ describe('early warning and buurten zoals deze in Chromium (fixture data)', () =
       first.reasons[0]!.textEn,
     );
     await screenshot(page, 'ew-3-early-warning-en');
+
+    // the gemeente report has the early warning as a page
+    await gotoApp(page, `${url}/?view=report&area=GM0917`);
+    await page.waitForSelector('html[data-report-ready="true"]', { timeout: 90_000 });
+    const section = page.locator('[data-testid="report-warnings"]');
+    expect(await section.locator('li.warning').count()).toBe(expected.warnings.length);
+    expect(await section.innerText()).toContain(first.reasons[0]!.textNl);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'ew-4-report-warnings');
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
+});
+
+describe.skipIf(!hasRealData)('early warning and buurten zoals deze in Chromium (real Heerlen data)', () => {
+  let browser: Browser | undefined;
+  let server: RealServer | undefined;
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${server!.url}${path}`);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startRealServer();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists Parkstad Limburg’s buurten that need attention and opens one with buurten like it', async () => {
+    const regions = await api<{ regions: { id: string; name: string }[] }>('/api/regions');
+    const parkstad = regions.regions.find((r) => /parkstad/i.test(r.name))!.id;
+    const expected = await api<EarlyWarningResponse>(`/api/early-warning?area=${parkstad}`);
+    expect(expected.warnings.length).toBeGreaterThan(0);
+    const { page, errors } = await openPage(browser!);
+    await gotoApp(page, `${server!.url}/?view=warnings&area=${parkstad}`);
+    await page.waitForSelector('[data-testid="warnings"]', { timeout: 30_000 });
+    const items = page.locator('[data-testid="warning"]');
+    expect(await items.count()).toBe(expected.warnings.length);
+    const first = expected.warnings[0]!;
+    expect(await items.first().locator('.reason').first().innerText()).toContain(first.reasons[0]!.textNl);
+    await screenshot(page, 'ew-real-1-parkstad');
+    await items.first().locator('[data-testid="warning-profile"]').click();
+    await page.waitForSelector('[data-testid="similar-list"]', { timeout: 30_000 });
+    const similar = await api<SimilarResponse>(`/api/buurten/${first.code}/similar`);
+    expect(await page.locator('[data-testid="similar-list"] [data-testid="similar-link"]').count()).toBe(
+      similar.similar.length,
+    );
+    await page.locator('[data-testid="profile-similar"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ew-real-2-profile-similar');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
