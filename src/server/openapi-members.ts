@@ -249,7 +249,7 @@ export function membersPaths(): Record<string, unknown> {
       },
       post: {
         summary:
-          'Upload own stock (org-admins): CSV buurt_code,dwellings[,year] or complex,buurt_code,dwellings[,year]; replaces the years in the file',
+          'Upload own stock (org-admins): CSV buurt_code,dwellings[,year], complex,buurt_code,dwellings[,year] or, by address, [complex,]postcode,huisnummer[,toevoeging],dwellings[,year] (placed by the CBS postcode–house number table; an address not in it is AREA_UNMATCHED naming each line); replaces the years in the file',
         parameters: [q('file', 'File name, for messages'), csrf],
         requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
         responses: {
