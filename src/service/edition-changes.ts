@@ -18,6 +18,7 @@ import type { DataEditionRow } from '../storage/data-editions.js';
 import type { BulkValues } from '../storage/store.js';
 import { editionInfo } from './editions.js';
 import { getMapRows, type MapRow, type MapRows } from './map-rows.js';
+import { getMapDefinitions } from './maps.js';
 import { readContextAt, type ReadContext } from './read-context.js';
 import { resolveArea, type ResolvedArea } from './resolve-area.js';
 
@@ -97,8 +98,21 @@ async function side(ctx: ReadContext, rows: DataEditionRow[], id: number, areaId
   const content = await ctx.store.readDataEdition(id);
   if (!row || !content) throw new AppError('EDITION_GONE', `data edition ${id} is no longer kept`);
   const maps = new Map<string, MapRows | null>();
+  // each map as the app opens it for the area: its default year or period (definitions asked once)
+  const defs = area ? await getMapDefinitions(at, { area: area.id }) : null;
   for (const spec of NINE_MAPS) {
-    maps.set(spec.id, area ? await getMapRows(at, { area: area.id, map: spec.id }).catch(() => null) : null);
+    if (!area) {
+      maps.set(spec.id, null);
+      continue;
+    }
+    const def = defs?.maps.find((m) => m.id === spec.id);
+    const when = def?.defaultYear ?? def?.defaultPeriod ?? def?.years?.at(-1);
+    const q = {
+      area: area.id,
+      map: spec.id,
+      ...(typeof when === 'number' ? { year: when } : { period: when }),
+    };
+    maps.set(spec.id, await getMapRows(at, q).catch(() => null));
   }
   return { row, ctx: at, area, buurten, values: valuesOf(content.values, buurten), maps };
 }
