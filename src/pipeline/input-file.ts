@@ -135,26 +135,32 @@ export function inputFileFromBytes(
   let name = basename(path);
   const isGzip = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   if (name.toLowerCase().endsWith('.gz')) name = name.slice(0, -3);
-  const bytes = isGzip ? gunzip(name, raw, limits) : raw;
+  // The inflated bytes of a gzip file are let go once its text is decoded (a text parser reads
+  // only the text; a national CSV is ~45 MB of each) and inflated again if `bytes` is read later.
+  let inflated: Buffer | undefined = isGzip ? gunzip(name, raw, limits) : raw;
+  const bytes = (): Buffer => (inflated ??= gunzip(name, raw, limits));
   let decoded: string | undefined;
   let encoding: TextEncoding | undefined;
   const notes: ImportWarning[] = [];
   const text = (): string => {
     if (decoded === undefined) {
-      const d = decodeText(name, bytes);
+      const d = decodeText(name, bytes());
       decoded = d.text;
       encoding = d.encoding;
       notes.push(...d.warnings);
+      if (isGzip) inflated = undefined;
     }
     return decoded;
   };
   return {
     path,
     name,
-    bytes,
+    get bytes() {
+      return bytes();
+    },
     checksum,
     text,
-    head: decodeHead(bytes),
+    head: decodeHead(bytes()),
     encoding: () => encoding,
     notes,
     limits,
