@@ -168,6 +168,22 @@ describe('explanations', () => {
     );
   });
 
+  it('names exactly the close indicators after "lijkt op", and says "verschilt" only when one differs (fast-check)', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const mm = matrixOf(rows);
+        for (let j = 1; j < rows.length; j++) {
+          const c = compareIndicators(mm, 0, j, { closeZ: 0.5, differentZ: 1 });
+          const text = similarityText(c, 'Centrum', 'nl');
+          const [like, differs] = text.replace(/\.$/, '').split('; verschilt in ');
+          const close = c.filter((x) => x.verdict === 'close').map((x) => x.titleNl);
+          for (const x of c) expect(like!.includes(x.titleNl)).toBe(close.includes(x.titleNl));
+          expect(differs !== undefined).toBe(c.some((x) => x.verdict === 'differs'));
+        }
+      }),
+    );
+  });
+
   it('says a verdict only from its z-difference', () => {
     for (let j = 1; j < 4; j++)
       for (const x of compareIndicators(m, 0, j, { closeZ: 0.5, differentZ: 1 })) {

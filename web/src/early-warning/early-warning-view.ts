@@ -116,19 +116,22 @@ function entryItem(state: ViewState, body: EarlyWarningResponse, e: EarlyWarning
     h(
       'ul',
       { class: 'reasons' },
-      e.reasons.map((r) =>
-        h(
+      e.reasons.map((r) => {
+        const text = pick(lang, r.textNl, r.textEn);
+        const label = w.rules[r.rule] ?? r.rule;
+        // the rule's name in bold, unless the reason's text already starts with it
+        return h(
           'li',
           { class: 'reason', 'data-rule': r.rule },
-          h('strong', {}, `${w.rules[r.rule] ?? r.rule}. `),
-          pick(lang, r.textNl, r.textEn),
+          text.startsWith(label) ? null : h('strong', {}, `${label}. `),
+          text,
           h(
             'dl',
             { class: 'reason-numbers', 'aria-label': w.numbers },
             reasonNumbers(r, lang).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
           ),
-        ),
-      ),
+        );
+      }),
     ),
   );
 }
