@@ -181,6 +181,30 @@ describe('scenario planner in Chromium', () => {
     expect(text).toContain('Spreiden');
     expect(text).toContain(area.name);
     expect(text.replace(/\s+/g, ' ')).toContain('Uitgangspunten en hun bron');
+    // 7. a werkgebied of two gemeenten: totals per gemeente too
+    const { csrfToken } = (await (await page.request.get(`${s.url}/api/session`)).json()) as {
+      csrfToken: string;
+    };
+    const both = gemeenten.gemeenten.filter((g) => g.buurten > 0).slice(0, 2);
+    const region = (await (
+      await page.request.post(`${s.url}/api/regions`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { name: 'Werkgebied scenario', gemeenten: both.map((g) => g.code) },
+      })
+    ).json()) as { id: string };
+    await page.goto(`${s.url}/scenario?area=${encodeURIComponent(region.id)}`);
+    await page.waitForSelector('[data-testid="scenario-gemeenten"]');
+    expect(await page.locator('[data-testid="scenario-gemeenten"] tbody th').allInnerTexts()).toEqual(
+      expect.arrayContaining(both.map((g) => g.name)),
+    );
+    await screenshot(page, 'scenario-06-region');
+
+    // 8. in English
+    await page.goto(`${s.url}/scenario?area=${area.code}&lang=en`);
+    await page.waitForSelector('[data-testid="scenario-results"]');
+    expect(await page.locator('h1').innerText()).toBe('Scenarios: allocation and housing stock');
+    expect(await page.locator('[data-testid="scenario-legend"]').innerText()).toContain('rises strongly');
+
     const anonymous = await browser!.newContext();
     expect((await anonymous.request.get(`${s.url}/api/scenarios/${id}.pdf`)).status()).toBe(401);
     await anonymous.close();

@@ -40,6 +40,8 @@ const nl = {
     string
   >,
   totalsHeading: 'Totaal van het gebied',
+  perGemeente: 'per gemeente',
+  gemeente: 'Gemeente',
   perYearHeading: 'Concentratie per jaar (gebied)',
   mapsHeading: 'Verwachte ontwikkeling per buurt',
   buurtenHeading: 'Per buurt',
@@ -112,6 +114,8 @@ const en: ScenarioMessages = {
   excluded: (n: number) => `${n} buurten without starting values are left out`,
   missing: { dwellings: 'dwellings', corpShare: 'corporation stock', concentration: 'low incomes' },
   totalsHeading: 'Area total',
+  perGemeente: 'per gemeente',
+  gemeente: 'Gemeente',
   perYearHeading: 'Concentration per year (area)',
   mapsHeading: 'Projected change per buurt',
   buurtenHeading: 'Per buurt',

@@ -304,6 +304,46 @@ function buurtTable(res: RunScenariosResponse, lang: Lang, t: ScenarioMessages):
   );
 }
 
+/** Per gemeente (a region): the concentration at the start and the end of each scenario. */
+function gemeentenTable(res: RunScenariosResponse, lang: Lang, t: ScenarioMessages): HTMLElement | null {
+  const first = res.scenarios[0]!;
+  if (first.gemeenten.length < 2) return null;
+  return h(
+    'table',
+    { class: 'data-table compact sc-gemeenten', 'data-testid': 'scenario-gemeenten' },
+    h('caption', {}, `${t.rowConcentration} (${t.perGemeente})`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t.gemeente),
+        res.scenarios.map((s) => h('th', { scope: 'col' }, s.spec.name)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      first.gemeenten.map((g, i) =>
+        h(
+          'tr',
+          { 'data-gemeente': g.gemeente },
+          h('th', { scope: 'row' }, g.name),
+          res.scenarios.map((s) => {
+            const rows = s.gemeenten[i]!.years;
+            return h(
+              'td',
+              { class: 'num' },
+              `${pct(rows[0]!.concentration, lang, t)} → ${pct(rows.at(-1)!.concentration, lang, t)}`,
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
 /** What each scenario assumed (printed with the results, so a PDF says what it shows). */
 function inputsTable(res: RunScenariosResponse, lang: Lang, t: ScenarioMessages): HTMLElement {
   const p = (x: number) => pct(x, lang, t);
@@ -373,6 +413,7 @@ export function resultsView(
       'div',
       { class: 'sc-side' },
       totalsTable(res, lang, t),
+      gemeentenTable(res, lang, t),
       perYearTable(res, lang, t),
       inputsTable(res, lang, t),
     ),
