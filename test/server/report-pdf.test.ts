@@ -179,4 +179,21 @@ describe('report in members mode: a share link reads the report of its own area 
     expect(text).toContain('How to read this map');
     expect(text).toContain('The method in brief');
   }, 180_000);
+
+  it("a region by its id: organisation A's werkgebied for its member (gemeente column in the table), 404 for others", async () => {
+    const path = `http://localhost/api/reports/${f.ids.regionA}.pdf`;
+    expect((await f.app.request(path, { headers: f.viewers['other-org'].headers })).status).toBe(404);
+    const res = await f.app.request(path, { headers: f.viewers.member.headers });
+    expect(res.status).toBe(200);
+    const out = join(OUT, 'members-region.pdf');
+    writeFileSync(out, Buffer.from(await res.arrayBuffer()));
+    const text = pdfText(out);
+    expect(text).toMatch(/Veerkrachtrapport ORGA Werkgebied-\w+ Regio · /);
+    expect(text).toContain('Buurttabel Per buurt');
+    // the buurt table names the gemeente of each buurt (by name, not code)
+    const layout = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    const table = layout.slice(layout.indexOf('Buurttabel'));
+    expect(table).not.toMatch(/GM09(17|28)/);
+    expect(table.split('\n').find((l) => /^\s*Buurt 2-1\s/.test(l))).toMatch(/Gemeente\s+\d|Gemeente$/);
+  }, 180_000);
 });

@@ -112,7 +112,7 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
             'tr',
             {},
             h('th', { scope: 'row' }, b.name, h('span', { class: 'report-code' }, ` ${code}`)),
-            data.isRegion ? h('td', {}, b.gemeente) : null,
+            data.isRegion ? h('td', {}, data.gemeenteName(b.gemeente)) : null,
             shown.map((m, i) => {
               const f = byMap[i]!.get(code);
               return h(

@@ -35,6 +35,8 @@ export interface ReportData {
   area: string;
   areaName: string;
   isRegion: boolean;
+  /** The name of a gemeente code (the buurt table of a region). */
+  gemeenteName(code: string): string;
   lang: Lang;
   /** GET /api/compare of the area: key figures (null when it could not be made). */
   keyFigures: { period: string; area: CompareArea } | null;

@@ -151,6 +151,7 @@ async function loadReport(
     area,
     areaName: areaName(ctx.data, area),
     isRegion: !/^GM\d{4}$/i.test(area),
+    gemeenteName: (code) => areaName(ctx.data, code),
     lang: state.lang,
     keyFigures: compare && keyArea ? { period: compare.period, area: keyArea } : null,
     maps,
@@ -185,13 +186,25 @@ async function drawMap(pane: MapPane, area: string, def: MapDefinition): Promise
   }
 }
 
-/** The canvas as a PNG blob URL (encoded off the main thread, unlike a data URL). */
-function pictureOf(canvas: HTMLCanvasElement): Promise<string> {
+/**
+ * The canvas as a JPEG blob URL (encoded off the main thread, unlike a data URL). JPEG because
+ * Chromium's PDF keeps a JPEG as it is, where it re-compresses a PNG: 1–2 s less per report.
+ */
+function pictureOf(map: HTMLCanvasElement): Promise<string> {
+  // a JPEG has no transparency: the map on white, as on paper
+  const canvas = document.createElement('canvas');
+  canvas.width = map.width;
+  canvas.height = map.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(map, 0, 0);
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) =>
         blob ? resolve(URL.createObjectURL(blob)) : reject(new Error('the map picture could not be made')),
-      'image/png',
+      'image/jpeg',
+      0.92,
     ),
   );
 }
