@@ -19,6 +19,7 @@ import {
 import { EDITION_ERRORS, EDITION_PARAMETER, editionPaths, editionSchemas } from './openapi-editions.js';
 import { insightsPaths, insightsSchemas } from './openapi-insights.js';
 import { membersPaths, membersSchemas } from './openapi-members.js';
+import { reportPaths } from './openapi-reports.js';
 import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
 
 const SCHEMAS = {
@@ -224,6 +225,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OK' } } } },
       ...membersPaths(),
+      ...reportPaths(),
       ...scenarioPaths(),
       ...insightsPaths(),
       ...editionPaths(),
