@@ -115,6 +115,9 @@ describe('GET /api/reports/<area>.pdf: the report of a gemeente', () => {
     expect(text).toContain('synthetic test data');
     expect(text).toContain('Buurtgrenzen: CBS/PDOK wijk- en buurtkaart');
     expect(text).toContain('http://localhost/?view=map&area=GM0917');
+    expect(text).toContain(
+      'De volledige methode staat in de app onder Methode: http://localhost/docs/method',
+    );
     expect(text).not.toContain('veerkracht.print');
     execFileSync('pdftoppm', [
       '-png',
@@ -147,12 +150,14 @@ describe('GET /api/reports/<area>.pdf: the report of a gemeente', () => {
     expect(again.equals(bytes)).toBe(true);
   });
 
-  it('refuses what it cannot make before Chromium: unknown area 404, unknown parameter 400', async () => {
+  it('refuses what it cannot make before Chromium: unknown area 404, unknown parameter 400; in OpenAPI', async () => {
     const unknown = await app.request('/api/reports/GM9999.pdf');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('AREA_NOT_FOUND');
     expect((await app.request('/api/reports/GM0917.pdf?size=a3')).status).toBe(400);
     expect((await app.request('/api/reports/GM0917')).status).toBe(404);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/api/reports/{area}.pdf');
   });
 });
 

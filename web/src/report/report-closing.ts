@@ -10,7 +10,7 @@ import { editionLabel } from '../i18n/terms.js';
 import { changedBuurten, transitionText } from '../map/class-changes.js';
 import { formatFeatureValue, mapTitle } from '../map/feature-value.js';
 import type { ReportMessages } from './report-messages.js';
-import { whenOf, type ReportData, type ReportMap } from './report-sections.js';
+import { deepLink, whenOf, type ReportData, type ReportMap } from './report-sections.js';
 
 function changeTable(m: ReportMap, lang: Lang, tm: ReportMessages): HTMLElement {
   const changed = changedBuurten(m.previous!.changes);
@@ -149,7 +149,7 @@ export function renderMethod(data: ReportData, tm: ReportMessages): HTMLElement 
           h('code', {}, config.hash),
         )
       : null,
-    h('p', {}, tm.methodMore),
+    h('p', {}, tm.methodMore, ' ', deepLink('/docs/method')),
     renderSources(data, tm),
   );
 }

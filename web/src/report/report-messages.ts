@@ -52,7 +52,7 @@ const nl = {
   ],
   thresholds: (c: string, n: string, min: string) =>
     `Instellingen van deze kaarten: drempel concentratie ${c} SD, drempel overlast ${n} SD, minimaal ${min} inwoners.`,
-  methodMore: 'De volledige methode staat in de app onder Methode (/docs/method).',
+  methodMore: 'De volledige methode staat in de app onder Methode:',
   sourcesHeading: 'Bronnen en edities',
   sourcesIntro:
     'De bronnen achter de negen kaarten van dit rapport, met hun editie en de jaren die zijn gebruikt.',
@@ -116,7 +116,7 @@ const en: ReportMessages = {
   ],
   thresholds: (c: string, n: string, min: string) =>
     `Settings of these maps: concentration threshold ${c} SD, nuisance threshold ${n} SD, at least ${min} residents.`,
-  methodMore: 'The full method is in the app under Method (/docs/method).',
+  methodMore: 'The full method is in the app under Method:',
   sourcesHeading: 'Sources and editions',
   sourcesIntro: 'The sources behind the nine maps of this report, with their edition and the years used.',
   boundaries: 'Buurt boundaries: CBS/PDOK wijk- en buurtkaart',

@@ -56,7 +56,7 @@ export function mapLink(area: string, m: ReportMap, lang: Lang): string {
 }
 
 /** A link the PDF renderer points at the server's public address (class report-deep-link). */
-function deepLink(path: string): HTMLElement {
+export function deepLink(path: string): HTMLElement {
   const full = `${window.location.origin}${path}`;
   return h('a', { class: 'report-deep-link', href: full, 'data-path': path }, full);
 }
