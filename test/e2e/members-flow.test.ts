@@ -8,7 +8,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, seriousAxeViolations, waitForMapDrawn } from './support/app-page.js';
+import { join } from 'node:path';
+import { SCREENSHOTS, screenshot, seriousAxeViolations, waitForMapDrawn } from './support/app-page.js';
 import { launchChromium } from './support/chromium.js';
 import { startMembersServer, type MembersServer } from './support/members-server.js';
 
@@ -169,9 +170,16 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
       .locator('[data-testid="notes-results"] li:has-text("rond het plein") [data-testid="note-edit"]')
       .click();
     await page.fill('[data-testid="note-edit-text"]', 'Wijkteam zag minder overlast rond het plein');
+    await page
+      .locator('[data-testid="org-notes"]')
+      .screenshot({ path: join(SCREENSHOTS, 'members-03b-note-edit.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.click('[data-testid="note-save"]');
     const edited = page.locator('[data-testid="notes-results"] li:has-text("minder overlast")');
     await edited.waitFor();
+    await page
+      .locator('[data-testid="org-notes"]')
+      .screenshot({ path: join(SCREENSHOTS, 'members-03c-note-edited.png') });
     expect(await edited.locator('[data-testid="note-edited"]').innerText()).toMatch(
       /bewerkt \d{1,2} \w+ \d{4}/,
     );
