@@ -1,7 +1,7 @@
 /**
  * Values on PostgreSQL (`area_values`, key (division_year, area_code, indicator, year)): written
  * with COPY into a temporary staging table and merged in one INSERT … ON CONFLICT (the replace
- * semantics of SQLite's INSERT OR REPLACE), read in bulk with COPY … TO STDOUT streamed into the
+ * semantics of SQLite's INSERT OR REPLACE) in key order (the B-tree is then filled leaf by leaf), read in bulk with COPY … TO STDOUT streamed into the
  * engine's typed arrays, and the harmonisation statements (copy by code, clear).
  */
 import { Readable, Writable } from 'node:stream';
@@ -71,6 +71,7 @@ export async function writeValueRows(client: pg.PoolClient, rows: readonly Value
   );
   await client.query(
     `INSERT INTO area_values (${COLUMNS}) SELECT ${COLUMNS} FROM staged_values
+     ORDER BY division_year, area_code, indicator, year
      ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
        flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
        method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
@@ -148,6 +149,7 @@ export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): 
        AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_code = v.area_code
                        AND o.indicator = v.indicator AND o.year = v.year
                        AND ((o.flags & ${h}) = 0 OR o.from_division = ANY($5::int[])))
+     ORDER BY v.area_code, v.indicator, v.year
      ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
        flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
        method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
