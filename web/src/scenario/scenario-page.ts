@@ -7,19 +7,15 @@
  * save for the organisation, open or delete saved ones.
  */
 import type { SessionResponse } from '../../../src/api/members.js';
-import type {
-  RunScenariosResponse,
-  SavedScenario,
-  SavedScenariosResponse,
-  ScenarioInput,
-} from '../../../src/api/scenarios.js';
+import type { RunScenariosResponse, ScenarioInput } from '../../../src/api/scenarios.js';
 import type { GemeentenResponse, MapResponse, RegionsResponse } from '../../../src/api/schemas.js';
-import { renderPage, showError, showOk, statusLine } from '../auth/page-frame.js';
+import { renderPage, showError, statusLine } from '../auth/page-frame.js';
 import { readJson, writeJson } from '../auth/session.js';
 import { h, replaceChildren } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
 import { scenarioForm, type ScenarioForm } from './scenario-form.js';
 import { scenarioMessages, type ScenarioMessages } from './scenario-messages.js';
+import { savedPanel } from './scenario-saved-panel.js';
 import { resultsView } from './scenario-results.js';
 import './scenario.css';
 
@@ -83,7 +79,6 @@ export async function renderScenarioPage(
   const status = statusLine();
   const formsBox = h('div', { class: 'sc-forms', 'data-testid': 'scenario-forms' });
   const results = h('div', { class: 'sc-results-box' });
-  const savedBox = h('section', { class: 'sc-saved', 'data-testid': 'scenario-saved' });
   const areaSelect = await areaOptions(t, state.area);
   const features = new Map<string, MapResponse['features']>();
   const mapLink = h('a', { class: 'sc-map-link', href: '/' }, t.backToMap);
@@ -115,7 +110,8 @@ export async function renderScenarioPage(
 
   const body = (scenarios?: ScenarioInput[]) => ({ area: state.area!, ...(scenarios ? { scenarios } : {}) });
 
-  async function run(scenarios?: ScenarioInput[], saved?: number): Promise<void> {
+  async function run(scenarios?: ScenarioInput[], saved?: number, area?: string): Promise<void> {
+    if (area) state.area = area;
     if (!state.area && saved === undefined) return;
     status.className = 'members-status';
     status.textContent = t.running;
@@ -202,101 +198,14 @@ export async function renderScenarioPage(
     h('button', { type: 'button', class: 'button secondary', onclick: () => window.print() }, t.print),
   );
 
-  const saveTitle = h('input', {
-    type: 'text',
-    id: 'sc-save-title',
-    maxlength: 60,
-    'data-testid': 'scenario-save-title',
+  const saved = savedPanel({
+    session,
+    lang,
+    t,
+    status,
+    current: () => (state.area ? { area: state.area, scenarios: state.forms.map((f) => f.read()) } : null),
+    open: (x) => void run(x.scenarios, undefined, x.area),
   });
-  const saveBox =
-    session.kind === 'user'
-      ? h(
-          'form',
-          {
-            class: 'sc-save sc-no-print',
-            onsubmit: (e: Event) => {
-              e.preventDefault();
-              if (!state.area) return;
-              writeJson<SavedScenario>('POST', '/api/scenarios', {
-                title: saveTitle.value.trim(),
-                area: state.area,
-                scenarios: state.forms.map((f) => f.read()),
-              })
-                .then(() => {
-                  showOk(status, t.saved);
-                  return loadSaved();
-                })
-                .catch((err) => showError(status, err));
-            },
-          },
-          h('label', { for: 'sc-save-title' }, t.saveTitle),
-          ' ',
-          saveTitle,
-          ' ',
-          h('button', { type: 'submit', class: 'button', 'data-testid': 'scenario-save' }, t.save),
-        )
-      : h('p', { class: 'sc-no-print' }, t.loginToSave);
-
-  async function loadSaved(): Promise<void> {
-    if (session.kind !== 'user') return;
-    const list = await readJson<SavedScenariosResponse>('/api/scenarios');
-    replaceChildren(
-      savedBox,
-      h('h2', {}, t.savedHeading),
-      h(
-        'ul',
-        {},
-        list.scenarios.map((s) =>
-          h(
-            'li',
-            { 'data-id': String(s.id) },
-            `${s.title} — ${s.area} (${s.author}, ${s.createdAt.slice(0, 10)}) `,
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'button secondary',
-                onclick: () => {
-                  state.area = s.area;
-                  areaSelect.value = s.area;
-                  void run(s.scenarios);
-                },
-              },
-              t.open,
-            ),
-            ' ',
-            h('a', { href: `/api/scenarios/${s.id}.csv`, download: `scenario-${s.id}.csv` }, 'CSV'),
-            ' ',
-            h(
-              'a',
-              {
-                href: `/api/scenarios/${s.id}.pdf${lang === 'en' ? '?lang=en' : ''}`,
-                download: `scenario-${s.id}.pdf`,
-                'data-testid': 'scenario-saved-pdf',
-              },
-              'PDF',
-            ),
-            ' ',
-            s.mayDelete
-              ? h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'button secondary',
-                    onclick: () => {
-                      writeJson('DELETE', `/api/scenarios/${s.id}`)
-                        .then(loadSaved)
-                        .catch((err) => showError(status, err));
-                    },
-                  },
-                  t.delete,
-                )
-              : null,
-          ),
-        ),
-      ),
-    );
-  }
 
   const main = renderPage(
     root,
@@ -321,14 +230,14 @@ export async function renderScenarioPage(
     status,
     form,
     actions,
-    saveBox,
+    saved.saveBox,
     results,
-    savedBox,
+    saved.list,
   );
   main.classList.add('sc-page');
-  const saved = Number(params.get('saved'));
+  const savedId = Number(params.get('saved'));
   await Promise.all([
-    run(undefined, Number.isInteger(saved) && saved > 0 ? saved : undefined),
-    loadSaved().catch(() => undefined),
+    run(undefined, Number.isInteger(savedId) && savedId > 0 ? savedId : undefined),
+    saved.load().catch(() => undefined),
   ]);
 }
