@@ -48,8 +48,9 @@ try {
   );
   const cached = await timed(`${server.url}/api/reports/${area}.pdf`);
   process.stdout.write(`  cached (same data version): ${cached.seconds.toFixed(2)} s\n`);
-  const verdict = Math.max(first.seconds, warm.seconds) <= 15 ? 'met' : 'NOT met';
-  process.stdout.write(`  target ≤ 15 s per report: ${verdict}\n`);
+  process.stdout.write(
+    `  target ≤ 15 s per report, Chromium running: ${warm.seconds <= 15 ? 'met' : 'NOT met'}; first report incl. Chromium start: ${first.seconds <= 15 ? 'met' : 'NOT met'}\n`,
+  );
 } finally {
   await server.close();
   process.exit(0); // the app's Chromium ends with the process
