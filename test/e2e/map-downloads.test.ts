@@ -2,7 +2,8 @@
  * The download buttons of the map page on the real Heerlen data (VEERKRACHT_REAL_DATA), in
  * headless Chromium: PDF (the print view, read back with pdftotext, its page rendered with
  * pdftoppm into test-output/screenshots), CSV, GeoJSON and GeoPackage of the map shown, one row
- * or feature per buurt of the map; the GeoPackage is opened by GDAL (ogrinfo) and is in RD New.
+ * or feature per buurt of the map; the GeoPackage is opened by GDAL (ogrinfo) and is in RD New;
+ * "Rapport (PDF)" downloads the report of the gemeente (GET /api/reports/<area>.pdf).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -92,6 +93,16 @@ describe.skipIf(!hasRealData)('map downloads in the app (real Heerlen data)', ()
       join(process.cwd(), 'test-output', 'screenshots', 'map-pdf-heerlen'),
     ]);
   });
+
+  it('Rapport (PDF): the report of Heerlen with all nine maps', async () => {
+    const path = await download('report');
+    expect(path.endsWith('veerkracht-rapport-GM0917-Heerlen.pdf')).toBe(true);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(10);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Veerkrachtrapport Heerlen');
+    for (let n = 1; n <= 9; n++) expect(text).toContain(`Kaart ${n} van 9 · Heerlen`);
+  }, 120_000);
 
   it('GeoJSON and GeoPackage (RD New, read by GDAL)', async () => {
     const geojson = JSON.parse(readFileSync(await download('geojson'), 'utf8')) as { features: unknown[] };
