@@ -178,6 +178,14 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
         ).sort();
       expect(rows(again)).toEqual(rows(direct));
       expect(rows(direct)).toHaveLength(3);
+      const more = sampleBatch('more');
+      more.values = more.values.map((v) => ({ ...v, value: v.value === null ? null : v.value + 1 }));
+      await store.writeBatch(more, {});
+      expect(rows(await store.getBulkValues(q))).toEqual([
+        'BU09171000 corporation_share NaN',
+        'BU09171000 inhabitants 3456',
+        'BU09280000 inhabitants 1201',
+      ]);
       await store.close();
     });
   });

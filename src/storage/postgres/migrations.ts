@@ -1,9 +1,9 @@
 /**
  * The PostgreSQL schema, as versioned migrations numbered like SQLite's (../migrations.ts): version
  * N here brings a PostgreSQL database to what SQLite version N holds, so `schema_migrations` means
- * the same on both stores. Where SQLite needed a rewrite (3: values keyed by dictionary ids, 5: bulk
- * snapshots) PostgreSQL has the final shape from the start and the migration records the version
- * only (docs/decisions/006-postgresql-store.md). Never edit an applied migration: add one.
+ * the same on both stores. Where SQLite needed a rewrite (3: values keyed by dictionary ids)
+ * PostgreSQL has the final shape from the start and the migration records the version only
+ * (docs/decisions/006-postgresql-store.md). Never edit an applied migration: add one.
  *
  * Every TEXT column sorts bytewise (COLLATE "C"), as SQLite does: codes, names and e-mail addresses
  * list in the same order on both stores whatever the database's locale. Ids are 32-bit identities
@@ -127,8 +127,16 @@ CREATE TABLE harmonisation_log (
   },
   {
     version: 5,
-    name: 'bulk snapshots (SQLite only: PostgreSQL streams the bulk read with COPY)',
-    sql: `SELECT 1;`,
+    name: 'bulk snapshots: the engine read of a division as one BYTEA (storage/postgres/pg-bulk-snapshot.ts)',
+    sql: `
+CREATE TABLE bulk_snapshots (
+  division_year INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  data_version TEXT NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (division_year, level)
+);
+`,
   },
   {
     version: 6,

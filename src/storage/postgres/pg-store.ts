@@ -37,6 +37,7 @@ import { pgDataEditionMethods } from './pg-data-editions.js';
 import { pgMemberDataMethods } from './pg-member-data.js';
 import { pgPostcodeMethods } from './pg-postcodes.js';
 import { migrate } from './pg-migrate.js';
+import { isSnapshotQuery, readPgBulkSnapshot, writePgBulkSnapshot } from './pg-bulk-snapshot.js';
 import { writeImportBatch } from './pg-batch.js';
 import {
   clearHarmonisation,
@@ -338,6 +339,21 @@ export class PgStore implements Store {
   }
 
   async getBulkValues(q: BulkValueQuery): Promise<BulkValues> {
+    if (isSnapshotQuery(q)) {
+      const snapshot = await readPgBulkSnapshot(this.conn, q, await this.dataVersion());
+      if (snapshot) return snapshot;
+    }
+    return this.streamBulkValues(q);
+  }
+
+  /** Stores the bulk read of `q` for later reads at the same data version (pg-bulk-snapshot.ts). */
+  async refreshBulkSnapshot(q: BulkValueQuery): Promise<void> {
+    if (!isSnapshotQuery(q)) return;
+    const values = await this.streamBulkValues(q);
+    await writePgBulkSnapshot(this.conn, q, values, await this.dataVersion());
+  }
+
+  private async streamBulkValues(q: BulkValueQuery): Promise<BulkValues> {
     if (this.conn.client) return readBulkValues(this.conn.client, q);
     const client = await this.pool.connect();
     try {

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { VALUE_FLAGS } from '../../core/records.js';
 import type { BulkSeries, BulkValueQuery, BulkValues, ValueQuery, ValueRow } from '../store.js';
+import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
 import type { PgConnection } from './pg-connection.js';
 
 /** One row of area_values to write. */
@@ -61,6 +62,7 @@ export async function writeValueRows(client: pg.PoolClient, rows: readonly Value
   if (rows.length === 0) return;
   const byKey = new Map<string, ValueWrite>();
   for (const r of rows) byKey.set(`${r.divisionYear}\t${r.areaCode}\t${r.indicator}\t${r.year}`, r);
+  await client.query(DROP_BULK_SNAPSHOTS); // values change: the engine snapshot is stale
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS staged_values (LIKE area_values INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
      TRUNCATE staged_values`,
@@ -141,6 +143,7 @@ export interface CopyByCodeQuery {
 export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): Promise<number> {
   if (q.codes.length === 0) return 0;
   const h = VALUE_FLAGS.harmonised;
+  await conn.changes(DROP_BULK_SNAPSHOTS);
   return conn.changes(
     `INSERT INTO area_values (${COLUMNS})
      SELECT $2, v.area_code, v.indicator, v.year, v.value, v.flags | ${h}, v.edition_id, v.source_column, $4, $1
@@ -168,6 +171,7 @@ export async function clearHarmonisation(
   conn: PgConnection,
   q: { fromDivision: number; toDivision: number },
 ): Promise<number> {
+  await conn.changes(DROP_BULK_SNAPSHOTS);
   const deleted = await conn.changes(
     `DELETE FROM area_values WHERE division_year = $1 AND from_division = $2 AND (flags & ${VALUE_FLAGS.harmonised}) != 0`,
     [q.toDivision, q.fromDivision],
