@@ -23,6 +23,7 @@ import { geojsonBoundaryParser } from './sources/boundaries/geojson-boundaries.j
 import { geopackageBoundaryParser } from './sources/boundaries/geopackage-boundaries.js';
 import { topojsonBoundaryParser } from './sources/boundaries/topojson-boundaries.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
+import { matchPostcodeHeader } from './sources/postcode/postcode-buurt-csv.js';
 
 export const SOURCE_PARSERS: readonly SourceParser[] = [
   tidyCsvParser,
@@ -58,6 +59,12 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
     }
   }
   if (!best || bestScore < 0.2) {
+    if (matchPostcodeHeader(file.head.split(/\r?\n/, 1)[0] ?? ''))
+      throw new AppError(
+        'UNKNOWN_FILE_KIND',
+        "CBS's postcode–house number table is no indicator source: load it with `veerkracht postcodes import`",
+        { location: { file: file.name, line: 1, expected: 'a file of a source Veerkracht imports' } },
+      );
     const what = source
       ? `a ${source} file in any layout Veerkracht reads`
       : 'a file of any source Veerkracht reads';

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readInputHead } from '../../src/pipeline/input-file.js';
 import { importPostcodeTable } from '../../src/pipeline/sources/postcode/import-postcode-table.js';
+import { detectParser } from '../../src/pipeline/source-registry.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 
 const FIXTURE = 'test/fixtures/postcode/pc6hnr20200801_gwb.csv';
@@ -127,5 +129,11 @@ describe('importPostcodeTable(store, path)', () => {
       code: 'INTERRUPTED',
     });
     expect(await store.postcodes.postcodeTableInfo()).toBeUndefined();
+  });
+
+  it('is not taken for an indicator source by veerkracht import, which says how to load it', () => {
+    expect(() => detectParser(readInputHead(FIXTURE))).toThrow(
+      "pc6hnr20200801_gwb.csv, line 1, expected a file of a source Veerkracht imports: CBS's postcode–house number table is no indicator source: load it with `veerkracht postcodes import`",
+    );
   });
 });
