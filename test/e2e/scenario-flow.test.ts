@@ -103,6 +103,24 @@ describe('scenario planner in Chromium', () => {
       await page.locator('[data-testid="scenario-form-0"] input[name="lettingShare"]').inputValue(),
     ).toBe('60');
     await screenshot(page, 'scenario-02-changed');
+    // two side by side: remove the third, then add one again (three at most)
+    await page.locator('[data-testid="scenario-form-2"] button').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="scenario-totals"] thead th').length === 3,
+    );
+    expect(await page.locator('[data-testid="scenario-forms"] fieldset').count()).toBe(2);
+    expect(
+      await page.locator('[data-testid="scenario-form-0"] input[name="lettingShare"]').inputValue(),
+    ).toBe('60');
+    await page.click('[data-testid="scenario-add"]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="scenario-totals"] thead th').length === 4,
+    );
+    expect(await page.locator('[data-testid="scenario-form-2"] input[name="name"]').inputValue()).toBe(
+      'Scenario 3',
+    );
+    await page.click('[data-testid="scenario-add"]');
+    expect(await page.locator('[data-testid="scenario-forms"] fieldset').count()).toBe(3);
 
     // 3. CSV of what is on screen
     const [download] = await Promise.all([
