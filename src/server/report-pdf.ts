@@ -67,7 +67,11 @@ export class ReportPdfRenderer {
         const message = (await page.textContent('.report-error').catch(() => null)) ?? 'unknown error';
         throw new AppError('INTERNAL', `the report of ${r.area} could not be made: ${message}`);
       }
-      const areaLink = `${r.publicOrigin}/?view=map&area=${encodeURIComponent(r.area)}${r.lang === 'en' ? '&lang=en' : ''}`;
+      // the cover's link (the area's maps, pinned to the data edition shown) as a QR code
+      const coverPath =
+        (await page.getAttribute('.report-cover a.report-deep-link', 'data-path').catch(() => null)) ??
+        `/?view=map&area=${encodeURIComponent(r.area)}`;
+      const areaLink = `${r.publicOrigin}${coverPath}`;
       const qr = await deepLinkQrSvg(
         areaLink,
         r.lang === 'en' ? 'QR code of the link to these maps' : 'QR-code van de link naar deze kaarten',

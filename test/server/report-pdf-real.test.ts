@@ -44,6 +44,23 @@ describe.skipIf(!hasRealData)('the report of Heerlen on the real data', () => {
     expect(defs.maps).toHaveLength(9);
     for (const m of defs.maps) expect(text, m.id).toContain(m.titleNl);
     expect(text).toContain('Leefbaarometer');
+    // the data edition it shows, and the cover's QR code: the maps of Heerlen pinned to it
+    const edition = /Gegevenseditie: (editie \d{4}-\d+) \(gegevens van \d+ \w+ \d{4}\)/.exec(text);
+    expect(edition, 'edition on the cover').not.toBeNull();
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      join(OUT, 'cover'),
+    ]);
+    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(OUT, 'cover.png')], { encoding: 'utf8' });
+    expect(decoded.trim()).toMatch(new RegExp(`^${server.url}/\\?view=map&area=GM0917&edition=\\d+$`));
   });
 
   it('prints each map on its own page (pages 3–11) with the counts of its legend', async () => {

@@ -14,6 +14,7 @@ import type {
 import { h, type Child } from '../dom/element.js';
 import { formatCount, formatNumber, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
+import { editionDate } from '../edition/edition-messages.js';
 import { editionLabel, type Terms } from '../i18n/terms.js';
 import type { ClassChange } from '../map/class-changes.js';
 import { mapHeading, mapTitle, mapWhen } from '../map/feature-value.js';
@@ -41,16 +42,19 @@ export interface ReportData {
   /** GET /api/compare of the area: key figures (null when it could not be made). */
   keyFigures: { period: string; area: CompareArea } | null;
   maps: ReportMap[];
+  /** The data edition the report shows (its label "editie 2026-1" and when it was made); null when the store records none. */
+  edition: { id: number; label: string; createdAt: string } | null;
   demo: boolean;
   terms: Terms;
 }
 
 /** The map page's deep link (relative; the app's origin is put in front when shown). */
-export function mapLink(area: string, m: ReportMap, lang: Lang): string {
+export function mapLink(area: string, m: ReportMap, lang: Lang, edition: number | null): string {
   const q = new URLSearchParams({ view: 'map', area, map: m.def.id });
   const meta = m.response?.meta;
   if (meta?.period) q.set('period', meta.period);
   else if (meta?.year !== null && meta?.year !== undefined) q.set('year', String(meta.year));
+  if (edition !== null) q.set('edition', String(edition));
   if (lang === 'en') q.set('lang', 'en');
   return `/?${q.toString()}`;
 }
@@ -82,6 +86,9 @@ function editionsOf(maps: readonly ReportMap[]): string[] {
 export function renderCover(data: ReportData, tm: ReportMessages): HTMLElement {
   const date = new Date().toISOString().slice(0, 10);
   const editions = editionsOf(data.maps);
+  const link = new URLSearchParams({ view: 'map', area: data.area });
+  if (data.edition) link.set('edition', String(data.edition.id));
+  if (data.lang === 'en') link.set('lang', 'en');
   return h(
     'section',
     { class: 'report-page report-cover', 'data-testid': 'report-cover' },
@@ -94,17 +101,20 @@ export function renderCover(data: ReportData, tm: ReportMessages): HTMLElement {
       'div',
       { class: 'report-cover-facts' },
       h('p', {}, tm.madeOn(date)),
+      data.edition
+        ? h(
+            'p',
+            { class: 'report-data-edition', 'data-testid': 'report-edition' },
+            h('strong', {}, `${tm.edition}: `),
+            tm.editionOf(data.edition.label, editionDate(data.edition.createdAt, data.lang)),
+          )
+        : null,
       h('p', { class: 'report-edition' }, h('strong', {}, `${tm.dataEdition}: `), editions.join('; ') || '–'),
       h(
         'div',
         { class: 'report-link' },
         h('div', { class: 'report-qr', 'data-testid': 'report-qr' }),
-        h(
-          'p',
-          {},
-          h('strong', {}, `${tm.openOnline}: `),
-          deepLink(`/?view=map&area=${encodeURIComponent(data.area)}${data.lang === 'en' ? '&lang=en' : ''}`),
-        ),
+        h('p', {}, h('strong', {}, `${tm.openOnline}: `), deepLink(`/?${link.toString()}`)),
       ),
     ),
   );
@@ -290,7 +300,7 @@ export function renderMapPage(
               sourceLine(meta.sources),
             )
           : null,
-        h('p', { class: 'report-map-link' }, deepLink(mapLink(data.area, m, lang))),
+        h('p', { class: 'report-map-link' }, deepLink(mapLink(data.area, m, lang, data.edition?.id ?? null))),
       ),
     ),
   );

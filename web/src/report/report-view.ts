@@ -7,7 +7,7 @@
  * `html[data-report-ready]` is "true" (or "error").
  */
 import type { MapDefinition } from '../../../src/api/schemas.js';
-import { api } from '../api-client.js';
+import { api, pinnedEdition } from '../api-client.js';
 import { areaName, resolveWhen, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { loadReportWarnings, renderReportWarnings } from '../early-warning/report-warnings.js';
@@ -125,6 +125,7 @@ async function loadReport(
   const signal = defs.maps.find((m) => m.id === 'veerkracht-absoluut');
   const period = signal ? resolveWhen(signal, null, null).period : null;
   const comparing = api.compare([area], period).catch(() => null);
+  const editionsRequest = api.editions().catch(() => null);
   const drawing = h('div', { class: 'report-drawing', 'aria-hidden': 'true' });
   host.append(drawing);
   const pane = createMapPane({
@@ -146,6 +147,9 @@ async function loadReport(
     drawing.remove();
   }
   const compare = await comparing;
+  const editions = await editionsRequest;
+  const editionId = pinnedEdition() ?? editions?.current?.id ?? null;
+  const edition = editions?.editions.find((e) => e.id === editionId) ?? editions?.current ?? null;
   const keyArea = compare?.areas.find((a) => a.area === area) ?? compare?.areas[0];
   return {
     area,
@@ -155,6 +159,7 @@ async function loadReport(
     lang: state.lang,
     keyFigures: compare && keyArea ? { period: compare.period, area: keyArea } : null,
     maps,
+    edition: edition ? { id: edition.id, label: edition.label, createdAt: edition.createdAt } : null,
     demo: isDemo(ctx),
     terms: createTerms(defs),
   };
