@@ -101,6 +101,7 @@ export async function renderScenarioPage(
       formsBox,
       state.forms.map((f) => f.element),
     );
+    addButton.disabled = state.forms.length >= 3; // three side by side at most
   };
   const removeForm = (i: number) => {
     state.forms.splice(i, 1);
