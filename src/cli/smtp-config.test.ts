@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error.js';
+import { loadConfig } from './config-file.js';
 import { smtpConfig } from './smtp-config.js';
 
 /** A configuration file path in a fresh folder, inside a git working tree or not. */
@@ -81,6 +82,24 @@ describe('smtpConfig(fromFile, env, file, publicUrl)', () => {
       code(() => smtpConfig({ smtp: 'smtp://h' }, { VEERKRACHT_SMTP_FROM: 'geen adres' }, file, null)),
     ).toBe(
       'CONFIG_INVALID: VEERKRACHT_SMTP_FROM: expected a sender such as "Veerkracht <kaarten@example.nl>"',
+    );
+  });
+
+  it('is read by loadConfig next to the engine settings (not taken for an unknown engine key)', () => {
+    const file = configPath(false);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        smtp: { url: 'smtps://kaarten:geheim@smtp.example.nl' },
+        publicUrl: 'https://kaarten.example.nl',
+      }),
+    );
+    expect(loadConfig(file, {}).deployment.smtp).toEqual({
+      url: 'smtps://kaarten:geheim@smtp.example.nl',
+      from: 'Veerkracht <noreply@kaarten.example.nl>',
+    });
+    expect(loadConfig(file, { VEERKRACHT_SMTP_URL: 'smtp://relay.example.nl:25' }).deployment.smtp?.url).toBe(
+      'smtp://relay.example.nl:25',
     );
   });
 });
