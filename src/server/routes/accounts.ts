@@ -63,6 +63,7 @@ export function userRoutes(deps: AuthDeps): Hono {
     userId: number,
     made: { url: string; purpose: 'invitation' | 'reset'; expiresAt: string },
   ): Promise<MailOutcome> => {
+    if (!deps.members.mailer) return 'not-configured';
     const user = await deps.members.read.store.members.findUser({ id: userId });
     const org = user && (await deps.members.read.store.members.findOrganisation({ id: user.organisationId }));
     if (!user || !org) return 'failed';
