@@ -64,8 +64,8 @@ const nl = {
   ownStockIntro:
     'CSV met per buurt: buurt_code,dwellings[,year] — of per complex: complex,buurt_code,dwellings[,year], of met adres in plaats van buurtcode: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Alleen uw organisatie ziet het.',
   upload: 'Uploaden',
-  uploaded: (rows: number, buurten: number, dwellings: number) =>
-    `Ingelezen: ${rows} regels, ${buurten} buurten, ${dwellings} woningen.`,
+  uploaded: (rows: number, buurten: number, dwellings: number, byAddress = 0) =>
+    `Ingelezen: ${rows} regels${byAddress > 0 ? ` (${byAddress} op adres in hun buurt geplaatst)` : ''}, ${buurten} buurten, ${dwellings} woningen.`,
   ownStockLayer: 'Eigen bezit (aandeel van het corporatiebezit)',
   organisations: 'Organisaties',
   addOrganisation: 'Organisatie toevoegen',
@@ -174,7 +174,8 @@ const en: MembersMessages = {
   ownStockIntro:
     'CSV per buurt: buurt_code,dwellings[,year] — or per complex: complex,buurt_code,dwellings[,year], or by address instead of buurt code: complex,postcode,huisnummer[,toevoeging],dwellings[,year]. Only your organisation sees it.',
   upload: 'Upload',
-  uploaded: (rows, buurten, dwellings) => `Read: ${rows} rows, ${buurten} buurten, ${dwellings} dwellings.`,
+  uploaded: (rows, buurten, dwellings, byAddress = 0) =>
+    `Read: ${rows} rows${byAddress > 0 ? ` (${byAddress} placed in their buurt by address)` : ''}, ${buurten} buurten, ${dwellings} dwellings.`,
   ownStockLayer: 'Own stock (share of the corporation stock)',
   organisations: 'Organisations',
   addOrganisation: 'Add organisation',

@@ -255,7 +255,7 @@ export async function renderOrganisationPage(
             },
           ),
         )
-        .then((r) => showOk(status, t.uploaded(r.rows, r.buurten, r.dwellings)))
+        .then((r) => showOk(status, t.uploaded(r.rows, r.buurten, r.dwellings, r.addressRows)))
         .catch((error: unknown) => showError(status, error));
     });
     replaceChildren(
