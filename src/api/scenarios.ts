@@ -100,6 +100,8 @@ export interface ApiBuurtProjection {
   series: (number | null)[];
   changePoints: number;
   projectedClass: ProjectedClassId;
+  /** Every year's row (0 = start); only in the CSV exports, which list the buurten year by year. */
+  years?: ApiYearRow[];
 }
 
 export interface ApiScenarioResult {

@@ -1,6 +1,7 @@
 /**
  * A scenario comparison as CSV: one row per scenario × area (buurt, gemeente, total) × year, with
- * the buurt's projected class; shares in percent. Demo data is labelled in every row.
+ * the buurt's projected class (buurten every year when the run kept them, else start and end);
+ * shares in percent. Demo data is labelled in every row.
  */
 import type { ApiTotalRow, ApiYearRow, RunScenariosResponse } from '../api/scenarios.js';
 
@@ -56,27 +57,9 @@ export function scenarioCsv(res: RunScenariosResponse): string {
       for (const t of g.years)
         push([s.spec.name, 'gemeente', g.gemeente, g.name, g.gemeente, ...yearCells(t), '', source]);
     for (const b of s.buurten) {
-      const years = b.series.length - 1;
-      push([
-        s.spec.name,
-        'buurt',
-        b.code,
-        b.name,
-        b.gemeente,
-        ...yearCells(b.start),
-        b.projectedClass,
-        source,
-      ]);
-      push([
-        s.spec.name,
-        'buurt',
-        b.code,
-        b.name,
-        b.gemeente,
-        ...yearCells({ ...b.end, year: years }),
-        b.projectedClass,
-        source,
-      ]);
+      const rows = b.years ?? [b.start, { ...b.end, year: b.series.length - 1 }];
+      for (const y of rows)
+        push([s.spec.name, 'buurt', b.code, b.name, b.gemeente, ...yearCells(y), b.projectedClass, source]);
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -85,7 +85,7 @@ function yearRow(y: YearRow): ApiYearRow {
 
 const totalRow = (t: TotalRow): ApiTotalRow => ({ ...yearRow(t), unplaced: r2(t.unplaced) });
 
-function result(run: ScenarioRun, names: Map<string, string>): ApiScenarioResult {
+function result(run: ScenarioRun, names: Map<string, string>, keepYears: boolean): ApiScenarioResult {
   const classCounts = Object.fromEntries(PROJECTED_CLASSES.map((c) => [c, 0])) as Record<
     ProjectedClass,
     number
@@ -103,6 +103,7 @@ function result(run: ScenarioRun, names: Map<string, string>): ApiScenarioResult
       series: b.years.map((y) => share(y.concentration)),
       changePoints: r6(b.changePoints),
       projectedClass: b.projectedClass,
+      ...(keepYears ? { years: b.years.map(yearRow) } : {}),
     };
   });
   return {
@@ -132,11 +133,17 @@ function defaultsFor(start: StartValues, spreadThreshold: number): Record<string
   return out;
 }
 
+export interface RunOptions {
+  /** Every year's row per buurt (for the CSV exports; the JSON answer has the start, end and series). */
+  years?: boolean;
+}
+
 /** Runs validated scenario inputs on an area (the caller has authorised the area). */
 export async function runOnArea(
   ctx: ReadContext,
   areaId: string,
   inputs: readonly ScenarioSpecInput[] | undefined,
+  options: RunOptions = {},
 ): Promise<RunScenariosResponse> {
   const state = await ctx.state.get();
   const area = await resolveArea(areaId, state, ctx.store);
@@ -156,7 +163,9 @@ export async function runOnArea(
     startSources: start.sources,
     excluded: start.excluded,
     classes: PROJECTED_CLASSES.map((id) => ({ id, ...CLASS_LABELS[id] })),
-    scenarios: specs.map((s) => result(runScenario(start.buurten, s), state.gemeenteNames)),
+    scenarios: specs.map((s) =>
+      result(runScenario(start.buurten, s), state.gemeenteNames, options.years === true),
+    ),
   };
 }
 
@@ -173,8 +182,9 @@ export async function runScenarios(
   viewer: Viewer,
   access: AccessMode,
   raw: unknown,
+  options: RunOptions = {},
 ): Promise<RunScenariosResponse> {
   const body = parseRunRequest(raw);
   await authoriseArea(ctx, viewer, access, body.area);
-  return runOnArea(ctx, body.area, body.scenarios);
+  return runOnArea(ctx, body.area, body.scenarios, options);
 }

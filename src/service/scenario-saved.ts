@@ -18,7 +18,7 @@ import { authoriseArea } from './members/access.js';
 import { hasRole, type AccessMode, type UserViewer } from './members/viewer.js';
 import type { ReadContext } from './read-context.js';
 import { resolveArea } from './resolve-area.js';
-import { checkNames, parseBody, runOnArea } from './scenario-run.js';
+import { checkNames, parseBody, runOnArea, type RunOptions } from './scenario-run.js';
 
 function mayDelete(row: ScenarioRow, viewer: UserViewer): boolean {
   return row.authorId === viewer.userId || hasRole(viewer, 'org-admin');
@@ -94,11 +94,12 @@ export async function openSavedScenario(
   viewer: UserViewer,
   access: AccessMode,
   id: number,
+  options: RunOptions = {},
 ): Promise<{ saved: SavedScenario; result: RunScenariosResponse }> {
   const row = await ownRow(ctx, viewer, id);
   const saved = view(row, viewer);
   await authoriseArea(ctx, viewer, access, row.area);
-  return { saved, result: await runOnArea(ctx, row.area, saved.scenarios) };
+  return { saved, result: await runOnArea(ctx, row.area, saved.scenarios, options) };
 }
 
 export async function deleteSavedScenario(ctx: ReadContext, viewer: UserViewer, id: number): Promise<void> {

@@ -127,7 +127,7 @@ describe('POST /api/scenarios/run', () => {
     expect((await refused(foreign))[1]).toBe('CSRF_REJECTED');
   });
 
-  it('gives the comparison as CSV: totals and gemeenten per year, buurten at start and end', async () => {
+  it('gives the comparison as CSV: area, gemeenten and every buurt year by year', async () => {
     const body = {
       area: 'GM0917',
       scenarios: [
@@ -144,11 +144,18 @@ describe('POST /api/scenarios/run', () => {
       'scenario,niveau,code,naam,gemeente,jaar,woningen,corporatiewoningen,aandeel_corporatie_pct,concentratie_pct,concentratie_corporatie_pct,verhuringen,verhuringen_doelgroep,geprojecteerde_klasse,bron',
     );
     const n = json.scenarios[0]!.buurten.length;
-    expect(lines).toHaveLength(1 + 2 * (4 + 4 + 2 * n));
+    expect(lines).toHaveLength(1 + 2 * (4 + 4 + 4 * n)); // area and gemeente per year, every buurt every year
     const first = json.scenarios[1]!.buurten[0]!;
-    const row = lines.find((l) => l.startsWith(`spreiden,buurt,${first.code},`) && l.includes(',3,'))!;
-    expect(row.split(',')[9]).toBe(String(Math.round(first.end.concentration! * 100 * 1000) / 1000));
-    expect(row.split(',')[13]).toBe(first.projectedClass);
+    const cells = (year: number) =>
+      lines
+        .find((l) => l.startsWith(`spreiden,buurt,${first.code},`) && l.split(',')[5] === String(year))!
+        .split(',');
+    for (const year of [0, 1, 2, 3]) {
+      expect(cells(year)[9]).toBe(String(Math.round(first.series[year]! * 100 * 1000) / 1000));
+      expect(cells(year)[13]).toBe(first.projectedClass);
+    }
+    expect(cells(3)[9]).toBe(String(Math.round(first.end.concentration! * 100 * 1000) / 1000));
+    expect(json.scenarios[1]!.buurten[0]!.years).toBeUndefined(); // the JSON answer stays small
   });
 });
 

@@ -56,7 +56,7 @@ export function scenarioRoutes(deps: AuthDeps, pdf?: ScenarioPdfRenderer): Hono 
   });
   app.post('/run.csv', async (c) => {
     parseQuery(NoQuerySchema, c.req.query());
-    const res = await runScenarios(read, viewerOf(c), accessOf(c), await body(c));
+    const res = await runScenarios(read, viewerOf(c), accessOf(c), await body(c), { years: true });
     return csvResponse(c, scenarioCsv(res), `scenario-${res.area.id}.csv`);
   });
   app.get('/', async (c) => {
@@ -93,7 +93,7 @@ export function scenarioRoutes(deps: AuthDeps, pdf?: ScenarioPdfRenderer): Hono 
       });
     }
     parseQuery(NoQuerySchema, c.req.query());
-    const opened = await openSavedScenario(read, viewer, accessOf(c), id);
+    const opened = await openSavedScenario(read, viewer, accessOf(c), id, { years: format === 'csv' });
     if (format === 'csv')
       return csvResponse(c, scenarioCsv(opened.result), `scenario-${id}-${opened.result.area.id}.csv`);
     return c.json(opened, 200, PRIVATE);
