@@ -67,7 +67,7 @@ export function scenarioPaths(): Record<string, unknown> {
       object('RunScenariosResponse (src/api/scenarios.ts)'),
     ),
     '/api/scenarios/run.csv': run(
-      'The same projection as CSV: area and gemeente totals per year, buurten at start and end',
+      'The same projection as CSV: the area, its gemeenten and every buurt year by year',
       csv('CSV, shares in percent'),
     ),
     '/api/scenarios': {
