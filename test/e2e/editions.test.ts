@@ -5,7 +5,8 @@
  * shows the new values; the API serves both editions; "what changed" lists the buurten with
  * their reasons. Screenshots in test-output/screenshots/editions-*.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ import {
   writeFirstValues,
   writeNewerValues,
 } from '../service/editions-fixture.js';
-import { gotoApp, openPage, screenshot } from './support/app-page.js';
+import { gotoApp, openPage, screenshot, SCREENSHOTS } from './support/app-page.js';
 import { hasChromium, launchChromium } from './support/chromium.js';
 import { buildWebInto } from './support/members-server.js';
 
@@ -181,6 +182,27 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
     expect(valueOf(await get(''), BUURTEN[0]!)).toBe(share(0, 2020) + 20);
     const list = (await (await fetch(`${url}/api/editions`)).json()) as { current: { id: number } };
     expect(list.current.id).toBe(first + 1);
+  });
+
+  it('the map PDF of the older edition prints its values, names the edition and pins its deep link', async () => {
+    const res = await fetch(`${url}/api/maps.pdf?area=GM0917&map=corporatiebezit&year=2020&edition=${first}`);
+    expect(res.status).toBe(200);
+    const file = join(dir, 'kaart.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/data-editie:\s+editie \d{4}-1/);
+    // the legend counts of 2020 as the old edition had it: one buurt under 10 % (the newer: none)
+    expect(text).toMatch(/0–10 %\s+1\s+10–33 %\s+2\s+33–67 %\s+4\s/);
+    const raw = readFileSync(file, 'latin1');
+    expect(raw).toContain(`&edition=${first})`); // the link annotation of the deep link
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '50',
+      '-singlefile',
+      file,
+      join(SCREENSHOTS, 'editions-old-map-pdf'),
+    ]);
   });
 
   it('a share link made on the older edition (the one on screen) records and opens it', async () => {
