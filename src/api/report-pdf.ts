@@ -1,8 +1,11 @@
 /** Query of GET /api/reports/<area>.pdf: the report of a gemeente or region, in Dutch or English. */
 import { z } from 'zod';
+import { EditionParamSchema } from './schemas.js';
 
 export const ReportQuerySchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
+  /** A data edition id (GET /api/editions); absent = the newest. */
+  edition: EditionParamSchema.optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 

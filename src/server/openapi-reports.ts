@@ -21,6 +21,13 @@ export function reportPaths(): Record<string, unknown> {
             description: 'nl (default) or en',
             schema: { type: 'string', enum: ['nl', 'en'] },
           },
+          {
+            name: 'edition',
+            in: 'query',
+            required: false,
+            description: 'A data edition id (GET /api/editions); absent = the newest',
+            schema: { type: 'integer', minimum: 1 },
+          },
         ],
         responses: {
           '200': {
@@ -30,7 +37,8 @@ export function reportPaths(): Record<string, unknown> {
           '400': { description: 'USAGE: unknown or malformed parameter' },
           '401': { description: 'UNAUTHENTICATED (members mode)' },
           '403': { description: 'FORBIDDEN: a share link of another area' },
-          '404': { description: 'AREA_NOT_FOUND' },
+          '404': { description: 'AREA_NOT_FOUND, EDITION_NOT_FOUND' },
+          '410': { description: 'EDITION_GONE: the edition is past the retention' },
         },
       },
     },

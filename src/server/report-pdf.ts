@@ -5,7 +5,7 @@
  * app's own map code; then the cover gets the public deep link with its QR code and the pages
  * their numbers, and Chromium prints it (A4 landscape).
  *
- * Reports are kept per area, language, public origin and data version (a new import makes new
+ * Reports are kept per area, language, data edition, public origin and data version (a new import makes new
  * ones), at most `maxEntries` of them; requests for a report being made wait for that one.
  */
 import { AppError } from '../core/app-error.js';
@@ -17,6 +17,8 @@ export interface ReportRequest {
   area: string;
   lang: 'nl' | 'en';
   dataVersion: string;
+  /** A pinned data edition (absent: the newest). */
+  edition?: number;
   /** The server's public origin: the deep links printed in the report start with it. */
   publicOrigin: string;
 }
@@ -36,7 +38,7 @@ export class ReportPdfRenderer {
 
   /** The report (from the cache when made before for this data version). */
   render(r: ReportRequest, credentials: Record<string, string>): Promise<Buffer> {
-    const key = JSON.stringify([r.area, r.lang, r.publicOrigin, r.dataVersion]);
+    const key = JSON.stringify([r.area, r.lang, r.edition ?? null, r.publicOrigin, r.dataVersion]);
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key); // most recently used last
@@ -59,6 +61,7 @@ export class ReportPdfRenderer {
     const { page, close } = await this.printer.open(this.fetchApp, credentials, VIEWPORT);
     try {
       const q = new URLSearchParams({ view: 'report', area: r.area });
+      if (r.edition !== undefined) q.set('edition', String(r.edition));
       if (r.lang === 'en') q.set('lang', 'en');
       await page.goto(`${PRINT_ORIGIN}/?${q.toString()}`);
       await page.waitForSelector('html[data-report-ready]', { timeout: READY_TIMEOUT_MS });

@@ -63,6 +63,23 @@ describe.skipIf(!hasRealData)('the report of Heerlen on the real data', () => {
     expect(decoded.trim()).toMatch(new RegExp(`^${server.url}/\\?view=map&area=GM0917&edition=\\d+$`));
   });
 
+  it('pins a data edition: ?edition= gives the report of that edition, named on its cover', async () => {
+    const list = (await (await fetch(`${server.url}/api/editions`)).json()) as {
+      current: { id: number; label: string };
+    };
+    const res = await fetch(`${server.url}/api/reports/GM0917.pdf?edition=${list.current.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Disposition')).toContain(`-editie-${list.current.id}.pdf`);
+    const pinned = join(OUT, 'heerlen-pinned.pdf');
+    writeFileSync(pinned, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', pinned, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain(`Gegevenseditie: ${list.current.label}`);
+    expect(text).toContain(`/?view=map&area=GM0917&edition=${list.current.id}`);
+  }, 180_000);
+
   it('prints each map on its own page (pages 3–11) with the counts of its legend', async () => {
     for (const [i, m] of defs.maps.entries()) {
       const page = String(i + 3);

@@ -155,6 +155,8 @@ describe('GET /api/reports/<area>.pdf: the report of a gemeente', () => {
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('AREA_NOT_FOUND');
     expect((await app.request('/api/reports/GM0917.pdf?size=a3')).status).toBe(400);
+    const edition = await app.request('/api/reports/GM0917.pdf?edition=99');
+    expect(((await edition.json()) as { error: { code: string } }).error.code).toBe('EDITION_NOT_FOUND');
     expect((await app.request('/api/reports/GM0917')).status).toBe(404);
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/api/reports/{area}.pdf');
