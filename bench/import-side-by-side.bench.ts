@@ -9,7 +9,10 @@
  *      VEERKRACHT_DATABASE_URL, a fresh database in the reference's cluster each round — unless
  *      VEERKRACHT_BENCH_PG=0) against
  *      the reference's `load.sh` + `compute.sh` (a fresh database each round). Medians and the
- *      ratio; target: Veerkracht ≤ the reference's load + compute.
+ *      ratios by wall time and by CPU time — the clients' (/usr/bin/time) plus the PostgreSQL
+ *      server's (its processes in /proc) — since on a busy machine a pipeline of several
+ *      processes gets several shares of the cores; target: Veerkracht ≤ the reference's load +
+ *      compute.
  *   2. Map throughput at 50 connections: wrk (-t2 -c50, BENCH_SECONDS, gzip accepted) against
  *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (createApp on @hono/node-server in
  *      this process, the store of the last SQLite round) and the reference's `bench-serve.sh`
@@ -26,7 +29,7 @@
  * BENCH_SECONDS=20).
  */
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -85,9 +88,10 @@ const refEnv = {
   REF_SECONDS: String(SECONDS),
 };
 
-/** Runs one of the reference's scripts in place; its "step\tname\tseconds" lines as a map. */
+/** Runs one of the reference's scripts in place; its "step\tname\tseconds" lines as a map, plus
+ * `cpu`: the CPU seconds of the script and its clients (psql, ogr2ogr, gzip, sed; /usr/bin/time). */
 async function reference(script: string, args: string[] = []): Promise<Map<string, string>> {
-  const { stdout } = await run(join(REF_HOME, script), args, {
+  const { stdout, stderr } = await run('/usr/bin/time', [...TIME_FORMAT, join(REF_HOME, script), ...args], {
     cwd: REF_HOME,
     env: refEnv,
     maxBuffer: 16 * 1024 * 1024,
@@ -97,14 +101,50 @@ async function reference(script: string, args: string[] = []): Promise<Map<strin
     const [kind, name, value] = line.split('\t');
     if ((kind === 'step' || kind === 'serve') && name && value !== undefined) out.set(name, value);
   }
+  out.set('cpu', String(cpuOf(stderr)));
   return out;
 }
 
-/** `veerkracht import` of the four inputs in its own process; wall seconds. */
-async function veerkrachtImport(env: Record<string, string>): Promise<number> {
+const TIME_FORMAT = ['-f', 'cputime %U %S'];
+
+/** User + system seconds from /usr/bin/time's last line (TIME_FORMAT). */
+function cpuOf(stderr: string): number {
+  const m = /cputime ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  if (!m) throw new Error(`no CPU time in: ${stderr.slice(-300)}`);
+  return Number(m[1]) + Number(m[2]);
+}
+
+/**
+ * CPU seconds the reference cluster's server has used so far: the postmaster (with its exited
+ * backends, cutime/cstime) and its live children (backends, checkpointer, WAL writer), /proc.
+ */
+function serverCpu(): number {
+  const pidFile = join(work, 'ref-cluster', 'data', 'postmaster.pid');
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    const pid = Number(entry);
+    if (pid !== postmaster && Number(f[1]) !== postmaster) continue;
+    ticks += Number(f[11]) + Number(f[12]); // utime, stime
+    if (pid === postmaster) ticks += Number(f[13]) + Number(f[14]); // cutime, cstime
+  }
+  return ticks / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/** `veerkracht import` of the four inputs in its own process: wall and CPU seconds. */
+async function veerkrachtImport(env: Record<string, string>): Promise<{ wall: number; cpu: number }> {
   const t = performance.now();
-  await new Promise<void>((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, 'import', ...INPUTS], {
+  const stderr = await new Promise<string>((resolveRun, reject) => {
+    const child = spawn('/usr/bin/time', [...TIME_FORMAT, process.execPath, CLI, 'import', ...INPUTS], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -112,10 +152,10 @@ async function veerkrachtImport(env: Record<string, string>): Promise<number> {
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) =>
-      code === 0 ? resolveRun() : reject(new Error(`veerkracht import exited ${code}: ${err}`)),
+      code === 0 ? resolveRun(err) : reject(new Error(`veerkracht import exited ${code}: ${err}`)),
     );
   });
-  return (performance.now() - t) / 1000;
+  return { wall: (performance.now() - t) / 1000, cpu: cpuOf(stderr) };
 }
 
 async function psql(sql: string): Promise<void> {
@@ -124,42 +164,56 @@ async function psql(sql: string): Promise<void> {
   });
 }
 
-interface Round {
-  sqlite: number;
-  pg?: number;
-  refLoad: number;
-  refCompute: number;
-  loads: string[];
+interface Timed {
+  wall: number;
+  /** CPU seconds of the client processes plus the PostgreSQL server's (when it took part). */
+  cpu: number;
 }
+
+interface Round {
+  sqlite: Timed;
+  pg?: Timed;
+  ref: Timed & { load: number; compute: number };
+}
+
+const show = (t: Timed): string => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`;
 
 async function importRounds(): Promise<{ rounds: Round[]; lastDb: string }> {
   const rounds: Round[] = [];
   let lastDb = '';
   for (let i = 1; i <= ROUNDS; i++) {
-    const loads: string[] = [];
     lastDb = join(work, `round${i}.db`);
-    loads.push(load());
+    let before = load();
     const sqlite = await veerkrachtImport({ VEERKRACHT_DB: lastDb });
-    say(`round ${i}  veerkracht import (SQLite)      ${sqlite.toFixed(2)} s   load ${loads.at(-1)}`);
-    let pg: number | undefined;
+    say(`round ${i}  veerkracht import (SQLite)      ${show(sqlite)}   load ${before}`);
+    let pg: Timed | undefined;
     if (WITH_PG) {
       const db = `vk_bench_${i}`;
       await psql(`DROP DATABASE IF EXISTS ${db}`);
       await psql(`CREATE DATABASE ${db}`);
-      loads.push(load());
-      pg = await veerkrachtImport({
+      before = load();
+      const server0 = serverCpu();
+      const client = await veerkrachtImport({
         VEERKRACHT_DATABASE_URL: `postgres://postgres@127.0.0.1:${refPort}/${db}`,
         VEERKRACHT_DB: join(work, `unused${i}.db`),
       });
-      say(`round ${i}  veerkracht import (PostgreSQL)  ${pg.toFixed(2)} s   load ${loads.at(-1)}`);
+      pg = { wall: client.wall, cpu: client.cpu + serverCpu() - server0 };
+      say(`round ${i}  veerkracht import (PostgreSQL)  ${show(pg)}   load ${before}`);
     }
-    loads.push(load());
-    const refLoad = Number((await reference('load.sh')).get('load_total'));
-    const refCompute = Number((await reference('compute.sh')).get('compute'));
+    before = load();
+    const server0 = serverCpu();
+    const loaded = await reference('load.sh');
+    const computed = await reference('compute.sh');
+    const ref = {
+      load: Number(loaded.get('load_total')),
+      compute: Number(computed.get('compute')),
+      wall: Number(loaded.get('load_total')) + Number(computed.get('compute')),
+      cpu: Number(loaded.get('cpu')) + Number(computed.get('cpu')) + serverCpu() - server0,
+    };
     say(
-      `round ${i}  reference load + compute        ${(refLoad + refCompute).toFixed(2)} s   (${refLoad.toFixed(2)} + ${refCompute.toFixed(2)})   load ${loads.at(-1)}`,
+      `round ${i}  reference load + compute        ${show(ref)}   (${ref.load.toFixed(2)} + ${ref.compute.toFixed(2)} s)   load ${before}`,
     );
-    rounds.push({ sqlite, ...(pg !== undefined ? { pg } : {}), refLoad, refCompute, loads });
+    rounds.push({ sqlite, ...(pg ? { pg } : {}), ref });
   }
   return { rounds, lastDb };
 }
@@ -245,18 +299,20 @@ try {
     `inputs: ${INPUTS.map((f) => f.slice(DATA.length + 1)).join(', ')}\nreference: ${REF_HOME} (cluster on 127.0.0.1:${refPort}); ${ROUNDS} rounds, interleaved`,
   );
   const { rounds, lastDb } = await importRounds();
-  const sqlite = median(rounds.map((r) => r.sqlite));
-  const ref = median(rounds.map((r) => r.refLoad + r.refCompute));
+  const med = (pick: (r: Round) => number): number => median(rounds.map(pick));
+  const ref = { wall: med((r) => r.ref.wall), cpu: med((r) => r.ref.cpu) };
+  const sqlite = { wall: med((r) => r.sqlite.wall), cpu: med((r) => r.sqlite.cpu) };
+  const pg = WITH_PG ? { wall: med((r) => r.pg!.wall), cpu: med((r) => r.pg!.cpu) } : undefined;
+  const ratio = (t: Timed): string =>
+    `${(t.wall / ref.wall).toFixed(2)} by wall time, ${(t.cpu / ref.cpu).toFixed(2)} by CPU time`;
   say('');
-  say(`median veerkracht import (SQLite)       ${sqlite.toFixed(2)} s`);
-  if (WITH_PG)
-    say(`median veerkracht import (PostgreSQL)   ${median(rounds.map((r) => r.pg!)).toFixed(2)} s`);
+  say(`median veerkracht import (SQLite)       ${show(sqlite)}`);
+  if (pg) say(`median veerkracht import (PostgreSQL)   ${show(pg)}`);
   say(
-    `median reference load + compute         ${ref.toFixed(2)} s   (load ${median(rounds.map((r) => r.refLoad)).toFixed(2)}, compute ${median(rounds.map((r) => r.refCompute)).toFixed(2)})`,
+    `median reference load + compute         ${show(ref)}   (load ${med((r) => r.ref.load).toFixed(2)}, compute ${med((r) => r.ref.compute).toFixed(2)} s)`,
   );
-  say(
-    `ratio veerkracht / reference            ${(sqlite / ref).toFixed(2)} (SQLite)${WITH_PG ? `, ${(median(rounds.map((r) => r.pg!)) / ref).toFixed(2)} (PostgreSQL)` : ''}   target ≤ 1`,
-  );
+  say(`ratio veerkracht (SQLite) / reference   ${ratio(sqlite)}   target ≤ 1`);
+  if (pg) say(`ratio veerkracht (PostgreSQL) / ref.    ${ratio(pg)}   target ≤ 1`);
   await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-v', 'tol=10', '-f', 'prepare-serve.sql'], {
     cwd: REF_HOME,
     env: {
