@@ -56,7 +56,7 @@ export async function exportMapPng(input: MapExportInput): Promise<Blob> {
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
     sourceLine:
       `${scope ? `${scope}. ` : ''}${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
-    editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}`,
+    editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}${meta.dataEdition ? ` · ${meta.dataEdition.label}` : ''}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
     demoLabel: input.demo || meta.demo ? messagesFor('nl').demoBadge : null,
     warning: input.warning,
