@@ -42,7 +42,7 @@ describe('veerkracht report', () => {
     expect(text).toContain('https://kaarten.example.nl/?view=map&area=GM0917');
   }, 180_000);
 
-  it('says what is wrong: unknown area (exit as AREA_NOT_FOUND), missing --out, bad --lang', () => {
+  it('says what is wrong: unknown area (exit as AREA_NOT_FOUND), missing --out, bad --lang, unknown --edition', () => {
     const unknown = runCli(['report', '--area', 'GM9999', '--out', join(dir, 'x.pdf')], env);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('GM9999');
@@ -52,5 +52,11 @@ describe('veerkracht report', () => {
     expect(noOut.stderr).toContain('--out');
     const lang = runCli(['report', '--area', 'GM0917', '--out', join(dir, 'y.pdf'), '--lang', 'de'], env);
     expect(lang.stderr).toContain("--lang must be nl or en, got 'de'");
+    const edition = runCli(
+      ['report', '--area', 'GM0917', '--out', join(dir, 'z.pdf'), '--edition', '99'],
+      env,
+    );
+    expect(edition.status).not.toBe(0);
+    expect(edition.stderr).toContain('data edition 99 does not exist');
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../core/app-error.js';
 import { parseCommandArgs, type Command } from '../command.js';
 
-const HELP = `veerkracht report --area GM0917|<region id> --out FILE.pdf [--lang nl|en] [--public-url URL] [--config FILE]
+const HELP = `veerkracht report --area GM0917|<region id> --out FILE.pdf [--lang nl|en] [--edition N] [--public-url URL] [--config FILE]
 
 Writes the report of a gemeente or region as PDF (A4 landscape) — the same as GET
 /api/reports/<area>.pdf: a cover with the deep link and its QR code, key figures, the nine maps
@@ -10,6 +10,7 @@ one per page (legend with counts, how to read, sources), the buurten whose class
 the previous period, the buurt table, the method in brief and the sources. The app itself is
 started in this process (no port is opened) and prints its report page with Chromium
 (/usr/bin/chromium, or VEERKRACHT_CHROMIUM); the web app must be built (npm run build).
+--edition N makes the report of that data edition (\`veerkracht status\` lists them), default the newest.
 Deep links in the report start with --public-url, else VEERKRACHT_PUBLIC_URL ("publicUrl" in the
 configuration), else http://localhost:8080 (what \`veerkracht serve\` serves).
 Engine settings come from --config FILE, else VEERKRACHT_CONFIG, else ./veerkracht.config.json.`;
@@ -26,6 +27,7 @@ export const reportCommand: Command = {
         area: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        edition: { type: 'string' },
         'public-url': { type: 'string' },
         config: { type: 'string' },
       },
@@ -64,7 +66,10 @@ export const reportCommand: Command = {
         members: { publicUrl },
         printer,
       });
-      const path = `/api/reports/${encodeURIComponent(values.area)}.pdf${lang === 'en' ? '?lang=en' : ''}`;
+      const query = new URLSearchParams();
+      if (lang === 'en') query.set('lang', 'en');
+      if (values.edition !== undefined) query.set('edition', values.edition);
+      const path = `/api/reports/${encodeURIComponent(values.area)}.pdf${query.size > 0 ? `?${query.toString()}` : ''}`;
       const res = await app.request(`http://localhost${path}`);
       if (!res.ok) throw await responseError(res);
       const pdf = Buffer.from(await res.arrayBuffer());
