@@ -124,6 +124,30 @@ describe.skipIf(!hasRealData)('engine and API on the real open data', () => {
     expect(classified.length).toBeGreaterThanOrEqual(45);
   });
 
+  it('every map and period of Heerlen: one legend entry per label, counts adding up to the buurten', async () => {
+    const defs = (await (await app.request('/api/maps/definitions?area=GM0917')).json()) as {
+      maps: { id: string; periods?: string[]; years?: number[] }[];
+    };
+    let checked = 0;
+    for (const m of defs.maps) {
+      const choices = [
+        ...(m.periods ?? []).map((p) => `period=${p}`),
+        ...(m.years ?? []).map((y) => `year=${y}`),
+      ];
+      for (const choice of choices) {
+        const res = await app.request(`/api/maps?area=GM0917&map=${m.id}&${choice}`);
+        expect(res.status).toBe(200);
+        const body = MapResponseSchema.parse(await res.json());
+        const labels = body.legend.map((l) => l.label);
+        expect(new Set(labels).size, `${m.id} ${choice}: ${labels.join(' | ')}`).toBe(labels.length);
+        const counted = body.legend.reduce((sum, l) => sum + l.count, 0);
+        expect(counted, `${m.id} ${choice}`).toBe(body.features.length);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('hand check: Husken and Heerlen-Centrum from the raw source cells', () => {
     const husken = engine.table.row('BU09173000')!;
     const centrum = engine.table.row('BU09173300')!;

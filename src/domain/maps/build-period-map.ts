@@ -136,9 +136,11 @@ export function buildPeriodMap(
             ? aloneCause()
             : classificationMissing(engine, r, row);
         causes.push(cause);
+        // below a measure's minimum population is the same legend entry as below the class's
+        const classId = cause.kind === 'too-few-residents' ? 'te-weinig-inwoners' : cause.kind;
         return {
           ...base,
-          classId: cause.kind,
+          classId,
           label: MISSING_LABELS[cause.kind].nl,
           labelEn: MISSING_LABELS[cause.kind].en,
           missing: cause.kind,
