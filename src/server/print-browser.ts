@@ -45,6 +45,12 @@ export interface PrintPage {
 
 export class PrintBrowser {
   private browser: Promise<Browser> | null = null;
+  private started = 0;
+
+  /** How often Chromium was started (once while it keeps running). */
+  get launches(): number {
+    return this.started;
+  }
 
   constructor(private readonly options: PrintBrowserOptions = {}) {}
 
@@ -86,6 +92,7 @@ export class PrintBrowser {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const path = this.options.chromiumPath ?? process.env['VEERKRACHT_CHROMIUM'] ?? '/usr/bin/chromium';
+      this.started++;
       const launching = import('playwright-core').then(({ chromium }) =>
         chromium.launch({ executablePath: path, headless: true, args: CHROMIUM_ARGS }),
       );

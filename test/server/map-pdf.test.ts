@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapResponse } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
+import { PrintBrowser } from '../../src/server/print-browser.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { ensureWebBuilt } from '../e2e/support/web-build.js';
 import { membersFixture, type MembersFixture } from './members-fixture.js';
@@ -24,6 +25,7 @@ describe('map PDF through the app’s print view', () => {
   let app: ReturnType<typeof createApp>;
   let api: MapResponse;
   const query = 'area=GM0917&map=veerkracht-relatief';
+  const printer = new PrintBrowser();
   beforeAll(async () => {
     const webRoot = await ensureWebBuilt();
     store = await syntheticStore({
@@ -31,7 +33,7 @@ describe('map PDF through the app’s print view', () => {
       buurtenPerGemeente: 30,
       gemeenteCodes: ['GM0917', 'GM0928'],
     });
-    app = createApp(store, { webRoot, checkIntervalMs: 0 });
+    app = createApp(store, { webRoot, checkIntervalMs: 0, printer });
     const defs = (await (await app.request('/api/maps/definitions?area=GM0917')).json()) as {
       maps: { id: string; defaultPeriod?: string }[];
     };
@@ -39,7 +41,10 @@ describe('map PDF through the app’s print view', () => {
     api = (await (await app.request(`/api/maps?${query}&period=${period}`)).json()) as MapResponse;
     mkdirSync(OUT, { recursive: true });
   }, 180_000);
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await printer.close();
+    await store.close();
+  });
 
   async function pdf(path: string, file: string): Promise<string> {
     const res = await app.request(`http://localhost${path}`);
@@ -95,13 +100,13 @@ describe('map PDF through the app’s print view', () => {
     );
   });
 
-  it('A3 in English; a second PDF is quick (Chromium reused)', async () => {
+  it('A3 in English; a second PDF reuses the running Chromium', async () => {
     const started = performance.now();
     const file = await pdf(`/api/maps.pdf?area=GM0928&map=lage-inkomens&size=a3&lang=en`, 'map-a3-en.pdf');
     const seconds = (performance.now() - started) / 1000;
+    // a figure, not a check: the ≤ 3 s target is measured by bench/map-pdf (docs/benchmarks.md)
     process.stdout.write(`map PDF (A3, Chromium running): ${seconds.toFixed(2)} s\n`);
-    // the target is ≤ 3 s (docs/benchmarks.md); the bound leaves room for a machine shared with other jobs
-    expect(seconds).toBeLessThan(6);
+    expect(printer.launches).toBe(1);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/\(A3\)/);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('How to read this map');
