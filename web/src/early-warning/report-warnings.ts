@@ -20,6 +20,11 @@ export function loadReportWarnings(
   return fetchEarlyWarning(area, period).catch(() => null);
 }
 
+/** The early-warning page's heading, as the report's contents list names it. */
+export function reportWarningsHeading(lang: Lang): string {
+  return warningMessages(lang).heading;
+}
+
 export function renderReportWarnings(body: EarlyWarningResponse, lang: Lang): HTMLElement {
   const w = warningMessages(lang);
   return h(

@@ -150,7 +150,12 @@ function perClassTable(caption: string, rows: readonly ComparePerClass[], lang: 
   );
 }
 
-export function renderKeyFigures(data: ReportData, tm: ReportMessages): HTMLElement {
+export function renderKeyFigures(
+  data: ReportData,
+  tm: ReportMessages,
+  /** Headings of pages between the changes and the buurt table (the early warning), in order. */
+  extraHeadings: readonly string[] = [],
+): HTMLElement {
   const lang = data.lang;
   const k = data.keyFigures;
   const or = (v: string) => (v === '–' ? tm.noData : v);
@@ -200,6 +205,7 @@ export function renderKeyFigures(data: ReportData, tm: ReportMessages): HTMLElem
           { class: 'report-contents' },
           data.maps.map((m) => h('li', {}, `${titleOf(m, lang)}`, m.response ? ` (${whenOf(m)})` : '')),
           h('li', { value: 10 }, tm.changesHeading),
+          extraHeadings.map((heading) => h('li', {}, heading)),
           h('li', {}, tm.tableHeading),
           h('li', {}, tm.methodHeading),
           h('li', {}, tm.sourcesHeading),

@@ -10,7 +10,11 @@ import type { MapDefinition } from '../../../src/api/schemas.js';
 import { api, pinnedEdition } from '../api-client.js';
 import { areaName, resolveWhen, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
-import { loadReportWarnings, renderReportWarnings } from '../early-warning/report-warnings.js';
+import {
+  loadReportWarnings,
+  renderReportWarnings,
+  reportWarningsHeading,
+} from '../early-warning/report-warnings.js';
 import { createTerms } from '../i18n/terms.js';
 import { isDemo } from '../layout/app-shell.js';
 import type { View } from '../layout/view.js';
@@ -77,7 +81,7 @@ export function createReportView(ctx: AppContext): View {
           ),
         ),
         renderCover(data, tm),
-        renderKeyFigures(data, tm),
+        renderKeyFigures(data, tm, warnings ? [reportWarningsHeading(state.lang)] : []),
         data.maps.map((m, i) => renderMapPage(m, i + 1, data, tm)),
         renderChanges(data, tm),
         warnings ? renderReportWarnings(warnings, state.lang) : null,
