@@ -18,6 +18,13 @@ describe('parseCell(raw)', () => {
     for (const raw of ['', '.', 'NA', 'x', '  ', null, undefined])
       expect(parseCell(raw)).toEqual({ kind: 'missing' });
   });
+  it('reads plain decimals (the fast path) as before: signs, leading zeros, dots with decimalComma, overflow', () => {
+    expect(parseCell('-0.5')).toEqual({ kind: 'number', value: -0.5 });
+    expect(parseCell('007')).toEqual({ kind: 'number', value: 7 });
+    expect(parseCell('12.500', { decimalComma: true })).toEqual({ kind: 'number', value: 12500 });
+    const huge = '9'.repeat(400);
+    expect(parseCell(huge)).toEqual({ kind: 'invalid', raw: huge });
+  });
   it('reports text as invalid, keeping the raw text for the error message', () => {
     expect(parseCell('abc')).toEqual({ kind: 'invalid', raw: 'abc' });
     expect(parseCell('12a')).toEqual({ kind: 'invalid', raw: '12a' });

@@ -6,6 +6,8 @@
  */
 const MISSING = new Set(['', '.', 'x', 'X', 'NA', 'na', 'N/A', 'NaN', '-', '?', 'null', 'NULL', '--']);
 
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export type CellParse =
   { kind: 'number'; value: number } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
 
@@ -18,6 +20,11 @@ export function parseCell(
     return Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'missing' };
   const s = raw.trim();
   if (MISSING.has(s)) return { kind: 'missing' };
+  // the common case, a plain decimal (`    76.1` in a national RIVM file), without the rewrites below
+  if (!options.decimalComma && PLAIN_DECIMAL.test(s)) {
+    const value = Number(s);
+    if (Number.isFinite(value)) return { kind: 'number', value };
+  }
   let t = s.replace(/[\s\u00a0]/g, '');
   // a decimal comma, also in scientific notation as spreadsheets write it (`4,14E-004`)
   if (options.decimalComma || (/^[-+]?\d+,\d+([eE][-+]?\d+)?$/.test(t) && !t.includes('.'))) {
