@@ -8,7 +8,7 @@
 import type { MapPdfQuery } from '../api/map-pdf.js';
 import { AppError } from '../core/app-error.js';
 import { deepLinkQrSvg } from './deep-link-qr.js';
-import { PAPER, PRINT_ORIGIN, type FetchApp, type PrintBrowser } from './print-browser.js';
+import { PAPER, PRINT_ORIGIN, printLandscape, type FetchApp, type PrintBrowser } from './print-browser.js';
 
 export class MapPdfRenderer {
   constructor(
@@ -78,12 +78,7 @@ export class MapPdfRenderer {
           qr,
         },
       );
-      return await page.pdf({
-        format: paper.format,
-        landscape: true,
-        printBackground: true,
-        margin: { top: '8mm', bottom: '8mm', left: '8mm', right: '8mm' },
-      });
+      return await printLandscape(page, paper);
     } finally {
       await close();
     }

@@ -11,7 +11,8 @@ import { AppError } from '../core/app-error.js';
 
 /** The origin the print pages are opened on (never resolved: requests are answered in process). */
 export const PRINT_ORIGIN = 'http://veerkracht.print';
-const CHROMIUM_ARGS = [
+/** Headless Debian Chromium's flags: no sandbox (root), no network chatter, SwiftShader WebGL without a GPU (stack-notes §4). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -30,6 +31,16 @@ export const PAPER = {
   a4: { format: 'A4', width: 1062, height: 733 },
   a3: { format: 'A3', width: 1527, height: 1062 },
 } as const;
+
+/** The page as a landscape PDF on `paper` with 8 mm margins and the page's backgrounds (map and scenario PDFs). */
+export function printLandscape(page: Page, paper: (typeof PAPER)[keyof typeof PAPER]): Promise<Buffer> {
+  return page.pdf({
+    format: paper.format,
+    landscape: true,
+    printBackground: true,
+    margin: { top: '8mm', bottom: '8mm', left: '8mm', right: '8mm' },
+  });
+}
 
 export type FetchApp = (request: Request) => Response | Promise<Response>;
 

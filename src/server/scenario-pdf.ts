@@ -5,7 +5,7 @@
  * drawn and prints them on A4 landscape with the page's print stylesheet (web/src/scenario/scenario.css).
  */
 import { AppError } from '../core/app-error.js';
-import { PAPER, PRINT_ORIGIN, type FetchApp, type PrintBrowser } from './print-browser.js';
+import { PAPER, PRINT_ORIGIN, printLandscape, type FetchApp, type PrintBrowser } from './print-browser.js';
 
 export class ScenarioPdfRenderer {
   constructor(
@@ -27,12 +27,7 @@ export class ScenarioPdfRenderer {
       });
       if ((await done.getAttribute('data-testid')) !== 'scenario-results')
         throw new AppError('NOT_FOUND', (await done.textContent()) ?? `scenario ${id} could not be shown`);
-      return await page.pdf({
-        format: paper.format,
-        landscape: true,
-        printBackground: true,
-        margin: { top: '8mm', bottom: '8mm', left: '8mm', right: '8mm' },
-      });
+      return await printLandscape(page, paper);
     } finally {
       await close();
     }
