@@ -86,6 +86,47 @@ describe('splitPlainLines(text, delimiter) — the fast path of readCsvTable', (
     );
   });
 
+  it('with keepRows, a row whose deciding cell fails keeps only the columns named; every other row as with keepColumn alone (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '1') });
+    const keepRows = { column: 'b', read: (cell: string) => cell !== '1', alsoKeep: (h: string) => h === '' };
+    fc.assert(
+      fc.property(text, (t) => {
+        const kept = splitPlainLines(t, ',', (h) => h !== 'a');
+        const rows = splitPlainLines(t, ',', (h) => h !== 'a', keepRows);
+        if (kept === undefined) {
+          expect(rows).toBeUndefined();
+          return;
+        }
+        const header = kept[0]?.record ?? [];
+        const b = header.indexOf('b');
+        kept.forEach((r, i) => {
+          const got = rows![i]!;
+          expect(got.info).toEqual(r.info);
+          const rejected = i > 0 && b >= 0 && r.record.length === header.length && r.record[b] === '1';
+          if (!rejected) return expect(got.record).toEqual(r.record);
+          const narrowed = r.record.map((f, c) => (c === b || header[c] === '' ? f : ''));
+          // quoted lines are not narrowed (only the plain-line splitter knows the row filter)
+          expect([narrowed, r.record]).toContainEqual(got.record);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('with keepRows, reads RIVM-like rows of other age groups down to the deciding columns', () => {
+    const text = 'Leeftijd,Marges,Code,M1,Skip\n20300,MW00000,BU1,5,x\n53115,MW00000,BU1,6,y\n';
+    const got = splitPlainLines(text, ',', (h) => h !== 'Skip', {
+      column: 'Leeftijd',
+      read: (cell) => cell.trim() === '20300',
+      alsoKeep: (h) => h === 'Marges',
+    });
+    expect(got?.map((r) => r.record)).toEqual([
+      ['Leeftijd', 'Marges', 'Code', 'M1', 'Skip'],
+      ['20300', 'MW00000', 'BU1', '5', ''],
+      ['53115', 'MW00000', '', '', ''],
+    ]);
+  });
+
   it('takes every line-per-record text with whole-field quotes (property)', () => {
     const field = fc.oneof(
       fc.string({ unit: fc.constantFrom('a', ' ', '.', '7') }),

@@ -11,7 +11,7 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { PolygonGeometry } from '../../core/records.js';
 import { geometryFromPolygons, polygonsOf, ringSignedArea, type Polygon } from './polygon-measure.js';
-import { geometryToLngLat } from './rd-projection.js';
+import { lngLatProjector } from './rd-projection.js';
 
 /**
  * Minimum Visvalingam triangle area kept, in m² (RD). 50 m² drops vertices that move the
@@ -61,9 +61,10 @@ export function buildDisplayGeometries(
   const raw = topology({ areas: collection }) as unknown as Parameters<typeof presimplify>[0];
   const topo = simplify(presimplify(raw), minWeight);
   const back = feature(topo, topo.objects['areas']!) as FeatureCollection;
+  const toLngLat = lngLatProjector(); // neighbours share their border vertices: project each once
   back.features.forEach((f, i) => {
     const input = items[i]!;
-    out.set(input.code, geometryToLngLat(usableSimplified(f.geometry, input.rd)));
+    out.set(input.code, toLngLat(usableSimplified(f.geometry, input.rd)));
   });
   return out;
 }

@@ -59,3 +59,24 @@ export function geometryToLngLat(g: PolygonGeometry, decimals = 6): PolygonGeome
     return [round(lng, decimals), round(lat, decimals)];
   });
 }
+
+/**
+ * `geometryToLngLat` for many geometries that share vertices (neighbouring polygons, a ring's
+ * closing point): each distinct RD vertex is projected once and remembered (keyed by its exact
+ * coordinates, so the result is the same as `geometryToLngLat`'s). Keep one per batch of
+ * neighbours (one gemeente): the memory is one entry per distinct vertex.
+ */
+export function lngLatProjector(decimals = 6): (g: PolygonGeometry) => PolygonGeometry {
+  const seen = new Map<string, [number, number]>();
+  return (g) =>
+    mapGeometry(g, (p) => {
+      const key = `${p[0]!},${p[1]!}`;
+      let out = seen.get(key);
+      if (!out) {
+        const [lng, lat] = converter.forward([p[0]!, p[1]!]) as [number, number];
+        out = [round(lng, decimals), round(lat, decimals)];
+        seen.set(key, out);
+      }
+      return [out[0], out[1]];
+    });
+}

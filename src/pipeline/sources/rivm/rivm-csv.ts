@@ -8,7 +8,7 @@ import { csvHeaderOf } from '../../csv-header.js';
 import { readCsvTable } from '../../csv-table.js';
 import type { SourceParser } from '../../source-parser.js';
 import { keyStem } from '../../odata-json.js';
-import { RIVM_DIVISION_YEAR, RIVM_MEASURES } from './rivm-measures.js';
+import { RIVM_ADULTS, RIVM_DIVISION_YEAR, RIVM_MEASURES } from './rivm-measures.js';
 import { buildRivmBatch } from './rivm-rows.js';
 
 export const rivmCsvParser: SourceParser = {
@@ -23,7 +23,15 @@ export const rivmCsvParser: SourceParser = {
   },
   async parse(file, ctx) {
     // a national file has ~45 columns of which the batch reads ~17: keep only those in memory
-    const table = readCsvTable(file, { keepColumn: isRivmColumn });
+    // and of the rows of other age groups (≈ 60 %), which buildRivmBatch skips, only Leeftijd and Marges
+    const table = readCsvTable(file, {
+      keepColumn: isRivmColumn,
+      keepRows: {
+        column: 'Leeftijd',
+        read: (cell) => cell.trim() === RIVM_ADULTS,
+        alsoKeep: (name) => name === 'Marges',
+      },
+    });
     const columnOf = new Map(table.header.map((h, c) => [h, c] as const));
     const cell = (i: number, key: string): string | undefined => table.rows[i]?.[columnOf.get(key) ?? -1];
     return buildRivmBatch(
