@@ -85,7 +85,7 @@ CREATE TABLE area_values (
   year INTEGER NOT NULL,
   value DOUBLE PRECISION,
   flags INTEGER NOT NULL DEFAULT 0,
-  edition_id INTEGER NOT NULL REFERENCES editions(id),
+  edition_id INTEGER NOT NULL, -- no foreign key: its per-row check doubled the merges (ADR 006)
   source_column TEXT NOT NULL,
   method TEXT,
   PRIMARY KEY (division_year, area_code, indicator, year)

@@ -63,6 +63,28 @@ export async function writeValueRows(client: pg.PoolClient, rows: readonly Value
   const byKey = new Map<string, ValueWrite>();
   for (const r of rows) byKey.set(`${r.divisionYear}\t${r.areaCode}\t${r.indicator}\t${r.year}`, r);
   await client.query(DROP_BULK_SNAPSHOTS); // values change: the engine snapshot is stale
+  // A division without rows yet (every first import of it) cannot conflict: COPY straight into
+  // area_values, in key order (the B-tree filled leaf by leaf; JavaScript's code-unit order is
+  // COLLATE "C" for these ASCII keys, and any order is correct, only slower).
+  const divisions = [...new Set(rows.map((r) => r.divisionYear))];
+  const { rows: held } = await client.query<{ held: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = ANY($1::int[])) AS held',
+    [divisions],
+  );
+  if (!held[0]!.held) {
+    const sorted = [...byKey.values()].sort(
+      (a, b) =>
+        a.divisionYear - b.divisionYear ||
+        (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) ||
+        (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
+        a.year - b.year,
+    );
+    await pipeline(
+      Readable.from(copyLines(sorted)),
+      client.query(copyFrom(`COPY area_values (${COLUMNS}) FROM STDIN`)),
+    );
+    return;
+  }
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS staged_values (LIKE area_values INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
      TRUNCATE staged_values`,
