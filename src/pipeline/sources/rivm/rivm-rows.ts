@@ -74,6 +74,7 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
     }
   }
   const measures = rows.keys.filter((k) => RIVM_MEASURES[keyStem(k)] !== undefined);
+  const indicators = measures.map((m) => RIVM_MEASURES[keyStem(m)]!); // per measure, not per cell
   const batch = emptyBatch(rows.file, rows.checksum, rivmEdition(divisionYear));
   const skipped = new Map<string, number>();
   const skip = (why: string): void => void skipped.set(why, (skipped.get(why) ?? 0) + 1);
@@ -122,14 +123,15 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       rows.areaName?.(code) ?? null,
       divisionYear,
     );
-    for (const m of measures) {
+    for (let k = 0; k < measures.length; k++) {
+      const m = measures[k]!;
       const cell = parseCell(rows.get(i, m) as string | number | null | undefined);
       if (cell.kind === 'invalid')
         throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
           location: { ...rows.where(i, m), expected: 'a percentage, or empty' },
         });
       const value = cell.kind === 'number' ? cell.value : null;
-      const indicator = RIVM_MEASURES[keyStem(m)]!;
+      const indicator = indicators[k]!;
       if (value !== null && !isPlausible(indicator, value))
         checkPlausibleValue(indicator, value, () => rows.where(i, m));
       batch.values.push({
