@@ -123,7 +123,10 @@ describe('GET /api/maps/definitions?area= and GET /api/buurten?q=', () => {
       paths: Record<string, { get: { parameters?: { name: string }[] } }>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(doc.paths['/api/maps/definitions']!.get.parameters?.map((p) => p.name)).toEqual(['area', 'edition']);
+    expect(doc.paths['/api/maps/definitions']!.get.parameters?.map((p) => p.name)).toEqual([
+      'area',
+      'edition',
+    ]);
     expect(doc.paths['/api/buurten']!.get.parameters?.map((p) => p.name)).toEqual(['q', 'limit']);
     expect(JSON.stringify(doc.components.schemas['MapDefinitionsResponse'])).toContain('missingSources');
     expect(doc.components.schemas['BuurtSearchResponse']).toBeDefined();
