@@ -37,6 +37,8 @@ export class EngineState implements EngineStateView {
   private loadedVersion = '';
   private lastCheck = 0;
   private readonly geometryCache = new Map<string, Map<string, PolygonGeometry | null>>();
+  /** The store's data editions as of a data version: only an import changes them. */
+  private editionList: { version: string; rows: Promise<DataEditionRow[]> } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -78,7 +80,7 @@ export class EngineState implements EngineStateView {
 
   async at(id: number | undefined): Promise<EngineStateView> {
     if (id === undefined) return this;
-    const editions = await this.store.listDataEditions();
+    const editions = await this.dataEditions();
     const row = editions.find((e) => e.id === id);
     if (!row) {
       const known = editions.length
@@ -94,6 +96,19 @@ export class EngineState implements EngineStateView {
       );
     }
     return this.pinnedView(row);
+  }
+
+  /** The data editions, listed once per data version (not on every `edition=` request). */
+  private async dataEditions(): Promise<DataEditionRow[]> {
+    const version = await this.version();
+    if (this.editionList?.version !== version) {
+      const rows = this.store.listDataEditions();
+      this.editionList = { version, rows };
+      rows.catch(() => {
+        if (this.editionList?.rows === rows) this.editionList = undefined;
+      });
+    }
+    return this.editionList.rows;
   }
 
   private pinnedView(row: DataEditionRow): EngineStateView {

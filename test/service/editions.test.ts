@@ -150,4 +150,29 @@ describe('data editions', () => {
     expect(await code(999)).toMatch(/^EDITION_NOT_FOUND data edition 999 does not exist/);
     expect(await code(second)).toBe('ok');
   });
+
+  it('edition= lists the editions once per data version, not on every request; a newer import is seen', async () => {
+    let listings = 0;
+    const list = store.listDataEditions.bind(store);
+    const counting = Object.assign(Object.create(store) as SqliteStore, {
+      listDataEditions: () => ((listings += 1), list()),
+    });
+    const ctxCounted = createReadContext(counting, { checkIntervalMs: 0 });
+    const at = (id: number) => readContextAt(ctxCounted, id);
+    const [, newest] = (await store.listDataEditions()).slice(-2).map((e) => e.id) as [number, number];
+    await at(second);
+    const afterFirst = listings;
+    for (let i = 0; i < 5; i++) await at(second);
+    expect(listings).toBe(afterFirst); // the same data version: no new listing
+    expect(await at(newest).then((c) => c.state === ctxCounted.state)).toBe(true);
+
+    const newer = join(dir, 'waarden-2022c.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(newer, `code,year,indicator,value\n${BUURTEN[7]},2022,corporation_share,78\n`);
+    await importPaths(store, [newer], { divisionYear: 2021, edition: { retain: 3 } });
+    const latest = (await store.listDataEditions()).at(-1)!.id;
+    expect(latest).toBeGreaterThan(newest);
+    expect(await at(latest).then((c) => c.state === ctxCounted.state)).toBe(true); // the new edition is known at once
+    expect(listings).toBeGreaterThan(afterFirst);
+  });
 });
