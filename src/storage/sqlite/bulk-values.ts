@@ -45,15 +45,24 @@ class Columns {
   }
 }
 
-/** Per series: its index, and the last source seen (rows of one series nearly always share it) with its index. */
+/**
+ * Per series: its index, the last source seen (rows of one series nearly always share it) with
+ * its index, and the series that followed it in the last area. Rows come in key order (area,
+ * indicator, year) and most areas hold the same series in the same order, so following `next`
+ * finds the row's series without a map lookup.
+ */
 interface SeriesState {
+  key: number;
   index: number;
-  lastEdition: number;
-  lastColumn: number;
+  lastSourceKey: number;
   lastSource: number;
+  next: SeriesState | undefined;
 }
 
-type RawRow = [number, number, number, number | null, number, number, number];
+/** area id, series key (indicator id · 65536 + year), value, flags, source key (edition id · 2³² + column id). */
+type RawRow = [number, number, number | null, number, number];
+
+const SOURCE_KEY = 4294967296;
 
 /** Reads every value of a division (optionally only some indicators, one level) into a BulkValues. */
 export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkValues {
@@ -71,10 +80,10 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
   const seriesIndex = new Map<number, SeriesState>();
   let lastAreaId = -1;
   let lastArea = -1;
-  let lastKey = -1;
   let s: SeriesState | undefined;
   for (const row of stmt.iterate(...params) as IterableIterator<RawRow>) {
-    const [areaId, indicatorId, year, value, flags, editionId, columnId] = row;
+    const areaId = row[0];
+    const key = row[1];
     if (areaId !== lastAreaId) {
       let a = areaIndex[areaId]!;
       if (a < 0) {
@@ -84,26 +93,38 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
       lastAreaId = areaId;
       lastArea = a;
     }
-    const key = indicatorId * 65536 + year;
-    if (key !== lastKey || !s) {
-      s = seriesIndex.get(key);
+    if (s === undefined || s.key !== key) {
+      const previous = s;
+      s = previous?.next?.key === key ? previous.next : seriesIndex.get(key);
       if (!s) {
+        const indicatorId = Math.floor(key / 65536);
         s = {
-          index: series.push({ indicator: indicatorOf[indicatorId]!, year, sources: [] }) - 1,
-          lastEdition: -1,
-          lastColumn: -1,
+          key,
+          index:
+            series.push({
+              indicator: indicatorOf[indicatorId]!,
+              year: key - indicatorId * 65536,
+              sources: [],
+            }) - 1,
+          lastSourceKey: -1,
           lastSource: 0,
+          next: undefined,
         };
         seriesIndex.set(key, s);
       }
-      lastKey = key;
+      if (previous) previous.next = s;
     }
-    if (editionId !== s.lastEdition || columnId !== s.lastColumn) {
-      s.lastSource = addSource(series[s.index]!, editions.get(editionId), columnOf[columnId]!);
-      s.lastEdition = editionId;
-      s.lastColumn = columnId;
+    const sourceKey = row[4];
+    if (sourceKey !== s.lastSourceKey) {
+      const editionId = Math.floor(sourceKey / SOURCE_KEY);
+      s.lastSource = addSource(
+        series[s.index]!,
+        editions.get(editionId),
+        columnOf[sourceKey - editionId * SOURCE_KEY]!,
+      );
+      s.lastSourceKey = sourceKey;
     }
-    cols.push(lastArea, s.index, value, flags, s.lastSource);
+    cols.push(lastArea, s.index, row[2], row[3], s.lastSource);
   }
   return finish(cols, areaCodes, series);
 }
@@ -140,7 +161,10 @@ function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
     where += ` AND indicator_id IN (SELECT id FROM value_indicators WHERE indicator IN (${q.indicators.map(() => '?').join(', ')}))`;
     params.push(...q.indicators);
   }
-  const sql = `SELECT area_id, indicator_id, year, value, flags, edition_id, column_id FROM area_values WHERE ${where}`;
+  // Two keys computed by SQLite: fewer columns per row to hand over (each costs about as much as
+  // the row's array). Exact: a year is 0–65535 (the series key the engine groups by assumes so),
+  // and edition ids stay far below 2²¹.
+  const sql = `SELECT area_id, indicator_id * 65536 + year, value, flags, edition_id * ${SOURCE_KEY} + column_id FROM area_values WHERE ${where}`;
   return [sql, params];
 }
 
