@@ -17,7 +17,12 @@ import {
   type Polygon,
   type Ring,
 } from './polygon-measure.js';
-import { findGeometryProblems, MIN_RING_AREA, type GeometryProblem } from './polygon-validity.js';
+import {
+  findGeometryProblems,
+  findRingProblems,
+  MIN_RING_AREA,
+  type GeometryProblem,
+} from './polygon-validity.js';
 import { orient } from './segment-intersection.js';
 
 export type GeometryFix = 'duplicate-points' | 'ring-closed' | 'ring-dropped' | 'orientation' | 'renoded';
@@ -112,7 +117,8 @@ export function repairGeometry(g: PolygonGeometry): PolygonGeometry | null | und
 /** Clean, check, and re-node when still invalid; reports what was done and what is left. */
 export function normaliseGeometry(g: PolygonGeometry): NormalisedGeometry {
   const fixes = new Set<GeometryFix>();
-  if (findGeometryProblems(g, 1).some((p) => p.kind === 'non-finite')) {
+  // the first problem findGeometryProblems reports is a ring's, when any ring has one
+  if (findRingProblems(g, 1).some((p) => p.kind === 'non-finite')) {
     return { geometry: g, fixes: [], problems: findGeometryProblems(g), repaired: [] };
   }
   const cleaned = cleanGeometry(g, fixes);

@@ -50,6 +50,20 @@ interface Segment {
 
 /** Every problem found (at most `limit`); an empty list means the geometry is valid. */
 export function findGeometryProblems(g: PolygonGeometry, limit = 20): GeometryProblem[] {
+  const problems = findRingProblems(g, limit);
+  if (problems.length) return problems;
+  const polys = polygonsOf(g);
+  for (const p of intersectionProblems(polys, limit)) problems.push(p);
+  if (problems.length) return problems.slice(0, limit);
+  for (const p of containmentProblems(polys)) problems.push(p);
+  return problems.slice(0, limit);
+}
+
+/**
+ * The problems of single rings (non-finite, not closed, too few points, zero area), at most
+ * `limit`: the first stage of findGeometryProblems, which looks no further when it finds any.
+ */
+export function findRingProblems(g: PolygonGeometry, limit = 20): GeometryProblem[] {
   const problems: GeometryProblem[] = [];
   const polys = polygonsOf(g);
   if (polys.length === 0) return [{ kind: 'too-few-points', part: 0, ring: 0 }];
@@ -59,10 +73,6 @@ export function findGeometryProblems(g: PolygonGeometry, limit = 20): GeometryPr
       for (const p of ringProblems(ring, part, r)) problems.push(p);
     });
   });
-  if (problems.length) return problems.slice(0, limit);
-  for (const p of intersectionProblems(polys, limit)) problems.push(p);
-  if (problems.length) return problems.slice(0, limit);
-  for (const p of containmentProblems(polys)) problems.push(p);
   return problems.slice(0, limit);
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lngLat, rdPoint } from '../../core/coordinates.js';
-import { geometryToLngLat, geometryToRd, lngLatToRd, rdToLngLat } from './rd-projection.js';
+import type { PolygonGeometry } from '../../core/records.js';
+import {
+  geometryToLngLat,
+  geometryToRd,
+  lngLatProjector,
+  lngLatToRd,
+  rdProjector,
+  rdToLngLat,
+} from './rd-projection.js';
 
 describe('rdToLngLat(p)', () => {
   it('puts the RD origin (155000, 463000) at 52.15517 N, 5.38720 E (with the datum shift)', () => {
@@ -48,5 +56,45 @@ describe('geometryToRd / geometryToLngLat', () => {
     expect(Number.isInteger(Math.round(first[0]! * 1000))).toBe(true);
     const back = geometryToLngLat(rd);
     expect(back.coordinates[0]![0]).toEqual([5.3872, 52.15517]);
+  });
+});
+
+describe('rdProjector() / lngLatProjector()', () => {
+  /** A grid of squares that share their sides, as neighbouring buurten do (3,000 distinct vertices). */
+  const squares = (x0: number, y0: number, step: number): PolygonGeometry[] => {
+    const out: PolygonGeometry[] = [];
+    for (let i = 0; i < 60; i++)
+      for (let j = 0; j < 50; j++) {
+        const [x, y] = [x0 + i * step, y0 + j * step];
+        out.push({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + step, y],
+              [x + step, y + step],
+              [x, y + step],
+              [x, y],
+            ],
+          ],
+        });
+      }
+    return out;
+  };
+
+  it('gives what geometryToRd / geometryToLngLat give, also for vertices seen before', () => {
+    const toRd = rdProjector();
+    const toLngLat = lngLatProjector();
+    for (const g of squares(5.1, 52.0, 0.0013)) expect(toRd(g)).toEqual(geometryToRd(g));
+    for (const g of squares(120000.123, 480000.456, 7.5)) expect(toLngLat(g)).toEqual(geometryToLngLat(g));
+  });
+
+  it('returns arrays of its own: changing one result leaves the next alone', () => {
+    const toLngLat = lngLatProjector();
+    const [a, b] = squares(120000, 480000, 10);
+    const first = toLngLat(a!).coordinates[0] as number[][];
+    const expected = geometryToLngLat(b!);
+    first[3]![0] = 0; // (120000, 480010) is also b's first vertex
+    expect(toLngLat(b!)).toEqual(expected);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../../core/records.js';
 import { geometryArea, polygonsOf } from '../../geo/polygon-measure.js';
 import { normaliseGeometry } from '../../geo/polygon-repair.js';
-import { geometryToRd } from '../../geo/rd-projection.js';
+import { rdProjector } from '../../geo/rd-projection.js';
 import { yearFromFileName, type InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
 import type { ParseContext } from '../../source-parser.js';
@@ -170,6 +170,7 @@ function toRd(
   src: BoundarySource,
   budget: VertexBudget,
   code: string,
+  wgs84ToRd: (g: PolygonGeometry) => PolygonGeometry,
 ): PolygonGeometry | null {
   const file = src.file.name;
   const crs = f.crs ?? src.crs;
@@ -178,7 +179,7 @@ function toRd(
   checkPositions(poly, f, file);
   budget.spend(poly, f);
   if (crs === 'EPSG:4326') checkDegrees(poly, { file, row: f.row, code });
-  const rd = crs === 'EPSG:4326' ? geometryToRd(poly) : geometryToRd3(poly);
+  const rd = crs === 'EPSG:4326' ? wgs84ToRd(poly) : geometryToRd3(poly);
   checkRdExtent(rd, poly, crs, src.crsDeclared, { file, row: f.row, code });
   return rd;
 }
@@ -201,6 +202,7 @@ function locate(src: BoundarySource): Located[] {
       `${src.features.length}`,
     );
   const budget = new VertexBudget(src.file);
+  const wgs84ToRd = rdProjector(); // neighbours share their border vertices: project each once
   return src.features.map((feature) => {
     const identity = identifyFeature(feature.properties, feature.id);
     if (!identity) {
@@ -213,7 +215,7 @@ function locate(src: BoundarySource): Located[] {
         },
       );
     }
-    return { identity, feature, rd: toRd(feature, src, budget, identity.code) };
+    return { identity, feature, rd: toRd(feature, src, budget, identity.code, wgs84ToRd) };
   });
 }
 
