@@ -396,7 +396,7 @@ export class PgStore implements Store {
   }
 
   async copyValuesByCode(q: CopyByCodeQuery): Promise<number> {
-    return copyValuesByCode(this.conn, q);
+    return this.atomic((c) => copyValuesByCode(c, q));
   }
 
   async clearHarmonisation(q: { fromDivision: number; toDivision: number }): Promise<number> {

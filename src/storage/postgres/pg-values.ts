@@ -161,31 +161,73 @@ export interface CopyByCodeQuery {
   keepFrom?: readonly number[];
 }
 
-/** Store.copyValuesByCode in one statement. */
+/**
+ * Store.copyValuesByCode, atomic on the caller's transaction (`conn` must carry one: PgStore wraps
+ * it), as two statements instead of one INSERT … ON CONFLICT DO UPDATE, which made every row a
+ * speculative insertion (an index probe before and a confirmation after the heap insert) and was
+ * the slowest statement of an import (EXPLAIN ANALYZE in docs/benchmarks.md, "PostgreSQL import,
+ * session 3"):
+ *   1. delete the copies this run replaces: harmonised target rows carried from a division not in
+ *      keepFrom that a source row has the key of (what the upsert would have updated) — when the
+ *      target holds any such rows at all (the first division carried onto a fresh reference does
+ *      not: the join is skipped);
+ *   2. insert the copies where the target has no row left with the key (the rows left are
+ *      originals and values carried from a nearer division: never replaced) — a plain insert.
+ * The count is that of step 2: new rows plus replaced ones, as the upsert's was. The sorts (merge
+ * anti-join, key order for the B-tree) get work_mem for the statement (SORT_MEMORY).
+ */
 export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): Promise<number> {
   if (q.codes.length === 0) return 0;
   const h = VALUE_FLAGS.harmonised;
+  const codes = [...new Set(q.codes)];
+  const keepFrom = (q.keepFrom ?? []).filter((y) => Number.isInteger(y));
   await conn.changes(DROP_BULK_SNAPSHOTS);
-  return conn.changes(
-    `INSERT INTO area_values (${COLUMNS})
-     SELECT $2, v.area_code, v.indicator, v.year, v.value, v.flags | ${h}, v.edition_id, v.source_column, $4, $1
-     FROM area_values v
-     WHERE v.division_year = $1 AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
-       AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_code = v.area_code
-                       AND o.indicator = v.indicator AND o.year = v.year
-                       AND ((o.flags & ${h}) = 0 OR o.from_division = ANY($5::int[])))
-     ORDER BY v.area_code, v.indicator, v.year
-     ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
-       flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
-       method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
-    [
-      q.fromDivision,
-      q.toDivision,
-      [...new Set(q.codes)],
-      q.method,
-      (q.keepFrom ?? []).filter((y) => Number.isInteger(y)),
-    ],
+  return withSortMemory(conn, async () => {
+    const [{ replaceable }] = (await conn.rows<{ replaceable: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = $1 AND (flags & ${h}) != 0
+         AND NOT COALESCE(from_division = ANY($2::int[]), false)) AS replaceable`,
+      [q.toDivision, keepFrom],
+    )) as [{ replaceable: boolean }];
+    if (replaceable)
+      await conn.changes(
+        `DELETE FROM area_values o USING area_values v
+         WHERE o.division_year = $2 AND (o.flags & ${h}) != 0
+           AND NOT COALESCE(o.from_division = ANY($4::int[]), false)
+           AND v.division_year = $1 AND v.area_code = o.area_code AND v.indicator = o.indicator
+           AND v.year = o.year AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0`,
+        [q.fromDivision, q.toDivision, codes, keepFrom],
+      );
+    return conn.changes(
+      `INSERT INTO area_values (${COLUMNS})
+       SELECT $2, v.area_code, v.indicator, v.year, v.value, v.flags | ${h}, v.edition_id, v.source_column, $4, $1
+       FROM area_values v
+       WHERE v.division_year = $1 AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
+         AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_code = v.area_code
+                         AND o.indicator = v.indicator AND o.year = v.year)
+       ORDER BY v.area_code, v.indicator, v.year`,
+      [q.fromDivision, q.toDivision, codes, q.method],
+    );
+  });
+}
+
+/**
+ * work_mem for the sorts of one bulk statement (a division's values: 400,000 rows sort in about
+ * 60 MB; PostgreSQL's default of 4 MB, or a tuned 32 MB, sends them to disk in an external merge).
+ * Raised (never lowered) with `set_config(…, true)`, i.e. SET LOCAL: this transaction only, never
+ * the server's setting, and put back afterwards. On an error the rollback puts it back.
+ */
+const SORT_MEMORY = '128MB';
+
+async function withSortMemory<T>(conn: PgConnection, fn: () => Promise<T>): Promise<T> {
+  const [before] = await conn.rows<{ w: string }>(
+    `SELECT current_setting('work_mem') AS w,
+       CASE WHEN pg_size_bytes(current_setting('work_mem')) < pg_size_bytes($1)
+         THEN set_config('work_mem', $1, true) END`,
+    [SORT_MEMORY],
   );
+  const result = await fn();
+  await conn.rows(`SELECT set_config('work_mem', $1, true)`, [before!.w]);
+  return result;
 }
 
 /** Store.clearHarmonisation: the values and log rows an earlier run carried. */
