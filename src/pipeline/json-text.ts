@@ -14,20 +14,46 @@ import { tooLarge } from './input-limits.js';
  * depth can be parsed and then measured; the readers after it are not all iterative).
  */
 export function checkJsonDepth(file: string, root: unknown, max: number): void {
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (depth > max)
-      throw tooLarge({ file }, 'the JSON nesting depth', `${max} levels`, `deeper than ${max}`);
+  const tooDeep = (): AppError =>
+    tooLarge({ file }, 'the JSON nesting depth', `${max} levels`, `deeper than ${max}`);
+  // parallel stacks (no pair per container); arrays of numbers and strings (a GeoJSON position,
+  // the bulk of a geometry file) are measured where they are found, not stacked
+  const values: unknown[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (depth > max) throw tooDeep();
     if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item !== 'object' || item === null) continue;
+        if (Array.isArray(item) && isFlat(item)) {
+          if (depth + 1 > max) throw tooDeep();
+        } else {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
     } else {
       for (const key in value as Record<string, unknown>) {
         const item = (value as Record<string, unknown>)[key];
-        if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       }
     }
   }
+}
+
+/** An array without arrays or objects in it. */
+function isFlat(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item === 'object' && item !== null) return false;
+  }
+  return true;
 }
 
 /** Line of character offset `at` in `text` (1-based). */
