@@ -304,20 +304,23 @@ export function splitPlainLines(
   let keep: boolean[] | undefined;
   let rows: KeptRows | undefined;
   let line = 0;
+  const starts: number[] = []; // splitKept's field offsets, one array for every line
+  let quote = text.indexOf('"'); // the next quote at or after the line (-1: none left)
   for (let at = 0; at <= text.length;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : crlf ? nl - 1 : nl;
     line++;
+    if (quote >= 0 && quote < at) quote = text.indexOf('"', at);
     if (end > at) {
       let record: string[] | undefined;
-      if (text.slice(at, end).includes('"')) {
+      if (quote >= 0 && quote < end) {
         record = splitQuotedLine(text.slice(at, end), delimiter);
         if (!record) return undefined;
         if (keep && record.length === keep.length)
           for (let c = 0; c < keep.length; c++) if (!keep[c]) record[c] = '';
       } else
         record = keep
-          ? splitKept(text, at, end, delimiter, keep, rows)
+          ? splitKept(text, at, end, delimiter, keep, starts, rows)
           : text.slice(at, end).split(delimiter);
       if (records.length === 0 && keepColumn) {
         keep = keptColumns(record, keepColumn);
@@ -348,7 +351,7 @@ function keptRows(header: readonly string[], keep: readonly boolean[], f?: RowFi
 
 /**
  * The fields of text[at, end) (no quotes), slicing only the kept ones (fewer when `rows` rejects
- * the row); all of them when the count differs.
+ * the row); all of them when the count differs. `starts` is scratch space for the field offsets.
  */
 function splitKept(
   text: string,
@@ -356,10 +359,11 @@ function splitKept(
   end: number,
   delimiter: string,
   keep: readonly boolean[],
+  starts: number[],
   rows?: KeptRows,
 ): string[] {
   const n = keep.length;
-  const starts: number[] = [];
+  starts.length = 0;
   for (let from = at; ;) {
     starts.push(from);
     let next = text.indexOf(delimiter, from);
