@@ -8,6 +8,12 @@
  */
 import type { ImportWarning, ParsedValue } from '../core/records.js';
 
+/** One (indicator, year[, level]) group: does it hold a number, and its first value (for the warning). */
+interface ValueGroup {
+  hasNumber: boolean;
+  first: ParsedValue;
+}
+
 /** Returns the values of groups with at least one number; adds a warning per dropped group. */
 export function dropUnpublished(
   values: readonly ParsedValue[],
@@ -16,26 +22,24 @@ export function dropUnpublished(
   groupOf?: (v: ParsedValue) => string,
 ): ParsedValue[] {
   // the default group (indicator, year) is found without a string per value: a national KWB
-  // edition has ~560,000 values
-  const published = new Map<string, Map<number, boolean>>();
-  const first = new Map<string, ParsedValue>();
-  const keyOf = groupOf ?? ((v: ParsedValue) => v.indicator);
-  for (const v of values) {
-    const k = keyOf(v);
-    let years = published.get(k);
-    if (!years) published.set(k, (years = new Map()));
-    const seen = years.get(v.year);
-    if (seen === undefined) {
-      years.set(v.year, v.value !== null);
-      first.set(`${k}\u0000${v.year}`, v);
-    } else if (!seen && v.value !== null) years.set(v.year, true);
+  // edition has ~560,000 values; each value's group is remembered for the filter below
+  const groups = new Map<string, Map<number, ValueGroup>>();
+  const groupOfValue = new Array<ValueGroup>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const k = groupOf ? groupOf(v) : v.indicator;
+    let years = groups.get(k);
+    if (!years) groups.set(k, (years = new Map()));
+    let group = years.get(v.year);
+    if (!group) years.set(v.year, (group = { hasNumber: false, first: v }));
+    if (v.value !== null) group.hasNumber = true;
+    groupOfValue[i] = group;
   }
   let dropped = 0;
-  for (const [k, years] of published)
-    for (const [year, has] of years) {
-      if (has) continue;
+  for (const [k, years] of groups)
+    for (const [year, { hasNumber, first: v }] of years) {
+      if (hasNumber) continue;
       dropped++;
-      const v = first.get(`${k}\u0000${year}`)!;
       const group = groupOf ? k : `${v.indicator} ${year}`;
       warnings.push({
         code: 'COLUMN_NOT_PUBLISHED',
@@ -45,5 +49,5 @@ export function dropUnpublished(
       });
     }
   if (dropped === 0) return values as ParsedValue[];
-  return values.filter((v) => published.get(keyOf(v))!.get(v.year)!);
+  return values.filter((_, i) => groupOfValue[i]!.hasNumber);
 }
