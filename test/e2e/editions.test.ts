@@ -83,9 +83,11 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
 
   it('the map page names the newest edition and puts it in the deep link', async () => {
     const { page } = await openPage(browser);
-    const { map } = await openMap(page, MAP);
+    const { map, request } = await openMap(page, MAP);
     expect(valueOf(map, BUURTEN[0]!)).toBe(share(0, 2020));
     expect(map.meta.dataEdition).toMatchObject({ id: first, current: true });
+    // the edition the URL names is the one the page asks for (a later import does not change the page)
+    expect(new URL(request).searchParams.get('edition')).toBe(String(first));
     deepLink = page.url().slice(url.length);
     expect(new URL(page.url()).searchParams.get('edition')).toBe(String(first));
     expect(await page.textContent('[data-testid="edition-status"]')).toMatch(

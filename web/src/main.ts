@@ -87,6 +87,8 @@ async function boot(root: HTMLElement): Promise<void> {
     // the URL names the edition on screen, so that a copied deep link keeps showing it
     initial = { ...initial, edition: editions.current.id };
     window.history.replaceState(null, '', `${window.location.pathname}${formatViewState(initial)}`);
+    // and the page's data requests ask for it too: an import during the visit changes neither
+    setEditionPin(initial.edition);
   }
   const store = new StateStore(initial);
   const ctx: AppContext = { store, data, config: readConfig() };

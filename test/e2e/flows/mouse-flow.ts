@@ -19,6 +19,7 @@ import {
   openPage,
   screenshot,
   waitForMapDrawn,
+  waitForMapDrawnOf,
 } from '../support/app-page.js';
 import { readPngSize } from '../support/png-file.js';
 import type { WebTestEnv } from './web-test-env.js';
@@ -114,8 +115,11 @@ export function registerMouseFlow(env: () => WebTestEnv): void {
       const before = await mapDrawnCount(page);
       const shown = new URL(page.url()).searchParams.get('map');
       await page.locator(`button[data-map="${def.id}"]`).click();
-      if (shown !== def.id) await waitForMapDrawn(page, before);
-      await expect(page.locator('[data-testid="map-title"]').innerText()).resolves.toContain(def.titleNl);
+      if (shown !== def.id) await waitForMapDrawnOf(page, before, def.id);
+      await page.waitForFunction(
+        (title) => document.querySelector('[data-testid="map-title"]')?.textContent?.includes(title),
+        def.titleNl,
+      );
       const when = new URLSearchParams(new URL(page.url()).search);
       const response = await env().api<MapResponse>(
         `/api/maps?area=GM0917&map=${def.id}${when.get('period') ? `&period=${when.get('period')}` : ''}${when.get('year') ? `&year=${when.get('year')}` : ''}`,

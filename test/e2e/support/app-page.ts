@@ -45,6 +45,22 @@ export async function waitForMapDrawn(page: Page, before: number, count = 1): Pr
   );
 }
 
+/**
+ * Waits until map `map` is drawn: a `vk:map-drawn` mark after the first `before` ones that names it
+ * (a late redraw of the previous map does not count).
+ */
+export async function waitForMapDrawnOf(page: Page, before: number, map: string): Promise<void> {
+  await page.waitForFunction(
+    ([n, id]) =>
+      performance
+        .getEntriesByName('vk:map-drawn')
+        .slice(n)
+        .some((e) => (e as PerformanceMark).detail?.map === id),
+    [before, map] as const,
+    { timeout: 30_000 },
+  );
+}
+
 /** Share of pixels of the map canvas inside `frame` that differ from the empty background. */
 export function drawnShare(page: Page, frame = '[data-testid="map"]'): Promise<number> {
   return page.evaluate((selector) => {
