@@ -1,8 +1,10 @@
 /**
  * Values on PostgreSQL (`area_values`, key (division_year, area_code, indicator, year)): written
- * with COPY into a temporary staging table and merged in one INSERT … ON CONFLICT (the replace
- * semantics of SQLite's INSERT OR REPLACE) in key order (the B-tree is then filled leaf by leaf), read in bulk with COPY … TO STDOUT streamed into the
- * engine's typed arrays, and the harmonisation statements (copy by code, clear).
+ * with binary COPY (pg-copy-binary.ts) in key order, straight into area_values when the batch's
+ * divisions hold no rows yet, else into a temporary staging table merged in one INSERT … ON
+ * CONFLICT (the replace semantics of SQLite's INSERT OR REPLACE); read in bulk with COPY … TO
+ * STDOUT streamed into the engine's typed arrays; and the harmonisation statements (copy by
+ * code, clear).
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +13,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { VALUE_FLAGS } from '../../core/records.js';
 import type { BulkSeries, BulkValueQuery, BulkValues, ValueQuery, ValueRow } from '../store.js';
 import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
+import { BinaryCopyWriter } from './pg-copy-binary.js';
 import type { PgConnection } from './pg-connection.js';
 
 /** One row of area_values to write. */
@@ -30,28 +33,56 @@ export interface ValueWrite {
 const COLUMNS =
   'division_year, area_code, indicator, year, value, flags, edition_id, source_column, method, from_division';
 
-/** A field in COPY's text format. */
-function copyText(s: string | null): string {
-  if (s === null) return '\\N';
-  return /[\\\t\n\r]/.test(s)
-    ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-    : s;
+/** Orders value rows by key: division, code, indicator, year (code-unit order is COLLATE "C"). */
+function byKey(a: ValueWrite, b: ValueWrite): number {
+  return (
+    a.divisionYear - b.divisionYear ||
+    (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) ||
+    (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
+    a.year - b.year
+  );
 }
 
-function* copyLines(rows: Iterable<ValueWrite>): Generator<string> {
-  let chunk = '';
+/**
+ * The rows in key order, one per key: the last given (as one statement per row in order would
+ * leave). A stable sort keeps rows with the same key in the order given; input already in key
+ * order (most batches nearly are) is not copied.
+ */
+function lastPerKeyInKeyOrder(rows: readonly ValueWrite[]): readonly ValueWrite[] {
+  let ordered = true;
+  for (let i = 1; i < rows.length && ordered; i++) ordered = byKey(rows[i - 1]!, rows[i]!) < 0;
+  if (ordered) return rows; // strictly increasing: no key twice
+  const sorted = [...rows].sort(byKey);
+  return sorted.filter((r, i) => i === sorted.length - 1 || byKey(r, sorted[i + 1]!) !== 0);
+}
+
+/** The rows in COPY's binary format (pg-copy-binary.ts), in buffers of about 1 MB. */
+function* binaryCopy(rows: readonly ValueWrite[]): Generator<Buffer> {
+  const w = new BinaryCopyWriter();
   for (const r of rows) {
-    chunk += `${r.divisionYear}\t${copyText(r.areaCode)}\t${copyText(r.indicator)}\t${r.year}\t${
-      r.value === null || !Number.isFinite(r.value) ? '\\N' : String(r.value)
-    }\t${r.flags}\t${r.editionId}\t${copyText(r.sourceColumn)}\t${copyText(r.method)}\t${
-      r.fromDivision === null ? '\\N' : r.fromDivision
-    }\n`;
-    if (chunk.length > 1 << 16) {
-      yield chunk;
-      chunk = '';
-    }
+    const t = BinaryCopyWriter.textBound;
+    w.row(10, 5 * 8 + 12 + t(r.areaCode) + t(r.indicator) + t(r.sourceColumn) + t(r.method));
+    w.int4(r.divisionYear);
+    w.text(r.areaCode);
+    w.text(r.indicator);
+    w.int4(r.year);
+    // −0 stored as 0, as the text format's String(−0) did; NaN and ±Infinity as NULL
+    w.float8(r.value === null || !Number.isFinite(r.value) ? null : r.value === 0 ? 0 : r.value);
+    w.int4(r.flags);
+    w.int4(r.editionId);
+    w.text(r.sourceColumn);
+    w.text(r.method);
+    w.int4(r.fromDivision);
+    yield* w.take();
   }
-  if (chunk) yield chunk;
+  yield* w.take(true);
+}
+
+async function copyInto(client: pg.PoolClient, table: string, rows: readonly ValueWrite[]): Promise<void> {
+  await pipeline(
+    Readable.from(binaryCopy(rows)),
+    client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN (FORMAT binary)`)),
+  );
 }
 
 /**
@@ -60,39 +91,21 @@ function* copyLines(rows: Iterable<ValueWrite>): Generator<string> {
  */
 export async function writeValueRows(client: pg.PoolClient, rows: readonly ValueWrite[]): Promise<void> {
   if (rows.length === 0) return;
-  const byKey = new Map<string, ValueWrite>();
-  for (const r of rows) byKey.set(`${r.divisionYear}\t${r.areaCode}\t${r.indicator}\t${r.year}`, r);
+  const sorted = lastPerKeyInKeyOrder(rows);
   await client.query(DROP_BULK_SNAPSHOTS); // values change: the engine snapshot is stale
   // A division without rows yet (every first import of it) cannot conflict: COPY straight into
-  // area_values, in key order (the B-tree filled leaf by leaf; JavaScript's code-unit order is
-  // COLLATE "C" for these ASCII keys, and any order is correct, only slower).
-  const divisions = [...new Set(rows.map((r) => r.divisionYear))];
+  // area_values, in key order (the B-tree filled leaf by leaf; any order is correct, only slower).
+  const divisions = [...new Set(sorted.map((r) => r.divisionYear))];
   const { rows: held } = await client.query<{ held: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = ANY($1::int[])) AS held',
     [divisions],
   );
-  if (!held[0]!.held) {
-    const sorted = [...byKey.values()].sort(
-      (a, b) =>
-        a.divisionYear - b.divisionYear ||
-        (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) ||
-        (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
-        a.year - b.year,
-    );
-    await pipeline(
-      Readable.from(copyLines(sorted)),
-      client.query(copyFrom(`COPY area_values (${COLUMNS}) FROM STDIN`)),
-    );
-    return;
-  }
+  if (!held[0]!.held) return copyInto(client, 'area_values', sorted);
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS staged_values (LIKE area_values INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
      TRUNCATE staged_values`,
   );
-  await pipeline(
-    Readable.from(copyLines(byKey.values())),
-    client.query(copyFrom(`COPY staged_values (${COLUMNS}) FROM STDIN`)),
-  );
+  await copyInto(client, 'staged_values', sorted);
   await client.query(
     `INSERT INTO area_values (${COLUMNS}) SELECT ${COLUMNS} FROM staged_values
      ORDER BY division_year, area_code, indicator, year
