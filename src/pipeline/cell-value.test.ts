@@ -21,6 +21,9 @@ describe('parseCell(raw)', () => {
   it('reads plain decimals (the fast path) as before: signs, leading zeros, dots with decimalComma, overflow', () => {
     expect(parseCell('-0.5')).toEqual({ kind: 'number', value: -0.5 });
     expect(parseCell('007')).toEqual({ kind: 'number', value: 7 });
+    expect(parseCell('\u00a0 12.5\t\r')).toEqual({ kind: 'number', value: 12.5 });
+    expect(parseCell('\uFEFF-3 ')).toEqual({ kind: 'number', value: -3 });
+    expect(Object.is((parseCell(' -0') as { value: number }).value, -0)).toBe(true);
     expect(parseCell('12.500', { decimalComma: true })).toEqual({ kind: 'number', value: 12500 });
     const huge = '9'.repeat(400);
     expect(parseCell(huge)).toEqual({ kind: 'invalid', raw: huge });

@@ -6,7 +6,8 @@
  */
 const MISSING = new Set(['', '.', 'x', 'X', 'NA', 'na', 'N/A', 'NaN', '-', '?', 'null', 'NULL', '--']);
 
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A plain decimal, maybe padded: `\s` is the white space trim() and Number() both drop. */
+const PLAIN_DECIMAL = /^\s*-?\d+(\.\d+)?\s*$/;
 
 export type CellParse =
   { kind: 'number'; value: number } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
@@ -18,13 +19,14 @@ export function parseCell(
   if (raw === null || raw === undefined) return { kind: 'missing' };
   if (typeof raw === 'number')
     return Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'missing' };
-  const s = raw.trim();
-  if (MISSING.has(s)) return { kind: 'missing' };
-  // the common case, a plain decimal (`    76.1` in a national RIVM file), without the rewrites below
-  if (!options.decimalComma && PLAIN_DECIMAL.test(s)) {
-    const value = Number(s);
+  // the common case, a plain decimal (`    76.1` in a national RIVM file), without a trimmed copy
+  // or the rewrites below (never one of MISSING)
+  if (!options.decimalComma && PLAIN_DECIMAL.test(raw)) {
+    const value = Number(raw);
     if (Number.isFinite(value)) return { kind: 'number', value };
   }
+  const s = raw.trim();
+  if (MISSING.has(s)) return { kind: 'missing' };
   let t = s.replace(/[\s\u00a0]/g, '');
   // a decimal comma, also in scientific notation as spreadsheets write it (`4,14E-004`)
   if (options.decimalComma || (/^[-+]?\d+,\d+([eE][-+]?\d+)?$/.test(t) && !t.includes('.'))) {
