@@ -33,20 +33,50 @@ export interface GeometryProblem {
 /** Rings with |area| below this (m² in RD) count as zero-area. */
 export const MIN_RING_AREA = 1e-6;
 
-interface Segment {
-  ax: number;
-  ay: number;
-  bx: number;
-  by: number;
-  minX: number;
-  maxX: number;
-  minY: number;
-  maxY: number;
-  part: number;
-  ring: number;
-  index: number;
-  count: number;
+/**
+ * The segments of a geometry as columns (no object per segment: a national boundary file has a
+ * few hundred thousand). Segment i runs from (ax[i], ay[i]) to (bx[i], by[i]); it is segment
+ * `index` of ring `ring` (of `count` segments) of polygon `part`.
+ */
+class Segments {
+  readonly ax: Float64Array;
+  readonly ay: Float64Array;
+  readonly bx: Float64Array;
+  readonly by: Float64Array;
+  readonly part: Int32Array;
+  readonly ring: Int32Array;
+  readonly index: Int32Array;
+  readonly count: Int32Array;
+  length = 0;
+
+  constructor(readonly capacity: number) {
+    this.ax = new Float64Array(capacity);
+    this.ay = new Float64Array(capacity);
+    this.bx = new Float64Array(capacity);
+    this.by = new Float64Array(capacity);
+    this.part = new Int32Array(capacity);
+    this.ring = new Int32Array(capacity);
+    this.index = new Int32Array(capacity);
+    this.count = new Int32Array(capacity);
+  }
+
+  minX(i: number): number {
+    return Math.min(this.ax[i]!, this.bx[i]!);
+  }
+  maxX(i: number): number {
+    return Math.max(this.ax[i]!, this.bx[i]!);
+  }
+  minY(i: number): number {
+    return Math.min(this.ay[i]!, this.by[i]!);
+  }
+  maxY(i: number): number {
+    return Math.max(this.ay[i]!, this.by[i]!);
+  }
 }
+
+/** Columns reused by every geometry up to this many segments (larger ones get their own). */
+const REUSED_SEGMENTS = 1 << 16;
+let reused: Segments | undefined;
 
 /** Every problem found (at most `limit`); an empty list means the geometry is valid. */
 export function findGeometryProblems(g: PolygonGeometry, limit = 20): GeometryProblem[] {
@@ -93,8 +123,12 @@ function ringProblems(ring: Ring, part: number, r: number): GeometryProblem[] {
   return [];
 }
 
-function segmentsOf(polys: Polygon[]): Segment[] {
-  const segs: Segment[] = [];
+/** The segments of every ring (repeated points left out), and their order by minimum x (stable). */
+function segmentsOf(polys: Polygon[]): { segs: Segments; order: number[] } {
+  let total = 0;
+  for (const poly of polys) for (const ring of poly) total += Math.max(0, ring.length - 1);
+  const segs = total <= REUSED_SEGMENTS ? (reused ??= new Segments(REUSED_SEGMENTS)) : new Segments(total);
+  let n = 0;
   polys.forEach((poly, part) =>
     poly.forEach((ring, r) => {
       const count = ring.length - 1;
@@ -104,47 +138,56 @@ function segmentsOf(polys: Polygon[]): Segment[] {
         const bx = ring[i + 1]![0]!;
         const by = ring[i + 1]![1]!;
         if (ax === bx && ay === by) continue; // repeated point: harmless
-        segs.push({
-          ax,
-          ay,
-          bx,
-          by,
-          minX: Math.min(ax, bx),
-          maxX: Math.max(ax, bx),
-          minY: Math.min(ay, by),
-          maxY: Math.max(ay, by),
-          part,
-          ring: r,
-          index: i,
-          count,
-        });
+        segs.ax[n] = ax;
+        segs.ay[n] = ay;
+        segs.bx[n] = bx;
+        segs.by[n] = by;
+        segs.part[n] = part;
+        segs.ring[n] = r;
+        segs.index[n] = i;
+        segs.count[n] = count;
+        n++;
       }
     }),
   );
-  return segs.sort((s, t) => s.minX - t.minX);
+  segs.length = n;
+  const minX = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    minX[i] = segs.minX(i);
+    order[i] = i;
+  }
+  order.sort((s, t) => minX[s]! - minX[t]!); // Array.prototype.sort is stable
+  return { segs, order };
 }
 
-function isAdjacent(s: Segment, t: Segment): boolean {
-  if (s.part !== t.part || s.ring !== t.ring) return false;
-  const d = Math.abs(s.index - t.index);
-  return d === 1 || d === s.count - 1;
+function isAdjacent(segs: Segments, s: number, t: number): boolean {
+  if (segs.part[s] !== segs.part[t] || segs.ring[s] !== segs.ring[t]) return false;
+  const d = Math.abs(segs.index[s]! - segs.index[t]!);
+  return d === 1 || d === segs.count[s]! - 1;
 }
 
 function intersectionProblems(polys: Polygon[], limit: number): GeometryProblem[] {
-  const segs = segmentsOf(polys);
+  const { segs, order } = segmentsOf(polys);
+  const { ax, ay, bx, by } = segs;
   const problems: GeometryProblem[] = [];
-  for (let i = 0; i < segs.length && problems.length < limit; i++) {
-    const s = segs[i]!;
-    for (let j = i + 1; j < segs.length && segs[j]!.minX <= s.maxX; j++) {
-      const t = segs[j]!;
-      if (t.maxY < s.minY || t.minY > s.maxY) continue;
-      const contact = segmentContact(s.ax, s.ay, s.bx, s.by, t.ax, t.ay, t.bx, t.by);
+  for (let i = 0; i < order.length && problems.length < limit; i++) {
+    const s = order[i]!;
+    const maxX = segs.maxX(s);
+    const minY = segs.minY(s);
+    const maxY = segs.maxY(s);
+    for (let j = i + 1; j < order.length && segs.minX(order[j]!) <= maxX; j++) {
+      const t = order[j]!;
+      if (segs.maxY(t) < minY || segs.minY(t) > maxY) continue;
+      const contact = segmentContact(ax[s]!, ay[s]!, bx[s]!, by[s]!, ax[t]!, ay[t]!, bx[t]!, by[t]!);
       if (contact === 'none') continue;
-      const kind = classify(s, t, contact);
+      const kind = classify(segs, s, t, contact);
       if (!kind) continue;
       const at =
-        contact === 'cross' ? crossingPoint(s.ax, s.ay, s.bx, s.by, t.ax, t.ay, t.bx, t.by) : undefined;
-      problems.push({ kind, part: s.part, ring: s.ring, ...(at ? { at } : {}) });
+        contact === 'cross'
+          ? crossingPoint(ax[s]!, ay[s]!, bx[s]!, by[s]!, ax[t]!, ay[t]!, bx[t]!, by[t]!)
+          : undefined;
+      problems.push({ kind, part: segs.part[s]!, ring: segs.ring[s]!, ...(at ? { at } : {}) });
       if (problems.length >= limit) break;
     }
   }
@@ -152,17 +195,19 @@ function intersectionProblems(polys: Polygon[], limit: number): GeometryProblem[
 }
 
 function classify(
-  s: Segment,
-  t: Segment,
+  segs: Segments,
+  s: number,
+  t: number,
   contact: 'touch' | 'cross' | 'overlap',
 ): GeometryProblemKind | undefined {
-  if (s.part === t.part && s.ring === t.ring) {
+  const samePart = segs.part[s] === segs.part[t];
+  if (samePart && segs.ring[s] === segs.ring[t]) {
     // Neighbouring segments always share a vertex; only folding back onto each other is wrong.
-    if (isAdjacent(s, t)) return contact === 'overlap' ? 'self-intersection' : undefined;
+    if (isAdjacent(segs, s, t)) return contact === 'overlap' ? 'self-intersection' : undefined;
     return 'self-intersection';
   }
   if (contact === 'touch') return undefined;
-  return s.part === t.part ? 'rings-cross' : 'parts-overlap';
+  return samePart ? 'rings-cross' : 'parts-overlap';
 }
 
 /** A vertex of `ring` that is not on `other`'s boundary: -1 outside, 1 inside; 0 if all are on it. */
