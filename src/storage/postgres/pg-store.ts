@@ -39,11 +39,11 @@ import { pgPostcodeMethods } from './pg-postcodes.js';
 import { migrate } from './pg-migrate.js';
 import { isSnapshotQuery, readPgBulkSnapshot, writePgBulkSnapshot } from './pg-bulk-snapshot.js';
 import { writeImportBatch } from './pg-batch.js';
+import { readBulkValues } from './pg-bulk-read.js';
 import {
   clearHarmonisation,
   copyValuesByCode,
   queryValues,
-  readBulkValues,
   writeValueRows,
   type CopyByCodeQuery,
 } from './pg-values.js';

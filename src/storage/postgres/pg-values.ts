@@ -1,17 +1,17 @@
 /**
  * Values on PostgreSQL (`area_values`, key (division_year, area_code, indicator, year)): written
  * with binary COPY (pg-copy-binary.ts) in key order, straight into area_values when the batch's
- * divisions hold no rows yet, else into a temporary staging table merged in one INSERT … ON
- * CONFLICT (the replace semantics of SQLite's INSERT OR REPLACE); read in bulk with COPY … TO
- * STDOUT streamed into the engine's typed arrays; and the harmonisation statements (copy by
- * code, clear).
+ * divisions hold no rows yet (or, for a large batch, none of its indicators), else into a
+ * temporary staging table merged in one INSERT … ON CONFLICT (the replace semantics of SQLite's
+ * INSERT OR REPLACE); read by query; and the harmonisation statements (copy by code, clear).
+ * The engine's bulk read is pg-bulk-read.ts.
  */
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { VALUE_FLAGS } from '../../core/records.js';
-import type { BulkSeries, BulkValueQuery, BulkValues, ValueQuery, ValueRow } from '../store.js';
+import type { ValueQuery, ValueRow } from '../store.js';
 import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
 import { BinaryCopyWriter } from './pg-copy-binary.js';
 import type { PgConnection } from './pg-connection.js';
@@ -85,6 +85,9 @@ async function copyInto(client: pg.PoolClient, table: string, rows: readonly Val
   );
 }
 
+/** Rows from which a batch is checked per indicator for conflicts (see writeValueRows). */
+const LARGE_BATCH = 50_000;
+
 /**
  * Inserts or replaces value rows (a later row with the same key wins, as one statement per row in
  * order would). Needs the transaction's client (COPY).
@@ -93,12 +96,17 @@ export async function writeValueRows(client: pg.PoolClient, rows: readonly Value
   if (rows.length === 0) return;
   const sorted = lastPerKeyInKeyOrder(rows);
   await client.query(DROP_BULK_SNAPSHOTS); // values change: the engine snapshot is stale
-  // A division without rows yet (every first import of it) cannot conflict: COPY straight into
-  // area_values, in key order (the B-tree filled leaf by leaf; any order is correct, only slower).
+  // Rows of a division that holds none yet (every first import of it) cannot conflict, nor, in a
+  // large batch, rows of indicators the division does not hold yet (a second source on the same
+  // division): COPY straight into area_values, in key order (the B-tree filled leaf by leaf; any
+  // order is correct, only slower). The indicator test scans the division's index entries, which
+  // pays only when it spares staging and merging many rows (LARGE_BATCH).
   const divisions = [...new Set(sorted.map((r) => r.divisionYear))];
+  const indicators = sorted.length >= LARGE_BATCH ? [...new Set(sorted.map((r) => r.indicator))] : null;
   const { rows: held } = await client.query<{ held: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = ANY($1::int[])) AS held',
-    [divisions],
+    `SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = ANY($1::int[])
+       AND ($2::text[] IS NULL OR indicator = ANY($2::text[]))) AS held`,
+    [divisions, indicators],
   );
   if (!held[0]!.held) return copyInto(client, 'area_values', sorted);
   await client.query(
@@ -258,137 +266,4 @@ export async function clearHarmonisation(
     q.toDivision,
   ]);
   return deleted;
-}
-
-const LEVEL_PREFIX = { buurt: 'BU', wijk: 'WK', gemeente: 'GM' } as const;
-
-/** The COPY text format's escapes undone (codes and names rarely have any). */
-function unescapeCopy(s: string): string {
-  return s.includes('\\')
-    ? s.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c)
-    : s;
-}
-
-/** Typed arrays that grow by doubling. */
-class Columns {
-  count = 0;
-  area = new Uint32Array(1 << 14);
-  seriesOf = new Uint32Array(1 << 14);
-  value = new Float64Array(1 << 14);
-  flags = new Uint16Array(1 << 14);
-  source = new Uint8Array(1 << 14);
-
-  push(area: number, series: number, value: number, flags: number, source: number): void {
-    if (this.count === this.area.length) {
-      const n = this.count * 2;
-      const grow = <T extends Uint32Array | Float64Array | Uint16Array | Uint8Array>(a: T, b: T): T => {
-        b.set(a);
-        return b;
-      };
-      this.area = grow(this.area, new Uint32Array(n));
-      this.seriesOf = grow(this.seriesOf, new Uint32Array(n));
-      this.value = grow(this.value, new Float64Array(n));
-      this.flags = grow(this.flags, new Uint16Array(n));
-      this.source = grow(this.source, new Uint8Array(n));
-    }
-    const i = this.count++;
-    this.area[i] = area;
-    this.seriesOf[i] = series;
-    this.value[i] = value;
-    this.flags[i] = flags;
-    this.source[i] = source;
-  }
-}
-
-/** Collects COPY lines (area, indicator, year, value, flags, edition id, column) into BulkValues. */
-class BulkCollector {
-  readonly cols = new Columns();
-  readonly areaCodes: string[] = [];
-  readonly series: BulkSeries[] = [];
-  private readonly areaIndex = new Map<string, number>();
-  private readonly seriesIndex = new Map<string, number>();
-  private readonly sourceIndex = new Map<string, number>();
-
-  constructor(private readonly editions: Map<number, { edition: string; table: string | null }>) {}
-
-  line(line: string): void {
-    const f = line.split('\t');
-    const code = unescapeCopy(f[0]!);
-    let a = this.areaIndex.get(code);
-    if (a === undefined) {
-      a = this.areaCodes.push(code) - 1;
-      this.areaIndex.set(code, a);
-    }
-    const seriesKey = `${f[1]}\t${f[2]}`;
-    let s = this.seriesIndex.get(seriesKey);
-    if (s === undefined) {
-      s = this.series.push({ indicator: unescapeCopy(f[1]!), year: Number(f[2]), sources: [] }) - 1;
-      this.seriesIndex.set(seriesKey, s);
-    }
-    const sourceKey = `${s}\t${f[5]}\t${f[6]}`;
-    let src = this.sourceIndex.get(sourceKey);
-    if (src === undefined) {
-      const e = this.editions.get(Number(f[5]));
-      const sources = this.series[s]!.sources;
-      const column = unescapeCopy(f[6]!);
-      sources.push({ edition: e?.edition ?? '', table: e?.table ?? null, sourceColumn: column });
-      src = Math.min(sources.length - 1, 255);
-      this.sourceIndex.set(sourceKey, src);
-    }
-    this.cols.push(a, s, f[3] === '\\N' ? NaN : Number(f[3]), Number(f[4]), src);
-  }
-
-  finish(): BulkValues {
-    const n = this.cols.count;
-    return {
-      count: n,
-      areaCodes: this.areaCodes,
-      series: this.series,
-      area: this.cols.area.slice(0, n),
-      seriesOf: this.cols.seriesOf.slice(0, n),
-      value: this.cols.value.slice(0, n),
-      flags: this.cols.flags.slice(0, n),
-      source: this.cols.source.slice(0, n),
-    };
-  }
-}
-
-/** The engine's bulk read, streamed with COPY (TO STDOUT) and parsed line by line. */
-export async function readBulkValues(client: pg.PoolClient, q: BulkValueQuery): Promise<BulkValues> {
-  const editionRows = (
-    await client.query<{ id: number; edition: string; table_id: string | null }>(
-      'SELECT id, edition, table_id FROM editions',
-    )
-  ).rows;
-  const collector = new BulkCollector(
-    new Map(editionRows.map((e) => [e.id, { edition: e.edition, table: e.table_id }])),
-  );
-  if (q.indicators?.length === 0) return collector.finish();
-  if (!Number.isInteger(q.divisionYear)) throw new TypeError(`division year ${q.divisionYear}`);
-  let where = `division_year = ${q.divisionYear}`;
-  if (q.level) {
-    const p = LEVEL_PREFIX[q.level];
-    where += ` AND area_code >= '${p}' AND area_code < '${p[0]}${String.fromCharCode(p.charCodeAt(1) + 1)}'`;
-  }
-  if (q.indicators)
-    where += ` AND indicator IN (${q.indicators.map((i) => client.escapeLiteral(i)).join(', ')})`;
-  let rest = '';
-  await pipeline(
-    client.query(
-      copyTo(
-        `COPY (SELECT area_code, indicator, year, value, flags, edition_id, source_column FROM area_values WHERE ${where}) TO STDOUT`,
-      ),
-    ),
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        const text = rest + chunk.toString('utf8');
-        const lines = text.split('\n');
-        rest = lines.pop()!;
-        for (const l of lines) collector.line(l);
-        done();
-      },
-    }),
-  );
-  if (rest) collector.line(rest);
-  return collector.finish();
 }
