@@ -84,8 +84,9 @@ export function checkBatch(batch: ImportBatch): void {
   const keys = new ValueKeys();
   const validCodes = new Set<string>(); // a national batch has ~30 values per area: check each code once
   const checkedYears = new Set<number>();
+  let lastCode: string | undefined; // the values of one row follow each other: one code
   for (const v of batch.values) {
-    if (!validCodes.has(v.areaCode)) {
+    if (v.areaCode !== lastCode && !validCodes.has(v.areaCode)) {
       if (findAreaLevel(v.areaCode)) validCodes.add(v.areaCode);
       else {
         throw new AppError('AREA_CODE_INVALID', `value for '${v.areaCode}' has no valid area code`, {
@@ -93,6 +94,7 @@ export function checkBatch(batch: ImportBatch): void {
         });
       }
     }
+    lastCode = v.areaCode;
     if (!checkedYears.has(v.year) || !checkedYears.has(v.divisionYear)) {
       const where = () => ({
         file: batch.file,
@@ -123,13 +125,17 @@ export function checkBatch(batch: ImportBatch): void {
 class ValueKeys {
   private readonly areas = new Map<string, number>();
   private readonly series = new Map<string, Map<number, Uint8Array>>();
+  private lastArea: string | undefined;
+  private lastAreaNumber = -1;
   private lastIndicator: string | undefined;
   private lastSeries: Map<number, Uint8Array> | undefined;
 
   /** False when the key was seen before. */
   add(area: string, division: number, indicator: string, year: number): boolean {
-    let a = this.areas.get(area);
+    let a = area === this.lastArea ? this.lastAreaNumber : this.areas.get(area);
     if (a === undefined) this.areas.set(area, (a = this.areas.size));
+    this.lastArea = area;
+    this.lastAreaNumber = a;
     let byYear = indicator === this.lastIndicator ? this.lastSeries : this.series.get(indicator);
     if (!byYear) this.series.set(indicator, (byYear = new Map()));
     this.lastIndicator = indicator;

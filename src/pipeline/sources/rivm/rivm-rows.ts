@@ -78,6 +78,17 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
   const batch = emptyBatch(rows.file, rows.checksum, rivmEdition(divisionYear));
   const skipped = new Map<string, number>();
   const skip = (why: string): void => void skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  // the reason per age group, built once: most rows of a national file are of another age group
+  const ageReasons = new Map<string, string>();
+  const ageReason = (age: string): string => {
+    let why = ageReasons.get(age);
+    if (why === undefined) {
+      why = `age group ${age}${RIVM_AGE_LABELS[age] ? ` (${RIVM_AGE_LABELS[age]})` : ''}: only 18+ is imported`;
+      ageReasons.set(age, why);
+    }
+    return why;
+  };
+  const plausibleYears = new Set<number>();
   const areas = new Map<string, ParsedArea>();
   const seen = new Map<string, number>();
   for (let i = 0; i < rows.count; i++) {
@@ -87,9 +98,7 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       continue;
     }
     if (age !== RIVM_ADULTS) {
-      skip(
-        `age group ${age}${RIVM_AGE_LABELS[age] ? ` (${RIVM_AGE_LABELS[age]})` : ''}: only 18+ is imported`,
-      );
+      skip(ageReason(age));
       continue;
     }
     const code = text(rows.get(i, codeKey!)).toUpperCase();
@@ -103,7 +112,10 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
         location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' },
       });
     const year = yearOf(rows, i, yearKey!);
-    checkPlausibleYear(year, () => rows.where(i, yearKey!));
+    if (!plausibleYears.has(year)) {
+      checkPlausibleYear(year, () => rows.where(i, yearKey!));
+      plausibleYears.add(year);
+    }
     const key = `${code}|${year}`;
     if (seen.has(key)) {
       throw new AppError(
