@@ -189,9 +189,9 @@ export interface CopyByCodeQuery {
  * the slowest statement of an import (EXPLAIN ANALYZE in docs/benchmarks.md, "PostgreSQL import,
  * session 3"):
  *   1. delete the copies this run replaces: harmonised target rows carried from a division not in
- *      keepFrom that a source row has the key of (what the upsert would have updated) — when the
- *      target holds any such rows at all (the first division carried onto a fresh reference does
- *      not: the join is skipped);
+ *      keepFrom that a source row has the key of (what the upsert would have updated), among the
+ *      indicators such rows have (none when the first division is carried onto a fresh
+ *      reference: no join; only source rows of those indicators are joined otherwise);
  *   2. insert the copies where the target has no row left with the key (the rows left are
  *      originals and values carried from a nearer division: never replaced) — a plain insert.
  * The count is that of step 2: new rows plus replaced ones, as the upsert's was. The sorts (merge
@@ -204,19 +204,20 @@ export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): 
   const keepFrom = (q.keepFrom ?? []).filter((y) => Number.isInteger(y));
   await conn.changes(DROP_BULK_SNAPSHOTS);
   return withSortMemory(conn, async () => {
-    const [{ replaceable }] = (await conn.rows<{ replaceable: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = $1 AND (flags & ${h}) != 0
-         AND NOT COALESCE(from_division = ANY($2::int[]), false)) AS replaceable`,
+    const [{ indicators }] = (await conn.rows<{ indicators: string[] | null }>(
+      `SELECT array_agg(DISTINCT indicator) AS indicators FROM area_values
+       WHERE division_year = $1 AND (flags & ${h}) != 0 AND NOT COALESCE(from_division = ANY($2::int[]), false)`,
       [q.toDivision, keepFrom],
-    )) as [{ replaceable: boolean }];
-    if (replaceable)
+    )) as [{ indicators: string[] | null }];
+    if (indicators)
       await conn.changes(
         `DELETE FROM area_values o USING area_values v
          WHERE o.division_year = $2 AND (o.flags & ${h}) != 0
-           AND NOT COALESCE(o.from_division = ANY($4::int[]), false)
+           AND NOT COALESCE(o.from_division = ANY($4::int[]), false) AND o.indicator = ANY($5::text[])
            AND v.division_year = $1 AND v.area_code = o.area_code AND v.indicator = o.indicator
-           AND v.year = o.year AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0`,
-        [q.fromDivision, q.toDivision, codes, keepFrom],
+           AND v.year = o.year AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
+           AND v.indicator = ANY($5::text[])`,
+        [q.fromDivision, q.toDivision, codes, keepFrom, indicators],
       );
     return conn.changes(
       `INSERT INTO area_values (${COLUMNS})
