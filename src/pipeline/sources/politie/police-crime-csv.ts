@@ -63,12 +63,16 @@ export const policeCrimeCsvParser: SourceParser = {
       message: `police_crimes ${rollingYear} (column misdrijven_${rollingYear}) and police_crimes_per_1000 are the rolling last 12 months up to the source's reference date, not calendar year ${rollingYear}`,
       file: file.name,
     });
-    batch.values = dropUnpublished(
-      values,
-      file.name,
-      batch.warnings,
-      (v) => `${v.indicator} ${v.year} at ${findAreaLevel(v.areaCode)} level`,
-    );
+    // the values of one row follow each other: their area's level is found once
+    let lastCode: string | undefined;
+    let lastLevel: string | undefined;
+    batch.values = dropUnpublished(values, file.name, batch.warnings, (v) => {
+      if (v.areaCode !== lastCode) {
+        lastCode = v.areaCode;
+        lastLevel = findAreaLevel(v.areaCode);
+      }
+      return `${v.indicator} ${v.year} at ${lastLevel} level`;
+    });
     batch.areas = areas;
     batch.rowsRead = table.rows.length;
     return batch;
