@@ -39,10 +39,11 @@ export const importCommand: Command = {
     const year = parseYear(values.year, '--year');
     const divisionYear = parseYear(values.division, '--division');
     // An import allocates far more than it keeps (the national run: < 110 MB live after any full
-    // GC); V8's default heap growth let the heap reach 300 MB of garbage between collections. A
-    // 20 % growth step keeps the peak of the national import under 500 MB RSS at no measurable
-    // CPU cost (docs/benchmarks.md, "import memory"). A GC heuristic, read at each collection.
-    setFlagsFromString('--heap-growing-percent=20');
+    // GC); V8's default heap growth let the heap reach 300 MB of garbage between collections (660 MB
+    // RSS). A 50 % growth step keeps the peak of the national import at 431 MB RSS; 20 % gave 377 MB
+    // but ~15 % more CPU time on the four-input benchmark (docs/benchmarks.md, "import memory").
+    // A GC heuristic, read at each collection.
+    setFlagsFromString('--heap-growing-percent=50');
     // The pipeline (parsers, ExcelJS, Kysely) is loaded only now: `import --help` stays instant.
     const [
       { formatImportReport },
