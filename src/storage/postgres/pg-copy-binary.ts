@@ -56,6 +56,11 @@ export class BinaryCopyWriter {
     return 4 + (v === null ? 0 : v.length * 3);
   }
 
+  /** True when a buffer is full and waiting to be taken. */
+  get full(): boolean {
+    return this.done.length > 0;
+  }
+
   /** The buffers written so far, each handed out once; `end` adds the trailer. */
   take(end = false): Buffer[] {
     if (end) {

@@ -73,7 +73,7 @@ function* binaryCopy(rows: readonly ValueWrite[]): Generator<Buffer> {
     w.text(r.sourceColumn);
     w.text(r.method);
     w.int4(r.fromDivision);
-    yield* w.take();
+    if (w.full) yield* w.take();
   }
   yield* w.take(true);
 }
