@@ -4,41 +4,25 @@
  * columns of older editions to NULL; their row stays, so an old link can say the edition is gone.
  */
 import type Database from 'better-sqlite3';
+import {
+  DATA_EDITION_INSERTED,
+  DATA_EDITION_LISTED,
+  dataEditionContent,
+  dataEditionInsertValues,
+  dataEditionRow,
+  dropContentBeyondRetain,
+  editionLabelsOf,
+  editionsKept,
+  selectDataEditionContent,
+  type DataEditionListedRow,
+  type StoredDataEditionContent,
+} from '../data-edition-sql.js';
 import type {
   DataEditionContent,
   DataEditionRow,
   DataEditionStore,
   NewDataEdition,
 } from '../data-editions.js';
-import type { EditionRow } from '../store.js';
-import { decodeBulkValues, encodeBulkValues } from './bulk-snapshot.js';
-
-interface Row {
-  id: number;
-  label: string;
-  created_at: string;
-  division_year: number;
-  import_ids: string;
-  data_version: string;
-  content_hash: string;
-  available: number;
-}
-
-const LISTED = `id, label, created_at, division_year, import_ids, data_version, content_hash,
-  bulk_values IS NOT NULL AS available`;
-
-function toRow(r: Row): DataEditionRow {
-  return {
-    id: r.id,
-    label: r.label,
-    createdAt: r.created_at,
-    divisionYear: r.division_year,
-    importIds: JSON.parse(r.import_ids) as number[],
-    dataVersion: r.data_version,
-    contentHash: r.content_hash,
-    available: r.available === 1,
-  };
-}
 
 /** The DataEditionStore methods on one connection (transactions are the caller's). */
 export function dataEditionMethods(db: Database.Database): DataEditionStore {
@@ -48,69 +32,35 @@ export function dataEditionMethods(db: Database.Database): DataEditionStore {
       options: { retain: number; now?: Date },
     ): Promise<DataEditionRow> {
       const now = options.now ?? new Date();
-      const year = now.getUTCFullYear();
       const sameYear = db
         .prepare('SELECT COUNT(*) FROM data_editions WHERE label LIKE ?')
         .pluck()
-        .get(`editie ${year}-%`) as number;
-      const c = e.content;
+        .get(editionLabelsOf(now.getUTCFullYear())) as number;
+      const values = dataEditionInsertValues(e, now, sameYear);
       const id = db
         .prepare(
-          `INSERT INTO data_editions (label, created_at, division_year, import_ids, data_version, content_hash,
-             source_editions, engine_config, buurten, gemeente_names, bulk_values)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO data_editions (${DATA_EDITION_INSERTED}) VALUES (${values.map(() => '?').join(', ')})`,
         )
-        .run(
-          `editie ${year}-${sameYear + 1}`,
-          now.toISOString(),
-          e.divisionYear,
-          JSON.stringify(e.importIds),
-          e.dataVersion,
-          e.contentHash,
-          JSON.stringify(c.sourceEditions),
-          c.engineConfig === null ? null : JSON.stringify(c.engineConfig),
-          JSON.stringify(c.buurten.map((b) => [b.code, b.name])),
-          JSON.stringify(c.gemeenteNames),
-          encodeBulkValues(c.values),
-        ).lastInsertRowid;
-      db.prepare(
-        `UPDATE data_editions SET buurten = NULL, gemeente_names = NULL, bulk_values = NULL
-         WHERE bulk_values IS NOT NULL AND id NOT IN (SELECT id FROM data_editions ORDER BY id DESC LIMIT ?)`,
-      ).run(Math.max(1, Math.floor(options.retain)));
-      return toRow(db.prepare(`SELECT ${LISTED} FROM data_editions WHERE id = ?`).get(id) as Row);
+        .run(...values).lastInsertRowid;
+      db.prepare(dropContentBeyondRetain('?')).run(editionsKept(options.retain));
+      return dataEditionRow(
+        db
+          .prepare(`SELECT ${DATA_EDITION_LISTED} FROM data_editions WHERE id = ?`)
+          .get(id) as DataEditionListedRow,
+      );
     },
 
     async listDataEditions(): Promise<DataEditionRow[]> {
-      return (db.prepare(`SELECT ${LISTED} FROM data_editions ORDER BY id`).all() as Row[]).map(toRow);
+      return (
+        db
+          .prepare(`SELECT ${DATA_EDITION_LISTED} FROM data_editions ORDER BY id`)
+          .all() as DataEditionListedRow[]
+      ).map(dataEditionRow);
     },
 
     async readDataEdition(id: number): Promise<DataEditionContent | undefined> {
-      const r = db
-        .prepare(
-          `SELECT source_editions, engine_config, buurten, gemeente_names, bulk_values FROM data_editions
-           WHERE id = ? AND bulk_values IS NOT NULL`,
-        )
-        .get(id) as
-        | {
-            source_editions: string;
-            engine_config: string | null;
-            buurten: string;
-            gemeente_names: string;
-            bulk_values: Uint8Array;
-          }
-        | undefined;
-      if (!r) return undefined;
-      return {
-        buurten: (JSON.parse(r.buurten) as [string, string][]).map(([code, name]) => ({
-          code,
-          name,
-          gemeente: `GM${code.slice(2, 6)}`,
-        })),
-        gemeenteNames: JSON.parse(r.gemeente_names) as [string, string][],
-        sourceEditions: JSON.parse(r.source_editions) as EditionRow[],
-        engineConfig: r.engine_config === null ? null : (JSON.parse(r.engine_config) as unknown),
-        values: decodeBulkValues(r.bulk_values),
-      };
+      const r = db.prepare(selectDataEditionContent('?')).get(id) as StoredDataEditionContent | undefined;
+      return r ? dataEditionContent(r) : undefined;
     },
   };
 }
