@@ -11,7 +11,8 @@
  * retention setting keep their row (id, label, date) but lose their content: asking for one is
  * `EDITION_GONE` (410), an id that never existed `EDITION_NOT_FOUND` (404).
  *
- * The store side is the small `DataEditionStore` interface (SQLite: sqlite/data-editions.ts).
+ * The store side is the small `DataEditionStore` interface (sqlite/data-editions.ts,
+ * postgres/pg-data-editions.ts; the SQL they share in data-edition-sql.ts).
  */
 import type { BuurtInfo } from '../domain/engine/buurt-table.js';
 import type { BulkValues, EditionRow } from './store.js';
