@@ -1,9 +1,9 @@
 /**
- * The rows of what members share and keep, as both stores' SQL returns them (the same columns in
+ * The rows of users and of what members share and keep, as both stores' SQL returns them (the same columns in
  * SQLite and PostgreSQL, migration 6), and the queries they share: share links and notes with their
- * authors, and the LIKE pattern of a note search.
+ * authors, users with their columns, and the LIKE pattern of a note search.
  */
-import type { NoteRow, ShareLinkRow } from './members-store.js';
+import type { NoteRow, Role, ShareLinkRow, UserRow } from './members-store.js';
 
 export interface ShareLinkSql {
   id: string;
@@ -88,3 +88,34 @@ export const NOTE_SELECT = `SELECT n.id, n.organisation_id, o.name AS organisati
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+export interface UserSql {
+  id: number;
+  email: string;
+  name: string | null;
+  organisation_id: number;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  password_changed_at: string | null;
+  last_login_at: string | null;
+}
+
+export function userFromSql(r: UserSql): UserRow {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    organisationId: r.organisation_id,
+    role: r.role as Role,
+    passwordHash: r.password_hash,
+    disabled: r.disabled === 1,
+    createdAt: r.created_at,
+    passwordChangedAt: r.password_changed_at,
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+export const USER_COLUMNS =
+  'u.id, u.email, u.name, u.organisation_id, u.role, u.password_hash, u.disabled, u.created_at, u.password_changed_at, u.last_login_at';

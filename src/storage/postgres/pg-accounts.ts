@@ -4,46 +4,9 @@
  * the database, so every instance on it knows every session.
  */
 import type { AccountMethodName } from '../sqlite/accounts.js';
-import type {
-  AccountTokenRow,
-  MembersStore,
-  NewUserRow,
-  Role,
-  SessionRow,
-  UserRow,
-} from '../members-store.js';
+import type { AccountTokenRow, MembersStore, NewUserRow, Role, SessionRow } from '../members-store.js';
+import { USER_COLUMNS, userFromSql, type UserSql } from '../member-rows.js';
 import type { PgConnection } from './pg-connection.js';
-
-interface UserSql {
-  id: number;
-  email: string;
-  name: string | null;
-  organisation_id: number;
-  role: string;
-  password_hash: string | null;
-  disabled: number;
-  created_at: string;
-  password_changed_at: string | null;
-  last_login_at: string | null;
-}
-
-function userFromSql(r: UserSql): UserRow {
-  return {
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    organisationId: r.organisation_id,
-    role: r.role as Role,
-    passwordHash: r.password_hash,
-    disabled: r.disabled === 1,
-    createdAt: r.created_at,
-    passwordChangedAt: r.password_changed_at,
-    lastLoginAt: r.last_login_at,
-  };
-}
-
-const USER_COLUMNS =
-  'u.id, u.email, u.name, u.organisation_id, u.role, u.password_hash, u.disabled, u.created_at, u.password_changed_at, u.last_login_at';
 
 const USER_PATCH_COLUMNS = {
   role: 'role',
