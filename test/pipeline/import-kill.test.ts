@@ -4,8 +4,7 @@
  * way. The import runs in a child process (import-child.ts) on a copy of a store on disk
  * (SQLite in WAL mode, as `veerkracht` uses it); SIGKILL gives it no chance to clean up.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,62 +13,9 @@ import { createApp } from '../../src/server/app.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { fixture } from './source-fixtures.js';
 import { dumpStore } from './store-snapshot.js';
+import { runImportChild, writeKillFolder } from '../support/import-kill-run.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const CHILD = join(import.meta.dirname, 'import-child.ts');
-const BUURTEN = ['BU09172000', 'BU09172001', 'BU09172002', 'BU09172003', 'BU09172004'];
-
-/** A folder of three files: Leefbaarometer for wijk 20, KWB 2018 for it, and a large tidy CSV. */
-function writeFolder(dir: string): string {
-  const folder = join(dir, 'in');
-  mkdirSync(folder);
-  const lbm = ['bu_code,jaar,bu_naam,lbm,afw,fys,onv,soc,vrz,won'];
-  for (const b of BUURTEN)
-    for (const y of [2014, 2016, 2018, 2020, 2022, 2024])
-      lbm.push(`${b},${y},buurt,4.0${y % 7},-0.1,0.01,-0.1,0.0,0.0,-0.01`);
-  writeFileSync(join(folder, 'lbm3_meting2024_wijk20.csv'), `${lbm.join('\n')}\n`);
-  writeFileSync(
-    join(folder, 'kwb2018_heerlen_wijk20.csv'),
-    `gwb_code_10,regio,a_inw,p_wcorpw\nGM0917,Heerlen,86800,37\nWK091720,Wijk 20,5600,47\n${BUURTEN.map((b, i) => `${b},b${i},${400 + i * 300},${40 + i * 5}`).join('\n')}\n`,
-  );
-  const tidy = ['code,year,indicator,value'];
-  for (let i = 0; i < 40; i++)
-    for (const b of BUURTEN)
-      for (let y = 2000; y < 2026; y++)
-        for (let k = 0; k < 20; k++) tidy.push(`${b},${y},x_${i}_${k},${y - 2000 + k}`);
-  writeFileSync(join(folder, 'z_eigen.csv'), `${tidy.join('\n')}\n`);
-  return folder;
-}
-
-/** Runs the child on `db`; kills it with SIGKILL `afterStartMs` after it started importing (never, when undefined). */
-function runChild(
-  db: string,
-  folder: string,
-  afterStartMs?: number,
-): Promise<{ killed: boolean; ms: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, folder], { cwd: ROOT });
-    let out = '';
-    let started = 0;
-    let killed = false;
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (!started && out.includes('started')) {
-        started = Date.now();
-        if (afterStartMs !== undefined)
-          setTimeout(() => {
-            killed = child.kill('SIGKILL');
-          }, afterStartMs);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === null && code !== 0) reject(new Error(`import child failed (${code}): ${out}`));
-      else resolve({ killed: killed && signal === 'SIGKILL', ms: started ? Date.now() - started : 0, out });
-    });
-  });
-}
 
 async function answersMaps(db: string): Promise<number[]> {
   const store = openSqliteStore({ path: db, readonly: true });
@@ -93,7 +39,7 @@ describe('kill -9 during a folder import, 20 times', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vk-kill-'));
-    folder = writeFolder(dir);
+    folder = writeKillFolder(dir);
     const seed = join(dir, 'before.db');
     const store = openSqliteStore({ path: seed });
     await importPaths(store, [
@@ -103,7 +49,7 @@ describe('kill -9 during a folder import, 20 times', () => {
     before = dumpStore(store, { ignoreTimes: true });
     await store.close();
     copyFileSync(seed, join(dir, 'after.db'));
-    const full = await runChild(join(dir, 'after.db'), folder);
+    const full = await runImportChild(CHILD, join(dir, 'after.db'), folder);
     expect(full.out).toContain('done');
     importMs = full.ms;
     const done = openSqliteStore({ path: join(dir, 'after.db'), readonly: true });
@@ -118,7 +64,7 @@ describe('kill -9 during a folder import, 20 times', () => {
       const db = join(dir, `run${run}.db`);
       copyFileSync(join(dir, 'before.db'), db);
       const at = Math.floor(Math.random() * importMs * 1.1);
-      const r = await runChild(db, folder, at);
+      const r = await runImportChild(CHILD, db, folder, at);
       const store = openSqliteStore({ path: db });
       const dump = dumpStore(store, { ignoreTimes: true });
       await store.close();
