@@ -1,5 +1,6 @@
 /** The postcode–buurt table on PostgreSQL (migration 9): the SQL of ../sqlite/postcodes.ts. */
-import { addressKey, type PostcodeStore, type PostcodeTableInfo } from '../postcode-store.js';
+import { addressKey, type PostcodeStore } from '../postcode-store.js';
+import { postcodeTableFromSql, type PostcodeTableSql } from '../store-rows.js';
 import type { PgConnection } from './pg-connection.js';
 
 /** Addresses looked up per statement. */
@@ -48,22 +49,8 @@ export function pgPostcodeMethods(c: PgConnection): PostcodeStore {
       );
     },
     async postcodeTableInfo() {
-      const [r] = await c.rows<{
-        division_year: number;
-        file: string;
-        checksum: string;
-        rows: number;
-        imported_at: string;
-      }>('SELECT * FROM postcode_table WHERE id = 1');
-      return r
-        ? ({
-            divisionYear: r.division_year,
-            file: r.file,
-            checksum: r.checksum,
-            rows: r.rows,
-            importedAt: r.imported_at,
-          } satisfies PostcodeTableInfo)
-        : undefined;
+      const [r] = await c.rows<PostcodeTableSql>('SELECT * FROM postcode_table WHERE id = 1');
+      return r ? postcodeTableFromSql(r) : undefined;
     },
     async findPostcodeBuurten(addresses) {
       const found = new Map<string, string>();

@@ -15,6 +15,7 @@ import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import type { DataEditionStore } from '../data-editions.js';
 import type { MembersStore } from '../members-store.js';
 import type { PostcodeStore } from '../postcode-store.js';
+import { areaFromSql, indicatorFromSql, type AreaSql, type IndicatorSql } from '../store-rows.js';
 import type {
   AreaRow,
   BulkValueQuery,
@@ -256,22 +257,8 @@ export class PgStore implements Store {
   }
 
   async listIndicators(): Promise<IndicatorRow[]> {
-    const rows = await this.conn.rows<{
-      id: string;
-      title_nl: string;
-      title_en: string;
-      unit: string;
-      source: string;
-      definition: string;
-    }>('SELECT * FROM indicators ORDER BY id');
-    return rows.map((r) => ({
-      id: r.id,
-      titleNl: r.title_nl,
-      titleEn: r.title_en,
-      unit: r.unit,
-      source: r.source,
-      definition: r.definition,
-    }));
+    const rows = await this.conn.rows<IndicatorSql>('SELECT * FROM indicators ORDER BY id');
+    return rows.map(indicatorFromSql);
   }
 
   async listAreas(q: {
@@ -288,25 +275,11 @@ export class PgStore implements Store {
     if (q.gemeente) where.push(`(gemeente_code = ${p(q.gemeente)} OR code = $${params.length})`);
     if (q.divisionYear !== undefined) where.push(`division_year = ${p(q.divisionYear)}`);
     if (q.codes) where.push(`code = ANY(${p([...q.codes])}::text[])`);
-    const rows = await this.conn.rows<{
-      code: string;
-      division_year: number;
-      level: string;
-      name: string | null;
-      gemeente_code: string | null;
-      wijk_code: string | null;
-    }>(
+    const rows = await this.conn.rows<AreaSql>(
       `SELECT * FROM areas ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code, division_year`,
       params,
     );
-    return rows.map((r) => ({
-      code: r.code,
-      divisionYear: r.division_year,
-      level: r.level as AreaRow['level'],
-      name: r.name,
-      gemeenteCode: r.gemeente_code,
-      wijkCode: r.wijk_code,
-    }));
+    return rows.map(areaFromSql);
   }
 
   async listDivisionYears(level?: AreaLevel): Promise<number[]> {

@@ -1,6 +1,7 @@
 /** The SQL of the postcode–buurt table (store migration 9, src/storage/postcode-store.ts). */
 import type Database from 'better-sqlite3';
-import { addressKey, type PostcodeStore, type PostcodeTableInfo } from '../postcode-store.js';
+import { addressKey, type PostcodeStore } from '../postcode-store.js';
+import { postcodeTableFromSql, type PostcodeTableSql } from '../store-rows.js';
 
 /** Addresses looked up per statement (well under SQLite's 32766 bound parameters). */
 const LOOKUP_CHUNK = 400;
@@ -26,24 +27,8 @@ export function postcodeMethods(db: Database.Database): PostcodeStore {
       ).run(info.divisionYear, info.file, info.checksum, info.rows, info.importedAt);
     },
     async postcodeTableInfo() {
-      const r = db.prepare('SELECT * FROM postcode_table WHERE id = 1').get() as
-        | {
-            division_year: number;
-            file: string;
-            checksum: string;
-            rows: number;
-            imported_at: string;
-          }
-        | undefined;
-      return r
-        ? ({
-            divisionYear: r.division_year,
-            file: r.file,
-            checksum: r.checksum,
-            rows: r.rows,
-            importedAt: r.imported_at,
-          } satisfies PostcodeTableInfo)
-        : undefined;
+      const r = db.prepare('SELECT * FROM postcode_table WHERE id = 1').get() as PostcodeTableSql | undefined;
+      return r ? postcodeTableFromSql(r) : undefined;
     },
     async findPostcodeBuurten(addresses) {
       const found = new Map<string, string>();

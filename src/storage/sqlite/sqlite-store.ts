@@ -13,6 +13,7 @@ import type { AreaLevel } from '../../core/area-code.js';
 import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
+import { areaFromSql, indicatorFromSql } from '../store-rows.js';
 import type {
   AreaRow,
   BulkValueQuery,
@@ -331,14 +332,7 @@ export class SqliteStore implements Store {
 
   async listIndicators(): Promise<IndicatorRow[]> {
     const rows = await this.kysely.selectFrom('indicators').selectAll().orderBy('id').execute();
-    return rows.map((r) => ({
-      id: r.id,
-      titleNl: r.title_nl,
-      titleEn: r.title_en,
-      unit: r.unit,
-      source: r.source,
-      definition: r.definition,
-    }));
+    return rows.map(indicatorFromSql);
   }
 
   async listAreas(q: {
@@ -357,14 +351,7 @@ export class SqliteStore implements Store {
     if (q.codes)
       query = q.codes.length ? query.where('code', 'in', [...q.codes]) : query.where(sql<boolean>`0 = 1`);
     const rows = await query.orderBy('code').orderBy('division_year').execute();
-    return rows.map((r) => ({
-      code: r.code,
-      divisionYear: r.division_year,
-      level: r.level as AreaRow['level'],
-      name: r.name,
-      gemeenteCode: r.gemeente_code,
-      wijkCode: r.wijk_code,
-    }));
+    return rows.map(areaFromSql);
   }
 
   async listDivisionYears(level?: AreaLevel): Promise<number[]> {
