@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
-import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
 import { areaFromSql, indicatorFromSql } from '../store-rows.js';
@@ -30,6 +29,7 @@ import type {
   ValueRow,
   WriteBatchResult,
 } from '../store.js';
+import { writeSqliteBatch } from './batch-write.js';
 import { readBulkValues } from './bulk-values.js';
 import { queryValues } from './value-query.js';
 import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './harmonised-values.js';
@@ -182,99 +182,8 @@ export class SqliteStore implements Store {
     return this.postcodeStore;
   }
 
-  private upsertEdition(e: ImportBatch['edition']): number {
-    this.db
-      .prepare(
-        `INSERT INTO editions (source, edition, table_id, publisher, division_year) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (source, edition) DO UPDATE SET table_id = excluded.table_id, publisher = excluded.publisher,
-           division_year = excluded.division_year`,
-      )
-      .run(e.source, e.edition, e.table, e.publisher, e.divisionYear);
-    const row = this.db
-      .prepare('SELECT id FROM editions WHERE source = ? AND edition = ?')
-      .get(e.source, e.edition) as {
-      id: number;
-    };
-    return row.id;
-  }
-
   async writeBatch(batch: ImportBatch, report: unknown): Promise<WriteBatchResult> {
-    return this.transaction(async () => {
-      const editionId = this.upsertEdition(batch.edition);
-      const insertArea = this.db.prepare(
-        `INSERT INTO areas (code, division_year, level, name, gemeente_code, wijk_code) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (code, division_year) DO UPDATE SET
-           name = COALESCE(excluded.name, areas.name),
-           gemeente_code = COALESCE(excluded.gemeente_code, areas.gemeente_code),
-           wijk_code = COALESCE(excluded.wijk_code, areas.wijk_code)`,
-      );
-      const insertName = this.db.prepare(
-        `INSERT OR REPLACE INTO area_names (code, name, gemeente_code, level, source_edition_id) VALUES (?, ?, ?, ?, ?)`,
-      );
-      for (const a of batch.areas) {
-        insertArea.run(a.code, a.divisionYear, a.level, a.name, a.gemeenteCode, a.wijkCode);
-        if (a.name && a.gemeenteCode) insertName.run(a.code, a.name, a.gemeenteCode, a.level, editionId);
-      }
-      this.writeValues(batch.values, editionId);
-      const insertGeometry = this.db.prepare(
-        `INSERT OR REPLACE INTO geometries (code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson, edition_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-      );
-      for (const g of batch.geometries) {
-        const [minX, minY, maxX, maxY] = geometryBbox(g.rd);
-        insertGeometry.run(
-          g.code,
-          g.divisionYear,
-          JSON.stringify(g.rd),
-          g.areaM2,
-          minX,
-          minY,
-          maxX,
-          maxY,
-          editionId,
-        );
-      }
-      this.db
-        .prepare(
-          'INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(batch.file, batch.checksum, editionId, new Date().toISOString(), JSON.stringify(report));
-      return {
-        editionId,
-        areasWritten: batch.areas.length,
-        valuesWritten: batch.values.length,
-        geometriesWritten: batch.geometries.length,
-      };
-    });
-  }
-
-  /**
-   * Inserts (or replaces) the batch's values: codes, indicators and source columns resolved to
-   * dictionary ids once each, then written in primary-key order (value-rows.ts). Same rows and
-   * same replace semantics as one statement per value in batch order.
-   */
-  private writeValues(batchValues: ImportBatch['values'], editionId: number): void {
-    if (batchValues.length === 0) return;
-    const areas = new DictionaryIds(this.db, 'area');
-    const indicators = new DictionaryIds(this.db, 'indicator');
-    const columns = new DictionaryIds(this.db, 'column');
-    areas.preload(batchValues.map((v) => v.areaCode));
-    indicators.preload(batchValues.map((v) => v.indicator));
-    const rows = new IdRows(batchValues.length);
-    for (const v of batchValues) {
-      rows.push(
-        v.divisionYear,
-        areas.id(v.areaCode),
-        indicators.id(v.indicator),
-        v.year,
-        v.value,
-        v.flags,
-        editionId,
-        columns.id(v.column),
-        null,
-      );
-    }
-    writeIdRows(this.db, rows);
+    return this.transaction(async () => writeSqliteBatch(this.db, batch, report));
   }
 
   async findImport(checksum: string): Promise<ImportLogRow | undefined> {

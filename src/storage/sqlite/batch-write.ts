@@ -1,0 +1,103 @@
+/**
+ * One file's batch written into the SQLite store: its source edition, areas and names, values
+ * (value-rows.ts) and RD geometry, and its import_log row. The caller holds the transaction.
+ */
+import type Database from 'better-sqlite3';
+import { geometryBbox } from '../../core/geometry-bbox.js';
+import type { ImportBatch } from '../../core/records.js';
+import type { WriteBatchResult } from '../store.js';
+import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
+
+/** Writes `batch` (and `report` into its import_log row); the caller wraps it in a transaction. */
+export function writeSqliteBatch(
+  db: Database.Database,
+  batch: ImportBatch,
+  report: unknown,
+): WriteBatchResult {
+  const editionId = upsertEdition(db, batch.edition);
+  const insertArea = db.prepare(
+    `INSERT INTO areas (code, division_year, level, name, gemeente_code, wijk_code) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code, division_year) DO UPDATE SET
+       name = COALESCE(excluded.name, areas.name),
+       gemeente_code = COALESCE(excluded.gemeente_code, areas.gemeente_code),
+       wijk_code = COALESCE(excluded.wijk_code, areas.wijk_code)`,
+  );
+  const insertName = db.prepare(
+    `INSERT OR REPLACE INTO area_names (code, name, gemeente_code, level, source_edition_id) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const a of batch.areas) {
+    insertArea.run(a.code, a.divisionYear, a.level, a.name, a.gemeenteCode, a.wijkCode);
+    if (a.name && a.gemeenteCode) insertName.run(a.code, a.name, a.gemeenteCode, a.level, editionId);
+  }
+  writeValues(db, batch.values, editionId);
+  const insertGeometry = db.prepare(
+    `INSERT OR REPLACE INTO geometries (code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson, edition_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+  );
+  for (const g of batch.geometries) {
+    const [minX, minY, maxX, maxY] = geometryBbox(g.rd);
+    insertGeometry.run(
+      g.code,
+      g.divisionYear,
+      JSON.stringify(g.rd),
+      g.areaM2,
+      minX,
+      minY,
+      maxX,
+      maxY,
+      editionId,
+    );
+  }
+  db.prepare(
+    'INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES (?, ?, ?, ?, ?)',
+  ).run(batch.file, batch.checksum, editionId, new Date().toISOString(), JSON.stringify(report));
+  return {
+    editionId,
+    areasWritten: batch.areas.length,
+    valuesWritten: batch.values.length,
+    geometriesWritten: batch.geometries.length,
+  };
+}
+
+function upsertEdition(db: Database.Database, e: ImportBatch['edition']): number {
+  db.prepare(
+    `INSERT INTO editions (source, edition, table_id, publisher, division_year) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (source, edition) DO UPDATE SET table_id = excluded.table_id, publisher = excluded.publisher,
+         division_year = excluded.division_year`,
+  ).run(e.source, e.edition, e.table, e.publisher, e.divisionYear);
+  const row = db
+    .prepare('SELECT id FROM editions WHERE source = ? AND edition = ?')
+    .get(e.source, e.edition) as {
+    id: number;
+  };
+  return row.id;
+}
+
+/**
+ * Inserts (or replaces) the batch's values: codes, indicators and source columns resolved to
+ * dictionary ids once each, then written in primary-key order (value-rows.ts). Same rows and
+ * same replace semantics as one statement per value in batch order.
+ */
+function writeValues(db: Database.Database, batchValues: ImportBatch['values'], editionId: number): void {
+  if (batchValues.length === 0) return;
+  const areas = new DictionaryIds(db, 'area');
+  const indicators = new DictionaryIds(db, 'indicator');
+  const columns = new DictionaryIds(db, 'column');
+  areas.preload(batchValues.map((v) => v.areaCode));
+  indicators.preload(batchValues.map((v) => v.indicator));
+  const rows = new IdRows(batchValues.length);
+  for (const v of batchValues) {
+    rows.push(
+      v.divisionYear,
+      areas.id(v.areaCode),
+      indicators.id(v.indicator),
+      v.year,
+      v.value,
+      v.flags,
+      editionId,
+      columns.id(v.column),
+      null,
+    );
+  }
+  writeIdRows(db, rows);
+}
