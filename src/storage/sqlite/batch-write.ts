@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch } from '../../core/records.js';
 import type { WriteBatchResult } from '../store.js';
-import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
+import { CodedValueRows } from './value-rows.js';
 
 /** Writes `batch` (and `report` into its import_log row); the caller wraps it in a transaction. */
 export function writeSqliteBatch(
@@ -80,24 +80,13 @@ function upsertEdition(db: Database.Database, e: ImportBatch['edition']): number
  */
 function writeValues(db: Database.Database, batchValues: ImportBatch['values'], editionId: number): void {
   if (batchValues.length === 0) return;
-  const areas = new DictionaryIds(db, 'area');
-  const indicators = new DictionaryIds(db, 'indicator');
-  const columns = new DictionaryIds(db, 'column');
-  areas.preload(batchValues.map((v) => v.areaCode));
-  indicators.preload(batchValues.map((v) => v.indicator));
-  const rows = new IdRows(batchValues.length);
+  const rows = new CodedValueRows(db, batchValues.length);
+  rows.preload(
+    batchValues.map((v) => v.areaCode),
+    batchValues.map((v) => v.indicator),
+  );
   for (const v of batchValues) {
-    rows.push(
-      v.divisionYear,
-      areas.id(v.areaCode),
-      indicators.id(v.indicator),
-      v.year,
-      v.value,
-      v.flags,
-      editionId,
-      columns.id(v.column),
-      null,
-    );
+    rows.push(v.divisionYear, v.areaCode, v.indicator, v.year, v.value, v.flags, editionId, v.column, null);
   }
-  writeIdRows(db, rows);
+  rows.write();
 }

@@ -33,7 +33,7 @@ import { writeSqliteBatch } from './batch-write.js';
 import { readBulkValues } from './bulk-values.js';
 import { queryValues } from './value-query.js';
 import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './harmonised-values.js';
-import { DictionaryIds, IdRows, writeIdRows } from './value-rows.js';
+import { CodedValueRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
 import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-snapshot.js';
 import type { MembersStore } from '../members-store.js';
@@ -320,26 +320,26 @@ export class SqliteStore implements Store {
     editionOf: (row: HarmonisedValueRow) => number,
   ): Promise<number> {
     return this.transaction(async () => {
-      const areas = new DictionaryIds(this.db, 'area');
-      const indicators = new DictionaryIds(this.db, 'indicator');
-      const columns = new DictionaryIds(this.db, 'column');
-      areas.preload(rows.map((r) => r.areaCode));
-      const idRows = new IdRows(rows.length);
+      const coded = new CodedValueRows(this.db, rows.length);
+      coded.preload(
+        rows.map((r) => r.areaCode),
+        [],
+      );
       for (const r of rows) {
-        idRows.push(
+        coded.push(
           r.divisionYear,
-          areas.id(r.areaCode),
-          indicators.id(r.indicator),
+          r.areaCode,
+          r.indicator,
           r.year,
           r.value,
           r.flags,
           editionOf(r),
-          columns.id(r.sourceColumn),
+          r.sourceColumn,
           r.method,
           r.fromDivision,
         );
       }
-      writeIdRows(this.db, idRows);
+      coded.write();
       return rows.length;
     });
   }

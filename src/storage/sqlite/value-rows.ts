@@ -52,6 +52,64 @@ export class DictionaryIds {
   }
 }
 
+/**
+ * Values with their area code, indicator and source column as text, resolved to dictionary ids
+ * (each distinct key looked up once) into `IdRows` and written in key order by `write`. Lives for
+ * one write, like `DictionaryIds`.
+ */
+export class CodedValueRows {
+  private readonly areas: DictionaryIds;
+  private readonly indicators: DictionaryIds;
+  private readonly columns: DictionaryIds;
+  private readonly rows: IdRows;
+
+  constructor(
+    private readonly db: Database.Database,
+    capacity: number,
+  ) {
+    this.areas = new DictionaryIds(db, 'area');
+    this.indicators = new DictionaryIds(db, 'indicator');
+    this.columns = new DictionaryIds(db, 'column');
+    this.rows = new IdRows(capacity);
+  }
+
+  /** Resolves area codes and indicators in sorted order first, so that new ids follow it. */
+  preload(areaCodes: Iterable<string>, indicators: Iterable<string>): void {
+    this.areas.preload(areaCodes);
+    this.indicators.preload(indicators);
+  }
+
+  push(
+    division: number,
+    areaCode: string,
+    indicator: string,
+    year: number,
+    value: number | null,
+    flags: number,
+    edition: number,
+    column: string,
+    method: string | null,
+    from?: number | null,
+  ): void {
+    this.rows.push(
+      division,
+      this.areas.id(areaCode),
+      this.indicators.id(indicator),
+      year,
+      value,
+      flags,
+      edition,
+      this.columns.id(column),
+      method,
+      from,
+    );
+  }
+
+  write(): void {
+    writeIdRows(this.db, this.rows);
+  }
+}
+
 /** Values as columns of ids, filled by `push`, written by `writeIdRows`. */
 export class IdRows {
   count = 0;
