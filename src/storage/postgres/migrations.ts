@@ -1,9 +1,12 @@
 /**
  * The PostgreSQL schema, as versioned migrations numbered like SQLite's (../migrations.ts): version
  * N here brings a PostgreSQL database to what SQLite version N holds, so `schema_migrations` means
- * the same on both stores. Where SQLite needed a rewrite (3: values keyed by dictionary ids)
- * PostgreSQL has the final shape from the start and the migration records the version only
- * (docs/decisions/006-postgresql-store.md). Never edit an applied migration: add one.
+ * the same on both stores. Where SQLite needed a rewrite (3: values keyed division first)
+ * PostgreSQL had that key from the start and the migration records the version only
+ * (docs/decisions/006-postgresql-store.md). Version 10 is PostgreSQL's only: it gives PostgreSQL
+ * the dictionary ids SQLite has had since 3 (docs/decisions/008-postgres-integer-keys.md); a later
+ * change to both schemas takes the next number free on both (SQLite recording 10 as a no-op).
+ * Never edit an applied migration: add one.
  *
  * Every TEXT column sorts bytewise (COLLATE "C"), as SQLite does: codes, names and e-mail addresses
  * list in the same order on both stores whatever the database's locale. Ids are 32-bit identities
@@ -308,6 +311,55 @@ CREATE TABLE postcode_table (
   rows INTEGER NOT NULL,
   imported_at TEXT NOT NULL
 );
+`,
+  },
+  {
+    version: 10,
+    name: 'values keyed by integer ids (area, indicator and source column dictionaries), as SQLite since 3',
+    // area_values held three TEXT keys per row (area code, indicator, source column: ~70 of its
+    // ~110 bytes) under a primary key over two of them. Now the key is (division_year, area_id,
+    // indicator_id, year) over three small dictionaries shared by all divisions, so a row and its
+    // index entry are about half the size and COPY writes and sorts integers
+    // (docs/decisions/008-postgres-integer-keys.md). Existing rows are moved, in key order. The
+    // view "values" shows the text columns for ad-hoc SQL; the store reads and writes area_values.
+    sql: `
+CREATE TABLE value_areas (id ${ID}, code TEXT NOT NULL UNIQUE);
+CREATE TABLE value_indicators (id ${ID}, indicator TEXT NOT NULL UNIQUE);
+CREATE TABLE value_columns (id ${ID}, source_column TEXT NOT NULL UNIQUE);
+INSERT INTO value_areas (code) SELECT DISTINCT area_code FROM area_values ORDER BY area_code;
+INSERT INTO value_indicators (indicator) SELECT DISTINCT indicator FROM area_values ORDER BY indicator;
+INSERT INTO value_columns (source_column) SELECT DISTINCT source_column FROM area_values ORDER BY source_column;
+ALTER TABLE area_values RENAME TO area_values_by_text;
+ALTER TABLE area_values_by_text RENAME CONSTRAINT area_values_pkey TO area_values_by_text_pkey;
+CREATE TABLE area_values (
+  division_year INTEGER NOT NULL,
+  area_id INTEGER NOT NULL,
+  indicator_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  value DOUBLE PRECISION,
+  flags INTEGER NOT NULL DEFAULT 0,
+  edition_id INTEGER NOT NULL, -- no foreign keys: their per-row checks doubled the merges (ADR 006)
+  column_id INTEGER NOT NULL,
+  method TEXT,
+  from_division INTEGER,
+  PRIMARY KEY (division_year, area_id, indicator_id, year)
+);
+INSERT INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method,
+  from_division)
+SELECT v.division_year, a.id, i.id, v.year, v.value, v.flags, v.edition_id, c.id, v.method, v.from_division
+FROM area_values_by_text v
+JOIN value_areas a ON a.code = v.area_code
+JOIN value_indicators i ON i.indicator = v.indicator
+JOIN value_columns c ON c.source_column = v.source_column
+ORDER BY v.division_year, a.id, i.id, v.year;
+DROP TABLE area_values_by_text;
+CREATE VIEW "values" AS
+SELECT a.code AS area_code, v.division_year, i.indicator, v.year, v.value, v.flags, v.edition_id,
+  c.source_column, v.method, v.from_division
+FROM area_values v
+JOIN value_areas a ON a.id = v.area_id
+JOIN value_indicators i ON i.id = v.indicator_id
+JOIN value_columns c ON c.id = v.column_id;
 `,
   },
 ];

@@ -1,13 +1,13 @@
 /**
  * One import batch written to PostgreSQL inside the caller's transaction (PgStore.writeBatch):
  * the edition upserted, areas and names as multi-row inserts from arrays, values with COPY
- * (pg-values.ts), geometries in slices, and the import log row.
+ * (pg-value-rows.ts), geometries in slices, and the import log row.
  */
 import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch } from '../../core/records.js';
 import type { WriteBatchResult } from '../store.js';
 import type { PgConnection } from './pg-connection.js';
-import { writeValueRows } from './pg-values.js';
+import { PgValueRows } from './pg-value-rows.js';
 
 /** Needs a connection carrying a transaction (COPY runs on its client). */
 export async function writeImportBatch(
@@ -24,21 +24,21 @@ export async function writeImportBatch(
     [e.source, e.edition, e.table, e.publisher, e.divisionYear],
   )) as [{ id: number }];
   await writeAreas(tx, batch.areas, editionId);
-  await writeValueRows(
-    tx.client!,
-    batch.values.map((v) => ({
-      divisionYear: v.divisionYear,
-      areaCode: v.areaCode,
-      indicator: v.indicator,
-      year: v.year,
-      value: v.value,
-      flags: v.flags,
+  const values = new PgValueRows(batch.values.length);
+  for (const v of batch.values)
+    values.push(
+      v.divisionYear,
+      v.areaCode,
+      v.indicator,
+      v.year,
+      v.value,
+      v.flags,
       editionId,
-      sourceColumn: v.column,
-      method: null,
-      fromDivision: null,
-    })),
-  );
+      v.column,
+      null,
+      null,
+    );
+  await values.write(tx.client!);
   await writeGeometries(tx, batch.geometries, editionId);
   await tx.changes(
     'INSERT INTO import_log (file, checksum, edition_id, imported_at, report) VALUES ($1, $2, $3, $4, $5)',

@@ -41,13 +41,8 @@ import { migrate } from './pg-migrate.js';
 import { isSnapshotQuery, readPgBulkSnapshot, writePgBulkSnapshot } from './pg-bulk-snapshot.js';
 import { writeImportBatch } from './pg-batch.js';
 import { readBulkValues } from './pg-bulk-read.js';
-import {
-  clearHarmonisation,
-  copyValuesByCode,
-  queryValues,
-  writeValueRows,
-  type CopyByCodeQuery,
-} from './pg-values.js';
+import { PgValueRows } from './pg-value-rows.js';
+import { clearHarmonisation, copyValuesByCode, queryValues, type CopyByCodeQuery } from './pg-values.js';
 
 import { WRITE_LOCK } from './pg-migrate.js';
 
@@ -349,21 +344,21 @@ export class PgStore implements Store {
     editionOf: (row: HarmonisedValueRow) => number,
   ): Promise<number> {
     return this.unit(async (tx) => {
-      await writeValueRows(
-        tx.conn.client!,
-        rows.map((r) => ({
-          divisionYear: r.divisionYear,
-          areaCode: r.areaCode,
-          indicator: r.indicator,
-          year: r.year,
-          value: r.value,
-          flags: r.flags,
-          editionId: editionOf(r),
-          sourceColumn: r.sourceColumn,
-          method: r.method,
-          fromDivision: r.fromDivision,
-        })),
-      );
+      const values = new PgValueRows(rows.length);
+      for (const r of rows)
+        values.push(
+          r.divisionYear,
+          r.areaCode,
+          r.indicator,
+          r.year,
+          r.value,
+          r.flags,
+          editionOf(r),
+          r.sourceColumn,
+          r.method,
+          r.fromDivision,
+        );
+      await values.write(tx.conn.client!);
       return rows.length;
     });
   }
@@ -522,9 +517,10 @@ export class PgStore implements Store {
     { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]
   > {
     return this.conn.rows(
-      `SELECT indicator, division_year AS "divisionYear", year, COUNT(*)::int AS areas,
-              COUNT(*) FILTER (WHERE value IS NULL)::int AS missing
-       FROM area_values GROUP BY indicator, division_year, year ORDER BY indicator, division_year, year`,
+      `SELECT i.indicator, v.division_year AS "divisionYear", v.year, COUNT(*)::int AS areas,
+              COUNT(*) FILTER (WHERE v.value IS NULL)::int AS missing
+       FROM area_values v JOIN value_indicators i ON i.id = v.indicator_id
+       GROUP BY i.indicator, v.division_year, v.year ORDER BY i.indicator, v.division_year, v.year`,
     );
   }
 

@@ -1,127 +1,16 @@
 /**
- * Values on PostgreSQL (`area_values`, key (division_year, area_code, indicator, year)): written
- * with binary COPY (pg-copy-binary.ts) in key order, straight into area_values when the batch's
- * divisions hold no rows yet (or, for a large batch, none of its indicators), else into a
- * temporary staging table merged in one INSERT … ON CONFLICT (the replace semantics of SQLite's
- * INSERT OR REPLACE); read by query; and the harmonisation statements (copy by code, clear).
- * The engine's bulk read is pg-bulk-read.ts.
+ * Values on PostgreSQL (`area_values`, key (division_year, area_id, indicator_id, year) over the
+ * dictionaries value_areas, value_indicators and value_columns, migration 10): read by query, and
+ * the harmonisation statements (copy by code, clear). They are written by pg-value-rows.ts; the
+ * engine's bulk read is pg-bulk-read.ts.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { VALUE_FLAGS } from '../../core/records.js';
 import type { ValueQuery, ValueRow } from '../store.js';
 import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
-import { BinaryCopyWriter } from './pg-copy-binary.js';
 import type { PgConnection } from './pg-connection.js';
 
-/** One row of area_values to write. */
-export interface ValueWrite {
-  divisionYear: number;
-  areaCode: string;
-  indicator: string;
-  year: number;
-  value: number | null;
-  flags: number;
-  editionId: number;
-  sourceColumn: string;
-  method: string | null;
-  fromDivision: number | null;
-}
-
 const COLUMNS =
-  'division_year, area_code, indicator, year, value, flags, edition_id, source_column, method, from_division';
-
-/** Orders value rows by key: division, code, indicator, year (code-unit order is COLLATE "C"). */
-function byKey(a: ValueWrite, b: ValueWrite): number {
-  return (
-    a.divisionYear - b.divisionYear ||
-    (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) ||
-    (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
-    a.year - b.year
-  );
-}
-
-/**
- * The rows in key order, one per key: the last given (as one statement per row in order would
- * leave). A stable sort keeps rows with the same key in the order given; input already in key
- * order (most batches nearly are) is not copied.
- */
-function lastPerKeyInKeyOrder(rows: readonly ValueWrite[]): readonly ValueWrite[] {
-  let ordered = true;
-  for (let i = 1; i < rows.length && ordered; i++) ordered = byKey(rows[i - 1]!, rows[i]!) < 0;
-  if (ordered) return rows; // strictly increasing: no key twice
-  const sorted = [...rows].sort(byKey);
-  return sorted.filter((r, i) => i === sorted.length - 1 || byKey(r, sorted[i + 1]!) !== 0);
-}
-
-/** The rows in COPY's binary format (pg-copy-binary.ts), in buffers of about 1 MB. */
-function* binaryCopy(rows: readonly ValueWrite[]): Generator<Buffer> {
-  const w = new BinaryCopyWriter();
-  for (const r of rows) {
-    const t = BinaryCopyWriter.textBound;
-    w.row(10, 5 * 8 + 12 + t(r.areaCode) + t(r.indicator) + t(r.sourceColumn) + t(r.method));
-    w.int4(r.divisionYear);
-    w.text(r.areaCode);
-    w.text(r.indicator);
-    w.int4(r.year);
-    // −0 stored as 0, as the text format's String(−0) did; NaN and ±Infinity as NULL
-    w.float8(r.value === null || !Number.isFinite(r.value) ? null : r.value === 0 ? 0 : r.value);
-    w.int4(r.flags);
-    w.int4(r.editionId);
-    w.text(r.sourceColumn);
-    w.text(r.method);
-    w.int4(r.fromDivision);
-    if (w.full) yield* w.take();
-  }
-  yield* w.take(true);
-}
-
-async function copyInto(client: pg.PoolClient, table: string, rows: readonly ValueWrite[]): Promise<void> {
-  await pipeline(
-    Readable.from(binaryCopy(rows)),
-    client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN (FORMAT binary)`)),
-  );
-}
-
-/** Rows from which a batch is checked per indicator for conflicts (see writeValueRows). */
-const LARGE_BATCH = 50_000;
-
-/**
- * Inserts or replaces value rows (a later row with the same key wins, as one statement per row in
- * order would). Needs the transaction's client (COPY).
- */
-export async function writeValueRows(client: pg.PoolClient, rows: readonly ValueWrite[]): Promise<void> {
-  if (rows.length === 0) return;
-  const sorted = lastPerKeyInKeyOrder(rows);
-  await client.query(DROP_BULK_SNAPSHOTS); // values change: the engine snapshot is stale
-  // Rows of a division that holds none yet (every first import of it) cannot conflict, nor, in a
-  // large batch, rows of indicators the division does not hold yet (a second source on the same
-  // division): COPY straight into area_values, in key order (the B-tree filled leaf by leaf; any
-  // order is correct, only slower). The indicator test scans the division's index entries, which
-  // pays only when it spares staging and merging many rows (LARGE_BATCH).
-  const divisions = [...new Set(sorted.map((r) => r.divisionYear))];
-  const indicators = sorted.length >= LARGE_BATCH ? [...new Set(sorted.map((r) => r.indicator))] : null;
-  const { rows: held } = await client.query<{ held: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM area_values WHERE division_year = ANY($1::int[])
-       AND ($2::text[] IS NULL OR indicator = ANY($2::text[]))) AS held`,
-    [divisions, indicators],
-  );
-  if (!held[0]!.held) return copyInto(client, 'area_values', sorted);
-  await client.query(
-    `CREATE TEMP TABLE IF NOT EXISTS staged_values (LIKE area_values INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
-     TRUNCATE staged_values`,
-  );
-  await copyInto(client, 'staged_values', sorted);
-  await client.query(
-    `INSERT INTO area_values (${COLUMNS}) SELECT ${COLUMNS} FROM staged_values
-     ORDER BY division_year, area_code, indicator, year
-     ON CONFLICT (division_year, area_code, indicator, year) DO UPDATE SET value = EXCLUDED.value,
-       flags = EXCLUDED.flags, edition_id = EXCLUDED.edition_id, source_column = EXCLUDED.source_column,
-       method = EXCLUDED.method, from_division = EXCLUDED.from_division`,
-  );
-}
+  'division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division';
 
 interface ValueSql {
   area_code: string;
@@ -144,19 +33,21 @@ export async function queryValues(conn: PgConnection, q: ValueQuery): Promise<Va
   const params: unknown[] = [];
   const param = (v: unknown): string => `$${params.push(v)}`;
   if (q.divisionYear !== undefined) where.push(`v.division_year = ${param(q.divisionYear)}`);
-  if (q.codes) where.push(`v.area_code = ANY(${param([...new Set(q.codes)])}::text[])`);
+  if (q.codes) where.push(`a.code = ANY(${param([...new Set(q.codes)])}::text[])`);
   if (q.gemeente)
-    where.push(
-      `(v.area_code = ${param(q.gemeente)} OR substr(v.area_code, 3, 4) = ${param(q.gemeente.slice(2))})`,
-    );
-  if (q.indicators) where.push(`v.indicator = ANY(${param([...q.indicators])}::text[])`);
+    where.push(`(a.code = ${param(q.gemeente)} OR substr(a.code, 3, 4) = ${param(q.gemeente.slice(2))})`);
+  if (q.indicators) where.push(`i.indicator = ANY(${param([...q.indicators])}::text[])`);
   if (q.years) where.push(`v.year = ANY(${param([...q.years])}::int[])`);
   const rows = await conn.rows<ValueSql>(
-    `SELECT v.area_code, v.division_year, v.indicator, v.year, v.value, v.flags, v.source_column, v.method,
-       v.from_division, e.edition, e.table_id
-     FROM area_values v JOIN editions e ON e.id = v.edition_id
+    `SELECT a.code AS area_code, v.division_year, i.indicator, v.year, v.value, v.flags, c.source_column,
+       v.method, v.from_division, e.edition, e.table_id
+     FROM area_values v
+       JOIN value_areas a ON a.id = v.area_id
+       JOIN value_indicators i ON i.id = v.indicator_id
+       JOIN value_columns c ON c.id = v.column_id
+       JOIN editions e ON e.id = v.edition_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY v.area_code, v.division_year, v.indicator, v.year`,
+     ORDER BY a.code, v.division_year, i.indicator, v.year`,
     params,
   );
   return rows.map((r) => ({
@@ -194,40 +85,46 @@ export interface CopyByCodeQuery {
  *      reference: no join; only source rows of those indicators are joined otherwise);
  *   2. insert the copies where the target has no row left with the key (the rows left are
  *      originals and values carried from a nearer division: never replaced) — a plain insert.
- * The count is that of step 2: new rows plus replaced ones, as the upsert's was. The sorts (merge
- * anti-join, key order for the B-tree) get work_mem for the statement (SORT_MEMORY).
+ * The codes are looked up as area ids first (the dictionary holds every code a value was written
+ * with), so both statements join on integers. The count is that of step 2: new rows plus replaced
+ * ones, as the upsert's was. The sorts (merge anti-join, key order for the B-tree) get work_mem for
+ * the statement (SORT_MEMORY).
  */
 export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): Promise<number> {
   if (q.codes.length === 0) return 0;
   const h = VALUE_FLAGS.harmonised;
-  const codes = [...new Set(q.codes)];
   const keepFrom = (q.keepFrom ?? []).filter((y) => Number.isInteger(y));
   await conn.changes(DROP_BULK_SNAPSHOTS);
+  const [{ areas }] = (await conn.rows<{ areas: number[] | null }>(
+    'SELECT array_agg(id) AS areas FROM value_areas WHERE code = ANY($1::text[])',
+    [[...new Set(q.codes)]],
+  )) as [{ areas: number[] | null }];
+  if (!areas) return 0; // no value was ever written with one of the codes
   return withSortMemory(conn, async () => {
-    const [{ indicators }] = (await conn.rows<{ indicators: string[] | null }>(
-      `SELECT array_agg(DISTINCT indicator) AS indicators FROM area_values
+    const [{ indicators }] = (await conn.rows<{ indicators: number[] | null }>(
+      `SELECT array_agg(DISTINCT indicator_id) AS indicators FROM area_values
        WHERE division_year = $1 AND (flags & ${h}) != 0 AND NOT COALESCE(from_division = ANY($2::int[]), false)`,
       [q.toDivision, keepFrom],
-    )) as [{ indicators: string[] | null }];
+    )) as [{ indicators: number[] | null }];
     if (indicators)
       await conn.changes(
         `DELETE FROM area_values o USING area_values v
          WHERE o.division_year = $2 AND (o.flags & ${h}) != 0
-           AND NOT COALESCE(o.from_division = ANY($4::int[]), false) AND o.indicator = ANY($5::text[])
-           AND v.division_year = $1 AND v.area_code = o.area_code AND v.indicator = o.indicator
-           AND v.year = o.year AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
-           AND v.indicator = ANY($5::text[])`,
-        [q.fromDivision, q.toDivision, codes, keepFrom, indicators],
+           AND NOT COALESCE(o.from_division = ANY($4::int[]), false) AND o.indicator_id = ANY($5::int[])
+           AND v.division_year = $1 AND v.area_id = o.area_id AND v.indicator_id = o.indicator_id
+           AND v.year = o.year AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0
+           AND v.indicator_id = ANY($5::int[])`,
+        [q.fromDivision, q.toDivision, areas, keepFrom, indicators],
       );
     return conn.changes(
       `INSERT INTO area_values (${COLUMNS})
-       SELECT $2, v.area_code, v.indicator, v.year, v.value, v.flags | ${h}, v.edition_id, v.source_column, $4, $1
+       SELECT $2, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${h}, v.edition_id, v.column_id, $4, $1
        FROM area_values v
-       WHERE v.division_year = $1 AND v.area_code = ANY($3::text[]) AND (v.flags & ${h}) = 0
-         AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_code = v.area_code
-                         AND o.indicator = v.indicator AND o.year = v.year)
-       ORDER BY v.area_code, v.indicator, v.year`,
-      [q.fromDivision, q.toDivision, codes, q.method],
+       WHERE v.division_year = $1 AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0
+         AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_id = v.area_id
+                         AND o.indicator_id = v.indicator_id AND o.year = v.year)
+       ORDER BY v.area_id, v.indicator_id, v.year`,
+      [q.fromDivision, q.toDivision, areas, q.method],
     );
   });
 }
