@@ -517,10 +517,13 @@ export class PgStore implements Store {
     { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]
   > {
     return this.conn.rows(
-      `SELECT i.indicator, v.division_year AS "divisionYear", v.year, COUNT(*)::int AS areas,
-              COUNT(*) FILTER (WHERE v.value IS NULL)::int AS missing
-       FROM area_values v JOIN value_indicators i ON i.id = v.indicator_id
-       GROUP BY i.indicator, v.division_year, v.year ORDER BY i.indicator, v.division_year, v.year`,
+      // counted per indicator id, then named: a join per value row took twice as long
+      `SELECT i.indicator, c.division_year AS "divisionYear", c.year, c.areas, c.missing
+       FROM (SELECT indicator_id, division_year, year, COUNT(*)::int AS areas,
+               COUNT(*) FILTER (WHERE value IS NULL)::int AS missing
+             FROM area_values GROUP BY indicator_id, division_year, year) c
+         JOIN value_indicators i ON i.id = c.indicator_id
+       ORDER BY i.indicator, c.division_year, c.year`,
     );
   }
 
