@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsvTable, splitPlainLines } from './csv-table.js';
+import { readCsvRows, readCsvTable, splitPlainLines } from './csv-table.js';
 import { inputFileFromBytes } from './input-file.js';
 
 /** csv-parse with the options readCsvTable uses, as { fields, line } per record (or its error code). */
@@ -168,5 +168,68 @@ describe('readCsvTable(file, { keepColumn })', () => {
     expect(() => table('a;b;c\n1;2;3\n4,5,6\n', (h) => h === 'a')).toThrow(
       expect.objectContaining({ code: 'CSV_WRONG_DELIMITER' }),
     );
+  });
+});
+
+describe('readCsvRows(file, options, reader) — the rows of readCsvTable one at a time', () => {
+  const file = (text: string) => inputFileFromBytes('t.csv', Buffer.from(text));
+  const collect = (text: string, failAt?: number) => {
+    const got: { header?: readonly string[]; rows: [string[], number, number][] } = { rows: [] };
+    const read = readCsvRows(
+      file(text),
+      {},
+      {
+        header: (h) => void (got.header = h),
+        row: (cells, i, line) => {
+          if (i === failAt) throw new Error(`reader fails at row ${i}`);
+          got.rows.push([cells, i, line]);
+        },
+      },
+    );
+    return { ...got, read };
+  };
+
+  it('gives the header and the rows of readCsvTable with their index and line, on the fast path and through csv-parse', () => {
+    for (const text of ['a;b\n1;2\n\n3;4\n', 'a,b\n"1","2\nx"\n\n3,4']) {
+      const table = readCsvTable(file(text));
+      const { header, rows, read } = collect(text);
+      expect(header).toEqual(table.header);
+      expect(rows).toEqual(table.rows.map((r, i) => [r, i, table.lineOf(i)]));
+      expect(read).toEqual({ file: 't.csv', delimiter: table.delimiter, header: table.header, rowCount: 2 });
+    }
+  });
+
+  it("throws the file's own errors before the reader's, and gives no row after the reader threw", () => {
+    const bad = 'a,b\n1,2\n3,4\n5,6,7\n';
+    expect(() => collect(bad, 0)).toThrow(
+      expect.objectContaining({ code: 'CSV_MALFORMED', location: expect.objectContaining({ row: 3 }) }),
+    );
+    let given = 0;
+    expect(() =>
+      readCsvRows(
+        file('a,b\n1,2\n3,4\n'),
+        {},
+        {
+          header: () => undefined,
+          row: () => {
+            given++;
+            throw new Error('reader fails');
+          },
+        },
+      ),
+    ).toThrow('reader fails');
+    expect(given).toBe(1);
+    expect(() =>
+      readCsvRows(
+        file('a,b\n'),
+        {},
+        {
+          header: () => {
+            throw new Error('no known columns');
+          },
+          row: () => undefined,
+        },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'NOTHING_TO_IMPORT' }));
   });
 });

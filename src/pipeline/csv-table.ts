@@ -131,7 +131,49 @@ export interface RowFilter {
   alsoKeep: (name: string) => boolean;
 }
 
+/**
+ * Receives a table row by row, so that a caller that turns rows into values holds no row longer
+ * than it needs (a national file's rows would otherwise all be in memory at once).
+ */
+export interface CsvRowReader {
+  /** The cleaned header, before any row. */
+  header(header: readonly string[]): void;
+  /** Data row i (0-based) ending on 1-based `line`: as wide as the header unless `allowShortRows`. */
+  row(cells: string[], i: number, line: number): void;
+}
+
+export interface CsvRowsRead {
+  file: string;
+  delimiter: string;
+  header: string[];
+  rowCount: number;
+}
+
 export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): CsvTable {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const read = readCsvRows(file, options, {
+    header: () => undefined,
+    row: (cells, _i, line) => {
+      rows.push(cells);
+      lines.push(line);
+    },
+  });
+  return {
+    file: read.file,
+    delimiter: read.delimiter,
+    header: read.header,
+    rows,
+    lineOf: (i) => lines[i] ?? i + 2,
+  };
+}
+
+/**
+ * readCsvTable's rows given one at a time to `reader`, with the same checks and errors. The file's
+ * own errors come first: when `reader` throws, the rest of the file is still checked (and no
+ * more rows given), and the reader's error is thrown only when the file has none.
+ */
+export function readCsvRows(file: InputFile, options: CsvTableOptions, reader: CsvRowReader): CsvRowsRead {
   const original = file.text();
   const { text } = frameStatlineText(original);
   const delimiter = options.delimiter ?? sepHintOf(original) ?? detectDelimiter(headerLineOf(text));
@@ -139,13 +181,15 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
     throw tooLarge({ file: file.name }, 'the number of rows', `${file.limits.maxRows} rows`);
   }
   checkRowDelimiter(file.name, text, delimiter);
-  let records: CsvRecord[];
+  const rows = new RowCheck(file.name, text, delimiter, options.allowShortRows === true, reader);
+  const take = (record: string[], line: number): void => rows.take(record, line);
   try {
     const unwrapped = unwrapExcelText(text, delimiter);
-    records =
-      splitPlainLines(unwrapped, delimiter, options.keepColumn, options.keepRows) ??
-      parseAll(unwrapped, delimiter, options.keepColumn);
+    if (!eachPlainLine(unwrapped, delimiter, take, options.keepColumn, options.keepRows))
+      for (const { record, info } of parseAll(unwrapped, delimiter, options.keepColumn))
+        take(record, info.lines);
   } catch (e) {
+    if (e instanceof AppError) throw e; // the file's own errors from RowCheck
     const err = e as { code?: string; lines?: number; message?: string };
     const line = err.lines ?? undefined;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -163,45 +207,94 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
       cause: e,
     });
   }
-  if (records.length === 0) {
-    throw new AppError('NOTHING_TO_IMPORT', 'the file is empty', {
-      location: { file: file.name, line: 1, expected: 'a header row and data rows' },
-    });
+  return rows.finish();
+}
+
+/**
+ * The checks of readCsvTable on records as they come: the first is the header (duplicate
+ * names), every later one a row whose column count must be the header's (an error that depends
+ * on whether it is the last row, so each row is checked, and given on, when the next one comes).
+ */
+class RowCheck {
+  private header: string[] | undefined;
+  private headerLine = 0;
+  private pending: { record: string[]; line: number } | undefined;
+  private count = 0;
+  private readerError: { error: unknown } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly delimiter: string,
+    private readonly allowShortRows: boolean,
+    private readonly reader: CsvRowReader,
+  ) {}
+
+  take(record: string[], line: number): void {
+    if (!this.header) {
+      this.header = record.map(cleanHeaderCell);
+      this.headerLine = line;
+      checkDuplicateHeader(this.file, this.header);
+      this.give(() => this.reader.header(this.header!));
+      return;
+    }
+    if (this.pending) this.check(this.pending.record, this.pending.line, false);
+    this.pending = { record, line };
   }
-  const header = records[0]!.record.map(cleanHeaderCell);
-  const headerLine = records[0]!.info.lines;
-  checkDuplicateHeader(file.name, header);
-  if (records.length === 1) {
-    const cut = !/\n\s*$/.test(text);
-    throw new AppError(
-      cut ? 'CSV_TRUNCATED' : 'NOTHING_TO_IMPORT',
-      cut
-        ? 'the file ends inside its header line: it is truncated'
-        : 'the file has a header but no data rows',
-      {
-        location: {
-          file: file.name,
-          line: headerLine + (cut ? 0 : 1),
-          expected: cut ? 'a complete header line and data rows' : 'data rows under the header',
+
+  finish(): CsvRowsRead {
+    const header = this.header;
+    if (!header) {
+      throw new AppError('NOTHING_TO_IMPORT', 'the file is empty', {
+        location: { file: this.file, line: 1, expected: 'a header row and data rows' },
+      });
+    }
+    if (!this.pending && this.count === 0) {
+      const cut = !/\n\s*$/.test(this.text);
+      throw new AppError(
+        cut ? 'CSV_TRUNCATED' : 'NOTHING_TO_IMPORT',
+        cut
+          ? 'the file ends inside its header line: it is truncated'
+          : 'the file has a header but no data rows',
+        {
+          location: {
+            file: this.file,
+            line: this.headerLine + (cut ? 0 : 1),
+            expected: cut ? 'a complete header line and data rows' : 'data rows under the header',
+          },
         },
-      },
-    );
+      );
+    }
+    if (this.pending) this.check(this.pending.record, this.pending.line, true);
+    this.pending = undefined;
+    if (this.readerError) throw this.readerError.error;
+    return { file: this.file, delimiter: this.delimiter, header, rowCount: this.count };
   }
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const { record, info } = records[i]!;
-    if (record.length !== header.length && !options.allowShortRows) {
-      const isLast = i === records.length - 1;
-      const endsWithoutNewline = !/\n\s*$/.test(text);
+
+  /** Calls the reader unless it threw before; keeps its first error for finish. */
+  private give(call: () => void): void {
+    if (this.readerError) return;
+    try {
+      call();
+    } catch (error) {
+      this.readerError = { error };
+    }
+  }
+
+  private check(record: string[], line: number, isLast: boolean): void {
+    const header = this.header!;
+    const i = ++this.count;
+    const { file, delimiter } = this;
+    if (record.length !== header.length && !this.allowShortRows) {
+      const endsWithoutNewline = !/\n\s*$/.test(this.text);
       if (isLast && record.length < header.length && endsWithoutNewline) {
         throw new AppError(
           'CSV_TRUNCATED',
           `the last row has ${record.length} of ${header.length} columns: the file is truncated`,
           {
             location: {
-              file: file.name,
-              line: info.lines,
+              file,
+              line,
               row: i,
               column: header[record.length] ?? '',
               expected: `${header.length} columns`,
@@ -217,8 +310,8 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
           `the header is separated by '${delimiter}' but this row by '${other}'`,
           {
             location: {
-              file: file.name,
-              line: info.lines,
+              file,
+              line,
               row: i,
               column: header[0] ?? '',
               expected: `columns separated by '${delimiter}'`,
@@ -232,8 +325,8 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
         `row has ${record.length} columns, the header has ${header.length}`,
         {
           location: {
-            file: file.name,
-            line: info.lines,
+            file,
+            line,
             row: i,
             column: header[Math.min(record.length, header.length - 1)] ?? '',
             expected: `${header.length} columns separated by ${show(delimiter)}`,
@@ -242,10 +335,13 @@ export function readCsvTable(file: InputFile, options: CsvTableOptions = {}): Cs
         },
       );
     }
-    rows.push(record);
-    lines.push(info.lines);
+    if (!this.readerError)
+      try {
+        this.reader.row(record, i - 1, line);
+      } catch (error) {
+        this.readerError = { error };
+      }
   }
-  return { file: file.name, delimiter, header, rows, lineOf: (i) => lines[i] ?? i + 2 };
 }
 
 /** A record as csv-parse returns it with `info: true`: its fields and the line it ends on. */
@@ -293,16 +389,46 @@ export function splitPlainLines(
   keepColumn?: (name: string) => boolean,
   keepRows?: RowFilter,
 ): CsvRecord[] | undefined {
+  const records: CsvRecord[] = [];
+  const take = (record: string[], lines: number): void => void records.push({ record, info: { lines } });
+  return eachPlainLine(text, delimiter, take, keepColumn, keepRows) ? records : undefined;
+}
+
+/** Whether splitPlainLines splits `text` itself (each line one record, quotes around whole fields, one kind of line break). */
+function isPlainText(text: string, delimiter: string): boolean {
   const crlf = text.includes('\r');
   if (crlf) {
     for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
-      if (text.charCodeAt(i + 1) !== 10) return undefined;
+      if (text.charCodeAt(i + 1) !== 10) return false;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-      if (text.charCodeAt(i - 1) !== 13) return undefined;
+      if (text.charCodeAt(i - 1) !== 13) return false;
   }
-  const records: CsvRecord[] = [];
+  for (let quote = text.indexOf('"'); quote >= 0;) {
+    const nl = text.indexOf('\n', quote);
+    const end = nl < 0 ? text.length : crlf ? nl - 1 : nl;
+    if (!splitQuotedLine(text.slice(text.lastIndexOf('\n', quote) + 1, end), delimiter)) return false;
+    if (nl < 0) break;
+    quote = text.indexOf('"', nl + 1);
+  }
+  return true;
+}
+
+/**
+ * The records of splitPlainLines given one at a time to `take` (fields and line number), none
+ * when the text is not plain (false): so that no record is kept longer than its reader needs.
+ */
+function eachPlainLine(
+  text: string,
+  delimiter: string,
+  take: (record: string[], line: number) => void,
+  keepColumn?: (name: string) => boolean,
+  keepRows?: RowFilter,
+): boolean {
+  if (!isPlainText(text, delimiter)) return false;
+  const crlf = text.includes('\r');
   let keep: boolean[] | undefined;
   let rows: KeptRows | undefined;
+  let first = true;
   let line = 0;
   const starts: number[] = []; // splitKept's field offsets, one array for every line
   let quote = text.indexOf('"'); // the next quote at or after the line (-1: none left)
@@ -312,26 +438,26 @@ export function splitPlainLines(
     line++;
     if (quote >= 0 && quote < at) quote = text.indexOf('"', at);
     if (end > at) {
-      let record: string[] | undefined;
+      let record: string[];
       if (quote >= 0 && quote < end) {
-        record = splitQuotedLine(text.slice(at, end), delimiter);
-        if (!record) return undefined;
+        record = splitQuotedLine(text.slice(at, end), delimiter)!; // isPlainText checked it
         if (keep && record.length === keep.length)
           for (let c = 0; c < keep.length; c++) if (!keep[c]) record[c] = '';
       } else
         record = keep
           ? splitKept(text, at, end, delimiter, keep, starts, rows)
           : text.slice(at, end).split(delimiter);
-      if (records.length === 0 && keepColumn) {
+      if (first && keepColumn) {
         keep = keptColumns(record, keepColumn);
         rows = keptRows(record, keep, keepRows);
       }
-      records.push({ record, info: { lines: line } });
+      first = false;
+      take(record, line);
     }
     if (nl < 0) break;
     at = nl + 1;
   }
-  return records;
+  return true;
 }
 
 /** A RowFilter by column index: the deciding column, and the columns kept of a row it rejects. */

@@ -5,11 +5,11 @@
  */
 import { hasHeader } from '../../column-title.js';
 import { csvHeaderOf } from '../../csv-header.js';
-import { readCsvTable } from '../../csv-table.js';
+import { readCsvRows } from '../../csv-table.js';
 import type { SourceParser } from '../../source-parser.js';
 import { keyStem } from '../../odata-json.js';
 import { RIVM_ADULTS, RIVM_DIVISION_YEAR, RIVM_MEASURES } from './rivm-measures.js';
-import { buildRivmBatch } from './rivm-rows.js';
+import { startRivmBatch, type RivmBatchBuilder, type RivmRow } from './rivm-rows.js';
 
 export const rivmCsvParser: SourceParser = {
   kind: 'rivm',
@@ -23,38 +23,50 @@ export const rivmCsvParser: SourceParser = {
   },
   async parse(file, ctx) {
     // a national file has ~45 columns of which the batch reads ~17: keep only those in memory
-    // and of the rows of other age groups (≈ 60 %), which buildRivmBatch skips, only Leeftijd and Marges
-    const table = readCsvTable(file, {
-      keepColumn: isRivmColumn,
-      keepRows: {
-        column: 'Leeftijd',
-        read: (cell) => cell.trim() === RIVM_ADULTS,
-        alsoKeep: (name) => name === 'Marges',
-      },
-    });
-    const columnOf = new Map(table.header.map((h, c) => [h, c] as const));
-    const cell = (i: number, key: string): string | undefined => table.rows[i]?.[columnOf.get(key) ?? -1];
-    return buildRivmBatch(
+    // and of the rows of other age groups (≈ 60 %), which the batch skips, only Leeftijd and Marges;
+    // each row is turned into values as it is read, and is garbage after that
+    let builder: RivmBatchBuilder | undefined;
+    let columnOf = new Map<string, number>();
+    let cells: readonly string[] = [];
+    let line = 0;
+    let index = 0;
+    const cell = (key: string): string | undefined => cells[columnOf.get(key) ?? -1];
+    const row: RivmRow = {
+      get: cell,
+      where: (key) => ({ file: file.name, line, row: index + 1, column: key, found: cell(key) ?? '' }),
+    };
+    const read = readCsvRows(
+      file,
       {
-        file: file.name,
-        checksum: file.checksum,
-        keys: table.header,
-        count: table.rows.length,
-        get: cell,
-        where: (i, key) => ({
-          file: file.name,
-          line: table.lineOf(i),
-          row: i + 1,
-          column: key,
-          found: cell(i, key) ?? '',
-        }),
+        keepColumn: isRivmColumn,
+        keepRows: {
+          column: 'Leeftijd',
+          read: (value) => value.trim() === RIVM_ADULTS,
+          alsoKeep: (name) => name === 'Marges',
+        },
       },
-      ctx.divisionYear ?? RIVM_DIVISION_YEAR,
+      {
+        header(keys) {
+          columnOf = new Map(keys.map((h, c) => [h, c] as const));
+          builder = startRivmBatch(
+            { file: file.name, checksum: file.checksum, keys },
+            ctx.divisionYear ?? RIVM_DIVISION_YEAR,
+          );
+        },
+        row(rowCells, i, rowLine) {
+          cells = rowCells;
+          line = rowLine;
+          index = i;
+          builder!.addRow(i, row);
+        },
+      },
     );
+    cells = [];
+    return builder!.finish(read.rowCount);
   },
 };
 
-/** The columns buildRivmBatch reads: the dimensions, the gemeente name and the mapped measures. */
+/** The columns the batch reads: the dimensions, the gemeente name and the mapped measures. */
 function isRivmColumn(name: string): boolean {
   const stem = keyStem(name);
   return (

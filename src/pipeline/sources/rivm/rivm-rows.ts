@@ -51,7 +51,34 @@ export function rivmEdition(divisionYear: number): SourceEdition {
   };
 }
 
+/** One row, read through the accessors of its format. */
+export interface RivmRow {
+  get(key: string): unknown;
+  where(key: string): FileLocation;
+}
+
+/** Builds the batch of rows given one at a time (in order): `finish` gives the batch. */
+export interface RivmBatchBuilder {
+  addRow(i: number, row: RivmRow): void;
+  finish(rowCount: number): ImportBatch;
+}
+
 export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatch {
+  const builder = startRivmBatch(rows, divisionYear);
+  let i = 0;
+  const row: RivmRow = { get: (key) => rows.get(i, key), where: (key) => rows.where(i, key) };
+  for (; i < rows.count; i++) builder.addRow(i, row);
+  return builder.finish(rows.count);
+}
+
+/**
+ * The batch builder of a file with columns `keys`: CSV_NO_KNOWN_COLUMNS when a dimension is
+ * missing. Row i is read only during addRow, so a caller may hand the rows over as it reads them.
+ */
+export function startRivmBatch(
+  rows: Pick<RivmRows, 'file' | 'checksum' | 'keys' | 'areaName'>,
+  divisionYear: number,
+): RivmBatchBuilder {
   const codeKey =
     rows.keys.find((k) => k === 'WijkenEnBuurten') ?? rows.keys.find((k) => keyStem(k) === 'Codering');
   const gmNameKey = rows.keys.find((k) => keyStem(k) === 'Gemeentenaam');
@@ -91,29 +118,29 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
   const plausibleYears = new Set<number>();
   const areas = new Map<string, ParsedArea>();
   const seen = new Map<string, number>();
-  for (let i = 0; i < rows.count; i++) {
-    const age = text(rows.get(i, 'Leeftijd'));
-    if (text(rows.get(i, 'Marges')) !== RIVM_POINT_ESTIMATE) {
+  const addRow = (i: number, row: RivmRow): void => {
+    const age = text(row.get('Leeftijd'));
+    if (text(row.get('Marges')) !== RIVM_POINT_ESTIMATE) {
       skip('margins other than the point estimate (Marges ≠ MW00000)');
-      continue;
+      return;
     }
     if (age !== RIVM_ADULTS) {
       skip(ageReason(age));
-      continue;
+      return;
     }
-    const code = text(rows.get(i, codeKey!)).toUpperCase();
+    const code = text(row.get(codeKey!)).toUpperCase();
     if (/^NL\d*$/.test(code)) {
       skip('the land row (NL01)');
-      continue;
+      return;
     }
     const level = findAreaLevel(code);
     if (!level)
       throw new AppError('AREA_CODE_INVALID', 'not a CBS area code', {
-        location: { ...rows.where(i, codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' },
+        location: { ...row.where(codeKey!), expected: 'GMgggg, WKggggww or BUggggwwbb' },
       });
-    const year = yearOf(rows, i, yearKey!);
+    const year = yearOf(row, yearKey!);
     if (!plausibleYears.has(year)) {
-      checkPlausibleYear(year, () => rows.where(i, yearKey!));
+      checkPlausibleYear(year, () => row.where(yearKey!));
       plausibleYears.add(year);
     }
     const key = `${code}|${year}`;
@@ -122,7 +149,7 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
         'CSV_DUPLICATE_ROW',
         `${code}, ${year} (18+, point estimate) occurs twice (first in row ${seen.get(key)! + 1})`,
         {
-          location: { ...rows.where(i, codeKey!), expected: 'each area and year once' },
+          location: { ...row.where(codeKey!), expected: 'each area and year once' },
         },
       );
     }
@@ -131,21 +158,21 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
       areas,
       code,
       level,
-      gmNameKey ? text(rows.get(i, gmNameKey)) : '',
+      gmNameKey ? text(row.get(gmNameKey)) : '',
       rows.areaName?.(code) ?? null,
       divisionYear,
     );
     for (let k = 0; k < measures.length; k++) {
       const m = measures[k]!;
-      const cell = parseCell(rows.get(i, m) as string | number | null | undefined);
+      const cell = parseCell(row.get(m) as string | number | null | undefined);
       if (cell.kind === 'invalid')
         throw new AppError('VALUE_NOT_A_NUMBER', 'not a number', {
-          location: { ...rows.where(i, m), expected: 'a percentage, or empty' },
+          location: { ...row.where(m), expected: 'a percentage, or empty' },
         });
       const value = cell.kind === 'number' ? cell.value : null;
       const indicator = indicators[k]!;
       if (value !== null && !isPlausible(indicator, value))
-        checkPlausibleValue(indicator, value, () => rows.where(i, m));
+        checkPlausibleValue(indicator, value, () => row.where(m));
       batch.values.push({
         areaCode: code,
         year,
@@ -156,21 +183,24 @@ export function buildRivmBatch(rows: RivmRows, divisionYear: number): ImportBatc
         divisionYear,
       });
     }
-  }
-  for (const [why, n] of skipped)
-    batch.warnings.push({ code: 'ROWS_SKIPPED', message: `${n} rows skipped: ${why}`, file: rows.file });
-  batch.values = dropUnpublished(batch.values, rows.file, batch.warnings);
-  batch.areas = [...areas.values()];
-  batch.rowsRead = rows.count;
-  return batch;
+  };
+  const finish = (rowCount: number): ImportBatch => {
+    for (const [why, n] of skipped)
+      batch.warnings.push({ code: 'ROWS_SKIPPED', message: `${n} rows skipped: ${why}`, file: rows.file });
+    batch.values = dropUnpublished(batch.values, rows.file, batch.warnings);
+    batch.areas = [...areas.values()];
+    batch.rowsRead = rowCount;
+    return batch;
+  };
+  return { addRow, finish };
 }
 
-function yearOf(rows: RivmRows, i: number, key: string): number {
-  const raw = text(rows.get(i, key));
+function yearOf(row: RivmRow, key: string): number {
+  const raw = text(row.get(key));
   const m = /^((?:19|20)\d{2})(JJ00)?$/.exec(raw);
   if (!m)
     throw new AppError('YEAR_UNKNOWN', 'not a year period', {
-      location: { ...rows.where(i, key), expected: 'a period like 2020JJ00' },
+      location: { ...row.where(key), expected: 'a period like 2020JJ00' },
     });
   return Number(m[1]);
 }
