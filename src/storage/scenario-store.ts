@@ -1,7 +1,7 @@
 /**
  * Saved scenarios (store migration 8): the inputs of up to three scenarios on an area, kept per
  * organisation. The results are not stored: they are recomputed on the current data when opened.
- * `Store.members` implements it (sqlite/scenarios.ts).
+ * `Store.members` implements it for both stores (scenarios-sql.ts).
  */
 
 export interface ScenarioRow {

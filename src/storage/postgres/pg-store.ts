@@ -13,7 +13,10 @@ import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
 import type { DataEditionStore } from '../data-editions.js';
+import { accountMethods } from '../accounts-sql.js';
+import { memberDataMethods } from '../member-data-sql.js';
 import type { MembersStore } from '../members-store.js';
+import { scenarioMethods } from '../scenarios-sql.js';
 import type { PostcodeStore } from '../postcode-store.js';
 import { areaFromSql, indicatorFromSql, type AreaSql, type IndicatorSql } from '../store-rows.js';
 import type {
@@ -33,9 +36,8 @@ import type {
   WriteBatchResult,
 } from '../store.js';
 import { clientConnection, poolConnection, type PgConnection } from './pg-connection.js';
-import { pgAccountMethods } from './pg-accounts.js';
 import { pgDataEditionMethods } from './pg-data-editions.js';
-import { pgMemberDataMethods } from './pg-member-data.js';
+import { pgRunner } from './pg-runner.js';
 import { pgPostcodeMethods } from './pg-postcodes.js';
 import { migrate } from './pg-migrate.js';
 import { isSnapshotQuery, readPgBulkSnapshot, writePgBulkSnapshot } from './pg-bulk-snapshot.js';
@@ -153,11 +155,12 @@ export class PgStore implements Store {
     if (!this.conn.client) await this.pool.end();
   }
 
+  /** The SQL shared with SQLite, on this store's connection; several statements run through `atomic`. */
   get members(): MembersStore {
-    this.membersStore ??= {
-      ...pgAccountMethods(this.conn),
-      ...pgMemberDataMethods(this.conn, (fn) => this.atomic(fn)),
-    };
+    if (!this.membersStore) {
+      const sql = pgRunner(this.conn, (fn) => this.atomic(fn));
+      this.membersStore = { ...accountMethods(sql), ...memberDataMethods(sql), ...scenarioMethods(sql) };
+    }
     return this.membersStore;
   }
 

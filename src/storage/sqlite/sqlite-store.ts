@@ -37,9 +37,10 @@ import { CodedValueRows } from './value-rows.js';
 import type { SqliteSchema } from './schema.js';
 import { isSnapshotQuery, readBulkSnapshot, writeBulkSnapshot } from './bulk-snapshot.js';
 import type { MembersStore } from '../members-store.js';
-import { accountMethods } from './accounts.js';
-import { memberDataMethods } from './member-data.js';
-import { scenarioMethods } from './scenarios.js';
+import { accountMethods } from '../accounts-sql.js';
+import { memberDataMethods } from '../member-data-sql.js';
+import { scenarioMethods } from '../scenarios-sql.js';
+import { sqliteRunner } from './sqlite-runner.js';
 import type { PostcodeStore } from '../postcode-store.js';
 import { postcodeMethods } from './postcodes.js';
 import type { DataEditionContent, DataEditionRow, NewDataEdition } from '../data-editions.js';
@@ -166,13 +167,12 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  /** Prepared on first use: after the migrations have created the tables. */
+  /** The SQL shared with PostgreSQL, on this connection; several statements run as one `transaction`. */
   get members(): MembersStore {
-    this.membersStore ??= {
-      ...accountMethods(this.db),
-      ...memberDataMethods(this.db),
-      ...scenarioMethods(this.db),
-    };
+    if (!this.membersStore) {
+      const sql = sqliteRunner(this.db, (fn) => this.transaction(fn));
+      this.membersStore = { ...accountMethods(sql), ...memberDataMethods(sql), ...scenarioMethods(sql) };
+    }
     return this.membersStore;
   }
 
