@@ -181,6 +181,55 @@ export function runMembersStoreContract(open: () => Store | Promise<Store>): voi
     expect(await m.privateDataVersion()).toBe(v0 + 2);
   });
 
+  it("writes members' data inside the store's transaction: rolled back with it, committed with it", async () => {
+    const stock = [{ buurtCode: 'BU09170001', year: 2024, dwellings: 7, complexes: null }];
+    const upload = {
+      organisationId: org,
+      file: 'f.csv',
+      checksum: 'x',
+      rows: 1,
+      buurten: 1,
+      dwellings: 7,
+      years: [2024],
+      uploadedBy: user,
+      uploadedAt: T,
+    };
+    const note = {
+      organisationId: org,
+      authorId: user,
+      buurtCode: 'BU09170001',
+      gemeenteCode: 'GM0917',
+      kind: 'practice' as const,
+      visibility: 'members' as const,
+      text: 'in een transactie',
+      createdAt: T,
+      updatedAt: T,
+    };
+    const v0 = await store.members.privateDataVersion();
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.members.replaceOwnStock(org, stock, upload);
+        await tx.members.createNote(note);
+        throw new Error('refused after the writes');
+      }),
+    ).rejects.toThrow('refused after the writes');
+    expect(await store.members.getOwnStock(org, {})).toEqual([]);
+    expect(await store.members.listNotes({ organisationId: org, membersShared: false, limit: 5 })).toEqual(
+      [],
+    );
+    expect(await store.members.privateDataVersion()).toBe(v0);
+    await store.transaction(async (tx) => {
+      await tx.members.replaceOwnStock(org, stock, upload);
+      await tx.members.createNote(note);
+    });
+    expect(await store.members.getOwnStock(org, {})).toEqual(stock);
+    expect(
+      (await store.members.listNotes({ organisationId: org, membersShared: false, limit: 5 })).map(
+        (n) => n.text,
+      ),
+    ).toEqual(['in een transactie']);
+  });
+
   it('lists notes by visibility and finds text with % and _ taken literally', async () => {
     const m = store.members;
     const note = (organisationId: number, text: string, visibility: 'organisation' | 'members') =>
