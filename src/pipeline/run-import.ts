@@ -24,9 +24,11 @@ import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
 import { harmoniseStore, type HarmoniseOptions, type HarmoniseSummary } from './harmonise/harmonise-store.js';
 import { buildImportReport, type ImportReport } from './import-report.js';
-import { readInputFile, readInputHead, type InputFile } from './input-file.js';
+import { readInputFile, readInputHead } from './input-file.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
-import { checkBatch, checkOfficialValues, checkSomethingToImport } from './batch-checks.js';
+import { checkBatch, checkOfficialValues } from './batch-checks.js';
+import { ParseAhead, worthParsingAhead } from './parse-ahead.js';
+import { parseInputFile, type ParsedFile } from './parse-file.js';
 import type { ParseContext } from './source-parser.js';
 import { detectParser } from './source-registry.js';
 
@@ -53,6 +55,11 @@ export interface ImportOptions {
   limits?: InputLimits;
   /** The data edition the run records (retention, configuration): HarmoniseOptions.edition. */
   edition?: HarmoniseOptions['edition'];
+  /**
+   * Parse each next file in a worker thread while the current one is written (parse-ahead.ts).
+   * Default: when the files after the first are large enough to pay for the worker.
+   */
+  parseAhead?: boolean;
 }
 
 /**
@@ -144,14 +151,29 @@ export async function importPaths(
   }
   planned.sort((a, b) => a.order - b.order);
   const reports: ImportReport[] = [];
+  const ahead =
+    planned.length > 1 && (options.parseAhead ?? worthParsingAhead(planned.map((p) => p.input.path)))
+      ? new ParseAhead(
+          planned.slice(1).map((p) => p.input.path),
+          {
+            limits,
+            ...(options.source !== undefined ? { source: options.source } : {}),
+            ...(options.year !== undefined ? { year: options.year } : {}),
+            ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
+          },
+        )
+      : undefined;
+  ahead?.start();
   try {
     await store.transaction(async (tx) => {
       await tx.upsertIndicators(INDICATOR_CATALOGUE);
-      for (const { input } of planned) {
+      for (const [i, { input }] of planned.entries()) {
         await throwIfInterrupted(options.signal, () => interruptedAt(input.path));
+        // the worker parses the next file while this one is written (parse-ahead.ts)
+        const parsed = i > 0 ? ahead?.take() : undefined;
         const report = await skipOrThrowAsync(
           input,
-          () => importFile(tx, readInputFile(input.path, limits), options),
+          () => importFile(tx, input.path, options, parsed),
           options,
           skipped,
         );
@@ -183,6 +205,8 @@ export async function importPaths(
   } catch (e) {
     const saysSo = e instanceof AppError && (e.code === 'NOTHING_TO_IMPORT' || e.code === 'INTERRUPTED');
     throw reports.length > 0 && e instanceof AppError && !saysSo ? withRunRolledBack(e, reports.length) : e;
+  } finally {
+    await ahead?.close();
   }
   return reports;
 }
@@ -276,21 +300,24 @@ async function skipOrThrowAsync<T>(
   }
 }
 
-/** Imports one file in its own (nested) transaction: it is written entirely or not at all. */
-export async function importFile(
+/**
+ * Imports one file in its own (nested) transaction: it is written entirely or not at all.
+ * `parsedAhead` is the file as the parse worker read it (undefined: read and parse it here).
+ */
+async function importFile(
   store: Store,
-  file: InputFile,
-  options: ImportOptions = {},
+  path: string,
+  options: ImportOptions,
+  parsedAhead?: Promise<ParsedFile | undefined>,
 ): Promise<ImportReport> {
-  const parser = detectParser(file, options.source);
-  const batch = await parser.parse(file, parseContextFor(store, options));
-  batch.warnings.unshift(...file.notes);
-  checkBatch(batch);
-  checkSomethingToImport(batch, parser);
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const { parser, batch } =
+    (await parsedAhead) ??
+    (await parseInputFile(readInputFile(path, limits), parseContextFor(store, options), options.source));
   if (batch.edition.source === 'tidy' && !options.replaceOfficial) await checkOfficialValues(store, batch);
   const already = (await store.findImport(batch.checksum)) !== undefined;
   const report = buildImportReport(batch, parser.layout, already);
-  const interrupted = (): string => interruptedAt(file.path);
+  const interrupted = (): string => interruptedAt(path);
   await throwIfInterrupted(options.signal, interrupted);
   await store.transaction(async (tx) => {
     await tx.writeBatch(batch, report);
