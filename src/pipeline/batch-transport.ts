@@ -7,6 +7,7 @@
  * batch equal to the one encoded (test/pipeline/batch-transport.test.ts).
  */
 import type { ImportBatch, ParsedGeometry, ParsedValue, PolygonGeometry } from '../core/records.js';
+import { StringIndex } from '../core/string-index.js';
 
 export interface EncodedBatch {
   head: Omit<ImportBatch, 'values' | 'geometries'>;
@@ -74,33 +75,12 @@ export function decodeBatch(message: EncodedBatch): ImportBatch {
   };
 }
 
-/** Index of each distinct string, in order of first use. */
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
-  private lastKey: string | undefined;
-  private lastIndex = 0;
-
-  of(s: string): number {
-    if (s === this.lastKey) return this.lastIndex;
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(s);
-      this.index.set(s, i);
-    }
-    this.lastKey = s;
-    this.lastIndex = i;
-    return i;
-  }
-}
-
 function encodeValues(values: readonly ParsedValue[]): EncodedValues {
   const n = values.length;
-  const table = new StringTable();
+  const table = new StringIndex();
   const out: EncodedValues = {
     count: n,
-    strings: table.strings,
+    strings: table.keys,
     areaCode: new Uint32Array(n),
     indicator: new Uint32Array(n),
     column: new Uint32Array(n),

@@ -11,41 +11,16 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { IdRows } from '../sqlite/value-rows.js';
+import { StringIndex } from '../../core/string-index.js';
+import { VALUE_DICTIONARIES, IdRows, type DictionaryKind } from '../value-id-rows.js';
 import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
 import { BinaryCopyWriter } from './pg-copy-binary.js';
-
-/** The three dictionaries: table and text column. */
-const DICTIONARIES = {
-  area: ['value_areas', 'code'],
-  indicator: ['value_indicators', 'indicator'],
-  column: ['value_columns', 'source_column'],
-} as const;
-
-type DictionaryKind = keyof typeof DICTIONARIES;
 
 /**
  * The keys of one dictionary in the order first pushed, numbered from 0 (a local number, until
  * `resolve` gives each its id in the table).
  */
-class LocalKeys {
-  readonly keys: string[] = [];
-  private readonly index = new Map<string, number>();
-  private lastKey: string | undefined;
-  private lastIndex = 0;
-
-  of(key: string): number {
-    if (key === this.lastKey) return this.lastIndex;
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.keys.push(key) - 1;
-      this.index.set(key, i);
-    }
-    this.lastKey = key;
-    this.lastIndex = i;
-    return i;
-  }
-
+class LocalKeys extends StringIndex {
   /**
    * The table's id of every key by local number, keys the table lacks added first (in bytewise
    * order, so that the ids of a fresh table follow the codes' order): one statement. Needs the
@@ -54,7 +29,7 @@ class LocalKeys {
   async resolve(client: pg.PoolClient, kind: DictionaryKind): Promise<Uint32Array> {
     const ids = new Uint32Array(this.keys.length);
     if (this.keys.length === 0) return ids;
-    const [table, column] = DICTIONARIES[kind];
+    const [table, column] = VALUE_DICTIONARIES[kind];
     const { rows } = await client.query<{ id: number; key: string }>(
       `WITH k AS (SELECT unnest($1::text[]) AS key),
          added AS (INSERT INTO ${table} (${column})
@@ -63,7 +38,7 @@ class LocalKeys {
        SELECT id, key FROM added UNION ALL SELECT t.id, t.${column} FROM ${table} t JOIN k ON t.${column} = k.key`,
       [this.keys],
     );
-    for (const r of rows) ids[this.index.get(r.key)!] = r.id;
+    for (const r of rows) ids[this.numberOf(r.key)!] = r.id;
     return ids;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdRows } from './value-rows.js';
+import { IdRows } from '../value-id-rows.js';
 
 describe('IdRows.keyOrder', () => {
   it('orders rows by (division, area, indicator, year), equal keys in their original order', () => {
