@@ -106,6 +106,10 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=60',
+    // As the benchmark's reference cluster: a fresh store's first import writes its values
+    // without WAL (pg-value-rows.ts, truncateWhenEmpty), so the kill -9 test covers that path.
+    '-c wal_level=minimal',
+    '-c max_wal_senders=0',
   ].join(' ');
   runBin('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const adminUrl = `postgres://veerkracht@127.0.0.1:${port}/postgres`;
