@@ -2,7 +2,7 @@
  * The rest of the store contract (store.contract.ts runs it): the methods the first part does not
  * call — indicators, areas and division years, the import log, edition ids, harmonised values,
  * display geometry, the harmonisation log, the data version, coverage and area counts, bulk
- * snapshots, nested transactions, the postcode table. Each test on a fresh store.
+ * snapshots, nested and independent transactions, the postcode table. Each test on a fresh store.
  */
 import { describe, expect, it } from 'vitest';
 import { VALUE_FLAGS } from '../core/records.js';
@@ -211,6 +211,70 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
         }),
       ).rejects.toThrow('outer');
       expect((await store.listImports()).map((i) => i.checksum)).toEqual(['outer']);
+      await store.close();
+    });
+  });
+
+  describe('independent transactions', () => {
+    const checksums = async (store: Store): Promise<string[]> =>
+      (await store.listImports()).map((i) => i.checksum);
+    /** Lets every other pending callback run, so that a transaction that could begin does. */
+    const otherCallersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+    it('run one after the other when started together: a rollback undoes only its own writes, and the next one still runs', async () => {
+      const store = await makeStore();
+      const steps: string[] = [];
+      const failure = new Error('the second one fails');
+      const run = (name: string, fail?: Error): Promise<void> =>
+        store.transaction(async (tx) => {
+          steps.push(`${name} begins`);
+          await tx.writeBatch(sampleBatch(name), {});
+          await otherCallersRun();
+          steps.push(`${name} ends`);
+          if (fail) throw fail;
+        });
+      const outcomes = await Promise.allSettled([run('first'), run('second', failure), run('third')]);
+      expect(outcomes).toEqual([
+        { status: 'fulfilled', value: undefined },
+        { status: 'rejected', reason: failure },
+        { status: 'fulfilled', value: undefined },
+      ]);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBe(failure);
+      // each ends before the next begins (in which order they begin is the store's to choose)
+      const begun = steps.filter((s) => s.endsWith(' begins')).map((s) => s.split(' ')[0]!);
+      expect(steps).toEqual(begun.flatMap((name) => [`${name} begins`, `${name} ends`]));
+      expect([...begun].sort()).toEqual(['first', 'second', 'third']);
+      expect((await checksums(store)).sort()).toEqual(['first', 'third']);
+      await store.close();
+    });
+
+    it("keep their own savepoints: a nested failure in one rolls back only that savepoint, not the other's writes", async () => {
+      const store = await makeStore();
+      const outcomes = await Promise.allSettled([
+        store.transaction(async (tx) => {
+          await tx.writeBatch(sampleBatch('outer'), {});
+          await expect(
+            tx.transaction(async (inner) => {
+              await inner.writeBatch(sampleBatch('inner'), {});
+              await otherCallersRun();
+              throw new Error('inner');
+            }),
+          ).rejects.toThrow('inner');
+          await otherCallersRun();
+          expect(await checksums(tx)).toContain('outer');
+          expect(await checksums(tx)).not.toContain('inner');
+        }),
+        store.transaction(async (tx) => {
+          await tx.writeBatch(sampleBatch('other'), {});
+          await otherCallersRun();
+          expect(await checksums(tx)).toContain('other');
+        }),
+      ]);
+      expect(outcomes).toEqual([
+        { status: 'fulfilled', value: undefined },
+        { status: 'fulfilled', value: undefined },
+      ]);
+      expect((await checksums(store)).sort()).toEqual(['other', 'outer']);
       await store.close();
     });
   });

@@ -153,6 +153,8 @@ export interface Store extends DataEditionStore {
    * all. Reads and writes that belong to the transaction must go through `tx` (on PostgreSQL the
    * store itself reads through other connections and does not see uncommitted work). Nested calls
    * (`tx.transaction`) are savepoints: a failure inside rolls back only the nested part.
+   * Transactions begun independently (not through `tx`) run one after the other: each begins once
+   * the one open has committed or rolled back, whether it failed or not.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

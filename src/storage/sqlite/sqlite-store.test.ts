@@ -5,11 +5,122 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/app-error.js';
 import { MIGRATIONS } from '../migrations.js';
-import { runStoreContract } from '../store.contract.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { runStoreContract, sampleBatch } from '../store.contract.js';
+import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 describe('SqliteStore', () => {
   runStoreContract(() => openSqliteStore({ path: ':memory:' }));
+
+  describe('which transaction a call belongs to (the unit of work is the store itself)', () => {
+    const checksums = async (store: SqliteStore): Promise<string[]> =>
+      (await store.listImports()).map((i) => i.checksum);
+    const otherCallersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+    it("joins the transaction whose callback calls it, also through `store` and the store's own methods, instead of waiting for it", async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      await expect(
+        store.transaction(async () => {
+          await store.writeBatch(sampleBatch('through the store'), {});
+          await store.transaction(async () => {
+            await otherCallersRun();
+            const org = await store.members.createOrganisation('Woonstichting', 'woonstichting', 'now');
+            expect(await store.members.clearOwnStock(org.id)).toBe(0); // members' atomic: a savepoint
+          });
+          expect(await store.members.findOrganisation({ nameKey: 'woonstichting' })).toBeDefined();
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await checksums(store)).toEqual([]);
+      expect(await store.members.findOrganisation({ nameKey: 'woonstichting' })).toBeUndefined();
+      await store.close();
+    });
+
+    it('runs savepoints started together inside one transaction one after the other: a failing one rolls back only its own writes', async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      const steps: string[] = [];
+      await store.transaction(async (tx) => {
+        const savepoint = (name: string, fail: boolean): Promise<void> =>
+          tx.transaction(async (inner) => {
+            steps.push(`${name} begins`);
+            await inner.writeBatch(sampleBatch(name), {});
+            await otherCallersRun();
+            steps.push(`${name} ends`);
+            if (fail) throw new Error(`${name} fails`);
+          });
+        const outcomes = await Promise.allSettled([savepoint('a', true), savepoint('b', false)]);
+        expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+      });
+      expect(steps).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
+      expect(await checksums(store)).toEqual(['b']);
+      await store.close();
+    });
+
+    it('gives a transaction left waiting inside one that has ended meanwhile a transaction of its own', async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let running!: Promise<void>;
+      let waiting!: Promise<void>;
+      await store.transaction(async (tx) => {
+        running = tx.transaction(() => released); // not awaited: still open when tx commits
+        waiting = tx.transaction(async (late) => {
+          await late.writeBatch(sampleBatch('waiting'), {});
+        });
+      });
+      release();
+      await expect(running).rejects.toThrow('no such savepoint'); // committed with tx, already gone
+      await waiting;
+      expect(await checksums(store)).toEqual(['waiting']);
+      expect(store.db.inTransaction).toBe(false);
+      await store.close();
+    });
+
+    it('rolls back a transaction whose COMMIT fails, and the next one begins', async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      await expect(
+        store.transaction(async () => {
+          store.db.pragma('defer_foreign_keys = ON'); // checked at COMMIT, until then allowed
+          store.db
+            .prepare(
+              "INSERT INTO users (email, organisation_id, role, created_at) VALUES (?, 999, 'member', 'now')",
+            )
+            .run('nobody@example.org');
+        }),
+      ).rejects.toThrow('FOREIGN KEY constraint failed');
+      expect(store.db.inTransaction).toBe(false);
+      await store.transaction((tx) => tx.writeBatch(sampleBatch('next'), {}));
+      expect(await checksums(store)).toEqual(['next']);
+      expect(store.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(0);
+      await store.close();
+    });
+
+    it('gives work a transaction left running after it ended a transaction of its own', async () => {
+      const store = openSqliteStore({ path: ':memory:' });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let leftRunning!: Promise<void>;
+      await store.transaction(async (tx) => {
+        await tx.writeBatch(sampleBatch('inside'), {});
+        leftRunning = (async () => {
+          await released;
+          await tx.transaction(async (late) => {
+            await late.writeBatch(sampleBatch('left running'), {});
+          });
+        })();
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          release();
+          await otherCallersRun();
+          await tx.writeBatch(sampleBatch('rolled back'), {});
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await leftRunning;
+      expect(await checksums(store)).toEqual(['inside', 'left running']);
+      await store.close();
+    });
+  });
 
   it('applies every migration once and records it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'vk-store-')), 'a.db');
