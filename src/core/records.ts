@@ -99,6 +99,17 @@ export interface ImportBatch {
   rowsRead: number;
   /** Source CRS, for geometry batches. */
   crs?: Crs;
+  /**
+   * Simplified WGS84 display geometry of `geometries`, built where the file is parsed (a boundary
+   * parser's `derive`, possibly in the parse worker) and stored after the batch is written.
+   */
+  display?: DisplayGeometry[];
+}
+
+/** The display geometry of one area (simplified, WGS84), as stored beside its RD geometry. */
+export interface DisplayGeometry {
+  code: string;
+  display: PolygonGeometry;
 }
 
 export function emptyBatch(file: string, checksum: string, edition: SourceEdition): ImportBatch {

@@ -1,18 +1,25 @@
 /**
- * An ImportBatch sent from the parse worker (parse-ahead.ts) to the thread that writes it. Values
- * and RD geometry cross as columns in ArrayBuffers, transferred without a copy: a structured
+ * An ImportBatch sent from the parse worker (parse-ahead.ts) to the thread that writes it. Values,
+ * RD geometry and display geometry cross as columns in ArrayBuffers, transferred without a copy: a structured
  * clone of half a million value objects costs as much time as parsing them in a second thread
  * saves (docs/decisions/007). Strings cross once per distinct value (area code, indicator, source
  * column); areas, warnings and the edition are small and are cloned. `decodeBatch` gives back a
- * batch equal to the one encoded (test/pipeline/batch-transport.test.ts).
+ * batch equal to the one encoded (test/pipeline/parse-ahead.test.ts).
  */
-import type { ImportBatch, ParsedGeometry, ParsedValue, PolygonGeometry } from '../core/records.js';
+import type {
+  DisplayGeometry,
+  ImportBatch,
+  ParsedGeometry,
+  ParsedValue,
+  PolygonGeometry,
+} from '../core/records.js';
 import { StringIndex } from '../core/string-index.js';
 
 export interface EncodedBatch {
-  head: Omit<ImportBatch, 'values' | 'geometries'>;
+  head: Omit<ImportBatch, 'values' | 'geometries' | 'display'>;
   values: EncodedValues;
   geometries: EncodedGeometries | ParsedGeometry[];
+  display?: EncodedDisplay | DisplayGeometry[];
 }
 
 interface EncodedValues {
@@ -30,21 +37,22 @@ interface EncodedValues {
   line: Int32Array;
 }
 
-interface EncodedGeometries {
+interface EncodedGeometries extends EncodedPolygons {
   codes: string[];
   divisionYear: Int32Array;
   areaM2: Float64Array;
-  /** Per geometry: 0 Polygon | 1 MultiPolygon, polygon count, then per polygon its ring count and per ring its point count. */
-  shape: Int32Array;
-  /** x, y of every point, in order. */
-  xy: Float64Array;
+}
+
+interface EncodedDisplay extends EncodedPolygons {
+  codes: string[];
 }
 
 /** The batch as columns, and the buffers to transfer with it. */
 export function encodeBatch(batch: ImportBatch): { message: EncodedBatch; transfer: ArrayBuffer[] } {
-  const { values, geometries, ...head } = batch;
+  const { values, geometries, display, ...head } = batch;
   const encodedValues = encodeValues(values);
   const encodedGeometries = encodeGeometries(geometries);
+  const encodedDisplay = display ? encodeDisplay(display) : undefined;
   const transfer: ArrayBuffer[] = [
     encodedValues.areaCode,
     encodedValues.indicator,
@@ -64,15 +72,22 @@ export function encodeBatch(batch: ImportBatch): { message: EncodedBatch; transf
       encodedGeometries.xy,
     ])
       transfer.push(a.buffer as ArrayBuffer);
-  return { message: { head, values: encodedValues, geometries: encodedGeometries }, transfer };
+  if (encodedDisplay && !Array.isArray(encodedDisplay))
+    transfer.push(encodedDisplay.shape.buffer as ArrayBuffer, encodedDisplay.xy.buffer as ArrayBuffer);
+  const message: EncodedBatch = { head, values: encodedValues, geometries: encodedGeometries };
+  if (encodedDisplay) message.display = encodedDisplay;
+  return { message, transfer };
 }
 
 export function decodeBatch(message: EncodedBatch): ImportBatch {
-  return {
+  const batch: ImportBatch = {
     ...message.head,
     values: decodeValues(message.values),
     geometries: Array.isArray(message.geometries) ? message.geometries : decodeGeometries(message.geometries),
   };
+  if (message.display)
+    batch.display = Array.isArray(message.display) ? message.display : decodeDisplay(message.display);
+  return batch;
 }
 
 function encodeValues(values: readonly ParsedValue[]): EncodedValues {
@@ -125,18 +140,26 @@ function decodeValues(e: EncodedValues): ParsedValue[] {
   return out;
 }
 
-/** Columns of the geometries, or the geometries themselves when a point is not x, y. */
-function encodeGeometries(geometries: readonly ParsedGeometry[]): EncodedGeometries | ParsedGeometry[] {
+/** Polygons as columns: their shapes and their points. */
+interface EncodedPolygons {
+  /** Per geometry: 0 Polygon | 1 MultiPolygon, polygon count, then per polygon its ring count and per ring its point count. */
+  shape: Int32Array;
+  /** x, y of every point, in order. */
+  xy: Float64Array;
+}
+
+/** The polygons as columns; undefined when a point is not x, y (they then cross as objects). */
+function encodePolygons(geometries: readonly PolygonGeometry[]): EncodedPolygons | undefined {
   const shape: number[] = [];
   let points = 0;
   for (const g of geometries) {
-    const polygons = g.rd.type === 'Polygon' ? [g.rd.coordinates] : g.rd.coordinates;
-    shape.push(g.rd.type === 'Polygon' ? 0 : 1, polygons.length);
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    shape.push(g.type === 'Polygon' ? 0 : 1, polygons.length);
     for (const rings of polygons) {
       shape.push(rings.length);
       for (const ring of rings) {
         shape.push(ring.length);
-        for (const p of ring) if (p.length !== 2) return [...geometries];
+        for (const p of ring) if (p.length !== 2) return undefined;
         points += ring.length;
       }
     }
@@ -144,7 +167,7 @@ function encodeGeometries(geometries: readonly ParsedGeometry[]): EncodedGeometr
   const xy = new Float64Array(points * 2);
   let k = 0;
   for (const g of geometries) {
-    const polygons = g.rd.type === 'Polygon' ? [g.rd.coordinates] : g.rd.coordinates;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const rings of polygons)
       for (const ring of rings)
         for (const p of ring) {
@@ -152,20 +175,14 @@ function encodeGeometries(geometries: readonly ParsedGeometry[]): EncodedGeometr
           xy[k++] = p[1]!;
         }
   }
-  return {
-    codes: geometries.map((g) => g.code),
-    divisionYear: Int32Array.from(geometries, (g) => g.divisionYear),
-    areaM2: Float64Array.from(geometries, (g) => g.areaM2),
-    shape: Int32Array.from(shape),
-    xy,
-  };
+  return { shape: Int32Array.from(shape), xy };
 }
 
-function decodeGeometries(e: EncodedGeometries): ParsedGeometry[] {
-  const out: ParsedGeometry[] = [];
+function decodePolygons(e: EncodedPolygons, count: number): PolygonGeometry[] {
+  const out: PolygonGeometry[] = [];
   let s = 0;
   let k = 0;
-  for (let g = 0; g < e.codes.length; g++) {
+  for (let g = 0; g < count; g++) {
     const type = e.shape[s++]!;
     const polygonCount = e.shape[s++]!;
     const polygons: number[][][][] = [];
@@ -180,11 +197,42 @@ function decodeGeometries(e: EncodedGeometries): ParsedGeometry[] {
       }
       polygons.push(rings);
     }
-    const rd: PolygonGeometry =
+    out.push(
       type === 0
         ? { type: 'Polygon', coordinates: polygons[0]! }
-        : { type: 'MultiPolygon', coordinates: polygons };
-    out.push({ code: e.codes[g]!, divisionYear: e.divisionYear[g]!, rd, areaM2: e.areaM2[g]! });
+        : { type: 'MultiPolygon', coordinates: polygons },
+    );
   }
   return out;
+}
+
+/** Columns of the geometries, or the geometries themselves when a point is not x, y. */
+function encodeGeometries(geometries: readonly ParsedGeometry[]): EncodedGeometries | ParsedGeometry[] {
+  const polygons = encodePolygons(geometries.map((g) => g.rd));
+  if (!polygons) return [...geometries];
+  return {
+    codes: geometries.map((g) => g.code),
+    divisionYear: Int32Array.from(geometries, (g) => g.divisionYear),
+    areaM2: Float64Array.from(geometries, (g) => g.areaM2),
+    ...polygons,
+  };
+}
+
+function decodeGeometries(e: EncodedGeometries): ParsedGeometry[] {
+  return decodePolygons(e, e.codes.length).map((rd, g) => ({
+    code: e.codes[g]!,
+    divisionYear: e.divisionYear[g]!,
+    rd,
+    areaM2: e.areaM2[g]!,
+  }));
+}
+
+/** Display geometries as columns, or as objects when a point is not x, y. */
+function encodeDisplay(display: readonly DisplayGeometry[]): EncodedDisplay | DisplayGeometry[] {
+  const polygons = encodePolygons(display.map((d) => d.display));
+  return polygons ? { codes: display.map((d) => d.code), ...polygons } : [...display];
+}
+
+function decodeDisplay(e: EncodedDisplay): DisplayGeometry[] {
+  return decodePolygons(e, e.codes.length).map((display, i) => ({ code: e.codes[i]!, display }));
 }

@@ -3,53 +3,32 @@
  * the file it is asked for (parse-file.ts) and sends the batch back as columns (batch-transport.ts)
  * or the error the file gave. Files whose parser asks the store (name-only files look up area
  * names) are not parsed here: the answer says so and the import parses them itself, in order,
- * against the store as the files before them left it.
+ * against the store as the files before them left it. A file the import has claimed (it parses it
+ * itself while it waits for this worker) is skipped.
  */
 import { getHeapStatistics } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { encodeBatch } from './batch-transport.js';
-import { readInputFile } from './input-file.js';
-import { parseInputFile } from './parse-file.js';
-import type { ParseAnswer, ParseRequest } from './parse-ahead.js';
-import type { ParseContext } from './source-parser.js';
+import { claimFile } from './file-claims.js';
+import type { ParseAnswer, ParseRequest, WorkerData } from './parse-ahead.js';
+import { parseAheadOfTurn } from './parse-file.js';
 import { SOURCE_PARSERS } from './source-registry.js';
 import { serialiseError } from './thread-error.js';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs as a worker thread (parse-ahead.ts)');
-
-/** Thrown by the store lookups of a worker's ParseContext: the worker has no store. */
-class NoStoreHere extends Error {}
+const { claims } = workerData as WorkerData;
 
 async function answer(request: ParseRequest): Promise<{ answer: ParseAnswer; transfer: ArrayBuffer[] }> {
-  let askedStore = false;
-  const noStore = (): never => {
-    askedStore = true;
-    throw new NoStoreHere('the parse worker has no store');
-  };
-  const ctx: ParseContext = {
-    ...(request.year !== undefined ? { year: request.year } : {}),
-    ...(request.divisionYear !== undefined ? { divisionYear: request.divisionYear } : {}),
-    listAreaNames: async () => noStore(),
-    findGemeenteByName: async () => noStore(),
-    listAreaCodes: async () => noStore(),
-  };
-  try {
-    const { parser, batch } = await parseInputFile(
-      readInputFile(request.path, request.limits),
-      ctx,
-      request.source,
-    );
-    if (askedStore) return { answer: { id: request.id, kind: 'parse-here' }, transfer: [] };
-    const { message, transfer } = encodeBatch(batch);
-    return {
-      answer: { id: request.id, kind: 'parsed', parser: SOURCE_PARSERS.indexOf(parser), batch: message },
-      transfer,
-    };
-  } catch (e) {
-    if (askedStore) return { answer: { id: request.id, kind: 'parse-here' }, transfer: [] };
-    return { answer: { id: request.id, kind: 'failed', error: serialiseError(e) }, transfer: [] };
-  }
+  const { id } = request;
+  if (!claimFile(claims, id, 'worker')) return { answer: { id, kind: 'claimed' }, transfer: [] };
+  const outcome = await parseAheadOfTurn(request);
+  if (outcome.kind === 'parse-here') return { answer: { id, kind: 'parse-here' }, transfer: [] };
+  if (outcome.kind === 'failed')
+    return { answer: { id, kind: 'failed', error: serialiseError(outcome.error) }, transfer: [] };
+  const { parser, batch } = outcome.parsed;
+  const { message, transfer } = encodeBatch(batch);
+  return { answer: { id, kind: 'parsed', parser: SOURCE_PARSERS.indexOf(parser), batch: message }, transfer };
 }
 
 /**
@@ -66,7 +45,7 @@ port.on('message', (request: ParseRequest) => {
   queue = queue.then(async () => {
     if (retiring) return;
     const { answer: a, transfer } = await answer(request);
-    retiring = getHeapStatistics().total_heap_size > RECYCLE_HEAP_BYTES;
+    retiring = a.kind !== 'claimed' && getHeapStatistics().total_heap_size > RECYCLE_HEAP_BYTES;
     port.postMessage({ ...a, retiring }, transfer);
   });
 });

@@ -154,7 +154,7 @@ export async function importPaths(
   const ahead =
     planned.length > 1 && (options.parseAhead ?? worthParsingAhead(planned.map((p) => p.input.path)))
       ? new ParseAhead(
-          planned.slice(1).map((p) => p.input.path),
+          planned.map((p) => p.input.path),
           {
             limits,
             ...(options.source !== undefined ? { source: options.source } : {}),
@@ -167,10 +167,10 @@ export async function importPaths(
   try {
     await store.transaction(async (tx) => {
       await tx.upsertIndicators(INDICATOR_CATALOGUE);
-      for (const [i, { input }] of planned.entries()) {
+      for (const { input } of planned) {
         await throwIfInterrupted(options.signal, () => interruptedAt(input.path));
-        // the worker parses the next file while this one is written (parse-ahead.ts)
-        const parsed = i > 0 ? ahead?.take() : undefined;
+        // the worker parses the next files while this one is written (parse-ahead.ts)
+        const parsed = ahead?.take();
         const report = await skipOrThrowAsync(
           input,
           () => importFile(tx, input.path, options, parsed),

@@ -29,6 +29,11 @@ export interface SourceParser {
   parse(file: InputFile, ctx: ParseContext): Promise<ImportBatch>;
   /** Import order within one command: lower first (boundaries and coded files before name-only files). */
   order?: number;
-  /** Runs inside the import transaction after the batch is written (e.g. display geometry per gemeente). */
+  /**
+   * Work on the parsed, checked batch that needs no store (display geometry per gemeente): done
+   * where the file is parsed — the parse worker or the import's own thread (parse-file.ts).
+   */
+  derive?(batch: ImportBatch): void;
+  /** Runs inside the import transaction after the batch is written (e.g. storing its display geometry). */
   afterWrite?(store: Store, batch: ImportBatch): Promise<void>;
 }

@@ -156,21 +156,48 @@ describe('an import that parses ahead in a worker thread', () => {
     const paths = FILES.slice(0, 4);
     const ahead = new ParseAhead(paths, { limits: DEFAULT_INPUT_LIMITS }, 1);
     ahead.start();
-    for (const _ of paths) expect(await ahead.take()).toBeUndefined();
+    const taken = [];
+    for (const _ of paths) taken.push(await ahead.take());
     expect(ahead.stopped).toBe(true);
+    // nothing came from the worker: only the files parsed here while the import waited for it
+    expect(taken.filter((t) => t !== undefined)).toHaveLength(ahead.parsedOnImportThread);
     await ahead.close();
   });
 
-  it('gives back each file parsed, in order, and stops its worker after the last', async () => {
-    const paths = FILES.slice(3, 7);
-    const ahead = new ParseAhead(paths, { limits: DEFAULT_INPUT_LIMITS });
+  it('leaves a file parsed on the import thread ahead of its turn to its turn when its parser asks the store', async () => {
+    const nameOnly = fixture('kwb/kwb2019_statline_namen_wijk20.csv');
+    const ahead = new ParseAhead([FILES[1]!, nameOnly], { limits: DEFAULT_INPUT_LIMITS });
     ahead.start();
-    for (const path of paths) {
-      const parsed = await ahead.take();
-      const inline = await parseInputFile(readInputFile(path), parseContextFor(memoryStore(), {}), undefined);
-      expect(parsed?.parser).toBe(inline.parser);
-      expect(parsed?.batch).toStrictEqual(inline.batch);
-    }
+    expect((await ahead.take())?.batch.geometries.length).toBeGreaterThan(0);
+    expect(ahead.parsedOnImportThread).toBe(1);
+    expect(await ahead.take()).toBeUndefined(); // parsed by the import, in order, against the store
+  });
+
+  it('gives back each file parsed, in order — the next ones parsed on the import thread while the worker is on the first — and stops its worker after the last', async () => {
+    // the worker starts on the first file (boundaries) while the import asks for it at once
+    const ahead = await takeAll(new ParseAhead(MIXED, { limits: DEFAULT_INPUT_LIMITS }), MIXED);
+    expect(ahead.parsedOnImportThread).toBeGreaterThanOrEqual(1);
+    expect(ahead.stopped).toBe(true);
+  });
+
+  it('parses nothing ahead on the import thread when the process has no memory to spare', async () => {
+    const ahead = await takeAll(new ParseAhead(MIXED, { limits: DEFAULT_INPUT_LIMITS }, undefined, 0), MIXED);
+    expect(ahead.parsedOnImportThread).toBe(0);
     expect(ahead.stopped).toBe(true);
   });
 });
+
+/** Boundaries, then RIVM, police and KWB files. */
+const MIXED = [FILES[1]!, FILES[3]!, FILES[5]!, FILES[6]!];
+
+/** Takes every file, each equal to the file parsed on this thread. */
+async function takeAll(ahead: ParseAhead, paths: readonly string[]): Promise<ParseAhead> {
+  ahead.start();
+  for (const path of paths) {
+    const parsed = await ahead.take();
+    const inline = await parseInputFile(readInputFile(path), parseContextFor(memoryStore(), {}), undefined);
+    expect(parsed?.parser).toBe(inline.parser);
+    expect(parsed?.batch).toStrictEqual(inline.batch);
+  }
+  return ahead;
+}

@@ -1,10 +1,12 @@
 /**
- * The afterWrite step of every boundary parser: simplified WGS84 display geometry, built per
- * gemeente (its buurten in one topology, its wijken in another) and for all gemeenten of the
- * file together, then stored next to the RD geometry. Runs inside the import transaction.
+ * The display geometry of every boundary parser: simplified WGS84, built per gemeente (its
+ * buurten in one topology, its wijken in another) and for all gemeenten of the file together
+ * (`deriveDisplayGeometries`, the parsers' `derive`: where the file is parsed, possibly in the
+ * parse worker), then stored next to the RD geometry (`storeDisplayGeometries`, their
+ * `afterWrite`, inside the import transaction).
  */
 import { findAreaLevel, gemeenteOf, type AreaCode } from '../../../core/area-code.js';
-import type { ImportBatch, PolygonGeometry } from '../../../core/records.js';
+import type { DisplayGeometry, ImportBatch } from '../../../core/records.js';
 import type { Store } from '../../../storage/store.js';
 import { buildDisplayGeometries, type DisplayInput } from '../../geo/display-geometry.js';
 
@@ -16,8 +18,8 @@ function groupKey(code: string): string {
     : `${level} ${gemeenteOf(code as AreaCode)}`;
 }
 
-/** Builds and stores display geometry for every geometry of the batch. */
-export async function storeDisplayGeometries(store: Store, batch: ImportBatch): Promise<void> {
+/** The display geometry of every geometry of the batch, in topology groups. */
+function displayGeometriesOf(batch: ImportBatch): DisplayGeometry[] {
   const groups = new Map<string, DisplayInput[]>();
   for (const g of batch.geometries) {
     const key = groupKey(g.code);
@@ -25,11 +27,25 @@ export async function storeDisplayGeometries(store: Store, batch: ImportBatch): 
     list.push({ code: g.code, rd: g.rd });
     groups.set(key, list);
   }
-  const divisionYear = batch.edition.divisionYear ?? batch.geometries[0]?.divisionYear;
-  if (divisionYear === undefined || divisionYear === null) return;
-  const rows: { code: string; display: PolygonGeometry }[] = [];
+  const rows: DisplayGeometry[] = [];
   for (const items of groups.values()) {
     for (const [code, display] of buildDisplayGeometries(items)) rows.push({ code, display });
   }
-  await store.setDisplayGeometries(divisionYear, rows);
+  return rows;
+}
+
+/** Builds the batch's display geometry into `batch.display`. */
+export function deriveDisplayGeometries(batch: ImportBatch): void {
+  if (divisionOf(batch) !== undefined) batch.display = displayGeometriesOf(batch);
+}
+
+/** Stores the batch's display geometry (built here if the parse did not). */
+export async function storeDisplayGeometries(store: Store, batch: ImportBatch): Promise<void> {
+  const divisionYear = divisionOf(batch);
+  if (divisionYear === undefined) return;
+  await store.setDisplayGeometries(divisionYear, batch.display ?? displayGeometriesOf(batch));
+}
+
+function divisionOf(batch: ImportBatch): number | undefined {
+  return batch.edition.divisionYear ?? batch.geometries[0]?.divisionYear ?? undefined;
 }

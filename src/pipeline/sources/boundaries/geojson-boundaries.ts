@@ -7,7 +7,7 @@ import { AppError } from '../../../core/app-error.js';
 import { parseJsonFile } from '../../json-text.js';
 import type { SourceParser } from '../../source-parser.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
-import { storeDisplayGeometries } from './boundary-display.js';
+import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-display.js';
 import { crsFromCoordinates, crsFromMember } from './geojson-crs.js';
 
 interface GeoJsonFeature {
@@ -63,5 +63,6 @@ export const geojsonBoundaryParser: SourceParser = {
       format: `GeoJSON ${crs}`,
     });
   },
+  derive: deriveDisplayGeometries,
   afterWrite: storeDisplayGeometries,
 };

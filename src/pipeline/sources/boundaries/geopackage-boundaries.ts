@@ -9,7 +9,7 @@ import { looksLikeRd } from '../../../core/coordinates.js';
 import { readGeoPackage, type GpkgLayer } from '../../geo/geopackage-reader.js';
 import type { SourceParser } from '../../source-parser.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
-import { storeDisplayGeometries } from './boundary-display.js';
+import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-display.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -61,5 +61,6 @@ export const geopackageBoundaryParser: SourceParser = {
       format: 'GeoPackage',
     });
   },
+  derive: deriveDisplayGeometries,
   afterWrite: storeDisplayGeometries,
 };

@@ -10,7 +10,7 @@ import type { InputFile } from '../../input-file.js';
 import { parseJsonFile } from '../../json-text.js';
 import type { SourceParser } from '../../source-parser.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
-import { storeDisplayGeometries } from './boundary-display.js';
+import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-display.js';
 import { crsFromCoordinates } from './geojson-crs.js';
 
 type TopologyLike = Parameters<typeof feature>[0];
@@ -79,5 +79,6 @@ export const topojsonBoundaryParser: SourceParser = {
       format: `TopoJSON ${crs}`,
     });
   },
+  derive: deriveDisplayGeometries,
   afterWrite: storeDisplayGeometries,
 };
