@@ -4,16 +4,9 @@
  * `transaction()` — raw or through Kysely — commits or rolls back together; the unit of work
  * handed to the callback is the store itself.
  *
- * Because the unit of work is the store, which transaction a call belongs to is told by its async
- * context (AsyncLocalStorage): a `transaction()` called within a transaction's callback — through
- * `tx`, or a store method that opens one itself (writeBatch, members' `atomic`) — is a savepoint
- * in it; one called from anywhere else (another request, another member of a `Promise.all`) is
- * independent and waits until the open one has committed or rolled back. The transactions opened
- * in one scope (the store, or one transaction) run one at a time, in the order they were called.
- * Statements outside `transaction()` (reads, single-statement writes) share the connection: from
- * another caller while a transaction is open they see its uncommitted writes and join it.
+ * Which transaction a call belongs to, and independent transactions taking turns:
+ * sqlite-transactions.ts.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +33,7 @@ import type {
   WriteBatchResult,
 } from '../store.js';
 import { writeSqliteBatch } from './batch-write.js';
+import { SqliteTransactions } from './sqlite-transactions.js';
 import { readBulkValues } from './bulk-values.js';
 import { queryValues } from './value-query.js';
 import { clearHarmonisation, copyValuesByCode, type CopyByCodeQuery } from './harmonised-values.js';
@@ -88,52 +82,17 @@ export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
 
 const LATEST_SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 
-/**
- * Where a `transaction()` call opens its transaction: the store outside any transaction (depth 0:
- * it opens BEGIN IMMEDIATE … COMMIT) or an open transaction (depth ≥ 1: it opens a savepoint). The
- * transactions opened in one scope take turns: one runs, the others wait in call order.
- */
-class TransactionScope {
-  /** False once the transaction has ended (work it left running belongs to the scope around it). */
-  open = true;
-  private running = false;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(
-    readonly outer: TransactionScope | undefined,
-    readonly depth: number,
-  ) {}
-
-  /** Takes the turn if no transaction of this scope is running; false: wait with `nextTurn`. */
-  takeTurn(): boolean {
-    if (this.running) return false;
-    this.running = true;
-    return true;
-  }
-
-  nextTurn(): Promise<void> {
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Hands the turn to the first one waiting, if any. */
-  endTurn(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running = false;
-  }
-}
-
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly kysely: Kysely<SqliteSchema>;
-  private readonly outside = new TransactionScope(undefined, 0);
-  private readonly context = new AsyncLocalStorage<TransactionScope>();
+  private readonly transactions: SqliteTransactions;
   private membersStore: MembersStore | undefined;
   private postcodeStore: PostcodeStore | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.kysely = new Kysely<SqliteSchema>({ dialect: new SqliteDialect({ database: db }) });
+    this.transactions = new SqliteTransactions(db);
   }
 
   migrate(): void {
@@ -194,44 +153,10 @@ export class SqliteStore implements Store {
   /**
    * One connection: the unit of work is the store itself. BEGIN IMMEDIATE, or a savepoint when
    * called within a transaction's async context; independent transactions run one after the other
-   * (the scope comment above). Each ends before the next one in its scope begins, also when it fails.
+   * (sqlite-transactions.ts).
    */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    const outer = this.openScope();
-    if (!outer.takeTurn()) {
-      await outer.nextTurn();
-      if (!outer.open) {
-        // left running by a transaction that has ended meanwhile: it goes to the scope around it
-        outer.endTurn();
-        return this.transaction(fn);
-      }
-    }
-    const scope = new TransactionScope(outer, outer.depth + 1);
-    const savepoint = `sp${scope.depth}`;
-    try {
-      this.db.exec(scope.depth === 1 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-      try {
-        const result = await this.context.run(scope, fn, this);
-        this.db.exec(scope.depth === 1 ? 'COMMIT' : `RELEASE ${savepoint}`);
-        return result;
-      } catch (e) {
-        // also when COMMIT fails; SQLite itself rolls back on some errors (a full disk, an interrupt)
-        if (this.db.inTransaction) {
-          this.db.exec(scope.depth === 1 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-        }
-        throw e;
-      }
-    } finally {
-      scope.open = false;
-      outer.endTurn();
-    }
-  }
-
-  /** The innermost transaction still open around this call, or the store outside any. */
-  private openScope(): TransactionScope {
-    let scope = this.context.getStore() ?? this.outside;
-    while (!scope.open) scope = scope.outer ?? this.outside;
-    return scope;
+    return this.transactions.run(() => fn(this));
   }
 
   async close(): Promise<void> {
