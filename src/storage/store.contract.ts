@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, VALUE_FLAGS, type ImportBatch } from '../core/records.js';
+import { runCarriedValuesContract } from './carried-values.contract.js';
 import { runStoreMethodsContract } from './store-methods.contract.js';
 import type { Store } from './store.js';
 
@@ -97,6 +98,7 @@ export function sampleBatch(checksum = 'abc'): ImportBatch {
 
 export function runStoreContract(makeStore: () => Store | Promise<Store>): void {
   runStoreMethodsContract(makeStore);
+  runCarriedValuesContract(makeStore);
   describe('writeBatch', () => {
     it('stores areas, values with their edition and source column, and geometries', async () => {
       const store = await makeStore();
