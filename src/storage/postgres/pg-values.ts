@@ -84,7 +84,8 @@ export interface CopyByCodeQuery {
  *      indicators such rows have (none when the first division is carried onto a fresh
  *      reference: no join; only source rows of those indicators are joined otherwise);
  *   2. insert the copies where the target has no row left with the key (the rows left are
- *      originals and values carried from a nearer division: never replaced) — a plain insert.
+ *      originals and values carried from a nearer division: never replaced) — a plain insert,
+ *      without that test when the target division holds no rows at all.
  * The codes are looked up as area ids first (the dictionary holds every code a value was written
  * with), so both statements join on integers. The count is that of step 2: new rows plus replaced
  * ones, as the upsert's was. The sorts (merge anti-join, key order for the B-tree) get work_mem for
@@ -116,13 +117,21 @@ export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): 
            AND v.indicator_id = ANY($5::int[])`,
         [q.fromDivision, q.toDivision, areas, keepFrom, indicators],
       );
+    // Onto a division that holds no rows yet (the first division carried onto a fresh reference)
+    // there is nothing to keep: no anti-join, one index probe per copied row fewer.
+    const [{ empty }] = (await conn.rows<{ empty: boolean }>(
+      'SELECT NOT EXISTS (SELECT 1 FROM area_values WHERE division_year = $1) AS empty',
+      [q.toDivision],
+    )) as [{ empty: boolean }];
+    const notHeld = empty
+      ? ''
+      : `AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_id = v.area_id
+                         AND o.indicator_id = v.indicator_id AND o.year = v.year)`;
     return conn.changes(
       `INSERT INTO area_values (${COLUMNS})
        SELECT $2, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${h}, v.edition_id, v.column_id, $4, $1
        FROM area_values v
-       WHERE v.division_year = $1 AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0
-         AND NOT EXISTS (SELECT 1 FROM area_values o WHERE o.division_year = $2 AND o.area_id = v.area_id
-                         AND o.indicator_id = v.indicator_id AND o.year = v.year)
+       WHERE v.division_year = $1 AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0 ${notHeld}
        ORDER BY v.area_id, v.indicator_id, v.year`,
       [q.fromDivision, q.toDivision, areas, q.method],
     );
