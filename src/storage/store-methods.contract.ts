@@ -277,6 +277,28 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
       expect((await checksums(store)).sort()).toEqual(['other', 'outer']);
       await store.close();
     });
+
+    it('inside one transaction, savepoints started together take turns: a failing one rolls back only its own writes', async () => {
+      const store = await makeStore();
+      const steps: string[] = [];
+      await store.transaction(async (tx) => {
+        const savepoint = (name: string, fail: boolean): Promise<void> =>
+          tx.transaction(async (inner) => {
+            steps.push(`${name} begins`);
+            await inner.writeBatch(sampleBatch(name), {});
+            // a savepoint inside, through the outer unit of work: nested in this one, not queued behind it
+            await tx.transaction((innermost) => innermost.writeBatch(sampleBatch(`${name} inside`), {}));
+            await otherCallersRun();
+            steps.push(`${name} ends`);
+            if (fail) throw new Error(`${name} fails`);
+          });
+        const outcomes = await Promise.allSettled([savepoint('a', true), savepoint('b', false)]);
+        expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+      });
+      expect(steps).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
+      expect((await checksums(store)).sort()).toEqual(['b', 'b inside']);
+      await store.close();
+    });
   });
 
   describe('postcode table', () => {

@@ -5,10 +5,12 @@
  * The store itself reads and writes single statements through the pool. `transaction(fn)` checks
  * out one connection, BEGINs, takes the store's write lock (an advisory lock held until COMMIT or
  * ROLLBACK, so write transactions run one at a time, as on SQLite) and hands `fn` a PgStore bound
- * to that connection — the unit of work; nested `tx.transaction` calls are savepoints. A killed
- * process leaves an open transaction on a closed socket, which PostgreSQL rolls back.
+ * to that connection — the unit of work; nested `tx.transaction` calls are savepoints, taking
+ * turns when started together (../transaction-scopes.ts). A killed process leaves an open
+ * transaction on a closed socket, which PostgreSQL rolls back.
  */
 import pg from 'pg';
+import { TransactionScopes } from '../transaction-scopes.js';
 import { AppError } from '../../core/app-error.js';
 import type { AreaLevel } from '../../core/area-code.js';
 import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
@@ -71,7 +73,7 @@ export async function openPgStore(options: OpenPgOptions): Promise<PgStore> {
       `cannot open the PostgreSQL store at ${redact(options.url)}: ${(e as Error).message}`,
     );
   }
-  return new PgStore(pool, poolConnection(pool), { depth: 0 });
+  return new PgStore(pool, poolConnection(pool), { savepoints: new TransactionScopes() });
 }
 
 /** The URL without its password, for messages. */
@@ -79,8 +81,9 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** A transaction's savepoints, on the connection it holds (../transaction-scopes.ts). */
 interface TxState {
-  depth: number;
+  savepoints: TransactionScopes;
 }
 
 export class PgStore implements Store {
@@ -114,25 +117,28 @@ export class PgStore implements Store {
   private async unit<T>(fn: (tx: PgStore) => Promise<T>): Promise<T> {
     const client = this.conn.client;
     if (client) {
-      const savepoint = `sp${++this.tx.depth}`;
-      await client.query(`SAVEPOINT ${savepoint}`);
-      try {
-        const result = await fn(this);
-        await client.query(`RELEASE SAVEPOINT ${savepoint}`);
-        return result;
-      } catch (e) {
-        await client.query(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
-        throw e;
-      } finally {
-        this.tx.depth--;
-      }
+      // savepoints started together inside this transaction take turns
+      return this.tx.savepoints.run(async (depth) => {
+        const savepoint = `sp${depth}`;
+        await client.query(`SAVEPOINT ${savepoint}`);
+        try {
+          const result = await fn(this);
+          await client.query(`RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (e) {
+          await client.query(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
+          throw e;
+        }
+      });
     }
     const fresh = await this.pool.connect();
     let broken = false;
     try {
       await fresh.query('BEGIN');
       await fresh.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const result = await fn(new PgStore(this.pool, clientConnection(fresh), { depth: 0 }));
+      const result = await fn(
+        new PgStore(this.pool, clientConnection(fresh), { savepoints: new TransactionScopes() }),
+      );
       await fresh.query('COMMIT');
       return result;
     } catch (e) {

@@ -35,26 +35,6 @@ describe('SqliteStore', () => {
       await store.close();
     });
 
-    it('runs savepoints started together inside one transaction one after the other: a failing one rolls back only its own writes', async () => {
-      const store = openSqliteStore({ path: ':memory:' });
-      const steps: string[] = [];
-      await store.transaction(async (tx) => {
-        const savepoint = (name: string, fail: boolean): Promise<void> =>
-          tx.transaction(async (inner) => {
-            steps.push(`${name} begins`);
-            await inner.writeBatch(sampleBatch(name), {});
-            await otherCallersRun();
-            steps.push(`${name} ends`);
-            if (fail) throw new Error(`${name} fails`);
-          });
-        const outcomes = await Promise.allSettled([savepoint('a', true), savepoint('b', false)]);
-        expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
-      });
-      expect(steps).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
-      expect(await checksums(store)).toEqual(['b']);
-      await store.close();
-    });
-
     it('gives a transaction left waiting inside one that has ended meanwhile a transaction of its own', async () => {
       const store = openSqliteStore({ path: ':memory:' });
       let release!: () => void;
