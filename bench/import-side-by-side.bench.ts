@@ -11,7 +11,8 @@
  *      the reference's `load.sh` + `compute.sh` (a fresh database each round). Medians and the
  *      ratios by wall time and by CPU time — the clients' (/usr/bin/time) plus the PostgreSQL
  *      server's (its processes in /proc) — since on a busy machine a pipeline of several
- *      processes gets several shares of the cores; target: Veerkracht ≤ the reference's load +
+ *      processes gets several shares of the cores — and the median of each round's ratio (the
+ *      machine's speed drifts between rounds); target: Veerkracht ≤ the reference's load +
  *      compute.
  *   2. Map throughput at 50 connections: wrk (-t2 -c50, BENCH_SECONDS, gzip accepted) against
  *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (createApp on @hono/node-server in
@@ -313,6 +314,14 @@ try {
   );
   say(`ratio veerkracht (SQLite) / reference   ${ratio(sqlite)}   target ≤ 1`);
   if (pg) say(`ratio veerkracht (PostgreSQL) / ref.    ${ratio(pg)}   target ≤ 1`);
+  // The machine's speed drifts from minute to minute (docs/benchmarks.md, session 5): the ratio
+  // within each round, whose runs follow each other, is steadier than the ratio of the medians.
+  const perRound = (pick: (r: Round) => Timed): string => {
+    const ratios = rounds.map((r) => pick(r).wall / r.ref.wall);
+    return `${median(ratios).toFixed(2)} (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')})`;
+  };
+  say(`ratio per round, median (SQLite)        ${perRound((r) => r.sqlite)} by wall time`);
+  if (pg) say(`ratio per round, median (PostgreSQL)    ${perRound((r) => r.pg!)} by wall time`);
   await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-v', 'tol=10', '-f', 'prepare-serve.sql'], {
     cwd: REF_HOME,
     env: {
