@@ -111,7 +111,6 @@ export class ParseAhead {
   private worker: Worker | undefined;
   private readonly waiting = new Map<number, (a: ParseAnswer) => void>();
   private readonly asked: Promise<ParseAnswer>[] = [];
-  private readonly answered = new Set<number>();
   private readonly claims: FileClaims;
   /** Files the import's thread parsed while it waited for the worker. */
   private readonly parsedHere = new Map<number, ParsedAhead>();
@@ -136,7 +135,7 @@ export class ParseAhead {
   /**
    * The next file, parsed ahead of its turn: its parser and batch; undefined when the import is
    * to parse it itself; or its error, raised. While the worker is still on it, parses the next
-   * unclaimed file on this thread. Keeps the worker AHEAD files in front, and stops it after the
+   * unclaimed files on this thread. Keeps the worker AHEAD files in front, and stops it after the
    * last file.
    */
   async take(): Promise<ParsedFile | undefined> {
@@ -190,7 +189,8 @@ export class ParseAhead {
   private async parseHereWhileWaiting(id: number): Promise<void> {
     for (let next = id + 1; next < Math.min(this.paths.length, id + 1 + AHEAD); next++) {
       await new Promise<void>((resolve) => setImmediate(resolve)); // the worker's answer, if it came
-      if (!this.worker || this.answered.has(id) || process.memoryUsage.rss() > this.parseHereBelowRss) return;
+      const answered = !this.waiting.has(id);
+      if (!this.worker || answered || process.memoryUsage.rss() > this.parseHereBelowRss) return;
       if (this.parsedHere.has(next) || !claimFile(this.claims, next, 'import')) continue;
       this.parsedHereCount++;
       this.parsedHere.set(next, await parseAheadOfTurn({ ...this.options, path: this.paths[next]! }));
@@ -216,7 +216,6 @@ export class ParseAhead {
   }
 
   private settle(a: ParseAnswer): void {
-    this.answered.add(a.id);
     this.waiting.get(a.id)?.(a);
     this.waiting.delete(a.id);
     if (a.retiring && this.worker) {
@@ -228,10 +227,7 @@ export class ParseAhead {
   }
 
   private parseTheRestHere(): void {
-    for (const [id, resolve] of this.waiting) {
-      this.answered.add(id);
-      resolve({ id, kind: 'parse-here' });
-    }
+    for (const [id, resolve] of this.waiting) resolve({ id, kind: 'parse-here' });
     this.waiting.clear();
   }
 }
