@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/app-error.js';
 import { MIGRATIONS } from '../migrations.js';
 import { runStoreContract, sampleBatch } from '../store.contract.js';
-import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
+import { NEW_STORE_PAGE_SIZE, openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 describe('SqliteStore', () => {
   runStoreContract(() => openSqliteStore({ path: ':memory:' }));
@@ -235,5 +235,26 @@ describe('SqliteStore', () => {
     const readonly = openSqliteStore({ path, readonly: true });
     expect(readonly.schemaVersion()).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     readonly.db.close();
+  });
+
+  it('creates a new store file with 16 KiB pages and keeps the page size of an existing one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-store-'));
+    const fresh = openSqliteStore({ path: join(dir, 'fresh.db') });
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+    expect(NEW_STORE_PAGE_SIZE).toBe(16384);
+    await fresh.close();
+    // A store written with SQLite's default pages (an earlier version) keeps them, and its data.
+    const older = join(dir, 'older.db');
+    const db = new Database(older);
+    db.pragma('journal_mode = WAL');
+    db.close();
+    const store = openSqliteStore({ path: older });
+    expect(store.db.pragma('page_size', { simple: true })).toBe(4096);
+    await store.writeBatch(sampleBatch('on 4 KiB pages'), {});
+    await store.close();
+    const reopened = openSqliteStore({ path: older });
+    expect((await reopened.listImports()).map((i) => i.checksum)).toEqual(['on 4 KiB pages']);
+    expect(reopened.db.pragma('page_size', { simple: true })).toBe(4096);
+    await reopened.close();
   });
 });
