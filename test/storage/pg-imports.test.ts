@@ -52,6 +52,30 @@ describe.skipIf(!hasPostgres)('imports on PostgreSQL', () => {
     await server?.stop();
   });
 
+  it('compresses the engine snapshot and the data edition with lz4 (migration 11; Debian builds PostgreSQL with lz4)', async () => {
+    const client = new pg.Client({ connectionString: seedUrl });
+    await client.connect();
+    try {
+      const methods = await client.query<{ relname: string; attname: string; attcompression: string }>(
+        `SELECT c.relname, a.attname, a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         WHERE (c.relname, a.attname) IN (('bulk_snapshots', 'data'), ('data_editions', 'bulk_values'))
+         ORDER BY c.relname`,
+      );
+      expect(methods.rows).toEqual([
+        { relname: 'bulk_snapshots', attname: 'data', attcompression: 'l' },
+        { relname: 'data_editions', attname: 'bulk_values', attcompression: 'l' },
+      ]);
+      // what the seed import stored reads back whole (a small snapshot may stay uncompressed)
+      const stored = await client.query<{ c: string | null; n: number }>(
+        'SELECT pg_column_compression(data) AS c, length(data) AS n FROM bulk_snapshots',
+      );
+      expect(stored.rows.length).toBeGreaterThan(0);
+      for (const r of stored.rows) expect([null, 'lz4']).toContain(r.c);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('the seeded database holds the boundaries and values (so "as before" means something)', () => {
     expect(before).toMatch(/INSERT INTO public\.geometries VALUES \('BU09172000', 2019/);
     const idOf = (table: string, key: string): string | undefined =>
