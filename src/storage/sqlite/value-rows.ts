@@ -109,43 +109,143 @@ const COLUMNS =
   '(division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division)';
 const WIDTH = 10;
 const ONE = `(${Array<string>(WIDTH).fill('?').join(', ')})`;
+/** The parameters of a row of an original value whose division and edition are in the statement. */
+const ORIGINAL_WIDTH = 6;
 
-/** Inserts (or replaces) the rows in primary-key order, ROWS_PER_STATEMENT per statement. */
+/**
+ * Inserts (or replaces) the rows in primary-key order, ROWS_PER_STATEMENT per statement. Original
+ * values (no method, not carried) of one division and source edition — nearly all rows of a
+ * file's batch — go through a statement that has the division and edition as literals and NULL
+ * method and from_division, binding 6 parameters per row instead of 10 (the binding was a quarter
+ * of the insert's time: docs/benchmarks.md, "Value rows with their constants in the statement").
+ */
 export function writeIdRows(db: Database.Database, rows: IdRows): void {
   if (rows.count > 0) dropBulkSnapshots(db); // values change: the engine snapshot is stale
   const order = rows.keyOrder();
-  const n = ROWS_PER_STATEMENT;
-  const insertOne = db.prepare(`INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${ONE}`);
-  const insertMany =
-    rows.count >= n
-      ? db.prepare(
-          `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(n).fill(ONE).join(', ')}`,
-        )
-      : null;
-  const params: unknown[] = new Array<unknown>(n * WIDTH);
-  const fill = (row: number, p: number): void => {
-    params[p] = rows.division[row];
-    params[p + 1] = rows.area[row];
-    params[p + 2] = rows.indicator[row];
-    params[p + 3] = rows.year[row];
-    params[p + 4] = rows.isNull[row] ? null : rows.value[row];
-    params[p + 5] = rows.flags[row];
-    params[p + 6] = rows.edition[row];
-    params[p + 7] = rows.column[row];
-    params[p + 8] = rows.method[row] ?? null;
-    params[p + 9] = rows.from[row] || null;
-  };
+  const general = new GeneralRows(db, rows);
+  const originals = new OriginalRows(db, rows);
   let i = 0;
-  if (insertMany) {
-    for (; i + n <= rows.count; i += n) {
-      for (let j = 0; j < n; j++) fill(order[i + j]!, j * WIDTH);
-      insertMany.run(params);
+  while (i < rows.count) {
+    const first = order[i]!;
+    if (!isOriginal(rows, first)) {
+      general.add(first);
+      i++;
+      continue;
+    }
+    // a run of originals with this row's division and edition
+    let end = i + 1;
+    while (end < rows.count && sameOriginalRun(rows, first, order[end]!)) end++;
+    i = originals.write(order, i, end, general);
+  }
+  general.flush();
+}
+
+function isOriginal(rows: IdRows, r: number): boolean {
+  return rows.method[r] == null && rows.from[r] === 0;
+}
+
+function sameOriginalRun(rows: IdRows, first: number, r: number): boolean {
+  return (
+    rows.division[r] === rows.division[first] && rows.edition[r] === rows.edition[first] && isOriginal(rows, r)
+  );
+}
+
+/** Rows with all ten columns bound, ROWS_PER_STATEMENT at a time (in the order added). */
+class GeneralRows {
+  private readonly params = new Array<unknown>(ROWS_PER_STATEMENT * WIDTH);
+  private pending = 0;
+  private many: Database.Statement | undefined;
+  private one: Database.Statement | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly rows: IdRows,
+  ) {}
+
+  add(r: number): void {
+    const { rows, params } = this;
+    const p = this.pending++ * WIDTH;
+    params[p] = rows.division[r];
+    params[p + 1] = rows.area[r];
+    params[p + 2] = rows.indicator[r];
+    params[p + 3] = rows.year[r];
+    params[p + 4] = rows.isNull[r] ? null : rows.value[r];
+    params[p + 5] = rows.flags[r];
+    params[p + 6] = rows.edition[r];
+    params[p + 7] = rows.column[r];
+    params[p + 8] = rows.method[r] ?? null;
+    params[p + 9] = rows.from[r] || null;
+    if (this.pending === ROWS_PER_STATEMENT) {
+      this.many ??= this.db.prepare(
+        `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(ROWS_PER_STATEMENT).fill(ONE).join(', ')}`,
+      );
+      this.many.run(params);
+      this.pending = 0;
     }
   }
-  const one: unknown[] = new Array<unknown>(WIDTH);
-  for (; i < rows.count; i++) {
-    fill(order[i]!, 0);
-    for (let k = 0; k < WIDTH; k++) one[k] = params[k];
-    insertOne.run(one);
+
+  /** Writes what is pending, one statement per row. */
+  flush(): void {
+    if (this.pending === 0) return;
+    this.one ??= this.db.prepare(`INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${ONE}`);
+    const one = new Array<unknown>(WIDTH);
+    for (let j = 0; j < this.pending; j++) {
+      for (let k = 0; k < WIDTH; k++) one[k] = this.params[j * WIDTH + k];
+      this.one.run(one);
+    }
+    this.pending = 0;
+  }
+}
+
+/** Original values of one division and edition, with those two as literals in the statement. */
+class OriginalRows {
+  private readonly params = new Array<unknown>(ROWS_PER_STATEMENT * ORIGINAL_WIDTH);
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly rows: IdRows,
+  ) {}
+
+  /**
+   * Writes order[from, end) (one run) in full statements; the rest of the run (fewer than
+   * ROWS_PER_STATEMENT rows) goes to `general`, in order. Returns `end`.
+   */
+  write(order: Uint32Array, from: number, end: number, general: GeneralRows): number {
+    const { rows, params } = this;
+    let i = from;
+    if (end - i >= ROWS_PER_STATEMENT) {
+      general.flush(); // key order: what came before goes first
+      const statement = this.statement(rows.division[order[i]!]!, rows.edition[order[i]!]!);
+      for (; i + ROWS_PER_STATEMENT <= end; i += ROWS_PER_STATEMENT) {
+        for (let j = 0; j < ROWS_PER_STATEMENT; j++) {
+          const r = order[i + j]!;
+          const p = j * ORIGINAL_WIDTH;
+          params[p] = rows.area[r];
+          params[p + 1] = rows.indicator[r];
+          params[p + 2] = rows.year[r];
+          params[p + 3] = rows.isNull[r] ? null : rows.value[r];
+          params[p + 4] = rows.flags[r];
+          params[p + 5] = rows.column[r];
+        }
+        statement.run(params);
+      }
+    }
+    for (; i < end; i++) general.add(order[i]!);
+    return end;
+  }
+
+  private statement(division: number, edition: number): Database.Statement {
+    // integers from typed arrays: safe as literals
+    const key = `${division}|${edition}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const row = `(${division}, ?, ?, ?, ?, ?, ${edition}, ?, NULL, NULL)`;
+      statement = this.db.prepare(
+        `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(ROWS_PER_STATEMENT).fill(row).join(', ')}`,
+      );
+      this.statements.set(key, statement);
+    }
+    return statement;
   }
 }
