@@ -146,7 +146,9 @@ function isOriginal(rows: IdRows, r: number): boolean {
 
 function sameOriginalRun(rows: IdRows, first: number, r: number): boolean {
   return (
-    rows.division[r] === rows.division[first] && rows.edition[r] === rows.edition[first] && isOriginal(rows, r)
+    rows.division[r] === rows.division[first] &&
+    rows.edition[r] === rows.edition[first] &&
+    isOriginal(rows, r)
   );
 }
 
