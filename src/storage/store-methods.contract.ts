@@ -93,6 +93,40 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
       expect(await store.editionIdOf('nope')).toBeUndefined();
       await store.close();
     });
+
+    it('writes a batch of many areas with repeated codes as it would one at a time: a later name wins, a later null keeps the earlier', async () => {
+      const store = await makeStore();
+      const batch = sampleBatch('many areas');
+      batch.values = [];
+      batch.geometries = [];
+      const buurt = (i: number, name: string | null, wijk: string | null = null) => ({
+        code: `BU0917${String(i).padStart(4, '0')}`,
+        level: 'buurt' as const,
+        name,
+        gemeenteCode: 'GM0917',
+        wijkCode: wijk,
+        divisionYear: 2019,
+      });
+      batch.areas = [];
+      for (let i = 0; i < 700; i++) batch.areas.push(buurt(i, `Buurt ${i}`, i % 2 ? 'WK091700' : null));
+      // repeated codes later in the same batch, past the first few hundred rows
+      for (let i = 0; i < 700; i += 3) batch.areas.push(buurt(i, i % 2 ? null : `Nieuw ${i}`, 'WK091701'));
+      await store.writeBatch(batch, {});
+      const areas = await store.listAreas({ level: 'buurt', gemeente: 'GM0917', divisionYear: 2019 });
+      expect(areas).toHaveLength(700);
+      const byCode = new Map(areas.map((a) => [a.code, a]));
+      expect(byCode.get('BU09170000')).toMatchObject({ name: 'Nieuw 0', wijkCode: 'WK091701' });
+      expect(byCode.get('BU09170003')).toMatchObject({ name: 'Buurt 3', wijkCode: 'WK091701' });
+      expect(byCode.get('BU09170001')).toMatchObject({ name: 'Buurt 1', wijkCode: 'WK091700' });
+      expect(byCode.get('BU09170002')).toMatchObject({ name: 'Buurt 2', wijkCode: null });
+      expect(byCode.get('BU09170699')).toMatchObject({ name: 'Buurt 699', wijkCode: 'WK091701' });
+      expect(byCode.get('BU09170696')).toMatchObject({ name: 'Nieuw 696', wijkCode: 'WK091701' });
+      const names = new Map((await store.listAreaNames('GM0917')).map((n) => [n.code, n.name]));
+      expect(names.get('BU09170000')).toBe('Nieuw 0');
+      expect(names.get('BU09170003')).toBe('Buurt 3');
+      expect(names.get('BU09170698')).toBe('Buurt 698');
+      await store.close();
+    });
   });
 
   describe('harmonised values, display geometry and the harmonisation log', () => {
