@@ -41,6 +41,32 @@ export class IdRows {
     this.from = new Uint16Array(capacity);
   }
 
+  /** Makes room for `more` rows after the `count` there are (at least doubling); returns this. */
+  reserve(more: number): this {
+    const need = this.count + more;
+    if (need <= this.area.length) return this;
+    const n = Math.max(need, this.area.length * 2, 1024);
+    const grown = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+      a: T,
+      make: new (n: number) => T,
+    ): T => {
+      const b = new make(n);
+      b.set(a);
+      return b;
+    };
+    this.division = grown(this.division, Uint16Array);
+    this.area = grown(this.area, Uint32Array);
+    this.indicator = grown(this.indicator, Uint32Array);
+    this.year = grown(this.year, Uint16Array);
+    this.value = grown(this.value, Float64Array);
+    this.isNull = grown(this.isNull, Uint8Array);
+    this.flags = grown(this.flags, Uint32Array);
+    this.edition = grown(this.edition, Uint32Array);
+    this.column = grown(this.column, Uint32Array);
+    this.from = grown(this.from, Uint16Array);
+    return this;
+  }
+
   push(
     division: number,
     area: number,

@@ -1,18 +1,20 @@
 /**
  * The engine's bulk read on PostgreSQL (Store.getBulkValues without a snapshot, and the read a
- * snapshot is taken from): one row per area, streamed with COPY … TO STDOUT (FORMAT binary), its
- * code and its values as one array of (indicator id, year, value, flags, edition id, column id)
- * records, the ids named from the dictionaries (migration 10) read first. A row per value cost a
- * protocol message, a line split and seven strings per value (510,000 values on the four inputs'
- * reference division); per area it is 13,600 messages and every field of a value is a number.
- * The result is the same BulkValues, in the same order (areas by code, then indicator and year),
- * as one row per value gave.
+ * snapshot is taken from): the division's rows streamed with COPY … TO STDOUT (FORMAT binary), one
+ * row per value and every field a number (area, indicator and source column as dictionary ids,
+ * migration 10), then put in the engine's order here: areas by code, then indicator and year, as
+ * the SQL `ORDER BY` of codes and indicator names gave. Grouping the values per area in the server
+ * (`array_agg(ROW(…) ORDER BY indicator, year)`, one message per area) took 0.95 s of server time
+ * for the 627,106 values of the four benchmark inputs' reference division; the plain rows take
+ * 0.29 s and the ordering here (one native sort of packed keys, value-id-rows.ts) well under that
+ * (docs/benchmarks.md, "PostgreSQL bulk read as plain rows").
  */
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BulkSeries, BulkValueQuery, BulkValues } from '../store.js';
+import { IdRows } from '../value-id-rows.js';
 
 const LEVEL_PREFIX = { buurt: 'BU', wijk: 'WK', gemeente: 'GM' } as const;
 
@@ -117,59 +119,92 @@ class BulkCollector {
   }
 }
 
-/** The fields of each value record, in the order of the query's ROW(…). */
-const RECORD_FIELDS = 6;
+/** The columns of each COPY row: area_id, indicator_id, year, value, flags, edition_id, column_id. */
+const ROW_FIELDS = 7;
+/** The shortest such row: field count, six int4 and a NULL value. */
+const MIN_ROW_BYTES = 2 + 6 * 8 + 4;
 
 /**
- * Reads the binary COPY rows (area_code text, values record[]) into the collector; returns the
- * offset up to which `b` was consumed (a row cut off at the end waits for the next chunk).
+ * Reads the binary COPY rows into `rows` (the area and indicator ids as they are; the value's
+ * edition and column too); returns the offset up to which `b` was consumed (a row cut off at the
+ * end waits for the next chunk).
  */
-function readRows(b: Buffer, start: number, out: BulkCollector): number {
+function readRows(b: Buffer, start: number, rows: IdRows): number {
   let at = start;
   for (;;) {
     if (at + 2 > b.length) return at;
     const fields = b.readInt16BE(at);
     if (fields === -1) return b.length; // trailer
-    // two fields: the code and the array, each with its int32 length
-    if (at + 6 > b.length) return at;
-    const codeLength = b.readInt32BE(at + 2);
-    const arrayAt = at + 6 + codeLength;
-    if (arrayAt + 4 > b.length) return at;
-    const arrayLength = b.readInt32BE(arrayAt);
-    const end = arrayAt + 4 + arrayLength;
+    if (fields !== ROW_FIELDS) throw new Error('unexpected bulk value row');
+    // int4 fields: length 4 (never NULL); value: float8 or NULL (length −1)
+    const valueAt = at + 2 + 3 * 8;
+    if (valueAt + 4 > b.length) return at;
+    const valueLength = b.readInt32BE(valueAt);
+    const end = valueAt + 4 + Math.max(valueLength, 0) + 3 * 8;
     if (end > b.length) return at;
-    const area = out.area(b.toString('utf8', at + 6, arrayAt));
-    readValueArray(b, arrayAt + 4, area, out);
+    const value = valueLength < 0 ? null : b.readDoubleBE(valueAt + 4);
+    const after = valueAt + 4 + Math.max(valueLength, 0);
+    rows.push(
+      0,
+      b.readInt32BE(at + 6),
+      b.readInt32BE(at + 14),
+      b.readInt32BE(at + 22),
+      value,
+      b.readInt32BE(after + 4),
+      b.readInt32BE(after + 12),
+      b.readInt32BE(after + 20),
+      null,
+    );
     at = end;
   }
 }
 
-/** A one-dimensional record[] in array_send's layout, each record in record_send's. */
-function readValueArray(b: Buffer, start: number, area: number, out: BulkCollector): void {
-  const dims = b.readInt32BE(start);
-  if (dims === 0) return;
-  const count = b.readInt32BE(start + 12); // after ndim, has-null flag, element type: dim 1 size
-  let at = start + 20; // and its lower bound
-  for (let i = 0; i < count; i++) {
-    at += 4; // the record's length
-    if (b.readInt32BE(at) !== RECORD_FIELDS) throw new Error('unexpected bulk value record');
-    at += 4;
-    // per field: type oid (4), length (4; −1 for NULL), bytes
-    const indicator = out.indicatorOf[b.readInt32BE(at + 8)]!;
-    at += 12;
-    const year = b.readInt32BE(at + 8);
-    at += 12;
-    const valueLength = b.readInt32BE(at + 4);
-    const value = valueLength < 0 ? NaN : b.readDoubleBE(at + 8);
-    at += 8 + Math.max(valueLength, 0);
-    const flags = b.readInt32BE(at + 8);
-    at += 12;
-    const editionId = b.readInt32BE(at + 8);
-    at += 12;
-    const column = out.columnOf[b.readInt32BE(at + 8)]!;
-    at += 12;
-    out.value(area, indicator, year, value, flags, editionId, column);
+/**
+ * Hands the rows to the collector in the engine's order: areas by code, then indicator (by name)
+ * and year, both bytewise as PostgreSQL's COLLATE "C" and SQLite compare them. The area and
+ * indicator ids are first replaced by their rank in that order, so IdRows' key order is it.
+ */
+function collectInOrder(rows: IdRows, codeOf: readonly string[], out: BulkCollector): void {
+  const areaRank = rankByName(codeOf, rows.area, rows.count);
+  const indicatorRank = rankByName(out.indicatorOf, rows.indicator, rows.count);
+  for (let i = 0; i < rows.count; i++) {
+    rows.area[i] = areaRank.rank[rows.area[i]!]!;
+    rows.indicator[i] = indicatorRank.rank[rows.indicator[i]!]!;
   }
+  const order = rows.keyOrder();
+  let lastArea = -1;
+  let area = -1;
+  for (let k = 0; k < rows.count; k++) {
+    const i = order[k]!;
+    if (rows.area[i] !== lastArea) {
+      lastArea = rows.area[i]!;
+      area = out.area(areaRank.names[lastArea]!);
+    }
+    out.value(
+      area,
+      indicatorRank.names[rows.indicator[i]!]!,
+      rows.year[i]!,
+      rows.isNull[i] ? NaN : rows.value[i]!,
+      rows.flags[i]!,
+      rows.edition[i]!,
+      out.columnOf[rows.column[i]!]!,
+    );
+  }
+}
+
+/** The ids used in `ids`, ranked by their names (bytewise): rank by id, and names by rank. */
+function rankByName(
+  nameOf: readonly string[],
+  ids: Uint32Array,
+  count: number,
+): { rank: Uint32Array; names: string[] } {
+  const used = new Set<number>();
+  for (let i = 0; i < count; i++) used.add(ids[i]!);
+  const bytes = new Map([...used].map((id) => [id, Buffer.from(nameOf[id]!)]));
+  const byName = [...used].sort((x, y) => Buffer.compare(bytes.get(x)!, bytes.get(y)!));
+  const rank = new Uint32Array(nameOf.length);
+  byName.forEach((id, r) => (rank[id] = r));
+  return { rank, names: byName.map((id) => nameOf[id]!) };
 }
 
 /** A dictionary table (id, name) as an array indexed by id. */
@@ -202,18 +237,17 @@ export async function readBulkValues(client: pg.PoolClient, q: BulkValueQuery): 
   }
   if (q.indicators)
     where += ` AND i.indicator IN (${q.indicators.map((i) => client.escapeLiteral(i)).join(', ')})`;
+  const codeOf = await readDictionary(client, 'SELECT id, code AS name FROM value_areas');
+  const rows = new IdRows(0);
   // Header: signature (11 bytes), flags (4), extension length (4) and extension.
   let pending: Buffer | null = null;
   let headerDone = false;
   await pipeline(
     client.query(
       copyTo(
-        `COPY (SELECT a.code, g.vals FROM (
-                 SELECT v.area_id, array_agg(ROW(v.indicator_id, v.year, v.value, v.flags, v.edition_id, v.column_id)
-                                             ORDER BY i.indicator, v.year) AS vals
-                 FROM area_values v JOIN value_indicators i ON i.id = v.indicator_id
-                 WHERE ${where} GROUP BY v.area_id) g
-               JOIN value_areas a ON a.id = g.area_id ORDER BY a.code)
+        `COPY (SELECT v.area_id, v.indicator_id, v.year, v.value, v.flags, v.edition_id, v.column_id
+               FROM area_values v ${q.indicators ? 'JOIN value_indicators i ON i.id = v.indicator_id' : ''}
+               WHERE ${where})
          TO STDOUT (FORMAT binary)`,
       ),
     ),
@@ -230,7 +264,7 @@ export async function readBulkValues(client: pg.PoolClient, q: BulkValueQuery): 
           headerDone = true;
         }
         try {
-          at = readRows(b, at, collector);
+          at = readRows(b, at, rows.reserve(Math.ceil((b.length - at) / MIN_ROW_BYTES)));
         } catch (e) {
           return done(e as Error);
         }
@@ -241,5 +275,6 @@ export async function readBulkValues(client: pg.PoolClient, q: BulkValueQuery): 
     }),
   );
   if (pending) throw new Error('bulk read: the COPY stream ended inside a row');
+  collectInOrder(rows, codeOf, collector);
   return collector.finish();
 }
