@@ -32,7 +32,9 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
  * Why a buurt has no value (docs/method.md, "Kinds of missing"): `suppressed` — the source
  * published the cell as secret (CBS `.`); `no-score` — the Leefbaarometer published `NA`;
  * `not-published` — the edition loaded for that year has no such value for the buurt;
- * `not-loaded` — no file of that source covers the buurt for that year; `too-few-residents`;
+ * `not-loaded` — no file of that source covers the buurt for that year; `not-in-source` — a file
+ * of that source for that year is loaded and covers the buurt's gemeente but holds nothing for
+ * this buurt (e.g. its code does not occur in the source's division); `too-few-residents`;
  * `population-unknown` — no number of inhabitants (never taken as 0); `missing` — anything else.
  */
 export const MissingKindSchema = z.enum([
@@ -40,6 +42,7 @@ export const MissingKindSchema = z.enum([
   'no-score',
   'not-published',
   'not-loaded',
+  'not-in-source',
   'too-few-residents',
   'population-unknown',
   'missing',

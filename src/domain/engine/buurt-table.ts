@@ -124,6 +124,20 @@ export interface EngineBulkInput {
   source?: Uint8Array;
 }
 
+/**
+ * A loaded source that has values of `family` in `year` for `buurten` buurten of `gemeente` on
+ * its own division (`fromDivision`), none of which harmonisation could carry onto the table's
+ * division (`toDivision`): not by code (the codes do not occur there) and not by overlay.
+ */
+export interface UncarriedSource {
+  gemeente: string;
+  family: string;
+  year: number;
+  fromDivision: number;
+  toDivision: number;
+  buurten: number;
+}
+
 export class BuurtTable {
   readonly buurten: readonly BuurtInfo[];
   readonly size: number;
@@ -132,6 +146,7 @@ export class BuurtTable {
   private readonly sourceMap = new Map<string, Map<number, ColumnSource[]>>();
   private readonly yearCache = new Map<string, number[]>();
   private gemeenteRows: Map<string, number[]> | undefined;
+  private uncarried: readonly UncarriedSource[] = [];
 
   constructor(buurten: readonly BuurtInfo[]) {
     this.buurten = buurten;
@@ -233,6 +248,19 @@ export class BuurtTable {
       this.yearCache.delete(indicator);
     }
     return col;
+  }
+
+  /**
+   * Notes the loaded sources that cover gemeenten on another division but none of whose buurten
+   * harmonisation could carry onto this one (missing-kinds.ts tells them from sources not loaded).
+   */
+  setUncarriedSources(sources: readonly UncarriedSource[]): void {
+    this.uncarried = sources;
+  }
+
+  /** The sources noted by `setUncarriedSources` (none by default). */
+  uncarriedSources(): readonly UncarriedSource[] {
+    return this.uncarried;
   }
 
   /** Sets a (derived) column; `sources` replaces the column's source list (the masks index it). */

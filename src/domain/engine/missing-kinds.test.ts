@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineValueInput } from './buurt-table.js';
-import { missingKind } from './missing-kinds.js';
+import { MISSING_LABELS, missingKind } from './missing-kinds.js';
 import { createEngine } from './veerkracht-engine.js';
 
 const codes = ['BU00010001', 'BU00010002', 'BU00010003', 'BU00020001'];
@@ -46,5 +47,75 @@ describe('missingKind(table, indicator, year, row, population, minimum)', () => 
     expect(missingKind(engine.table, 'lbm_onv', 2018, 2, NaN, null)).toBe('not-published');
     // no Leefbaarometer value of 2018 at all for this buurt
     expect(missingKind(engine.table, 'lbm_onv', 2018, 3, NaN, null)).toBe('not-loaded');
+  });
+});
+
+describe('missingKind: a source that is loaded but has nothing for the buurt', () => {
+  // GM0001: KWB 2024 for buurt 1 only, KWB 2020 one suppressed cell; GM0002: no KWB at all
+  const engine = createEngine(buurten, [
+    v('BU00010001', 'woz_value', 2024, 300),
+    v('BU00010001', 'woz_value', 2020, null), // a column of 2020 without any cell of GM0002
+  ]);
+  const kind = (row: number, year = 2024) => missingKind(engine.table, 'woz_value', year, row, NaN, null);
+
+  it('says "buurt not in the source" when other buurten of the gemeente have the source for the year', () => {
+    expect(kind(1)).toBe('not-in-source');
+    expect(kind(2)).toBe('not-in-source');
+    expect(MISSING_LABELS['not-in-source']).toEqual({
+      nl: 'Buurt niet in de bron',
+      en: 'Buurt not in the source',
+    });
+  });
+
+  it('keeps "source not loaded" for a gemeente no loaded file of that year covers', () => {
+    expect(kind(3)).toBe('not-loaded');
+    expect(kind(3, 2022)).toBe('not-loaded'); // no column at all
+  });
+
+  it('says "buurt not in the source" when the file has the gemeente only on a division that was not carried over', () => {
+    const carried = createEngine(buurten, [v('BU00010001', 'woz_value', 2024, 300)]);
+    carried.table.setUncarriedSources([
+      { gemeente: 'GM0002', family: 'kwb', year: 2024, fromDivision: 2024, toDivision: 2019, buurten: 12 },
+    ]);
+    const k = (indicator: string, year: number) => missingKind(carried.table, indicator, year, 3, NaN, null);
+    expect(k('woz_value', 2024)).toBe('not-in-source');
+    // the same gemeente, but another year or another source's family: nothing says the file has it
+    expect(k('woz_value', 2020)).toBe('not-loaded');
+    expect(k('lbm_onv', 2024)).toBe('not-loaded');
+  });
+
+  it('property: the kind follows where the source has cells — this buurt, its gemeente, or neither', () => {
+    const layout = fc.array(fc.record({ gemeente: fc.integer({ min: 1, max: 3 }), cell: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(layout, fc.subarray([1, 2, 3]), (rows, uncarried) => {
+        const bs = rows.map((r, i) => {
+          const gm = String(r.gemeente).padStart(4, '0');
+          return { code: `BU${gm}${String(i).padStart(4, '0')}`, name: `b${i}`, gemeente: `GM${gm}` };
+        });
+        // buurten with a cell have another KWB indicator of 2024 (the file covers them), not woz_value
+        const values = bs.flatMap((b, i) => (rows[i]!.cell ? [v(b.code, 'households', 2024, 40)] : []));
+        const e = createEngine(bs, values);
+        e.table.setUncarriedSources(
+          uncarried.map((g) => ({
+            gemeente: `GM${String(g).padStart(4, '0')}`,
+            family: 'kwb',
+            year: 2024,
+            fromDivision: 2024,
+            toDivision: 2019,
+            buurten: 1,
+          })),
+        );
+        bs.forEach((b, i) => {
+          const coveredGemeente =
+            rows.some((r) => r.cell && r.gemeente === rows[i]!.gemeente) ||
+            uncarried.includes(rows[i]!.gemeente);
+          const expected = rows[i]!.cell ? 'not-published' : coveredGemeente ? 'not-in-source' : 'not-loaded';
+          expect(missingKind(e.table, 'woz_value', 2024, i, NaN, null), b.code).toBe(expected);
+        });
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Why a buurt has no value, in words a reader can act on. Five kinds come from the data, two from
+ * Why a buurt has no value, in words a reader can act on. Six kinds come from the data, two from
  * the method:
  * - suppressed: the source published the cell as secret/unknown (CBS `.` or empty: KWB, RIVM,
  *   police) — "Geheim (onderdrukt)" is used for this kind only;
@@ -7,6 +7,10 @@
  * - not-published: the buurt has values of that source for that year, but not this one — the
  *   edition did not (yet) publish it (e.g. income in a KWB edition that lags two years);
  * - not-loaded: no file of that source covers the buurt for that year;
+ * - not-in-source: a file of that source for that year is loaded and covers the buurt's gemeente
+ *   (other buurten of it have cells, or it has the gemeente's buurten on another division that
+ *   harmonisation could not carry onto this one), but holds nothing for this buurt — loading the
+ *   source again does not help;
  * - too-few-residents: below the minimum population of the indicator or of the classification;
  * - population-unknown: the buurt's number of inhabitants is unknown (no rate, no class; never 0);
  * - missing: anything else (e.g. too few index components with a value).
@@ -16,7 +20,7 @@
  */
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
-import { ENGINE_FLAGS, type BuurtTable } from './buurt-table.js';
+import { ENGINE_FLAGS, type BuurtTable, type UncarriedSource } from './buurt-table.js';
 import { findIndicator, type Formula } from './indicator-registry.js';
 
 export const MISSING_KINDS = [
@@ -24,6 +28,7 @@ export const MISSING_KINDS = [
   'no-score',
   'not-published',
   'not-loaded',
+  'not-in-source',
   'too-few-residents',
   'population-unknown',
   'missing',
@@ -35,6 +40,7 @@ export const MISSING_LABELS: Record<MissingKind, { nl: string; en: string }> = {
   'no-score': { nl: 'Geen score (Leefbaarometer)', en: 'No score (Leefbaarometer)' },
   'not-published': { nl: 'Niet gepubliceerd in deze editie', en: 'Not published in this edition' },
   'not-loaded': { nl: 'Bron niet geladen', en: 'Source not loaded' },
+  'not-in-source': { nl: 'Buurt niet in de bron', en: 'Buurt not in the source' },
   'too-few-residents': { nl: 'Te weinig inwoners', en: 'Too few residents' },
   'population-unknown': { nl: 'Inwonertal onbekend', en: 'Population unknown' },
   missing: { nl: 'Geen gegevens', en: 'No data' },
@@ -86,6 +92,56 @@ export function familyPresence(table: BuurtTable, family: SourceFamily, year: nu
   return out;
 }
 
+const gemeenteCache = new WeakMap<BuurtTable, Map<string, Set<string>>>();
+
+/** The gemeenten with at least one buurt that has a stored cell of `family` in `year`. */
+function gemeentenPresent(table: BuurtTable, family: SourceFamily, year: number): Set<string> {
+  let byKey = gemeenteCache.get(table);
+  if (!byKey) gemeenteCache.set(table, (byKey = new Map()));
+  const key = `${family}|${year}`;
+  let out = byKey.get(key);
+  if (!out) {
+    out = new Set();
+    const present = familyPresence(table, family, year);
+    for (let i = 0; i < present.length; i++) if (present[i]) out.add(table.buurten[i]!.gemeente);
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * The loaded sources of `family` in `year` that have buurten of `gemeente` on another division
+ * which harmonisation could not carry onto the table's division.
+ */
+export function uncarriedSourcesOf(
+  table: BuurtTable,
+  family: SourceFamily,
+  year: number,
+  gemeente: string,
+): UncarriedSource[] {
+  return table
+    .uncarriedSources()
+    .filter((u) => u.family === family && u.year === year && u.gemeente === gemeente);
+}
+
+/**
+ * True when a loaded file of `family` for `year` covers the gemeente of the buurt at `row`: other
+ * buurten of the gemeente have cells of it, or it has the gemeente's buurten on a division whose
+ * codes could not be carried onto this one.
+ */
+export function sourceCoversGemeente(
+  table: BuurtTable,
+  family: SourceFamily,
+  year: number,
+  row: number,
+): boolean {
+  const gemeente = table.buurten[row]!.gemeente;
+  return (
+    gemeentenPresent(table, family, year).has(gemeente) ||
+    uncarriedSourcesOf(table, family, year, gemeente).length > 0
+  );
+}
+
 /**
  * Why (indicator, year) has no value for the buurt at `row`. `population` is its population for
  * the year (NaN unknown) and `minimum` the indicator's minimum population (null = none).
@@ -112,7 +168,8 @@ export function missingKind(
       return 'population-unknown';
   }
   if (family === 'other') return 'missing';
-  return familyPresence(table, family, year)[row] ? 'not-published' : 'not-loaded';
+  if (familyPresence(table, family, year)[row]) return 'not-published';
+  return sourceCoversGemeente(table, family, year, row) ? 'not-in-source' : 'not-loaded';
 }
 
 function leadingNumerator(f: Formula): string | undefined {

@@ -1,17 +1,18 @@
 /**
  * Builds one map for a set of buurten (a gemeente or region): per buurt value, class and
  * label, the legend with counts (an entry per kind of missing: suppressed, no score, not
- * published, source not loaded, too few residents, population unknown), and the metadata: the
- * years actually compared per measure (a fallback measure named in the heading), the sources
- * of the values used for these buurten only, the scope of the class breaks, the nuisance
- * measure, the sensitivity, and why a map without values is empty. Class breaks of level maps
+ * published, source not loaded, buurt not in the source, too few residents, population unknown),
+ * and the metadata: the years actually compared per measure (a fallback measure named in the
+ * heading), the sources of the values used for these buurten only, the scope of the class
+ * breaks, the nuisance measure, the sensitivity, and why a map without values is empty. Class breaks of level maps
  * are computed over every buurt with a value (the same colours mean the same everywhere); the
  * legend says over how many and where.
  */
 import { AppError, assertNever } from '../../core/app-error.js';
-import { flagNames } from '../engine/buurt-table.js';
+import { flagNames, type UncarriedSource } from '../engine/buurt-table.js';
 import { formatPeriod, type Period } from '../engine/engine-config.js';
-import { indicatorFamily, type MissingKind } from '../engine/missing-kinds.js';
+import { indicatorFamily, uncarriedSourcesOf, type MissingKind } from '../engine/missing-kinds.js';
+import type { SourceFamily } from '../indicator-catalogue.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { classIndex, computeBreaks, type Breaks } from './breaks.js';
 import { buildPeriodMap } from './build-period-map.js';
@@ -137,8 +138,23 @@ function buildLevelMap(
     classMethodSpec: method,
     comparisons: [],
     scales: [],
-    emptyReason: hasValue || rows.length === 0 ? null : emptyReason(causes, String(year), false),
+    emptyReason:
+      hasValue || rows.length === 0
+        ? null
+        : emptyReason(causes, String(year), false, uncarriedOfArea(engine, family, year, rows)),
   };
+}
+
+/** The sources of `family` in `year` that hold the area's gemeenten on a division not carried over. */
+function uncarriedOfArea(
+  engine: VeerkrachtEngine,
+  family: SourceFamily | null,
+  year: number,
+  rows: readonly number[],
+): UncarriedSource[] {
+  if (family === null || family === 'other') return [];
+  const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
+  return [...gemeenten].flatMap((g) => uncarriedSourcesOf(engine.table, family, year, g));
 }
 
 /** The source family of a level map's values (for what to load when it is empty). */

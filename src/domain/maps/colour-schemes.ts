@@ -87,5 +87,6 @@ export const CATEGORY_COLOURS = {
   'no-score': '#c8c8c8',
   'not-published': '#d4d4d4',
   'not-loaded': '#f2f2f2',
+  'not-in-source': '#e9e9e9',
   'population-unknown': '#bcbcbc',
 } as const;

@@ -42,9 +42,9 @@ export type MapSpec =
   | (MapTexts & { kind: 'classification'; version: 'absolute' | 'relative' | 'national' });
 
 const CAVEAT_CBS_NL =
-  'Buurten zonder waarde krijgen een eigen legendaklasse naar de reden (geheim, geen score, niet gepubliceerd, bron niet geladen, te weinig of onbekend aantal inwoners), nooit 0.';
+  'Buurten zonder waarde krijgen een eigen legendaklasse naar de reden (geheim, geen score, niet gepubliceerd, bron niet geladen, buurt niet in de bron, te weinig of onbekend aantal inwoners), nooit 0.';
 const CAVEAT_CBS_EN =
-  'Buurten without a value get their own legend entry by reason (confidential, no score, not published, source not loaded, too few or unknown inhabitants), never 0.';
+  'Buurten without a value get their own legend entry by reason (confidential, no score, not published, source not loaded, buurt not in the source, too few or unknown inhabitants), never 0.';
 const CLASSES_NL = 'De klassen staan in de legenda: over hoeveel buurten en waar ze berekend zijn.';
 const CLASSES_EN = 'The legend says which classes: over how many buurten and where they were computed.';
 const CAVEAT_SIGNAL_NL =

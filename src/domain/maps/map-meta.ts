@@ -8,6 +8,7 @@ import type { SourceFamily } from '../indicator-catalogue.js';
 import type { Period } from '../engine/engine-config.js';
 import { periodLabel } from '../engine/explain-buurt.js';
 import { fixed, lowerFirst, plain } from '../engine/explain-numbers.js';
+import type { UncarriedSource } from '../engine/buurt-table.js';
 import { indicatorFamily, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
 import { concentrationColumns, nuisanceColumns, type UsedColumn } from '../engine/period-sources.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
@@ -282,12 +283,15 @@ const HOW_TO_LOAD: Record<FetchableSource, { nl: string; en: string }> = {
 
 /**
  * Why a map without any value is empty, from the causes of its buurten (most frequent first) and
- * when known the period or year: what is missing and how to load it.
+ * when known the period or year: what is missing and how to load it. `uncarried`: the loaded
+ * sources of the most frequent cause's family and year that have the area's buurten on another
+ * division harmonisation could not carry over (buurt-table.ts), to say so when that is why.
  */
 export function emptyReason(
   causes: readonly MissingCause[],
   when: string,
   noComparableYears: boolean,
+  uncarried: readonly UncarriedSource[] = [],
 ): EmptyMapReason {
   const counts = new Map<string, { cause: MissingCause; n: number }>();
   for (const c of causes) {
@@ -337,6 +341,20 @@ export function emptyReason(
       en: `No values for ${when}: ${what.en}. Load them with ${HOW_TO_LOAD[family].en}.`,
     };
   }
+  if (top.kind === 'not-in-source' && family) {
+    const source = FAMILY_LABEL[family];
+    const what = notInSourceWhy(source, uncarried);
+    const other = /^\d{4}$/.test(when)
+      ? { nl: 'een ander jaar', en: 'another year' }
+      : { nl: 'een andere periode', en: 'another period' };
+    return {
+      code: 'no-values',
+      kind: top.kind,
+      missingSources: [],
+      nl: `Geen waarden voor ${when}: ${what.nl}. De bron is geladen; opnieuw importeren helpt niet. Kies ${other.nl}.`,
+      en: `No values for ${when}: ${what.en}. The source is loaded; importing it again does not help. Choose ${other.en}.`,
+    };
+  }
   const why = NO_VALUES_WHY[top.kind] ?? {
     nl: `${lowerFirst(label.nl)} voor de buurten van dit gebied`,
     en: `${lowerFirst(label.en)} for the buurten of this area`,
@@ -347,6 +365,31 @@ export function emptyReason(
     missingSources: [],
     nl: `Geen waarden voor ${when}: ${why.nl}.`,
     en: `No values for ${when}: ${why.en}.`,
+  };
+}
+
+/**
+ * Why a loaded source holds nothing for the buurten: when harmonisation could carry none of its
+ * buurten of the area onto the division shown, the divisions and counts it logged; else only that
+ * the loaded file does not contain these buurten.
+ */
+function notInSourceWhy(
+  source: { nl: string; en: string },
+  uncarried: readonly UncarriedSource[],
+): { nl: string; en: string } {
+  const from = [...new Set(uncarried.map((u) => u.fromDivision))].sort((a, b) => a - b);
+  const to = uncarried[0]?.toDivision;
+  if (from.length === 0 || to === undefined) {
+    return {
+      nl: `de geladen ${source.nl}-gegevens van dat jaar dekken de gemeente, maar bevatten deze buurten niet`,
+      en: `the loaded ${source.en} data of that year cover the gemeente but do not contain these buurten`,
+    };
+  }
+  const buurten = uncarried.reduce((n, u) => n + u.buurten, 0);
+  const divisions = from.join(', ');
+  return {
+    nl: `de geladen ${source.nl}-gegevens van dat jaar delen de gemeente in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
+    en: `the loaded ${source.en} data of that year divide the gemeente by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
   };
 }
 

@@ -20,6 +20,7 @@ export interface MissingCause {
 const PRECEDENCE: readonly MissingKind[] = [
   'population-unknown',
   'not-loaded',
+  'not-in-source',
   'not-published',
   'suppressed',
   'no-score',
@@ -33,6 +34,17 @@ function mostTelling(causes: readonly MissingCause[]): MissingCause {
     if (hit) return hit;
   }
   return { kind: 'missing', family: null };
+}
+
+/**
+ * A source without any value for the gemeente in any year: not loaded, unless a loaded file of it
+ * has the gemeente's buurten on a division harmonisation could not carry over.
+ */
+function absentSource(engine: VeerkrachtEngine, family: SourceFamily, gemeente: string): MissingCause {
+  const uncarried = engine.table
+    .uncarriedSources()
+    .some((u) => u.family === family && u.gemeente === gemeente);
+  return { kind: uncarried ? 'not-in-source' : 'not-loaded', family };
 }
 
 function cause(
@@ -55,9 +67,10 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
     const c = engine.config.components.find((x) => x.id === cc.id)!;
     const years = cc.byGemeente.get(gemeente)?.years;
     if (!years) {
-      // the gemeente has no value of the component in any year: its source is not loaded there
+      // the gemeente has no value of the component in any year: its source is not loaded there,
+      // or a loaded one has its buurten only on a division that could not be carried over
       if ((engine.index.gemeenteYears(c).get(gemeente) ?? []).length === 0)
-        kinds.push({ kind: 'not-loaded', family: indicatorFamily(c.segments[0]!.indicator) });
+        kinds.push(absentSource(engine, indicatorFamily(c.segments[0]!.indicator), gemeente));
       continue;
     }
     for (const y of years) {
@@ -82,7 +95,7 @@ export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: 
     const any = (gemeenteMeasureYears(engine.table, primary.indicator).get(gemeente) ?? []).length > 0;
     return any
       ? { kind: 'missing', family: null }
-      : { kind: 'not-loaded', family: indicatorFamily(primary.indicator) };
+      : absentSource(engine, indicatorFamily(primary.indicator), gemeente);
   }
   const m = r.nuisance.measures[mi]!;
   const kinds: MissingCause[] = [];

@@ -196,6 +196,7 @@ export const en: Messages = {
     'no-score': 'no score',
     'not-published': 'not published',
     'not-loaded': 'source not loaded',
+    'not-in-source': 'buurt not in the source',
     'too-few-residents': 'too few residents',
     'population-unknown': 'population unknown',
     missing: 'no data',

@@ -198,6 +198,7 @@ export const nl = {
     'no-score': 'geen score',
     'not-published': 'niet gepubliceerd',
     'not-loaded': 'bron niet geladen',
+    'not-in-source': 'buurt niet in de bron',
     'too-few-residents': 'te weinig inwoners',
     'population-unknown': 'inwonertal onbekend',
     missing: 'geen gegevens',

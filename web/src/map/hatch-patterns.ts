@@ -15,6 +15,7 @@ const ALIASES: Record<string, SpecialClassId> = {
   'no-score': 'missing',
   'not-published': 'missing',
   'not-loaded': 'missing',
+  'not-in-source': 'missing',
   'population-unknown': 'missing',
 };
 
