@@ -17,6 +17,7 @@ import { findReferenceDivision } from '../storage/reference-division.js';
 import type { Store } from '../storage/store.js';
 import { pinnedEditionState } from './edition-state.js';
 import { buildState, type EngineStateView, type LoadedState } from './loaded-state.js';
+import { findUncarriedSources } from './uncarried-sources.js';
 
 export type { DataEditionInfo, EngineStateView, LoadedState } from './loaded-state.js';
 
@@ -149,7 +150,9 @@ export class EngineState implements EngineStateView {
     const values = await this.store.getBulkValues({ divisionYear, level: 'buurt' });
     const editions = await this.store.listEditions();
     const newest = (await this.store.listDataEditions()).at(-1);
+    const uncarried = await findUncarriedSources(this.store, divisionYear);
     return buildState({
+      uncarried,
       divisionYear,
       buurten,
       gemeenteNames,

@@ -3,7 +3,9 @@
  * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0,
  * and each says why in a `missing` column / property: suppressed (CBS `.`), no-score
  * (Leefbaarometer NA), not-published (the source's file for that year covers the buurt but has
- * no such cell) or not-loaded (no file of that source covers the buurt for that year).
+ * no such cell), not-in-source (a file of that source for that year covers the gemeente — other
+ * buurten, or its buurten on a division that could not be carried over — but not this buurt) or
+ * not-loaded (no file of that source covers the buurt for that year).
  */
 import { AppError } from '../core/app-error.js';
 import { parseGemeenteCode } from '../core/area-code.js';
@@ -12,11 +14,12 @@ import type { SourceFamily } from '../domain/indicator-catalogue.js';
 import { indicatorFamily, type MissingKind } from '../domain/engine/missing-kinds.js';
 import { findReferenceDivision } from '../storage/reference-division.js';
 import type { Store } from '../storage/store.js';
+import { findUncarriedSources } from './uncarried-sources.js';
 
 /** The kinds of missing a stored cell can have (the engine adds too few residents, population unknown). */
 export type StoredMissingKind = Extract<
   MissingKind,
-  'suppressed' | 'no-score' | 'not-published' | 'not-loaded'
+  'suppressed' | 'no-score' | 'not-published' | 'not-loaded' | 'not-in-source'
 >;
 
 export interface BuurtTableQuery {
@@ -79,6 +82,9 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
   const byArea = new Map<string, Record<string, number | null>>();
   const suppressed = new Set<string>(); // "code|indicator" stored as a published-but-missing cell
   const families = new Map<string, Set<SourceFamily>>(); // families with a stored cell per buurt
+  const gemeenteFamilies = new Set<SourceFamily>(); // families with a stored cell in some buurt
+  for (const u of await findUncarriedSources(store, divisionYear, gemeente))
+    if (u.year === q.year) gemeenteFamilies.add(u.family as SourceFamily);
   const sources: Record<string, Set<string>> = {};
   for (const v of values) {
     const row = byArea.get(v.areaCode) ?? {};
@@ -88,6 +94,7 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
     (families.get(v.areaCode) ?? families.set(v.areaCode, new Set()).get(v.areaCode)!).add(
       indicatorFamily(v.indicator),
     );
+    if (v.areaCode.startsWith('BU')) gemeenteFamilies.add(indicatorFamily(v.indicator));
     (sources[v.indicator] ??= new Set()).add(
       `${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`,
     );
@@ -109,7 +116,9 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
             : 'suppressed'
           : families.get(a.code)?.has(family)
             ? 'not-published'
-            : 'not-loaded';
+            : gemeenteFamilies.has(family)
+              ? 'not-in-source'
+              : 'not-loaded';
       }
       return { code: a.code, name: a.name, values: Object.fromEntries(row), missing };
     }),

@@ -2,7 +2,7 @@
  * What an engine state holds once loaded (the live store, or a data edition as it was frozen),
  * and the view of it the read services use.
  */
-import type { BuurtInfo } from '../domain/engine/buurt-table.js';
+import type { BuurtInfo, UncarriedSource } from '../domain/engine/buurt-table.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
@@ -58,11 +58,15 @@ export function buildState(input: {
   engineConfig: EngineConfigInput | EngineConfig;
   version: string;
   dataEdition: DataEditionInfo | null;
+  /** Loaded sources whose buurten of a gemeente could not be carried onto the division (none: unknown). */
+  uncarried?: readonly UncarriedSource[];
 }): LoadedState {
   const { editions } = input;
+  const engine = createEngineFromBulk(input.buurten, input.values, input.engineConfig);
+  engine.table.setUncarriedSources(input.uncarried ?? []);
   return {
     divisionYear: input.divisionYear,
-    engine: createEngineFromBulk(input.buurten, input.values, input.engineConfig),
+    engine,
     gemeenteNames: input.gemeenteNames,
     gemeenteYears: yearsPerGemeente(input.buurten, input.values),
     editions,

@@ -153,6 +153,26 @@ function sourcesOf(indicators: readonly string[]): FetchSource[] {
   return [...new Set(indicators.map(sourceOfIndicator))].sort();
 }
 
+/**
+ * The sources of `indicators` that are not loaded for the buurten at `rows`: without those a
+ * loaded file has for their gemeenten on a division harmonisation could not carry over (the
+ * buurten are then not in the source; loading it again would not help).
+ */
+function notLoadedSources(
+  engine: VeerkrachtEngine,
+  indicators: readonly string[],
+  rows: readonly number[],
+): FetchSource[] {
+  const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
+  const carried = new Set<string>(
+    engine.table
+      .uncarriedSources()
+      .filter((u) => gemeenten.has(u.gemeente))
+      .map((u) => u.family),
+  );
+  return sourcesOf(indicators).filter((s) => !carried.has(s));
+}
+
 function availabilityOf(
   counts: AreaCount[],
   buurten: number,
@@ -189,7 +209,7 @@ function forArea(
   preferredLength: number,
 ): MapDefinition {
   const { counts } = areaMapAvailability(engine, spec, rows);
-  const missing = sourcesOf(missingIndicators(engine, spec, rows));
+  const missing = notLoadedSources(engine, missingIndicators(engine, spec, rows), rows);
   const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
   const { periods: _p, years: _y, defaultPeriod: _dp, defaultYear: _dy, ...rest } = national;
   if (spec.kind === 'level') {
@@ -213,7 +233,9 @@ function layerForArea(
     if (column) for (const row of rows) if (Number.isFinite(column.values[row]!)) withValue++;
     return { key: String(year), withValue };
   });
-  const missing = indicatorHasValues(engine, layer.id, rows) ? [] : sourcesOf([layer.id]);
+  const missing = indicatorHasValues(engine, layer.id, rows)
+    ? []
+    : notLoadedSources(engine, [layer.id], rows);
   const { availability, keys } = availabilityOf(counts, rows.length, missing, false);
   return { ...layer, years: keys.map(Number), availability };
 }

@@ -6,7 +6,7 @@ const HELP = `veerkracht export --gemeente GMgggg --year YYYY [--division YYYY] 
 One row (feature) per buurt of the gemeente with the stored values of that year, on the reference
 division (where every source's values are carried and the maps read) unless --division names another.
 CSV columns: code,name, then one column per indicator id (empty = missing), then missing: why each
-empty cell is empty, as indicator:kind (suppressed, no-score, not-published, not-loaded).`;
+empty cell is empty, as indicator:kind (suppressed, no-score, not-published, not-in-source, not-loaded).`;
 
 export const exportCommand: Command = {
   name: 'export',

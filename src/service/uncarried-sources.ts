@@ -1,0 +1,64 @@
+/**
+ * The loaded sources that cover a gemeente on another division but none of whose buurten
+ * harmonisation could carry onto the division shown (the harmonisation log: nothing by code,
+ * nothing by overlay, some unmatched), per source family and year. With them a buurt without a
+ * value is "buurt niet in de bron", not "bron niet geladen" (src/domain/engine/missing-kinds.ts):
+ * e.g. Amsterdam, whose buurten of the 2024 files use the codes of 2022 that the 2019 division
+ * does not have.
+ */
+import type { UncarriedSource } from '../domain/engine/buurt-table.js';
+import { indicatorFamily } from '../domain/engine/missing-kinds.js';
+import type { HarmonisationLogRow, Store } from '../storage/store.js';
+
+/**
+ * The gemeenten (of `gemeente` only, when given) that harmonisation onto `toDivision` carried
+ * nothing of, per division carried from: the newest log row of each (from, to, gemeente).
+ */
+function uncarriedGemeenten(
+  log: readonly HarmonisationLogRow[],
+  toDivision: number,
+  gemeente?: string,
+): HarmonisationLogRow[] {
+  const newest = new Map<string, HarmonisationLogRow>();
+  for (const row of log) {
+    if (row.toDivision !== toDivision || row.fromDivision === toDivision) continue;
+    if (gemeente !== undefined && row.gemeenteCode !== gemeente) continue;
+    newest.set(`${row.fromDivision}|${row.gemeenteCode}`, row);
+  }
+  return [...newest.values()].filter((r) => r.unmatched > 0 && r.byCode + r.byOverlay === 0);
+}
+
+/**
+ * Per gemeente that harmonisation onto `toDivision` could carry nothing of, the source families
+ * and years its buurten have values of on the division they were not carried from.
+ */
+export async function findUncarriedSources(
+  store: Store,
+  toDivision: number,
+  gemeente?: string,
+): Promise<UncarriedSource[]> {
+  const out: UncarriedSource[] = [];
+  for (const row of uncarriedGemeenten(await store.listHarmonisation(), toDivision, gemeente)) {
+    const values = await store.getValues({ gemeente: row.gemeenteCode, divisionYear: row.fromDivision });
+    const buurten = new Map<string, Set<string>>(); // "family|year" → buurt codes with a cell
+    for (const v of values) {
+      if (!v.areaCode.startsWith('BU')) continue;
+      const family = indicatorFamily(v.indicator);
+      if (family === 'other') continue;
+      const key = `${family}|${v.year}`;
+      (buurten.get(key) ?? buurten.set(key, new Set()).get(key)!).add(v.areaCode);
+    }
+    for (const [key, codes] of buurten) {
+      const [family, year] = key.split('|');
+      out.push({
+        gemeente: row.gemeenteCode,
+        family: family!,
+        year: Number(year),
+        fromDivision: row.fromDivision,
+        toDivision,
+        buurten: codes.size,
+      });
+    }
+  }
+  return out;
+}
