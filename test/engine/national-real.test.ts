@@ -189,6 +189,41 @@ describe.skipIf(!hasRealData)('the national real-data store, every buurt and eve
     }
   });
 
+  it('Amsterdam’s KWB and police maps of 2024 say “Buurt niet in de bron”, not “Bron niet geladen”: the files are loaded, with the codes of 2022 that the 2019 division lacks', async () => {
+    const amsterdam = engine.table.byGemeente().get('GM0363')!.length;
+    for (const map of ['avg_income_per_inhabitant', 'owner_occupied_share', 'police_crimes']) {
+      const body = await getMap(ctx, { area: 'GM0363', map, year: 2024 });
+      const kinds = new Set(body.features.map((f) => f.properties.missing));
+      expect([...kinds], map).toEqual(['not-in-source']);
+      expect(
+        body.legend.find((l) => l.classId === 'not-in-source'),
+        map,
+      ).toMatchObject({
+        label: 'Buurt niet in de bron',
+        labelEn: 'Buurt not in the source',
+        count: amsterdam,
+      });
+      expect(body.meta.emptyReason, map).toMatchObject({
+        code: 'no-values',
+        kind: 'not-in-source',
+        missingSources: [],
+      });
+      expect(body.meta.emptyReason!.nl, map).toContain('volgens buurtindeling 2024 (517 buurten)');
+      expect(body.meta.emptyReason!.nl, map).not.toContain('veerkracht fetch');
+      // Arnhem, whose 2024 codes are those of 2019: values, and neither kind
+      const arnhem = await getMap(ctx, { area: 'GM0202', map, year: 2024 });
+      expect(arnhem.meta.emptyReason, map).toBeNull();
+      const arnhemKinds = arnhem.features.map((f) => f.properties.missing);
+      expect(
+        arnhemKinds.filter((k) => k === 'not-loaded' || k === 'not-in-source'),
+        map,
+      ).toEqual([]);
+    }
+    // the Leefbaarometer of 2024 is loaded for Heerlen and Kerkrade only: for Amsterdam it is not loaded
+    const lbm = await getMap(ctx, { area: 'GM0363', map: 'lbm_onv', year: 2024 });
+    expect(new Set(lbm.features.map((f) => f.properties.missing))).toEqual(new Set(['not-loaded']));
+  });
+
   it('every gemeente, each of the nine maps: the default view has values for at least half of its buurten, or the response says why', async () => {
     const problems: string[] = [];
     let maps = 0;
