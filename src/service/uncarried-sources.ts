@@ -40,23 +40,28 @@ export async function findUncarriedSources(
   const out: UncarriedSource[] = [];
   for (const row of uncarriedGemeenten(await store.listHarmonisation(), toDivision, gemeente)) {
     const values = await store.getValues({ gemeente: row.gemeenteCode, divisionYear: row.fromDivision });
-    const buurten = new Map<string, Set<string>>(); // "family|year" → buurt codes with a cell
+    // per "family|year": the buurt codes with a cell and the indicators
+    const found = new Map<string, { buurten: Set<string>; indicators: Set<string> }>();
     for (const v of values) {
       if (!v.areaCode.startsWith('BU')) continue;
       const family = indicatorFamily(v.indicator);
       if (family === 'other') continue;
       const key = `${family}|${v.year}`;
-      (buurten.get(key) ?? buurten.set(key, new Set()).get(key)!).add(v.areaCode);
+      let hit = found.get(key);
+      if (!hit) found.set(key, (hit = { buurten: new Set(), indicators: new Set() }));
+      hit.buurten.add(v.areaCode);
+      hit.indicators.add(v.indicator);
     }
-    for (const [key, codes] of buurten) {
+    for (const [key, hit] of found) {
       const [family, year] = key.split('|');
       out.push({
         gemeente: row.gemeenteCode,
         family: family!,
         year: Number(year),
+        indicators: [...hit.indicators].sort(),
         fromDivision: row.fromDivision,
         toDivision,
-        buurten: codes.size,
+        buurten: hit.buurten.size,
       });
     }
   }

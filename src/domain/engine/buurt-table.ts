@@ -125,14 +125,16 @@ export interface EngineBulkInput {
 }
 
 /**
- * A loaded source that has values of `family` in `year` for `buurten` buurten of `gemeente` on
- * its own division (`fromDivision`), none of which harmonisation could carry onto the table's
- * division (`toDivision`): not by code (the codes do not occur there) and not by overlay.
+ * A loaded source that has values of `family` in `year` (of the stored `indicators`) for
+ * `buurten` buurten of `gemeente` on its own division (`fromDivision`), none of which
+ * harmonisation could carry onto the table's division (`toDivision`): not by code (the codes do
+ * not occur there) and not by overlay.
  */
 export interface UncarriedSource {
   gemeente: string;
   family: string;
   year: number;
+  indicators: readonly string[];
   fromDivision: number;
   toDivision: number;
   buurten: number;

@@ -75,7 +75,15 @@ describe('missingKind: a source that is loaded but has nothing for the buurt', (
   it('says "buurt not in the source" when the file has the gemeente only on a division that was not carried over', () => {
     const carried = createEngine(buurten, [v('BU00010001', 'woz_value', 2024, 300)]);
     carried.table.setUncarriedSources([
-      { gemeente: 'GM0002', family: 'kwb', year: 2024, fromDivision: 2024, toDivision: 2019, buurten: 12 },
+      {
+        gemeente: 'GM0002',
+        family: 'kwb',
+        year: 2024,
+        indicators: ['woz_value'],
+        fromDivision: 2024,
+        toDivision: 2019,
+        buurten: 12,
+      },
     ]);
     const k = (indicator: string, year: number) => missingKind(carried.table, indicator, year, 3, NaN, null);
     expect(k('woz_value', 2024)).toBe('not-in-source');
@@ -103,6 +111,7 @@ describe('missingKind: a source that is loaded but has nothing for the buurt', (
             gemeente: `GM${String(g).padStart(4, '0')}`,
             family: 'kwb',
             year: 2024,
+            indicators: ['households'],
             fromDivision: 2024,
             toDivision: 2019,
             buurten: 1,

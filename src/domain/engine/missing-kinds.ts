@@ -53,6 +53,26 @@ export function indicatorFamily(indicator: string): SourceFamily {
   return formulaFamily(def.formula);
 }
 
+/** The stored indicators an indicator is read from: itself, or a derived one's counted inputs (not its denominator). */
+export function storedInputs(indicator: string): string[] {
+  const def = findIndicator(indicator);
+  if (!def) return [indicator];
+  return formulaInputs(def.formula);
+}
+
+function formulaInputs(f: Formula): string[] {
+  switch (f.kind) {
+    case 'source':
+      return [f.indicator];
+    case 'rate':
+      return storedInputs(f.numerator);
+    case 'sum':
+      return f.indicators.flatMap(storedInputs);
+    case 'first-available':
+      return f.options.flatMap(formulaInputs);
+  }
+}
+
 function formulaFamily(f: Formula): SourceFamily {
   switch (f.kind) {
     case 'source':

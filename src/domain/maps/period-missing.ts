@@ -4,7 +4,7 @@
  */
 import type { SourceFamily } from '../indicator-catalogue.js';
 import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
-import { indicatorFamily, missingKind, type MissingKind } from '../engine/missing-kinds.js';
+import { indicatorFamily, missingKind, storedInputs, type MissingKind } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 
@@ -37,13 +37,28 @@ function mostTelling(causes: readonly MissingCause[]): MissingCause {
 }
 
 /**
- * A source without any value for the gemeente in any year: not loaded, unless a loaded file of it
- * has the gemeente's buurten on a division harmonisation could not carry over.
+ * Indicators (a component's segments, or a nuisance measure) without any value for the gemeente in
+ * any year: their source is not loaded there, unless a loaded file has them for the gemeente's
+ * buurten, in a year of the period's reach, on a division harmonisation could not carry over.
  */
-function absentSource(engine: VeerkrachtEngine, family: SourceFamily, gemeente: string): MissingCause {
+function absentSource(
+  engine: VeerkrachtEngine,
+  r: PeriodResult,
+  indicators: readonly string[],
+  gemeente: string,
+): MissingCause {
+  const family = indicatorFamily(indicators[0]!);
+  const inputs = new Set(indicators.flatMap(storedInputs));
+  const tolerance = engine.config.periodYearTolerance;
   const uncarried = engine.table
     .uncarriedSources()
-    .some((u) => u.family === family && u.gemeente === gemeente);
+    .some(
+      (u) =>
+        u.gemeente === gemeente &&
+        u.year >= r.period.t0 - tolerance &&
+        u.year <= r.period.t1 + tolerance &&
+        u.indicators.some((i) => inputs.has(i)),
+    );
   return { kind: uncarried ? 'not-in-source' : 'not-loaded', family };
 }
 
@@ -70,7 +85,14 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
       // the gemeente has no value of the component in any year: its source is not loaded there,
       // or a loaded one has its buurten only on a division that could not be carried over
       if ((engine.index.gemeenteYears(c).get(gemeente) ?? []).length === 0)
-        kinds.push(absentSource(engine, indicatorFamily(c.segments[0]!.indicator), gemeente));
+        kinds.push(
+          absentSource(
+            engine,
+            r,
+            c.segments.map((s) => s.indicator),
+            gemeente,
+          ),
+        );
       continue;
     }
     for (const y of years) {
@@ -93,9 +115,7 @@ export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: 
     // no measure has two years here; when the primary has none at all, its source is not loaded
     const primary = r.nuisance.measures[0]!;
     const any = (gemeenteMeasureYears(engine.table, primary.indicator).get(gemeente) ?? []).length > 0;
-    return any
-      ? { kind: 'missing', family: null }
-      : absentSource(engine, indicatorFamily(primary.indicator), gemeente);
+    return any ? { kind: 'missing', family: null } : absentSource(engine, r, [primary.indicator], gemeente);
   }
   const m = r.nuisance.measures[mi]!;
   const kinds: MissingCause[] = [];
