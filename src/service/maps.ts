@@ -18,6 +18,7 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
+import { storedInputs } from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
@@ -154,9 +155,9 @@ function sourcesOf(indicators: readonly string[]): FetchSource[] {
 }
 
 /**
- * The sources of `indicators` that are not loaded for the buurten at `rows`: without those a
- * loaded file has for their gemeenten on a division harmonisation could not carry over (the
- * buurten are then not in the source; loading it again would not help).
+ * The sources of the missing `indicators` that are not loaded for the buurten at `rows`: not those
+ * of indicators a loaded file has for their gemeenten on a division harmonisation could not carry
+ * over (the buurten are then not in the source; loading it again would not help).
  */
 function notLoadedSources(
   engine: VeerkrachtEngine,
@@ -164,13 +165,13 @@ function notLoadedSources(
   rows: readonly number[],
 ): FetchSource[] {
   const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
-  const carried = new Set<string>(
+  const held = new Set(
     engine.table
       .uncarriedSources()
       .filter((u) => gemeenten.has(u.gemeente))
-      .map((u) => u.family),
+      .flatMap((u) => u.indicators),
   );
-  return sourcesOf(indicators).filter((s) => !carried.has(s));
+  return sourcesOf(indicators.filter((id) => !storedInputs(id).some((i) => held.has(i))));
 }
 
 function availabilityOf(
