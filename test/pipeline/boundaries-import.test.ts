@@ -8,6 +8,7 @@ import type { PolygonGeometry } from '../../src/core/records.js';
 import { geometryArea, geometryBbox } from '../../src/pipeline/geo/polygon-measure.js';
 import { isValidGeometry } from '../../src/pipeline/geo/polygon-validity.js';
 import { importPaths } from '../../src/pipeline/run-import.js';
+import { yearRangeIn } from '../../src/pipeline/sources/boundaries/boundary-batch.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { gpkgBlob, writeGeoPackage } from './gpkg-writer.js';
 
@@ -79,6 +80,41 @@ describe('importing GeoJSON boundaries', () => {
     expect(geoms[0]!.bbox[0]).toBeGreaterThan(130_000);
     expect(geoms[1]!.rd.type).toBe('MultiPolygon');
     expect((await store.listAreas({ codes: ['BU03440102'] }))[0]!.name).toBe('Lange Elisabethstraat');
+  });
+
+  it('takes the last year of a range in the file name as the indeling (a register snapshot valid 2022–2024), and says so', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const [report] = await importPaths(store, [fixture('register-buurten_2022-2024.geojson')]);
+    expect(report!.divisionYear).toBe(2024);
+    expect(report!.warnings['DIVISION_FROM_YEAR_RANGE']?.count).toBe(1);
+    expect(report!.warnings['DIVISION_FROM_YEAR_RANGE']?.examples[0]).toContain('2022–2024');
+    expect(report!.warnings['DIVISION_FROM_YEAR_RANGE']?.examples[0]).toContain('indeling 2024');
+    const geoms = await store.getGeometries({ divisionYear: 2024 });
+    expect(geoms.map((g) => g.code)).toEqual(['BU0363AA01', 'BU0363AA02', 'BU0363AB03']);
+    expect((await store.listAreas({ codes: ['BU0363AA02'] }))[0]).toMatchObject({
+      name: 'Planciusbuurt-Zuid',
+      gemeenteCode: 'GM0363',
+      divisionYear: 2024,
+    });
+    // --division still decides
+    const other = openSqliteStore({ path: ':memory:' });
+    const [chosen] = await importPaths(other, [fixture('register-buurten_2022-2024.geojson')], {
+      divisionYear: 2022,
+    });
+    expect(chosen!.divisionYear).toBe(2022);
+    expect(chosen!.warnings['DIVISION_FROM_YEAR_RANGE']).toBeUndefined();
+  });
+
+  it('reads a year range in a boundary file name only as one forward range with no other year', () => {
+    expect(yearRangeIn('buurt_2022-2024_amsterdam__vl09-amsterdam.geojson')).toEqual({
+      first: 2022,
+      last: 2024,
+    });
+    expect(yearRangeIn('wijken 2016_2020.geojson')).toEqual({ first: 2016, last: 2020 });
+    expect(yearRangeIn('buurt_2024-2022.geojson')).toBeUndefined();
+    expect(yearRangeIn('buurt_2022-2024_versie_2025.geojson')).toBeUndefined();
+    expect(yearRangeIn('buurt_2019-2020_en_2021-2022.geojson')).toBeUndefined();
+    expect(yearRangeIn('buurten.geojson')).toBeUndefined();
   });
 
   it('refuses a file without any year with YEAR_UNKNOWN and writes nothing', async () => {

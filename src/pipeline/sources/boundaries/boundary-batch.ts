@@ -62,28 +62,53 @@ function singleYearIn(name: string): number | undefined {
   return years.size === 1 ? [...years][0] : undefined;
 }
 
-/** The division year: --division, --year, the file's `jaar` field, the file name; else YEAR_UNKNOWN. */
+/**
+ * `buurt_2022-2024_amsterdam__….geojson`: boundaries named by the years they are valid in (a
+ * register's snapshot, here Amsterdam's buurten of 2022 as they stood in 2024). The name holds one
+ * range and no other year; the range runs forward.
+ */
+export function yearRangeIn(name: string): { first: number; last: number } | undefined {
+  const ranges = [...name.matchAll(/(?<!\d)((?:19|20)\d{2})\s*[-_]\s*((?:19|20)\d{2})(?!\d)/g)];
+  if (ranges.length !== 1) return undefined;
+  const [whole, first, last] = ranges[0]!;
+  const years = [...name.replace(whole, '').matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)];
+  if (years.length > 0 || Number(last) <= Number(first)) return undefined;
+  return { first: Number(first), last: Number(last) };
+}
+
+/** The division year and where it came from. */
+export interface BoundaryYear {
+  year: number;
+  /** Set when the year is the last of a range in the file name (yearRangeIn). */
+  range?: { first: number; last: number };
+}
+
+/**
+ * The division year: --division, --year, the file's `jaar` field, a single year in the file name;
+ * else the last year of a range in the file name (boundaries valid over those years stand for the
+ * indeling of the last: the state the file shows); else YEAR_UNKNOWN.
+ */
 export function boundaryDivisionYear(
   file: InputFile,
   ctx: ParseContext,
   features: readonly Located[],
-): number {
+): BoundaryYear {
   const fromField = features.find((f) => f.identity.year !== null)?.identity.year ?? undefined;
   const year =
     ctx.divisionYear ?? ctx.year ?? fromField ?? yearFromFileName(file.name) ?? singleYearIn(file.name);
-  if (year === undefined) {
-    throw new AppError(
-      'YEAR_UNKNOWN',
-      `${file.name}: the boundaries carry no year (no 'jaar' field, no single year in the file name); pass --division YYYY`,
-      {
-        location: {
-          file: file.name,
-          expected: "a 'jaar' field, a year in the file name (buurt_2019_...) or --division",
-        },
+  if (year !== undefined) return { year };
+  const range = yearRangeIn(file.name);
+  if (range) return { year: range.last, range };
+  throw new AppError(
+    'YEAR_UNKNOWN',
+    `${file.name}: the boundaries carry no year (no 'jaar' field, no year or range of years in the file name); pass --division YYYY`,
+    {
+      location: {
+        file: file.name,
+        expected: "a 'jaar' field, a year in the file name (buurt_2019_...) or --division",
       },
-    );
-  }
-  return year;
+    },
+  );
 }
 
 /** Polygon/MultiPolygon as is; a GeometryCollection as the polygons it holds (lines and points dropped). */
@@ -325,7 +350,7 @@ function areaRows(l: Located, divisionYear: number): { own: ParsedArea; parents:
 /** Reads, checks and repairs every feature; throws on the first feature that cannot be used. */
 export function buildBoundaryBatch(src: BoundarySource): ImportBatch {
   const located = locate(src);
-  const divisionYear = boundaryDivisionYear(src.file, src.ctx, located);
+  const { year: divisionYear, range } = boundaryDivisionYear(src.file, src.ctx, located);
   const batch = emptyBatch(src.file.name, src.file.checksum, {
     source: 'geo',
     edition: `Grenzen indeling ${divisionYear} (${src.format}, ${src.file.name})`,
@@ -335,6 +360,13 @@ export function buildBoundaryBatch(src: BoundarySource): ImportBatch {
   });
   batch.crs = src.crs;
   batch.rowsRead = src.features.length;
+  if (range) {
+    batch.warnings.push({
+      code: 'DIVISION_FROM_YEAR_RANGE',
+      message: `the file name gives the years ${range.first}–${range.last} and no single year: imported as indeling ${range.last}, the state the boundaries show at the end of the range (--division YYYY to choose another)`,
+      file: batch.file,
+    });
+  }
   const areas = new Map<string, ParsedArea>();
   for (const l of mergeByCode(located, batch)) {
     const rd = validGeometry(l, batch);
