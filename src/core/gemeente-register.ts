@@ -602,3 +602,46 @@ export function findGemeentenByName(name: string, year?: number): string[] {
 export function mergersOf(code: string): GemeenteMerger[] {
   return MERGERS.filter((m) => m.from.includes(code));
 }
+
+/**
+ * The gemeenten `code` went into, directly or through later herindelingen (Eemsdelta for
+ * Appingedam; each receiving gemeente of a split one), sorted; empty while it exists.
+ */
+export function successorsOf(code: string): string[] {
+  const out = new Set<string>();
+  const walk = (c: string): void => {
+    for (const m of mergersOf(c)) {
+      if (out.has(m.into) || m.into === code) continue;
+      out.add(m.into);
+      walk(m.into);
+    }
+  };
+  walk(code);
+  return [...out].sort();
+}
+
+/**
+ * The gemeenten that went into `code` in herindelingen after 1 January of `afterYear` (directly or
+ * through earlier ones after that date), and that existed then: the codes a division of that year
+ * has for the area `code` covers later. Sorted.
+ */
+export function predecessorsOf(code: string, afterYear: number): string[] {
+  const out = new Set<string>();
+  const walk = (c: string): void => {
+    for (const m of MERGERS) {
+      if (m.into !== c || m.year <= afterYear) continue;
+      for (const f of m.from) {
+        if (out.has(f) || f === code) continue;
+        out.add(f);
+        walk(f);
+      }
+    }
+  };
+  walk(code);
+  return [...out]
+    .filter((c) => {
+      const g = findRegisterGemeente(c);
+      return g !== undefined && existsIn(g, afterYear);
+    })
+    .sort();
+}

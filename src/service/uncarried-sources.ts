@@ -6,6 +6,7 @@
  * e.g. Amsterdam, whose buurten of the 2024 files use the codes of 2022 that the 2019 division
  * does not have.
  */
+import { predecessorsOf, successorsOf } from '../core/gemeente-register.js';
 import type { UncarriedSource } from '../domain/engine/buurt-table.js';
 import { indicatorFamily } from '../domain/engine/missing-kinds.js';
 import type { HarmonisationLogRow, Store } from '../storage/store.js';
@@ -22,7 +23,13 @@ function uncarriedGemeenten(
   const newest = new Map<string, HarmonisationLogRow>();
   for (const row of log) {
     if (row.toDivision !== toDivision || row.fromDivision === toDivision) continue;
-    if (gemeente !== undefined && row.gemeenteCode !== gemeente) continue;
+    // the gemeente itself, or one it went into later (its buurten are then that one's)
+    if (
+      gemeente !== undefined &&
+      row.gemeenteCode !== gemeente &&
+      !successorsOf(gemeente).includes(row.gemeenteCode)
+    )
+      continue;
     newest.set(`${row.fromDivision}|${row.gemeenteCode}`, row);
   }
   return [...newest.values()].filter((r) => r.unmatched > 0 && r.byCode + r.byOverlay === 0);
@@ -52,9 +59,12 @@ export async function findUncarriedSources(
       hit.buurten.add(v.areaCode);
       hit.indicators.add(v.indicator);
     }
+    // a gemeente formed by a herindeling after the division shown: its predecessors there are
+    // covered by the same source (Eemsdelta's 2024 buurten for Appingedam, Delfzijl, Loppersum)
+    const predecessors = predecessorsOf(row.gemeenteCode, toDivision);
     for (const [key, hit] of found) {
       const [family, year] = key.split('|');
-      out.push({
+      const entry: UncarriedSource = {
         gemeente: row.gemeenteCode,
         family: family!,
         year: Number(year),
@@ -62,8 +72,10 @@ export async function findUncarriedSources(
         fromDivision: row.fromDivision,
         toDivision,
         buurten: hit.buurten.size,
-      });
+      };
+      out.push(entry);
+      for (const p of predecessors) out.push({ ...entry, gemeente: p, mergedInto: row.gemeenteCode });
     }
   }
-  return out;
+  return gemeente === undefined ? out : out.filter((u) => u.gemeente === gemeente);
 }

@@ -14,6 +14,8 @@ import {
   findGemeentenByName,
   findRegisterGemeente,
   gemeenteCodesOf,
+  predecessorsOf,
+  successorsOf,
 } from '../../src/core/gemeente-register.js';
 import { hasRealData, realDataFile } from '../real-data.js';
 
@@ -144,4 +146,18 @@ describe.skipIf(!hasRealData)('the gemeente register against the real files it w
       }
     }
   }, 60_000);
+});
+
+describe('successors and predecessors through the herindelingen', () => {
+  it('follows a merger forward and back, only to gemeenten that existed after the year asked', () => {
+    expect(successorsOf('GM0003')).toEqual(['GM1979']); // Appingedam → Eemsdelta (2021)
+    expect(successorsOf('GM0788')).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']); // Haaren, split
+    expect(successorsOf('GM0363')).toEqual([]); // Amsterdam exists
+    expect(predecessorsOf('GM1979', 2019)).toEqual(['GM0003', 'GM0010', 'GM0024']);
+    expect(predecessorsOf('GM1979', 2021)).toEqual([]); // the merger was on 1 January 2021
+    expect(predecessorsOf('GM0363', 2020)).toEqual(['GM0457']); // Weesp (2023)
+    // chains: Haaren (split 2021) had no predecessors since 2014; Groningen took Haren and Ten Boer in 2019
+    expect(predecessorsOf('GM0014', 2018)).toEqual(['GM0009', 'GM0017']);
+    expect(predecessorsOf('GM0014', 2019)).toEqual([]);
+  });
 });

@@ -195,3 +195,85 @@ describe('GET /api/maps: "Bron niet geladen" or "Buurt niet in de bron"', () => 
     expect(specials(heerlen).map((s) => [s.classId, s.count])).toEqual([['not-in-source', 1]]);
   });
 });
+
+describe('GET /api/maps: a gemeente that a herindeling merged or split after the division shown', () => {
+  let store: SqliteStore;
+  const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
+  const kinds = async (
+    area: string,
+  ): Promise<{ kinds: Set<string | null | undefined>; meta: MapResponse['meta'] }> => {
+    const res = await app().request(`${CORPORATION_2020}&area=${area}`);
+    expect(res.status).toBe(200);
+    const m = MapResponseSchema.parse(await res.json());
+    return { kinds: new Set(m.features.map((f) => f.properties.missing)), meta: m.meta };
+  };
+
+  beforeAll(async () => {
+    // Appingedam and Delfzijl (both went into Eemsdelta, GM1979, in 2021); Haaren (GM0788, split
+    // over four gemeenten in 2021, one of them Oisterwijk, GM0824); all on division 2020
+    store = await syntheticStore({
+      gemeenten: 4,
+      buurtenPerGemeente: 5,
+      gemeenteCodes: ['GM0003', 'GM0010', 'GM0788', 'GM0824'],
+    });
+    for (const gm of ['0003', '0010', '0788']) dropKwb(store, `BU${gm}%`);
+    // Eemsdelta's KWB on division 2021, under codes division 2020 does not have
+    const batch: ImportBatch = emptyBatch('kwb-eemsdelta', 'kwb-eemsdelta', {
+      source: 'kwb',
+      edition: 'KWB 2020 (indeling 2021)',
+      table: null,
+      publisher: 'test',
+      divisionYear: 2021,
+    });
+    for (let i = 1; i <= 8; i++) {
+      const code = `BU1979${String(i).padStart(4, '0')}`;
+      batch.areas.push({
+        code,
+        level: 'buurt',
+        name: `Buurt ${i}`,
+        gemeenteCode: 'GM1979',
+        wijkCode: null,
+        divisionYear: 2021,
+      });
+      batch.values.push({
+        areaCode: code,
+        year: 2020,
+        indicator: 'corporation_share',
+        value: 20 + i,
+        flags: 0,
+        column: 'c',
+        divisionYear: 2021,
+      });
+    }
+    await store.writeBatch(batch, {});
+    await store.logHarmonisation([
+      { fromDivision: 2021, toDivision: 2020, gemeenteCode: 'GM1979', byCode: 0, byOverlay: 0, unmatched: 8 },
+    ]);
+  });
+  afterAll(() => store.close());
+
+  it('the buurten of a gemeente merged into one whose file could not be carried over are "not in the source", naming the new gemeente', async () => {
+    for (const gm of ['GM0003', 'GM0010']) {
+      const { kinds: k, meta } = await kinds(gm);
+      expect([...k], gm).toEqual(['not-in-source']);
+      expect(meta.emptyReason, gm).toMatchObject({
+        code: 'no-values',
+        kind: 'not-in-source',
+        missingSources: [],
+      });
+      expect(meta.emptyReason!.nl, gm).toContain(
+        'delen de gemeente, die is opgegaan in Eemsdelta (GM1979), in volgens buurtindeling 2021 (8 buurten)',
+      );
+      expect(meta.emptyReason!.en, gm).toContain('the gemeente, which went into Eemsdelta (GM1979),');
+    }
+  });
+
+  it('the buurten of a gemeente split over others that the file covers are "not in the source"', async () => {
+    const { kinds: k } = await kinds('GM0788');
+    expect([...k]).toEqual(['not-in-source']);
+    // the receiving gemeente itself has its values
+    const { kinds: oisterwijk } = await kinds('GM0824');
+    expect(oisterwijk.has('not-loaded')).toBe(false);
+    expect(oisterwijk.has('not-in-source')).toBe(false);
+  });
+});

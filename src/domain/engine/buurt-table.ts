@@ -138,6 +138,12 @@ export interface UncarriedSource {
   fromDivision: number;
   toDivision: number;
   buurten: number;
+  /**
+   * Set on the entry of a gemeente of `toDivision` that a herindeling merged into `gemeente`-of-
+   * the-source before `fromDivision`: the code whose buurten the source holds (e.g. GM1979
+   * Eemsdelta for GM0003 Appingedam); `gemeente` is then the gemeente of the table.
+   */
+  mergedInto?: string;
 }
 
 export class BuurtTable {

@@ -18,6 +18,7 @@
  * source, src/pipeline/cell-value.ts) and leave out columns a source never published
  * (src/pipeline/unpublished-values.ts); the family of the indicator tells `.` from `NA`.
  */
+import { successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
 import { ENGINE_FLAGS, type BuurtTable, type UncarriedSource } from './buurt-table.js';
@@ -156,9 +157,12 @@ export function sourceCoversGemeente(
   row: number,
 ): boolean {
   const gemeente = table.buurten[row]!.gemeente;
+  const present = gemeentenPresent(table, family, year);
   return (
-    gemeentenPresent(table, family, year).has(gemeente) ||
-    uncarriedSourcesOf(table, family, year, gemeente).length > 0
+    present.has(gemeente) ||
+    uncarriedSourcesOf(table, family, year, gemeente).length > 0 ||
+    // a gemeente split up later: a receiving gemeente on this division has cells of the source
+    successorsOf(gemeente).some((g) => present.has(g))
   );
 }
 

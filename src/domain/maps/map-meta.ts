@@ -4,6 +4,7 @@
  * of class breaks ("kwintielen van 75 buurten in 2 gemeenten"), and why a map without values is
  * empty, with how to load what is missing.
  */
+import { findRegisterGemeente } from '../../core/gemeente-register.js';
 import type { SourceFamily } from '../indicator-catalogue.js';
 import type { Period } from '../engine/engine-config.js';
 import { periodLabel } from '../engine/explain-buurt.js';
@@ -387,9 +388,14 @@ function notInSourceWhy(
   }
   const buurten = uncarried.reduce((n, u) => n + u.buurten, 0);
   const divisions = from.join(', ');
+  const merged = [...new Set(uncarried.flatMap((u) => (u.mergedInto ? [u.mergedInto] : [])))].sort();
+  const into = merged.map((code) => `${findRegisterGemeente(code)?.name ?? code} (${code})`).join(', ');
+  const area = merged.length
+    ? { nl: `de gemeente, die is opgegaan in ${into},`, en: `the gemeente, which went into ${into},` }
+    : { nl: 'de gemeente', en: 'the gemeente' };
   return {
-    nl: `de geladen ${source.nl}-gegevens van dat jaar delen de gemeente in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
-    en: `the loaded ${source.en} data of that year divide the gemeente by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
+    nl: `de geladen ${source.nl}-gegevens van dat jaar delen ${area.nl} in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
+    en: `the loaded ${source.en} data of that year divide ${area.en} by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
   };
 }
 
