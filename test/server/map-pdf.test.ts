@@ -113,11 +113,161 @@ describe('map PDF through the app’s print view', () => {
     execFileSync('pdftoppm', ['-png', '-r', '50', file, join(OUT, 'map-a3-en')]);
   });
 
+  // The page is laid out on the paper asked for, the map frame fills the stage to the bottom
+  // margin with every buurt inside it (none cut off), and the legend has its own column: its
+  // heading and class labels lie right of the frame, never over the buurten. Measured on the page
+  // rendered by pdftoppm (the frame is the map's grey background) and on pdftotext's word boxes.
+  for (const [size, lang] of [
+    ['a4', 'nl'],
+    ['a4', 'en'],
+    ['a3', 'nl'],
+    ['a3', 'en'],
+  ] as const) {
+    it(`${size.toUpperCase()} ${lang}: the map fills its area and the legend stands beside it`, async () => {
+      const file = await pdf(
+        `/api/maps.pdf?area=GM0917&map=lage-inkomens&size=${size}&lang=${lang}`,
+        `layout-${size}-${lang}.pdf`,
+      );
+      const legend = (
+        (await (await app.request('/api/maps?area=GM0917&map=lage-inkomens')).json()) as MapResponse
+      ).legend.filter((e) => e.count > 0);
+      const page = renderedPage(file, join(OUT, `layout-${size}-${lang}`));
+      const frame = mapFrameBox(page);
+      // the frame reaches from under the title to the bottom margin (8 mm of 210 or 297 mm)
+      expect(frame.top / page.height, 'frame top').toBeLessThan(0.2);
+      expect(frame.bottom / page.height, 'frame bottom').toBeGreaterThan(0.93);
+      expect(frame.width / page.width, 'frame width').toBeGreaterThan(0.4);
+      // every buurt inside the frame (fitted with padding), filling it across one direction
+      const buurten = drawnBox(page, frame);
+      expect(buurten.left - frame.left, 'left').toBeGreaterThanOrEqual(3);
+      expect(frame.right - buurten.right, 'right').toBeGreaterThanOrEqual(3);
+      expect(buurten.top - frame.top, 'top').toBeGreaterThanOrEqual(3);
+      expect(frame.bottom - buurten.bottom, 'bottom').toBeGreaterThanOrEqual(3);
+      expect(Math.max(buurten.width / frame.width, buurten.height / frame.height)).toBeGreaterThan(0.85);
+      // the legend's heading and every class label right of the frame
+      const lines = textLines(file, page.width / page.widthPts);
+      const legendLines = [
+        lines.find((l) => l.text === (lang === 'en' ? 'Legend' : 'Legenda')),
+        ...legend.map((e) => lines.find((l) => l.text.startsWith(lang === 'en' ? e.labelEn : e.label))),
+      ];
+      for (const [i, line] of legendLines.entries()) {
+        expect(line, `legend line ${i}`).toBeDefined();
+        expect(line!.left, `${line!.text} right of the map`).toBeGreaterThan(frame.right);
+      }
+    });
+  }
+
   it('an unknown map is refused before Chromium: 404', async () => {
     expect((await app.request('/api/maps.pdf?area=GM0917&map=nope')).status).toBe(404);
     expect((await app.request('/api/maps.pdf?area=GM0917&map=lage-inkomens&size=a5')).status).toBe(400);
   });
 });
+
+const RESOLUTION = 40; // dots per inch of the rendered page
+const MAP_BACKGROUND = [0xee, 0xf0, 0xf2]; // .map-frame background (web/src/styles/app.css)
+
+interface RenderedPage {
+  width: number;
+  height: number;
+  /** Page width in PDF points. */
+  widthPts: number;
+  rgb: Buffer;
+}
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** The PDF's one page as pixels (pdftoppm's PPM, also kept as PNG to be looked at). */
+function renderedPage(file: string, out: string): RenderedPage {
+  execFileSync('pdftoppm', ['-r', String(RESOLUTION), '-singlefile', file, out]);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', file, out]);
+  const ppm = readFileSync(`${out}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const widthPts = Number(/Page size:\s+([\d.]+) x/.exec(info)![1]);
+  return { width, height, widthPts, rgb: ppm.subarray(header[0].length) };
+}
+
+function isMapBackground(page: RenderedPage, x: number, y: number): boolean {
+  const i = (y * page.width + x) * 3;
+  return MAP_BACKGROUND.every((c, k) => Math.abs(page.rgb[i + k]! - c) <= 4);
+}
+
+function box(left: number, top: number, right: number, bottom: number): Box {
+  return { left, top, right, bottom, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/**
+ * The map frame: the box around the pixels of the map's grey background that lie in a horizontal
+ * and a vertical run of at least 20 such pixels (anti-aliased text and one-pixel borders make no
+ * such runs).
+ */
+function mapFrameBox(page: RenderedPage): Box {
+  const { width, height } = page;
+  const inRun = (along: 'row' | 'column'): Uint8Array => {
+    const mask = new Uint8Array(width * height);
+    const [outer, inner] = along === 'row' ? [height, width] : [width, height];
+    const at = (o: number, i: number): number => (along === 'row' ? o * width + i : i * width + o);
+    for (let o = 0; o < outer; o++) {
+      let run = 0;
+      for (let i = 0; i <= inner; i++) {
+        const grey =
+          i < inner && (along === 'row' ? isMapBackground(page, i, o) : isMapBackground(page, o, i));
+        if (grey) {
+          run++;
+          continue;
+        }
+        if (run >= 20) for (let k = i - run; k < i; k++) mask[at(o, k)] = 1;
+        run = 0;
+      }
+    }
+    return mask;
+  };
+  const rows = inRun('row');
+  const columns = inRun('column');
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      if (rows[y * width + x] && columns[y * width + x]) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+  expect(bottom, 'the map frame is on the page').toBeGreaterThan(0);
+  return box(left, top, right, bottom);
+}
+
+/** What is drawn on the map inside the frame (its 2-pixel edge left out): all that is not background. */
+function drawnBox(page: RenderedPage, frame: Box): Box {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let y = frame.top + 2; y <= frame.bottom - 2; y++)
+    for (let x = frame.left + 2; x <= frame.right - 2; x++)
+      if (!isMapBackground(page, x, y)) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+  return box(left, top, right, bottom);
+}
+
+/** pdftotext's lines with their left edge in pixels of the rendered page. */
+function textLines(file: string, pixelsPerPoint: number): { text: string; left: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<line xMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+    left: Number(m[1]) * pixelsPerPoint,
+    text: [...m[2]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)]
+      .map((w) => w[1]!.replace(/&amp;/g, '&'))
+      .join(' '),
+  }));
+}
 
 describe('map PDF in members mode: printed with the asking viewer’s credentials', () => {
   let f: MembersFixture;
