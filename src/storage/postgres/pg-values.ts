@@ -88,8 +88,11 @@ export interface CopyByCodeQuery {
  *      without that test when the target division holds no rows at all.
  * The codes are looked up as area ids first (the dictionary holds every code a value was written
  * with), so both statements join on integers. The count is that of step 2: new rows plus replaced
- * ones, as the upsert's was. The sorts (merge anti-join, key order for the B-tree) get work_mem for
- * the statement (SORT_MEMORY).
+ * ones, as the upsert's was. The source rows are read through area_values' primary key, so they
+ * arrive in key order without an ORDER BY (whose sort of the 416,160 rows of RIVM's division cost
+ * ≈ 0.1 s of server time; docs/benchmarks.md, "Copies by code without a sort"); a plan without the
+ * index would only insert in another order. A merge anti-join's sort gets work_mem for the
+ * statement (SORT_MEMORY).
  */
 export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): Promise<number> {
   if (q.codes.length === 0) return 0;
@@ -131,8 +134,7 @@ export async function copyValuesByCode(conn: PgConnection, q: CopyByCodeQuery): 
       `INSERT INTO area_values (${COLUMNS})
        SELECT $2, v.area_id, v.indicator_id, v.year, v.value, v.flags | ${h}, v.edition_id, v.column_id, $4, $1
        FROM area_values v
-       WHERE v.division_year = $1 AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0 ${notHeld}
-       ORDER BY v.area_id, v.indicator_id, v.year`,
+       WHERE v.division_year = $1 AND v.area_id = ANY($3::int[]) AND (v.flags & ${h}) = 0 ${notHeld}`,
       [q.fromDivision, q.toDivision, areas, q.method],
     );
   });
