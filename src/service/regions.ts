@@ -7,7 +7,7 @@
  * in ../shared/data.
  */
 import { CreateRegionRequestSchema, type Region, type RegionsResponse } from '../api/schemas.js';
-import { AppError } from '../core/app-error.js';
+import { AppError, isAppError } from '../core/app-error.js';
 import type { RegionRow, Store } from '../storage/store.js';
 import type { ReadContext } from './read-context.js';
 import { ANONYMOUS, hasRole, type AccessMode, type UserViewer, type Viewer } from './members/viewer.js';
@@ -54,7 +54,9 @@ function toRegion(r: RegionRow): Region {
 
 /**
  * The body of GET /api/regions: the regions the viewer may see. A share link in members mode
- * sees only the region it shares (none when it shares a gemeente).
+ * sees only the region it shares (none when it shares a gemeente). A predefined region is listed
+ * only when the store has buurten of at least one of its gemeenten: on the demo set, or a store
+ * of other gemeenten, "Parkstad Limburg" would only lead to an empty map.
  */
 export async function regionsResponse(
   ctx: ReadContext,
@@ -66,7 +68,21 @@ export async function regionsResponse(
     viewer.kind === 'share-link' && access === 'members'
       ? all.filter((r) => r.id === viewer.area)
       : all.filter((r) => regionVisibleTo(r, viewer));
-  return { regions: visible.map(toRegion) };
+  const withData = await gemeentenWithBuurten(ctx);
+  return {
+    regions: visible.filter((r) => !r.predefined || r.gemeenten.some((g) => withData.has(g))).map(toRegion),
+  };
+}
+
+/** The gemeenten with buurten on the store's reference division; none while nothing is loaded. */
+async function gemeentenWithBuurten(ctx: ReadContext): Promise<Set<string>> {
+  try {
+    const byGemeente = (await ctx.state.get()).engine.table.byGemeente();
+    return new Set([...byGemeente].filter(([, buurten]) => buurten.length > 0).map(([code]) => code));
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NO_DATA') return new Set();
+    throw e;
+  }
 }
 
 /** The key two region names must not share: "Parkstad Limburg" = "parkstad-limburg" = "PARKSTAD  limburg". */
