@@ -26,6 +26,38 @@ describe('the demo dataset is labelled on every page and in exports', () => {
     await server?.close();
   });
 
+  it('the start page names only what is loaded: the demo set in the footer, its two gemeenten, no region', async () => {
+    const { page, errors } = await openPage(browser!, { width: 1280, height: 900 });
+    await gotoApp(page, `${server!.url}/`);
+    const footer = page.locator('[data-testid="footer-sources"]');
+    expect(await footer.innerText()).toBe(
+      'Bron: demonstratieset met fictieve gegevens (geen officiële bronnen geladen) — Gemaakt met Veerkracht (open data, open methode).',
+    );
+    // no region is offered (the demo set has no buurt of Parkstad Limburg's gemeenten), the
+    // column lists the two demo gemeenten instead
+    expect(await page.locator('[data-testid="start-regions"]').count()).toBe(0);
+    expect(await page.locator('#regions-heading').innerText()).toBe('Alle gemeenten met gegevens (2)');
+    expect(await page.locator('.start-view [data-area]').allInnerTexts()).toEqual(['Demodorp', 'Demostad']);
+    expect(await page.locator('.start-view').innerText()).not.toMatch(/Parkstad|GM0917/);
+    // the table of loaded data names the demo set in words
+    expect(await page.locator('[data-testid="editions"] tbody').innerText()).toMatch(
+      /^Demonstratieset \(fictieve gegevens\)\s+demo — fictieve gegevens$/,
+    );
+    // the search offers no region either
+    await page.locator('[data-testid="area-search"]').fill('Parkstad');
+    await page.waitForSelector('.search-empty:not([hidden])', { timeout: 5_000 });
+    expect(await page.locator('[role="option"]').count()).toBe(0);
+    await page.locator('[data-testid="area-search"]').fill('');
+    await screenshot(page, '16-demo-start', true);
+    await page.locator('[data-testid="lang-switch"]').click();
+    expect(await footer.innerText()).toBe(
+      'Source: demonstration set of fictitious data (no official sources loaded) — Made with Veerkracht (open data, open method).',
+    );
+    await screenshot(page, '16-demo-start-en', true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows "demo — fictieve gegevens" on the start, map, side-by-side and compare pages, and in the PNG', async () => {
     const url = server!.url;
     const gemeenten = (await (await fetch(`${url}/api/gemeenten`)).json()) as GemeentenResponse;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppData } from '../../web/src/app-context.js';
 import { messagesFor } from '../../web/src/i18n/messages.js';
 import { searchAreas } from '../../web/src/start/area-search.js';
+import { offeredRegions } from '../../web/src/start/offered-regions.js';
 
 const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
 const data: AppData = {
@@ -32,6 +33,38 @@ const data: AppData = {
   },
   definitions: { maps: [], layers: [] },
 };
+
+describe('offeredRegions(data)', () => {
+  it('offers a region with data, its gemeenten split into with and without buurten', () => {
+    const partly: AppData = {
+      ...data,
+      regions: {
+        regions: [
+          {
+            id: 'parkstad-limburg',
+            name: 'Parkstad Limburg',
+            gemeenten: ['GM1954', 'GM0917'],
+            predefined: true,
+          },
+        ],
+      },
+    };
+    expect(offeredRegions(partly)).toEqual([
+      { region: partly.regions.regions[0], withData: ['GM0917'], withoutData: ['GM1954'] },
+    ]);
+  });
+  it('leaves out a region none of whose gemeenten has buurten (it would open an empty map)', () => {
+    const none: AppData = {
+      ...data,
+      gemeenten: {
+        ...data.gemeenten,
+        gemeenten: [gemeente('GM9999', 'Demostad'), { ...gemeente('GM0917', 'Heerlen'), buurten: 0 }],
+      },
+    };
+    expect(offeredRegions(none)).toEqual([]);
+    expect(searchAreas(none, 'Parkstad', messagesFor('nl'))).toEqual([]);
+  });
+});
 
 describe('searchAreas(data, query)', () => {
   const t = messagesFor('nl');

@@ -1,13 +1,14 @@
 /**
  * The frame around every page: skip link, header with navigation and language switch, the demo
  * label when the server holds fictitious data, the main region the views render into, a footer
- * with the source attribution, and a live region for announcements.
+ * naming the sources the server has loaded, and a live region for announcements.
  */
 import type { AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { ViewName, ViewState } from '../state/view-state.js';
 import { warningMessages } from '../early-warning/warning-messages.js';
+import { loadedSourcesLine } from './loaded-sources.js';
 
 export interface AppShell {
   main: HTMLElement;
@@ -132,11 +133,8 @@ export function createAppShell(root: HTMLElement, ctx: AppContext): AppShell {
       );
       replaceChildren(
         footer,
-        h(
-          'p',
-          {},
-          `${t.exportSource}: CBS, PDOK, Leefbaarometer (BZK), RIVM/GGD Gezondheidsmonitor, Politie — ${t.exportMadeWith}.`,
-        ),
+        // what the server has loaded (the demo set named as such), never a fixed list of sources
+        h('p', { 'data-testid': 'footer-sources' }, loadedSourcesLine(ctx.data.gemeenten, state.lang)),
         // the documents of docs/, rendered by the server (src/server/docs-pages.ts)
         h(
           'p',

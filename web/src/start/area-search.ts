@@ -1,6 +1,6 @@
 /**
  * Searching an area: gemeenten by official or common name ("Den Haag" finds 's-Gravenhage),
- * regions by their name and their members' names ("Heer" offers Heerlen and Parkstad Limburg),
+ * regions with data by their name and their members' names ("Heer" offers Heerlen and Parkstad Limburg),
  * and — when asked for — buurten by name (GET /api/buurten?q=). Shown as an ARIA combobox that
  * says "geen resultaten" when nothing matches.
  */
@@ -9,6 +9,7 @@ import type { AppData } from '../app-context.js';
 import { createCombobox, type ComboOption } from '../dom/combobox.js';
 import type { Messages } from '../i18n/messages.js';
 import { GEMEENTE_ALIASES } from './gemeente-aliases.js';
+import { offeredRegions } from './offered-regions.js';
 
 export interface AreaOption {
   kind: 'gemeente' | 'region' | 'buurt';
@@ -80,9 +81,9 @@ export function searchAreas(data: AppData, query: string, t: Messages, limit = 1
         score,
       });
   }
-  for (const r of data.regions.regions) {
+  for (const { region: r, withData } of offeredRegions(data)) {
     const name = normalise(r.name);
-    const members = r.gemeenten.map((code) => names.get(code) ?? code);
+    const members = withData.map((code) => names.get(code) ?? code);
     const member = members.find((m) => normalise(m).includes(q));
     const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : member ? 1.5 : -1;
     if (score >= 0) {

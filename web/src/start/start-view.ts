@@ -1,14 +1,17 @@
 /**
- * The start page: search a gemeente (also by its common name), region or buurt, the predefined
- * regions, every gemeente with data, and the data the server has loaded per source.
+ * The start page: search a gemeente (also by its common name), region or buurt, the regions with
+ * data (their gemeenten without data named as such), every gemeente with data, and the data the
+ * server has loaded per source.
  */
 import { areaName, type AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
-import { editionLabel, sourceTitle } from '../i18n/terms.js';
+import { editionLabel } from '../i18n/terms.js';
+import { loadedSourceTitle } from '../layout/loaded-sources.js';
 import type { View } from '../layout/view.js';
 import type { ViewState } from '../state/view-state.js';
 import { createAreaSearch } from './area-search.js';
+import { offeredRegions } from './offered-regions.js';
 
 function openArea(ctx: AppContext, area: string, buurt: string | null = null): void {
   ctx.store.update({ view: 'map', area, buurt, map: null, period: null, year: null, display: 'map' });
@@ -54,7 +57,7 @@ function editionsTable(ctx: AppContext, t: Messages, lang: Lang): HTMLElement {
         h(
           'tr',
           { 'data-source': source },
-          h('th', { scope: 'row' }, sourceTitle(source, lang)),
+          h('th', { scope: 'row' }, loadedSourceTitle(source, lang)),
           h(
             'td',
             {},
@@ -74,6 +77,13 @@ function render(ctx: AppContext, element: HTMLElement, state: ViewState): void {
   const t = messagesFor(state.lang);
   const { gemeenten, divisionYear } = ctx.data.gemeenten;
   const withData = gemeenten.filter((g) => g.buurten > 0).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const regions = offeredRegions(ctx.data);
+  const gemeentenHeading = `${t.allGemeentenHeading} (${withData.length})`;
+  const gemeenteList = h(
+    'ul',
+    { class: 'plain-list columns' },
+    withData.map((g) => areaButton(ctx, g.code, g.name, `(${t.buurtenCount(g.buurten)})`)),
+  );
   replaceChildren(
     element,
     h(
@@ -94,24 +104,25 @@ function render(ctx: AppContext, element: HTMLElement, state: ViewState): void {
       h(
         'section',
         { 'aria-labelledby': 'regions-heading' },
-        h('h2', { id: 'regions-heading' }, t.regionsHeading),
-        h(
-          'ul',
-          { class: 'plain-list' },
-          ctx.data.regions.regions.map((r) =>
-            areaButton(ctx, r.id, r.name, `(${r.gemeenten.map((g) => areaName(ctx.data, g)).join(', ')})`),
-          ),
-        ),
-        h(
-          'details',
-          { class: 'all-gemeenten' },
-          h('summary', {}, `${t.allGemeentenHeading} (${withData.length})`),
-          h(
-            'ul',
-            { class: 'plain-list columns' },
-            withData.map((g) => areaButton(ctx, g.code, g.name, `(${t.buurtenCount(g.buurten)})`)),
-          ),
-        ),
+        ...(regions.length > 0
+          ? [
+              h('h2', { id: 'regions-heading' }, t.regionsHeading),
+              h(
+                'ul',
+                { class: 'plain-list', 'data-testid': 'start-regions' },
+                regions.map(({ region, withData: members, withoutData }) =>
+                  areaButton(
+                    ctx,
+                    region.id,
+                    region.name,
+                    `(${members.map((g) => areaName(ctx.data, g)).join(', ')}${withoutData.length ? `; ${withoutData.join(', ')}: ${t.noDataShort}` : ''})`,
+                  ),
+                ),
+              ),
+              h('details', { class: 'all-gemeenten' }, h('summary', {}, gemeentenHeading), gemeenteList),
+            ]
+          : // no region has data (the demo set): the column is the list of gemeenten
+            [h('h2', { id: 'regions-heading' }, gemeentenHeading), gemeenteList]),
       ),
       h(
         'section',
