@@ -88,7 +88,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/regions': {
         get: {
-          summary: 'Regions (named lists of gemeenten), predefined and user-made',
+          summary:
+            'Regions (named lists of gemeenten), predefined and user-made; a predefined region only when the store has buurten of one of its gemeenten',
           responses: { '200': json('RegionsResponse', 'OK') },
         },
         post: {
