@@ -35,5 +35,12 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
       `'${raw}' is neither a gemeente code (GMgggg) nor a region id; GET /api/regions lists the regions`,
     );
   const rows = region.gemeenten.flatMap((gm) => byGemeente.get(gm) ?? []);
+  if (rows.length === 0) {
+    // as for a gemeente: an empty map would say nothing about why (e.g. Parkstad on the demo set)
+    throw new AppError(
+      'AREA_NOT_FOUND',
+      `region ${region.id} (${region.name}) has no buurten on division ${state.divisionYear}: none of its gemeenten (${region.gemeenten.join(', ')}) is in the loaded data; GET /api/regions lists the regions with data`,
+    );
+  }
   return { id: region.id, name: region.name, gemeenten: region.gemeenten, rows };
 }

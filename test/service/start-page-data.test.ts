@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GemeentenResponseSchema, RegionsResponseSchema } from '../../src/api/schemas.js';
+import { ErrorBodySchema, GemeentenResponseSchema, RegionsResponseSchema } from '../../src/api/schemas.js';
 import { loadDemoDataset } from '../../src/pipeline/demo/load-demo.js';
 import { createApp } from '../../src/server/app.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
@@ -46,6 +46,15 @@ describe('what the start page is told', () => {
 
   it('on the demo set: no region, since none of Parkstad Limburg’s gemeenten has buurten there', async () => {
     expect(RegionsResponseSchema.parse(await get(demo, '/api/regions'))).toEqual({ regions: [] });
+  });
+
+  it('on the demo set: a direct link to Parkstad Limburg is AREA_NOT_FOUND saying why, not an empty map without a reason', async () => {
+    const res = await appOf(demo).request('/api/maps?area=parkstad-limburg&map=veerkracht-absoluut');
+    expect(res.status).toBe(404);
+    const body = ErrorBodySchema.parse(await res.json());
+    expect(body.error.code).toBe('AREA_NOT_FOUND');
+    expect(body.error.message).toContain('parkstad-limburg (Parkstad Limburg) has no buurten');
+    expect(body.error.message).toContain('GM0917');
   });
 
   it('on an empty store: no gemeenten, no editions, no region, not demo', async () => {
