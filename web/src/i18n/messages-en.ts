@@ -124,7 +124,8 @@ export const en: Messages = {
   selectedAnnounce: (name: string) => `Profile of ${name} opened`,
   mapLoadedAnnounce: (title: string, n: number) => `${title} loaded, ${n} buurten`,
   mapFallback: 'This browser has no WebGL; the map is drawn in a simpler way.',
-  unknownArea: (area: string) => `Unknown municipality or region: ${area}. Choose an area on the start page.`,
+  unknownArea: (area: string) =>
+    `No data for municipality or region ${area}: unknown, or none of its buurten is loaded. Choose an area on the start page.`,
   searchLabelWithBuurten: 'Municipality, region or buurt',
   searchResultsLabel: 'Search results',
   searchGroupAreas: 'Municipalities and regions',

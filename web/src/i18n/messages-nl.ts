@@ -123,7 +123,8 @@ export const nl = {
   selectedAnnounce: (name: string) => `Profiel van ${name} geopend`,
   mapLoadedAnnounce: (title: string, n: number) => `${title} geladen, ${n} buurten`,
   mapFallback: 'Deze browser ondersteunt geen WebGL; de kaart wordt eenvoudiger getekend.',
-  unknownArea: (area: string) => `Onbekende gemeente of regio: ${area}. Kies een gebied op de startpagina.`,
+  unknownArea: (area: string) =>
+    `Geen gegevens voor gemeente of regio ${area}: onbekend, of geen van zijn buurten is geladen. Kies een gebied op de startpagina.`,
   searchLabelWithBuurten: 'Gemeente, regio of buurt',
   searchResultsLabel: 'Zoekresultaten',
   searchGroupAreas: 'Gemeenten en regio’s',
