@@ -56,10 +56,19 @@ export async function getMap(ctx: ReadContext, q: MapQuery): Promise<MapResponse
   const state = await ctx.state.get();
   const area = await resolveArea(q.area, state, ctx.store);
   const spec = resolveMapSpec(state.engine, q.map);
-  const built = buildMap(state.engine, spec, area.rows, {
+  // without a year or period: the one the app opens on for this area (its newest with data there),
+  // not the country's newest, which an area may have nothing of
+  let when: { year?: number; period?: ReturnType<typeof parsePeriod> } = {
     ...(q.year !== undefined ? { year: q.year } : {}),
     ...(q.period !== undefined ? { period: parsePeriod(q.period) } : {}),
-  });
+  };
+  if (q.year === undefined && q.period === undefined) {
+    const view = areaView(state.engine, spec, area.rows, preferredPeriodLength(state.engine));
+    if ('defaultYear' in view && view.defaultYear !== undefined) when = { year: view.defaultYear };
+    if ('defaultPeriod' in view && view.defaultPeriod !== undefined)
+      when = { period: parsePeriod(view.defaultPeriod) };
+  }
+  const built = buildMap(state.engine, spec, area.rows, when);
   const geometry = new Map<string, PolygonGeometry | null>();
   for (const gm of area.gemeenten)
     for (const [k, v] of await ctx.state.geometries(gm, state.divisionYear)) geometry.set(k, v);
@@ -82,7 +91,7 @@ export async function getMapDefinitions(
   const { engine } = state;
   const area = query.area !== undefined ? await resolveArea(query.area, state, ctx.store) : undefined;
   const defaultPeriod = engine.defaultPeriod();
-  const preferredLength = defaultPeriod ? defaultPeriod.t1 - defaultPeriod.t0 : 4;
+  const preferredLength = preferredPeriodLength(engine);
   const definition = (spec: MapSpec): MapDefinition => {
     const avail = mapAvailability(engine, spec);
     const last = avail.years?.[avail.years.length - 1];
@@ -202,6 +211,38 @@ function availabilityOf(
   };
 }
 
+/**
+ * What an area has of a map: its availability, the years or periods with data there (see
+ * availabilityOf) and the one the app opens on — which GET /api/maps without a year or period
+ * shows too (getMap).
+ */
+function areaView(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+  preferredLength: number,
+): { availability: AreaAvailability } & (
+  { years: number[]; defaultYear?: number } | { periods: string[]; defaultPeriod?: string }
+) {
+  const { counts } = areaMapAvailability(engine, spec, rows);
+  const missing = notLoadedSources(engine, missingIndicators(engine, spec, rows), rows);
+  const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
+  if (spec.kind === 'level') {
+    const years = keys.map(Number);
+    const last = years[years.length - 1];
+    return { availability, years, ...(last !== undefined ? { defaultYear: last } : {}) };
+  }
+  const spans = new Map(counts.flatMap((c) => (c.span ? [[c.key, c.span] as const] : [])));
+  const newest = newestPeriod(keys, preferredLength, spans);
+  return { availability, periods: keys, ...(newest ? { defaultPeriod: newest } : {}) };
+}
+
+/** The length of period the app prefers (its default period's), else 4 years. */
+function preferredPeriodLength(engine: VeerkrachtEngine): number {
+  const p = engine.defaultPeriod();
+  return p ? p.t1 - p.t0 : 4;
+}
+
 function forArea(
   engine: VeerkrachtEngine,
   spec: MapSpec,
@@ -209,18 +250,8 @@ function forArea(
   national: MapDefinition,
   preferredLength: number,
 ): MapDefinition {
-  const { counts } = areaMapAvailability(engine, spec, rows);
-  const missing = notLoadedSources(engine, missingIndicators(engine, spec, rows), rows);
-  const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
   const { periods: _p, years: _y, defaultPeriod: _dp, defaultYear: _dy, ...rest } = national;
-  if (spec.kind === 'level') {
-    const years = keys.map(Number);
-    const last = years[years.length - 1];
-    return { ...rest, years, ...(last !== undefined ? { defaultYear: last } : {}), availability };
-  }
-  const spans = new Map(counts.flatMap((c) => (c.span ? [[c.key, c.span] as const] : [])));
-  const newest = newestPeriod(keys, preferredLength, spans);
-  return { ...rest, periods: keys, ...(newest ? { defaultPeriod: newest } : {}), availability };
+  return { ...rest, ...areaView(engine, spec, rows, preferredLength) };
 }
 
 function layerForArea(
