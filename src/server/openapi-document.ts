@@ -129,8 +129,18 @@ export function openApiDocument(): Record<string, unknown> {
               true,
               'veerkracht-absoluut',
             ),
-            q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
-            q('year', 'Year for level maps', false, '2020'),
+            q(
+              'period',
+              'Period for change and classification maps, t0-t1 (default: the one the app opens on for the area, as GET /api/maps/definitions?area= gives it)',
+              false,
+              '2016-2020',
+            ),
+            q(
+              'year',
+              'Year for level maps (default: the newest year with data for the area, as GET /api/maps/definitions?area= gives it)',
+              false,
+              '2020',
+            ),
             EDITION_PARAMETER,
           ],
           responses: {
