@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { VALUE_DICTIONARIES, IdRows, type DictionaryKind } from '../value-id-rows.js';
 import { dropBulkSnapshots } from './bulk-snapshot.js';
+import { ChunkedInsert } from './chunked-insert.js';
 
 /**
  * The ids of one dictionary, looked up (or added) once per key. Lives for one write only: ids
@@ -108,7 +109,6 @@ const ROWS_PER_STATEMENT = 512;
 const COLUMNS =
   '(division_year, area_id, indicator_id, year, value, flags, edition_id, column_id, method, from_division)';
 const WIDTH = 10;
-const ONE = `(${Array<string>(WIDTH).fill('?').join(', ')})`;
 /** The parameters of a row of an original value whose division and edition are in the statement. */
 const ORIGINAL_WIDTH = 6;
 
@@ -154,48 +154,39 @@ function sameOriginalRun(rows: IdRows, first: number, r: number): boolean {
 
 /** Rows with all ten columns bound, ROWS_PER_STATEMENT at a time (in the order added). */
 class GeneralRows {
-  private readonly params = new Array<unknown>(ROWS_PER_STATEMENT * WIDTH);
-  private pending = 0;
-  private many: Database.Statement | undefined;
-  private one: Database.Statement | undefined;
+  private readonly insert: ChunkedInsert;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly rows: IdRows,
-  ) {}
+  ) {
+    this.insert = new ChunkedInsert(
+      db,
+      ROWS_PER_STATEMENT,
+      `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES`,
+      WIDTH,
+    );
+  }
 
   add(r: number): void {
-    const { rows, params } = this;
-    const p = this.pending++ * WIDTH;
-    params[p] = rows.division[r];
-    params[p + 1] = rows.area[r];
-    params[p + 2] = rows.indicator[r];
-    params[p + 3] = rows.year[r];
-    params[p + 4] = rows.isNull[r] ? null : rows.value[r];
-    params[p + 5] = rows.flags[r];
-    params[p + 6] = rows.edition[r];
-    params[p + 7] = rows.column[r];
-    params[p + 8] = rows.method[r] ?? null;
-    params[p + 9] = rows.from[r] || null;
-    if (this.pending === ROWS_PER_STATEMENT) {
-      this.many ??= this.db.prepare(
-        `INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${Array<string>(ROWS_PER_STATEMENT).fill(ONE).join(', ')}`,
-      );
-      this.many.run(params);
-      this.pending = 0;
-    }
+    const { rows } = this;
+    this.insert.add(
+      rows.division[r],
+      rows.area[r],
+      rows.indicator[r],
+      rows.year[r],
+      rows.isNull[r] ? null : rows.value[r],
+      rows.flags[r],
+      rows.edition[r],
+      rows.column[r],
+      rows.method[r] ?? null,
+      rows.from[r] || null,
+    );
   }
 
   /** Writes what is pending, one statement per row. */
   flush(): void {
-    if (this.pending === 0) return;
-    this.one ??= this.db.prepare(`INSERT OR REPLACE INTO area_values ${COLUMNS} VALUES ${ONE}`);
-    const one = new Array<unknown>(WIDTH);
-    for (let j = 0; j < this.pending; j++) {
-      for (let k = 0; k < WIDTH; k++) one[k] = this.params[j * WIDTH + k];
-      this.one.run(one);
-    }
-    this.pending = 0;
+    this.insert.flush();
   }
 }
 
