@@ -58,16 +58,13 @@ export async function getMap(ctx: ReadContext, q: MapQuery): Promise<MapResponse
   const spec = resolveMapSpec(state.engine, q.map);
   // without a year or period: the one the app opens on for this area (its newest with data there),
   // not the country's newest, which an area may have nothing of
-  let when: { year?: number; period?: ReturnType<typeof parsePeriod> } = {
-    ...(q.year !== undefined ? { year: q.year } : {}),
-    ...(q.period !== undefined ? { period: parsePeriod(q.period) } : {}),
-  };
-  if (q.year === undefined && q.period === undefined) {
-    const view = areaView(state.engine, spec, area.rows, preferredPeriodLength(state.engine));
-    if ('defaultYear' in view && view.defaultYear !== undefined) when = { year: view.defaultYear };
-    if ('defaultPeriod' in view && view.defaultPeriod !== undefined)
-      when = { period: parsePeriod(view.defaultPeriod) };
-  }
+  const when =
+    q.year === undefined && q.period === undefined
+      ? areaDefault(state.engine, spec, area.rows)
+      : {
+          ...(q.year !== undefined ? { year: q.year } : {}),
+          ...(q.period !== undefined ? { period: parsePeriod(q.period) } : {}),
+        };
   const built = buildMap(state.engine, spec, area.rows, when);
   const geometry = new Map<string, PolygonGeometry | null>();
   for (const gm of area.gemeenten)
@@ -213,8 +210,7 @@ function availabilityOf(
 
 /**
  * What an area has of a map: its availability, the years or periods with data there (see
- * availabilityOf) and the one the app opens on — which GET /api/maps without a year or period
- * shows too (getMap).
+ * availabilityOf) and the one the app opens on (areaDefault).
  */
 function areaView(
   engine: VeerkrachtEngine,
@@ -227,14 +223,40 @@ function areaView(
   const { counts } = areaMapAvailability(engine, spec, rows);
   const missing = notLoadedSources(engine, missingIndicators(engine, spec, rows), rows);
   const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
+  const chosen = defaultOf(spec, keys, counts, preferredLength);
   if (spec.kind === 'level') {
     const years = keys.map(Number);
-    const last = years[years.length - 1];
-    return { availability, years, ...(last !== undefined ? { defaultYear: last } : {}) };
+    return { availability, years, ...(chosen !== undefined ? { defaultYear: Number(chosen) } : {}) };
   }
+  return { availability, periods: keys, ...(chosen !== undefined ? { defaultPeriod: chosen } : {}) };
+}
+
+/**
+ * The year or period the app opens a map on for an area — which GET /api/maps without a year or
+ * period shows too (getMap) — without the rest of areaView.
+ */
+function areaDefault(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  rows: readonly number[],
+): { year?: number; period?: ReturnType<typeof parsePeriod> } {
+  const { counts } = areaMapAvailability(engine, spec, rows);
+  const { keys } = offeredKeys({ buurten: rows.length, counts });
+  const chosen = defaultOf(spec, keys, counts, preferredPeriodLength(engine));
+  if (chosen === undefined) return {};
+  return spec.kind === 'level' ? { year: Number(chosen) } : { period: parsePeriod(chosen) };
+}
+
+/** Of the keys offered: a level map's newest year, else the newest period of the preferred length. */
+function defaultOf(
+  spec: MapSpec,
+  keys: readonly string[],
+  counts: readonly AreaCount[],
+  preferredLength: number,
+): string | undefined {
+  if (spec.kind === 'level') return keys[keys.length - 1];
   const spans = new Map(counts.flatMap((c) => (c.span ? [[c.key, c.span] as const] : [])));
-  const newest = newestPeriod(keys, preferredLength, spans);
-  return { availability, periods: keys, ...(newest ? { defaultPeriod: newest } : {}) };
+  return newestPeriod(keys, preferredLength, spans) ?? undefined;
 }
 
 /** The length of period the app prefers (its default period's), else 4 years. */
