@@ -20,16 +20,12 @@ function uncarriedGemeenten(
   toDivision: number,
   gemeente?: string,
 ): HarmonisationLogRow[] {
+  // the gemeente itself, or one it went into later (its buurten are then that one's)
+  const asked = gemeente === undefined ? undefined : new Set([gemeente, ...successorsOf(gemeente)]);
   const newest = new Map<string, HarmonisationLogRow>();
   for (const row of log) {
     if (row.toDivision !== toDivision || row.fromDivision === toDivision) continue;
-    // the gemeente itself, or one it went into later (its buurten are then that one's)
-    if (
-      gemeente !== undefined &&
-      row.gemeenteCode !== gemeente &&
-      !successorsOf(gemeente).includes(row.gemeenteCode)
-    )
-      continue;
+    if (asked && !asked.has(row.gemeenteCode)) continue;
     newest.set(`${row.fromDivision}|${row.gemeenteCode}`, row);
   }
   return [...newest.values()].filter((r) => r.unmatched > 0 && r.byCode + r.byOverlay === 0);
