@@ -18,7 +18,7 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
-import { storedInputs } from '../domain/engine/missing-kinds.js';
+import { sourceHoldsGemeente } from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
@@ -161,23 +161,20 @@ function sourcesOf(indicators: readonly string[]): FetchSource[] {
 }
 
 /**
- * The sources of the missing `indicators` that are not loaded for the buurten at `rows`: not those
- * of indicators a loaded file has for their gemeenten on a division harmonisation could not carry
- * over (the buurten are then not in the source; loading it again would not help).
+ * The sources of the missing indicators (groups of alternatives, missingIndicators) that are not
+ * loaded for the buurten at `rows`: not those of a group of which a loaded file holds one for one
+ * of their gemeenten (sourceHoldsGemeente: on a division harmonisation could not carry over, or
+ * for the gemeente it went into in a herindeling). The map then says "Buurt niet in de bron", and
+ * loading the source again would not help.
  */
 function notLoadedSources(
   engine: VeerkrachtEngine,
-  indicators: readonly string[],
+  missing: readonly (readonly string[])[],
   rows: readonly number[],
 ): FetchSource[] {
-  const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
-  const held = new Set(
-    engine.table
-      .uncarriedSources()
-      .filter((u) => gemeenten.has(u.gemeente))
-      .flatMap((u) => u.indicators),
-  );
-  return sourcesOf(indicators.filter((id) => !storedInputs(id).some((i) => held.has(i))));
+  const gemeenten = [...new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))];
+  const held = (id: string): boolean => gemeenten.some((g) => sourceHoldsGemeente(engine.table, [id], g));
+  return sourcesOf(missing.filter((group) => !group.some(held)).flat());
 }
 
 function availabilityOf(
@@ -289,7 +286,7 @@ function layerForArea(
   });
   const missing = indicatorHasValues(engine, layer.id, rows)
     ? []
-    : notLoadedSources(engine, [layer.id], rows);
+    : notLoadedSources(engine, [[layer.id]], rows);
   const { availability, keys } = availabilityOf(counts, rows.length, missing, false);
   return { ...layer, years: keys.map(Number), availability };
 }

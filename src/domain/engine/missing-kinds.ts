@@ -146,6 +146,38 @@ export function uncarriedSourcesOf(
 }
 
 /**
+ * True when a loaded file holds (a stored input of) one of `indicators` for `gemeente`, in a year
+ * `inYear` accepts, although the gemeente's buurten on the table have no cell of it: the file has
+ * the gemeente's buurten on a division harmonisation could not carry over (an uncarried source,
+ * also the one of the gemeente it was merged into later), or the gemeente was split up later and
+ * the file has cells for buurten of a receiving gemeente on the table. Loading the source again
+ * would not help. Used where no single buurt and year is asked: the map list per area
+ * (src/service/maps.ts) and period maps for a gemeente without the input in any year.
+ */
+export function sourceHoldsGemeente(
+  table: BuurtTable,
+  indicators: readonly string[],
+  gemeente: string,
+  inYear: (year: number) => boolean = () => true,
+): boolean {
+  const inputs = new Set(indicators.flatMap(storedInputs));
+  const uncarried = table
+    .uncarriedSources()
+    .some((u) => u.gemeente === gemeente && inYear(u.year) && u.indicators.some((i) => inputs.has(i)));
+  if (uncarried) return true;
+  const rows = successorsOf(gemeente).flatMap((g) => table.byGemeente().get(g) ?? []);
+  if (rows.length === 0) return false;
+  for (const input of inputs)
+    for (const year of table.years(input)) {
+      const col = table.get(input, year);
+      if (!col || !inYear(year)) continue;
+      for (const row of rows)
+        if (!Number.isNaN(col.values[row]!) || col.flags[row]! & VALUE_FLAGS.suppressed) return true;
+    }
+  return false;
+}
+
+/**
  * True when a loaded file of `family` for `year` covers the gemeente of the buurt at `row`: other
  * buurten of the gemeente have cells of it, or it has the gemeente's buurten on a division whose
  * codes could not be carried onto this one.

@@ -74,25 +74,27 @@ export function areaMapAvailability(
 }
 
 /**
- * The indicators whose absence leaves the map without data for the rows: of a level map its
- * indicator (or component segments); of the index, the components without any value when fewer
- * than `minComponents` have one; of the nuisance change, all measures when none has a value.
- * Empty when the map's inputs are there (an empty map then lacks comparable years or values).
+ * The indicators whose absence leaves the map without data for the rows, in groups of
+ * alternatives (any one of a group would do): of a level map its indicator, or its component's
+ * segments (one per range of years); of the index, per component without any value the
+ * segments, when fewer than `minComponents` have one; of the nuisance change, all measures when
+ * none has a value. Empty when the map's inputs are there (an empty map then lacks comparable
+ * years or values).
  */
 export function missingIndicators(
   engine: VeerkrachtEngine,
   spec: MapSpec,
   rows: readonly number[],
-): string[] {
+): string[][] {
   const has = (indicator: string): boolean => indicatorHasValues(engine, indicator, rows);
-  const components = (): string[] => {
+  const components = (): string[][] => {
     const without = engine.config.components.filter((c) => !c.segments.some((s) => has(s.indicator)));
     return engine.config.components.length - without.length >= engine.config.minComponents
       ? []
-      : without.flatMap((c) => c.segments.map((s) => s.indicator));
+      : without.map((c) => c.segments.map((s) => s.indicator));
   };
-  const measures = (): string[] =>
-    engine.config.nuisanceMeasures.some(has) ? [] : [...engine.config.nuisanceMeasures];
+  const measures = (): string[][] =>
+    engine.config.nuisanceMeasures.some(has) ? [] : [[...engine.config.nuisanceMeasures]];
   switch (spec.kind) {
     case 'level': {
       if (spec.value.kind === 'concentration-index') return components();
@@ -103,7 +105,7 @@ export function missingIndicators(
           : engine.config.components
               .filter((c) => c.id === id)
               .flatMap((c) => c.segments.map((s) => s.indicator));
-      return indicators.some(has) ? [] : indicators;
+      return indicators.some(has) ? [] : [indicators];
     }
     case 'change':
       return spec.quantity === 'concentration' ? components() : measures();

@@ -4,7 +4,12 @@
  */
 import type { SourceFamily } from '../indicator-catalogue.js';
 import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
-import { indicatorFamily, missingKind, storedInputs, type MissingKind } from '../engine/missing-kinds.js';
+import {
+  indicatorFamily,
+  missingKind,
+  sourceHoldsGemeente,
+  type MissingKind,
+} from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 
@@ -48,18 +53,14 @@ function absentSource(
   gemeente: string,
 ): MissingCause {
   const family = indicatorFamily(indicators[0]!);
-  const inputs = new Set(indicators.flatMap(storedInputs));
   const tolerance = engine.config.periodYearTolerance;
-  const uncarried = engine.table
-    .uncarriedSources()
-    .some(
-      (u) =>
-        u.gemeente === gemeente &&
-        u.year >= r.period.t0 - tolerance &&
-        u.year <= r.period.t1 + tolerance &&
-        u.indicators.some((i) => inputs.has(i)),
-    );
-  return { kind: uncarried ? 'not-in-source' : 'not-loaded', family };
+  const held = sourceHoldsGemeente(
+    engine.table,
+    indicators,
+    gemeente,
+    (year) => year >= r.period.t0 - tolerance && year <= r.period.t1 + tolerance,
+  );
+  return { kind: held ? 'not-in-source' : 'not-loaded', family };
 }
 
 function cause(
