@@ -2,7 +2,9 @@
  * The engine state of an older data edition: the engine rebuilt from what the edition froze
  * (storage/data-editions.ts) — its values, buurten and names, source editions, and the engine
  * configuration of its import run (the live configuration when the run recorded none). Display
- * geometry is read from the store for the edition's division, as the live state does.
+ * geometry is read from the store for the edition's division, as the live state does, and so are
+ * the files it held on a division harmonisation could not carry over (the harmonisation log and
+ * those files' values, of its source editions only: findUncarriedSources).
  */
 import { AppError } from '../core/app-error.js';
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
@@ -10,6 +12,7 @@ import type { PolygonGeometry } from '../core/records.js';
 import type { DataEditionRow } from '../storage/data-editions.js';
 import type { BulkValues, Store, ValueRow } from '../storage/store.js';
 import { buildState, type EngineStateView, type LoadedState } from './loaded-state.js';
+import { findUncarriedSources } from './uncarried-sources.js';
 
 /** A view of data edition `row` (loaded on first use); `live` answers `at` for other editions. */
 export function pinnedEditionState(
@@ -27,6 +30,8 @@ export function pinnedEditionState(
       throw new AppError('EDITION_GONE', `data edition ${row.id} (${row.label}) is no longer kept`);
     if (content.engineConfig !== null) config = content.engineConfig as EngineConfigInput;
     const state = buildState({
+      // the files it held that have gemeenten on a division harmonisation could not carry over
+      uncarried: await findUncarriedSources(store, row.divisionYear, undefined, content.sourceEditions),
       divisionYear: row.divisionYear,
       buurten: content.buurten,
       gemeenteNames: new Map(content.gemeenteNames),

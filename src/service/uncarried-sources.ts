@@ -7,6 +7,7 @@
  * does not have.
  */
 import { predecessorsOf, successorsOf } from '../core/gemeente-register.js';
+import type { SourceEdition } from '../core/records.js';
 import type { UncarriedSource } from '../domain/engine/buurt-table.js';
 import { indicatorFamily } from '../domain/engine/missing-kinds.js';
 import type { HarmonisationLogRow, Store } from '../storage/store.js';
@@ -33,20 +34,24 @@ function uncarriedGemeenten(
 
 /**
  * Per gemeente that harmonisation onto `toDivision` could carry nothing of, the source families
- * and years its buurten have values of on the division they were not carried from.
+ * and years its buurten have values of on the division they were not carried from. With
+ * `editions` (a data edition's source editions, what it held): only values of those count, so an
+ * older edition's maps say "Buurt niet in de bron" for the files it had, not for later ones.
  */
 export async function findUncarriedSources(
   store: Store,
   toDivision: number,
   gemeente?: string,
+  editions?: readonly SourceEdition[],
 ): Promise<UncarriedSource[]> {
+  const held = editions && new Set(editions.map((e) => e.edition));
   const out: UncarriedSource[] = [];
   for (const row of uncarriedGemeenten(await store.listHarmonisation(), toDivision, gemeente)) {
     const values = await store.getValues({ gemeente: row.gemeenteCode, divisionYear: row.fromDivision });
     // per "family|year": the buurt codes with a cell and the indicators
     const found = new Map<string, { buurten: Set<string>; indicators: Set<string> }>();
     for (const v of values) {
-      if (!v.areaCode.startsWith('BU')) continue;
+      if (!v.areaCode.startsWith('BU') || (held && !held.has(v.edition))) continue;
       const family = indicatorFamily(v.indicator);
       if (family === 'other') continue;
       const key = `${family}|${v.year}`;
