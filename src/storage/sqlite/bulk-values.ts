@@ -1,9 +1,14 @@
 /**
  * The engine's bulk read of the SQLite store: every value of one division through one raw
- * better-sqlite3 statement (`.raw().iterate()`: arrays instead of objects, no row retained),
- * written straight into typed arrays and dictionaries. About a million values on the national
- * store: one object per row through Kysely takes seconds, this a fraction of that
- * (docs/benchmarks.md, "Engine load").
+ * better-sqlite3 statement, written straight into typed arrays and dictionaries. SQLite hands
+ * over one row per area, each column of the area's values aggregated into a JSON array
+ * (`json_group_array`): handing over a row costs about as much as parsing its arrays, so one row
+ * per area instead of one per value about halves the read (docs/benchmarks.md, "Engine load"
+ * and "SQLite bulk read per area").
+ *
+ * Exact: SQLite prints a REAL in JSON with 17 significant digits, which JSON.parse reads back as
+ * the same double, and NULL as null (NaN in the result). The one double JSON would not carry,
+ * -0, never reaches it: a REAL column stores -0 as the integer 0, so the store reads it as 0.
  */
 import type Database from 'better-sqlite3';
 import type { BulkSeries, BulkValueQuery, BulkValues } from '../store.js';
@@ -19,14 +24,9 @@ class Columns {
   flags = new Uint16Array(1024);
   source = new Uint8Array(1024);
 
-  push(area: number, series: number, value: number | null, flags: number, source: number): void {
-    if (this.count === this.area.length) this.grow();
-    const i = this.count++;
-    this.area[i] = area;
-    this.seriesOf[i] = series;
-    this.value[i] = value === null ? NaN : value;
-    this.flags[i] = flags;
-    this.source[i] = source;
+  /** Makes room for `n` more rows. */
+  reserve(n: number): void {
+    while (this.count + n > this.area.length) this.grow();
   }
 
   private grow(): void {
@@ -47,9 +47,9 @@ class Columns {
 
 /**
  * Per series: its index, the last source seen (rows of one series nearly always share it) with
- * its index, and the series that followed it in the last area. Rows come in key order (area,
+ * its index, and the series that followed it in the last area. Values come in key order (area,
  * indicator, year) and most areas hold the same series in the same order, so following `next`
- * finds the row's series without a map lookup.
+ * finds the value's series without a map lookup.
  */
 interface SeriesState {
   key: number;
@@ -59,8 +59,19 @@ interface SeriesState {
   next: SeriesState | undefined;
 }
 
-/** area id, series key (indicator id · 65536 + year), value, flags, source key (edition id · 2³² + column id). */
-type RawRow = [number, number, number | null, number, number];
+/**
+ * One area's values, as parallel arrays: series key (indicator id · 65536 + year), value (null
+ * when missing), flags, source key (edition id · 2³² + column id).
+ */
+export interface AreaValues {
+  keys: number[];
+  values: (number | null)[];
+  flags: number[];
+  sources: number[];
+}
+
+/** area id, then the JSON text of each array of AreaValues. */
+type AreaRow = [number, string, string, string, string];
 
 const SOURCE_KEY = 4294967296;
 
@@ -75,58 +86,83 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
   const stmt = db.prepare(sql).raw();
   const cols = new Columns();
   const areaCodes: string[] = [];
-  const areaIndex = new Int32Array(codeOf.length).fill(-1);
   const series: BulkSeries[] = [];
   const seriesIndex = new Map<number, SeriesState>();
-  let lastAreaId = -1;
-  let lastArea = -1;
   let s: SeriesState | undefined;
-  for (const row of stmt.iterate(...params) as IterableIterator<RawRow>) {
-    const areaId = row[0];
-    const key = row[1];
-    if (areaId !== lastAreaId) {
-      let a = areaIndex[areaId]!;
-      if (a < 0) {
-        a = areaCodes.push(codeOf[areaId]!) - 1;
-        areaIndex[areaId] = a;
+  for (const row of stmt.iterate(...params) as IterableIterator<AreaRow>) {
+    // one row per area (GROUP BY area_id), so each area is new here
+    const area = areaCodes.push(codeOf[row[0]]!) - 1;
+    const { keys, values, flags, sources } = inKeyOrder({
+      keys: JSON.parse(row[1]) as number[],
+      values: JSON.parse(row[2]) as (number | null)[],
+      flags: JSON.parse(row[3]) as number[],
+      sources: JSON.parse(row[4]) as number[],
+    });
+    const n = keys.length;
+    cols.reserve(n);
+    const at = cols.count;
+    cols.area.fill(area, at, at + n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      if (s === undefined || s.key !== key) {
+        const previous = s;
+        s = previous?.next?.key === key ? previous.next : seriesIndex.get(key);
+        if (!s) {
+          const indicatorId = Math.floor(key / 65536);
+          s = {
+            key,
+            index:
+              series.push({
+                indicator: indicatorOf[indicatorId]!,
+                year: key - indicatorId * 65536,
+                sources: [],
+              }) - 1,
+            lastSourceKey: -1,
+            lastSource: 0,
+            next: undefined,
+          };
+          seriesIndex.set(key, s);
+        }
+        if (previous) previous.next = s;
       }
-      lastAreaId = areaId;
-      lastArea = a;
-    }
-    if (s === undefined || s.key !== key) {
-      const previous = s;
-      s = previous?.next?.key === key ? previous.next : seriesIndex.get(key);
-      if (!s) {
-        const indicatorId = Math.floor(key / 65536);
-        s = {
-          key,
-          index:
-            series.push({
-              indicator: indicatorOf[indicatorId]!,
-              year: key - indicatorId * 65536,
-              sources: [],
-            }) - 1,
-          lastSourceKey: -1,
-          lastSource: 0,
-          next: undefined,
-        };
-        seriesIndex.set(key, s);
+      const sourceKey = sources[i]!;
+      if (sourceKey !== s.lastSourceKey) {
+        const editionId = Math.floor(sourceKey / SOURCE_KEY);
+        s.lastSource = addSource(
+          series[s.index]!,
+          editions.get(editionId),
+          columnOf[sourceKey - editionId * SOURCE_KEY]!,
+        );
+        s.lastSourceKey = sourceKey;
       }
-      if (previous) previous.next = s;
+      const value = values[i]!;
+      cols.seriesOf[at + i] = s.index;
+      cols.value[at + i] = value === null ? NaN : value;
+      cols.flags[at + i] = flags[i]!;
+      cols.source[at + i] = s.lastSource;
     }
-    const sourceKey = row[4];
-    if (sourceKey !== s.lastSourceKey) {
-      const editionId = Math.floor(sourceKey / SOURCE_KEY);
-      s.lastSource = addSource(
-        series[s.index]!,
-        editions.get(editionId),
-        columnOf[sourceKey - editionId * SOURCE_KEY]!,
-      );
-      s.lastSourceKey = sourceKey;
-    }
-    cols.push(lastArea, s.index, row[2], row[3], s.lastSource);
+    cols.count = at + n;
   }
   return finish(cols, areaCodes, series);
+}
+
+/**
+ * The area's values in key order (indicator, year). SQLite aggregates them in the order it scans
+ * the primary key, which is that order, but does not promise so: values out of order are sorted
+ * here rather than trusted.
+ */
+export function inKeyOrder(area: AreaValues): AreaValues {
+  const { keys } = area;
+  let ordered = true;
+  for (let i = 1; i < keys.length && ordered; i++) ordered = keys[i - 1]! < keys[i]!;
+  if (ordered) return area;
+  const order = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  return {
+    keys: order.map((i) => keys[i]!),
+    values: order.map((i) => area.values[i]!),
+    flags: order.map((i) => area.flags[i]!),
+    sources: order.map((i) => area.sources[i]!),
+  };
 }
 
 /** A dictionary table as an array indexed by id. */
@@ -146,7 +182,7 @@ function readEditions(db: Database.Database): Map<number, { edition: string; tab
   return new Map(rows.map((e) => [e.id, { edition: e.edition, table: e.table }]));
 }
 
-/** The SELECT and its parameters: only the columns the engine needs, ids instead of text. */
+/** The SELECT and its parameters: only the columns the engine needs, ids instead of text, one row per area. */
 function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
   const params: (string | number)[] = [q.divisionYear];
   let where = 'division_year = ?';
@@ -161,10 +197,13 @@ function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
     where += ` AND indicator_id IN (SELECT id FROM value_indicators WHERE indicator IN (${q.indicators.map(() => '?').join(', ')}))`;
     params.push(...q.indicators);
   }
-  // Two keys computed by SQLite: fewer columns per row to hand over (each costs about as much as
-  // the row's array). Exact: a year is 0–65535 (the series key the engine groups by assumes so),
-  // and edition ids stay far below 2²¹.
-  const sql = `SELECT area_id, indicator_id * 65536 + year, value, flags, edition_id * ${SOURCE_KEY} + column_id FROM area_values WHERE ${where}`;
+  // Two keys computed by SQLite: fewer arrays per area to hand over and parse. Exact: a year is
+  // 0–65535 (the series key the engine groups by assumes so), and edition ids stay far below 2²¹.
+  // ORDER BY area_id costs no sort: the grouping already scans the primary key in that order.
+  const sql =
+    `SELECT area_id, json_group_array(indicator_id * 65536 + year), json_group_array(value), ` +
+    `json_group_array(flags), json_group_array(edition_id * ${SOURCE_KEY} + column_id) ` +
+    `FROM area_values WHERE ${where} GROUP BY area_id ORDER BY area_id`;
   return [sql, params];
 }
 
