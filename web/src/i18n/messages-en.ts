@@ -36,6 +36,8 @@ export const en: Messages = {
   divisionYear: (y: number) => `All maps use the ${y} neighbourhood division.`,
   noData: 'No data has been loaded yet. Import sources with `veerkracht import`.',
   mapsHeading: 'Maps',
+  noMapsForArea: 'No maps for this area: no buurten with data are loaded.',
+  mapListFailed: 'The list of maps could not be loaded.',
   extraLayersHeading: 'Extra layers',
   periodLabel: 'Period',
   yearLabel: 'Year',

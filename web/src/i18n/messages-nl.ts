@@ -35,6 +35,8 @@ export const nl = {
   divisionYear: (y: number) => `Alle kaarten op de buurtindeling van ${y}.`,
   noData: 'Er zijn nog geen gegevens geladen. Importeer bronnen met `veerkracht import`.',
   mapsHeading: 'Kaarten',
+  noMapsForArea: 'Geen kaarten voor dit gebied: er zijn geen buurten met gegevens geladen.',
+  mapListFailed: 'De lijst met kaarten kon niet worden geladen.',
   extraLayersHeading: 'Extra lagen',
   periodLabel: 'Periode',
   yearLabel: 'Jaar',

@@ -8,6 +8,7 @@
  */
 import type { MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
 import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import { ApiError } from '../api-client.js';
 import { areaName, isKnownArea, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
@@ -101,6 +102,11 @@ export function createMapView(ctx: AppContext): View {
   let focusProfile = false;
   let legendCollapsed = false;
   let failed = false;
+  /**
+   * The area has no maps (unknown, or AREA_NOT_FOUND: no buurten loaded), or its list failed to
+   * load: why, for the side panel and (in the language shown) the alert above the map.
+   */
+  let listUnavailable: { why: 'no-maps' | 'failed'; alert: (tt: Messages) => string } | null = null;
 
   function select(code: string, focus = true): void {
     focusProfile = focus;
@@ -187,7 +193,10 @@ export function createMapView(ctx: AppContext): View {
 
   function renderAll(state: ViewState): void {
     const tt = t();
-    const { def, when } = current(state);
+    // without a list of its own, nothing of an area shown before is chosen or noted
+    const { def, when } = listUnavailable
+      ? { def: null, when: { period: null, year: null } }
+      : current(state);
     renderSidebar(sidebar, {
       defs: definitions.defs,
       def,
@@ -196,6 +205,12 @@ export function createMapView(ctx: AppContext): View {
       lang: state.lang,
       t: tt,
       terms: definitions.terms,
+      unavailable:
+        listUnavailable === null
+          ? null
+          : listUnavailable.why === 'no-maps'
+            ? tt.noMapsForArea
+            : tt.mapListFailed,
       onChooseMap: (map) => {
         performance.mark('vk:map-switch');
         // A year or period the user chose stays; the default of one map is not carried to the
@@ -208,6 +223,8 @@ export function createMapView(ctx: AppContext): View {
       onWhen: (w) => store.update({ period: w.period ?? state.period, year: w.year ?? state.year }),
     });
     renderHeader(state);
+    if (listUnavailable)
+      replaceChildren(status, h('p', { class: 'error', role: 'alert' }, listUnavailable.alert(tt)));
     const response = displayed(state);
     replaceChildren(
       legendSlot,
@@ -264,6 +281,19 @@ export function createMapView(ctx: AppContext): View {
     table.element.hidden = display !== 'table';
   }
 
+  /** An area without a list of maps: the side panel says why instead of loading forever. */
+  function showUnavailable(
+    state: ViewState,
+    why: 'no-maps' | 'failed',
+    alert: (tt: Messages) => string,
+  ): void {
+    listUnavailable = { why, alert };
+    failed = true;
+    shown = null;
+    loadedKey = '';
+    renderAll(state);
+  }
+
   /** Draws what the display asks for: the map itself or the difference with the previous period. */
   function drawDisplay(state: ViewState): void {
     if (!shown) return;
@@ -282,30 +312,25 @@ export function createMapView(ctx: AppContext): View {
 
   async function load(state: ViewState): Promise<void> {
     const tt = t();
-    if (!state.area || !isKnownArea(data, state.area)) {
-      replaceChildren(status, h('p', { class: 'error', role: 'alert' }, tt.unknownArea(state.area ?? '?')));
-      failed = true;
-      renderHeader(state);
+    const area = state.area;
+    if (!area || !isKnownArea(data, area)) {
+      showUnavailable(state, 'no-maps', (m) => m.unknownArea(area ?? '?'));
       return;
     }
     element.setAttribute('aria-busy', 'true');
     let areaDefs: MapDefinitionsResponse | null;
     try {
-      areaDefs = await definitions.load(state.area);
+      areaDefs = await definitions.load(area);
     } catch (error) {
       element.removeAttribute('aria-busy');
-      replaceChildren(
-        status,
-        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`),
-      );
-      failed = true;
-      renderHeader(state);
+      if (error instanceof ApiError && error.code === 'AREA_NOT_FOUND')
+        showUnavailable(state, 'no-maps', (m) => m.unknownArea(area));
+      else showUnavailable(state, 'failed', (m) => `${m.errorTitle}: ${(error as Error).message}`);
       return;
     }
-    if (!areaDefs || store.state.area !== state.area) return;
+    if (!areaDefs || store.state.area !== area) return;
+    listUnavailable = null;
     state = store.state;
-    const area = state.area;
-    if (!area) return;
     const { def, when } = current(state);
     if (!def) return;
     if (def.id !== state.map || when.period !== state.period || when.year !== state.year) {
