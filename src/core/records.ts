@@ -5,6 +5,7 @@
  */
 import type { AreaLevel } from './area-code.js';
 import type { Crs } from './coordinates.js';
+import { ValueColumns } from './value-columns.js';
 
 export const SOURCE_KINDS = ['kwb', 'geo', 'lbm', 'rivm', 'politie', 'tidy', 'demo'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -93,7 +94,7 @@ export interface ImportBatch {
   checksum: string;
   edition: SourceEdition;
   areas: ParsedArea[];
-  values: ParsedValue[];
+  values: ValueColumns;
   geometries: ParsedGeometry[];
   warnings: ImportWarning[];
   rowsRead: number;
@@ -113,5 +114,14 @@ export interface DisplayGeometry {
 }
 
 export function emptyBatch(file: string, checksum: string, edition: SourceEdition): ImportBatch {
-  return { file, checksum, edition, areas: [], values: [], geometries: [], warnings: [], rowsRead: 0 };
+  return {
+    file,
+    checksum,
+    edition,
+    areas: [],
+    values: new ValueColumns(),
+    geometries: [],
+    warnings: [],
+    rowsRead: 0,
+  };
 }

@@ -44,7 +44,9 @@ export function checkSomethingToImport(batch: ImportBatch, parser: SourceParser)
  * such value, unless `replaceOfficial` (`--replace-official`) is given.
  */
 export async function checkOfficialValues(store: Store, batch: ImportBatch): Promise<void> {
-  const known = batch.values.filter((v) => findCatalogueEntry(v.indicator) !== undefined);
+  const known = batch.values
+    .filter((i) => findCatalogueEntry(batch.values.indicator(i)) !== undefined)
+    .toArray();
   if (known.length === 0) return;
   const official = new Set(
     (await store.listEditions()).filter((e) => OFFICIAL_SOURCES.has(e.source)).map((e) => e.edition),
@@ -81,74 +83,68 @@ export async function checkOfficialValues(store: Store, batch: ImportBatch): Pro
 
 /** Invariants every batch must satisfy before it is written. */
 export function checkBatch(batch: ImportBatch): void {
+  const values = batch.values;
   const keys = new ValueKeys();
-  const validCodes = new Set<string>(); // a national batch has ~30 values per area: check each code once
+  const validCodes = new Uint8Array(values.areaCodes.length); // each distinct code checked once
   const checkedYears = new Set<number>();
-  let lastCode: string | undefined; // the values of one row follow each other: one code
-  for (const v of batch.values) {
-    if (v.areaCode !== lastCode && !validCodes.has(v.areaCode)) {
-      if (findAreaLevel(v.areaCode)) validCodes.add(v.areaCode);
-      else {
-        throw new AppError('AREA_CODE_INVALID', `value for '${v.areaCode}' has no valid area code`, {
-          location: { file: batch.file, column: v.column },
+  for (let i = 0; i < values.length; i++) {
+    const code = values.areaCodeNumber(i);
+    if (!validCodes[code]) {
+      const areaCode = values.areaCodes[code]!;
+      if (!findAreaLevel(areaCode))
+        throw new AppError('AREA_CODE_INVALID', `value for '${areaCode}' has no valid area code`, {
+          location: { file: batch.file, column: values.column(i) },
         });
-      }
+      validCodes[code] = 1;
     }
-    lastCode = v.areaCode;
-    if (!checkedYears.has(v.year) || !checkedYears.has(v.divisionYear)) {
-      const where = () => ({
-        file: batch.file,
-        column: v.column,
-        ...(v.line !== undefined ? { line: v.line } : {}),
-      });
-      checkPlausibleYear(v.year, where);
-      checkPlausibleYear(v.divisionYear, where);
-      checkedYears.add(v.year).add(v.divisionYear);
+    const year = values.year(i);
+    const divisionYear = values.divisionYear(i);
+    if (!checkedYears.has(year) || !checkedYears.has(divisionYear)) {
+      const where = () => lineOf(batch, i);
+      checkPlausibleYear(year, where);
+      checkPlausibleYear(divisionYear, where);
+      checkedYears.add(year).add(divisionYear);
     }
-    if (!keys.add(v.areaCode, v.divisionYear, v.indicator, v.year)) {
+    if (!keys.add(code, divisionYear, values.indicatorNumber(i), year)) {
       throw new AppError(
         'CSV_DUPLICATE_ROW',
-        `two values for ${v.areaCode}, indicator ${v.indicator}, year ${v.year} (one area appears twice)`,
-        {
-          location: { file: batch.file, column: v.column, ...(v.line !== undefined ? { line: v.line } : {}) },
-        },
+        `two values for ${values.areaCode(i)}, indicator ${values.indicator(i)}, year ${year} (one area appears twice)`,
+        { location: lineOf(batch, i) },
       );
     }
   }
 }
 
+/** Where value i of the batch was read: file, column and, where kept, line. */
+function lineOf(batch: ImportBatch, i: number): { file: string; column: string; line?: number } {
+  const line = batch.values.line(i);
+  return { file: batch.file, column: batch.values.column(i), ...(line !== undefined ? { line } : {}) };
+}
+
 /**
  * The value keys seen (area, division, indicator, year) without building a string per value: per
- * indicator and (division, year) a byte per area, areas numbered in order of appearance. A national
+ * indicator and (division, year) a byte per area, by the batch's numbers of its codes and indicators. A national
  * KWB edition has ~560,000 values; a Set of joined strings (or of large numbers) costs far more.
  */
 class ValueKeys {
-  private readonly areas = new Map<string, number>();
-  private readonly series = new Map<string, Map<number, Uint8Array>>();
-  private lastArea: string | undefined;
-  private lastAreaNumber = -1;
-  private lastIndicator: string | undefined;
-  private lastSeries: Map<number, Uint8Array> | undefined;
+  /** Per indicator number: its (division, year) sets, and the last one used. */
+  private readonly series: { byKey: Map<number, Uint8Array>; lastKey: number; last: Uint8Array }[] = [];
 
-  /** False when the key was seen before. */
-  add(area: string, division: number, indicator: string, year: number): boolean {
-    let a = area === this.lastArea ? this.lastAreaNumber : this.areas.get(area);
-    if (a === undefined) this.areas.set(area, (a = this.areas.size));
-    this.lastArea = area;
-    this.lastAreaNumber = a;
-    let byYear = indicator === this.lastIndicator ? this.lastSeries : this.series.get(indicator);
-    if (!byYear) this.series.set(indicator, (byYear = new Map()));
-    this.lastIndicator = indicator;
-    this.lastSeries = byYear;
+  /** False when the key was seen before; area and indicator are the batch's numbers for them. */
+  add(area: number, division: number, indicator: number, year: number): boolean {
     const k = division * 4096 + year; // year is 1990–next year here
-    let seen = byYear.get(k);
-    if (!seen || seen.length <= a) {
-      const grown = new Uint8Array(Math.max(1024, 2 * (a + 1)));
+    let series = this.series[indicator];
+    if (!series) this.series[indicator] = series = { byKey: new Map(), lastKey: -1, last: new Uint8Array(0) };
+    let seen = series.lastKey === k ? series.last : series.byKey.get(k);
+    if (!seen || seen.length <= area) {
+      const grown = new Uint8Array(Math.max(1024, 2 * (area + 1)));
       if (seen) grown.set(seen);
-      byYear.set(k, (seen = grown));
+      series.byKey.set(k, (seen = grown));
     }
-    if (seen[a]) return false;
-    seen[a] = 1;
+    series.lastKey = k;
+    series.last = seen;
+    if (seen[area]) return false;
+    seen[area] = 1;
     return true;
   }
 }

@@ -3,38 +3,17 @@
  * RD geometry and display geometry cross as columns in ArrayBuffers, transferred without a copy: a structured
  * clone of half a million value objects costs as much time as parsing them in a second thread
  * saves (docs/decisions/007). Strings cross once per distinct value (area code, indicator, source
- * column); areas, warnings and the edition are small and are cloned. `decodeBatch` gives back a
+ * column, each in its own table); areas, warnings and the edition are small and are cloned. `decodeBatch` gives back a
  * batch equal to the one encoded (test/pipeline/parse-ahead.test.ts).
  */
-import type {
-  DisplayGeometry,
-  ImportBatch,
-  ParsedGeometry,
-  ParsedValue,
-  PolygonGeometry,
-} from '../core/records.js';
-import { StringIndex } from '../core/string-index.js';
+import type { DisplayGeometry, ImportBatch, ParsedGeometry, PolygonGeometry } from '../core/records.js';
+import { ValueColumns, type ValueColumnArrays } from '../core/value-columns.js';
 
 export interface EncodedBatch {
   head: Omit<ImportBatch, 'values' | 'geometries' | 'display'>;
-  values: EncodedValues;
+  values: ValueColumnArrays;
   geometries: EncodedGeometries | ParsedGeometry[];
   display?: EncodedDisplay | DisplayGeometry[];
-}
-
-interface EncodedValues {
-  count: number;
-  strings: string[];
-  areaCode: Uint32Array;
-  indicator: Uint32Array;
-  column: Uint32Array;
-  year: Int32Array;
-  value: Float64Array;
-  isNull: Uint8Array;
-  flags: Int32Array;
-  divisionYear: Int32Array;
-  /** -1: the value has no line. */
-  line: Int32Array;
 }
 
 interface EncodedGeometries extends EncodedPolygons {
@@ -50,7 +29,7 @@ interface EncodedDisplay extends EncodedPolygons {
 /** The batch as columns, and the buffers to transfer with it. */
 export function encodeBatch(batch: ImportBatch): { message: EncodedBatch; transfer: ArrayBuffer[] } {
   const { values, geometries, display, ...head } = batch;
-  const encodedValues = encodeValues(values);
+  const encodedValues = values.toArrays();
   const encodedGeometries = encodeGeometries(geometries);
   const encodedDisplay = display ? encodeDisplay(display) : undefined;
   const transfer: ArrayBuffer[] = [
@@ -82,62 +61,12 @@ export function encodeBatch(batch: ImportBatch): { message: EncodedBatch; transf
 export function decodeBatch(message: EncodedBatch): ImportBatch {
   const batch: ImportBatch = {
     ...message.head,
-    values: decodeValues(message.values),
+    values: ValueColumns.fromArrays(message.values),
     geometries: Array.isArray(message.geometries) ? message.geometries : decodeGeometries(message.geometries),
   };
   if (message.display)
     batch.display = Array.isArray(message.display) ? message.display : decodeDisplay(message.display);
   return batch;
-}
-
-function encodeValues(values: readonly ParsedValue[]): EncodedValues {
-  const n = values.length;
-  const table = new StringIndex();
-  const out: EncodedValues = {
-    count: n,
-    strings: table.keys,
-    areaCode: new Uint32Array(n),
-    indicator: new Uint32Array(n),
-    column: new Uint32Array(n),
-    year: new Int32Array(n),
-    value: new Float64Array(n),
-    isNull: new Uint8Array(n),
-    flags: new Int32Array(n),
-    divisionYear: new Int32Array(n),
-    line: new Int32Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    out.areaCode[i] = table.of(v.areaCode);
-    out.indicator[i] = table.of(v.indicator);
-    out.column[i] = table.of(v.column);
-    out.year[i] = v.year;
-    if (v.value === null) out.isNull[i] = 1;
-    else out.value[i] = v.value;
-    out.flags[i] = v.flags;
-    out.divisionYear[i] = v.divisionYear;
-    out.line[i] = v.line ?? -1;
-  }
-  return out;
-}
-
-function decodeValues(e: EncodedValues): ParsedValue[] {
-  const out = new Array<ParsedValue>(e.count);
-  const s = e.strings;
-  for (let i = 0; i < e.count; i++) {
-    const v: ParsedValue = {
-      areaCode: s[e.areaCode[i]!]!,
-      year: e.year[i]!,
-      indicator: s[e.indicator[i]!]!,
-      value: e.isNull[i] ? null : e.value[i]!,
-      flags: e.flags[i]!,
-      column: s[e.column[i]!]!,
-      divisionYear: e.divisionYear[i]!,
-    };
-    if (e.line[i]! >= 0) v.line = e.line[i]!;
-    out[i] = v;
-  }
-  return out;
 }
 
 /** Polygons as columns: their shapes and their points. */

@@ -24,12 +24,17 @@ export function buildImportReport(
   const byLevel: Record<string, number> = {};
   for (const a of batch.areas) byLevel[a.level] = (byLevel[a.level] ?? 0) + 1;
   const perIndicator: Record<string, { values: number; missing: number; years: Set<number> }> = {};
-  for (const v of batch.values) {
-    const entry = (perIndicator[v.indicator] ??= { values: 0, missing: 0, years: new Set() });
-    if (v.value === null) entry.missing++;
+  const values = batch.values;
+  const entries = values.indicators.map(() => ({ values: 0, missing: 0, years: new Set<number>() }));
+  for (let i = 0; i < values.length; i++) {
+    const entry = entries[values.indicatorNumber(i)]!;
+    if (values.value(i) === null) entry.missing++;
     else entry.values++;
-    entry.years.add(v.year);
+    entry.years.add(values.year(i));
   }
+  values.indicators.forEach((indicator, k) => {
+    if (entries[k]!.values + entries[k]!.missing > 0) perIndicator[indicator] = entries[k]!;
+  });
   const warnings: Record<string, { count: number; examples: string[] }> = {};
   const unmatched: string[] = [];
   for (const w of batch.warnings) {

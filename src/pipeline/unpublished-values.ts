@@ -6,48 +6,54 @@
  * does not exist, so such (indicator, year[, level]) groups are left out and counted as one
  * COLUMN_NOT_PUBLISHED warning each. Groups with at least one number keep their nulls.
  */
-import type { ImportWarning, ParsedValue } from '../core/records.js';
+import type { ImportWarning } from '../core/records.js';
+import type { ValueColumns } from '../core/value-columns.js';
 
 /** One (indicator, year[, level]) group: does it hold a number, and its first value (for the warning). */
 interface ValueGroup {
   hasNumber: boolean;
-  first: ParsedValue;
+  first: number;
 }
 
-/** Returns the values of groups with at least one number; adds a warning per dropped group. */
+/**
+ * Returns the values of groups with at least one number (the same columns when none is dropped);
+ * adds a warning per dropped group. `groupOf` names a value's group other than by its indicator.
+ */
 export function dropUnpublished(
-  values: readonly ParsedValue[],
+  values: ValueColumns,
   file: string,
   warnings: ImportWarning[],
-  groupOf?: (v: ParsedValue) => string,
-): ParsedValue[] {
-  // the default group (indicator, year) is found without a string per value: a national KWB
-  // edition has ~560,000 values; each value's group is remembered for the filter below
-  const groups = new Map<string, Map<number, ValueGroup>>();
+  groupOf?: (values: ValueColumns, i: number) => string,
+): ValueColumns {
+  // the default group (indicator, year) is found by the indicator's number, without a string per
+  // value: a national KWB edition has ~560,000 values; each value's group is remembered for the
+  // filter below
+  const groups = new Map<string | number, Map<number, ValueGroup>>();
   const groupOfValue = new Array<ValueGroup>(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    const k = groupOf ? groupOf(v) : v.indicator;
+    const k = groupOf ? groupOf(values, i) : values.indicatorNumber(i);
     let years = groups.get(k);
     if (!years) groups.set(k, (years = new Map()));
-    let group = years.get(v.year);
-    if (!group) years.set(v.year, (group = { hasNumber: false, first: v }));
-    if (v.value !== null) group.hasNumber = true;
+    const year = values.year(i);
+    let group = years.get(year);
+    if (!group) years.set(year, (group = { hasNumber: false, first: i }));
+    if (values.value(i) !== null) group.hasNumber = true;
     groupOfValue[i] = group;
   }
   let dropped = 0;
   for (const [k, years] of groups)
-    for (const [year, { hasNumber, first: v }] of years) {
+    for (const [year, { hasNumber, first }] of years) {
       if (hasNumber) continue;
       dropped++;
-      const group = groupOf ? k : `${v.indicator} ${year}`;
+      const column = values.column(first);
+      const group = groupOf ? k : `${values.indicator(first)} ${year}`;
       warnings.push({
         code: 'COLUMN_NOT_PUBLISHED',
-        message: `${group}: column '${v.column}' is empty in every row (not published); nothing stored`,
+        message: `${group}: column '${column}' is empty in every row (not published); nothing stored`,
         file,
-        column: v.column,
+        column,
       });
     }
-  if (dropped === 0) return values as ParsedValue[];
-  return values.filter((_, i) => groupOfValue[i]!.hasNumber);
+  if (dropped === 0) return values;
+  return values.filter((i) => groupOfValue[i]!.hasNumber);
 }

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, VALUE_FLAGS, type ImportBatch, type ParsedArea } from '../core/records.js';
+import { ValueColumns } from '../core/value-columns.js';
 import { captureDataEdition } from './capture-data-edition.js';
 import type { BulkValueQuery, BulkValues, Store, ValueRow } from './store.js';
 
@@ -61,15 +62,17 @@ function batch(
     ...edition,
   });
   b.areas = areaCodes.map((code) => area(code, divisionYear));
-  b.values = cells.map(([areaCode, indicator, year, value, flags]) => ({
-    areaCode,
-    indicator,
-    year,
-    value,
-    flags,
-    column: COLUMN[indicator]!,
-    divisionYear,
-  }));
+  b.values = ValueColumns.from(
+    cells.map(([areaCode, indicator, year, value, flags]) => ({
+      areaCode,
+      indicator,
+      year,
+      value,
+      flags,
+      column: COLUMN[indicator]!,
+      divisionYear,
+    })),
+  );
   b.rowsRead = cells.length;
   return b;
 }

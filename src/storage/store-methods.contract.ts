@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { VALUE_FLAGS } from '../core/records.js';
+import { ValueColumns } from '../core/value-columns.js';
 import { sampleBatch } from './store.contract.js';
 import type { Store } from './store.js';
 
@@ -47,7 +48,7 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
         divisionYear: 2021,
         name: a.level === 'gemeente' ? null : a.name,
       }));
-      later.values = [];
+      later.values = new ValueColumns();
       later.geometries = [];
       await store.writeBatch(later, { file: 2 });
       const codes = (rows: { code: string; divisionYear: number }[]) =>
@@ -97,7 +98,7 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
     it('writes a batch of many areas with repeated codes as it would one at a time: a later name wins, a later null keeps the earlier', async () => {
       const store = await makeStore();
       const batch = sampleBatch('many areas');
-      batch.values = [];
+      batch.values = new ValueColumns();
       batch.geometries = [];
       const buurt = (i: number, name: string | null, wijk: string | null = null) => ({
         code: `BU0917${String(i).padStart(4, '0')}`,
@@ -213,7 +214,9 @@ export function runStoreMethodsContract(makeStore: () => Store | Promise<Store>)
       expect(rows(again)).toEqual(rows(direct));
       expect(rows(direct)).toHaveLength(3);
       const more = sampleBatch('more');
-      more.values = more.values.map((v) => ({ ...v, value: v.value === null ? null : v.value + 1 }));
+      more.values = ValueColumns.from(
+        more.values.toArray().map((v) => ({ ...v, value: v.value === null ? null : v.value + 1 })),
+      );
       await store.writeBatch(more, {});
       expect(rows(await store.getBulkValues(q))).toEqual([
         'BU09171000 corporation_share NaN',

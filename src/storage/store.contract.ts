@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, VALUE_FLAGS, type ImportBatch } from '../core/records.js';
+import { ValueColumns } from '../core/value-columns.js';
 import { runCarriedValuesContract } from './carried-values.contract.js';
 import { runStoreMethodsContract } from './store-methods.contract.js';
 import type { Store } from './store.js';
@@ -44,7 +45,7 @@ export function sampleBatch(checksum = 'abc'): ImportBatch {
       divisionYear: 2019,
     },
   ];
-  batch.values = [
+  batch.values = ValueColumns.from([
     {
       areaCode: 'BU09171000',
       year: 2018,
@@ -72,7 +73,7 @@ export function sampleBatch(checksum = 'abc'): ImportBatch {
       column: 'a_inw',
       divisionYear: 2019,
     },
-  ];
+  ]);
   batch.geometries = [
     {
       code: 'BU09171000',
@@ -140,7 +141,7 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       const store = await makeStore();
       await store.writeBatch(sampleBatch('first'), {});
       const second = sampleBatch('second');
-      second.values = second.values.map((v) => ({ ...v, year: 2019 }));
+      second.values = ValueColumns.from(second.values.toArray().map((v) => ({ ...v, year: 2019 })));
       await expect(
         store.transaction(async (tx) => {
           await tx.writeBatch(second, {});
@@ -172,7 +173,7 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       const gm = { ...sampleBatch('gm'), edition: { ...sampleBatch().edition, edition: 'gemeente edition' } };
       gm.areas = [];
       gm.geometries = [];
-      gm.values = [
+      gm.values = ValueColumns.from([
         {
           areaCode: 'GM0917',
           year: 2018,
@@ -182,7 +183,7 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
           column: 'a_inw',
           divisionYear: 2019,
         },
-      ];
+      ]);
       await store.writeBatch(gm, {});
       const bulk = await store.getBulkValues({ divisionYear: 2019 });
       const rows = Array.from({ length: bulk.count }, (_, i) => {
@@ -228,7 +229,7 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
       };
       original.areas = [];
       original.geometries = [];
-      original.values = [
+      original.values = ValueColumns.from([
         {
           areaCode: 'BU09280000',
           year: 2018,
@@ -238,7 +239,7 @@ export function runStoreContract(makeStore: () => Store | Promise<Store>): void 
           column: 'a_inw',
           divisionYear: 2021,
         },
-      ];
+      ]);
       await store.writeBatch(original, {});
       const method = 'code (indeling 2019)';
       expect(

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
+import type { ImportBatch, ParsedValue } from '../../src/core/records.js';
+import { ValueColumns } from '../../src/core/value-columns.js';
 import { decodeBatch, encodeBatch } from '../../src/pipeline/batch-transport.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/pipeline/input-limits.js';
 import { ParseAhead } from '../../src/pipeline/parse-ahead.js';
@@ -64,7 +66,7 @@ describe('a batch crossing to the import thread', () => {
     const decoded = decodeBatch(await received);
     port1.close();
     port2.close();
-    expect(decoded).toStrictEqual(batch);
+    expect(comparable(decoded)).toStrictEqual(comparable(batch));
     expect(decoded.values.length + decoded.geometries.length).toBeGreaterThan(0);
   });
 
@@ -84,7 +86,7 @@ describe('a batch crossing to the import thread', () => {
       geometries: [],
       warnings: [],
       rowsRead: 2,
-      values: [
+      values: ValueColumns.from([
         {
           areaCode: 'GM0917',
           year: 2020,
@@ -104,11 +106,11 @@ describe('a batch crossing to the import thread', () => {
           divisionYear: 2020,
           line: 3,
         },
-      ],
+      ]),
     };
     const decoded = decodeBatch(encodeBatch(batch).message);
-    expect(decoded.values).toStrictEqual(batch.values);
-    expect('line' in decoded.values[0]!).toBe(false);
+    expect(decoded.values.toArray()).toStrictEqual(batch.values.toArray());
+    expect('line' in decoded.values.at(0)).toBe(false);
   });
 });
 
@@ -197,7 +199,12 @@ async function takeAll(ahead: ParseAhead, paths: readonly string[]): Promise<Par
     const parsed = await ahead.take();
     const inline = await parseInputFile(readInputFile(path), parseContextFor(memoryStore(), {}), undefined);
     expect(parsed?.parser).toBe(inline.parser);
-    expect(parsed?.batch).toStrictEqual(inline.batch);
+    expect(comparable(parsed!.batch)).toStrictEqual(comparable(inline.batch));
   }
   return ahead;
+}
+
+/** A batch with its values as objects: columns of equal values may differ in spare capacity. */
+function comparable(batch: ImportBatch): Omit<ImportBatch, 'values'> & { values: ParsedValue[] } {
+  return { ...batch, values: batch.values.toArray() };
 }

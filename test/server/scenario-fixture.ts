@@ -4,6 +4,7 @@
  * extra edition. Deterministic: the values follow from the store's own inhabitants.
  */
 import { emptyBatch } from '../../src/core/records.js';
+import { ValueColumns } from '../../src/core/value-columns.js';
 import type { Store } from '../../src/storage/store.js';
 import { SYNTHETIC_DIVISION } from './synthetic-store.js';
 
@@ -23,16 +24,18 @@ export async function addDwellings(store: Store): Promise<void> {
     publisher: 'test',
     divisionYear: SYNTHETIC_DIVISION,
   });
-  batch.values = inhabitants
-    .filter((v) => v.areaCode.startsWith('BU') && v.value !== null)
-    .map((v) => ({
-      areaCode: v.areaCode,
-      year: v.year,
-      indicator: 'dwellings',
-      value: Math.round(v.value! * 0.45),
-      flags: 0,
-      column: 'dwellings',
-      divisionYear: SYNTHETIC_DIVISION,
-    }));
+  batch.values = ValueColumns.from(
+    inhabitants
+      .filter((v) => v.areaCode.startsWith('BU') && v.value !== null)
+      .map((v) => ({
+        areaCode: v.areaCode,
+        year: v.year,
+        indicator: 'dwellings',
+        value: Math.round(v.value! * 0.45),
+        flags: 0,
+        column: 'dwellings',
+        divisionYear: SYNTHETIC_DIVISION,
+      })),
+  );
   await store.writeBatch(batch, {});
 }

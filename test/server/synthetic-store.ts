@@ -4,6 +4,7 @@
  * test/synthetic/synthetic-country.ts, written through store.writeBatch.
  */
 import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
+import { ValueColumns } from '../../src/core/value-columns.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { syntheticCountry, type SyntheticOptions } from '../synthetic/synthetic-country.js';
@@ -83,14 +84,16 @@ export async function fillSyntheticStore(store: Store, options: SyntheticOptions
     })),
   );
   const values: ImportBatch = emptyBatch('synthetic-values', 'synthetic-values', edition);
-  values.values = country.values.map((v) => ({
-    areaCode: v.areaCode,
-    year: v.year,
-    indicator: v.indicator,
-    value: v.value,
-    flags: v.flags,
-    column: v.sourceColumn,
-    divisionYear: SYNTHETIC_DIVISION,
-  }));
+  values.values = ValueColumns.from(
+    country.values.map((v) => ({
+      areaCode: v.areaCode,
+      year: v.year,
+      indicator: v.indicator,
+      value: v.value,
+      flags: v.flags,
+      column: v.sourceColumn,
+      divisionYear: SYNTHETIC_DIVISION,
+    })),
+  );
   await store.writeBatch(values, {});
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
+import { ValueColumns } from '../../src/core/value-columns.js';
 import { openPgStore } from '../../src/storage/postgres/pg-store.js';
 import { runMembersStoreContract } from '../../src/storage/members-store.contract.js';
 import { runScenarioStoreContract } from '../../src/storage/scenario-store.contract.js';
@@ -42,7 +43,7 @@ describe.skipIf(!hasPostgres)('PgStore: one connection carries an import while o
       let written!: () => void;
       const inside = new Promise<void>((resolve) => (written = resolve));
       const second = sampleBatch('second');
-      second.values = second.values.map((v) => ({ ...v, year: 2019 }));
+      second.values = ValueColumns.from(second.values.toArray().map((v) => ({ ...v, year: 2019 })));
       const run = store.transaction(async (tx) => {
         await tx.writeBatch(second, {});
         expect((await tx.getValues({ years: [2019] })).length).toBe(3);

@@ -25,19 +25,7 @@ export async function writeImportBatch(
   )) as [{ id: number }];
   await writeAreas(tx, batch.areas, editionId);
   const values = new PgValueRows(batch.values.length);
-  for (const v of batch.values)
-    values.push(
-      v.divisionYear,
-      v.areaCode,
-      v.indicator,
-      v.year,
-      v.value,
-      v.flags,
-      editionId,
-      v.column,
-      null,
-      null,
-    );
+  values.pushColumns(batch.values, editionId);
   await values.write(tx.client!);
   await writeGeometries(tx, batch.geometries, editionId);
   await tx.changes(

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { StringIndex } from '../../core/string-index.js';
+import type { ValueColumns } from '../../core/value-columns.js';
 import { VALUE_DICTIONARIES, IdRows, type DictionaryKind } from '../value-id-rows.js';
 import { DROP_BULK_SNAPSHOTS } from './pg-bulk-snapshot.js';
 import { BinaryCopyWriter } from './pg-copy-binary.js';
@@ -82,6 +83,28 @@ export class PgValueRows {
       method,
       from,
     );
+  }
+
+  /** Pushes every value of a batch's columns as an original value of `edition`. */
+  pushColumns(values: ValueColumns, edition: number): void {
+    // each distinct key numbered here once, not once per value
+    const areas = Uint32Array.from(values.areaCodes, (k) => this.areas.of(k));
+    const indicators = Uint32Array.from(values.indicators, (k) => this.indicators.of(k));
+    const columns = Uint32Array.from(values.columns, (k) => this.columns.of(k));
+    this.rows.reserve(values.length);
+    for (let i = 0; i < values.length; i++)
+      this.rows.push(
+        values.divisionYear(i),
+        areas[values.areaCodeNumber(i)]!,
+        indicators[values.indicatorNumber(i)]!,
+        values.year(i),
+        values.value(i),
+        values.flags(i),
+        edition,
+        columns[values.columnNumber(i)]!,
+        null,
+        null,
+      );
   }
 
   /**

@@ -7,7 +7,9 @@ import { geometryBbox } from '../../core/geometry-bbox.js';
 import type { ImportBatch } from '../../core/records.js';
 import type { WriteBatchResult } from '../store.js';
 import { ChunkedInsert } from './chunked-insert.js';
-import { CodedValueRows } from './value-rows.js';
+import type { ValueColumns } from '../../core/value-columns.js';
+import { IdRows } from '../value-id-rows.js';
+import { DictionaryIds, writeIdRows } from './value-rows.js';
 
 /** Areas and names per multi-row statement (≈ 70,000 areas on the four benchmark inputs). */
 const AREA_ROWS_PER_STATEMENT = 256;
@@ -86,19 +88,34 @@ function upsertEdition(db: Database.Database, e: ImportBatch['edition']): number
 }
 
 /**
- * Inserts (or replaces) the batch's values: codes, indicators and source columns resolved to
- * dictionary ids once each, then written in primary-key order (value-rows.ts). Same rows and
- * same replace semantics as one statement per value in batch order.
+ * Inserts (or replaces) the batch's values: each distinct area code, indicator and source column
+ * resolved to its dictionary id once (codes and indicators in sorted order, so that new ids follow
+ * it), then written in primary-key order (value-rows.ts). Same rows and same replace semantics as
+ * one statement per value in batch order.
  */
-function writeValues(db: Database.Database, batchValues: ImportBatch['values'], editionId: number): void {
-  if (batchValues.length === 0) return;
-  const rows = new CodedValueRows(db, batchValues.length);
-  rows.preload(
-    batchValues.map((v) => v.areaCode),
-    batchValues.map((v) => v.indicator),
-  );
-  for (const v of batchValues) {
-    rows.push(v.divisionYear, v.areaCode, v.indicator, v.year, v.value, v.flags, editionId, v.column, null);
-  }
-  rows.write();
+function writeValues(db: Database.Database, values: ValueColumns, editionId: number): void {
+  if (values.length === 0) return;
+  const areaIds = dictionaryIdsOf(new DictionaryIds(db, 'area'), values.areaCodes);
+  const indicatorIds = dictionaryIdsOf(new DictionaryIds(db, 'indicator'), values.indicators);
+  const columnIds = dictionaryIdsOf(new DictionaryIds(db, 'column'), values.columns, false);
+  const rows = new IdRows(values.length);
+  for (let i = 0; i < values.length; i++)
+    rows.push(
+      values.divisionYear(i),
+      areaIds[values.areaCodeNumber(i)]!,
+      indicatorIds[values.indicatorNumber(i)]!,
+      values.year(i),
+      values.value(i),
+      values.flags(i),
+      editionId,
+      columnIds[values.columnNumber(i)]!,
+      null,
+    );
+  writeIdRows(db, rows);
+}
+
+/** The dictionary ids of `keys`, by their index there (looked up, or added in sorted order). */
+function dictionaryIdsOf(dictionary: DictionaryIds, keys: readonly string[], sorted = true): Uint32Array {
+  if (sorted) dictionary.preload(keys);
+  return Uint32Array.from(keys, (k) => dictionary.id(k));
 }

@@ -12,7 +12,7 @@ const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/kwb');
 const ctx: ParseContext = { listAreaNames: async () => [], findGemeenteByName: async () => [] };
 
 const valueOf = (batch: ImportBatch, code: string, indicator: string) =>
-  batch.values.find((v) => v.areaCode === code && v.indicator === indicator);
+  batch.values.toArray().find((v) => v.areaCode === code && v.indicator === indicator);
 
 describe('kwbMnemonicCsvParser (kwb-YYYY export, `;`, decimal commas)', () => {
   const file = readInputFile(join(FIXTURES, 'kwb2019_mnemonic.csv'));
@@ -60,7 +60,7 @@ describe('kwbMnemonicCsvParser (kwb-YYYY export, `;`, decimal commas)', () => {
       gemeenteCode: 'GM0917',
       wijkCode: 'WK091710',
     });
-    expect(batch.values.some((v) => v.column === 'ste_mvs')).toBe(false);
+    expect(batch.values.toArray().some((v) => v.column === 'ste_mvs')).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ describe('kwbNameCodeListParser', () => {
       listAreaNames: async () => [],
       findGemeenteByName: async () => [],
     });
-    expect(batch.values).toEqual([]);
+    expect(batch.values.length).toBe(0);
     expect(batch.areas).toEqual([]);
     expect(batch.warnings.map((w) => w.code)).toEqual(['FILE_SKIPPED']);
     expect(

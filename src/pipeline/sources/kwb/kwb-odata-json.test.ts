@@ -12,7 +12,7 @@ const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/kwb');
 const ctx: ParseContext = { listAreaNames: async () => [], findGemeenteByName: async () => [] };
 
 function valueOf(batch: ImportBatch, code: string, indicator: string) {
-  return batch.values.find((v) => v.areaCode === code && v.indicator === indicator);
+  return batch.values.toArray().find((v) => v.areaCode === code && v.indicator === indicator);
 }
 
 describe('kwbODataJsonParser: TypedDataSet with a DataProperties file beside it', () => {
@@ -72,14 +72,14 @@ describe('kwbODataJsonParser: TypedDataSet with a DataProperties file beside it'
       ['BU09171000', 'buurt', null, 'GM0917', 'WK091710'],
       ['BU09171001', 'buurt', null, 'GM0917', 'WK091710'],
     ]);
-    expect(new Set(batch.values.map((v) => v.indicator)).has('OppervlakteTotaal')).toBe(false);
+    expect(new Set(batch.values.toArray().map((v) => v.indicator)).has('OppervlakteTotaal')).toBe(false);
     expect(batch.rowsRead).toBe(5);
   });
 
   it('takes the year from the table id even when --year says otherwise (with a warning)', async () => {
     const batch = await kwbODataJsonParser.parse(file, { ...ctx, year: 2019 });
     expect(batch.edition.edition).toBe('CBS KWB 2018 (84286NED)');
-    expect(new Set(batch.values.map((v) => v.year))).toEqual(new Set([2018]));
+    expect(new Set(batch.values.toArray().map((v) => v.year))).toEqual(new Set([2018]));
     expect(batch.warnings.map((w) => w.code)).toEqual(['YEAR_FROM_TABLE']);
   });
 
@@ -106,12 +106,12 @@ describe('kwbODataJsonParser: the combined cache form', () => {
       value: 44,
       column: 'HuurwoningenInBezitCorporaties_49',
     });
-    expect(batch.values.some((v) => v.indicator === 'low_income_households_share')).toBe(false);
+    expect(batch.values.toArray().some((v) => v.indicator === 'low_income_households_share')).toBe(false);
   });
 
   it('skips a column whose unit contradicts the indicator (a % age group is not a count)', async () => {
     const batch = await kwbODataJsonParser.parse(file, ctx);
-    expect(batch.values.some((v) => v.indicator === 'inhabitants_0_14')).toBe(false);
+    expect(batch.values.toArray().some((v) => v.indicator === 'inhabitants_0_14')).toBe(false);
     expect(batch.warnings.find((w) => w.code === 'COLUMN_UNIT_MISMATCH')?.column).toBe('k_0Tot15Jaar_8');
   });
 
@@ -137,7 +137,7 @@ describe('kwbODataJsonParser: refusals', () => {
     const e = await kwbODataJsonParser.parse(readInputFile(path), ctx).catch((x: unknown) => x);
     expect((e as AppError).code).toBe('YEAR_UNKNOWN');
     const batch = await kwbODataJsonParser.parse(readInputFile(path), { ...ctx, year: 2019 });
-    expect(batch.values[0]).toMatchObject({ year: 2019, value: 10, indicator: 'inhabitants' });
+    expect(batch.values.at(0)).toMatchObject({ year: 2019, value: 10, indicator: 'inhabitants' });
   });
 
   it('names the record and key of text in a number column', async () => {

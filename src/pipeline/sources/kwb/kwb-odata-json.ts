@@ -22,8 +22,8 @@ import {
   type ImportBatch,
   type ImportWarning,
   type ParsedArea,
-  type ParsedValue,
 } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import { findCatalogueEntry } from '../../../domain/indicator-catalogue.js';
 import { parseCell } from '../../cell-value.js';
 import { readInputFile, type InputFile } from '../../input-file.js';
@@ -262,7 +262,7 @@ export async function parseKwbODataJson(file: InputFile, ctxYear: number | undef
     });
   }
   const areas: ParsedArea[] = [];
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const seen = new Map<string, number>();
   input.rows.forEach((row, i) => {
     const area = rowArea(file, row, i, meta.code!, meta.gemeenteName, input.names, year);

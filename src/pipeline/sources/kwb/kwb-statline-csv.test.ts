@@ -11,7 +11,7 @@ const fixture = (relative: string): string =>
   join(import.meta.dirname, '../../../../test/fixtures', relative);
 const ctx: ParseContext = { listAreaNames: async () => [], findGemeenteByName: async () => [] };
 const valueOf = (batch: ImportBatch, code: string, indicator: string) =>
-  batch.values.find((v) => v.areaCode === code && v.indicator === indicator);
+  batch.values.toArray().find((v) => v.areaCode === code && v.indicator === indicator);
 
 /** A StatLine download: `;`, quoted, titles with units, padded codes, `.` for suppressed. */
 const STATLINE = [

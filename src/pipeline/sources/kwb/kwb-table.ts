@@ -13,13 +13,8 @@
  */
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel, gemeenteOf, wijkOf, type AreaCode, type BuurtCode } from '../../../core/area-code.js';
-import {
-  emptyBatch,
-  VALUE_FLAGS,
-  type ImportBatch,
-  type ParsedArea,
-  type ParsedValue,
-} from '../../../core/records.js';
+import { emptyBatch, VALUE_FLAGS, type ImportBatch, type ParsedArea } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import { parseCell } from '../../cell-value.js';
 import { rowNumberColumns } from '../../csv-table.js';
 import type { InputFile } from '../../input-file.js';
@@ -204,22 +199,14 @@ export async function parseKwbTable(
       : await areasByName(file.name, table, nameAt, ctx, batch, year);
   checkDuplicates(file.name, table, rowAreas);
   const areas: ParsedArea[] = [];
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   for (const [i, area] of rowAreas) {
     const row = table.rows[i]!;
     areas.push(areaOf(area.code, area.level, area.name, year));
     for (const col of columns.values) {
       const where = { file: file.name, line: table.lineOf(i), row: i + 1, column: col.header };
       const { value, flags } = kwbCellValue(row[col.index], where, col.indicator);
-      values.push({
-        areaCode: area.code,
-        year,
-        indicator: col.indicator,
-        value,
-        flags,
-        column: col.header,
-        divisionYear: year,
-      });
+      values.add(area.code, year, col.indicator, value, flags, col.header, year);
     }
   }
   batch.areas = areas;

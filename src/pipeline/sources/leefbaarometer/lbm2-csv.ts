@@ -12,7 +12,8 @@
  * year); division year = M (`--division` overrides). LBM 2.0 is another model than 3.0: its
  * ids (lbm2_*) never mix with lbm_*.
  */
-import { emptyBatch, type ImportBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import { emptyBatch, type ImportBatch, type ParsedArea } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import { AppError } from '../../../core/app-error.js';
 import {
   cellLocation,
@@ -136,7 +137,7 @@ function readScores(
   codeCol: number,
   years: number[],
   divisionYear: number,
-): { values: ParsedValue[]; areas: ParsedArea[] } {
+): { values: ValueColumns; areas: ParsedArea[] } {
   const measures = Object.entries(LBM2_SCORE_COLUMNS)
     .map(([column, indicator]) => ({
       column,
@@ -145,7 +146,7 @@ function readScores(
     }))
     .filter((m) => m.index >= 0);
   const checkDuplicate = createDuplicateGuard(table, codeCol);
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const areas = new Map<string, ParsedArea>();
   table.rows.forEach((_, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol, ['gemeente', 'wijk']);
@@ -172,7 +173,7 @@ function readClasses(
   codeCol: number,
   divisionYear: number,
   batch: ImportBatch,
-): { values: ParsedValue[]; areas: ParsedArea[] } {
+): { values: ValueColumns; areas: ParsedArea[] } {
   const classCols = table.header.map((c, index) => ({ c, index })).filter(({ c }) => /^KL\d{2}$/i.test(c));
   const changeCols = table.header.filter((c) => /^VKL\d{4}$/i.test(c));
   if (changeCols.length) {
@@ -183,7 +184,7 @@ function readClasses(
     });
   }
   const checkDuplicate = createDuplicateGuard(table, codeCol);
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const areas = new Map<string, ParsedArea>();
   table.rows.forEach((_, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol, ['gemeente', 'wijk']);

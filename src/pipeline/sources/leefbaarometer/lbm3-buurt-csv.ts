@@ -8,7 +8,8 @@
  * 2012, 2016: every cell NA) are not stored (see unpublished-values.ts).
  * The rows also carry buurt names (`bu_naam`), which name-only sources are matched against.
  */
-import { emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import { emptyBatch, type ParsedArea } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import {
   createDuplicateGuard,
   findColumn,
@@ -70,7 +71,7 @@ function readRows(
   codeCol: number,
   years: number[],
   divisionYear: number,
-): { values: ParsedValue[]; areas: ParsedArea[] } {
+): { values: ValueColumns; areas: ParsedArea[] } {
   const nameCol = findColumn(table, 'bu_naam');
   const measures = Object.entries(LBM3_COLUMNS)
     .map(([column, indicator]) => ({ column, indicator, index: findColumn(table, column) }))
@@ -84,7 +85,7 @@ function readRows(
       } => m.index !== undefined,
     );
   const checkDuplicate = createDuplicateGuard(table, codeCol);
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const areas = new Map<string, ParsedArea>();
   table.rows.forEach((row, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol, ['buurt']);

@@ -9,7 +9,8 @@
  * for buurten with < 20 dwellings); those read as null + suppressed, never 0 — see RULES below.
  * Columns without a catalogue indicator (distances, energy, SES, noise) are not imported.
  */
-import { VALUE_FLAGS, emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import { VALUE_FLAGS, emptyBatch, type ParsedArea } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import {
   createDuplicateGuard,
   findColumn,
@@ -92,7 +93,7 @@ function readRows(
   table: CsvTable,
   codeCol: number,
   divisionYear: number,
-): { values: ParsedValue[]; areas: ParsedArea[] } {
+): { values: ValueColumns; areas: ParsedArea[] } {
   const nameCol = findColumn(table, 'regio');
   const gmNameCol = findColumn(table, 'gm_naam');
   const dwellingsCol = findColumn(table, 'woningvoorraad');
@@ -100,7 +101,7 @@ function readRows(
     (r): r is ColumnRule & { index: number } => r.index !== undefined,
   );
   const checkDuplicate = createDuplicateGuard(table, codeCol);
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const areas = new Map<string, ParsedArea>();
   table.rows.forEach((row, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol, ['buurt']);

@@ -11,7 +11,8 @@
  */
 import { AppError } from '../../../core/app-error.js';
 import { findAreaLevel } from '../../../core/area-code.js';
-import { emptyBatch, type ParsedArea, type ParsedValue } from '../../../core/records.js';
+import { emptyBatch, type ParsedArea } from '../../../core/records.js';
+import { ValueColumns } from '../../../core/value-columns.js';
 import {
   createDuplicateGuard,
   findColumn,
@@ -66,12 +67,13 @@ export const policeCrimeCsvParser: SourceParser = {
     // the values of one row follow each other: their area's level is found once
     let lastCode: string | undefined;
     let lastLevel: string | undefined;
-    batch.values = dropUnpublished(values, file.name, batch.warnings, (v) => {
-      if (v.areaCode !== lastCode) {
-        lastCode = v.areaCode;
-        lastLevel = findAreaLevel(v.areaCode);
+    batch.values = dropUnpublished(values, file.name, batch.warnings, (v, i) => {
+      const code = v.areaCode(i);
+      if (code !== lastCode) {
+        lastCode = code;
+        lastLevel = findAreaLevel(code);
       }
-      return `${v.indicator} ${v.year} at ${lastLevel} level`;
+      return `${v.indicator(i)} ${v.year(i)} at ${lastLevel} level`;
     });
     batch.areas = areas;
     batch.rowsRead = table.rows.length;
@@ -85,12 +87,12 @@ function readRows(
   yearCols: { year: number; index: number; column: string }[],
   rollingYear: number,
   divisionYear: number,
-): { values: ParsedValue[]; areas: ParsedArea[] } {
+): { values: ValueColumns; areas: ParsedArea[] } {
   const nameCol = findColumn(table, 'naam');
   const gmNameCol = findColumn(table, 'gm_naam');
   const per1000Col = findColumn(table, 'misdrijven_per1000_laatste12mnd');
   const checkDuplicate = createDuplicateGuard(table, codeCol);
-  const values: ParsedValue[] = [];
+  const values = new ValueColumns();
   const areas = new Map<string, ParsedArea>();
   table.rows.forEach((row, i) => {
     const { code, level } = readAreaCodeCell(table, i, codeCol);
@@ -105,7 +107,7 @@ function readRows(
       areas.set(gm, areaFromCode(gm, 'gemeente', gmName, divisionYear));
     const push = (indicator: string, year: number, index: number, column: string): void => {
       const { value, flags } = readNumberCell(table, i, index, indicator);
-      values.push({ areaCode: code, year, indicator, value, flags, column, divisionYear });
+      values.add(code, year, indicator, value, flags, column, divisionYear);
     };
     for (const c of yearCols) push('police_crimes', c.year, c.index, c.column);
     if (per1000Col !== undefined)

@@ -173,15 +173,15 @@ export function startRivmBatch(
       const indicator = indicators[k]!;
       if (value !== null && !isPlausible(indicator, value))
         checkPlausibleValue(indicator, value, () => row.where(m));
-      batch.values.push({
-        areaCode: code,
+      batch.values.add(
+        code,
         year,
         indicator,
         value,
-        flags: value === null ? VALUE_FLAGS.suppressed : 0,
-        column: m,
+        value === null ? VALUE_FLAGS.suppressed : 0,
+        m,
         divisionYear,
-      });
+      );
     }
   };
   const finish = (rowCount: number): ImportBatch => {
