@@ -57,9 +57,16 @@ const writtenValues = fc.uniqueArray(
   { selector: (v) => `${v.area}|${v.indicator}|${v.year}`, minLength: 1, maxLength: 150 },
 );
 
-/** Writes the values through the store, alternately in two imports (two editions). */
-async function storeOf(values: Written[]): Promise<SqliteStore> {
+/**
+ * Writes the values through the store, alternately in two imports (two editions). `firstColumnId`:
+ * where the store's column ids start (the next after an existing column of id firstColumnId − 1).
+ */
+async function storeOf(values: Written[], firstColumnId = 1): Promise<SqliteStore> {
   const store = openSqliteStore({ path: ':memory:' });
+  if (firstColumnId > 1)
+    store.db
+      .prepare('INSERT INTO value_columns (id, source_column) VALUES (?, ?)')
+      .run(firstColumnId - 1, 'kolom_0');
   for (const edition of ['editie 1', 'editie 2']) {
     const batch = emptyBatch(`${edition}.csv`, edition, {
       source: 'tidy',
@@ -210,6 +217,34 @@ describe('readBulkValues (SQLite, one row per area)', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('keeps every source apart when the column ids pass 2²⁰ (the small source keys’ limit)', async () => {
+    const values: Written[] = COLUMNS.flatMap((column, c) =>
+      INDICATORS.map((indicator, i) => ({
+        area: AREAS[c + i]!,
+        indicator,
+        year: 2019,
+        value: c + i / 10,
+        flags: 0,
+        column,
+      })),
+    );
+    // column ids up to 2²⁰ − 1 (small keys), then up to 2²⁰ (keys of 2³²)
+    for (const firstColumnId of [2 ** 20 - 3, 2 ** 20 - 2]) {
+      const store = await storeOf(values, firstColumnId);
+      const read = readBulkValues(store.db, { divisionYear: DIVISION });
+      expect(readByKey(read)).toEqual(
+        new Map(
+          values.map((v, i) => [
+            `${v.area}|${v.indicator}|${v.year}`,
+            `${v.value}|0|editie ${(i % 2) + 1}|${v.column}`,
+          ]),
+        ),
+      );
+      expect(read).toEqual(perValueRead(store.db, { divisionYear: DIVISION }));
+      store.close();
+    }
   });
 
   it('reads nothing for an empty list of indicators', async () => {

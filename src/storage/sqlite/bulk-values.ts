@@ -1,10 +1,10 @@
 /**
  * The engine's bulk read of the SQLite store: every value of one division through one raw
  * better-sqlite3 statement, written straight into typed arrays and dictionaries. SQLite hands
- * over one row per area, each column of the area's values aggregated into a JSON array
- * (`json_group_array`): handing over a row costs about as much as parsing its arrays, so one row
+ * over one row per area: one JSON array holding an array per column of the area's values
+ * (`json_group_array`). Handing over a row costs about as much as parsing its arrays, so one row
  * per area instead of one per value about halves the read (docs/benchmarks.md, "Engine load"
- * and "SQLite bulk read per area").
+ * and "SQLite bulk read per area, session 7").
  *
  * Exact: SQLite prints a REAL in JSON with 17 significant digits, which JSON.parse reads back as
  * the same double, and NULL as null (NaN in the result). The one double JSON would not carry,
@@ -61,7 +61,7 @@ interface SeriesState {
 
 /**
  * One area's values, as parallel arrays: series key (indicator id · 65536 + year), value (null
- * when missing), flags, source key (edition id · 2³² + column id).
+ * when missing), flags, source key (edition id · sourceKeyOf(columns) + column id).
  */
 export interface AreaValues {
   keys: number[];
@@ -70,10 +70,18 @@ export interface AreaValues {
   sources: number[];
 }
 
-/** area id, then the JSON text of each array of AreaValues. */
-type AreaRow = [number, string, string, string, string];
+/** area id, and the JSON text of the area's arrays: [keys, values, flags, sources]. */
+type AreaRow = [number, string];
 
-const SOURCE_KEY = 4294967296;
+/**
+ * The factor of the edition id in a source key. 2²⁰ while the column ids stay below it (a
+ * million source columns; the store holds hundreds): the keys then stay small integers, which
+ * V8 keeps unboxed and the read notices (about 7 %). Exact either way: edition ids stay far
+ * below 2³³, let alone 2²¹.
+ */
+function sourceKeyOf(columnOf: readonly string[]): number {
+  return columnOf.length <= 2 ** 20 ? 2 ** 20 : 2 ** 32;
+}
 
 /** Reads every value of a division (optionally only some indicators, one level) into a BulkValues. */
 export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkValues {
@@ -82,7 +90,8 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
   const codeOf = readDictionary(db, 'SELECT id, code FROM value_areas');
   const indicatorOf = readDictionary(db, 'SELECT id, indicator FROM value_indicators');
   const columnOf = readDictionary(db, 'SELECT id, source_column FROM value_columns');
-  const [sql, params] = bulkQuery(q);
+  const sourceKey = sourceKeyOf(columnOf);
+  const [sql, params] = bulkQuery(q, sourceKey);
   const stmt = db.prepare(sql).raw();
   const cols = new Columns();
   const areaCodes: string[] = [];
@@ -92,11 +101,12 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
   for (const row of stmt.iterate(...params) as IterableIterator<AreaRow>) {
     // one row per area (GROUP BY area_id), so each area is new here
     const area = areaCodes.push(codeOf[row[0]]!) - 1;
+    const arrays = JSON.parse(row[1]) as [number[], (number | null)[], number[], number[]];
     const { keys, values, flags, sources } = inKeyOrder({
-      keys: JSON.parse(row[1]) as number[],
-      values: JSON.parse(row[2]) as (number | null)[],
-      flags: JSON.parse(row[3]) as number[],
-      sources: JSON.parse(row[4]) as number[],
+      keys: arrays[0],
+      values: arrays[1],
+      flags: arrays[2],
+      sources: arrays[3],
     });
     const n = keys.length;
     cols.reserve(n);
@@ -125,15 +135,15 @@ export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkVa
         }
         if (previous) previous.next = s;
       }
-      const sourceKey = sources[i]!;
-      if (sourceKey !== s.lastSourceKey) {
-        const editionId = Math.floor(sourceKey / SOURCE_KEY);
+      const source = sources[i]!;
+      if (source !== s.lastSourceKey) {
+        const editionId = Math.floor(source / sourceKey);
         s.lastSource = addSource(
           series[s.index]!,
           editions.get(editionId),
-          columnOf[sourceKey - editionId * SOURCE_KEY]!,
+          columnOf[source - editionId * sourceKey]!,
         );
-        s.lastSourceKey = sourceKey;
+        s.lastSourceKey = source;
       }
       const value = values[i]!;
       cols.seriesOf[at + i] = s.index;
@@ -183,7 +193,7 @@ function readEditions(db: Database.Database): Map<number, { edition: string; tab
 }
 
 /** The SELECT and its parameters: only the columns the engine needs, ids instead of text, one row per area. */
-function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
+function bulkQuery(q: BulkValueQuery, sourceKey: number): [string, (string | number)[]] {
   const params: (string | number)[] = [q.divisionYear];
   let where = 'division_year = ?';
   if (q.level) {
@@ -198,11 +208,11 @@ function bulkQuery(q: BulkValueQuery): [string, (string | number)[]] {
     params.push(...q.indicators);
   }
   // Two keys computed by SQLite: fewer arrays per area to hand over and parse. Exact: a year is
-  // 0–65535 (the series key the engine groups by assumes so), and edition ids stay far below 2²¹.
+  // 0–65535 (the series key the engine groups by assumes so), and see sourceKeyOf.
   // ORDER BY area_id costs no sort: the grouping already scans the primary key in that order.
   const sql =
-    `SELECT area_id, json_group_array(indicator_id * 65536 + year), json_group_array(value), ` +
-    `json_group_array(flags), json_group_array(edition_id * ${SOURCE_KEY} + column_id) ` +
+    `SELECT area_id, json_array(json_group_array(indicator_id * 65536 + year), json_group_array(value), ` +
+    `json_group_array(flags), json_group_array(edition_id * ${sourceKey} + column_id)) ` +
     `FROM area_values WHERE ${where} GROUP BY area_id ORDER BY area_id`;
   return [sql, params];
 }
