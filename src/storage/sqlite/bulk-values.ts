@@ -76,8 +76,8 @@ type AreaRow = [number, string];
 /**
  * The factor of the edition id in a source key. 2²⁰ while the column ids stay below it (a
  * million source columns; the store holds hundreds): the keys then stay small integers, which
- * V8 keeps unboxed and the read notices (about 7 %). Exact either way: edition ids stay far
- * below 2³³, let alone 2²¹.
+ * V8 keeps unboxed and the read notices (about 7 %); a larger dictionary takes 2³². Exact either
+ * way while edition ids (one per import) stay below 2²¹.
  */
 function sourceKeyOf(columnOf: readonly string[]): number {
   return columnOf.length <= 2 ** 20 ? 2 ** 20 : 2 ** 32;
