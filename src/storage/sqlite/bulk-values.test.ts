@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -247,6 +250,52 @@ describe('readBulkValues (SQLite, one row per area)', () => {
     }
   });
 
+  it('reads the dictionaries and the values from one snapshot while another connection commits new areas in between', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-bulk-snapshot-'));
+    const path = join(dir, 'store.db');
+    const reader = openSqliteStore({ path });
+    const writer = openSqliteStore({ path });
+    try {
+      await writeOne(reader, 'BU00010001', 'editie 1');
+      // the other connection commits a value of a new area once the reader has read its
+      // dictionaries and prepares the values' query
+      const prepare = reader.db.prepare.bind(reader.db);
+      let committed = false;
+      reader.db.prepare = ((sql: string) => {
+        if (!committed && sql.includes('FROM area_values')) {
+          committed = true;
+          writer.db.exec('BEGIN');
+          writer.db.prepare('INSERT INTO value_areas (code) VALUES (?)').run('BU00020101');
+          const area = writer.db
+            .prepare('SELECT id FROM value_areas WHERE code = ?')
+            .pluck()
+            .get('BU00020101');
+          writer.db
+            .prepare(
+              `INSERT INTO area_values (division_year, area_id, indicator_id, year, value, flags, edition_id, column_id)
+               SELECT division_year, ?, indicator_id, year, 2, flags, edition_id, column_id FROM area_values`,
+            )
+            .run(area);
+          writer.db.exec('COMMIT');
+        }
+        return prepare(sql);
+      }) as typeof reader.db.prepare;
+      const read = readBulkValues(reader.db, { divisionYear: DIVISION });
+      expect(committed).toBe(true);
+      expect(read.areaCodes).toEqual(['BU00010001']); // the value committed meanwhile is not half-seen
+      expect(read.count).toBe(1);
+      reader.db.prepare = prepare;
+      expect(readBulkValues(reader.db, { divisionYear: DIVISION }).areaCodes).toEqual([
+        'BU00010001',
+        'BU00020101',
+      ]);
+    } finally {
+      writer.close();
+      reader.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads nothing for an empty list of indicators', async () => {
     const store = await storeOf([
       { area: 'BU00010001', indicator: 'inwoners', year: 2019, value: 12, flags: 0, column: 'kolom_a' },
@@ -279,3 +328,16 @@ describe('inKeyOrder', () => {
     expect(inKeyOrder(area)).toBe(area);
   });
 });
+
+/** Writes one value of `area` in an edition of its own. */
+async function writeOne(store: SqliteStore, area: string, edition: string): Promise<void> {
+  const batch = emptyBatch(`${edition}.csv`, edition, {
+    source: 'tidy',
+    edition,
+    table: null,
+    publisher: 'test',
+    divisionYear: DIVISION,
+  });
+  batch.values.add(area, 2019, 'inwoners', 1, 0, 'kolom_a', DIVISION);
+  await store.writeBatch(batch, {});
+}

@@ -86,6 +86,13 @@ function sourceKeyOf(columnOf: readonly string[]): number {
 /** Reads every value of a division (optionally only some indicators, one level) into a BulkValues. */
 export function readBulkValues(db: Database.Database, q: BulkValueQuery): BulkValues {
   if (q.indicators?.length === 0) return finish(new Columns(), [], []);
+  // one read transaction: the dictionaries and the values from one snapshot of the store, even
+  // while another connection (an import) commits new ids in between (a savepoint inside the
+  // caller's transaction)
+  return db.transaction(() => readInSnapshot(db, q))();
+}
+
+function readInSnapshot(db: Database.Database, q: BulkValueQuery): BulkValues {
   const editions = readEditions(db);
   const codeOf = readDictionary(db, 'SELECT id, code FROM value_areas');
   const indicatorOf = readDictionary(db, 'SELECT id, indicator FROM value_indicators');
