@@ -18,7 +18,7 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
-import { sourceHoldsGemeente } from '../domain/engine/missing-kinds.js';
+import { gemeenteSourceKindOf } from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
@@ -162,10 +162,11 @@ function sourcesOf(indicators: readonly string[]): FetchSource[] {
 
 /**
  * The sources of the missing indicators (groups of alternatives, missingIndicators) that are not
- * loaded for the buurten at `rows`: not those of a group of which a loaded file holds one for one
- * of their gemeenten (sourceHoldsGemeente: on a division harmonisation could not carry over, or
- * for the gemeente it went into in a herindeling). The map then says "Buurt niet in de bron", and
- * loading the source again would not help.
+ * loaded for the buurten at `rows`: those of a group of which, in every year, no loaded file
+ * covers any of their gemeenten (gemeenteSourceKindOf, the rule the maps' "Bron niet geladen"
+ * follows). Not a source loaded for the gemeente without the indicator (the map says "Niet
+ * gepubliceerd in deze editie"), nor one holding it for a gemeente it went into or on a division
+ * harmonisation could not carry over ("Buurt niet in de bron"): loading it again would not help.
  */
 function notLoadedSources(
   engine: VeerkrachtEngine,
@@ -173,8 +174,9 @@ function notLoadedSources(
   rows: readonly number[],
 ): FetchSource[] {
   const gemeenten = [...new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))];
-  const held = (id: string): boolean => gemeenten.some((g) => sourceHoldsGemeente(engine.table, [id], g));
-  return sourcesOf(missing.filter((group) => !group.some(held)).flat());
+  const loaded = (group: readonly string[]): boolean =>
+    gemeenten.some((g) => gemeenteSourceKindOf(engine.table, group, g) !== 'not-loaded');
+  return sourcesOf(missing.filter((group) => !loaded(group)).flat());
 }
 
 function availabilityOf(

@@ -2,13 +2,15 @@
  * GET /api/maps/definitions?area=: per map what a gemeente or region has (years or periods with
  * data, the newest as default, why an empty map is empty), the first map with data, and
  * GET /api/buurten?q= (buurten by name). On a synthetic store where one gemeente lacks the
- * corporation share (as 354 of 355 gemeenten in the national real data do).
+ * corporation share (as 354 of 355 gemeenten in the national real data do) while its other KWB
+ * values are loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BuurtSearchResponseSchema,
   ErrorBodySchema,
   MapDefinitionsResponseSchema,
+  MapResponseSchema,
   type MapDefinitionsResponse,
 } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
@@ -74,17 +76,23 @@ describe('GET /api/maps/definitions?area= and GET /api/buurten?q=', () => {
     }
   });
 
-  it('a gemeente without the corporation share: that map is empty, says which source to load, and is not the default', async () => {
+  it('a gemeente without the corporation share in its loaded KWB: that map is empty, names no source to load (KWB is loaded), and is not the default', async () => {
     const body = await definitions('?area=GM0928');
     const corporation = body.maps.find((m) => m.id === 'corporatiebezit')!;
     expect(corporation.years).toEqual([]);
     expect(corporation.defaultYear).toBeUndefined();
+    // as the map says: "Niet gepubliceerd in deze editie", not "Bron niet geladen"
     expect(corporation.availability).toMatchObject({
       hasData: false,
       halfCovered: false,
-      missingSources: ['kwb'],
-      emptyReason: 'source-not-loaded',
+      missingSources: [],
+      emptyReason: 'no-values',
     });
+    const map = await app.request('/api/maps?map=corporatiebezit&year=2020&area=GM0928');
+    const kinds = new Set(
+      MapResponseSchema.parse(await map.json()).features.map((f) => f.properties.missing),
+    );
+    expect([...kinds]).toEqual(['not-published']);
     expect(Object.values(corporation.availability!.counts).every((n) => n === 0)).toBe(true);
     expect(body.defaultMap).toBe('concentratie-kwetsbaren');
     const layer = body.layers.find((l) => l.id === 'corporation_share')!;

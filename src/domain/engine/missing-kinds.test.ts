@@ -92,36 +92,54 @@ describe('missingKind: a source that is loaded but has nothing for the buurt', (
     expect(k('lbm_onv', 2024)).toBe('not-loaded');
   });
 
-  it('property: the kind follows where the source has cells — this buurt, its gemeente, or neither', () => {
-    const layout = fc.array(fc.record({ gemeente: fc.integer({ min: 1, max: 3 }), cell: fc.boolean() }), {
+  it('property: the kind follows where the source has cells, and of what — this buurt, its gemeente, or neither', () => {
+    // per buurt: no KWB cell, a cell of another KWB indicator (households), or one of woz_value
+    const cell = fc.constantFrom('none', 'households', 'woz_value');
+    const layout = fc.array(fc.record({ gemeente: fc.integer({ min: 1, max: 3 }), cell }), {
       minLength: 1,
       maxLength: 12,
     });
+    // gemeenten a file on a division not carried over has, with households or with woz_value
+    const uncarriedOf = fc.array(fc.record({ gemeente: fc.integer({ min: 1, max: 3 }), indicator: cell }), {
+      maxLength: 3,
+    });
     fc.assert(
-      fc.property(layout, fc.subarray([1, 2, 3]), (rows, uncarried) => {
+      fc.property(layout, uncarriedOf, (rows, uncarried) => {
         const bs = rows.map((r, i) => {
           const gm = String(r.gemeente).padStart(4, '0');
           return { code: `BU${gm}${String(i).padStart(4, '0')}`, name: `b${i}`, gemeente: `GM${gm}` };
         });
-        // buurten with a cell have another KWB indicator of 2024 (the file covers them), not woz_value
-        const values = bs.flatMap((b, i) => (rows[i]!.cell ? [v(b.code, 'households', 2024, 40)] : []));
+        const values = bs.flatMap((b, i) => {
+          const c = rows[i]!.cell;
+          return c === 'none' ? [] : [v(b.code, c, 2024, 40)];
+        });
         const e = createEngine(bs, values);
+        const files = uncarried.filter((u) => u.indicator !== 'none');
         e.table.setUncarriedSources(
-          uncarried.map((g) => ({
-            gemeente: `GM${String(g).padStart(4, '0')}`,
+          files.map((u) => ({
+            gemeente: `GM${String(u.gemeente).padStart(4, '0')}`,
             family: 'kwb',
             year: 2024,
-            indicators: ['households'],
+            indicators: [u.indicator],
             fromDivision: 2024,
             toDivision: 2019,
             buurten: 1,
           })),
         );
         bs.forEach((b, i) => {
-          const coveredGemeente =
-            rows.some((r) => r.cell && r.gemeente === rows[i]!.gemeente) ||
-            uncarried.includes(rows[i]!.gemeente);
-          const expected = rows[i]!.cell ? 'not-published' : coveredGemeente ? 'not-in-source' : 'not-loaded';
+          if (rows[i]!.cell === 'woz_value') return; // has the value
+          const gemeente = rows[i]!.gemeente;
+          const has = (indicator: string) =>
+            rows.some((r) => r.gemeente === gemeente && r.cell === indicator) ||
+            files.some((u) => u.gemeente === gemeente && u.indicator === indicator);
+          const expected =
+            rows[i]!.cell === 'households'
+              ? 'not-published'
+              : has('woz_value')
+                ? 'not-in-source'
+                : has('households')
+                  ? 'not-published'
+                  : 'not-loaded';
           expect(missingKind(e.table, 'woz_value', 2024, i, NaN, null), b.code).toBe(expected);
         });
       }),

@@ -5,12 +5,13 @@
  *   police) — "Geheim (onderdrukt)" is used for this kind only;
  * - no-score: the Leefbaarometer published `NA` (too few dwellings or residents to score);
  * - not-published: the buurt has values of that source for that year, but not this one — the
- *   edition did not (yet) publish it (e.g. income in a KWB edition that lags two years);
+ *   edition did not (yet) publish it (e.g. income in a KWB edition that lags two years); or a
+ *   file of the source covers the buurt's gemeente but has nothing of the indicator there;
  * - not-loaded: no file of that source covers the buurt for that year;
- * - not-in-source: a file of that source for that year is loaded and covers the buurt's gemeente
- *   (other buurten of it have cells, or it has the gemeente's buurten on another division that
- *   harmonisation could not carry onto this one), but holds nothing for this buurt — loading the
- *   source again does not help;
+ * - not-in-source: a file of that source for that year is loaded, covers the buurt's gemeente and
+ *   holds the indicator there (other buurten of it have cells, or it has the gemeente's buurten
+ *   on another division that harmonisation could not carry onto this one), but holds nothing for
+ *   this buurt — loading the source again does not help (gemeenteSourceKind);
  * - too-few-residents: below the minimum population of the indicator or of the classification;
  * - population-unknown: the buurt's number of inhabitants is unknown (no rate, no class; never 0);
  * - missing: anything else (e.g. too few index components with a value).
@@ -145,55 +146,104 @@ export function uncarriedSourcesOf(
     .filter((u) => u.family === family && u.year === year && u.gemeente === gemeente);
 }
 
+const holdingCache = new WeakMap<BuurtTable, Map<string, Set<string>>>();
+
+/** The gemeenten with at least one buurt that has a stored cell of a stored input of `indicator` in `year`. */
+function gemeentenHolding(table: BuurtTable, indicator: string, year: number): Set<string> {
+  let byKey = holdingCache.get(table);
+  if (!byKey) holdingCache.set(table, (byKey = new Map()));
+  const key = `${indicator}|${year}`;
+  let out = byKey.get(key);
+  if (!out) {
+    out = new Set();
+    for (const input of storedInputs(indicator)) {
+      const col = table.get(input, year);
+      if (!col) continue;
+      for (let i = 0; i < table.size; i++)
+        if (!Number.isNaN(col.values[i]!) || col.flags[i]! & VALUE_FLAGS.suppressed)
+          out.add(table.buurten[i]!.gemeente);
+    }
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+/** The kinds of missing that the loaded files decide for a gemeente, most telling last. */
+export type SourceKind = Extract<MissingKind, 'not-loaded' | 'not-published' | 'not-in-source'>;
+
 /**
- * True when a loaded file holds (a stored input of) one of `indicators` for `gemeente`, in a year
- * `inYear` accepts, although the gemeente's buurten on the table have no cell of it: the file has
- * the gemeente's buurten on a division harmonisation could not carry over (an uncarried source,
- * also the one of the gemeente it was merged into later), or the gemeente was split up later and
- * the file has cells for buurten of a receiving gemeente on the table. Loading the source again
- * would not help. Used where no single buurt and year is asked: the map list per area
- * (src/service/maps.ts) and period maps for a gemeente without the input in any year.
+ * Why a buurt of `gemeente` without any cell of `indicator`'s source in `year` has no value, from
+ * the loaded files alone — the one rule of the maps (missingKind), the map list per area
+ * (src/service/maps.ts) and period maps (period-missing.ts):
+ * - not-in-source: a file covering the gemeente holds the indicator (a stored input of it) in
+ *   that year — for other buurten of the gemeente, for the gemeente it went into in a later
+ *   herindeling, or on a division harmonisation could not carry over — but not for this buurt;
+ * - not-published: a file of the source for that year covers the gemeente (sourceCoversGemeente)
+ *   but holds nothing of the indicator there: the source is loaded, the indicator is not in it;
+ * - not-loaded: no file of the source for that year covers the gemeente.
+ * Only not-loaded is helped by loading the source.
  */
-export function sourceHoldsGemeente(
+export function gemeenteSourceKind(
+  table: BuurtTable,
+  indicator: string,
+  year: number,
+  gemeente: string,
+): SourceKind {
+  const holding = gemeentenHolding(table, indicator, year);
+  const inputs = new Set(storedInputs(indicator));
+  if (
+    holding.has(gemeente) ||
+    successorsOf(gemeente).some((g) => holding.has(g)) ||
+    table
+      .uncarriedSources()
+      .some((u) => u.gemeente === gemeente && u.year === year && u.indicators.some((i) => inputs.has(i)))
+  )
+    return 'not-in-source';
+  const family = indicatorFamily(indicator);
+  if (family !== 'other' && sourceCoversGemeente(table, family, year, gemeente)) return 'not-published';
+  return 'not-loaded';
+}
+
+/**
+ * The most telling gemeenteSourceKind of any of `indicators` (alternatives: a component's
+ * segments, the nuisance measures) in any year `inYear` accepts of those the table has them in —
+ * the years their maps can show. For what no single buurt and year is asked of: the map list
+ * per area and period maps for a gemeente without the input in any year.
+ */
+export function gemeenteSourceKindOf(
   table: BuurtTable,
   indicators: readonly string[],
   gemeente: string,
   inYear: (year: number) => boolean = () => true,
-): boolean {
-  const inputs = new Set(indicators.flatMap(storedInputs));
-  const uncarried = table
-    .uncarriedSources()
-    .some((u) => u.gemeente === gemeente && inYear(u.year) && u.indicators.some((i) => inputs.has(i)));
-  if (uncarried) return true;
-  const rows = successorsOf(gemeente).flatMap((g) => table.byGemeente().get(g) ?? []);
-  if (rows.length === 0) return false;
-  for (const input of inputs)
-    for (const year of table.years(input)) {
-      const col = table.get(input, year);
-      if (!col || !inYear(year)) continue;
-      for (const row of rows)
-        if (!Number.isNaN(col.values[row]!) || col.flags[row]! & VALUE_FLAGS.suppressed) return true;
+): SourceKind {
+  let kind: SourceKind = 'not-loaded';
+  for (const indicator of indicators) {
+    const years = new Set([indicator, ...storedInputs(indicator)].flatMap((id) => table.years(id)));
+    for (const year of years) {
+      if (!inYear(year)) continue;
+      const k = gemeenteSourceKind(table, indicator, year, gemeente);
+      if (k === 'not-in-source') return k;
+      if (k === 'not-published') kind = k;
     }
-  return false;
+  }
+  return kind;
 }
 
 /**
- * True when a loaded file of `family` for `year` covers the gemeente of the buurt at `row`: other
- * buurten of the gemeente have cells of it, or it has the gemeente's buurten on a division whose
- * codes could not be carried onto this one.
+ * True when a loaded file of `family` for `year` covers `gemeente`: buurten of it have cells of
+ * it, or it has the gemeente's buurten on a division whose codes could not be carried onto this
+ * one, or the gemeente was split up or merged later and a gemeente it went into has cells of it.
  */
-export function sourceCoversGemeente(
+function sourceCoversGemeente(
   table: BuurtTable,
   family: SourceFamily,
   year: number,
-  row: number,
+  gemeente: string,
 ): boolean {
-  const gemeente = table.buurten[row]!.gemeente;
   const present = gemeentenPresent(table, family, year);
   return (
     present.has(gemeente) ||
     uncarriedSourcesOf(table, family, year, gemeente).length > 0 ||
-    // a gemeente split up later: a receiving gemeente on this division has cells of the source
     successorsOf(gemeente).some((g) => present.has(g))
   );
 }
@@ -225,7 +275,7 @@ export function missingKind(
   }
   if (family === 'other') return 'missing';
   if (familyPresence(table, family, year)[row]) return 'not-published';
-  return sourceCoversGemeente(table, family, year, row) ? 'not-in-source' : 'not-loaded';
+  return gemeenteSourceKind(table, indicator, year, table.buurten[row]!.gemeente);
 }
 
 function leadingNumerator(f: Formula): string | undefined {

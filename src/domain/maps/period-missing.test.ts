@@ -63,9 +63,15 @@ describe('nuisanceMissing(engine, result, row) for a gemeente without any nuisan
     expect(kindFor([lbm2020()])).toEqual({ kind: 'not-in-source', family: 'lbm' });
   });
 
-  it('keeps "source not loaded" when that file is of a year outside the period, of another gemeente, or without the measure', () => {
+  it('keeps "source not loaded" when that file is of a year outside the period or of another gemeente', () => {
     expect(kindFor([lbm2020({ year: 2024 })]).kind).toBe('not-loaded');
     expect(kindFor([lbm2020({ gemeente: 'GM0001' })]).kind).toBe('not-loaded');
-    expect(kindFor([lbm2020({ indicators: ['lbm_total'] })]).kind).toBe('not-loaded');
+  });
+
+  it('says "not published" when that file covers the gemeente without the measure: the source is loaded, the measure is not in it', () => {
+    expect(kindFor([lbm2020({ indicators: ['lbm_total'] })])).toEqual({
+      kind: 'not-published',
+      family: 'lbm',
+    });
   });
 });

@@ -5,9 +5,9 @@
 import type { SourceFamily } from '../indicator-catalogue.js';
 import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
 import {
+  gemeenteSourceKindOf,
   indicatorFamily,
   missingKind,
-  sourceHoldsGemeente,
   type MissingKind,
 } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
@@ -43,8 +43,9 @@ function mostTelling(causes: readonly MissingCause[]): MissingCause {
 
 /**
  * Indicators (a component's segments, or a nuisance measure) without any value for the gemeente in
- * any year: their source is not loaded there, unless a loaded file has them for the gemeente's
- * buurten, in a year of the period's reach, on a division harmonisation could not carry over.
+ * any year: as their list entry says (gemeenteSourceKindOf), in the years of the period's reach —
+ * not loaded there; loaded but without the indicator; or held by a loaded file (on a division
+ * harmonisation could not carry over, or for the gemeente it went into) but not for its buurten.
  */
 function absentSource(
   engine: VeerkrachtEngine,
@@ -54,13 +55,13 @@ function absentSource(
 ): MissingCause {
   const family = indicatorFamily(indicators[0]!);
   const tolerance = engine.config.periodYearTolerance;
-  const held = sourceHoldsGemeente(
+  const kind = gemeenteSourceKindOf(
     engine.table,
     indicators,
     gemeente,
     (year) => year >= r.period.t0 - tolerance && year <= r.period.t1 + tolerance,
   );
-  return { kind: held ? 'not-in-source' : 'not-loaded', family };
+  return { kind, family };
 }
 
 function cause(
