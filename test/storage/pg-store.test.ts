@@ -2,6 +2,7 @@
  * The PostgreSQL store against a real PostgreSQL server (test/support/postgres-server.ts): the
  * store, members and scenario contracts, each test on a fresh database.
  */
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
 import { ValueColumns } from '../../src/core/value-columns.js';
@@ -32,6 +33,49 @@ describe.skipIf(!hasPostgres)('PgStore: one connection carries an import while o
   });
   afterAll(async () => {
     await server?.stop();
+  });
+
+  it('a bulk read takes the dictionaries and the values from one snapshot while an import commits new areas in between', async () => {
+    const store = await openPgStore({ url: await server.createDatabase('bulk-snapshot'), max: 3 });
+    try {
+      await store.writeBatch(sampleBatch('first'), {});
+      const more = sampleBatch('more');
+      more.values = ValueColumns.from(more.values.toArray().map((v) => ({ ...v, areaCode: 'BU09990001' })));
+      // the import commits once the read has its area dictionary, before its values
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      const connect = pool.connect.bind(pool);
+      let committed = false;
+      // pool.query connects with a callback: left as it is
+      pool.connect = ((callback?: Parameters<typeof connect>[0]) =>
+        callback ? connect(callback) : readerClient()) as typeof pool.connect;
+      const readerClient = async (): Promise<pg.PoolClient> => {
+        const client = await connect();
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as { query: unknown }).query = (...args: unknown[]) => {
+          const result = query(...args);
+          if (
+            !committed &&
+            typeof args[0] === 'string' &&
+            args[0].includes('code AS name FROM value_areas')
+          ) {
+            committed = true;
+            return (result as Promise<unknown>).then(async (r) => {
+              await store.writeBatch(more, {});
+              return r;
+            });
+          }
+          return result;
+        };
+        return client;
+      };
+      const read = await store.getBulkValues({ divisionYear: 2019 });
+      expect(committed).toBe(true);
+      expect(read.areaCodes).toEqual(['BU09171000', 'BU09280000']); // the commit in between is not half-seen
+      pool.connect = connect as typeof pool.connect;
+      expect((await store.getBulkValues({ divisionYear: 2019 })).areaCodes).toContain('BU09990001');
+    } finally {
+      await store.close();
+    }
   });
 
   it('reads through the store during an open transaction see the data as before, without waiting; after COMMIT they see it', async () => {

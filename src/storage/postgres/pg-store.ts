@@ -334,7 +334,15 @@ export class PgStore implements Store {
     if (this.conn.client) return readBulkValues(this.conn.client, q);
     const client = await this.pool.connect();
     try {
-      return await readBulkValues(client, q);
+      // one snapshot for the dictionaries and the values (READ COMMITTED would give each
+      // statement its own: an import committing new areas in between would be half-seen)
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const values = await readBulkValues(client, q);
+      await client.query('COMMIT');
+      return values;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
     } finally {
       client.release();
     }
