@@ -6,7 +6,7 @@
  * e.g. Amsterdam, whose buurten of the 2024 files use the codes of 2022 that the 2019 division
  * does not have.
  */
-import { predecessorsOf, successorsOf } from '../core/gemeente-register.js';
+import { existsIn, findRegisterGemeente, predecessorsOf, successorsOf } from '../core/gemeente-register.js';
 import type { SourceEdition } from '../core/records.js';
 import type { UncarriedSource } from '../domain/engine/buurt-table.js';
 import { indicatorFamily } from '../domain/engine/missing-kinds.js';
@@ -21,12 +21,14 @@ function uncarriedGemeenten(
   toDivision: number,
   gemeente?: string,
 ): HarmonisationLogRow[] {
-  // the gemeente itself, or one it went into later (its buurten are then that one's)
+  // the gemeente itself, one it went into later (its buurten are then that one's), or one that
+  // went into it after the division carried from
   const asked = gemeente === undefined ? undefined : new Set([gemeente, ...successorsOf(gemeente)]);
   const newest = new Map<string, HarmonisationLogRow>();
   for (const row of log) {
     if (row.toDivision !== toDivision || row.fromDivision === toDivision) continue;
-    if (asked && !asked.has(row.gemeenteCode)) continue;
+    if (asked && !asked.has(row.gemeenteCode) && !successorsOf(row.gemeenteCode).includes(gemeente!))
+      continue;
     newest.set(`${row.fromDivision}|${row.gemeenteCode}`, row);
   }
   return [...newest.values()].filter((r) => r.unmatched > 0 && r.byCode + r.byOverlay === 0);
@@ -78,5 +80,56 @@ export async function findUncarriedSources(
       for (const p of predecessors) out.push({ ...entry, gemeente: p, mergedInto: row.gemeenteCode });
     }
   }
+  out.push(...formedGemeenten(out, toDivision));
   return gemeente === undefined ? out : out.filter((u) => u.gemeente === gemeente);
+}
+
+/** The gemeenten of `year` that the area of gemeente `code` (of an earlier year) lies in. */
+function gemeentenIn(code: string, year: number): string[] {
+  const exists = (c: string): boolean => {
+    const g = findRegisterGemeente(c);
+    return g !== undefined && existsIn(g, year);
+  };
+  return exists(code) ? [code] : successorsOf(code).filter(exists);
+}
+
+/**
+ * Entries for the gemeenten of `toDivision` formed by a herindeling after the division a source
+ * was on (Eemsdelta, 2021, on division 2024 for a KWB file on division 2019): when the source has
+ * every gemeente of that division it was formed from (Appingedam, Delfzijl and Loppersum), none
+ * of them carried over, its buurten are not in the source either. When it has only some
+ * (Appingedam's alone), nothing tells which of its buurten they are: none is noted. A gemeente
+ * that existed on the source's division too (Groningen, enlarged with Haren in 2019) has its own
+ * entry, or its buurten carried over, or the source does not cover it.
+ */
+function formedGemeenten(own: readonly UncarriedSource[], toDivision: number): UncarriedSource[] {
+  const groups = new Map<string, UncarriedSource[]>();
+  for (const u of own) {
+    if (u.mergedInto) continue;
+    const key = `${u.fromDivision}|${u.family}|${u.year}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(u);
+  }
+  const out: UncarriedSource[] = [];
+  for (const group of groups.values()) {
+    const { fromDivision, family, year } = group[0]!;
+    const held = new Map(group.map((u) => [u.gemeente, u]));
+    const formed = new Set(group.flatMap((u) => gemeentenIn(u.gemeente, toDivision)));
+    for (const g of formed) {
+      if (gemeentenIn(g, fromDivision).includes(g)) continue;
+      const parts = predecessorsOf(g, fromDivision).filter((p) => gemeentenIn(p, toDivision).includes(g));
+      if (parts.length === 0 || !parts.every((p) => held.has(p))) continue;
+      const entries = parts.map((p) => held.get(p)!);
+      out.push({
+        gemeente: g,
+        family,
+        year,
+        indicators: [...new Set(entries.flatMap((u) => u.indicators))].sort(),
+        fromDivision,
+        toDivision,
+        buurten: entries.reduce((n, u) => n + u.buurten, 0),
+        mergedFrom: parts,
+      });
+    }
+  }
+  return out;
 }

@@ -144,6 +144,12 @@ export interface UncarriedSource {
    * Eemsdelta for GM0003 Appingedam); `gemeente` is then the gemeente of the table.
    */
   mergedInto?: string;
+  /**
+   * Set on the entry of a gemeente of `toDivision` formed or enlarged by a herindeling after
+   * `fromDivision`: the gemeenten of `fromDivision` it covers, all of whose buurten the source
+   * holds (e.g. GM0003, GM0010, GM0024 for GM1979 Eemsdelta on division 2024).
+   */
+  mergedFrom?: readonly string[];
 }
 
 export class BuurtTable {

@@ -388,11 +388,21 @@ function notInSourceWhy(
   }
   const buurten = uncarried.reduce((n, u) => n + u.buurten, 0);
   const divisions = from.join(', ');
+  const named = (codes: readonly string[]): string =>
+    codes.map((code) => `${findRegisterGemeente(code)?.name ?? code} (${code})`).join(', ');
   const merged = [...new Set(uncarried.flatMap((u) => (u.mergedInto ? [u.mergedInto] : [])))].sort();
-  const into = merged.map((code) => `${findRegisterGemeente(code)?.name ?? code} (${code})`).join(', ');
+  const formedFrom = [...new Set(uncarried.flatMap((u) => u.mergedFrom ?? []))].sort();
   const area = merged.length
-    ? { nl: `de gemeente, die is opgegaan in ${into},`, en: `the gemeente, which went into ${into},` }
-    : { nl: 'de gemeente', en: 'the gemeente' };
+    ? {
+        nl: `de gemeente, die is opgegaan in ${named(merged)},`,
+        en: `the gemeente, which went into ${named(merged)},`,
+      }
+    : formedFrom.length
+      ? {
+          nl: `de gemeenten die nu deze gemeente vormen, ${named(formedFrom)},`,
+          en: `the gemeenten that now form this gemeente, ${named(formedFrom)},`,
+        }
+      : { nl: 'de gemeente', en: 'the gemeente' };
   return {
     nl: `de geladen ${source.nl}-gegevens van dat jaar delen ${area.nl} in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
     en: `the loaded ${source.en} data of that year divide ${area.en} by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
