@@ -8,6 +8,7 @@
  * Parsers append with `add` (or `push` of a ParsedValue); readers take fields by index or iterate
  * ParsedValue objects made on the fly (for code that is not on the import's hot path).
  */
+import { grownArray } from './grown-array.js';
 import type { ParsedValue } from './records.js';
 import { StringIndex } from './string-index.js';
 
@@ -245,22 +246,14 @@ export class ValueColumns implements Iterable<ParsedValue> {
 
   private grow(): void {
     const n = Math.max(16, this.yearOf.length * 2);
-    const grown = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(
-      a: T,
-      make: new (n: number) => T,
-    ): T => {
-      const b = new make(n);
-      b.set(a);
-      return b;
-    };
-    this.areaCodeOf = grown(this.areaCodeOf, Uint32Array);
-    this.indicatorOf = grown(this.indicatorOf, Uint32Array);
-    this.columnOf = grown(this.columnOf, Uint32Array);
-    this.yearOf = grown(this.yearOf, Int32Array);
-    this.valueOf = grown(this.valueOf, Float64Array);
-    this.isNullOf = grown(this.isNullOf, Uint8Array);
-    this.flagsOf = grown(this.flagsOf, Int32Array);
-    this.divisionYearOf = grown(this.divisionYearOf, Int32Array);
-    this.lineOf = grown(this.lineOf, Int32Array);
+    this.areaCodeOf = grownArray(this.areaCodeOf, n);
+    this.indicatorOf = grownArray(this.indicatorOf, n);
+    this.columnOf = grownArray(this.columnOf, n);
+    this.yearOf = grownArray(this.yearOf, n);
+    this.valueOf = grownArray(this.valueOf, n);
+    this.isNullOf = grownArray(this.isNullOf, n);
+    this.flagsOf = grownArray(this.flagsOf, n);
+    this.divisionYearOf = grownArray(this.divisionYearOf, n);
+    this.lineOf = grownArray(this.lineOf, n);
   }
 }

@@ -3,6 +3,9 @@
  * stores write (sqlite/value-rows.ts, postgres/pg-value-rows.ts). Area codes, indicators and
  * source columns are ids over the three dictionaries below (SQLite's migration 3, PostgreSQL's 10).
  */
+import { grownArray } from '../core/grown-array.js';
+import type { ValueColumns } from '../core/value-columns.js';
+
 /** The three dictionaries of area_values' ids (SQLite migration 3, PostgreSQL migration 10): table and text column. */
 export const VALUE_DICTIONARIES = {
   area: ['value_areas', 'code'],
@@ -46,25 +49,41 @@ export class IdRows {
     const need = this.count + more;
     if (need <= this.area.length) return this;
     const n = Math.max(need, this.area.length * 2, 1024);
-    const grown = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
-      a: T,
-      make: new (n: number) => T,
-    ): T => {
-      const b = new make(n);
-      b.set(a);
-      return b;
-    };
-    this.division = grown(this.division, Uint16Array);
-    this.area = grown(this.area, Uint32Array);
-    this.indicator = grown(this.indicator, Uint32Array);
-    this.year = grown(this.year, Uint16Array);
-    this.value = grown(this.value, Float64Array);
-    this.isNull = grown(this.isNull, Uint8Array);
-    this.flags = grown(this.flags, Uint32Array);
-    this.edition = grown(this.edition, Uint32Array);
-    this.column = grown(this.column, Uint32Array);
-    this.from = grown(this.from, Uint16Array);
+    this.division = grownArray(this.division, n);
+    this.area = grownArray(this.area, n);
+    this.indicator = grownArray(this.indicator, n);
+    this.year = grownArray(this.year, n);
+    this.value = grownArray(this.value, n);
+    this.isNull = grownArray(this.isNull, n);
+    this.flags = grownArray(this.flags, n);
+    this.edition = grownArray(this.edition, n);
+    this.column = grownArray(this.column, n);
+    this.from = grownArray(this.from, n);
     return this;
+  }
+
+  /**
+   * Appends every value of a batch's columns as an original value of `edition`, with the ids of
+   * its distinct area codes, indicators and columns given by their numbers in `values`.
+   */
+  pushOriginals(
+    values: ValueColumns,
+    edition: number,
+    ids: { area: Uint32Array; indicator: Uint32Array; column: Uint32Array },
+  ): void {
+    this.reserve(values.length);
+    for (let i = 0; i < values.length; i++)
+      this.push(
+        values.divisionYear(i),
+        ids.area[values.areaCodeNumber(i)]!,
+        ids.indicator[values.indicatorNumber(i)]!,
+        values.year(i),
+        values.value(i),
+        values.flags(i),
+        edition,
+        ids.column[values.columnNumber(i)]!,
+        null,
+      );
   }
 
   push(

@@ -91,20 +91,7 @@ export class PgValueRows {
     const areas = Uint32Array.from(values.areaCodes, (k) => this.areas.of(k));
     const indicators = Uint32Array.from(values.indicators, (k) => this.indicators.of(k));
     const columns = Uint32Array.from(values.columns, (k) => this.columns.of(k));
-    this.rows.reserve(values.length);
-    for (let i = 0; i < values.length; i++)
-      this.rows.push(
-        values.divisionYear(i),
-        areas[values.areaCodeNumber(i)]!,
-        indicators[values.indicatorNumber(i)]!,
-        values.year(i),
-        values.value(i),
-        values.flags(i),
-        edition,
-        columns[values.columnNumber(i)]!,
-        null,
-        null,
-      );
+    this.rows.pushOriginals(values, edition, { area: areas, indicator: indicators, column: columns });
   }
 
   /**

@@ -95,22 +95,12 @@ function upsertEdition(db: Database.Database, e: ImportBatch['edition']): number
  */
 function writeValues(db: Database.Database, values: ValueColumns, editionId: number): void {
   if (values.length === 0) return;
-  const areaIds = dictionaryIdsOf(new DictionaryIds(db, 'area'), values.areaCodes);
-  const indicatorIds = dictionaryIdsOf(new DictionaryIds(db, 'indicator'), values.indicators);
-  const columnIds = dictionaryIdsOf(new DictionaryIds(db, 'column'), values.columns, false);
   const rows = new IdRows(values.length);
-  for (let i = 0; i < values.length; i++)
-    rows.push(
-      values.divisionYear(i),
-      areaIds[values.areaCodeNumber(i)]!,
-      indicatorIds[values.indicatorNumber(i)]!,
-      values.year(i),
-      values.value(i),
-      values.flags(i),
-      editionId,
-      columnIds[values.columnNumber(i)]!,
-      null,
-    );
+  rows.pushOriginals(values, editionId, {
+    area: dictionaryIdsOf(new DictionaryIds(db, 'area'), values.areaCodes),
+    indicator: dictionaryIdsOf(new DictionaryIds(db, 'indicator'), values.indicators),
+    column: dictionaryIdsOf(new DictionaryIds(db, 'column'), values.columns, false),
+  });
   writeIdRows(db, rows);
 }
 
