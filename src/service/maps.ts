@@ -220,8 +220,12 @@ function areaView(
   { years: number[]; defaultYear?: number } | { periods: string[]; defaultPeriod?: string }
 ) {
   const { counts } = areaMapAvailability(engine, spec, rows);
-  const missing = notLoadedSources(engine, missingIndicators(engine, spec, rows), rows);
-  const { availability, keys } = availabilityOf(counts, rows.length, missing, spec.kind !== 'level');
+  const absent = missingIndicators(engine, spec, rows);
+  const missing = notLoadedSources(engine, absent, rows);
+  // "no comparable years" only when the inputs are there: without them (loaded for the gemeente,
+  // but not for its buurten) the map has no values, as its own emptyReason says
+  const comparesYears = spec.kind !== 'level' && absent.length === 0;
+  const { availability, keys } = availabilityOf(counts, rows.length, missing, comparesYears);
   const chosen = defaultOf(spec, keys, counts, preferredLength);
   if (spec.kind === 'level') {
     const years = keys.map(Number);

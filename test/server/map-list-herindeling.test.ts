@@ -76,18 +76,18 @@ describe('GET /api/maps/definitions?area=: a gemeente merged or split after the 
     }
   });
 
-  it('the list of Weesp and Haaren names no source to load, for no map and no layer', async () => {
+  it('the list of Weesp and Haaren names no source to load, for no map and no layer; no values (their inputs are absent), not "no comparable years"', async () => {
     for (const gm of [WEESP, HAAREN]) {
       const d = await definitions(gm);
       expect(withoutData(d.maps), gm).toEqual({
         corporatiebezit: ['no-values', []],
         'concentratie-kwetsbaren': ['no-values', []],
-        'ontwikkeling-concentratie': ['no-comparable-years', []],
+        'ontwikkeling-concentratie': ['no-values', []],
         leefbaarheid: ['no-values', []],
         'overlast-onveiligheid': ['no-values', []],
-        'ontwikkeling-overlast': ['no-comparable-years', []],
-        'veerkracht-absoluut': ['no-comparable-years', []],
-        'veerkracht-relatief': ['no-comparable-years', []],
+        'ontwikkeling-overlast': ['no-values', []],
+        'veerkracht-absoluut': ['no-values', []],
+        'veerkracht-relatief': ['no-values', []],
         'lage-inkomens': ['no-values', []],
       });
       expect(d.defaultMap, gm).toBeNull();

@@ -296,7 +296,7 @@ export function emptyReason(
 ): EmptyMapReason {
   const counts = new Map<string, { cause: MissingCause; n: number }>();
   for (const c of causes) {
-    const key = `${c.kind}|${c.family ?? ''}`;
+    const key = `${c.kind}|${c.family ?? ''}|${c.loaded ? 'loaded' : ''}`;
     const hit = counts.get(key);
     if (hit) hit.n++;
     else counts.set(key, { cause: c, n: 1 });
@@ -320,6 +320,16 @@ export function emptyReason(
       missingSources: [],
       nl: `Geen waarden voor ${when}: de bronnen hebben in deze periode geen twee meetjaren die te vergelijken zijn. Kies een andere periode.`,
       en: `No values for ${when}: the sources have no two comparable survey years in this period. Choose another period.`,
+    };
+  }
+  if (top.kind === 'population-unknown' && top.loaded && family) {
+    const source = FAMILY_LABEL[family];
+    return {
+      code: 'no-values',
+      kind: top.kind,
+      missingSources: [],
+      nl: `Geen waarden voor ${when}: het inwonertal van de buurten is onbekend op deze buurtindeling. De geladen ${source.nl}-gegevens dekken de gemeente, maar hebben geen inwonertal voor deze buurten; opnieuw importeren helpt niet.`,
+      en: `No values for ${when}: the buurten's population is unknown on this division. The loaded ${source.en} data cover the gemeente but have no population for these buurten; importing them again does not help.`,
     };
   }
   if ((top.kind === 'not-loaded' || top.kind === 'population-unknown') && family) {

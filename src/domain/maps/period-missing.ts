@@ -19,6 +19,11 @@ export interface MissingCause {
   family: SourceFamily | null;
   /** The buurt has no other buurt to be compared with (relative map). */
   alone?: boolean;
+  /**
+   * Population unknown although a loaded file of `family` covers the buurt's gemeente (the rule of
+   * gemeenteSourceKind, for the inhabitants): there is nothing to load.
+   */
+  loaded?: boolean;
 }
 
 /** Most telling first: what the reader can load beats what the source withheld. */
@@ -72,7 +77,20 @@ function cause(
   population: number,
 ): MissingCause {
   const kind = missingKind(engine.table, indicator, year, row, population, null);
-  return { kind, family: kind === 'population-unknown' ? 'kwb' : indicatorFamily(indicator) };
+  return kind === 'population-unknown'
+    ? populationUnknown(engine, row)
+    : { kind, family: indicatorFamily(indicator) };
+}
+
+/**
+ * The buurt's number of inhabitants is unknown (in every year): KWB is to be loaded only when no
+ * loaded KWB file covers its gemeente — by the rule the map list and the other kinds follow
+ * (gemeenteSourceKindOf): not for Weesp when a loaded file has Amsterdam's inhabitants.
+ */
+function populationUnknown(engine: VeerkrachtEngine, row: number): MissingCause {
+  const gemeente = engine.table.buurten[row]!.gemeente;
+  const loaded = gemeenteSourceKindOf(engine.table, ['inhabitants'], gemeente) !== 'not-loaded';
+  return { kind: 'population-unknown', family: 'kwb', ...(loaded ? { loaded } : {}) };
 }
 
 /** Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's years. */
@@ -130,7 +148,7 @@ export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: 
 /** Why the buurt has no veerkracht class over the period (class onvoldoende-gegevens). */
 export function classificationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
   const reasons = r.classification.reasons[row]!;
-  if (reasons & NO_CLASS_REASONS.populationUnknown) return { kind: 'population-unknown', family: 'kwb' };
+  if (reasons & NO_CLASS_REASONS.populationUnknown) return populationUnknown(engine, row);
   if (reasons & NO_CLASS_REASONS.concentrationUnknown) return concentrationMissing(engine, r, row);
   if (reasons & NO_CLASS_REASONS.nuisanceUnknown) return nuisanceMissing(engine, r, row);
   return { kind: 'missing', family: null };

@@ -1,0 +1,76 @@
+/**
+ * The veerkracht maps of a gemeente whose buurten have no inhabitants: the explanation advises
+ * loading KWB only where no loaded KWB file covers the gemeente — the rule of the other kinds of
+ * missing and of the map list (gemeenteSourceKind). Weesp (GM0457, merged into Amsterdam in
+ * 2022): a loaded KWB file has Amsterdam's inhabitants, so there is nothing to load; Kerkrade:
+ * no KWB file covers it. The map list says the same. On a synthetic store (division 2020) without
+ * any value of the buurten of Weesp and Kerkrade.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
+import { createApp } from '../../src/server/app.js';
+import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { syntheticStore } from './synthetic-store.js';
+
+const WEESP = 'GM0457';
+const KERKRADE = 'GM0928';
+const VEERKRACHT_MAPS = ['veerkracht-absoluut', 'veerkracht-relatief'];
+
+describe('veerkracht maps of buurten without inhabitants: what to load', () => {
+  let store: SqliteStore;
+  const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
+  const map = async (id: string, area: string): Promise<MapResponse> => {
+    const res = await app().request(`/api/maps?map=${id}&period=2016-2020&area=${area}`);
+    expect(res.status).toBe(200);
+    return MapResponseSchema.parse(await res.json());
+  };
+  const listed = async (area: string, id: string) => {
+    const res = await app().request(`/api/maps/definitions?area=${area}`);
+    expect(res.status).toBe(200);
+    const m = MapDefinitionsResponseSchema.parse(await res.json()).maps.find((d) => d.id === id)!;
+    return [m.availability!.emptyReason, m.availability!.missingSources];
+  };
+
+  beforeAll(async () => {
+    store = await syntheticStore({
+      gemeenten: 3,
+      buurtenPerGemeente: 5,
+      gemeenteCodes: ['GM0363', WEESP, KERKRADE],
+    });
+    for (const gm of [WEESP, KERKRADE])
+      store.db
+        .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
+        .run(`BU${gm.slice(2)}%`);
+  });
+  afterAll(() => store.close());
+
+  it('Weesp: "Inwonertal onbekend", the KWB loaded for Amsterdam has none for its buurten; nothing to load', async () => {
+    for (const id of VEERKRACHT_MAPS) {
+      const m = await map(id, WEESP);
+      expect(new Set(m.features.map((f) => f.properties.missing)), id).toEqual(
+        new Set(['population-unknown']),
+      );
+      expect(m.meta.emptyReason, id).toEqual({
+        code: 'no-values',
+        kind: 'population-unknown',
+        missingSources: [],
+        nl: 'Geen waarden voor 2016–2020: het inwonertal van de buurten is onbekend op deze buurtindeling. De geladen CBS KWB-gegevens dekken de gemeente, maar hebben geen inwonertal voor deze buurten; opnieuw importeren helpt niet.',
+        en: "No values for 2016–2020: the buurten's population is unknown on this division. The loaded CBS KWB data cover the gemeente but have no population for these buurten; importing them again does not help.",
+      });
+      expect(await listed(WEESP, id), id).toEqual(['no-values', []]);
+    }
+  });
+
+  it('Kerkrade, which no KWB file covers: "Inwonertal onbekend" with how to load KWB', async () => {
+    for (const id of VEERKRACHT_MAPS) {
+      const m = await map(id, KERKRADE);
+      expect(m.meta.emptyReason, id).toMatchObject({
+        code: 'source-not-loaded',
+        kind: 'population-unknown',
+        missingSources: ['kwb'],
+      });
+      expect(m.meta.emptyReason!.nl, id).toContain('`veerkracht fetch --sources kwb`');
+      expect((await listed(KERKRADE, id))[0], id).toBe('source-not-loaded');
+    }
+  });
+});
