@@ -2,7 +2,9 @@
  * The map page of an area without maps, in headless Chromium on the real app: a direct link to a
  * gemeente the store has no buurten of, and a link to an older data edition that did not hold the
  * gemeente yet (GET /api/maps/definitions answers 404 AREA_NOT_FOUND). The side panel says there
- * are no maps for the area, in Dutch and in English, instead of "Laden…" for ever. On a synthetic
+ * are no maps for the area, in Dutch and in English, instead of "Laden…" for ever; the heading says
+ * there are no data for the area (not "Er ging iets mis"), the report button is disabled, and for an
+ * area the gemeenten list does not know nothing asks the API for its maps. On a synthetic
  * store (division 2020): Heerlen in the first edition, Heerlen and Kerkrade in the second.
  * Screenshots in test-output/screenshots/area-without-maps-*.png.
  */
@@ -54,6 +56,10 @@ describe('the map page of an area without maps (browser)', () => {
 
   it('a direct link to a gemeente without loaded buurten: no maps for this area, in Dutch and English', async () => {
     const { page, errors } = await openPage(browser);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/maps/definitions?')) asked.push(new URL(r.url()).search);
+    });
     await gotoApp(page, `${url}/?view=map&area=GM9999`);
     await unavailable(page).waitFor({ timeout: 10_000 });
     expect(await unavailable(page).innerText()).toBe(
@@ -61,6 +67,9 @@ describe('the map page of an area without maps (browser)', () => {
     );
     expect(await sidebar(page).innerText()).not.toContain('Laden');
     expect(await sidebar(page).locator('h2').innerText()).toBe('Kaarten');
+    // what is the case, not "Er ging iets mis"; no report of an area without maps
+    expect(await page.getByTestId('map-title').innerText()).toBe('Geen gegevens voor dit gebied');
+    expect(await page.getByTestId('download-report').isDisabled()).toBe(true);
     expect(await page.locator('.stage-status [role="alert"]').innerText()).toContain(
       'Geen gegevens voor gemeente of regio GM9999',
     );
@@ -74,9 +83,12 @@ describe('the map page of an area without maps (browser)', () => {
     expect(await page.locator('.stage-status [role="alert"]').innerText()).toContain(
       'No data for municipality or region GM9999',
     );
+    expect(await page.getByTestId('map-title').innerText()).toBe('No data for this area');
+    expect(await page.getByTestId('download-report').isDisabled()).toBe(true);
     await screenshot(page, 'area-without-maps-en');
-    // the browser logs the API's 404 for the area as a failed resource; nothing else may fail
-    expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+    // the gemeenten say the area is unknown: nothing asks the API for its maps, nothing fails
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
@@ -95,6 +107,8 @@ describe('the map page of an area without maps (browser)', () => {
     expect(await page.locator('.stage-status [role="alert"]').innerText()).toContain(
       'Geen gegevens voor gemeente of regio GM0928',
     );
+    expect(await page.getByTestId('map-title').innerText()).toBe('Geen gegevens voor dit gebied');
+    expect(await page.getByTestId('download-report').isDisabled()).toBe(true);
     await screenshot(page, 'area-without-maps-edition');
     await page.context().close();
   });
@@ -105,6 +119,7 @@ describe('the map page of an area without maps (browser)', () => {
     await page.locator('.map-sidebar .map-buttons').first().waitFor({ timeout: 10_000 });
     expect(await unavailable(page).count()).toBe(0);
     expect(await page.locator('.map-sidebar [data-map]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('download-report').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
   });

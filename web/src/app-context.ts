@@ -56,7 +56,7 @@ export function areaName(data: AppData, area: string): string {
   return data.gemeenten.gemeenten.find((g) => g.code === area)?.name ?? area;
 }
 
-export function isKnownArea(data: AppData, area: string): boolean {
+export function isKnownArea(data: Pick<AppData, 'gemeenten' | 'regions'>, area: string): boolean {
   return (
     data.regions.regions.some((r) => r.id === area) || data.gemeenten.gemeenten.some((g) => g.code === area)
   );

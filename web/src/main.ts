@@ -4,7 +4,7 @@
  */
 import './csp-jitless.js'; // first: before any module builds a zod schema
 import { api, setEditionPin } from './api-client.js';
-import { readConfig, type AppContext } from './app-context.js';
+import { isKnownArea, readConfig, type AppContext } from './app-context.js';
 import { attachMembers, startMembers } from './auth/members-boot.js';
 import { createCompareAreasView } from './compare/compare-areas-view.js';
 import { createCompareMapsView } from './compare/compare-maps-view.js';
@@ -53,9 +53,15 @@ async function boot(root: HTMLElement): Promise<void> {
   // a deep link's data edition: every data request of the page asks for it (web/src/edition)
   setEditionPin(initial.edition);
   if (initial.view !== 'start') preloadMapRenderer();
-  // The map page needs its area's definitions before its map: ask for them with the rest.
-  if (initial.area && (initial.view === 'map' || initial.view === 'compare'))
-    api.definitions(initial.area).catch(() => undefined);
+  // The map page needs its area's definitions before its map: ask for them with the rest, as
+  // soon as the gemeenten and regions tell the area is known (an unknown one has none: a 404)
+  const preloadArea = initial.area;
+  if (preloadArea && (initial.view === 'map' || initial.view === 'compare'))
+    void Promise.all([api.gemeenten(), api.regions()])
+      .then(([gemeenten, regions]) =>
+        isKnownArea({ gemeenten, regions }, preloadArea) ? api.definitions(preloadArea) : undefined,
+      )
+      .catch(() => undefined);
   const t = messagesFor(initial.lang);
   replaceChildren(root, h('p', { class: 'boot-status', role: 'status' }, t.loading));
   let data: AppContext['data'];

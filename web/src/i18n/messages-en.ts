@@ -38,6 +38,7 @@ export const en: Messages = {
   mapsHeading: 'Maps',
   noMapsForArea: 'No maps for this area: no buurten with data are loaded.',
   mapListFailed: 'The list of maps could not be loaded.',
+  noDataForArea: 'No data for this area',
   extraLayersHeading: 'Extra layers',
   periodLabel: 'Period',
   yearLabel: 'Year',

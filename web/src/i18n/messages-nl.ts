@@ -37,6 +37,7 @@ export const nl = {
   mapsHeading: 'Kaarten',
   noMapsForArea: 'Geen kaarten voor dit gebied: er zijn geen buurten met gegevens geladen.',
   mapListFailed: 'De lijst met kaarten kon niet worden geladen.',
+  noDataForArea: 'Geen gegevens voor dit gebied',
   extraLayersHeading: 'Extra lagen',
   periodLabel: 'Periode',
   yearLabel: 'Jaar',

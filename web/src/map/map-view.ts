@@ -161,13 +161,21 @@ export function createMapView(ctx: AppContext): View {
     const response = displayed(state);
     const heading = response ? mapHeading(response.meta, state.lang) : null;
     header.render({
-      title: heading ? heading.main : failed ? tt.errorTitle : tt.loading,
+      // an area without maps is not an error: say what is the case
+      title: heading
+        ? heading.main
+        : listUnavailable?.why === 'no-maps'
+          ? tt.noDataForArea
+          : failed
+            ? tt.errorTitle
+            : tt.loading,
       detail: heading?.detail ?? null,
       subtitle: state.area ? areaName(data, state.area) : '',
       display: state.display === 'change' && !shown?.previous ? 'map' : state.display,
       canShowChange: shown?.previous !== null && shown?.previous !== undefined,
       canExport: response !== null && state.display !== 'table',
       canDownload: shown?.response !== undefined && shown.response.features.length > 0,
+      canReport: state.area !== null && listUnavailable === null,
       t: tt,
     });
     header.setBuurten(shown?.response.features ?? [], state.buurt, (code) => areaName(data, code));

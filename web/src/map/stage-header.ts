@@ -24,6 +24,8 @@ export interface StageHeaderInput {
   canExport: boolean;
   /** CSV, GeoJSON and GeoPackage of the map shown (also in the table view). */
   canDownload: boolean;
+  /** The area's report: not for an area without maps. */
+  canReport: boolean;
   t: Messages;
 }
 
@@ -174,6 +176,7 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
       });
       reportButton.textContent = t.reportPdf;
       reportButton.title = t.reportPdfTitle;
+      reportButton.disabled = !input.canReport;
     },
     setBuurten(next, selected, gemeenteName) {
       features = next;
