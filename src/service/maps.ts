@@ -18,7 +18,7 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
-import { gemeenteSourceKindOf } from '../domain/engine/missing-kinds.js';
+import { gemeenteSourceKindOf, type IndicatorSpan } from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
@@ -156,8 +156,8 @@ export function sourceOfIndicator(indicator: string): FetchSource {
 }
 
 /** The sources of indicators, each once, sorted. */
-function sourcesOf(indicators: readonly string[]): FetchSource[] {
-  return [...new Set(indicators.map(sourceOfIndicator))].sort();
+function sourcesOf(spans: readonly IndicatorSpan[]): FetchSource[] {
+  return [...new Set(spans.map((s) => sourceOfIndicator(s.indicator)))].sort();
 }
 
 /**
@@ -170,11 +170,11 @@ function sourcesOf(indicators: readonly string[]): FetchSource[] {
  */
 function notLoadedSources(
   engine: VeerkrachtEngine,
-  missing: readonly (readonly string[])[],
+  missing: readonly (readonly IndicatorSpan[])[],
   rows: readonly number[],
 ): FetchSource[] {
   const gemeenten = [...new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))];
-  const loaded = (group: readonly string[]): boolean =>
+  const loaded = (group: readonly IndicatorSpan[]): boolean =>
     gemeenten.some((g) => gemeenteSourceKindOf(engine.table, group, g) !== 'not-loaded');
   return sourcesOf(missing.filter((group) => !loaded(group)).flat());
 }
@@ -292,7 +292,7 @@ function layerForArea(
   });
   const missing = indicatorHasValues(engine, layer.id, rows)
     ? []
-    : notLoadedSources(engine, [[layer.id]], rows);
+    : notLoadedSources(engine, [[{ indicator: layer.id }]], rows);
   const { availability, keys } = availabilityOf(counts, rows.length, missing, false);
   return { ...layer, years: keys.map(Number), availability };
 }

@@ -6,6 +6,8 @@
  * source to load. On a synthetic store (division 2020) where Appingedam (GM0003, merged into
  * Eemsdelta GM1979 in 2021) has no values on division 2020, and Eemsdelta's KWB 2020 file, on its
  * own division 2021 that harmonisation could not carry over, has only the corporation share.
+ * Kerkrade (GM0928) has no values but the inhabitants of a KWB 2024 file, whose low-income share
+ * (of Groningen) the map of low incomes does not show: from 2024 it shows persons in poverty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
@@ -16,6 +18,7 @@ import { syntheticStore } from './synthetic-store.js';
 
 const APPINGEDAM = 'GM0003';
 const EEMSDELTA = 'GM1979';
+const KERKRADE = 'GM0928';
 
 /** Eemsdelta's KWB 2020 file on division 2021: the corporation share of eight buurten, carried over by nothing. */
 async function writeEemsdeltaCorporationShare(store: SqliteStore): Promise<void> {
@@ -52,17 +55,43 @@ async function writeEemsdeltaCorporationShare(store: SqliteStore): Promise<void>
   ]);
 }
 
+/** A KWB 2024 file on division 2020: Kerkrade's inhabitants, Groningen's low-income share. */
+async function writeKwb2024(store: SqliteStore): Promise<void> {
+  const batch: ImportBatch = emptyBatch('kwb-2024', 'kwb-2024', {
+    source: 'kwb',
+    edition: 'KWB 2024',
+    table: null,
+    publisher: 'test',
+    divisionYear: 2020,
+  });
+  for (let i = 0; i < 6; i++)
+    for (const [gm, indicator] of [
+      ['0928', 'inhabitants'],
+      ['0014', 'low_income_households_share'],
+    ] as const)
+      batch.values.push({
+        areaCode: `BU${gm}00${String(i).padStart(2, '0')}`,
+        year: 2024,
+        indicator,
+        value: 500 + i,
+        flags: 0,
+        column: indicator,
+        divisionYear: 2020,
+      });
+  await store.writeBatch(batch, {});
+}
+
 describe('a source that covers the gemeente without the indicator: the map and the list agree', () => {
   let store: SqliteStore;
   const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
-  const map = async (query: string): Promise<MapResponse> => {
-    const res = await app().request(`/api/maps?${query}&area=${APPINGEDAM}`);
+  const map = async (query: string, area = APPINGEDAM): Promise<MapResponse> => {
+    const res = await app().request(`/api/maps?${query}&area=${area}`);
     expect(res.status).toBe(200);
     return MapResponseSchema.parse(await res.json());
   };
   const kinds = (m: MapResponse) => [...new Set(m.features.map((f) => f.properties.missing ?? 'value'))];
-  const listed = async (): Promise<Record<string, [string | null, string[]]>> => {
-    const res = await app().request(`/api/maps/definitions?area=${APPINGEDAM}`);
+  const listed = async (area = APPINGEDAM): Promise<Record<string, [string | null, string[]]>> => {
+    const res = await app().request(`/api/maps/definitions?area=${area}`);
     expect(res.status).toBe(200);
     const d = MapDefinitionsResponseSchema.parse(await res.json());
     return Object.fromEntries(
@@ -72,14 +101,16 @@ describe('a source that covers the gemeente without the indicator: the map and t
 
   beforeAll(async () => {
     store = await syntheticStore({
-      gemeenten: 2,
+      gemeenten: 3,
       buurtenPerGemeente: 6,
-      gemeenteCodes: [APPINGEDAM, 'GM0014'],
+      gemeenteCodes: [APPINGEDAM, 'GM0014', KERKRADE],
     });
-    store.db
-      .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
-      .run('BU0003%');
+    for (const gm of [APPINGEDAM, KERKRADE])
+      store.db
+        .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
+        .run(`BU${gm.slice(2)}%`);
     await writeEemsdeltaCorporationShare(store);
+    await writeKwb2024(store);
   });
   afterAll(() => store.close());
 
@@ -115,5 +146,13 @@ describe('a source that covers the gemeente without the indicator: the map and t
   it('the Leefbaarometer, of which no file covers them: the map and the list say to load it', async () => {
     expect(kinds(await map('map=leefbaarheid&year=2020'))).toEqual(['not-loaded']);
     expect((await listed())['leefbaarheid']).toEqual(['source-not-loaded', ['lbm']]);
+  });
+
+  it('a file the map does not show (the low-income share of 2024, when the map shows persons in poverty): the list still says to load KWB, as the map does', async () => {
+    const m = await map('map=lage-inkomens', KERKRADE);
+    expect(m.meta.year).toBe(2020);
+    expect(kinds(m)).toEqual(['not-loaded']);
+    expect(m.meta.emptyReason).toMatchObject({ code: 'source-not-loaded', missingSources: ['kwb'] });
+    expect((await listed(KERKRADE))['lage-inkomens']).toEqual(['source-not-loaded', ['kwb']]);
   });
 });

@@ -204,23 +204,30 @@ export function gemeenteSourceKind(
   return 'not-loaded';
 }
 
+/** An indicator within the years it stands for (a component's segment); no bound: every year. */
+export interface IndicatorSpan {
+  indicator: string;
+  fromYear?: number | undefined;
+  toYear?: number | undefined;
+}
+
 /**
- * The most telling gemeenteSourceKind of any of `indicators` (alternatives: a component's
- * segments, the nuisance measures) in any year `inYear` accepts of those the table has them in —
- * the years their maps can show. For what no single buurt and year is asked of: the map list
- * per area and period maps for a gemeente without the input in any year.
+ * The most telling gemeenteSourceKind of any of `spans` (alternatives: a component's segments,
+ * the nuisance measures) in any year of its span that `inYear` accepts, of those the table has
+ * it in — the years their maps can show. For what no single buurt and year is asked of: the map
+ * list per area and period maps for a gemeente without the input in any year.
  */
 export function gemeenteSourceKindOf(
   table: BuurtTable,
-  indicators: readonly string[],
+  spans: readonly IndicatorSpan[],
   gemeente: string,
   inYear: (year: number) => boolean = () => true,
 ): SourceKind {
   let kind: SourceKind = 'not-loaded';
-  for (const indicator of indicators) {
+  for (const { indicator, fromYear = -Infinity, toYear = Infinity } of spans) {
     const years = new Set([indicator, ...storedInputs(indicator)].flatMap((id) => table.years(id)));
     for (const year of years) {
-      if (!inYear(year)) continue;
+      if (year < fromYear || year > toYear || !inYear(year)) continue;
       const k = gemeenteSourceKind(table, indicator, year, gemeente);
       if (k === 'not-in-source') return k;
       if (k === 'not-published') kind = k;

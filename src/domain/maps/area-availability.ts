@@ -6,6 +6,7 @@
  * Built on `buildMap`, so it always agrees with the map the area gets.
  */
 import { parsePeriod } from '../engine/engine-config.js';
+import type { IndicatorSpan } from '../engine/missing-kinds.js';
 import { VEERKRACHT_CLASSES, type VeerkrachtClassId } from '../engine/veerkracht-classes.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
@@ -75,37 +76,37 @@ export function areaMapAvailability(
 
 /**
  * The indicators whose absence leaves the map without data for the rows, in groups of
- * alternatives (any one of a group would do): of a level map its indicator, or its component's
- * segments (one per range of years); of the index, per component without any value the
- * segments, when fewer than `minComponents` have one; of the nuisance change, all measures when
- * none has a value. Empty when the map's inputs are there (an empty map then lacks comparable
- * years or values).
+ * alternatives (any one of a group would do), each within the years it stands for: of a level
+ * map its indicator, or its component's segments (one per range of years); of the index, per
+ * component without any value the segments, when fewer than `minComponents` have one; of the
+ * nuisance change, all measures when none has a value. Empty when the map's inputs are there (an
+ * empty map then lacks comparable years or values).
  */
 export function missingIndicators(
   engine: VeerkrachtEngine,
   spec: MapSpec,
   rows: readonly number[],
-): string[][] {
+): IndicatorSpan[][] {
   const has = (indicator: string): boolean => indicatorHasValues(engine, indicator, rows);
-  const components = (): string[][] => {
+  const components = (): IndicatorSpan[][] => {
     const without = engine.config.components.filter((c) => !c.segments.some((s) => has(s.indicator)));
     return engine.config.components.length - without.length >= engine.config.minComponents
       ? []
-      : without.map((c) => c.segments.map((s) => s.indicator));
+      : without.map((c) => c.segments);
   };
-  const measures = (): string[][] =>
-    engine.config.nuisanceMeasures.some(has) ? [] : [[...engine.config.nuisanceMeasures]];
+  const measures = (): IndicatorSpan[][] =>
+    engine.config.nuisanceMeasures.some(has)
+      ? []
+      : [engine.config.nuisanceMeasures.map((indicator) => ({ indicator }))];
   switch (spec.kind) {
     case 'level': {
       if (spec.value.kind === 'concentration-index') return components();
       const id = spec.value.kind === 'indicator' ? spec.value.indicator : spec.value.component;
-      const indicators =
+      const spans: IndicatorSpan[] =
         spec.value.kind === 'indicator'
-          ? [id]
-          : engine.config.components
-              .filter((c) => c.id === id)
-              .flatMap((c) => c.segments.map((s) => s.indicator));
-      return indicators.some(has) ? [] : [indicators];
+          ? [{ indicator: id }]
+          : engine.config.components.filter((c) => c.id === id).flatMap((c) => c.segments);
+      return spans.some((s) => has(s.indicator)) ? [] : [spans];
     }
     case 'change':
       return spec.quantity === 'concentration' ? components() : measures();

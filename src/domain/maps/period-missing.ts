@@ -8,6 +8,7 @@ import {
   gemeenteSourceKindOf,
   indicatorFamily,
   missingKind,
+  type IndicatorSpan,
   type MissingKind,
 } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
@@ -55,14 +56,14 @@ function mostTelling(causes: readonly MissingCause[]): MissingCause {
 function absentSource(
   engine: VeerkrachtEngine,
   r: PeriodResult,
-  indicators: readonly string[],
+  spans: readonly IndicatorSpan[],
   gemeente: string,
 ): MissingCause {
-  const family = indicatorFamily(indicators[0]!);
+  const family = indicatorFamily(spans[0]!.indicator);
   const tolerance = engine.config.periodYearTolerance;
   const kind = gemeenteSourceKindOf(
     engine.table,
-    indicators,
+    spans,
     gemeente,
     (year) => year >= r.period.t0 - tolerance && year <= r.period.t1 + tolerance,
   );
@@ -89,7 +90,8 @@ function cause(
  */
 function populationUnknown(engine: VeerkrachtEngine, row: number): MissingCause {
   const gemeente = engine.table.buurten[row]!.gemeente;
-  const loaded = gemeenteSourceKindOf(engine.table, ['inhabitants'], gemeente) !== 'not-loaded';
+  const loaded =
+    gemeenteSourceKindOf(engine.table, [{ indicator: 'inhabitants' }], gemeente) !== 'not-loaded';
   return { kind: 'population-unknown', family: 'kwb', ...(loaded ? { loaded } : {}) };
 }
 
@@ -103,16 +105,9 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
     const years = cc.byGemeente.get(gemeente)?.years;
     if (!years) {
       // the gemeente has no value of the component in any year: its source is not loaded there,
-      // or a loaded one has its buurten only on a division that could not be carried over
+      // or a loaded one covers it without the component, or has its buurten only elsewhere
       if ((engine.index.gemeenteYears(c).get(gemeente) ?? []).length === 0)
-        kinds.push(
-          absentSource(
-            engine,
-            r,
-            c.segments.map((s) => s.indicator),
-            gemeente,
-          ),
-        );
+        kinds.push(absentSource(engine, r, c.segments, gemeente));
       continue;
     }
     for (const y of years) {
@@ -135,7 +130,9 @@ export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: 
     // no measure has two years here; when the primary has none at all, its source is not loaded
     const primary = r.nuisance.measures[0]!;
     const any = (gemeenteMeasureYears(engine.table, primary.indicator).get(gemeente) ?? []).length > 0;
-    return any ? { kind: 'missing', family: null } : absentSource(engine, r, [primary.indicator], gemeente);
+    return any
+      ? { kind: 'missing', family: null }
+      : absentSource(engine, r, [{ indicator: primary.indicator }], gemeente);
   }
   const m = r.nuisance.measures[mi]!;
   const kinds: MissingCause[] = [];
