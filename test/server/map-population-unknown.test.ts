@@ -3,8 +3,10 @@
  * loading KWB only where no loaded KWB file covers the gemeente — the rule of the other kinds of
  * missing and of the map list (gemeenteSourceKind). Weesp (GM0457, merged into Amsterdam in
  * 2022): a loaded KWB file has Amsterdam's inhabitants, so there is nothing to load; Kerkrade:
- * no KWB file covers it. The map list says the same. On a synthetic store (division 2020) without
- * any value of the buurten of Weesp and Kerkrade.
+ * no KWB file covers it. The map list says the same, also when the buurten have the other inputs
+ * of the maps (then it said "no comparable years"). On synthetic stores (division 2020) without
+ * any value of the buurten of Weesp and Kerkrade, or without Weesp's inhabitants and Kerkrade's
+ * KWB values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
@@ -71,6 +73,56 @@ describe('veerkracht maps of buurten without inhabitants: what to load', () => {
       });
       expect(m.meta.emptyReason!.nl, id).toContain('`veerkracht fetch --sources kwb`');
       expect((await listed(KERKRADE, id))[0], id).toBe('source-not-loaded');
+    }
+  });
+});
+
+describe('veerkracht maps of buurten with the index components and the nuisance measures but no inhabitants: the list says the same as the map', () => {
+  let store: SqliteStore;
+  const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
+
+  beforeAll(async () => {
+    store = await syntheticStore({
+      gemeenten: 3,
+      buurtenPerGemeente: 5,
+      gemeenteCodes: ['GM0363', WEESP, KERKRADE],
+    });
+    // Weesp without its inhabitants (Amsterdam has them); Kerkrade without any KWB value
+    for (const [gm, indicators] of [
+      [WEESP, `indicator = 'inhabitants'`],
+      [KERKRADE, `indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'`],
+    ])
+      store.db
+        .prepare(
+          `DELETE FROM area_values
+            WHERE indicator_id IN (SELECT id FROM value_indicators WHERE ${indicators})
+              AND area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)`,
+        )
+        .run(`BU${gm!.slice(2)}%`);
+  });
+  afterAll(() => store.close());
+
+  it('Weesp: no values and nothing to load (not "no comparable years"); Kerkrade: KWB to load, on the map and in the list', async () => {
+    for (const [gm, reason, sources] of [
+      [WEESP, 'no-values', []],
+      [KERKRADE, 'source-not-loaded', ['kwb']],
+    ] as const) {
+      const res = await app().request(`/api/maps/definitions?area=${gm}`);
+      const defs = MapDefinitionsResponseSchema.parse(await res.json());
+      for (const id of VEERKRACHT_MAPS) {
+        const a = defs.maps.find((d) => d.id === id)!.availability!;
+        expect([a.emptyReason, a.missingSources], `${gm} ${id}`).toEqual([reason, sources]);
+        const m = MapResponseSchema.parse(
+          await (await app().request(`/api/maps?map=${id}&period=2016-2020&area=${gm}`)).json(),
+        );
+        expect(new Set(m.features.map((f) => f.properties.missing)), `${gm} ${id}`).toEqual(
+          new Set(['population-unknown']),
+        );
+        expect([m.meta.emptyReason?.code, m.meta.emptyReason?.missingSources], `${gm} ${id}`).toEqual([
+          reason,
+          sources,
+        ]);
+      }
     }
   });
 });

@@ -79,8 +79,9 @@ export function areaMapAvailability(
  * alternatives (any one of a group would do), each within the years it stands for: of a level
  * map its indicator, or its component's segments (one per range of years); of the index, per
  * component without any value the segments, when fewer than `minComponents` have one; of the
- * nuisance change, all measures when none has a value. Empty when the map's inputs are there (an
- * empty map then lacks comparable years or values).
+ * nuisance change, all measures when none has a value; of the veerkracht classes also the
+ * inhabitants (the population), when no buurt has them in any year. Empty when the map's inputs
+ * are there (an empty map then lacks comparable years or values).
  */
 export function missingIndicators(
   engine: VeerkrachtEngine,
@@ -111,7 +112,11 @@ export function missingIndicators(
     case 'change':
       return spec.quantity === 'concentration' ? components() : measures();
     case 'classification':
-      return [...components(), ...measures()];
+      return [
+        ...components(),
+        ...measures(),
+        ...(has('inhabitants') ? [] : [[{ indicator: 'inhabitants' }]]),
+      ];
     default:
       return [];
   }
