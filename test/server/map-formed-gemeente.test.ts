@@ -5,20 +5,24 @@
  * new gemeente's buurten are not in that source ("Buurt niet in de bron", the explanation names
  * the gemeenten), and its list names no source to load. A file with only some of them (West
  * Betuwe, GM1960, of which only Geldermalsen) does not tell which buurten it covers: those stay
- * "Bron niet geladen". On a synthetic store (division 2020) without any value of these two.
+ * "Bron niet geladen". On a synthetic store (division 2020, SQLite and PostgreSQL) with Heerlen's
+ * values and the buurten of these two without any value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
 import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { createApp } from '../../src/server/app.js';
-import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { openPgStore } from '../../src/storage/postgres/pg-store.js';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { hasPostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { fillSyntheticStore } from './synthetic-store.js';
 
 const NOARDEAST_FRYSLAN = 'GM1970';
 const WEST_BETUWE = 'GM1960';
 
 /** A KWB 2018 file on division 2018: the corporation share of four buurten per gemeente, none carried over. */
-async function writeKwb2018(store: SqliteStore, gemeenten: readonly string[]): Promise<void> {
+async function writeKwb2018(store: Store, gemeenten: readonly string[]): Promise<void> {
   const batch: ImportBatch = emptyBatch('kwb-2018', 'kwb-2018', {
     source: 'kwb',
     edition: 'KWB 2018 (indeling 2018)',
@@ -60,8 +64,65 @@ async function writeKwb2018(store: SqliteStore, gemeenten: readonly string[]): P
   );
 }
 
-describe('a file on an older division for the gemeenten a later herindeling joined', () => {
-  let store: SqliteStore;
+/** The buurten of `gemeenten` on division 2020 (five each), without any value. */
+async function writeBuurtenWithoutValues(store: Store, gemeenten: readonly string[]): Promise<void> {
+  const batch: ImportBatch = emptyBatch('buurten-2020', 'buurten-2020', {
+    source: 'geo',
+    edition: 'buurten 2020',
+    table: null,
+    publisher: 'test',
+    divisionYear: 2020,
+  });
+  for (const gm of gemeenten) {
+    batch.areas.push({
+      code: gm,
+      level: 'gemeente',
+      name: gm,
+      gemeenteCode: gm,
+      wijkCode: null,
+      divisionYear: 2020,
+    });
+    for (let i = 1; i <= 5; i++)
+      batch.areas.push({
+        code: `BU${gm.slice(2)}000${i}`,
+        level: 'buurt',
+        name: `${gm} ${i}`,
+        gemeenteCode: gm,
+        wijkCode: null,
+        divisionYear: 2020,
+      });
+  }
+  await store.writeBatch(batch, {});
+}
+
+async function fill(store: Store): Promise<Store> {
+  await fillSyntheticStore(store, { gemeenten: 1, buurtenPerGemeente: 5, gemeenteCodes: ['GM0917'] });
+  await writeBuurtenWithoutValues(store, [NOARDEAST_FRYSLAN, WEST_BETUWE]);
+  // Noardeast-Fryslân's three; of West Betuwe's three only Geldermalsen
+  await writeKwb2018(store, ['GM0058', 'GM1722', 'GM0079', 'GM0236']);
+  return store;
+}
+
+describe('a file on an older division for the gemeenten a later herindeling joined (SQLite)', () =>
+  formedGemeenteTests(() => fill(openSqliteStore({ path: ':memory:' }))));
+
+describe.skipIf(!hasPostgres)(
+  'a file on an older division for the gemeenten a later herindeling joined (PostgreSQL)',
+  () => {
+    let server: PostgresServer;
+    beforeAll(async () => {
+      server = await startPostgres();
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    formedGemeenteTests(async () => fill(await openPgStore({ url: await server.createDatabase('formed') })));
+  },
+);
+
+/** The same maps and lists on either store. */
+function formedGemeenteTests(open: () => Promise<Store>): void {
+  let store: Store;
   const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
   const map = async (area: string): Promise<MapResponse> => {
     const res = await app().request(`/api/maps?map=corporatiebezit&year=2018&area=${area}`);
@@ -79,17 +140,7 @@ describe('a file on an older division for the gemeenten a later herindeling join
   };
 
   beforeAll(async () => {
-    store = await syntheticStore({
-      gemeenten: 3,
-      buurtenPerGemeente: 5,
-      gemeenteCodes: ['GM0917', NOARDEAST_FRYSLAN, WEST_BETUWE],
-    });
-    for (const gm of [NOARDEAST_FRYSLAN, WEST_BETUWE])
-      store.db
-        .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
-        .run(`BU${gm.slice(2)}%`);
-    // Noardeast-Fryslân's three; of West Betuwe's three only Geldermalsen
-    await writeKwb2018(store, ['GM0058', 'GM1722', 'GM0079', 'GM0236']);
+    store = await open();
   });
   afterAll(() => store.close());
 
@@ -113,4 +164,4 @@ describe('a file on an older division for the gemeenten a later herindeling join
     expect(m.meta.emptyReason).toMatchObject({ code: 'source-not-loaded', missingSources: ['kwb'] });
     expect(await listed(WEST_BETUWE)).toEqual(['source-not-loaded', ['kwb']]);
   });
-});
+}
