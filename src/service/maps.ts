@@ -22,6 +22,7 @@ import { gemeenteSourceKindOf, type IndicatorSpan } from '../domain/engine/missi
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
+  explainedKeys,
   indicatorHasValues,
   missingIndicators,
   newestPeriod,
@@ -184,16 +185,21 @@ function availabilityOf(
   buurten: number,
   missing: FetchSource[],
   comparesYears: boolean,
+  opened?: string,
 ): { availability: AreaAvailability; keys: string[] } {
   const { keys, halfCovered } = offeredKeys({ buurten, counts });
   const hasData = keys.length > 0;
+  // nothing to load: why, as the map the area opens on says it (too few buurten to compare, …)
+  const told = counts.find((c) => c.key === opened)?.emptyCode;
   const emptyReason: EmptyReason | null = hasData
     ? null
     : missing.length > 0
       ? 'source-not-loaded'
-      : comparesYears
-        ? 'no-comparable-years'
-        : 'no-values';
+      : told !== undefined && told !== 'source-not-loaded'
+        ? told
+        : comparesYears
+          ? 'no-comparable-years'
+          : 'no-values';
   return {
     availability: {
       buurten,
@@ -225,8 +231,15 @@ function areaView(
   // "no comparable years" only when the inputs are there: without them (loaded for the gemeente,
   // but not for its buurten) the map has no values, as its own emptyReason says
   const comparesYears = spec.kind !== 'level' && absent.length === 0;
-  const { availability, keys } = availabilityOf(counts, rows.length, missing, comparesYears);
+  const { keys } = offeredKeys({ buurten: rows.length, counts });
   const chosen = defaultOf(spec, keys, counts, preferredLength);
+  const { availability } = availabilityOf(
+    counts,
+    rows.length,
+    missing,
+    comparesYears,
+    chosen ?? emptyDefault(engine, spec, counts, preferredLength),
+  );
   if (spec.kind === 'level') {
     const years = keys.map(Number);
     return { availability, years, ...(chosen !== undefined ? { defaultYear: Number(chosen) } : {}) };
@@ -245,9 +258,32 @@ function areaDefault(
 ): { year?: number; period?: ReturnType<typeof parsePeriod> } {
   const { counts } = areaMapAvailability(engine, spec, rows);
   const { keys } = offeredKeys({ buurten: rows.length, counts });
-  const chosen = defaultOf(spec, keys, counts, preferredPeriodLength(engine));
+  const length = preferredPeriodLength(engine);
+  const chosen = defaultOf(spec, keys, counts, length) ?? emptyDefault(engine, spec, counts, length);
   if (chosen === undefined) return {};
   return spec.kind === 'level' ? { year: Number(chosen) } : { period: parsePeriod(chosen) };
+}
+
+/**
+ * Without a value in any year or period: the year or period the map opens on — the country's
+ * newest (its default period), unless that one advises loading a source while another can say
+ * why without (explainedKeys): then the newest of those. Middelburg's Leefbaarometer map opens on
+ * 2020, whose file has its buurten on another division, not on 2024, of which no file covers it.
+ */
+function emptyDefault(
+  engine: VeerkrachtEngine,
+  spec: MapSpec,
+  counts: readonly AreaCount[],
+  preferredLength: number,
+): string | undefined {
+  const period = engine.defaultPeriod();
+  const national =
+    spec.kind === 'level' ? counts[counts.length - 1]?.key : period ? formatPeriod(period) : undefined;
+  const explained = explainedKeys(counts);
+  if (national === undefined || explained.length === 0 || explained.includes(national)) return national;
+  return spec.kind === 'level'
+    ? explained[explained.length - 1]
+    : (newestPeriod(explained, preferredLength) ?? national);
 }
 
 /** Of the keys offered: a level map's newest year, else the newest period of the preferred length. */

@@ -11,6 +11,7 @@ import { VEERKRACHT_CLASSES, type VeerkrachtClassId } from '../engine/veerkracht
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
 import type { MapSpec } from './map-definitions.js';
+import type { EmptyCode } from './map-meta.js';
 
 export interface AreaCount {
   /** A year ("2020") for level maps, a period ("2016-2020") otherwise. */
@@ -21,6 +22,8 @@ export interface AreaCount {
   span?: [number, number];
   /** Period maps: the years compared per measure, as text; equal for periods that compare the same. */
   signature?: string;
+  /** No buurt with a value: the map's own reason (`emptyReason.code`). */
+  emptyCode?: EmptyCode;
 }
 
 export interface AreaMapAvailability {
@@ -51,8 +54,12 @@ export function areaMapAvailability(
     features.reduce((n, f) => n + (hasMapValue(spec, f) ? 1 : 0), 0);
   const counts: AreaCount[] = [];
   if (rows.length > 0) {
-    for (const year of national.years ?? [])
-      counts.push({ key: String(year), withValue: count(buildMap(engine, spec, rows, { year }).features) });
+    const emptyCode = (built: ReturnType<typeof buildMap>) =>
+      built.emptyReason ? { emptyCode: built.emptyReason.code } : {};
+    for (const year of national.years ?? []) {
+      const built = buildMap(engine, spec, rows, { year });
+      counts.push({ key: String(year), withValue: count(built.features), ...emptyCode(built) });
+    }
     for (const period of national.periods ?? []) {
       const built = buildMap(engine, spec, rows, { period: parsePeriod(period) });
       const withValue = count(built.features);
@@ -60,6 +67,7 @@ export function areaMapAvailability(
       counts.push({
         key: period,
         withValue,
+        ...emptyCode(built),
         ...(withValue > 0 && years.length > 0
           ? {
               span: [Math.min(...years), Math.max(...years)] as [number, number],
@@ -134,6 +142,17 @@ export function indicatorHasValues(
     for (const row of rows) if (Number.isFinite(column.values[row]!)) return true;
   }
   return false;
+}
+
+/**
+ * For an area without a value in any year or period: those whose map says why without advising to
+ * load a source (its emptyReason is not source-not-loaded: the files are loaded, and the map says
+ * what they lack), the ones to open such a map on; empty when every one advises loading.
+ */
+export function explainedKeys(counts: readonly AreaCount[]): string[] {
+  return counts
+    .filter((c) => c.emptyCode !== undefined && c.emptyCode !== 'source-not-loaded')
+    .map((c) => c.key);
 }
 
 /**
