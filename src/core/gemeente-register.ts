@@ -607,7 +607,16 @@ export function mergersOf(code: string): GemeenteMerger[] {
  * The gemeenten `code` went into, directly or through later herindelingen (Eemsdelta for
  * Appingedam; each receiving gemeente of a split one), sorted; empty while it exists.
  */
-export function successorsOf(code: string): string[] {
+export function successorsOf(code: string): readonly string[] {
+  let found = successors.get(code);
+  if (!found) successors.set(code, (found = Object.freeze(walkSuccessors(code))));
+  return found;
+}
+
+/** successorsOf per code: the register does not change, and maps ask per buurt. */
+const successors = new Map<string, readonly string[]>();
+
+function walkSuccessors(code: string): string[] {
   const out = new Set<string>();
   const walk = (c: string): void => {
     for (const m of mergersOf(c)) {

@@ -228,6 +228,9 @@ describe.skipIf(!hasRealData)('the national real-data store, every buurt and eve
     const problems: string[] = [];
     let maps = 0;
     for (const [gemeente, rows] of engine.table.byGemeente()) {
+      // the read services answer from memory without giving the event loop a turn: give it one
+      // per gemeente, or a loop of over a minute times out vitest's worker RPC on a slow machine
+      await new Promise((resolve) => setImmediate(resolve));
       const defs = await getMapDefinitions(ctx, { area: gemeente });
       for (const def of defs.maps) {
         const body = await getMap(ctx, {

@@ -189,6 +189,24 @@ export function gemeenteSourceKind(
   year: number,
   gemeente: string,
 ): SourceKind {
+  // asked per buurt and year by maps and period maps: once per (indicator, year, gemeente), for
+  // the table's uncarried sources as they are (noted after the table is built)
+  const uncarried = table.uncarriedSources();
+  let cached = sourceKindCache.get(table);
+  if (!cached || cached.uncarried !== uncarried)
+    sourceKindCache.set(table, (cached = { uncarried, kinds: new Map() }));
+  const key = `${indicator}|${year}|${gemeente}`;
+  let kind = cached.kinds.get(key);
+  if (kind === undefined) cached.kinds.set(key, (kind = decideSourceKind(table, indicator, year, gemeente)));
+  return kind;
+}
+
+const sourceKindCache = new WeakMap<
+  BuurtTable,
+  { uncarried: readonly UncarriedSource[]; kinds: Map<string, SourceKind> }
+>();
+
+function decideSourceKind(table: BuurtTable, indicator: string, year: number, gemeente: string): SourceKind {
   const holding = gemeentenHolding(table, indicator, year);
   const inputs = new Set(storedInputs(indicator));
   if (
@@ -225,8 +243,7 @@ export function gemeenteSourceKindOf(
 ): SourceKind {
   let kind: SourceKind = 'not-loaded';
   for (const { indicator, fromYear = -Infinity, toYear = Infinity } of spans) {
-    const years = new Set([indicator, ...storedInputs(indicator)].flatMap((id) => table.years(id)));
-    for (const year of years) {
+    for (const year of yearsHeld(table, indicator)) {
       if (year < fromYear || year > toYear || !inYear(year)) continue;
       const k = gemeenteSourceKind(table, indicator, year, gemeente);
       if (k === 'not-in-source') return k;
@@ -234,6 +251,24 @@ export function gemeenteSourceKindOf(
     }
   }
   return kind;
+}
+
+const yearsCache = new WeakMap<BuurtTable, Map<string, { from: number[][]; years: number[] }>>();
+
+/**
+ * The years the table holds `indicator` or a stored input of it in (the union of table.years,
+ * made again when one of those changed: a derived column set later).
+ */
+function yearsHeld(table: BuurtTable, indicator: string): readonly number[] {
+  let byIndicator = yearsCache.get(table);
+  if (!byIndicator) yearsCache.set(table, (byIndicator = new Map()));
+  const from = [indicator, ...storedInputs(indicator)].map((id) => table.years(id));
+  const cached = byIndicator.get(indicator);
+  if (cached && cached.from.length === from.length && cached.from.every((ys, i) => ys === from[i]))
+    return cached.years;
+  const years = [...new Set(from.flat())];
+  byIndicator.set(indicator, { from, years });
+  return years;
 }
 
 /**
