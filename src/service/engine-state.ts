@@ -151,8 +151,11 @@ export class EngineState implements EngineStateView {
     const editions = await this.store.listEditions();
     const newest = (await this.store.listDataEditions()).at(-1);
     const uncarried = await findUncarriedSources(this.store, divisionYear);
+    // read once per data version, not per map (getMap's harmonisation metadata)
+    const harmonisation = await this.store.listHarmonisation();
     return buildState({
       uncarried,
+      harmonisation,
       divisionYear,
       buurten,
       gemeenteNames,

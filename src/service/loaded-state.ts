@@ -6,7 +6,7 @@ import type { BuurtInfo, UncarriedSource } from '../domain/engine/buurt-table.js
 import type { EngineConfig, EngineConfigInput } from '../domain/engine/engine-config.js';
 import { createEngineFromBulk, type VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import type { PolygonGeometry } from '../core/records.js';
-import type { BulkValues, EditionRow, ValueRow } from '../storage/store.js';
+import type { BulkValues, EditionRow, HarmonisationLogRow, ValueRow } from '../storage/store.js';
 
 export interface LoadedState {
   divisionYear: number;
@@ -24,6 +24,11 @@ export interface LoadedState {
    * editions do not keep it); absent for the live state, whose values the store has.
    */
   storedValues?: (code: string) => ValueRow[];
+  /**
+   * The store's harmonisation log as it was when the state was loaded (the data version changes
+   * with it); absent for an older edition's view, whose maps read the store's log.
+   */
+  harmonisation?: readonly HarmonisationLogRow[];
 }
 
 /** Which data edition an answer comes from, and whether it is the newest. */
@@ -60,6 +65,7 @@ export function buildState(input: {
   dataEdition: DataEditionInfo | null;
   /** Loaded sources whose buurten of a gemeente could not be carried onto the division (none: unknown). */
   uncarried?: readonly UncarriedSource[];
+  harmonisation?: readonly HarmonisationLogRow[];
 }): LoadedState {
   const { editions } = input;
   const engine = createEngineFromBulk(input.buurten, input.values, input.engineConfig);
@@ -75,6 +81,7 @@ export function buildState(input: {
       editions.every((e) => e.source === ('demo' as string) || /demo/i.test(e.edition)),
     version: input.version,
     dataEdition: input.dataEdition,
+    ...(input.harmonisation ? { harmonisation: input.harmonisation } : {}),
   };
 }
 

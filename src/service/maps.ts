@@ -70,7 +70,7 @@ export async function getMap(ctx: ReadContext, q: MapQuery): Promise<MapResponse
   const geometry = new Map<string, PolygonGeometry | null>();
   for (const gm of area.gemeenten)
     for (const [k, v] of await ctx.state.geometries(gm, state.divisionYear)) geometry.set(k, v);
-  const harmonisation = await ctx.store.listHarmonisation();
+  const harmonisation = state.harmonisation ?? (await ctx.store.listHarmonisation());
   return mapResponse(built, area, state, geometry, harmonisation);
 }
 
