@@ -8,11 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
-import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { createApp } from '../../src/server/app.js';
 import { captureDataEdition } from '../../src/storage/capture-data-edition.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
 
 /** Deletes the KWB values on division 2020 of the buurten whose code is LIKE `pattern` (of `year`, or every year). */
 function dropKwb(store: SqliteStore, pattern: string, year?: number): void {
@@ -28,37 +27,15 @@ function dropKwb(store: SqliteStore, pattern: string, year?: number): void {
 
 /** The KWB 2020 file of Kerkrade on its own division 2021: ten buurten under codes 2020 does not have, carried over by nothing. */
 async function writeRecodedKerkrade(store: SqliteStore): Promise<void> {
-  const batch: ImportBatch = emptyBatch('kwb-2021-division', 'kwb-2021-division', {
-    source: 'kwb',
+  await writeUncarriedKwb(store, {
+    file: 'kwb-2021-division',
     edition: 'KWB 2020 (indeling 2021)',
-    table: null,
-    publisher: 'test',
-    divisionYear: 2021,
+    gemeente: 'GM0928',
+    codes: Array.from({ length: 10 }, (_, k) => `BU0928AA${String(k + 1).padStart(2, '0')}`),
+    name: (i) => `Nieuwe buurt ${i}`,
+    value: (i) => 30 + i,
+    column: 'corporation_share',
   });
-  for (let i = 1; i <= 10; i++) {
-    const code = `BU0928AA${String(i).padStart(2, '0')}`;
-    batch.areas.push({
-      code,
-      level: 'buurt',
-      name: `Nieuwe buurt ${i}`,
-      gemeenteCode: 'GM0928',
-      wijkCode: null,
-      divisionYear: 2021,
-    });
-    batch.values.push({
-      areaCode: code,
-      year: 2020,
-      indicator: 'corporation_share',
-      value: 30 + i,
-      flags: 0,
-      column: 'corporation_share',
-      divisionYear: 2021,
-    });
-  }
-  await store.writeBatch(batch, {});
-  await store.logHarmonisation([
-    { fromDivision: 2021, toDivision: 2020, gemeenteCode: 'GM0928', byCode: 0, byOverlay: 0, unmatched: 10 },
-  ]);
 }
 
 describe('the kinds of missing of an older data edition', () => {

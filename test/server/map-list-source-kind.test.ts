@@ -14,7 +14,7 @@ import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } fro
 import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
 
 const APPINGEDAM = 'GM0003';
 const EEMSDELTA = 'GM1979';
@@ -22,37 +22,15 @@ const KERKRADE = 'GM0928';
 
 /** Eemsdelta's KWB 2020 file on division 2021: the corporation share of eight buurten, carried over by nothing. */
 async function writeEemsdeltaCorporationShare(store: SqliteStore): Promise<void> {
-  const batch: ImportBatch = emptyBatch('kwb-eemsdelta', 'kwb-eemsdelta', {
-    source: 'kwb',
+  await writeUncarriedKwb(store, {
+    file: 'kwb-eemsdelta',
     edition: 'KWB 2020 Eemsdelta (indeling 2021)',
-    table: null,
-    publisher: 'test',
-    divisionYear: 2021,
+    gemeente: EEMSDELTA,
+    codes: Array.from({ length: 8 }, (_, k) => `BU19790${String(k + 1).padStart(3, '0')}`),
+    name: (i) => `Eemsdelta ${i}`,
+    value: (i) => 20 + i,
+    column: 'corporation_share',
   });
-  for (let i = 1; i <= 8; i++) {
-    const code = `BU19790${String(i).padStart(3, '0')}`;
-    batch.areas.push({
-      code,
-      level: 'buurt',
-      name: `Eemsdelta ${i}`,
-      gemeenteCode: EEMSDELTA,
-      wijkCode: null,
-      divisionYear: 2021,
-    });
-    batch.values.push({
-      areaCode: code,
-      year: 2020,
-      indicator: 'corporation_share',
-      value: 20 + i,
-      flags: 0,
-      column: 'corporation_share',
-      divisionYear: 2021,
-    });
-  }
-  await store.writeBatch(batch, {});
-  await store.logHarmonisation([
-    { fromDivision: 2021, toDivision: 2020, gemeenteCode: EEMSDELTA, byCode: 0, byOverlay: 0, unmatched: 8 },
-  ]);
 }
 
 /** A KWB 2024 file on division 2020: Kerkrade's inhabitants, Groningen's low-income share. */

@@ -12,7 +12,7 @@ import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { createApp } from '../../src/server/app.js';
 import { buildBuurtTable } from '../../src/service/export-table.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
 
 const CORPORATION_2020 = '/api/maps?map=corporatiebezit&year=2020';
 
@@ -218,37 +218,15 @@ describe('GET /api/maps: a gemeente that a herindeling merged or split after the
     });
     for (const gm of ['0003', '0010', '0788']) dropKwb(store, `BU${gm}%`);
     // Eemsdelta's KWB on division 2021, under codes division 2020 does not have
-    const batch: ImportBatch = emptyBatch('kwb-eemsdelta', 'kwb-eemsdelta', {
-      source: 'kwb',
+    await writeUncarriedKwb(store, {
+      file: 'kwb-eemsdelta',
       edition: 'KWB 2020 (indeling 2021)',
-      table: null,
-      publisher: 'test',
-      divisionYear: 2021,
+      gemeente: 'GM1979',
+      codes: Array.from({ length: 8 }, (_, k) => `BU1979${String(k + 1).padStart(4, '0')}`),
+      name: (i) => `Buurt ${i}`,
+      value: (i) => 20 + i,
+      column: 'c',
     });
-    for (let i = 1; i <= 8; i++) {
-      const code = `BU1979${String(i).padStart(4, '0')}`;
-      batch.areas.push({
-        code,
-        level: 'buurt',
-        name: `Buurt ${i}`,
-        gemeenteCode: 'GM1979',
-        wijkCode: null,
-        divisionYear: 2021,
-      });
-      batch.values.push({
-        areaCode: code,
-        year: 2020,
-        indicator: 'corporation_share',
-        value: 20 + i,
-        flags: 0,
-        column: 'c',
-        divisionYear: 2021,
-      });
-    }
-    await store.writeBatch(batch, {});
-    await store.logHarmonisation([
-      { fromDivision: 2021, toDivision: 2020, gemeenteCode: 'GM1979', byCode: 0, byOverlay: 0, unmatched: 8 },
-    ]);
   });
   afterAll(() => store.close());
 

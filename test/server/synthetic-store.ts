@@ -97,3 +97,53 @@ export async function fillSyntheticStore(store: Store, options: SyntheticOptions
   );
   await store.writeBatch(values, {});
 }
+
+/** A KWB 2020 file of one gemeente on division 2021 (codes division 2020 does not have). */
+export interface UncarriedKwbFile {
+  file: string;
+  edition: string;
+  gemeente: string;
+  codes: readonly string[];
+  /** Name of the i-th buurt (from 1). */
+  name: (i: number) => string;
+  /** The corporation share of the i-th buurt (from 1). */
+  value: (i: number) => number;
+  column: string;
+}
+
+/**
+ * Writes the file's corporation share per buurt and logs that harmonisation onto division 2020
+ * carried none of the gemeente's buurten (what `veerkracht harmonise` records for such a file).
+ */
+export async function writeUncarriedKwb(store: Store, f: UncarriedKwbFile): Promise<void> {
+  const batch: ImportBatch = emptyBatch(f.file, f.file, {
+    source: 'kwb',
+    edition: f.edition,
+    table: null,
+    publisher: 'test',
+    divisionYear: 2021,
+  });
+  f.codes.forEach((code, k) => {
+    const i = k + 1;
+    batch.areas.push({
+      code,
+      level: 'buurt',
+      name: f.name(i),
+      gemeenteCode: f.gemeente,
+      wijkCode: null,
+      divisionYear: 2021,
+    });
+    batch.values.add(code, 2020, 'corporation_share', f.value(i), 0, f.column, 2021);
+  });
+  await store.writeBatch(batch, {});
+  await store.logHarmonisation([
+    {
+      fromDivision: 2021,
+      toDivision: SYNTHETIC_DIVISION,
+      gemeenteCode: f.gemeente,
+      byCode: 0,
+      byOverlay: 0,
+      unmatched: f.codes.length,
+    },
+  ]);
+}
