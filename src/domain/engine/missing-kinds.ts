@@ -22,8 +22,9 @@
 import { successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
-import { ENGINE_FLAGS, type BuurtTable, type UncarriedSource } from './buurt-table.js';
+import { ENGINE_FLAGS, type BuurtTable, type Column, type UncarriedSource } from './buurt-table.js';
 import { findIndicator, type Formula } from './indicator-registry.js';
+import { tableMemo } from './table-memo.js';
 
 export const MISSING_KINDS = [
   'suppressed',
@@ -88,47 +89,41 @@ function formulaFamily(f: Formula): SourceFamily {
   }
 }
 
-const presenceCache = new WeakMap<BuurtTable, Map<string, Uint8Array>>();
+const presenceMemo = tableMemo<Uint8Array>();
+const gemeentenPresentMemo = tableMemo<Set<string>>();
+const holdingMemo = tableMemo<Set<string>>();
+
+/** True when the buurt at `i` has a stored cell in `col`: a value, or one published but suppressed. */
+function hasCell(col: Column, i: number): boolean {
+  return !Number.isNaN(col.values[i]!) || (col.flags[i]! & VALUE_FLAGS.suppressed) !== 0;
+}
 
 /**
  * Per buurt, 1 when it has at least one stored cell (a value, or a published-but-missing one) of
  * a stored indicator of `family` in `year`: the source's file for that year covers the buurt.
  */
 export function familyPresence(table: BuurtTable, family: SourceFamily, year: number): Uint8Array {
-  let byKey = presenceCache.get(table);
-  if (!byKey) presenceCache.set(table, (byKey = new Map()));
-  const key = `${family}|${year}`;
-  let out = byKey.get(key);
-  if (!out) {
-    out = new Uint8Array(table.size);
+  return presenceMemo(table, `${family}|${year}`, () => {
+    const out = new Uint8Array(table.size);
     for (const id of table.indicators()) {
       const def = findIndicator(id);
       if ((def && def.formula.kind !== 'source') || sourceFamily(id) !== family) continue;
       const col = table.get(id, year);
       if (!col) continue;
-      for (let i = 0; i < out.length; i++)
-        if (!Number.isNaN(col.values[i]!) || col.flags[i]! & VALUE_FLAGS.suppressed) out[i] = 1;
+      for (let i = 0; i < out.length; i++) if (hasCell(col, i)) out[i] = 1;
     }
-    byKey.set(key, out);
-  }
-  return out;
+    return out;
+  });
 }
-
-const gemeenteCache = new WeakMap<BuurtTable, Map<string, Set<string>>>();
 
 /** The gemeenten with at least one buurt that has a stored cell of `family` in `year`. */
 function gemeentenPresent(table: BuurtTable, family: SourceFamily, year: number): Set<string> {
-  let byKey = gemeenteCache.get(table);
-  if (!byKey) gemeenteCache.set(table, (byKey = new Map()));
-  const key = `${family}|${year}`;
-  let out = byKey.get(key);
-  if (!out) {
-    out = new Set();
+  return gemeentenPresentMemo(table, `${family}|${year}`, () => {
+    const out = new Set<string>();
     const present = familyPresence(table, family, year);
     for (let i = 0; i < present.length; i++) if (present[i]) out.add(table.buurten[i]!.gemeente);
-    byKey.set(key, out);
-  }
-  return out;
+    return out;
+  });
 }
 
 /**
@@ -146,26 +141,17 @@ export function uncarriedSourcesOf(
     .filter((u) => u.family === family && u.year === year && u.gemeente === gemeente);
 }
 
-const holdingCache = new WeakMap<BuurtTable, Map<string, Set<string>>>();
-
 /** The gemeenten with at least one buurt that has a stored cell of a stored input of `indicator` in `year`. */
 function gemeentenHolding(table: BuurtTable, indicator: string, year: number): Set<string> {
-  let byKey = holdingCache.get(table);
-  if (!byKey) holdingCache.set(table, (byKey = new Map()));
-  const key = `${indicator}|${year}`;
-  let out = byKey.get(key);
-  if (!out) {
-    out = new Set();
+  return holdingMemo(table, `${indicator}|${year}`, () => {
+    const out = new Set<string>();
     for (const input of storedInputs(indicator)) {
       const col = table.get(input, year);
       if (!col) continue;
-      for (let i = 0; i < table.size; i++)
-        if (!Number.isNaN(col.values[i]!) || col.flags[i]! & VALUE_FLAGS.suppressed)
-          out.add(table.buurten[i]!.gemeente);
+      for (let i = 0; i < table.size; i++) if (hasCell(col, i)) out.add(table.buurten[i]!.gemeente);
     }
-    byKey.set(key, out);
-  }
-  return out;
+    return out;
+  });
 }
 
 /** The kinds of missing that the loaded files decide for a gemeente, most telling last. */

@@ -12,6 +12,7 @@ import { baseScale, type BaseScale } from './base-scale.js';
 import type { BuurtTable } from './buurt-table.js';
 import type { EngineConfig, NuisanceMeasureId } from './engine-config.js';
 import type { PopulationIndex } from './population.js';
+import { tableMemo } from './table-memo.js';
 import { emptyRowYears, periodYears, type RowYears } from './year-rule.js';
 
 export interface NuisanceMeasure {
@@ -138,25 +139,21 @@ export function nuisanceChange(
   return { values, raw, measure, measures, years, byGemeente, rowYears, scales };
 }
 
-const gemeenteYearCache = new WeakMap<BuurtTable, Map<string, Map<string, number[]>>>();
+const gemeenteYearMemo = tableMemo<Map<string, number[]>>();
 
 /** Per gemeente, the years in which some of its buurten have a value of `indicator` (cached per table). */
 export function gemeenteMeasureYears(table: BuurtTable, indicator: string): Map<string, number[]> {
-  let byIndicator = gemeenteYearCache.get(table);
-  if (!byIndicator) gemeenteYearCache.set(table, (byIndicator = new Map()));
-  let hit = byIndicator.get(indicator);
-  if (!hit) {
-    hit = new Map();
+  return gemeenteYearMemo(table, indicator, () => {
+    const byGemeente = new Map<string, number[]>();
     for (const [g, rows] of table.byGemeente()) {
       const own = table.years(indicator).filter((y) => {
         const col = table.get(indicator, y)!;
         return rows.some((i) => !Number.isNaN(col.values[i]!));
       });
-      hit.set(g, own);
+      byGemeente.set(g, own);
     }
-    byIndicator.set(indicator, hit);
-  }
-  return hit;
+    return byGemeente;
+  });
 }
 
 /** The base-year scale of a nuisance measure (the spread of its levels in its first year). */
