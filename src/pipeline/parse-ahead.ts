@@ -1,7 +1,7 @@
 /**
  * The import's second core: while the import writes file k, a worker thread (parse-worker.ts)
- * reads, parses and checks the files after it, up to AHEAD of them — the first file too, so that
- * its parse (and its display geometry) is off the import's thread. When the import reaches a file
+ * reads, parses and checks the files after it, up to AHEAD of them; the import parses the first
+ * file itself while the worker starts on the second. When the import reaches a file
  * the worker is still parsing, it parses the next files the worker has not started itself
  * meanwhile (file-claims.ts decides who parses which). The batch comes back as columns (batch-transport.ts);
  * an error comes back as the same AppError (thread-error.ts) and is raised when the import
@@ -127,9 +127,14 @@ export class ParseAhead {
     this.worker = this.startWorker();
   }
 
-  /** Starts the worker on the first files (before the caller needs the first of them). */
+  /**
+   * Starts the worker on the files after the first, which the import parses itself in its turn:
+   * it can write nothing before the first file is parsed, so the first parse on its own thread
+   * costs no waiting, needs no crossing, and lets the worker start on the next file at once.
+   */
   start(): void {
-    this.askUpTo(AHEAD);
+    if (claimFile(this.claims, 0, 'import')) this.asked[0] = Promise.resolve({ id: 0, kind: 'parse-here' });
+    this.askUpTo(1 + AHEAD);
   }
 
   /**

@@ -168,15 +168,28 @@ describe('an import that parses ahead in a worker thread', () => {
 
   it('leaves a file parsed on the import thread ahead of its turn to its turn when its parser asks the store', async () => {
     const nameOnly = fixture('kwb/kwb2019_statline_namen_wijk20.csv');
-    const ahead = new ParseAhead([FILES[1]!, nameOnly], { limits: DEFAULT_INPUT_LIMITS });
+    const ahead = new ParseAhead([FILES[3]!, FILES[1]!, nameOnly], { limits: DEFAULT_INPUT_LIMITS });
     ahead.start();
+    expect(await ahead.take()).toBeUndefined(); // the first file: the import parses it in its turn
+    // the import waits for the worker, starting on the boundaries, and meanwhile tries the name-only file
     expect((await ahead.take())?.batch.geometries.length).toBeGreaterThan(0);
     expect(ahead.parsedOnImportThread).toBe(1);
     expect(await ahead.take()).toBeUndefined(); // parsed by the import, in order, against the store
   });
 
-  it('gives back each file parsed, in order — the next ones parsed on the import thread while the worker is on the first — and stops its worker after the last', async () => {
-    // the worker starts on the first file (boundaries) while the import asks for it at once
+  it('leaves the first file to the import, in its turn, while the worker starts on the next ones', async () => {
+    const ahead = new ParseAhead(MIXED, { limits: DEFAULT_INPUT_LIMITS });
+    ahead.start();
+    expect(await ahead.take()).toBeUndefined(); // the import parses it, against the store
+    for (const path of MIXED.slice(1)) {
+      const parsed = await ahead.take();
+      const inline = await parseInputFile(readInputFile(path), parseContextFor(memoryStore(), {}), undefined);
+      expect(comparable(parsed!.batch)).toStrictEqual(comparable(inline.batch));
+    }
+    expect(ahead.stopped).toBe(true);
+  });
+
+  it('gives back each file after the first parsed, in order — the next ones parsed on the import thread while the worker starts on the second — and stops its worker after the last', async () => {
     const ahead = await takeAll(new ParseAhead(MIXED, { limits: DEFAULT_INPUT_LIMITS }), MIXED);
     expect(ahead.parsedOnImportThread).toBeGreaterThanOrEqual(1);
     expect(ahead.stopped).toBe(true);
@@ -195,7 +208,8 @@ const MIXED = [FILES[1]!, FILES[3]!, FILES[5]!, FILES[6]!];
 /** Takes every file, each equal to the file parsed on this thread. */
 async function takeAll(ahead: ParseAhead, paths: readonly string[]): Promise<ParseAhead> {
   ahead.start();
-  for (const path of paths) {
+  expect(await ahead.take()).toBeUndefined(); // the first file: the import parses it in its turn
+  for (const path of paths.slice(1)) {
     const parsed = await ahead.take();
     const inline = await parseInputFile(readInputFile(path), parseContextFor(memoryStore(), {}), undefined);
     expect(parsed?.parser).toBe(inline.parser);
