@@ -82,6 +82,12 @@ describe('early warning and buurten zoals deze in Chromium (fixture data)', () =
       const text = await reasons.nth(i).innerText();
       expect(text).toContain(first.reasons[i]!.textNl);
       expect(text).toMatch(/SD/);
+      // each figure beside the words is printed as the words print it
+      const figures = await reasons.nth(i).locator('.reason-numbers dd').allInnerTexts();
+      expect(figures.length).toBeGreaterThan(0);
+      for (const figure of figures)
+        for (const number of figure.match(/[+−]?\d+(?:,\d+)?(?= SD)/g) ?? [])
+          expect(first.reasons[i]!.textNl).toContain(number);
     }
     await screenshot(page, 'ew-1-early-warning-list', true);
 

@@ -53,9 +53,9 @@ const SUBJECT: Record<Quantity, Record<Locale, string>> = {
   nuisance: { nl: 'de overlast en onveiligheid', en: 'nuisance and insecurity' },
 };
 
-/** "steeg met +0,21 SD" / "daalde met −0,05 SD" / "bleef gelijk" — the verb follows the sign. */
-function moved(q: Quantity, v: number, digits: number, l: Locale): string {
-  const n = `${signed(v, digits, l)} SD`;
+/** "steeg met +0,21 SD" / "daalde met −0,05 SD" / "bleef gelijk" — the verb follows the sign of `v`, printed as `printed`. */
+function moved(q: Quantity, v: number, printed: string, l: Locale): string {
+  const n = `${printed} SD`;
   if (l === 'nl') {
     if (v > 0) return q === 'concentration' ? `steeg met ${n}` : `nam toe met ${n}`;
     if (v < 0) return q === 'concentration' ? `daalde met ${n}` : `nam af met ${n}`;
@@ -78,9 +78,26 @@ function classLabel(id: ClassWorsened['currentClass'], l: Locale): string {
   return l === 'nl' ? c.labelNl : c.labelEn;
 }
 
+/**
+ * The numbers of each reason as its text prints them — changes signed, in as many decimals as the
+ * comparison needs — so that figures shown beside the text (the web page's chips) never read
+ * differently from its words.
+ */
+export function classWorsenedFigures(
+  r: Pick<ClassWorsened, 'dK' | 'dO' | 'thresholds'>,
+  l: Locale,
+): { dK: string; dO: string; concentrationThreshold: string; nuisanceThreshold: string } {
+  const plain = (tau: number) => fixed(tau, thresholdDigits(tau, tau), l);
+  return {
+    dK: signed(r.dK, nearDigits(r.dK, r.thresholds.concentration), l),
+    dO: signed(r.dO, nearDigits(r.dO, r.thresholds.nuisance), l),
+    concentrationThreshold: plain(r.thresholds.concentration),
+    nuisanceThreshold: plain(r.thresholds.nuisance),
+  };
+}
+
 function classWorsenedText(r: ClassWorsened, l: Locale): string {
-  const dk = signed(r.dK, nearDigits(r.dK, r.thresholds.concentration), l);
-  const dO = signed(r.dO, nearDigits(r.dO, r.thresholds.nuisance), l);
+  const { dK: dk, dO } = classWorsenedFigures(r, l);
   const k = againstThreshold(r.dK, r.thresholds.concentration, l);
   const o = againstThreshold(r.dO, r.thresholds.nuisance, l);
   if (l === 'nl') {
@@ -99,11 +116,23 @@ function classWorsenedText(r: ClassWorsened, l: Locale): string {
   );
 }
 
-function nearThresholdText(r: NearThreshold, l: Locale): string {
+export function nearThresholdFigures(
+  r: Pick<NearThreshold, 'value' | 'previousValue' | 'threshold' | 'margin'>,
+  l: Locale,
+): { previousValue: string; value: string; threshold: string; margin: string } {
   const digits = Math.max(nearDigits(r.value, r.threshold), apartDigits(r.previousValue, r.value));
-  const tau = fixed(r.threshold, thresholdDigits(r.threshold, r.threshold), l);
-  const margin = fixed(r.margin, thresholdDigits(r.margin, r.margin), l);
-  const prev = `${signed(r.previousValue, digits, l)} SD`;
+  return {
+    previousValue: signed(r.previousValue, digits, l),
+    value: signed(r.value, digits, l),
+    threshold: fixed(r.threshold, thresholdDigits(r.threshold, r.threshold), l),
+    margin: fixed(r.margin, thresholdDigits(r.margin, r.margin), l),
+  };
+}
+
+function nearThresholdText(r: NearThreshold, l: Locale): string {
+  const figures = nearThresholdFigures(r, l);
+  const { threshold: tau, margin } = figures;
+  const prev = `${figures.previousValue} SD`;
   const subject = SUBJECT[r.quantity][l];
   const where =
     r.value < r.threshold
@@ -115,24 +144,36 @@ function nearThresholdText(r: NearThreshold, l: Locale): string {
         : `exactly at the threshold of ${tau} SD`;
   if (l === 'nl')
     return (
-      `Dicht bij de drempel: ${subject} ${moved(r.quantity, r.value, digits, l)} in ${span(r.period)}, ` +
+      `Dicht bij de drempel: ${subject} ${moved(r.quantity, r.value, figures.value, l)} in ${span(r.period)}, ` +
       `${where} (marge ${margin}), en meer dan in ${span(r.previousPeriod)} (${prev}).`
     );
   return (
-    `Close to the threshold: ${subject} ${moved(r.quantity, r.value, digits, l)} in ${span(r.period)}, ` +
+    `Close to the threshold: ${subject} ${moved(r.quantity, r.value, figures.value, l)} in ${span(r.period)}, ` +
     `${where} (margin ${margin}), and more than in ${span(r.previousPeriod)} (${prev}).`
   );
 }
 
-function concentrationRisingText(r: ConcentrationRising, l: Locale): string {
+export function concentrationRisingFigures(
+  r: Pick<ConcentrationRising, 'previousValue' | 'value' | 'minRise'>,
+  l: Locale,
+): { previousValue: string; value: string; minRise: string | null } {
   const digits = Math.max(
     thresholdDigits(r.previousValue, r.minRise),
     thresholdDigits(r.value, r.minRise),
     apartDigits(r.previousValue, r.value),
   );
-  const a = `${signed(r.previousValue, digits, l)} SD`;
-  const b = `${signed(r.value, digits, l)} SD`;
-  const min = r.minRise > 0 ? fixed(r.minRise, thresholdDigits(r.minRise, r.minRise), l) : null;
+  return {
+    previousValue: signed(r.previousValue, digits, l),
+    value: signed(r.value, digits, l),
+    minRise: r.minRise > 0 ? fixed(r.minRise, thresholdDigits(r.minRise, r.minRise), l) : null,
+  };
+}
+
+function concentrationRisingText(r: ConcentrationRising, l: Locale): string {
+  const figures = concentrationRisingFigures(r, l);
+  const a = `${figures.previousValue} SD`;
+  const b = `${figures.value} SD`;
+  const min = figures.minRise;
   if (l === 'nl')
     return (
       `De concentratie kwetsbare bewoners stijgt twee perioden op rij: ${a} in ${span(r.previousPeriod)} ` +
@@ -144,12 +185,20 @@ function concentrationRisingText(r: ConcentrationRising, l: Locale): string {
   );
 }
 
-function nuisanceAgainstText(r: NuisanceAgainstGemeente, l: Locale): string {
+export function nuisanceAgainstFigures(
+  r: Pick<NuisanceAgainstGemeente, 'value' | 'restMean' | 'minRise' | 'minImprovement'>,
+  l: Locale,
+): { value: string; restMean: string } {
   const digits = Math.max(thresholdDigits(r.value, r.minRise), thresholdDigits(r.restMean, r.minImprovement));
+  return { value: signed(r.value, digits, l), restMean: signed(r.restMean, digits, l) };
+}
+
+function nuisanceAgainstText(r: NuisanceAgainstGemeente, l: Locale): string {
+  const figures = nuisanceAgainstFigures(r, l);
   const m = NUISANCE_MEASURES[r.measure as NuisanceMeasureId];
   const measure = m ? (l === 'nl' ? m.shortNl : m.shortEn) : r.measure;
-  const own = `${signed(r.value, digits, l)} SD`;
-  const rest = `${signed(r.restMean, digits, l)} SD`;
+  const own = `${figures.value} SD`;
+  const rest = `${figures.restMean} SD`;
   if (l === 'nl')
     return (
       `De overlast en onveiligheid nam in ${span(r.period)} toe (${own}, ${measure}), terwijl die in de rest ` +

@@ -8,7 +8,13 @@ import {
 } from '../engine/veerkracht-classes.js';
 import { EarlyWarningConfigSchema, type EarlyWarningConfig } from './early-warning-config.js';
 import { rankWarnings } from './rank-warnings.js';
-import { reasonText } from './reason-text.js';
+import {
+  classWorsenedFigures,
+  concentrationRisingFigures,
+  nearThresholdFigures,
+  nuisanceAgainstFigures,
+  reasonText,
+} from './reason-text.js';
 import type { BuurtSignals, PeriodSignal } from './warning-signals.js';
 import { previousPeriod } from './warning-signals.js';
 import { evaluateRules, type WarningReason } from './warning-rules.js';
@@ -75,10 +81,30 @@ function printedChanges(text: string): number[] {
 
 const sev = (id: VeerkrachtClassId) => VEERKRACHT_CLASSES[id].severity;
 
+/** The figures shown beside a reason's text (the web page's chips). */
+function figuresOf(r: WarningReason, l: 'nl' | 'en'): (string | null)[] {
+  switch (r.rule) {
+    case 'class-worsened':
+      return Object.values(classWorsenedFigures(r, l));
+    case 'near-threshold':
+      return Object.values(nearThresholdFigures(r, l));
+    case 'concentration-rising':
+      return Object.values(concentrationRisingFigures(r, l));
+    case 'nuisance-against-gemeente':
+      return Object.values(nuisanceAgainstFigures(r, l));
+  }
+}
+
 /** What each reason's text claims, checked against the reason's own numbers. */
 function checkReason(r: WarningReason, c: EarlyWarningConfig): void {
   const nl = reasonText(r, 'nl');
   const en = reasonText(r, 'en');
+  // the figures beside the text are the text's own numbers, printed alike
+  for (const [text, l] of [
+    [nl, 'nl'],
+    [en, 'en'],
+  ] as const)
+    for (const figure of figuresOf(r, l)) if (figure !== null) expect(text).toContain(figure);
   switch (r.rule) {
     case 'class-worsened': {
       expect(sev(r.currentClass)!).toBeGreaterThan(sev(r.previousClass)!);

@@ -11,7 +11,13 @@ import type {
 import { areaName, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { preserveFocus } from '../dom/focus.js';
-import { formatCount, formatNumber, pick } from '../i18n/format.js';
+import {
+  classWorsenedFigures,
+  concentrationRisingFigures,
+  nearThresholdFigures,
+  nuisanceAgainstFigures,
+} from '../../../src/domain/early-warning/reason-text.js';
+import { formatCount, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import type { View } from '../layout/view.js';
 import { renderWhenSelect } from '../map/map-picker.js';
@@ -27,52 +33,45 @@ const CLASS_MAP = 'veerkracht-absoluut';
 const span = (p: string) => p.replace('-', '–');
 
 /**
- * A change with its sign, at least 2 decimals and more while it would print as 0 (−0,004 stays
- * −0,004: the numbers never read differently from the reason's words).
+ * The numbers of a reason as label–value pairs, printed as its text prints them (the domain's
+ * figures: as many decimals as the text's comparison needs, so "net onder de drempel" never
+ * stands beside a change that prints as the threshold).
  */
-function sd(v: number, lang: Lang): string {
-  let digits = 2;
-  while (digits < 9 && v !== 0 && Math.round(Math.abs(v) * 10 ** digits) === 0) digits++;
-  const text = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: digits,
-  }).format(v);
-  return v > 0 ? `+${text}` : text.replace('-', '−');
-}
-
-/** The numbers of a reason as label–value pairs (the same numbers its text is made from). */
 function reasonNumbers(r: WarningReasonOut, lang: Lang): [string, string][] {
   const w = warningMessages(lang);
   switch (r.rule) {
-    case 'class-worsened':
+    case 'class-worsened': {
+      const f = classWorsenedFigures(r, lang);
       return [
-        [`ΔK ${span(r.period)}`, `${sd(r.dK, lang)} SD`],
-        [`ΔO ${span(r.period)}`, `${sd(r.dO, lang)} SD`],
-        [
-          w.threshold,
-          `${formatNumber(r.thresholds.concentration, lang)} / ${formatNumber(r.thresholds.nuisance, lang)}`,
-        ],
+        [`ΔK ${span(r.period)}`, `${f.dK} SD`],
+        [`ΔO ${span(r.period)}`, `${f.dO} SD`],
+        [w.threshold, `${f.concentrationThreshold} / ${f.nuisanceThreshold}`],
       ];
-    case 'near-threshold':
+    }
+    case 'near-threshold': {
+      const f = nearThresholdFigures(r, lang);
+      const q = r.quantity === 'concentration' ? 'ΔK' : 'ΔO';
       return [
-        [
-          `${r.quantity === 'concentration' ? 'ΔK' : 'ΔO'} ${span(r.previousPeriod)}`,
-          `${sd(r.previousValue, lang)} SD`,
-        ],
-        [`${r.quantity === 'concentration' ? 'ΔK' : 'ΔO'} ${span(r.period)}`, `${sd(r.value, lang)} SD`],
-        [w.threshold, formatNumber(r.threshold, lang)],
-        [w.margin, formatNumber(r.margin, lang)],
+        [`${q} ${span(r.previousPeriod)}`, `${f.previousValue} SD`],
+        [`${q} ${span(r.period)}`, `${f.value} SD`],
+        [w.threshold, f.threshold],
+        [w.margin, f.margin],
       ];
-    case 'concentration-rising':
+    }
+    case 'concentration-rising': {
+      const f = concentrationRisingFigures(r, lang);
       return [
-        [`ΔK ${span(r.previousPeriod)}`, `${sd(r.previousValue, lang)} SD`],
-        [`ΔK ${span(r.period)}`, `${sd(r.value, lang)} SD`],
+        [`ΔK ${span(r.previousPeriod)}`, `${f.previousValue} SD`],
+        [`ΔK ${span(r.period)}`, `${f.value} SD`],
       ];
-    case 'nuisance-against-gemeente':
+    }
+    case 'nuisance-against-gemeente': {
+      const f = nuisanceAgainstFigures(r, lang);
       return [
-        [`ΔO ${span(r.period)}`, `${sd(r.value, lang)} SD`],
-        [`ΔO ${w.rest}`, `${sd(r.restMean, lang)} SD (${formatCount(r.restBuurten, lang)})`],
+        [`ΔO ${span(r.period)}`, `${f.value} SD`],
+        [`ΔO ${w.rest}`, `${f.restMean} SD (${formatCount(r.restBuurten, lang)})`],
       ];
+    }
   }
 }
 
