@@ -18,7 +18,11 @@ import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { customIndicator, findIndicator } from '../domain/engine/indicator-registry.js';
-import { gemeenteSourceKindOf, type IndicatorSpan } from '../domain/engine/missing-kinds.js';
+import {
+  gemeenteSourceKindOf,
+  populationSourceOf,
+  type IndicatorSpan,
+} from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
   areaMapAvailability,
@@ -27,6 +31,7 @@ import {
   missingIndicators,
   newestPeriod,
   offeredKeys,
+  POPULATION,
   type AreaCount,
 } from '../domain/maps/area-availability.js';
 import { buildMap, mapAvailability } from '../domain/maps/build-map.js';
@@ -176,8 +181,23 @@ function notLoadedSources(
 ): FetchSource[] {
   const gemeenten = [...new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))];
   const loaded = (group: readonly IndicatorSpan[]): boolean =>
-    gemeenten.some((g) => gemeenteSourceKindOf(engine.table, group, g) !== 'not-loaded');
+    gemeenten.some((g) => sourceLoadedFor(engine, group, g));
   return sourcesOf(missing.filter((group) => !loaded(group)).flat());
+}
+
+/**
+ * True when a loaded file covers `gemeente` for the group in a year its map can show
+ * (gemeenteSourceKindOf); for the population of the veerkracht classes by the rule of the maps'
+ * "Inwonertal onbekend" (populationSourceOf): a KWB file of a year the gemeente existed in — not
+ * one that has Haaren only under the gemeenten it went into.
+ */
+function sourceLoadedFor(
+  engine: VeerkrachtEngine,
+  group: readonly IndicatorSpan[],
+  gemeente: string,
+): boolean {
+  if (group === POPULATION) return populationSourceOf(engine.table, gemeente).loaded;
+  return gemeenteSourceKindOf(engine.table, group, gemeente) !== 'not-loaded';
 }
 
 function availabilityOf(

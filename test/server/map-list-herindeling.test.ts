@@ -76,9 +76,11 @@ describe('GET /api/maps/definitions?area=: a gemeente merged or split after the 
     }
   });
 
-  it('the list of Weesp and Haaren names no source to load, for no map and no layer; no values (their inputs are absent), not "no comparable years"', async () => {
+  it('the list of Weesp and Haaren names no source to load, for no map and no layer but the inhabitants of the veerkracht maps; no values (their inputs are absent), not "no comparable years"', async () => {
     for (const gm of [WEESP, HAAREN]) {
       const d = await definitions(gm);
+      // the inhabitants (the population of the classes) of any year: only a KWB file of a year
+      // the gemeente existed in has its own buurten (populationSourceOf), and none is loaded
       expect(withoutData(d.maps), gm).toEqual({
         corporatiebezit: ['no-values', []],
         'concentratie-kwetsbaren': ['no-values', []],
@@ -86,8 +88,8 @@ describe('GET /api/maps/definitions?area=: a gemeente merged or split after the 
         leefbaarheid: ['no-values', []],
         'overlast-onveiligheid': ['no-values', []],
         'ontwikkeling-overlast': ['no-values', []],
-        'veerkracht-absoluut': ['no-values', []],
-        'veerkracht-relatief': ['no-values', []],
+        'veerkracht-absoluut': ['source-not-loaded', ['kwb']],
+        'veerkracht-relatief': ['source-not-loaded', ['kwb']],
         'lage-inkomens': ['no-values', []],
       });
       expect(d.defaultMap, gm).toBeNull();

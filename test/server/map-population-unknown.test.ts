@@ -1,9 +1,10 @@
 /**
  * The veerkracht maps of a gemeente whose buurten have no inhabitants: the explanation advises
- * loading KWB only where no loaded KWB file covers the gemeente — the rule of the other kinds of
- * missing and of the map list (gemeenteSourceKind). Weesp (GM0457, merged into Amsterdam in
- * 2022): a loaded KWB file has Amsterdam's inhabitants, so there is nothing to load; Kerkrade:
- * no KWB file covers it. The map list says the same, also when the buurten have the other inputs
+ * loading KWB only where no loaded KWB file of a year the gemeente existed in covers it — one rule
+ * for the maps and the map list (populationSourceOf). Weesp (GM0457, merged into Amsterdam in
+ * 2022): the loaded KWB files have Amsterdam's inhabitants, none Weesp itself, so KWB of 2014–2022
+ * is to be loaded; with its other KWB values there is nothing to load; Kerkrade: no KWB file
+ * covers it. The map list says the same, also when the buurten have the other inputs
  * of the maps (then it said "no comparable years"). On synthetic stores (division 2020) without
  * any value of the buurten of Weesp and Kerkrade, or without Weesp's inhabitants and Kerkrade's
  * KWB values.
@@ -46,20 +47,20 @@ describe('veerkracht maps of buurten without inhabitants: what to load', () => {
   });
   afterAll(() => store.close());
 
-  it('Weesp: "Inwonertal onbekend", the KWB loaded for Amsterdam has none for its buurten; nothing to load', async () => {
+  it('Weesp: "Inwonertal onbekend"; the KWB files loaded have Amsterdam, none has Weesp itself: KWB of the years Weesp existed in to load, on the map and in the list', async () => {
     for (const id of VEERKRACHT_MAPS) {
       const m = await map(id, WEESP);
       expect(new Set(m.features.map((f) => f.properties.missing)), id).toEqual(
         new Set(['population-unknown']),
       );
       expect(m.meta.emptyReason, id).toEqual({
-        code: 'no-values',
+        code: 'source-not-loaded',
         kind: 'population-unknown',
-        missingSources: [],
-        nl: 'Geen waarden voor 2016–2020: het inwonertal van de buurten is onbekend op deze buurtindeling. De geladen CBS KWB-gegevens dekken de gemeente, maar hebben geen inwonertal voor deze buurten; opnieuw importeren helpt niet.',
-        en: "No values for 2016–2020: the buurten's population is unknown on this division. The loaded CBS KWB data cover the gemeente but have no population for these buurten; importing them again does not help.",
+        missingSources: ['kwb'],
+        nl: "Geen waarden voor 2016–2020: het inwonertal van de buurten is onbekend op deze buurtindeling. Weesp (GM0457) bestond tot en met de indeling van 2022 en is opgegaan in Amsterdam (GM0363); er is geen CBS KWB-bestand geladen van een jaar waarin de gemeente nog bestond (2014 t/m 2022), en zo'n bestand heeft haar buurten met hun inwonertal. Laad ze met `veerkracht fetch --sources kwb --years 2014-2022`, of importeer een KWB-bestand van 2014 t/m 2022 met `veerkracht import <bestand>`.",
+        en: "No values for 2016–2020: the buurten's population is unknown on this division. Weesp (GM0457) existed up to the division of 2022 and went into Amsterdam (GM0363); no CBS KWB file is loaded of a year the gemeente still existed in (2014 to 2022), and such a file has its buurten with their inhabitants. Load them with `veerkracht fetch --sources kwb --years 2014-2022`, or import a KWB file of 2014 to 2022 with `veerkracht import <file>`.",
       });
-      expect(await listed(WEESP, id), id).toEqual(['no-values', []]);
+      expect(await listed(WEESP, id), id).toEqual(['source-not-loaded', ['kwb']]);
     }
   });
 

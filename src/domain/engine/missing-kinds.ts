@@ -19,7 +19,7 @@
  * source, src/pipeline/cell-value.ts) and leave out columns a source never published
  * (src/pipeline/unpublished-values.ts); the family of the indicator tells `.` from `NA`.
  */
-import { successorsOf } from '../../core/gemeente-register.js';
+import { findRegisterGemeente, REGISTER_LAST_YEAR, successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
 import { ENGINE_FLAGS, type BuurtTable, type Column, type UncarriedSource } from './buurt-table.js';
@@ -274,6 +274,53 @@ function sourceCoversGemeente(
     uncarriedSourcesOf(table, family, year, gemeente).length > 0 ||
     successorsOf(gemeente).some((g) => present.has(g))
   );
+}
+
+/**
+ * Whether loading KWB would give the buurten of `gemeente` their number of inhabitants (the
+ * population of the veerkracht classes, the denominator of a rate) — the one rule of "Inwonertal
+ * onbekend" on every map and in the map list per area:
+ * - loaded: a loaded KWB file of a year the gemeente existed in (the register; a gemeente split
+ *   up or merged later only up to its herindeling) within `window` covers the gemeente itself — it
+ *   has cells of its buurten or holds them on a division harmonisation could not carry over. A
+ *   file of a later year that has it only under the gemeenten it went into (Haaren in KWB 2024) is
+ *   no such file: a file of a year it existed in would have its own buurten;
+ * - years: the KWB years to load when not loaded — those of `window` (a level map's year) in the
+ *   gemeente's years, or the years of a gemeente that no longer exists (`dissolved`); null: any
+ *   year.
+ * Without a year of the gemeente's in `window` (a level map of a year after it was split up) the
+ * rule of the other kinds decides (gemeenteSourceKindOf on the inhabitants), and no year is named.
+ */
+export function populationSourceOf(
+  table: BuurtTable,
+  gemeente: string,
+  window: readonly [number, number] | null = null,
+): { loaded: boolean; years: readonly [number, number] | null; dissolved: boolean } {
+  const g = findRegisterGemeente(gemeente);
+  const dissolved = g !== undefined && g.last < REGISTER_LAST_YEAR;
+  const from = Math.max(window?.[0] ?? -Infinity, g?.first ?? -Infinity);
+  const to = Math.min(window?.[1] ?? Infinity, dissolved ? g.last : Infinity);
+  if (from > to) {
+    const inWindow = (year: number): boolean => window === null || (year >= window[0] && year <= window[1]);
+    const kind = gemeenteSourceKindOf(table, [{ indicator: 'inhabitants' }], gemeente, inWindow);
+    return { loaded: kind !== 'not-loaded', years: null, dissolved };
+  }
+  const loaded = kwbYears(table).some(
+    (year) =>
+      year >= from &&
+      year <= to &&
+      (gemeentenPresent(table, 'kwb', year).has(gemeente) ||
+        uncarriedSourcesOf(table, 'kwb', year, gemeente).some((u) => u.mergedInto === undefined)),
+  );
+  return { loaded, years: window !== null || dissolved ? [from, to] : null, dissolved };
+}
+
+/** The years of the table's KWB columns and of the KWB files it could not carry over. */
+function kwbYears(table: BuurtTable): number[] {
+  const years = new Set(table.uncarriedSources().flatMap((u) => (u.family === 'kwb' ? [u.year] : [])));
+  for (const id of table.indicators())
+    if (sourceFamily(id) === 'kwb') for (const y of table.years(id)) years.add(y);
+  return [...years];
 }
 
 /**

@@ -83,6 +83,13 @@ export function areaMapAvailability(
 }
 
 /**
+ * The group of missingIndicators that stands for the population of the veerkracht classes (the
+ * inhabitants of any year): what loads it follows the rule of "Inwonertal onbekend"
+ * (populationSourceOf), not that of the inhabitants as a layer of one year.
+ */
+export const POPULATION: readonly IndicatorSpan[] = Object.freeze([{ indicator: 'inhabitants' }]);
+
+/**
  * The indicators whose absence leaves the map without data for the rows, in groups of
  * alternatives (any one of a group would do), each within the years it stands for: of a level
  * map its indicator, or its component's segments (one per range of years); of the index, per
@@ -95,7 +102,7 @@ export function missingIndicators(
   engine: VeerkrachtEngine,
   spec: MapSpec,
   rows: readonly number[],
-): IndicatorSpan[][] {
+): (readonly IndicatorSpan[])[] {
   const has = (indicator: string): boolean => indicatorHasValues(engine, indicator, rows);
   const components = (): IndicatorSpan[][] => {
     const without = engine.config.components.filter((c) => !c.segments.some((s) => has(s.indicator)));
@@ -120,11 +127,7 @@ export function missingIndicators(
     case 'change':
       return spec.quantity === 'concentration' ? components() : measures();
     case 'classification':
-      return [
-        ...components(),
-        ...measures(),
-        ...(has('inhabitants') ? [] : [[{ indicator: 'inhabitants' }]]),
-      ];
+      return [...components(), ...measures(), ...(has('inhabitants') ? [] : [POPULATION])];
     default:
       return [];
   }

@@ -22,7 +22,7 @@ import type { MapSpec } from './map-definitions.js';
 import { dataLegend, feature, withSpecials, type BuiltMap, type MapParams } from './map-features.js';
 import { emptyReason, legendScope, levelHeading, type LegendScope } from './map-meta.js';
 import { collectSources, levelValues, levelYears } from './map-values.js';
-import type { MissingCause } from './period-missing.js';
+import { populationUnknownCause, type MissingCause } from './missing-cause.js';
 
 export type { BuiltFeature, BuiltLegendEntry, BuiltMap, MapParams } from './map-features.js';
 
@@ -99,7 +99,13 @@ function buildLevelMap(
     let missing: MissingKind | null = null;
     if (ci === null) {
       missing = lv.missing(row, population[row]!);
-      causes.push({ kind: missing, family });
+      // the population is KWB's, whatever the map's own source: KWB of the map's year to load, or
+      // nothing, by the rule of every map (populationUnknownCause)
+      causes.push(
+        missing === 'population-unknown'
+          ? populationUnknownCause(engine.table, row, [year, year])
+          : { kind: missing, family },
+      );
     }
     const flags = [...flagNames(lv.flags[row]!), ...lv.extraFlags(row)];
     return feature(engine, population, popYears, row, v, ci, missing, legend, flags);

@@ -31,12 +31,8 @@ import {
   scaleNotes,
 } from './map-meta.js';
 import { collectSources } from './map-values.js';
-import {
-  classificationMissing,
-  concentrationMissing,
-  nuisanceMissing,
-  type MissingCause,
-} from './period-missing.js';
+import type { MissingCause } from './missing-cause.js';
+import { classificationMissing, concentrationMissing, nuisanceMissing } from './period-missing.js';
 
 /** Builds the change or classification map `spec` for the buurten at `rows` over `period`. */
 export function buildPeriodMap(

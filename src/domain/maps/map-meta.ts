@@ -4,7 +4,7 @@
  * of class breaks ("kwintielen van 75 buurten in 2 gemeenten"), and why a map without values is
  * empty, with how to load what is missing.
  */
-import { findRegisterGemeente } from '../../core/gemeente-register.js';
+import { findRegisterGemeente, mergersOf } from '../../core/gemeente-register.js';
 import type { SourceFamily } from '../indicator-catalogue.js';
 import type { Period } from '../engine/engine-config.js';
 import { periodLabel } from '../engine/explain-buurt.js';
@@ -15,7 +15,7 @@ import { concentrationColumns, nuisanceColumns, type UsedColumn } from '../engin
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { ClassMethod } from './breaks.js';
 import type { MapSpec } from './map-definitions.js';
-import type { MissingCause } from './period-missing.js';
+import type { MissingCause } from './missing-cause.js';
 
 /** One measure compared over a period for (some of) the area's buurten. */
 export interface Comparison {
@@ -296,7 +296,7 @@ export function emptyReason(
 ): EmptyMapReason {
   const counts = new Map<string, { cause: MissingCause; n: number }>();
   for (const c of causes) {
-    const key = `${c.kind}|${c.family ?? ''}|${c.loaded ? 'loaded' : ''}`;
+    const key = `${c.kind}|${c.family ?? ''}|${c.loaded ? 'loaded' : ''}|${c.years?.join('-') ?? ''}|${c.gemeente ?? ''}`;
     const hit = counts.get(key);
     if (hit) hit.n++;
     else counts.set(key, { cause: c, n: 1 });
@@ -313,6 +313,8 @@ export function emptyReason(
       en: `No values for ${when}: the relative map compares a buurt with the rest of its gemeente, and this gemeente has too few buurten with data for that.`,
     };
   }
+  // before "choose another period": without inhabitants no period classifies these buurten
+  if (top.kind === 'population-unknown') return populationUnknownReason(top, when);
   if (noComparableYears) {
     return {
       code: 'no-comparable-years',
@@ -322,34 +324,14 @@ export function emptyReason(
       en: `No values for ${when}: the sources have no two comparable survey years in this period. Choose another period.`,
     };
   }
-  if (top.kind === 'population-unknown' && top.loaded && family) {
+  if (top.kind === 'not-loaded' && family) {
     const source = FAMILY_LABEL[family];
-    return {
-      code: 'no-values',
-      kind: top.kind,
-      missingSources: [],
-      nl: `Geen waarden voor ${when}: het inwonertal van de buurten is onbekend op deze buurtindeling. De geladen ${source.nl}-gegevens dekken de gemeente, maar hebben geen inwonertal voor deze buurten; opnieuw importeren helpt niet.`,
-      en: `No values for ${when}: the buurten's population is unknown on this division. The loaded ${source.en} data cover the gemeente but have no population for these buurten; importing them again does not help.`,
-    };
-  }
-  if ((top.kind === 'not-loaded' || top.kind === 'population-unknown') && family) {
-    const source = FAMILY_LABEL[family];
-    const what =
-      top.kind === 'population-unknown'
-        ? {
-            nl: `het inwonertal van de buurten is onbekend op deze buurtindeling (${source.nl} inwoners ontbreken)`,
-            en: `the buurten's population is unknown on this division (${source.en} inhabitants missing)`,
-          }
-        : {
-            nl: `er zijn geen ${source.nl}-gegevens voor deze buurten geladen`,
-            en: `no ${source.en} data are loaded for these buurten`,
-          };
     return {
       code: 'source-not-loaded',
       kind: top.kind,
       missingSources: [family],
-      nl: `Geen waarden voor ${when}: ${what.nl}. Laad ze met ${HOW_TO_LOAD[family].nl}.`,
-      en: `No values for ${when}: ${what.en}. Load them with ${HOW_TO_LOAD[family].en}.`,
+      nl: `Geen waarden voor ${when}: er zijn geen ${source.nl}-gegevens voor deze buurten geladen. Laad ze met ${HOW_TO_LOAD[family].nl}.`,
+      en: `No values for ${when}: no ${source.en} data are loaded for these buurten. Load them with ${HOW_TO_LOAD[family].en}.`,
     };
   }
   if (top.kind === 'not-in-source' && family) {
@@ -376,6 +358,71 @@ export function emptyReason(
     missingSources: [],
     nl: `Geen waarden voor ${when}: ${why.nl}.`,
     en: `No values for ${when}: ${why.en}.`,
+  };
+}
+
+/**
+ * "Inwonertal onbekend" as the reason of an empty map, by populationSourceOf (missing-cause.ts):
+ * nothing to load when a loaded KWB file of a year the gemeente existed in covers it; else KWB to
+ * load — of the map's year, of the years a gemeente that no longer exists existed in (named, with
+ * the gemeenten it went into), or of any year.
+ */
+function populationUnknownReason(top: MissingCause, when: string): EmptyMapReason {
+  const kind = 'population-unknown';
+  if (top.loaded) {
+    return {
+      code: 'no-values',
+      kind,
+      missingSources: [],
+      nl: `Geen waarden voor ${when}: het inwonertal van de buurten is onbekend op deze buurtindeling. De geladen CBS KWB-gegevens dekken de gemeente, maar hebben geen inwonertal voor deze buurten; opnieuw importeren helpt niet.`,
+      en: `No values for ${when}: the buurten's population is unknown on this division. The loaded CBS KWB data cover the gemeente but have no population for these buurten; importing them again does not help.`,
+    };
+  }
+  const load = (l: 'nl' | 'en'): string => {
+    if (!top.years) return HOW_TO_LOAD.kwb[l];
+    const [from, to] = top.years;
+    const flag = from === to ? `${from}` : `${from}-${to}`;
+    const years = from === to ? `${from}` : l === 'nl' ? `${from} t/m ${to}` : `${from} to ${to}`;
+    return l === 'nl'
+      ? `\`veerkracht fetch --sources kwb --years ${flag}\`, of importeer een KWB-bestand van ${years} met \`veerkracht import <bestand>\``
+      : `\`veerkracht fetch --sources kwb --years ${flag}\`, or import a KWB file of ${years} with \`veerkracht import <file>\``;
+  };
+  const what = populationUnknownWhat(top);
+  return {
+    code: 'source-not-loaded',
+    kind,
+    missingSources: ['kwb'],
+    nl: `Geen waarden voor ${when}: ${what.nl}. Laad ze met ${load('nl')}.`,
+    en: `No values for ${when}: ${what.en}. Load them with ${load('en')}.`,
+  };
+}
+
+/** Why no loaded KWB file gives the buurten inhabitants: none of the years that would. */
+function populationUnknownWhat(top: MissingCause): { nl: string; en: string } {
+  const named = (code: string): string => `${findRegisterGemeente(code)?.name ?? code} (${code})`;
+  if (top.gemeente && top.years) {
+    const [from, to] = top.years;
+    const into = [...new Set(mergersOf(top.gemeente).map((m) => m.into))].sort().map(named);
+    const list = (l: 'nl' | 'en'): string =>
+      into.length <= 1
+        ? (into[0] ?? '')
+        : `${into.slice(0, -1).join(', ')} ${l === 'nl' ? 'en' : 'and'} ${into[into.length - 1]}`;
+    return {
+      nl: `het inwonertal van de buurten is onbekend op deze buurtindeling. ${named(top.gemeente)} bestond tot en met de indeling van ${to} en is opgegaan in ${list('nl')}; er is geen CBS KWB-bestand geladen van een jaar waarin de gemeente nog bestond (${from} t/m ${to}), en zo'n bestand heeft haar buurten met hun inwonertal`,
+      en: `the buurten's population is unknown on this division. ${named(top.gemeente)} existed up to the division of ${to} and went into ${list('en')}; no CBS KWB file is loaded of a year the gemeente still existed in (${from} to ${to}), and such a file has its buurten with their inhabitants`,
+    };
+  }
+  if (top.years) {
+    const [from, to] = top.years;
+    const years = from === to ? `${from}` : `${from}–${to}`;
+    return {
+      nl: `het inwonertal van de buurten in ${years} is onbekend: er is geen CBS KWB-bestand van ${years} geladen dat de gemeente dekt`,
+      en: `the buurten's population in ${years} is unknown: no CBS KWB file of ${years} covering the gemeente is loaded`,
+    };
+  }
+  return {
+    nl: 'het inwonertal van de buurten is onbekend op deze buurtindeling (CBS KWB inwoners ontbreken)',
+    en: "the buurten's population is unknown on this division (CBS KWB inhabitants missing)",
   };
 }
 

@@ -2,7 +2,6 @@
  * Why a buurt has no change (ΔK, ΔO) or no class over a period, as a kind of missing
  * (missing-kinds.ts): from the components and the nuisance measure at the years the period uses.
  */
-import type { SourceFamily } from '../indicator-catalogue.js';
 import { NO_CLASS_REASONS } from '../engine/classify-veerkracht.js';
 import {
   gemeenteSourceKindOf,
@@ -13,19 +12,7 @@ import {
 } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
-
-/** A kind of missing and the source family it concerns (null when none in particular). */
-export interface MissingCause {
-  kind: MissingKind;
-  family: SourceFamily | null;
-  /** The buurt has no other buurt to be compared with (relative map). */
-  alone?: boolean;
-  /**
-   * Population unknown although a loaded file of `family` covers the buurt's gemeente (the rule of
-   * gemeenteSourceKind, for the inhabitants): there is nothing to load.
-   */
-  loaded?: boolean;
-}
+import { populationUnknownCause, type MissingCause } from './missing-cause.js';
 
 /** Most telling first: what the reader can load beats what the source withheld. */
 const PRECEDENCE: readonly MissingKind[] = [
@@ -79,20 +66,8 @@ function cause(
 ): MissingCause {
   const kind = missingKind(engine.table, indicator, year, row, population, null);
   return kind === 'population-unknown'
-    ? populationUnknown(engine, row)
+    ? populationUnknownCause(engine.table, row, [year, year])
     : { kind, family: indicatorFamily(indicator) };
-}
-
-/**
- * The buurt's number of inhabitants is unknown (in every year): KWB is to be loaded only when no
- * loaded KWB file covers its gemeente — by the rule the map list and the other kinds follow
- * (gemeenteSourceKindOf): not for Weesp when a loaded file has Amsterdam's inhabitants.
- */
-function populationUnknown(engine: VeerkrachtEngine, row: number): MissingCause {
-  const gemeente = engine.table.buurten[row]!.gemeente;
-  const loaded =
-    gemeenteSourceKindOf(engine.table, [{ indicator: 'inhabitants' }], gemeente) !== 'not-loaded';
-  return { kind: 'population-unknown', family: 'kwb', ...(loaded ? { loaded } : {}) };
 }
 
 /** Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's years. */
@@ -145,7 +120,7 @@ export function nuisanceMissing(engine: VeerkrachtEngine, r: PeriodResult, row: 
 /** Why the buurt has no veerkracht class over the period (class onvoldoende-gegevens). */
 export function classificationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
   const reasons = r.classification.reasons[row]!;
-  if (reasons & NO_CLASS_REASONS.populationUnknown) return populationUnknown(engine, row);
+  if (reasons & NO_CLASS_REASONS.populationUnknown) return populationUnknownCause(engine.table, row);
   if (reasons & NO_CLASS_REASONS.concentrationUnknown) return concentrationMissing(engine, r, row);
   if (reasons & NO_CLASS_REASONS.nuisanceUnknown) return nuisanceMissing(engine, r, row);
   return { kind: 'missing', family: null };

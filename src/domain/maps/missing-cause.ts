@@ -1,0 +1,47 @@
+/**
+ * Why a buurt of a map has no value, as the map's explanation counts it: a kind of missing
+ * (missing-kinds.ts) and the source family it concerns — and, for "Inwonertal onbekend", whether
+ * KWB is to be loaded and of which years (populationSourceOf, the one rule of every map and the
+ * map list).
+ */
+import type { SourceFamily } from '../indicator-catalogue.js';
+import { populationSourceOf, type MissingKind } from '../engine/missing-kinds.js';
+import type { BuurtTable } from '../engine/buurt-table.js';
+
+/** A kind of missing and the source family it concerns (null when none in particular). */
+export interface MissingCause {
+  kind: MissingKind;
+  family: SourceFamily | null;
+  /** The buurt has no other buurt to be compared with (relative map). */
+  alone?: boolean;
+  /**
+   * Population unknown although a loaded KWB file of a year the buurt's gemeente existed in covers
+   * it (populationSourceOf): there is nothing to load.
+   */
+  loaded?: boolean;
+  /** Population unknown and KWB to load: of these years (first, last); absent: any year. */
+  years?: readonly [number, number];
+  /** Population unknown in any year, KWB to load of the years of a gemeente that no longer exists: its code. */
+  gemeente?: string;
+}
+
+/**
+ * The buurt at `row` has no number of inhabitants — in any year (veerkracht classes: `window`
+ * null) or in a level map's year (`window` that year): KWB to load, of which years, or nothing to
+ * load, by populationSourceOf.
+ */
+export function populationUnknownCause(
+  table: BuurtTable,
+  row: number,
+  window: readonly [number, number] | null = null,
+): MissingCause {
+  const gemeente = table.buurten[row]!.gemeente;
+  const { loaded, years, dissolved } = populationSourceOf(table, gemeente, window);
+  if (loaded) return { kind: 'population-unknown', family: 'kwb', loaded };
+  return {
+    kind: 'population-unknown',
+    family: 'kwb',
+    ...(years ? { years } : {}),
+    ...(dissolved && window === null ? { gemeente } : {}),
+  };
+}
