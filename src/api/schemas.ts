@@ -523,8 +523,16 @@ export const CompareAreaSchema = z.object({
   perClassRelative: z.array(ComparePerClassSchema).optional(),
   /** Buurten with > 67 % corporation dwellings; null when no buurt of the area has a corporation share. */
   corporatiebuurten: z.number().int().nullable(),
-  /** Population-weighted mean concentration index in the last year of the period, null without data. */
+  /** The year of the corporation shares counted; null with `corporatiebuurten`. */
+  corporatiebuurtenYear: z.number().int().nullable(),
+  /**
+   * Mean concentration index in `meanIndexYear`, the last year of the period in which buurten of
+   * the area have an index; null without any.
+   */
   meanIndex: z.number().nullable(),
+  meanIndexYear: z.number().int().nullable(),
+  /** Whether the mean is weighted by inhabitants (unweighted when too few are known); null without it. */
+  meanIndexWeighted: z.boolean().nullable(),
   /** Pearson correlation over buurten between corporation share and nuisance level, null with < 3 pairs. */
   correlationCorporationNuisance: z.number().nullable(),
   measureUsed: z.string().nullable().optional(),

@@ -203,6 +203,7 @@ function apiTests(open: () => Promise<Store>): void {
     const gm = body.areas[0]!;
     expect(gm.perClass.reduce((s, c) => s + c.buurten, 0)).toBe(30);
     expect(gm.meanIndex).not.toBeNull();
+    expect(gm).toMatchObject({ meanIndexYear: 2020, meanIndexWeighted: true, corporatiebuurtenYear: 2020 });
     expect(gm.correlationCorporationNuisance).not.toBeNull();
   });
 

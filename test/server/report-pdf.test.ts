@@ -81,6 +81,10 @@ describe('GET /api/reports/<area>.pdf: the report of a gemeente', () => {
     expect(text).toContain('Veerkrachtrapport');
     expect(text).toContain('Gemeente 0917');
     expect(text).toContain('Kerncijfers');
+    // the mean index names the year it is of (here the period's end) and that it is weighted
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /Gemiddelde concentratie-index kwetsbare bewoners (?:−?[\d,]+ )?\(inwonergewogen, 2020\)/,
+    );
     expect(text).toContain('Buurten die van klasse veranderden');
     expect(text).toContain('Buurttabel');
     expect(text).toContain('Methode in het kort');

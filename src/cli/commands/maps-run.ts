@@ -85,7 +85,7 @@ function parseYearFlag(raw: string): number {
   return Number(raw);
 }
 
-function csvCell(v: string | number | null): string {
+function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -125,7 +125,10 @@ async function summaryCsv(ctx: ReadContext, area: string, period: string | undef
           'inhabitants',
           ...classes.flatMap((c) => [`buurten_${c}`, `inhabitants_${c}`]),
           'corporatiebuurten',
+          'corporatiebuurten_year',
           'mean_index',
+          'mean_index_year',
+          'mean_index_weighted',
           'measure',
         ].join(','),
       );
@@ -139,12 +142,13 @@ async function summaryCsv(ctx: ReadContext, area: string, period: string | undef
         a.inhabitants,
         ...a.perClass.flatMap((c) => [c.buurten, c.inhabitants]),
         a.corporatiebuurten,
+        a.corporatiebuurtenYear,
+        a.meanIndex === null ? null : a.meanIndex.toFixed(3),
+        a.meanIndexYear,
+        a.meanIndexWeighted,
+        a.measureUsed ?? null,
       ];
-      lines.push(
-        [...cells, a.meanIndex === null ? null : a.meanIndex.toFixed(3), a.measureUsed ?? null]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push(cells.map(csvCell).join(','));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -63,6 +63,34 @@ describe('areaFigures(engine, rows, period)', () => {
     });
   });
 
+  it('takes the mean index in the last year of the period with an index for the area, and names that year', () => {
+    const rows = e.table.byGemeente().get('GM0001')!;
+    const at2020 = areaFigures(e, rows, P);
+    expect(at2020).toMatchObject({
+      meanIndexYear: 2020,
+      meanIndexWeighted: true,
+      corporatiebuurtenYear: 2020,
+    });
+    expect(at2020.meanIndex).not.toBeNull();
+    // RIVM 2016 and 2020 carry two years at most: in 2016–2025 the last year with an index is 2022
+    const toLate = areaFigures(e, rows, { t0: 2016, t1: 2025 });
+    expect(toLate.meanIndexYear).toBe(2022);
+    expect(toLate.meanIndex).toBe(areaFigures(e, rows, { t0: 2016, t1: 2022 }).meanIndex);
+    // a period past the index's reach: no figure and no year, never 0
+    expect(areaFigures(e, rows, { t0: 2023, t1: 2025 })).toMatchObject({
+      meanIndex: null,
+      meanIndexYear: null,
+    });
+    // without known populations the mean is unweighted, and says so
+    const unknown = areaFigures(e, e.table.byGemeente().get('GM0002')!, P);
+    expect(unknown).toMatchObject({
+      meanIndexYear: 2020,
+      meanIndexWeighted: false,
+      corporatiebuurtenYear: null,
+    });
+    expect(areaFigures(e, rows, { t0: 2023, t1: 2025 }).meanIndexWeighted).toBeNull();
+  });
+
   it('never reports −0', () => {
     const f = areaFigures(e, e.table.byGemeente().get('GM0001')!, P);
     for (const v of [f.meanIndex, f.correlationCorporationNuisance])

@@ -1,7 +1,8 @@
 /**
  * Key figures of an area (gemeente or region) for one period, for the comparison of areas:
  * buurten and inhabitants per veerkracht class (absolute and relative), corporatiebuurten,
- * the population-weighted mean index at the end of the period, and the correlation over
+ * the population-weighted mean index in the period's last year with index values for the area
+ * (with that year), and the correlation over
  * buurten between corporation share and nuisance level. No data is null, never 0: inhabitants
  * sum only known populations (null when none is known), corporatiebuurten is null without any
  * corporation share, and no figure is ever −0.
@@ -32,7 +33,16 @@ export interface AreaFigures {
   perClassRelative: PerClassFigure[];
   /** Null when no buurt of the area has a corporation share. */
   corporatiebuurten: number | null;
+  /** The year of the corporation shares counted (null with corporatiebuurten). */
+  corporatiebuurtenYear: number | null;
+  /**
+   * Mean concentration index in `meanIndexYear`, the last year of the period in which buurten of
+   * the area have an index (null when none has); weighted by inhabitants when enough are known.
+   */
   meanIndex: number | null;
+  meanIndexYear: number | null;
+  /** Whether that mean is weighted by inhabitants (too few known populations: unweighted); null without it. */
+  meanIndexWeighted: boolean | null;
   correlationCorporationNuisance: number | null;
   /** The nuisance-change measure used by most of the area's buurten (null when none has one). */
   measureUsed: string | null;
@@ -52,9 +62,7 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
   const withCorp = corp ? rows.filter((i) => !Number.isNaN(corp[i]!)) : [];
   const corporatiebuurten =
     corp && withCorp.length ? withCorp.filter((i) => corp[i]! > CORPORATIEBUURT_THRESHOLD).length : null;
-  const level = engine.level(period.t1);
-  const include = new Set(rows);
-  const mean = weightedStats(level.values, pop, (i) => include.has(i));
+  const mean = lastMeanIndex(engine, rows, pop, period);
   const [correlation] = corp ? correlate(engine, rows, corp, period) : [null];
   const measureUsed = dominantMeasure(
     r.nuisance.measure,
@@ -68,10 +76,33 @@ export function areaFigures(engine: VeerkrachtEngine, rows: readonly number[], p
     perClass: perClass(r.classification.absolute.classes, rows, pop),
     perClassRelative: perClass(r.classification.relative.classes, rows, pop),
     corporatiebuurten,
-    meanIndex: mean.n > 0 ? noNegativeZero(mean.mean) : null,
+    corporatiebuurtenYear: corporatiebuurten === null ? null : corpYear,
+    meanIndex: mean ? noNegativeZero(mean.value) : null,
+    meanIndexYear: mean?.year ?? null,
+    meanIndexWeighted: mean?.weighted ?? null,
     correlationCorporationNuisance: correlation === null ? null : noNegativeZero(correlation),
     measureUsed,
   };
+}
+
+/**
+ * The mean index of `rows` (weighted by inhabitants where enough are known: weightedStats) in the
+ * last year of `period` in which any of them has one; undefined when none has in any year of the period. At the
+ * period's end alone, an area whose index sources end earlier (RIVM every four years) would read
+ * "no data" beside a concentration map that has it.
+ */
+function lastMeanIndex(
+  engine: VeerkrachtEngine,
+  rows: readonly number[],
+  pop: Float64Array,
+  period: Period,
+): { value: number; year: number; weighted: boolean } | undefined {
+  const include = new Set(rows);
+  for (let year = period.t1; year >= period.t0; year--) {
+    const mean = weightedStats(engine.level(year).values, pop, (i) => include.has(i));
+    if (mean.n > 0) return { value: mean.mean, year, weighted: mean.weighted };
+  }
+  return undefined;
 }
 
 /** Σ of the known values at `rows`; null when none is known (unknown is never 0). */

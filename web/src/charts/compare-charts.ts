@@ -78,24 +78,35 @@ export function meanIndexChart(
 ): SVGSVGElement | HTMLElement {
   const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const data = areas.filter((a) => a.meanIndex !== null).map((a) => ({ area: a.name, value: a.meanIndex! }));
+  // each area's bar says the year its mean is of (areas' index sources can end in different years)
+  const label = (a: CompareArea) => (a.meanIndexYear === null ? a.name : `${a.name} (${a.meanIndexYear})`);
+  const data = areas
+    .filter((a) => a.meanIndex !== null)
+    .map((a) => ({ area: label(a), value: a.meanIndex! }));
   return Plot.plot({
     width: options.width,
     height: 40 + Math.max(1, data.length) * 32,
-    marginLeft: 140,
+    marginLeft: Math.max(140, 16 + 7 * Math.max(0, ...areas.map((a) => label(a).length))),
     marginRight: 48,
+    insetLeft: data.some((d) => d.value < 0) ? 52 : 0, // room for the values of negative bars
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
     x: { label: null, grid: true, tickFormat: (d: number) => fmt.format(d) },
-    y: { label: null, domain: areas.map((a) => a.name) },
+    y: { label: null, domain: areas.map(label) },
     marks: [
       Plot.barX(data, { x: 'value', y: 'area', fill: '#1f5f8b' }),
-      Plot.text(data, {
-        x: 'value',
-        y: 'area',
-        text: (d: { value: number }) => fmt.format(d.value),
-        dx: 4,
-        textAnchor: 'start',
-      }),
+      // each value beyond its bar's end, on either side of 0 (not over the bar)
+      ...([1, -1] as const).map((side) =>
+        Plot.text(
+          data.filter((d) => (side > 0 ? d.value >= 0 : d.value < 0)),
+          {
+            x: 'value',
+            y: 'area',
+            text: (d: { value: number }) => fmt.format(d.value).replace('-', '−'),
+            dx: 4 * side,
+            textAnchor: side > 0 ? 'start' : 'end',
+          },
+        ),
+      ),
       Plot.ruleX([0]),
     ],
   });

@@ -22,6 +22,12 @@ function orNoData(text: string, t: Messages): string {
   return text === '–' ? t.noDataShort : text;
 }
 
+/** A figure with the year it is of (and a note), when it has one: "−0,52 (2020)". */
+function ofYear(text: string, year: number | null, t: Messages, note?: string): string {
+  if (text === '–' || year === null) return orNoData(text, t);
+  return `${text} (${[year, note].filter(Boolean).join(', ')})`;
+}
+
 function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement {
   return h(
     'table',
@@ -53,8 +59,21 @@ function keyTable(result: CompareResponse, lang: Lang, t: Messages): HTMLElement
           h('th', { scope: 'row' }, a.name),
           h('td', { class: 'num' }, formatCount(a.buurten, lang)),
           h('td', { class: 'num' }, orNoData(formatCount(a.inhabitants, lang), t)),
-          h('td', { class: 'num' }, orNoData(formatCount(a.corporatiebuurten, lang), t)),
-          h('td', { class: 'num' }, orNoData(formatNumber(a.meanIndex, lang), t)),
+          h(
+            'td',
+            { class: 'num' },
+            ofYear(formatCount(a.corporatiebuurten, lang), a.corporatiebuurtenYear, t),
+          ),
+          h(
+            'td',
+            { class: 'num' },
+            ofYear(
+              formatNumber(a.meanIndex, lang),
+              a.meanIndexYear,
+              t,
+              a.meanIndexWeighted === false ? t.unweighted : undefined,
+            ),
+          ),
           h('td', { class: 'num' }, orNoData(formatNumber(a.correlationCorporationNuisance, lang), t)),
         ),
       ),

@@ -117,6 +117,7 @@ export const en: Messages = {
   colBuurten: 'Buurten',
   colCorporatiebuurten: 'Corporation buurten (> 67 %)',
   colMeanIndex: 'Mean concentration index',
+  unweighted: 'unweighted',
   colCorrelation: 'Correlation corporation stock–nuisance',
   areasNeedTwo: 'Choose at least one area.',
   exportTitleArea: (area: string, when: string) => `${area} · ${when}`,

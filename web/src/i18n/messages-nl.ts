@@ -116,6 +116,7 @@ export const nl = {
   colBuurten: 'Buurten',
   colCorporatiebuurten: 'Corporatiebuurten (> 67 %)',
   colMeanIndex: 'Gem. concentratie-index',
+  unweighted: 'ongewogen',
   colCorrelation: 'Correlatie corporatiebezit–overlast',
   areasNeedTwo: 'Kies ten minste één gebied.',
   exportTitleArea: (area: string, when: string) => `${area} · ${when}`,

@@ -17,8 +17,10 @@ const nl = {
   buurten: 'Buurten',
   inhabitants: 'Inwoners',
   buurtenWithoutPopulation: 'Buurten zonder bekend inwonertal',
-  corporatiebuurten: 'Corporatiebuurten (meer dan 67 % corporatiebezit)',
-  meanIndex: 'Gemiddelde concentratie-index kwetsbare bewoners (inwonergewogen)',
+  corporatiebuurten: (year: number | null) =>
+    `Corporatiebuurten (meer dan 67 % corporatiebezit${year === null ? '' : `, ${year}`})`,
+  meanIndex: (year: number | null, weighted: boolean | null) =>
+    `Gemiddelde concentratie-index kwetsbare bewoners (${weighted === false ? 'ongewogen: te weinig inwonertallen bekend' : 'inwonergewogen'}${year === null ? '' : `, ${year}`})`,
   perClassAbsolute: 'Buurten en inwoners per veerkrachtklasse (absoluut)',
   perClassRelative: 'Buurten en inwoners per veerkrachtklasse (relatief)',
   colClass: 'Klasse',
@@ -83,8 +85,10 @@ const en: ReportMessages = {
   buurten: 'Buurten',
   inhabitants: 'Inhabitants',
   buurtenWithoutPopulation: 'Buurten with unknown population',
-  corporatiebuurten: 'Corporation buurten (more than 67 % corporation stock)',
-  meanIndex: 'Mean concentration index of vulnerable residents (population-weighted)',
+  corporatiebuurten: (year: number | null) =>
+    `Corporation buurten (more than 67 % corporation stock${year === null ? '' : `, ${year}`})`,
+  meanIndex: (year: number | null, weighted: boolean | null) =>
+    `Mean concentration index of vulnerable residents (${weighted === false ? 'unweighted: too few populations known' : 'population-weighted'}${year === null ? '' : `, ${year}`})`,
   perClassAbsolute: 'Buurten and inhabitants per veerkracht class (absolute)',
   perClassRelative: 'Buurten and inhabitants per veerkracht class (relative)',
   colClass: 'Class',

@@ -171,8 +171,11 @@ export function renderKeyFigures(
               ],
             ]
           : []),
-        [tm.corporatiebuurten, or(formatCount(k.area.corporatiebuurten, lang))],
-        [tm.meanIndex, or(formatNumber(k.area.meanIndex, lang))],
+        [tm.corporatiebuurten(k.area.corporatiebuurtenYear), or(formatCount(k.area.corporatiebuurten, lang))],
+        [
+          tm.meanIndex(k.area.meanIndexYear, k.area.meanIndexWeighted),
+          or(formatNumber(k.area.meanIndex, lang)),
+        ],
       ]
     : [];
   return h(
