@@ -1,25 +1,24 @@
 /**
  * The stored values of one gemeente's buurten for one year, as a table (one row per buurt, one
  * column per indicator) and as CSV or GeoJSON. Missing values are empty cells / null, never 0,
- * and each says why in a `missing` column / property: suppressed (CBS `.`), no-score
- * (Leefbaarometer NA), not-published (the source's file for that year covers the buurt but has
- * no such cell), not-in-source (a file of that source for that year covers the gemeente — other
- * buurten, or its buurten on a division that could not be carried over — but not this buurt) or
- * not-loaded (no file of that source covers the buurt for that year).
+ * and each says why in a `missing` column / property, by the rule of the maps (missingKind,
+ * src/domain/engine/missing-kinds.ts), so an export never says another kind of missing than the
+ * map of the same buurt, indicator and year: suppressed (CBS `.`), no-score (Leefbaarometer NA),
+ * not-published, not-in-source, not-loaded, or missing (an indicator of one's own data).
  */
 import { AppError } from '../core/app-error.js';
 import { parseGemeenteCode } from '../core/area-code.js';
-import { VALUE_FLAGS } from '../core/records.js';
-import type { SourceFamily } from '../domain/indicator-catalogue.js';
-import { indicatorFamily, type MissingKind } from '../domain/engine/missing-kinds.js';
+import { successorsOf } from '../core/gemeente-register.js';
+import { BuurtTable as EngineTable, type BuurtInfo } from '../domain/engine/buurt-table.js';
+import { missingKind, type MissingKind } from '../domain/engine/missing-kinds.js';
 import { findReferenceDivision } from '../storage/reference-division.js';
-import type { Store } from '../storage/store.js';
+import type { Store, ValueRow } from '../storage/store.js';
 import { findUncarriedSources } from './uncarried-sources.js';
 
 /** The kinds of missing a stored cell can have (the engine adds too few residents, population unknown). */
 export type StoredMissingKind = Extract<
   MissingKind,
-  'suppressed' | 'no-score' | 'not-published' | 'not-loaded' | 'not-in-source'
+  'suppressed' | 'no-score' | 'not-published' | 'not-loaded' | 'not-in-source' | 'missing'
 >;
 
 export interface BuurtTableQuery {
@@ -72,33 +71,22 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
   );
   if (areas.length === 0)
     throw new AppError('AREA_NOT_FOUND', `no buurten of ${gemeente} in indeling ${divisionYear}`);
-  const values = await store.getValues({
-    gemeente,
-    years: [q.year],
-    divisionYear,
-    ...(q.indicators ? { indicators: q.indicators } : {}),
-  });
+  // every value of the year (what decides the kinds of missing), the indicators asked for shown
+  const values = await store.getValues({ gemeente, years: [q.year], divisionYear });
+  const shown = q.indicators ? new Set(q.indicators) : undefined;
   const indicators = q.indicators ? [...q.indicators] : [...new Set(values.map((v) => v.indicator))].sort();
   const byArea = new Map<string, Record<string, number | null>>();
-  const suppressed = new Set<string>(); // "code|indicator" stored as a published-but-missing cell
-  const families = new Map<string, Set<SourceFamily>>(); // families with a stored cell per buurt
-  const gemeenteFamilies = new Set<SourceFamily>(); // families with a stored cell in some buurt
-  for (const u of await findUncarriedSources(store, divisionYear, gemeente))
-    if (u.year === q.year) gemeenteFamilies.add(u.family as SourceFamily);
   const sources: Record<string, Set<string>> = {};
   for (const v of values) {
+    if (shown && !shown.has(v.indicator)) continue;
     const row = byArea.get(v.areaCode) ?? {};
     row[v.indicator] = v.value;
     byArea.set(v.areaCode, row);
-    if (v.value === null && v.flags & VALUE_FLAGS.suppressed) suppressed.add(`${v.areaCode}|${v.indicator}`);
-    (families.get(v.areaCode) ?? families.set(v.areaCode, new Set()).get(v.areaCode)!).add(
-      indicatorFamily(v.indicator),
-    );
-    if (v.areaCode.startsWith('BU')) gemeenteFamilies.add(indicatorFamily(v.indicator));
     (sources[v.indicator] ??= new Set()).add(
       `${v.edition}${v.table ? ` [${v.table}]` : ''}: ${v.sourceColumn}`,
     );
   }
+  const table = await missingKindTable(store, gemeente, divisionYear, q.year, values);
   return {
     gemeente,
     year: q.year,
@@ -107,23 +95,39 @@ export async function buildBuurtTable(store: Store, q: BuurtTableQuery): Promise
     rows: areas.map((a) => {
       const row = indicators.map((id) => [id, byArea.get(a.code)?.[id] ?? null] as const);
       const missing: Record<string, StoredMissingKind> = {};
-      for (const [id, value] of row) {
-        if (value !== null) continue;
-        const family = indicatorFamily(id);
-        missing[id] = suppressed.has(`${a.code}|${id}`)
-          ? family === 'lbm'
-            ? 'no-score'
-            : 'suppressed'
-          : families.get(a.code)?.has(family)
-            ? 'not-published'
-            : gemeenteFamilies.has(family)
-              ? 'not-in-source'
-              : 'not-loaded';
-      }
+      const at = table.row(a.code)!;
+      for (const [id, value] of row)
+        if (value === null) missing[id] = missingKind(table, id, q.year, at, NaN, null) as StoredMissingKind;
       return { code: a.code, name: a.name, values: Object.fromEntries(row), missing };
     }),
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, [...s].sort()])),
   };
+}
+
+/**
+ * What the maps decide a buurt's kind of missing on (missingKind), for one gemeente and year: the
+ * buurten of the gemeente and of those it went into in later herindelingen on the division, with
+ * every value of the year, and the sources harmonisation could not carry onto the division — the
+ * engine's table (service/engine-state.ts) for these gemeenten. A stored indicator's kind depends
+ * on nothing else (no population or minimum: those are of derived indicators).
+ */
+async function missingKindTable(
+  store: Store,
+  gemeente: string,
+  divisionYear: number,
+  year: number,
+  values: readonly ValueRow[],
+): Promise<EngineTable> {
+  const buurten: BuurtInfo[] = [];
+  const rows: ValueRow[] = [...values];
+  for (const g of [gemeente, ...successorsOf(gemeente)]) {
+    for (const a of await store.listAreas({ level: 'buurt', gemeente: g, divisionYear }))
+      if (a.gemeenteCode === g) buurten.push({ code: a.code, name: a.name ?? a.code, gemeente: g });
+    if (g !== gemeente) rows.push(...(await store.getValues({ gemeente: g, years: [year], divisionYear })));
+  }
+  const table = EngineTable.fromValues(buurten, rows);
+  table.setUncarriedSources(await findUncarriedSources(store, divisionYear, gemeente));
+  return table;
 }
 
 function csvCell(v: string | number | null): string {

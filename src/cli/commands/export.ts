@@ -6,7 +6,8 @@ const HELP = `veerkracht export --gemeente GMgggg --year YYYY [--division YYYY] 
 One row (feature) per buurt of the gemeente with the stored values of that year, on the reference
 division (where every source's values are carried and the maps read) unless --division names another.
 CSV columns: code,name, then one column per indicator id (empty = missing), then missing: why each
-empty cell is empty, as indicator:kind (suppressed, no-score, not-published, not-in-source, not-loaded).`;
+empty cell is empty, as indicator:kind (suppressed, no-score, not-published, not-in-source, not-loaded,
+missing), by the rule of the maps: the map of the buurt, indicator and year says the same kind.`;
 
 export const exportCommand: Command = {
   name: 'export',
