@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows, readCsvTable, splitPlainLines } from './csv-table.js';
+import { splitPlainLines } from './csv-plain-lines.js';
+import { readCsvRows, readCsvTable } from './csv-table.js';
 import { inputFileFromBytes } from './input-file.js';
 
 /** csv-parse with the options readCsvTable uses, as { fields, line } per record (or its error code). */

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../core/app-error.js';
 import { isUnitsRow } from '../../csv-frame.js';
-import { checkDuplicateHeader, cleanHeaderCell } from '../../csv-table.js';
+import { checkDuplicateHeader, cleanHeaderCell } from '../../csv-header.js';
 import type { InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
 import { checkZipBounds } from '../../zip-bounds.js';
