@@ -5,6 +5,7 @@
  * adds the sources, the date and the deep link with its QR code (deep-link-qr.ts), and prints it.
  * The page's requests are answered by the app with the asking viewer's credentials.
  */
+import { dataEditionLabel } from '../domain/editions/data-edition-label.js';
 import type { MapPdfQuery } from '../api/map-pdf.js';
 import { AppError } from '../core/app-error.js';
 import { deepLinkQrSvg } from './deep-link-qr.js';
@@ -45,7 +46,7 @@ export class MapPdfRenderer {
       const deepLink = `${publicOrigin}/?${link.toString()}`;
       const en = q.lang === 'en';
       const dataEdition = info.dataEdition
-        ? `; ${en ? 'data edition' : 'data-editie'}: ${info.dataEdition.label}`
+        ? `; ${en ? 'data edition' : 'data-editie'}: ${dataEditionLabel(info.dataEdition.label, en ? 'en' : 'nl')}`
         : '';
       const sources = `${en ? 'Sources and editions' : 'Bronnen en edities'}: CBS/PDOK wijk- en buurtkaart; ${info.sources.join('; ')}${dataEdition}`;
       const qr = await deepLinkQrSvg(

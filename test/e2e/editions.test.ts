@@ -93,6 +93,11 @@ describe.skipIf(!hasChromium)('editions that stay put (browser)', () => {
     expect(await page.textContent('[data-testid="edition-status"]')).toMatch(
       /Je bekijkt editie \d{4}-1 \(gegevens van .*\)\. Dit is de nieuwste editie\./,
     );
+    // in English the store's Dutch label reads "edition"
+    await openMap(page, `${MAP}&lang=en`);
+    expect(await page.textContent('[data-testid="edition-status"]')).toMatch(
+      /You are looking at edition \d{4}-1 \(data of .*\)\. This is the newest edition\./,
+    );
     await page.context().close();
   });
 

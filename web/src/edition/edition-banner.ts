@@ -9,6 +9,7 @@ import type { EditionChangesResponse, EditionsResponse } from '../../../src/api/
 import { api } from '../api-client.js';
 import type { AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
+import { dataEditionLabel } from '../../../src/domain/editions/data-edition-label.js';
 import { formatViewState } from '../state/url-state.js';
 import type { ViewState } from '../state/view-state.js';
 import { editionDate, editionMessages, type EditionMessages } from './edition-messages.js';
@@ -62,10 +63,14 @@ function renderStrip(
   const status = h(
     'p',
     { 'data-testid': 'edition-status' },
-    t.showing(shown.label, date(shown.createdAt)),
+    t.showing(dataEditionLabel(shown.label, state.lang), date(shown.createdAt)),
     ' ',
     older
-      ? h('strong', { 'data-testid': 'edition-newer' }, t.newer(current.label, date(current.createdAt)))
+      ? h(
+          'strong',
+          { 'data-testid': 'edition-newer' },
+          t.newer(dataEditionLabel(current.label, state.lang), date(current.createdAt)),
+        )
       : t.newest,
     older ? [' ', toNewest] : null,
   );
@@ -117,7 +122,12 @@ function changesTable(
   const summary = h(
     'p',
     { 'data-testid': 'edition-changes-summary' },
-    t.summary(r.changes.length, r.buurten, r.from.label, r.to.label),
+    t.summary(
+      r.changes.length,
+      r.buurten,
+      dataEditionLabel(r.from.label, state.lang),
+      dataEditionLabel(r.to.label, state.lang),
+    ),
   );
   if (r.changes.length === 0) return h('div', {}, summary, h('p', {}, t.noChanges));
   const rows = r.changes.map((c) =>

@@ -7,6 +7,7 @@ import type { MapResponse } from '../../../src/api/schemas.js';
 import { pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import { mapHeading, mapWhen } from '../map/feature-value.js';
+import { dataEditionLabel } from '../../../src/domain/editions/data-edition-label.js';
 import { editionLabel } from '../i18n/terms.js';
 import { downloadBlob, fileSlug } from './download.js';
 import { canvasToPng, composeMapImage } from './png-export.js';
@@ -56,7 +57,7 @@ export async function exportMapPng(input: MapExportInput): Promise<Blob> {
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
     sourceLine:
       `${scope ? `${scope}. ` : ''}${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
-    editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}${meta.dataEdition ? ` · ${meta.dataEdition.label}` : ''}`,
+    editionLine: `${t.exportEdition}: ${editions.join('; ') || '–'} · ${t.divisionYear(meta.divisionYear)}${meta.config ? ` · ${t.configHeading}: ${meta.config.hash}` : ''}${meta.dataEdition ? ` · ${dataEditionLabel(meta.dataEdition.label, lang)}` : ''}`,
     footerLine: `${t.exportMadeWith} · ${new Date().toISOString().slice(0, 10)} · ${window.location.href}`,
     demoLabel: input.demo || meta.demo ? messagesFor('nl').demoBadge : null,
     warning: input.warning,

@@ -15,6 +15,7 @@ import { h, type Child } from '../dom/element.js';
 import { formatCount, formatNumber, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import { editionDate } from '../edition/edition-messages.js';
+import { dataEditionLabel } from '../../../src/domain/editions/data-edition-label.js';
 import { editionLabel, type Terms } from '../i18n/terms.js';
 import type { ClassChange } from '../map/class-changes.js';
 import { mapHeading, mapTitle, mapWhen } from '../map/feature-value.js';
@@ -106,7 +107,10 @@ export function renderCover(data: ReportData, tm: ReportMessages): HTMLElement {
             'p',
             { class: 'report-data-edition', 'data-testid': 'report-edition' },
             h('strong', {}, `${tm.edition}: `),
-            tm.editionOf(data.edition.label, editionDate(data.edition.createdAt, data.lang)),
+            tm.editionOf(
+              dataEditionLabel(data.edition.label, data.lang),
+              editionDate(data.edition.createdAt, data.lang),
+            ),
           )
         : null,
       h('p', { class: 'report-edition' }, h('strong', {}, `${tm.dataEdition}: `), editions.join('; ') || '–'),
