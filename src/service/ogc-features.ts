@@ -10,45 +10,12 @@
 import type { OgcItemsQuery } from '../api/ogc.js';
 import { AppError } from '../core/app-error.js';
 import type { PolygonGeometry } from '../core/records.js';
-import { getMapDefinitions } from './maps.js';
 import { displayGeometries, getMapRows, rdGeometries, type MapRow, type MapRows } from './map-rows.js';
+import { parseCrs, RD_NEW } from './ogc-crs.js';
+import type { OgcLink } from './ogc-service-description.js';
 import type { ReadContext } from './read-context.js';
 
-export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-export const RD_NEW = 'http://www.opengis.net/def/crs/EPSG/0/28992';
-const CRS_LIST = [CRS84, RD_NEW];
 const LEGACY_RD_CRS = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } } as const;
-/** The Netherlands, generously (CRS84). */
-const NL_BBOX_CRS84 = [3.2, 50.7, 7.3, 53.6];
-
-export const CONFORMANCE = [
-  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
-  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
-  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
-];
-
-export interface OgcLink {
-  href: string;
-  rel: string;
-  type?: string;
-  title?: string;
-}
-
-export interface OgcCollection {
-  id: string;
-  title: string;
-  description: string;
-  links: OgcLink[];
-  extent: { spatial: { bbox: number[][]; crs: string } };
-  itemType: 'feature';
-  crs: string[];
-  storageCrs: string;
-  /** What the year/period parameter offers, and the default (as the app shows the map). */
-  'veerkracht:kind': 'level' | 'change' | 'classification' | 'layer';
-  'veerkracht:years'?: number[];
-  'veerkracht:periods'?: string[];
-  'veerkracht:default'?: string | number;
-}
 
 export interface OgcFeature {
   type: 'Feature';
@@ -68,242 +35,6 @@ export interface OgcItems {
   links: OgcLink[];
 }
 
-/** A CRS named by its URI (or EPSG:28992 / CRS84 for short); USAGE otherwise. */
-export function parseCrs(raw: string | undefined, parameter: string): string {
-  if (raw === undefined) return CRS84;
-  const s = raw.trim().replace(/^\[(.*)\]$/, '$1');
-  if (s === CRS84 || /^(OGC:)?CRS84$/i.test(s)) return CRS84;
-  if (s === RD_NEW || /^EPSG:28992$/i.test(s) || s === 'http://www.opengis.net/def/crs/EPSG/0/28992')
-    return RD_NEW;
-  throw new AppError(
-    'USAGE',
-    `parameter '${parameter}': '${raw}' is not offered; use ${CRS_LIST.join(' or ')}`,
-  );
-}
-
-export function ogcLanding(base: string) {
-  return {
-    title: 'Veerkracht — veerkrachtkaarten (OGC API – Features)',
-    description:
-      'De negen veerkrachtkaarten en elke indicator als laag, per buurt; in CRS84 of RD New (EPSG:28992).',
-    links: [
-      { href: `${base}`, rel: 'self', type: 'application/json', title: 'this document' },
-      { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'conformance' },
-      { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'collections' },
-      {
-        href: `${base}/api`,
-        rel: 'service-desc',
-        type: 'application/vnd.oai.openapi+json;version=3.0',
-        title: 'OpenAPI description of /ogc',
-      },
-    ],
-  };
-}
-
-const param = (name: string, description: string, schema: Record<string, unknown>) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-  style: 'form',
-  explode: false,
-});
-
-/**
- * The OpenAPI description of /ogc. Clients read the items parameters from it: GDAL's OAPIF
- * driver sends an attribute filter `gemeente = '…'` to the server because `gemeente` is listed,
- * and takes its page size from the maximum of `limit`.
- */
-export function ogcApiDocument(base: string) {
-  const json = { 'application/json': { schema: { type: 'object' } } };
-  const geojson = { 'application/geo+json': { schema: { type: 'object' } } };
-  const items = [
-    param('limit', 'buurten per page', { type: 'integer', minimum: 1, maximum: 10000, default: 100 }),
-    param('offset', 'buurten to skip (the next link sets it)', { type: 'integer', minimum: 0, default: 0 }),
-    param('bbox', 'minx,miny,maxx,maxy in bbox-crs', {
-      type: 'array',
-      minItems: 4,
-      maxItems: 6,
-      items: { type: 'number' },
-    }),
-    param('bbox-crs', 'CRS of bbox', { type: 'string', enum: CRS_LIST, default: CRS84 }),
-    param('crs', 'CRS of the geometry', { type: 'string', enum: CRS_LIST, default: CRS84 }),
-    param(
-      'gemeente',
-      'a gemeente code (GM0917) or region id: its buurten, classed as the app shows that area',
-      {
-        type: 'string',
-      },
-    ),
-    param('year', 'level maps and layers: the year (default: the newest with data)', { type: 'integer' }),
-    param('period', 'change and veerkracht maps: the period, e.g. 2016-2020 (default: as the app shows it)', {
-      type: 'string',
-      pattern: '^\\d{4}-\\d{4}$',
-    }),
-    param('edition', 'a data edition id (GET /api/editions); absent = the newest', {
-      type: 'integer',
-      minimum: 1,
-    }),
-  ];
-  const collectionId = { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } };
-  const featureId = { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } };
-  const ok = (content: object) => ({ '200': { description: 'OK', content } });
-  return {
-    openapi: '3.0.3',
-    info: { title: 'Veerkracht OGC API – Features', version: '1.0.0' },
-    servers: [{ url: base }],
-    paths: {
-      '/': { get: { operationId: 'landingPage', responses: ok(json) } },
-      '/conformance': { get: { operationId: 'conformance', responses: ok(json) } },
-      '/collections': { get: { operationId: 'collections', responses: ok(json) } },
-      '/collections/{collectionId}': {
-        get: { operationId: 'collection', parameters: [collectionId], responses: ok(json) },
-      },
-      '/collections/{collectionId}/items': {
-        get: { operationId: 'items', parameters: [collectionId, ...items], responses: ok(geojson) },
-      },
-      '/collections/{collectionId}/items/{featureId}': {
-        get: {
-          operationId: 'item',
-          parameters: [
-            collectionId,
-            featureId,
-            ...items.filter((p) => ['crs', 'year', 'period'].includes(p.name)),
-          ],
-          responses: ok(geojson),
-        },
-      },
-    },
-  };
-}
-
-export function ogcConformance() {
-  return { conformsTo: CONFORMANCE };
-}
-
-/** Every collection: the nine maps, the maps outside them, then the indicator layers. */
-export async function ogcCollections(ctx: ReadContext, base: string) {
-  const defs = await getMapDefinitions(ctx);
-  const collections: OgcCollection[] = [
-    ...[...defs.maps, ...(defs.extraMaps ?? [])].map((m) =>
-      collection(
-        base,
-        m.id,
-        m.number !== undefined ? `${m.number}. ${m.titleNl}` : m.titleNl,
-        m.howToReadNl,
-        {
-          'veerkracht:kind': m.kind,
-          ...(m.years ? { 'veerkracht:years': m.years } : {}),
-          ...(m.periods ? { 'veerkracht:periods': m.periods } : {}),
-          ...(m.defaultYear !== undefined ? { 'veerkracht:default': m.defaultYear } : {}),
-          ...(m.defaultPeriod !== undefined ? { 'veerkracht:default': m.defaultPeriod } : {}),
-        },
-      ),
-    ),
-    ...defs.layers.map((l) => {
-      const years = l.years ?? [];
-      const last = years[years.length - 1];
-      return collection(base, l.id, `Laag: ${l.titleNl}`, `Indicator ${l.titleNl} (${l.unit}) per buurt.`, {
-        'veerkracht:kind': 'layer',
-        'veerkracht:years': years,
-        ...(last !== undefined ? { 'veerkracht:default': last } : {}),
-      });
-    }),
-  ];
-  return {
-    links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'this document' }],
-    collections,
-    crs: CRS_LIST,
-  };
-}
-
-/** One collection; NOT_FOUND-like MAP_NOT_FOUND for an unknown id. */
-export async function ogcCollection(ctx: ReadContext, base: string, id: string) {
-  const all = await ogcCollections(ctx, base);
-  const c = all.collections.find((x) => x.id === id);
-  if (!c) throw new AppError('MAP_NOT_FOUND', `no collection '${id}'; GET ${base}/collections lists them`);
-  return c;
-}
-
-function collection(
-  base: string,
-  id: string,
-  title: string,
-  description: string,
-  extra: Pick<
-    OgcCollection,
-    'veerkracht:kind' | 'veerkracht:years' | 'veerkracht:periods' | 'veerkracht:default'
-  >,
-): OgcCollection {
-  const href = `${base}/collections/${encodeURIComponent(id)}`;
-  return {
-    id,
-    title,
-    description,
-    links: [
-      { href, rel: 'self', type: 'application/json', title: 'this collection' },
-      { href: `${href}/items`, rel: 'items', type: 'application/geo+json', title: 'buurten' },
-      {
-        href: `${href}/schema`,
-        rel: 'describedby',
-        type: 'application/schema+json',
-        title: 'JSON Schema of the buurten',
-      },
-    ],
-    extent: { spatial: { bbox: [NL_BBOX_CRS84], crs: CRS84 } },
-    itemType: 'feature',
-    crs: CRS_LIST,
-    storageCrs: RD_NEW,
-    ...extra,
-  };
-}
-
-/** Types of the item properties (ogcFeature), for the collection's JSON Schema. */
-const PROPERTY_TYPES: Record<string, 'string' | 'number' | 'integer'> = {
-  code: 'string',
-  name: 'string',
-  gemeente: 'string',
-  gemeente_naam: 'string',
-  period: 'string',
-  value: 'number',
-  class_id: 'string',
-  class: 'string',
-  flags: 'string',
-  inhabitants: 'integer',
-  delta_concentration: 'number',
-  delta_nuisance: 'number',
-  edition: 'string',
-  data_edition: 'string',
-};
-
-/**
- * The JSON Schema of a collection's features (rel `describedby`), so that a client can type the
- * fields instead of guessing from the first page (where a value may be null throughout). GDAL
- * 3.6's OAPIF driver does not read it (it guesses: use `-oo PAGE_SIZE=1000` for a better guess).
- */
-export async function ogcCollectionSchema(ctx: ReadContext, base: string, id: string) {
-  await ogcCollection(ctx, base, id);
-  return {
-    $schema: 'https://json-schema.org/draft/2019-09/schema',
-    $id: `${base}/collections/${encodeURIComponent(id)}/schema`,
-    title: id,
-    type: 'object',
-    required: ['type', 'geometry', 'properties'],
-    properties: {
-      type: { type: 'string', enum: ['Feature'] },
-      id: { type: 'string' },
-      geometry: { format: 'geometry-multipolygon' },
-      properties: {
-        type: 'object',
-        properties: Object.fromEntries(
-          Object.entries(PROPERTY_TYPES).map(([k, t]) => [k, { type: [t, 'null'] }]),
-        ),
-      },
-    },
-  };
-}
-
 /** Items of a collection: filtered by gemeente and bbox, one page (offset, limit) with next/prev links. */
 export async function ogcItems(
   ctx: ReadContext,
@@ -319,19 +50,7 @@ export async function ogcItems(
     year: q.year,
     period: q.period,
   });
-  let rows = mapRows.rows;
-  if (q.bbox !== undefined) {
-    const box = parseBbox(q.bbox);
-    const bboxCrs = parseCrs(q['bbox-crs'], 'bbox-crs');
-    const envelopes =
-      bboxCrs === RD_NEW
-        ? await rdEnvelopes(ctx, mapRows.divisionYear, rows)
-        : await displayEnvelopes(ctx, mapRows.divisionYear, rows);
-    rows = rows.filter((r) => {
-      const e = envelopes.get(r.code);
-      return e !== undefined && e[0] <= box[2] && e[2] >= box[0] && e[1] <= box[3] && e[3] >= box[1];
-    });
-  }
+  const rows = q.bbox === undefined ? mapRows.rows : await rowsInBbox(ctx, mapRows, q.bbox, q['bbox-crs']);
   const limit = q.limit ?? 100;
   const offset = q.offset ?? 0;
   const page = rows.slice(offset, offset + limit);
@@ -352,9 +71,33 @@ export async function ogcItems(
   const features = page.map((r) =>
     ogcFeature(r, geometry.get(r.code) ?? null, crs, shown, mapRows.demo, edition),
   );
-  const self = itemsUrl(base, id, q, offset, limit);
+  return {
+    type: 'FeatureCollection',
+    ...(crs === RD_NEW ? { crs: LEGACY_RD_CRS } : {}),
+    features,
+    numberMatched: rows.length,
+    numberReturned: features.length,
+    timeStamp: now.toISOString().replace(/\.\d+Z$/, 'Z'),
+    links: pageLinks(base, id, q, offset, limit, rows.length),
+  };
+}
+
+/** The links of one page of items: itself, its collection, and the next and previous pages. */
+function pageLinks(
+  base: string,
+  id: string,
+  q: OgcItemsQuery,
+  offset: number,
+  limit: number,
+  matched: number,
+): OgcLink[] {
   const links: OgcLink[] = [
-    { href: self, rel: 'self', type: 'application/geo+json', title: 'this page' },
+    {
+      href: itemsUrl(base, id, q, offset, limit),
+      rel: 'self',
+      type: 'application/geo+json',
+      title: 'this page',
+    },
     {
       href: `${base}/collections/${encodeURIComponent(id)}`,
       rel: 'collection',
@@ -362,7 +105,7 @@ export async function ogcItems(
       title: 'the collection',
     },
   ];
-  if (offset + limit < rows.length)
+  if (offset + limit < matched)
     links.push({
       href: itemsUrl(base, id, q, offset + limit, limit),
       rel: 'next',
@@ -376,15 +119,27 @@ export async function ogcItems(
       type: 'application/geo+json',
       title: 'previous page',
     });
-  return {
-    type: 'FeatureCollection',
-    ...(crs === RD_NEW ? { crs: LEGACY_RD_CRS } : {}),
-    features,
-    numberMatched: rows.length,
-    numberReturned: features.length,
-    timeStamp: now.toISOString().replace(/\.\d+Z$/, 'Z'),
-    links,
-  };
+  return links;
+}
+
+/** The rows whose envelope (in `bboxCrs`, CRS84 by default) meets the box `rawBbox`. */
+async function rowsInBbox(
+  ctx: ReadContext,
+  mapRows: MapRows,
+  rawBbox: string,
+  rawBboxCrs: string | undefined,
+): Promise<MapRow[]> {
+  const box = parseBbox(rawBbox);
+  const bboxCrs = parseCrs(rawBboxCrs, 'bbox-crs');
+  const rows = mapRows.rows;
+  const envelopes =
+    bboxCrs === RD_NEW
+      ? await rdEnvelopes(ctx, mapRows.divisionYear, rows)
+      : await displayEnvelopes(ctx, mapRows.divisionYear, rows);
+  return rows.filter((r) => {
+    const e = envelopes.get(r.code);
+    return e !== undefined && e[0] <= box[2] && e[2] >= box[0] && e[1] <= box[3] && e[3] >= box[1];
+  });
 }
 
 /** One buurt of a collection (AREA_NOT_FOUND when it is not on the map). */

@@ -1,5 +1,5 @@
 /**
- * OGC API – Features under /ogc (src/service/ogc-features.ts): GET /ogc (landing page), /ogc/api
+ * OGC API – Features under /ogc (src/service/ogc-*.ts): GET /ogc (landing page), /ogc/api
  * (its OpenAPI description), /ogc/conformance, /ogc/collections, /ogc/collections/:id,
  * /ogc/collections/:id/schema (JSON Schema of the items), /ogc/collections/:id/items
  * (?bbox=&bbox-crs=&crs=&limit=&offset=&gemeente=&year=&period=) and
@@ -7,17 +7,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { OgcItemQuerySchema, OgcItemsQuerySchema, OgcPlainQuerySchema } from '../../api/ogc.js';
-import {
-  ogcApiDocument,
-  ogcCollection,
-  ogcCollectionSchema,
-  ogcCollections,
-  ogcConformance,
-  ogcItem,
-  ogcItems,
-  ogcLanding,
-  parseCrs,
-} from '../../service/ogc-features.js';
+import { ogcCollection, ogcCollectionSchema, ogcCollections } from '../../service/ogc-collections.js';
+import { parseCrs } from '../../service/ogc-crs.js';
+import { ogcItem, ogcItems } from '../../service/ogc-features.js';
+import { ogcApiDocument, ogcConformance, ogcLanding } from '../../service/ogc-service-description.js';
 import { ownOrigin, type AuthDeps } from '../auth/request-context.js';
 import { readContextAt } from '../../service/read-context.js';
 import { cachedJson } from '../cached-route.js';
