@@ -76,6 +76,28 @@ describe('GET /api/maps/definitions?area=: a gemeente merged or split after the 
     }
   });
 
+  it('the explanations of their period maps, as of their level maps, name the gemeenten they went into', async () => {
+    const reason = async (area: string, query: string) => {
+      const res = await app().request(`/api/maps?${query}&area=${area}`);
+      return MapResponseSchema.parse(await res.json()).meta.emptyReason;
+    };
+    for (const [gm, into] of [
+      [WEESP, 'Amsterdam (GM0363)'],
+      [HAAREN, 'Boxtel (GM0757), Oisterwijk (GM0824), Tilburg (GM0855), Vught (GM0865)'],
+    ] as const) {
+      expect(await reason(gm, 'map=ontwikkeling-overlast&period=2016-2020'), gm).toEqual({
+        code: 'no-values',
+        kind: 'not-in-source',
+        missingSources: [],
+        nl: `Geen waarden voor 2016–2020: de geladen Leefbaarometer-gegevens van die jaren dekken de gemeente, die is opgegaan in ${into}, maar bevatten deze buurten niet. De bron is geladen; opnieuw importeren helpt niet. Kies een andere periode.`,
+        en: `No values for 2016–2020: the loaded Leefbaarometer data of those years cover the gemeente, which went into ${into}, but do not contain these buurten. The source is loaded; importing it again does not help. Choose another period.`,
+      });
+      expect((await reason(gm, 'map=leefbaarheid&year=2020'))?.nl, gm).toBe(
+        `Geen waarden voor 2020: de geladen Leefbaarometer-gegevens van dat jaar dekken de gemeente, die is opgegaan in ${into}, maar bevatten deze buurten niet. De bron is geladen; opnieuw importeren helpt niet. Kies een ander jaar.`,
+      );
+    }
+  });
+
   it('the list of Weesp and Haaren names no source to load, for no map and no layer but the inhabitants of the veerkracht maps; no values (their inputs are absent), not "no comparable years"', async () => {
     for (const gm of [WEESP, HAAREN]) {
       const d = await definitions(gm);

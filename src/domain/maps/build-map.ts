@@ -9,10 +9,9 @@
  * legend says over how many and where.
  */
 import { AppError, assertNever } from '../../core/app-error.js';
-import { flagNames, type UncarriedSource } from '../engine/buurt-table.js';
+import { flagNames } from '../engine/buurt-table.js';
 import { formatPeriod, type Period } from '../engine/engine-config.js';
-import { indicatorFamily, uncarriedSourcesOf, type MissingKind } from '../engine/missing-kinds.js';
-import type { SourceFamily } from '../indicator-catalogue.js';
+import { indicatorFamily, type MissingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { classIndex, computeBreaks, type Breaks } from './breaks.js';
 import { buildPeriodMap } from './build-period-map.js';
@@ -20,7 +19,14 @@ import { schemeColours } from './colour-schemes.js';
 import { rangeLabels } from './legend-labels.js';
 import type { MapSpec } from './map-definitions.js';
 import { dataLegend, feature, withSpecials, type BuiltMap, type MapParams } from './map-features.js';
-import { emptyReason, legendScope, levelHeading, type LegendScope } from './map-meta.js';
+import {
+  areaSuccessors,
+  emptyReason,
+  legendScope,
+  levelHeading,
+  uncarriedOfArea,
+  type LegendScope,
+} from './map-meta.js';
 import { collectSources, levelValues, levelYears } from './map-values.js';
 import { populationUnknownCause, type MissingCause } from './missing-cause.js';
 
@@ -147,20 +153,14 @@ function buildLevelMap(
     emptyReason:
       hasValue || rows.length === 0
         ? null
-        : emptyReason(causes, String(year), false, uncarriedOfArea(engine, family, year, rows)),
+        : emptyReason(
+            causes,
+            String(year),
+            false,
+            uncarriedOfArea(engine, family, [year], rows),
+            areaSuccessors(new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))),
+          ),
   };
-}
-
-/** The sources of `family` in `year` that hold the area's gemeenten on a division not carried over. */
-function uncarriedOfArea(
-  engine: VeerkrachtEngine,
-  family: SourceFamily | null,
-  year: number,
-  rows: readonly number[],
-): UncarriedSource[] {
-  if (family === null || family === 'other') return [];
-  const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
-  return [...gemeenten].flatMap((g) => uncarriedSourcesOf(engine.table, family, year, g));
 }
 
 /** The source family of a level map's values (for what to load when it is empty). */

@@ -23,12 +23,14 @@ import {
   type BuiltMap,
 } from './map-features.js';
 import {
+  areaSuccessors,
   changeLegendTitle,
   comparedText,
   comparisons,
   emptyReason,
   periodHeading,
   scaleNotes,
+  uncarriedOfArea,
 } from './map-meta.js';
 import { collectSources } from './map-values.js';
 import type { MissingCause } from './missing-cause.js';
@@ -183,8 +185,25 @@ export function buildPeriodMap(
     classMethodSpec: null,
     comparisons: list,
     scales: scaleNotes(engine, r, list),
-    emptyReason: hasValue || rows.length === 0 ? null : emptyReason(causes, label, noComparableYears),
+    emptyReason:
+      hasValue || rows.length === 0
+        ? null
+        : emptyReason(
+            causes,
+            label,
+            noComparableYears,
+            uncarriedOfArea(engine, null, reachYears(engine, period), rows),
+            areaSuccessors(new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))),
+          ),
   };
+}
+
+/** The years a period map can compare: the period's, widened by the year tolerance of a period. */
+function reachYears(engine: VeerkrachtEngine, period: Period): number[] {
+  const tolerance = engine.config.periodYearTolerance;
+  const years: number[] = [];
+  for (let y = period.t0 - tolerance; y <= period.t1 + tolerance; y++) years.push(y);
+  return years;
 }
 
 /** A buurt alone in its gemeente (or its measure) has nothing to be compared with (relative and national versions). */

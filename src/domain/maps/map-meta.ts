@@ -285,14 +285,17 @@ const HOW_TO_LOAD: Record<FetchableSource, { nl: string; en: string }> = {
 /**
  * Why a map without any value is empty, from the causes of its buurten (most frequent first) and
  * when known the period or year: what is missing and how to load it. `uncarried`: the loaded
- * sources of the most frequent cause's family and year that have the area's buurten on another
- * division harmonisation could not carry over (buurt-table.ts), to say so when that is why.
+ * sources of the year or period that have the area's buurten on another division harmonisation
+ * could not carry over (buurt-table.ts; those of the most frequent cause's family count), to say
+ * so when that is why; `wentInto`: the gemeenten the area, one gemeente that no longer exists,
+ * went into (areaSuccessors), to name them when the source is loaded but has not its buurten.
  */
 export function emptyReason(
   causes: readonly MissingCause[],
   when: string,
   noComparableYears: boolean,
   uncarried: readonly UncarriedSource[] = [],
+  wentInto: readonly string[] = [],
 ): EmptyMapReason {
   const counts = new Map<string, { cause: MissingCause; n: number }>();
   for (const c of causes) {
@@ -336,7 +339,12 @@ export function emptyReason(
   }
   if (top.kind === 'not-in-source' && family) {
     const source = FAMILY_LABEL[family];
-    const what = notInSourceWhy(source, uncarried);
+    const what = notInSourceWhy(
+      source,
+      uncarried.filter((u) => u.family === family),
+      wentInto,
+      /^\d{4}$/.test(when),
+    );
     const other = /^\d{4}$/.test(when)
       ? { nl: 'een ander jaar', en: 'another year' }
       : { nl: 'een andere periode', en: 'another period' };
@@ -428,42 +436,90 @@ function populationUnknownWhat(top: MissingCause): { nl: string; en: string } {
 
 /**
  * Why a loaded source holds nothing for the buurten: when harmonisation could carry none of its
- * buurten of the area onto the division shown, the divisions and counts it logged; else only that
- * the loaded file does not contain these buurten.
+ * buurten of the area onto the division shown, the divisions and counts it logged; else that the
+ * loaded file covers the gemeente — naming the gemeenten it went into when it no longer exists
+ * (`wentInto`) — but does not contain these buurten. `inYear`: the map shows one year (else a period).
  */
 function notInSourceWhy(
   source: { nl: string; en: string },
   uncarried: readonly UncarriedSource[],
+  wentInto: readonly string[],
+  inYear: boolean,
 ): { nl: string; en: string } {
+  const of = inYear
+    ? { nl: 'van dat jaar', en: 'of that year' }
+    : { nl: 'van die jaren', en: 'of those years' };
+  const named = (codes: readonly string[]): string =>
+    codes.map((code) => `${findRegisterGemeente(code)?.name ?? code} (${code})`).join(', ');
   const from = [...new Set(uncarried.map((u) => u.fromDivision))].sort((a, b) => a - b);
   const to = uncarried[0]?.toDivision;
   if (from.length === 0 || to === undefined) {
+    const area = wentInto.length
+      ? {
+          nl: `de gemeente, die is opgegaan in ${named(wentInto)},`,
+          en: `the gemeente, which went into ${named(wentInto)},`,
+        }
+      : { nl: 'de gemeente,', en: 'the gemeente' };
     return {
-      nl: `de geladen ${source.nl}-gegevens van dat jaar dekken de gemeente, maar bevatten deze buurten niet`,
-      en: `the loaded ${source.en} data of that year cover the gemeente but do not contain these buurten`,
+      nl: `de geladen ${source.nl}-gegevens ${of.nl} dekken ${area.nl} maar bevatten deze buurten niet`,
+      en: `the loaded ${source.en} data ${of.en} cover ${area.en} but do not contain these buurten`,
     };
   }
-  const buurten = uncarried.reduce((n, u) => n + u.buurten, 0);
+  // per gemeente and division once (a period's years each note the same buurten)
+  const perDivision = new Map<string, number>();
+  for (const u of uncarried) {
+    const key = `${u.gemeente}|${u.fromDivision}`;
+    perDivision.set(key, Math.max(perDivision.get(key) ?? 0, u.buurten));
+  }
+  const buurten = [...perDivision.values()].reduce((n, b) => n + b, 0);
   const divisions = from.join(', ');
-  const named = (codes: readonly string[]): string =>
-    codes.map((code) => `${findRegisterGemeente(code)?.name ?? code} (${code})`).join(', ');
   const merged = [...new Set(uncarried.flatMap((u) => (u.mergedInto ? [u.mergedInto] : [])))].sort();
   const formedFrom = [...new Set(uncarried.flatMap((u) => u.mergedFrom ?? []))].sort();
-  const area = merged.length
-    ? {
-        nl: `de gemeente, die is opgegaan in ${named(merged)},`,
-        en: `the gemeente, which went into ${named(merged)},`,
-      }
-    : formedFrom.length
-      ? {
-          nl: `de gemeenten die nu deze gemeente vormen, ${named(formedFrom)},`,
-          en: `the gemeenten that now form this gemeente, ${named(formedFrom)},`,
-        }
-      : { nl: 'de gemeente', en: 'the gemeente' };
+  const area = (l: 'nl' | 'en'): string =>
+    merged.length
+      ? l === 'nl'
+        ? `de gemeente, die is opgegaan in ${named(merged)},`
+        : `the gemeente, which went into ${named(merged)},`
+      : formedFrom.length
+        ? l === 'nl'
+          ? `de gemeenten die nu deze gemeente vormen, ${named(formedFrom)},`
+          : `the gemeenten that now form this gemeente, ${named(formedFrom)},`
+        : l === 'nl'
+          ? 'de gemeente'
+          : 'the gemeente';
   return {
-    nl: `de geladen ${source.nl}-gegevens van dat jaar delen ${area.nl} in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
-    en: `the loaded ${source.en} data of that year divide ${area.en} by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
+    nl: `de geladen ${source.nl}-gegevens ${of.nl} delen ${area('nl')} in volgens buurtindeling ${divisions} (${buurten} buurten); geen van die buurten kon op buurtindeling ${to} worden overgezet (de codes komen daar niet voor en er was geen overlay)`,
+    en: `the loaded ${source.en} data ${of.en} divide ${area('en')} by the buurt division of ${divisions} (${buurten} buurten); none of those buurten could be carried onto the division of ${to} (the codes do not occur there and there was no overlay)`,
   };
+}
+
+/**
+ * The gemeenten the area went into in later herindelingen, when it is one gemeente that no longer
+ * exists (Weesp: Amsterdam; Haaren: Boxtel, Oisterwijk, Tilburg and Vught); else none.
+ */
+export function areaSuccessors(gemeenten: ReadonlySet<string>): string[] {
+  if (gemeenten.size !== 1) return [];
+  const [gemeente] = gemeenten;
+  return [...new Set(mergersOf(gemeente!).map((m) => m.into))].sort();
+}
+
+/**
+ * The sources of `family` (any, when null) in `years` that hold the area's gemeenten on a division
+ * not carried over.
+ */
+export function uncarriedOfArea(
+  engine: VeerkrachtEngine,
+  family: SourceFamily | null,
+  years: readonly number[],
+  rows: readonly number[],
+): UncarriedSource[] {
+  if (family === 'other') return [];
+  const gemeenten = new Set(rows.map((row) => engine.table.buurten[row]!.gemeente));
+  return engine.table
+    .uncarriedSources()
+    .filter(
+      (u) => gemeenten.has(u.gemeente) && years.includes(u.year) && (family === null || u.family === family),
+    );
 }
 
 /** Why a map whose sources are loaded still has no value, per kind of missing. */
