@@ -17,6 +17,9 @@ export interface PgConnection {
   readonly client: pg.PoolClient | undefined;
 }
 
+/** Runs several statements together on one connection: the caller's transaction, or a new one (pg-store.ts). */
+export type Atomic = <T>(fn: (c: PgConnection) => Promise<T>) => Promise<T>;
+
 export function poolConnection(pool: pg.Pool): PgConnection {
   return {
     rows: async (text, params) => (await pool.query(text, params as unknown[])).rows,

@@ -21,9 +21,7 @@ import type {
   DataEditionStore,
   NewDataEdition,
 } from '../data-editions.js';
-import type { PgConnection } from './pg-connection.js';
-
-type Atomic = <T>(fn: (c: PgConnection) => Promise<T>) => Promise<T>;
+import type { Atomic, PgConnection } from './pg-connection.js';
 
 export function pgDataEditionMethods(c: PgConnection, atomic: Atomic): DataEditionStore {
   return {

@@ -1,9 +1,6 @@
 /** The SqlRunner (../sql-runner.ts) of the PostgreSQL store: `?` numbered $1, $2, … on a PgConnection. */
 import type { SqlRunner, SqlValue } from '../sql-runner.js';
-import type { PgConnection } from './pg-connection.js';
-
-/** Runs several statements together on one connection: the caller's transaction, or a new one. */
-type Atomic = <T>(fn: (c: PgConnection) => Promise<T>) => Promise<T>;
+import type { Atomic, PgConnection } from './pg-connection.js';
 
 /** `conn` is the pool or a transaction's client; `atomic` is the store's (pg-store.ts). */
 export function pgRunner(conn: PgConnection, atomic: Atomic): SqlRunner {

@@ -12,32 +12,35 @@
 import pg from 'pg';
 import { TransactionScopes } from '../transaction-scopes.js';
 import { AppError } from '../../core/app-error.js';
-import type { AreaLevel } from '../../core/area-code.js';
-import type { ImportBatch, PolygonGeometry } from '../../core/records.js';
+import type { ImportBatch } from '../../core/records.js';
 import type { DataEditionStore } from '../data-editions.js';
 import { accountMethods } from '../accounts-sql.js';
 import { memberDataMethods } from '../member-data-sql.js';
 import type { MembersStore } from '../members-store.js';
 import { scenarioMethods } from '../scenarios-sql.js';
 import type { PostcodeStore } from '../postcode-store.js';
-import { areaFromSql, indicatorFromSql, type AreaSql, type IndicatorSql } from '../store-rows.js';
+import { indicatorFromSql, type IndicatorSql } from '../store-rows.js';
 import type {
-  AreaRow,
+  AreaMethods,
   BulkValueQuery,
   BulkValues,
-  EditionRow,
-  GeometryRow,
-  HarmonisationLogRow,
+  GeometryMethods,
   HarmonisedValueRow,
-  ImportLogRow,
   IndicatorRow,
-  RegionRow,
+  RegionMethods,
+  RunLogMethods,
   Store,
+  StoreStatusMethods,
   ValueQuery,
   ValueRow,
   WriteBatchResult,
 } from '../store.js';
-import { clientConnection, poolConnection, type PgConnection } from './pg-connection.js';
+import { pgAreaMethods } from './pg-areas.js';
+import { clientConnection, poolConnection, type Atomic, type PgConnection } from './pg-connection.js';
+import { pgGeometryMethods } from './pg-geometries.js';
+import { pgRegionMethods } from './pg-regions.js';
+import { pgRunLogMethods } from './pg-run-logs.js';
+import { pgStoreStatusMethods } from './pg-store-status.js';
 import { pgDataEditionMethods } from './pg-data-editions.js';
 import { pgRunner } from './pg-runner.js';
 import { pgPostcodeMethods } from './pg-postcodes.js';
@@ -90,13 +93,24 @@ export class PgStore implements Store {
   private membersStore: MembersStore | undefined;
   private postcodeStore: PostcodeStore | undefined;
   private readonly editions: DataEditionStore;
+  private readonly runLogs: RunLogMethods;
+  private readonly areas: AreaMethods;
+  private readonly geometries: GeometryMethods;
+  private readonly regions: RegionMethods;
+  private readonly status: StoreStatusMethods;
 
   constructor(
     readonly pool: pg.Pool,
     private readonly conn: PgConnection,
     private readonly tx: TxState,
   ) {
-    this.editions = pgDataEditionMethods(conn, (fn) => this.atomic(fn));
+    const atomic: Atomic = (fn) => this.atomic(fn);
+    this.editions = pgDataEditionMethods(conn, atomic);
+    this.runLogs = pgRunLogMethods(conn, atomic);
+    this.areas = pgAreaMethods(conn);
+    this.geometries = pgGeometryMethods(conn);
+    this.regions = pgRegionMethods(conn, atomic);
+    this.status = pgStoreStatusMethods(conn);
   }
 
   /** Kysely on this store's connection(s). */
@@ -183,63 +197,12 @@ export class PgStore implements Store {
     return this.unit(({ conn }) => writeImportBatch(conn, batch, report));
   }
 
-  async findImport(checksum: string): Promise<ImportLogRow | undefined> {
-    return (await this.importRows('WHERE l.checksum = $1', [checksum]))[0];
-  }
-
-  async listImports(): Promise<ImportLogRow[]> {
-    return this.importRows('', []);
-  }
-
-  private async importRows(where: string, params: unknown[]): Promise<ImportLogRow[]> {
-    const rows = await this.conn.rows<{
-      id: number;
-      file: string;
-      checksum: string;
-      edition: string | null;
-      imported_at: string;
-      report: string;
-    }>(
-      `SELECT l.id, l.file, l.checksum, e.edition, l.imported_at, l.report
-       FROM import_log l LEFT JOIN editions e ON e.id = l.edition_id ${where} ORDER BY l.id`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      file: r.file,
-      checksum: r.checksum,
-      edition: r.edition,
-      importedAt: r.imported_at,
-      report: JSON.parse(r.report) as unknown,
-    }));
-  }
-
-  async listEditions(): Promise<EditionRow[]> {
-    const rows = await this.conn.rows<{
-      id: number;
-      source: string;
-      edition: string;
-      table_id: string | null;
-      publisher: string;
-      division_year: number | null;
-    }>('SELECT id, source, edition, table_id, publisher, division_year FROM editions ORDER BY id');
-    return rows.map((r) => ({
-      id: r.id,
-      source: r.source as EditionRow['source'],
-      edition: r.edition,
-      table: r.table_id,
-      publisher: r.publisher,
-      divisionYear: r.division_year,
-    }));
-  }
-
-  async editionIdOf(edition: string): Promise<number | undefined> {
-    const [r] = await this.conn.rows<{ id: number }>(
-      'SELECT id FROM editions WHERE edition = $1 ORDER BY id LIMIT 1',
-      [edition],
-    );
-    return r?.id;
-  }
+  findImport: Store['findImport'] = (checksum) => this.runLogs.findImport(checksum);
+  listImports: Store['listImports'] = () => this.runLogs.listImports();
+  listEditions: Store['listEditions'] = () => this.runLogs.listEditions();
+  editionIdOf: Store['editionIdOf'] = (edition) => this.runLogs.editionIdOf(edition);
+  logHarmonisation: Store['logHarmonisation'] = (rows) => this.runLogs.logHarmonisation(rows);
+  listHarmonisation: Store['listHarmonisation'] = () => this.runLogs.listHarmonisation();
 
   async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -265,51 +228,22 @@ export class PgStore implements Store {
     return rows.map(indicatorFromSql);
   }
 
-  async listAreas(q: {
-    level?: AreaLevel;
-    gemeente?: string;
-    divisionYear?: number;
-    codes?: readonly string[];
-  }): Promise<AreaRow[]> {
-    if (q.codes?.length === 0) return [];
-    const params: unknown[] = [];
-    const p = (v: unknown): string => `$${params.push(v)}`;
-    const where: string[] = [];
-    if (q.level) where.push(`level = ${p(q.level)}`);
-    if (q.gemeente) where.push(`(gemeente_code = ${p(q.gemeente)} OR code = $${params.length})`);
-    if (q.divisionYear !== undefined) where.push(`division_year = ${p(q.divisionYear)}`);
-    if (q.codes) where.push(`code = ANY(${p([...q.codes])}::text[])`);
-    const rows = await this.conn.rows<AreaSql>(
-      `SELECT * FROM areas ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code, division_year`,
-      params,
-    );
-    return rows.map(areaFromSql);
-  }
+  listAreas: Store['listAreas'] = (q) => this.areas.listAreas(q);
+  listDivisionYears: Store['listDivisionYears'] = (level) => this.areas.listDivisionYears(level);
+  listAreaNames: Store['listAreaNames'] = (gemeente) => this.areas.listAreaNames(gemeente);
+  findGemeenteByName: Store['findGemeenteByName'] = (name) => this.areas.findGemeenteByName(name);
 
-  async listDivisionYears(level?: AreaLevel): Promise<number[]> {
-    const rows = level
-      ? await this.conn.rows<{ y: number }>(
-          'SELECT DISTINCT division_year AS y FROM areas WHERE level = $1 ORDER BY y',
-          [level],
-        )
-      : await this.conn.rows<{ y: number }>('SELECT DISTINCT division_year AS y FROM areas ORDER BY y');
-    return rows.map((r) => r.y);
-  }
+  listGeometryCodes: Store['listGeometryCodes'] = (year) => this.geometries.listGeometryCodes(year);
+  getGeometries: Store['getGeometries'] = (q) => this.geometries.getGeometries(q);
+  setDisplayGeometries: Store['setDisplayGeometries'] = (year, rows) =>
+    this.geometries.setDisplayGeometries(year, rows);
 
-  async listAreaNames(gemeente: string): Promise<{ code: string; name: string; level: string }[]> {
-    return this.conn.rows(
-      'SELECT code, name, level FROM area_names WHERE gemeente_code = $1 ORDER BY code, level, name',
-      [gemeente],
-    );
-  }
+  listRegions: Store['listRegions'] = () => this.regions.listRegions();
+  upsertRegion: Store['upsertRegion'] = (row) => this.regions.upsertRegion(row);
 
-  async findGemeenteByName(name: string): Promise<string[]> {
-    const rows = await this.conn.rows<{ code: string }>(
-      `SELECT DISTINCT code FROM area_names WHERE level = 'gemeente' AND lower(name) = $1 ORDER BY code`,
-      [name.trim().toLowerCase()],
-    );
-    return rows.map((r) => r.code);
-  }
+  dataVersion: StoreStatusMethods['dataVersion'] = () => this.status.dataVersion();
+  coverage: Store['coverage'] = () => this.status.coverage();
+  areaCounts: Store['areaCounts'] = () => this.status.areaCounts();
 
   async getValues(q: ValueQuery): Promise<ValueRow[]> {
     return queryValues(this.conn, q);
@@ -348,14 +282,6 @@ export class PgStore implements Store {
     }
   }
 
-  async listGeometryCodes(divisionYear: number): Promise<string[]> {
-    const rows = await this.conn.rows<{ code: string }>(
-      'SELECT code FROM geometries WHERE division_year = $1 ORDER BY code',
-      [divisionYear],
-    );
-    return rows.map((r) => r.code);
-  }
-
   async writeHarmonisedValues(
     rows: readonly HarmonisedValueRow[],
     editionOf: (row: HarmonisedValueRow) => number,
@@ -386,171 +312,5 @@ export class PgStore implements Store {
 
   async clearHarmonisation(q: { fromDivision: number; toDivision: number }): Promise<number> {
     return this.atomic((c) => clearHarmonisation(c, q));
-  }
-
-  async getGeometries(q: {
-    divisionYear: number;
-    codes?: readonly string[];
-    gemeente?: string;
-  }): Promise<GeometryRow[]> {
-    if (q.codes?.length === 0) return [];
-    const params: unknown[] = [q.divisionYear];
-    const where = ['division_year = $1'];
-    if (q.codes) where.push(`code = ANY($${params.push([...q.codes])}::text[])`);
-    if (q.gemeente) where.push(`code LIKE $${params.push(`BU${q.gemeente.slice(2)}%`)}`);
-    const rows = await this.conn.rows<{
-      code: string;
-      division_year: number;
-      rd_geojson: string;
-      area_m2: number;
-      min_x: number;
-      min_y: number;
-      max_x: number;
-      max_y: number;
-      display_geojson: string | null;
-    }>(
-      `SELECT code, division_year, rd_geojson, area_m2, min_x, min_y, max_x, max_y, display_geojson
-       FROM geometries WHERE ${where.join(' AND ')} ORDER BY code`,
-      params,
-    );
-    return rows.map((r) => ({
-      code: r.code,
-      divisionYear: r.division_year,
-      rd: JSON.parse(r.rd_geojson) as PolygonGeometry,
-      areaM2: r.area_m2,
-      bbox: [r.min_x, r.min_y, r.max_x, r.max_y],
-      display: r.display_geojson ? (JSON.parse(r.display_geojson) as PolygonGeometry) : null,
-    }));
-  }
-
-  async setDisplayGeometries(
-    divisionYear: number,
-    rows: readonly { code: string; display: PolygonGeometry }[],
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await this.conn.changes(
-      `UPDATE geometries g SET display_geojson = d.display
-       FROM unnest($2::text[], $3::text[]) AS d(code, display)
-       WHERE g.division_year = $1 AND g.code = d.code`,
-      [divisionYear, rows.map((r) => r.code), rows.map((r) => JSON.stringify(r.display))],
-    );
-  }
-
-  async listRegions(): Promise<RegionRow[]> {
-    const rows = await this.conn.rows<{
-      id: string;
-      name: string;
-      gemeenten: string;
-      predefined: number;
-      organisation_id: number | null;
-    }>('SELECT id, name, gemeenten, predefined, organisation_id FROM regions ORDER BY name');
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      gemeenten: JSON.parse(r.gemeenten) as string[],
-      predefined: r.predefined === 1,
-      ...(r.organisation_id !== null ? { organisationId: r.organisation_id } : {}),
-    }));
-  }
-
-  async upsertRegion(row: RegionRow): Promise<void> {
-    await this.atomic(async (c) => {
-      await c.changes(
-        `INSERT INTO regions (id, name, gemeenten, predefined, created_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, gemeenten = EXCLUDED.gemeenten`,
-        [
-          row.id,
-          row.name,
-          JSON.stringify(row.gemeenten),
-          row.predefined ? 1 : 0,
-          new Date().toISOString(),
-          row.organisationId ?? null,
-        ],
-      );
-      await c.changes('UPDATE private_data_version SET version = version + 1 WHERE id = 1');
-    });
-  }
-
-  async logHarmonisation(rows: readonly HarmonisationLogRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    const last = [
-      ...new Map(rows.map((r) => [`${r.fromDivision}|${r.toDivision}|${r.gemeenteCode}`, r])).values(),
-    ];
-    const cols = [
-      last.map((r) => r.fromDivision),
-      last.map((r) => r.toDivision),
-      last.map((r) => r.gemeenteCode),
-    ];
-    await this.atomic(async (c) => {
-      await c.changes(
-        `DELETE FROM harmonisation_log h USING unnest($1::int[], $2::int[], $3::text[]) AS d(f, t, g)
-         WHERE h.from_division = d.f AND h.to_division = d.t AND h.gemeente_code = d.g`,
-        cols,
-      );
-      await c.changes(
-        `INSERT INTO harmonisation_log (from_division, to_division, gemeente_code, by_code, by_overlay, unmatched, run_at)
-         SELECT f, t, g, bc, bo, u, $7 FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[])
-           WITH ORDINALITY AS d(f, t, g, bc, bo, u, n) ORDER BY n`,
-        [
-          ...cols,
-          last.map((r) => r.byCode),
-          last.map((r) => r.byOverlay),
-          last.map((r) => r.unmatched),
-          new Date().toISOString(),
-        ],
-      );
-    });
-  }
-
-  async listHarmonisation(): Promise<HarmonisationLogRow[]> {
-    const rows = await this.conn.rows<{
-      from_division: number;
-      to_division: number;
-      gemeente_code: string;
-      by_code: number;
-      by_overlay: number;
-      unmatched: number;
-    }>('SELECT * FROM harmonisation_log ORDER BY gemeente_code, id');
-    return rows.map((r) => ({
-      fromDivision: r.from_division,
-      toDivision: r.to_division,
-      gemeenteCode: r.gemeente_code,
-      byCode: r.by_code,
-      byOverlay: r.by_overlay,
-      unmatched: r.unmatched,
-    }));
-  }
-
-  /** In the database, so every instance on it sees an import by any other (and the CLI's). */
-  async dataVersion(): Promise<string> {
-    const [r] = await this.conn.rows<{ i: number; im: number; h: number; hm: number }>(
-      `SELECT (SELECT COUNT(*) FROM import_log) AS i, (SELECT COALESCE(MAX(id), 0) FROM import_log) AS im,
-              (SELECT COUNT(*) FROM harmonisation_log) AS h, (SELECT COALESCE(MAX(id), 0) FROM harmonisation_log) AS hm`,
-    );
-    return `${r!.i}|${r!.im}|${r!.h}|${r!.hm}`;
-  }
-
-  async coverage(): Promise<
-    { indicator: string; divisionYear: number; year: number; areas: number; missing: number }[]
-  > {
-    return this.conn.rows(
-      // counted per indicator id, then named: a join per value row took twice as long
-      `SELECT i.indicator, c.division_year AS "divisionYear", c.year, c.areas, c.missing
-       FROM (SELECT indicator_id, division_year, year, COUNT(*)::int AS areas,
-               COUNT(*) FILTER (WHERE value IS NULL)::int AS missing
-             FROM area_values GROUP BY indicator_id, division_year, year) c
-         JOIN value_indicators i ON i.id = c.indicator_id
-       ORDER BY i.indicator, c.division_year, c.year`,
-    );
-  }
-
-  async areaCounts(): Promise<
-    { level: string; divisionYear: number; count: number; withGeometry: number }[]
-  > {
-    return this.conn.rows(
-      `SELECT a.level, a.division_year AS "divisionYear", COUNT(*)::int AS count, COUNT(g.code)::int AS "withGeometry"
-       FROM areas a LEFT JOIN geometries g ON g.code = a.code AND g.division_year = a.division_year
-       GROUP BY a.level, a.division_year ORDER BY a.division_year, a.level`,
-    );
   }
 }

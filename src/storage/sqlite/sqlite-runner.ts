@@ -1,6 +1,7 @@
 /** The SqlRunner (../sql-runner.ts) of the SQLite store: statements on its one connection. */
 import type Database from 'better-sqlite3';
 import type { SqlRunner, SqlValue } from '../sql-runner.js';
+import type { InTransaction } from './sqlite-transactions.js';
 
 /**
  * Statements kept prepared, by their text: preparing costs more than running the short statements
@@ -13,10 +14,7 @@ const PREPARED_KEPT = 200;
  * `transaction` is the store's own (BEGIN IMMEDIATE, a savepoint when nested), so `atomic` joins
  * a transaction the caller opened with `store.transaction`.
  */
-export function sqliteRunner(
-  db: Database.Database,
-  transaction: <T>(fn: () => Promise<T>) => Promise<T>,
-): SqlRunner {
+export function sqliteRunner(db: Database.Database, transaction: InTransaction): SqlRunner {
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string): Database.Statement => {
     let s = prepared.get(sql);

@@ -8,6 +8,9 @@
 import type Database from 'better-sqlite3';
 import { TransactionScopes } from '../transaction-scopes.js';
 
+/** Runs fn in the store's transaction: a new one, or a savepoint in the one around it (SqliteTransactions.run). */
+export type InTransaction = <T>(fn: () => Promise<T>) => Promise<T>;
+
 export class SqliteTransactions {
   private readonly scopes = new TransactionScopes();
 
