@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBoundaryYears } from '../../src/pipeline/fetch/boundary-years.js';
-import { kwbSelect } from '../../src/pipeline/fetch/fetch-plan.js';
+import { kwbSelect } from '../../src/pipeline/fetch/cbs-table-plans.js';
 import { parseOriginMap } from '../../src/pipeline/fetch/origins.js';
 import { silentProgress, type ProgressSink } from '../../src/pipeline/fetch/progress-bar.js';
 import { runFetch, type FetchOptions } from '../../src/pipeline/fetch/run-fetch.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/app-error.js';
-import { FETCH_SOURCES, type BoundaryYears, type FetchSource } from '../../pipeline/fetch/fetch-plan.js';
+import { FETCH_SOURCES, type BoundaryYears, type FetchSource } from '../../pipeline/fetch/source-plan.js';
 import { parseCommandArgs, parseYearList, type Command } from '../command.js';
 
 const HELP = `veerkracht fetch [--years 2014-2024] [--sources ${FETCH_SOURCES.join(',')}] [--boundary-years auto|all|YEARS]

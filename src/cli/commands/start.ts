@@ -118,7 +118,7 @@ async function fillEmptyStore(
     'veerkracht: the store is empty; downloading the official open data (CBS, PDOK, Leefbaarometer, RIVM, police)…',
   ]);
   const [{ FETCH_SOURCES }, { createProgressBar }] = await Promise.all([
-    import('../../pipeline/fetch/fetch-plan.js'),
+    import('../../pipeline/fetch/source-plan.js'),
     import('../../pipeline/fetch/progress-bar.js'),
   ]);
   let result: FetchResult | undefined;

@@ -20,17 +20,16 @@ import type { ImportReport } from '../import-report.js';
 import { importPaths } from '../run-import.js';
 import { openCacheManifest } from './cache-manifest.js';
 import type { DownloadOptions, RetryPolicy } from './download-file.js';
+import { PLAN_ORDER, planSource } from './fetch-plan.js';
+import { NO_ORIGIN_MAP, type OriginMap } from './origins.js';
+import { formatBytes, type ProgressSink } from './progress-bar.js';
 import {
-  PLAN_ORDER,
-  planSource,
   yearsArgument,
   type BoundaryYears,
   type FetchSource,
   type PlanContext,
   type SourcePlan,
-} from './fetch-plan.js';
-import { NO_ORIGIN_MAP, type OriginMap } from './origins.js';
-import { formatBytes, type ProgressSink } from './progress-bar.js';
+} from './source-plan.js';
 
 export interface FetchOptions {
   sources: readonly FetchSource[];
