@@ -160,6 +160,7 @@ export interface RegionSql {
   name: string;
   gemeenten: string;
   predefined: number;
+  /** Since migration 6: the owning organisation; null for the operator's (public) regions. */
   organisation_id: number | null;
 }
 
@@ -171,4 +172,19 @@ export function regionFromSql(r: RegionSql): RegionRow {
     predefined: r.predefined === 1,
     ...(r.organisation_id !== null ? { organisationId: r.organisation_id } : {}),
   };
+}
+
+/** The values of `INSERT INTO regions (id, name, gemeenten, predefined, created_at, organisation_id)`. */
+export function regionInsertValues(
+  row: RegionRow,
+  now: Date,
+): [string, string, string, number, string, number | null] {
+  return [
+    row.id,
+    row.name,
+    JSON.stringify(row.gemeenten),
+    row.predefined ? 1 : 0,
+    now.toISOString(),
+    row.organisationId ?? null,
+  ];
 }

@@ -253,25 +253,3 @@ export interface Store extends DataEditionStore {
   >;
   areaCounts(): Promise<{ level: string; divisionYear: number; count: number; withGeometry: number }[]>;
 }
-
-/*
- * The parts of the Store that each implementation writes in a module of its own, as functions
- * over its connection (postgres/pg-<part>.ts, sqlite/<part>.ts).
- */
-/** Areas and their names. */
-export type AreaMethods = Pick<
-  Store,
-  'listAreas' | 'listDivisionYears' | 'listAreaNames' | 'findGemeenteByName'
->;
-/** Buurt geometries: RD New and the simplified display geometry. */
-export type GeometryMethods = Pick<Store, 'listGeometryCodes' | 'getGeometries' | 'setDisplayGeometries'>;
-/** Predefined and organisations' own regions. */
-export type RegionMethods = Pick<Store, 'listRegions' | 'upsertRegion'>;
-/** What import and harmonisation runs recorded: the import log, the source editions, the harmonisation log. */
-export type RunLogMethods = Pick<
-  Store,
-  'findImport' | 'listImports' | 'listEditions' | 'editionIdOf' | 'logHarmonisation' | 'listHarmonisation'
->;
-/** The data version and the counts for `veerkracht status`. */
-export type StoreStatusMethods = Required<Pick<Store, 'dataVersion'>> &
-  Pick<Store, 'coverage' | 'areaCounts'>;

@@ -1,7 +1,7 @@
 /** Areas and their names on PostgreSQL: the reads of ../sqlite/areas.ts. */
 import type { AreaLevel } from '../../core/area-code.js';
 import { areaFromSql, type AreaSql } from '../store-rows.js';
-import type { AreaMethods } from '../store.js';
+import type { AreaMethods } from '../store-parts.js';
 import type { PgConnection } from './pg-connection.js';
 
 export function pgAreaMethods(c: PgConnection): AreaMethods {

@@ -1,6 +1,6 @@
 /** Buurt geometries on PostgreSQL: the SQL of ../sqlite/geometries.ts. */
 import { geometryFromSql, type GeometrySql } from '../store-rows.js';
-import type { GeometryMethods } from '../store.js';
+import type { GeometryMethods } from '../store-parts.js';
 import type { PgConnection } from './pg-connection.js';
 
 export function pgGeometryMethods(c: PgConnection): GeometryMethods {

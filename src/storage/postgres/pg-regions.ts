@@ -1,6 +1,6 @@
 /** Regions on PostgreSQL: the SQL of ../sqlite/regions.ts. */
-import { regionFromSql, type RegionSql } from '../store-rows.js';
-import type { RegionMethods } from '../store.js';
+import { regionFromSql, regionInsertValues, type RegionSql } from '../store-rows.js';
+import type { RegionMethods } from '../store-parts.js';
 import type { Atomic, PgConnection } from './pg-connection.js';
 
 export function pgRegionMethods(c: PgConnection, atomic: Atomic): RegionMethods {
@@ -18,14 +18,7 @@ export function pgRegionMethods(c: PgConnection, atomic: Atomic): RegionMethods 
         await tx.changes(
           `INSERT INTO regions (id, name, gemeenten, predefined, created_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, gemeenten = EXCLUDED.gemeenten`,
-          [
-            row.id,
-            row.name,
-            JSON.stringify(row.gemeenten),
-            row.predefined ? 1 : 0,
-            new Date().toISOString(),
-            row.organisationId ?? null,
-          ],
+          regionInsertValues(row, new Date()),
         );
         await tx.changes('UPDATE private_data_version SET version = version + 1 WHERE id = 1');
       });

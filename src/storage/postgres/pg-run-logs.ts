@@ -10,7 +10,8 @@ import {
   type HarmonisationLogSql,
   type ImportLogSql,
 } from '../store-rows.js';
-import type { ImportLogRow, RunLogMethods } from '../store.js';
+import type { RunLogMethods } from '../store-parts.js';
+import type { ImportLogRow } from '../store.js';
 import type { Atomic, PgConnection } from './pg-connection.js';
 
 export function pgRunLogMethods(c: PgConnection, atomic: Atomic): RunLogMethods {

@@ -1,5 +1,5 @@
 /** The data version and the counts for `veerkracht status` on PostgreSQL (../sqlite/store-status.ts). */
-import type { StoreStatusMethods } from '../store.js';
+import type { StoreStatusMethods } from '../store-parts.js';
 import type { PgConnection } from './pg-connection.js';
 
 export function pgStoreStatusMethods(c: PgConnection): StoreStatusMethods {

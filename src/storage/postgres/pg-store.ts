@@ -21,20 +21,23 @@ import { scenarioMethods } from '../scenarios-sql.js';
 import type { PostcodeStore } from '../postcode-store.js';
 import { indicatorFromSql, type IndicatorSql } from '../store-rows.js';
 import type {
-  AreaMethods,
   BulkValueQuery,
   BulkValues,
-  GeometryMethods,
   HarmonisedValueRow,
   IndicatorRow,
-  RegionMethods,
-  RunLogMethods,
   Store,
-  StoreStatusMethods,
   ValueQuery,
   ValueRow,
   WriteBatchResult,
 } from '../store.js';
+import {
+  StoreParts,
+  type AreaMethods,
+  type GeometryMethods,
+  type RegionMethods,
+  type RunLogMethods,
+  type StoreStatusMethods,
+} from '../store-parts.js';
 import { pgAreaMethods } from './pg-areas.js';
 import { clientConnection, poolConnection, type Atomic, type PgConnection } from './pg-connection.js';
 import { pgGeometryMethods } from './pg-geometries.js';
@@ -89,21 +92,22 @@ interface TxState {
   savepoints: TransactionScopes;
 }
 
-export class PgStore implements Store {
+export class PgStore extends StoreParts implements Store {
   private membersStore: MembersStore | undefined;
   private postcodeStore: PostcodeStore | undefined;
   private readonly editions: DataEditionStore;
-  private readonly runLogs: RunLogMethods;
-  private readonly areas: AreaMethods;
-  private readonly geometries: GeometryMethods;
-  private readonly regions: RegionMethods;
-  private readonly status: StoreStatusMethods;
+  protected override readonly runLogs: RunLogMethods;
+  protected override readonly areas: AreaMethods;
+  protected override readonly geometries: GeometryMethods;
+  protected override readonly regions: RegionMethods;
+  protected override readonly status: StoreStatusMethods;
 
   constructor(
     readonly pool: pg.Pool,
     private readonly conn: PgConnection,
     private readonly tx: TxState,
   ) {
+    super();
     const atomic: Atomic = (fn) => this.atomic(fn);
     this.editions = pgDataEditionMethods(conn, atomic);
     this.runLogs = pgRunLogMethods(conn, atomic);
@@ -197,13 +201,6 @@ export class PgStore implements Store {
     return this.unit(({ conn }) => writeImportBatch(conn, batch, report));
   }
 
-  findImport: Store['findImport'] = (checksum) => this.runLogs.findImport(checksum);
-  listImports: Store['listImports'] = () => this.runLogs.listImports();
-  listEditions: Store['listEditions'] = () => this.runLogs.listEditions();
-  editionIdOf: Store['editionIdOf'] = (edition) => this.runLogs.editionIdOf(edition);
-  logHarmonisation: Store['logHarmonisation'] = (rows) => this.runLogs.logHarmonisation(rows);
-  listHarmonisation: Store['listHarmonisation'] = () => this.runLogs.listHarmonisation();
-
   async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
     if (rows.length === 0) return;
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
@@ -227,23 +224,6 @@ export class PgStore implements Store {
     const rows = await this.conn.rows<IndicatorSql>('SELECT * FROM indicators ORDER BY id');
     return rows.map(indicatorFromSql);
   }
-
-  listAreas: Store['listAreas'] = (q) => this.areas.listAreas(q);
-  listDivisionYears: Store['listDivisionYears'] = (level) => this.areas.listDivisionYears(level);
-  listAreaNames: Store['listAreaNames'] = (gemeente) => this.areas.listAreaNames(gemeente);
-  findGemeenteByName: Store['findGemeenteByName'] = (name) => this.areas.findGemeenteByName(name);
-
-  listGeometryCodes: Store['listGeometryCodes'] = (year) => this.geometries.listGeometryCodes(year);
-  getGeometries: Store['getGeometries'] = (q) => this.geometries.getGeometries(q);
-  setDisplayGeometries: Store['setDisplayGeometries'] = (year, rows) =>
-    this.geometries.setDisplayGeometries(year, rows);
-
-  listRegions: Store['listRegions'] = () => this.regions.listRegions();
-  upsertRegion: Store['upsertRegion'] = (row) => this.regions.upsertRegion(row);
-
-  dataVersion: StoreStatusMethods['dataVersion'] = () => this.status.dataVersion();
-  coverage: Store['coverage'] = () => this.status.coverage();
-  areaCounts: Store['areaCounts'] = () => this.status.areaCounts();
 
   async getValues(q: ValueQuery): Promise<ValueRow[]> {
     return queryValues(this.conn, q);

@@ -1,7 +1,7 @@
 /** Areas and their names on SQLite (postgres/pg-areas.ts runs the same reads on PostgreSQL). */
 import { sql, type Kysely } from 'kysely';
 import { areaFromSql } from '../store-rows.js';
-import type { AreaMethods } from '../store.js';
+import type { AreaMethods } from '../store-parts.js';
 import type { SqliteSchema } from './schema.js';
 
 export function areaMethods(kysely: Kysely<SqliteSchema>): AreaMethods {

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { geometryFromSql } from '../store-rows.js';
-import type { GeometryMethods } from '../store.js';
+import type { GeometryMethods } from '../store-parts.js';
 import type { SqliteSchema } from './schema.js';
 import type { InTransaction } from './sqlite-transactions.js';
 

@@ -1,8 +1,8 @@
 /** Regions on SQLite (postgres/pg-regions.ts is the same on PostgreSQL). */
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { regionFromSql } from '../store-rows.js';
-import type { RegionMethods } from '../store.js';
+import { regionFromSql, regionInsertValues } from '../store-rows.js';
+import type { RegionMethods } from '../store-parts.js';
 import type { SqliteSchema } from './schema.js';
 
 export function regionMethods(db: Database.Database, kysely: Kysely<SqliteSchema>): RegionMethods {
@@ -17,14 +17,7 @@ export function regionMethods(db: Database.Database, kysely: Kysely<SqliteSchema
       db.prepare(
         `INSERT INTO regions (id, name, gemeenten, predefined, created_at, organisation_id) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, gemeenten = excluded.gemeenten`,
-      ).run(
-        row.id,
-        row.name,
-        JSON.stringify(row.gemeenten),
-        row.predefined ? 1 : 0,
-        new Date().toISOString(),
-        row.organisationId ?? null,
-      );
+      ).run(...regionInsertValues(row, new Date()));
       db.prepare('UPDATE private_data_version SET version = version + 1 WHERE id = 1').run();
     },
   };

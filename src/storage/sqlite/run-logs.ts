@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { editionFromSql, harmonisationLogFromSql, importLogFromSql } from '../store-rows.js';
-import type { RunLogMethods } from '../store.js';
+import type { RunLogMethods } from '../store-parts.js';
 import type { SqliteSchema } from './schema.js';
 import type { InTransaction } from './sqlite-transactions.js';
 

@@ -1,13 +1,18 @@
-/** Kysely table types for the SQLite schema in ../migrations.ts. */
+/**
+ * Kysely table types for the SQLite schema in ../migrations.ts; the columns both stores read
+ * alike are the rows of ../store-rows.ts.
+ */
+import type {
+  AreaSql,
+  EditionSql,
+  GeometrySql,
+  HarmonisationLogSql,
+  IndicatorSql,
+  RegionSql,
+} from '../store-rows.js';
+
 export interface SqliteSchema {
-  editions: {
-    id: number;
-    source: string;
-    edition: string;
-    table_id: string | null;
-    publisher: string;
-    division_year: number | null;
-  };
+  editions: EditionSql;
   import_log: {
     id: number;
     file: string;
@@ -16,14 +21,7 @@ export interface SqliteSchema {
     imported_at: string;
     report: string;
   };
-  areas: {
-    code: string;
-    division_year: number;
-    level: string;
-    name: string | null;
-    gemeente_code: string | null;
-    wijk_code: string | null;
-  };
+  areas: AreaSql;
   area_names: {
     code: string;
     name: string;
@@ -31,26 +29,8 @@ export interface SqliteSchema {
     level: string;
     source_edition_id: number | null;
   };
-  geometries: {
-    code: string;
-    division_year: number;
-    rd_geojson: string;
-    area_m2: number;
-    min_x: number;
-    min_y: number;
-    max_x: number;
-    max_y: number;
-    display_geojson: string | null;
-    edition_id: number | null;
-  };
-  indicators: {
-    id: string;
-    title_nl: string;
-    title_en: string;
-    unit: string;
-    source: string;
-    definition: string;
-  };
+  geometries: GeometrySql & { edition_id: number | null };
+  indicators: IndicatorSql;
   /** Values since migration 3: integer ids into the dictionaries below, key (division_year, area_id, indicator_id, year). */
   area_values: {
     division_year: number;
@@ -68,23 +48,6 @@ export interface SqliteSchema {
   value_areas: { id: number; code: string };
   value_indicators: { id: number; indicator: string };
   value_columns: { id: number; source_column: string };
-  regions: {
-    id: string;
-    name: string;
-    gemeenten: string;
-    predefined: number;
-    created_at: string;
-    /** Since migration 6: the owning organisation; null for the operator's (public) regions. */
-    organisation_id: number | null;
-  };
-  harmonisation_log: {
-    id: number;
-    from_division: number;
-    to_division: number;
-    gemeente_code: string;
-    by_code: number;
-    by_overlay: number;
-    unmatched: number;
-    run_at: string;
-  };
+  regions: RegionSql & { created_at: string };
+  harmonisation_log: HarmonisationLogSql & { id: number; run_at: string };
 }

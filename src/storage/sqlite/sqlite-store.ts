@@ -16,20 +16,23 @@ import type { ImportBatch } from '../../core/records.js';
 import { MIGRATIONS } from '../migrations.js';
 import { indicatorFromSql } from '../store-rows.js';
 import type {
-  AreaMethods,
   BulkValueQuery,
   BulkValues,
-  GeometryMethods,
   HarmonisedValueRow,
   IndicatorRow,
-  RegionMethods,
-  RunLogMethods,
   Store,
-  StoreStatusMethods,
   ValueQuery,
   ValueRow,
   WriteBatchResult,
 } from '../store.js';
+import {
+  StoreParts,
+  type AreaMethods,
+  type GeometryMethods,
+  type RegionMethods,
+  type RunLogMethods,
+  type StoreStatusMethods,
+} from '../store-parts.js';
 import { areaMethods } from './areas.js';
 import { writeSqliteBatch } from './batch-write.js';
 import { geometryMethods } from './geometries.js';
@@ -94,19 +97,20 @@ export function openSqliteStore(options: OpenSqliteOptions): SqliteStore {
 
 const LATEST_SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 
-export class SqliteStore implements Store {
+export class SqliteStore extends StoreParts implements Store {
   readonly db: Database.Database;
   readonly kysely: Kysely<SqliteSchema>;
   private readonly transactions: SqliteTransactions;
   private membersStore: MembersStore | undefined;
   private postcodeStore: PostcodeStore | undefined;
-  private readonly runLogs: RunLogMethods;
-  private readonly areas: AreaMethods;
-  private readonly geometries: GeometryMethods;
-  private readonly regions: RegionMethods;
-  private readonly status: StoreStatusMethods;
+  protected override readonly runLogs: RunLogMethods;
+  protected override readonly areas: AreaMethods;
+  protected override readonly geometries: GeometryMethods;
+  protected override readonly regions: RegionMethods;
+  protected override readonly status: StoreStatusMethods;
 
   constructor(db: Database.Database) {
+    super();
     this.db = db;
     this.kysely = new Kysely<SqliteSchema>({ dialect: new SqliteDialect({ database: db }) });
     this.transactions = new SqliteTransactions(db);
@@ -205,13 +209,6 @@ export class SqliteStore implements Store {
     return this.transaction(async () => writeSqliteBatch(this.db, batch, report));
   }
 
-  findImport: Store['findImport'] = (checksum) => this.runLogs.findImport(checksum);
-  listImports: Store['listImports'] = () => this.runLogs.listImports();
-  listEditions: Store['listEditions'] = () => this.runLogs.listEditions();
-  editionIdOf: Store['editionIdOf'] = (edition) => this.runLogs.editionIdOf(edition);
-  logHarmonisation: Store['logHarmonisation'] = (rows) => this.runLogs.logHarmonisation(rows);
-  listHarmonisation: Store['listHarmonisation'] = () => this.runLogs.listHarmonisation();
-
   async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
     const stmt = this.db.prepare(
       `INSERT INTO indicators (id, title_nl, title_en, unit, source, definition) VALUES (?, ?, ?, ?, ?, ?)
@@ -227,23 +224,6 @@ export class SqliteStore implements Store {
     const rows = await this.kysely.selectFrom('indicators').selectAll().orderBy('id').execute();
     return rows.map(indicatorFromSql);
   }
-
-  listAreas: Store['listAreas'] = (q) => this.areas.listAreas(q);
-  listDivisionYears: Store['listDivisionYears'] = (level) => this.areas.listDivisionYears(level);
-  listAreaNames: Store['listAreaNames'] = (gemeente) => this.areas.listAreaNames(gemeente);
-  findGemeenteByName: Store['findGemeenteByName'] = (name) => this.areas.findGemeenteByName(name);
-
-  listGeometryCodes: Store['listGeometryCodes'] = (year) => this.geometries.listGeometryCodes(year);
-  getGeometries: Store['getGeometries'] = (q) => this.geometries.getGeometries(q);
-  setDisplayGeometries: Store['setDisplayGeometries'] = (year, rows) =>
-    this.geometries.setDisplayGeometries(year, rows);
-
-  listRegions: Store['listRegions'] = () => this.regions.listRegions();
-  upsertRegion: Store['upsertRegion'] = (row) => this.regions.upsertRegion(row);
-
-  dataVersion: StoreStatusMethods['dataVersion'] = () => this.status.dataVersion();
-  coverage: Store['coverage'] = () => this.status.coverage();
-  areaCounts: Store['areaCounts'] = () => this.status.areaCounts();
 
   async getValues(q: ValueQuery): Promise<ValueRow[]> {
     return queryValues(this.db, this.kysely, q);

@@ -1,6 +1,6 @@
 /** The data version and the counts for `veerkracht status` on SQLite (postgres/pg-store-status.ts). */
 import type Database from 'better-sqlite3';
-import type { StoreStatusMethods } from '../store.js';
+import type { StoreStatusMethods } from '../store-parts.js';
 
 export function storeStatusMethods(db: Database.Database): StoreStatusMethods {
   return {
