@@ -122,7 +122,6 @@ export async function runFetch(
   onReport: (r: ImportReport) => void = () => {},
 ): Promise<FetchResult> {
   const started = performance.now();
-  const origins = options.origins ?? NO_ORIGIN_MAP;
   const dl: DownloadOptions = {
     manifest: openCacheManifest(options.cacheDir),
     progress: options.progress,
@@ -130,16 +129,51 @@ export async function runFetch(
     ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
+  const failures: FetchFailure[] = [];
+  const plans = await planSources(options, dl, failures);
+  const view = planView(plans);
+  options.onPlan?.(view);
+  const summary: FetchSummary = {
+    downloadedFiles: 0,
+    downloadedBytes: 0,
+    cachedFiles: 0,
+    cachedBytes: 0,
+    importedFiles: 0,
+    values: 0,
+    seconds: 0,
+    failedSources: [],
+    retryCommand: undefined,
+  };
+  const { fetched, files } = await downloadPlanned(plans, options, failures, summary);
+  const reports: ImportReport[] = [];
+  if (options.importAfter !== false) {
+    reports.push(...(await importFetched(store, fetched, options, failures, onReport)));
+    if (reports.length > 0) await harmoniseImported(store, reports, options, failures);
+  }
+  summary.importedFiles = reports.length;
+  summary.values = reports.reduce(
+    (n, r) => n + Object.values(r.valuesPerIndicator).reduce((m, v) => m + v.values + v.missing, 0),
+    0,
+  );
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.failedSources = [...new Set(failures.map((f) => f.source))];
+  if (summary.failedSources.length > 0) summary.retryCommand = retryCommand(summary.failedSources, options);
+  return { files, notes: view.notes, reports, failures, plan: view, summary };
+}
+
+/** 1. plan: each asked source in planning order; a source that cannot be planned is a failure. */
+async function planSources(
+  options: FetchOptions,
+  dl: DownloadOptions,
+  failures: FetchFailure[],
+): Promise<SourcePlan[]> {
   const ctx: PlanContext = {
     years: options.years,
-    origins,
+    origins: options.origins ?? NO_ORIGIN_MAP,
     dl,
     boundaryYears: options.boundaryYears ?? 'auto',
     buurtCodes: new Map(),
   };
-  const failures: FetchFailure[] = [];
-
-  // 1. plan
   const plans: SourcePlan[] = [];
   for (const source of PLAN_ORDER.filter((s) => options.sources.includes(s))) {
     throwIfStopped(options.signal, 'stopped while planning the downloads; run fetch again');
@@ -152,23 +186,18 @@ export async function runFetch(
       failures.push({ source, item: source, stage: 'plan', error: asAppError(e) });
     }
   }
-  const view = planView(plans);
-  options.onPlan?.(view);
+  return plans;
+}
 
-  // 2. download
+/** 2. download: every planned file into the cache, counted in `summary`; a file that fails is a failure. */
+async function downloadPlanned(
+  plans: readonly SourcePlan[],
+  options: FetchOptions,
+  failures: FetchFailure[],
+  summary: FetchSummary,
+): Promise<{ fetched: Map<FetchSource, string[]>; files: string[] }> {
   const fetched = new Map<FetchSource, string[]>();
   const files: string[] = [];
-  const summary: FetchSummary = {
-    downloadedFiles: 0,
-    downloadedBytes: 0,
-    cachedFiles: 0,
-    cachedBytes: 0,
-    importedFiles: 0,
-    values: 0,
-    seconds: 0,
-    failedSources: [],
-    retryCommand: undefined,
-  };
   for (const plan of plans) {
     for (const file of plan.files) {
       throwIfStopped(options.signal, 'stopped; finished downloads stay in the cache: run fetch again');
@@ -191,72 +220,80 @@ export async function runFetch(
       }
     }
   }
+  return { fetched, files };
+}
 
-  // 3. import
+/** 3. import: every fetched file on its own, boundaries first, without harmonising. */
+async function importFetched(
+  store: Store,
+  fetched: ReadonlyMap<FetchSource, readonly string[]>,
+  options: FetchOptions,
+  failures: FetchFailure[],
+  onReport: (r: ImportReport) => void,
+): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
-  if (options.importAfter !== false) {
-    for (const source of IMPORT_ORDER) {
-      for (const path of fetched.get(source) ?? []) {
-        try {
-          const r = await importPaths(
-            store,
-            [path],
-            { harmonise: false, ...(options.signal ? { signal: options.signal } : {}) },
-            onReport,
-          );
-          reports.push(...r);
-        } catch (e) {
-          if (isStop(e)) throw e;
-          failures.push({
-            source,
-            item: path.slice(options.cacheDir.length + 1),
-            stage: 'import',
-            error: asAppError(e),
-          });
-        }
-      }
-    }
-    if (reports.length > 0) {
-      throwIfStopped(
-        options.signal,
-        `stopped after importing ${reports.length} file(s), before harmonisation: run \`veerkracht harmonise\` or fetch again`,
-      );
-      const divisions = reports.map((r) => r.divisionYear);
-      const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
+  for (const source of IMPORT_ORDER) {
+    for (const path of fetched.get(source) ?? []) {
       try {
-        const h = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
-        options.onHarmonised?.(h);
+        const r = await importPaths(
+          store,
+          [path],
+          { harmonise: false, ...(options.signal ? { signal: options.signal } : {}) },
+          onReport,
+        );
+        reports.push(...r);
       } catch (e) {
         if (isStop(e)) throw e;
         failures.push({
-          source: reports[0]!.source as FetchSource,
-          item: 'harmonisation',
-          stage: 'harmonise',
+          source,
+          item: path.slice(options.cacheDir.length + 1),
+          stage: 'import',
           error: asAppError(e),
         });
       }
     }
   }
+  return reports;
+}
 
-  summary.importedFiles = reports.length;
-  summary.values = reports.reduce(
-    (n, r) => n + Object.values(r.valuesPerIndicator).reduce((m, v) => m + v.values + v.missing, 0),
-    0,
+/** One harmonisation after the imports: of every division when boundaries came, else of the imported ones. */
+async function harmoniseImported(
+  store: Store,
+  reports: readonly ImportReport[],
+  options: FetchOptions,
+  failures: FetchFailure[],
+): Promise<void> {
+  throwIfStopped(
+    options.signal,
+    `stopped after importing ${reports.length} file(s), before harmonisation: run \`veerkracht harmonise\` or fetch again`,
   );
-  summary.seconds = (performance.now() - started) / 1000;
-  summary.failedSources = [...new Set(failures.map((f) => f.source))];
-  if (summary.failedSources.length > 0) {
-    const by = options.boundaryYears;
-    summary.retryCommand = [
-      `veerkracht fetch --sources ${summary.failedSources.join(',')} --years ${yearsArgument(options.years)}`,
-      ...(Array.isArray(by)
-        ? [`--boundary-years ${by.join(',')}`]
-        : by === 'all'
-          ? ['--boundary-years all']
-          : []),
-    ].join(' ');
+  const divisions = reports.map((r) => r.divisionYear);
+  const all = reports.some((r) => r.source === 'geo') || divisions.some((d) => d === null);
+  try {
+    const h = await harmoniseStore(store, all ? {} : { from: [...new Set(divisions as number[])] });
+    options.onHarmonised?.(h);
+  } catch (e) {
+    if (isStop(e)) throw e;
+    failures.push({
+      source: reports[0]!.source as FetchSource,
+      item: 'harmonisation',
+      stage: 'harmonise',
+      error: asAppError(e),
+    });
   }
-  return { files, notes: view.notes, reports, failures, plan: view, summary };
+}
+
+/** The command that fetches the failed sources again (it resumes). */
+function retryCommand(failedSources: readonly FetchSource[], options: FetchOptions): string {
+  const by = options.boundaryYears;
+  return [
+    `veerkracht fetch --sources ${failedSources.join(',')} --years ${yearsArgument(options.years)}`,
+    ...(Array.isArray(by)
+      ? [`--boundary-years ${by.join(',')}`]
+      : by === 'all'
+        ? ['--boundary-years all']
+        : []),
+  ].join(' ');
 }
 
 function planView(plans: readonly SourcePlan[]): FetchPlanView {
