@@ -25,8 +25,8 @@ import {
 } from '../domain/engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../domain/engine/veerkracht-engine.js';
 import {
+  agreeingKeys,
   areaMapAvailability,
-  explainedKeys,
   indicatorHasValues,
   missingIndicators,
   newestPeriod,
@@ -209,24 +209,26 @@ function availabilityOf(
 ): { availability: AreaAvailability; keys: string[] } {
   const { keys, halfCovered } = offeredKeys({ buurten, counts });
   const hasData = keys.length > 0;
-  // nothing to load: why, as the map the area opens on says it (too few buurten to compare, …)
-  const told = counts.find((c) => c.key === opened)?.emptyCode;
+  // without data: what the map the area opens on says (one source of truth for the map and its
+  // entry), the sources to load with those no loaded file covers the area for in any year
+  const told = hasData ? undefined : counts.find((c) => c.key === opened);
   const emptyReason: EmptyReason | null = hasData
     ? null
-    : missing.length > 0
-      ? 'source-not-loaded'
-      : told !== undefined && told !== 'source-not-loaded'
-        ? told
-        : comparesYears
-          ? 'no-comparable-years'
-          : 'no-values';
+    : (told?.emptyCode ??
+      (missing.length > 0 ? 'source-not-loaded' : comparesYears ? 'no-comparable-years' : 'no-values'));
+  const missingSources =
+    told?.emptyCode === undefined
+      ? missing
+      : told.emptyCode === 'source-not-loaded'
+        ? [...new Set([...missing, ...(told.emptySources ?? [])])].sort()
+        : [];
   return {
     availability: {
       buurten,
       counts: Object.fromEntries(counts.map((c) => [c.key, c.withValue])),
       hasData,
       halfCovered: hasData && halfCovered,
-      missingSources: missing,
+      missingSources,
       emptyReason,
     },
     keys,
@@ -258,7 +260,7 @@ function areaView(
     rows.length,
     missing,
     comparesYears,
-    chosen ?? emptyDefault(engine, spec, counts, preferredLength),
+    chosen ?? emptyDefault(engine, spec, counts, preferredLength, missing),
   );
   if (spec.kind === 'level') {
     const years = keys.map(Number);
@@ -279,31 +281,42 @@ function areaDefault(
   const { counts } = areaMapAvailability(engine, spec, rows);
   const { keys } = offeredKeys({ buurten: rows.length, counts });
   const length = preferredPeriodLength(engine);
-  const chosen = defaultOf(spec, keys, counts, length) ?? emptyDefault(engine, spec, counts, length);
+  const chosen =
+    defaultOf(spec, keys, counts, length) ??
+    emptyDefault(
+      engine,
+      spec,
+      counts,
+      length,
+      keys.length > 0 ? [] : notLoadedSources(engine, missingIndicators(engine, spec, rows), rows),
+    );
   if (chosen === undefined) return {};
   return spec.kind === 'level' ? { year: Number(chosen) } : { period: parsePeriod(chosen) };
 }
 
 /**
  * Without a value in any year or period: the year or period the map opens on — the country's
- * newest (its default period), unless that one advises loading a source while another can say
- * why without (explainedKeys): then the newest of those. Middelburg's Leefbaarometer map opens on
- * 2020, whose file has its buurten on another division, not on 2024, of which no file covers it.
+ * newest (its default period), unless that one says otherwise than the map list (`sources`: what
+ * no loaded file covers the area for in any year; agreeingKeys) while another says the same: then
+ * the newest of those. Middelburg's Leefbaarometer map opens on 2020, whose file has its buurten on
+ * another division, not on 2024, of which no file covers it; its concentration map on a year that
+ * advises loading KWB (its benefits and Wmo components), as the list does.
  */
 function emptyDefault(
   engine: VeerkrachtEngine,
   spec: MapSpec,
   counts: readonly AreaCount[],
   preferredLength: number,
+  sources: readonly FetchSource[],
 ): string | undefined {
   const period = engine.defaultPeriod();
   const national =
     spec.kind === 'level' ? counts[counts.length - 1]?.key : period ? formatPeriod(period) : undefined;
-  const explained = explainedKeys(counts);
-  if (national === undefined || explained.length === 0 || explained.includes(national)) return national;
+  const agreeing = agreeingKeys(counts, sources);
+  if (national === undefined || agreeing.length === 0 || agreeing.includes(national)) return national;
   return spec.kind === 'level'
-    ? explained[explained.length - 1]
-    : (newestPeriod(explained, preferredLength) ?? national);
+    ? agreeing[agreeing.length - 1]
+    : (newestPeriod(agreeing, preferredLength) ?? national);
 }
 
 /** Of the keys offered: a level map's newest year, else the newest period of the preferred length. */

@@ -276,18 +276,35 @@ function sourceCoversGemeente(
   );
 }
 
+/** What populationSourceOf decides for a gemeente's buurten without inhabitants. */
+export interface PopulationSource {
+  /** A loaded KWB file gives what can be had: nothing to load. */
+  loaded: boolean;
+  /** The KWB years (first, last) to load when not loaded; null: any year. */
+  years: readonly [number, number] | null;
+  /** The gemeente no longer exists (a herindeling split it up or merged it). */
+  dissolved: boolean;
+  /**
+   * The loaded KWB files of the gemeente's years that hold it on a division harmonisation could
+   * not carry onto the table's: a KWB file of the table's division (`years`) has its buurten.
+   */
+  uncarried: readonly UncarriedSource[];
+}
+
 /**
  * Whether loading KWB would give the buurten of `gemeente` their number of inhabitants (the
  * population of the veerkracht classes, the denominator of a rate) — the one rule of "Inwonertal
- * onbekend" on every map and in the map list per area:
- * - loaded: a loaded KWB file of a year the gemeente existed in (the register; a gemeente split
- *   up or merged later only up to its herindeling) within `window` covers the gemeente itself — it
- *   has cells of its buurten or holds them on a division harmonisation could not carry over. A
- *   file of a later year that has it only under the gemeenten it went into (Haaren in KWB 2024) is
- *   no such file: a file of a year it existed in would have its own buurten;
- * - years: the KWB years to load when not loaded — those of `window` (a level map's year) in the
- *   gemeente's years, or the years of a gemeente that no longer exists (`dissolved`); null: any
- *   year.
+ * onbekend" on every map and in the map list per area. In the years the gemeente existed in (the
+ * register; a gemeente split up or merged later only up to its herindeling) within `window`:
+ * - of one year (`window`: a level map's rate): loaded when a KWB file of that year covers the
+ *   gemeente — cells of its buurten, or its buurten on a division harmonisation could not carry
+ *   over (a file of that year has no others) — else KWB of that year is to be loaded;
+ * - of any year (`window` null: the population of the veerkracht classes, taken from the nearest
+ *   year that has it): loaded when a KWB file has cells of the gemeente's buurten; else KWB is to
+ *   be loaded: of the years a gemeente that no longer exists existed in (a file of a later year
+ *   has it only under the gemeenten it went into: Haaren in KWB 2024), or of the table's division
+ *   when the loaded files hold the gemeente only on another one that could not be carried over
+ *   (a file of that year has its buurten on this division), else of any year.
  * Without a year of the gemeente's in `window` (a level map of a year after it was split up) the
  * rule of the other kinds decides (gemeenteSourceKindOf on the inhabitants), and no year is named.
  */
@@ -295,7 +312,7 @@ export function populationSourceOf(
   table: BuurtTable,
   gemeente: string,
   window: readonly [number, number] | null = null,
-): { loaded: boolean; years: readonly [number, number] | null; dissolved: boolean } {
+): PopulationSource {
   const g = findRegisterGemeente(gemeente);
   const dissolved = g !== undefined && g.last < REGISTER_LAST_YEAR;
   const from = Math.max(window?.[0] ?? -Infinity, g?.first ?? -Infinity);
@@ -303,21 +320,31 @@ export function populationSourceOf(
   if (from > to) {
     const inWindow = (year: number): boolean => window === null || (year >= window[0] && year <= window[1]);
     const kind = gemeenteSourceKindOf(table, [{ indicator: 'inhabitants' }], gemeente, inWindow);
-    return { loaded: kind !== 'not-loaded', years: null, dissolved };
+    return { loaded: kind !== 'not-loaded', years: null, dissolved, uncarried: [] };
   }
-  const loaded = kwbYears(table).some(
-    (year) =>
-      year >= from &&
-      year <= to &&
-      (gemeentenPresent(table, 'kwb', year).has(gemeente) ||
-        uncarriedSourcesOf(table, 'kwb', year, gemeente).some((u) => u.mergedInto === undefined)),
+  const inRange = (year: number): boolean => year >= from && year <= to;
+  const uncarried = table
+    .uncarriedSources()
+    .filter(
+      (u) => u.family === 'kwb' && u.gemeente === gemeente && u.mergedInto === undefined && inRange(u.year),
+    );
+  const present = kwbYears(table).some(
+    (year) => inRange(year) && gemeentenPresent(table, 'kwb', year).has(gemeente),
   );
-  return { loaded, years: window !== null || dissolved ? [from, to] : null, dissolved };
+  const loaded = present || (window !== null && uncarried.length > 0);
+  const division = uncarried[0]?.toDivision;
+  const years: readonly [number, number] | null =
+    window !== null || dissolved
+      ? [from, to]
+      : division !== undefined && inRange(division)
+        ? [division, division]
+        : null;
+  return { loaded, years, dissolved, uncarried: window === null && !dissolved ? uncarried : [] };
 }
 
-/** The years of the table's KWB columns and of the KWB files it could not carry over. */
+/** The years of the table's KWB columns. */
 function kwbYears(table: BuurtTable): number[] {
-  const years = new Set(table.uncarriedSources().flatMap((u) => (u.family === 'kwb' ? [u.year] : [])));
+  const years = new Set<number>();
   for (const id of table.indicators())
     if (sourceFamily(id) === 'kwb') for (const y of table.years(id)) years.add(y);
   return [...years];

@@ -11,7 +11,7 @@ import { VEERKRACHT_CLASSES, type VeerkrachtClassId } from '../engine/veerkracht
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
 import type { MapSpec } from './map-definitions.js';
-import type { EmptyCode } from './map-meta.js';
+import type { EmptyCode, FetchableSource } from './map-meta.js';
 
 export interface AreaCount {
   /** A year ("2020") for level maps, a period ("2016-2020") otherwise. */
@@ -24,6 +24,8 @@ export interface AreaCount {
   signature?: string;
   /** No buurt with a value: the map's own reason (`emptyReason.code`). */
   emptyCode?: EmptyCode;
+  /** No buurt with a value: the sources the map says to load (`emptyReason.missingSources`). */
+  emptySources?: readonly FetchableSource[];
 }
 
 export interface AreaMapAvailability {
@@ -55,7 +57,9 @@ export function areaMapAvailability(
   const counts: AreaCount[] = [];
   if (rows.length > 0) {
     const emptyCode = (built: ReturnType<typeof buildMap>) =>
-      built.emptyReason ? { emptyCode: built.emptyReason.code } : {};
+      built.emptyReason
+        ? { emptyCode: built.emptyReason.code, emptySources: built.emptyReason.missingSources }
+        : {};
     for (const year of national.years ?? []) {
       const built = buildMap(engine, spec, rows, { year });
       counts.push({ key: String(year), withValue: count(built.features), ...emptyCode(built) });
@@ -148,13 +152,18 @@ export function indicatorHasValues(
 }
 
 /**
- * For an area without a value in any year or period: those whose map says why without advising to
- * load a source (its emptyReason is not source-not-loaded: the files are loaded, and the map says
- * what they lack), the ones to open such a map on; empty when every one advises loading.
+ * For an area without a value in any year or period: those whose map says what its entry in the
+ * map list says (`sources`, what no loaded file covers the area for in any year): with sources to
+ * load, those advising to load one of them; without, those saying why without advice (the files
+ * are loaded, and the map says what they lack). The ones to open the map on; empty when none does.
  */
-export function explainedKeys(counts: readonly AreaCount[]): string[] {
+export function agreeingKeys(counts: readonly AreaCount[], sources: readonly string[]): string[] {
   return counts
-    .filter((c) => c.emptyCode !== undefined && c.emptyCode !== 'source-not-loaded')
+    .filter((c) =>
+      sources.length > 0
+        ? c.emptyCode === 'source-not-loaded' && (c.emptySources ?? []).some((s) => sources.includes(s))
+        : c.emptyCode !== undefined && c.emptyCode !== 'source-not-loaded',
+    )
     .map((c) => c.key);
 }
 

@@ -11,7 +11,7 @@
 import { AppError, assertNever } from '../../core/app-error.js';
 import { flagNames } from '../engine/buurt-table.js';
 import { formatPeriod, type Period } from '../engine/engine-config.js';
-import { indicatorFamily, type MissingKind } from '../engine/missing-kinds.js';
+import type { MissingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { classIndex, computeBreaks, type Breaks } from './breaks.js';
 import { buildPeriodMap } from './build-period-map.js';
@@ -98,19 +98,17 @@ function buildLevelMap(
   const popYears = engine.population.yearsAt(year);
   const legend = dataLegend(labelsNl, labelsEn, colours, breaks);
   const causes: MissingCause[] = [];
-  const family = familyOfLevel(engine, spec, year);
   const features = rows.map((row) => {
     const v = lv.values[row]!;
     const ci = classIndex(v, breaks);
     let missing: MissingKind | null = null;
     if (ci === null) {
-      missing = lv.missing(row, population[row]!);
+      const cause = lv.missing(row, population[row]!);
+      missing = cause.kind;
       // the population is KWB's, whatever the map's own source: KWB of the map's year to load, or
       // nothing, by the rule of every map (populationUnknownCause)
       causes.push(
-        missing === 'population-unknown'
-          ? populationUnknownCause(engine.table, row, [year, year])
-          : { kind: missing, family },
+        missing === 'population-unknown' ? populationUnknownCause(engine.table, row, [year, year]) : cause,
       );
     }
     const flags = [...flagNames(lv.flags[row]!), ...lv.extraFlags(row)];
@@ -157,31 +155,10 @@ function buildLevelMap(
             causes,
             String(year),
             false,
-            uncarriedOfArea(engine, family, [year], rows),
+            uncarriedOfArea(engine, null, [year], rows),
             areaSuccessors(new Set(rows.map((row) => engine.table.buurten[row]!.gemeente))),
           ),
   };
-}
-
-/** The source family of a level map's values (for what to load when it is empty). */
-function familyOfLevel(engine: VeerkrachtEngine, spec: Extract<MapSpec, { kind: 'level' }>, year: number) {
-  switch (spec.value.kind) {
-    case 'indicator':
-      return indicatorFamily(spec.value.indicator);
-    case 'component': {
-      const id = spec.value.component;
-      const c = engine.config.components.find((x) => x.id === id);
-      const ind = c ? engine.index.segmentIndicator(c, year) : undefined;
-      return ind ? indicatorFamily(ind) : null;
-    }
-    case 'concentration-index': {
-      // the components the index has in this year: the national ones (RIVM) first
-      const families = levelValues(engine, spec.value, year).pairs.map((p) => indicatorFamily(p.indicator));
-      return families.find((f) => f === 'rivm') ?? families[0] ?? null;
-    }
-    default:
-      return assertNever(spec.value, 'map value source');
-  }
 }
 
 function cachedBreaks(engine: VeerkrachtEngine, key: string, compute: () => Breaks): Breaks {

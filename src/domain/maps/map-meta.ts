@@ -299,7 +299,7 @@ export function emptyReason(
 ): EmptyMapReason {
   const counts = new Map<string, { cause: MissingCause; n: number }>();
   for (const c of causes) {
-    const key = `${c.kind}|${c.family ?? ''}|${c.loaded ? 'loaded' : ''}|${c.years?.join('-') ?? ''}|${c.gemeente ?? ''}`;
+    const key = `${c.kind}|${c.family ?? ''}|${c.loaded ? 'loaded' : ''}|${c.years?.join('-') ?? ''}|${c.gemeente ?? ''}|${c.division?.from.join(',') ?? ''}`;
     const hit = counts.get(key);
     if (hit) hit.n++;
     else counts.set(key, { cause: c, n: 1 });
@@ -418,6 +418,13 @@ function populationUnknownWhat(top: MissingCause): { nl: string; en: string } {
     return {
       nl: `het inwonertal van de buurten is onbekend op deze buurtindeling. ${named(top.gemeente)} bestond tot en met de indeling van ${to} en is opgegaan in ${list('nl')}; er is geen CBS KWB-bestand geladen van een jaar waarin de gemeente nog bestond (${from} t/m ${to}), en zo'n bestand heeft haar buurten met hun inwonertal`,
       en: `the buurten's population is unknown on this division. ${named(top.gemeente)} existed up to the division of ${to} and went into ${list('en')}; no CBS KWB file is loaded of a year the gemeente still existed in (${from} to ${to}), and such a file has its buurten with their inhabitants`,
+    };
+  }
+  if (top.division) {
+    const { from, to } = top.division;
+    return {
+      nl: `het inwonertal van de buurten is onbekend op deze buurtindeling (${to}): de geladen CBS KWB-gegevens delen de gemeente in volgens buurtindeling ${from.join(', ')}, en geen van die buurten kon op buurtindeling ${to} worden overgezet; een KWB-bestand van ${to} heeft de buurten van deze indeling met hun inwonertal`,
+      en: `the buurten's population is unknown on this division (${to}): the loaded CBS KWB data divide the gemeente by the buurt division of ${from.join(', ')}, and none of those buurten could be carried onto the division of ${to}; a KWB file of ${to} has the buurten of this division with their inhabitants`,
     };
   }
   if (top.years) {

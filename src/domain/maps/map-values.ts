@@ -5,9 +5,10 @@
 import { AppError, assertNever } from '../../core/app-error.js';
 import { ENGINE_FLAGS } from '../engine/buurt-table.js';
 import { findIndicator } from '../engine/indicator-registry.js';
-import { missingKind, type MissingKind } from '../engine/missing-kinds.js';
+import { indicatorFamily, missingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { MapValueSource } from './map-definitions.js';
+import { mostTelling, type MissingCause } from './missing-cause.js';
 
 export interface SourceRefOut {
   indicator: string;
@@ -25,8 +26,8 @@ export interface LevelValues {
   /** Minimum population of the indicator (too-few-residents below), null = none. */
   minPopulation: number | null;
   yearsUsed: Record<string, number[]>;
-  /** Why the buurt at `row` has no value (its population for the year given). */
-  missing: (row: number, population: number) => MissingKind;
+  /** Why the buurt at `row` has no value (its population for the year given), and of which source. */
+  missing: (row: number, population: number) => MissingCause;
   /** Extra flags of a buurt's value, e.g. `carried-forward` when a component came from an earlier year. */
   extraFlags: (row: number) => string[];
 }
@@ -65,7 +66,10 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
         pairs: [{ key: indicator, indicator, year }],
         minPopulation,
         yearsUsed: { [indicator]: [year] },
-        missing: (row, population) => missingKind(t, indicator, year, row, population, minPopulation),
+        missing: (row, population) => ({
+          kind: missingKind(t, indicator, year, row, population, minPopulation),
+          family: indicatorFamily(indicator),
+        }),
         extraFlags: () => [],
       };
     }
@@ -89,15 +93,17 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
         pairs,
         minPopulation: null,
         yearsUsed,
-        // the kind shared by the components without a value, else "no data"
-        missing: (row, population) => {
-          const kinds = new Set(
+        // the most telling kind of the components without a value (what can be loaded first), as
+        // of a change of the index (period-missing.ts)
+        missing: (row, population) =>
+          mostTelling(
             used
               .filter((u) => Number.isNaN(t.get(u.indicator, u.year)?.values[row] ?? NaN))
-              .map((u) => missingKind(t, u.indicator, u.year, row, population, null)),
-          );
-          return kinds.size === 1 ? [...kinds][0]! : 'missing';
-        },
+              .map((u) => ({
+                kind: missingKind(t, u.indicator, u.year, row, population, null),
+                family: indicatorFamily(u.indicator),
+              })),
+          ),
         extraFlags: (row) => {
           const bits = level.otherYear[row]!;
           const out = new Set<string>();

@@ -23,6 +23,11 @@ export interface MissingCause {
   years?: readonly [number, number];
   /** Population unknown in any year, KWB to load of the years of a gemeente that no longer exists: its code. */
   gemeente?: string;
+  /**
+   * Population unknown in any year, KWB to load of the division shown (`to`): the divisions (`from`)
+   * on which the loaded KWB files hold the gemeente, none of whose buurten could be carried over.
+   */
+  division?: { from: readonly number[]; to: number };
 }
 
 /**
@@ -36,12 +41,35 @@ export function populationUnknownCause(
   window: readonly [number, number] | null = null,
 ): MissingCause {
   const gemeente = table.buurten[row]!.gemeente;
-  const { loaded, years, dissolved } = populationSourceOf(table, gemeente, window);
+  const { loaded, years, dissolved, uncarried } = populationSourceOf(table, gemeente, window);
   if (loaded) return { kind: 'population-unknown', family: 'kwb', loaded };
+  const from = [...new Set(uncarried.map((u) => u.fromDivision))].sort((a, b) => a - b);
   return {
     kind: 'population-unknown',
     family: 'kwb',
     ...(years ? { years } : {}),
     ...(dissolved && window === null ? { gemeente } : {}),
+    ...(years && from.length > 0 ? { division: { from, to: years[0] } } : {}),
   };
+}
+
+/** Most telling first: what the reader can load beats what the source withheld. */
+const PRECEDENCE: readonly MissingKind[] = [
+  'population-unknown',
+  'not-loaded',
+  'not-in-source',
+  'not-published',
+  'suppressed',
+  'no-score',
+  'too-few-residents',
+  'missing',
+];
+
+/** The most telling of a buurt's causes (of its index components, of a change): what can be loaded first. */
+export function mostTelling(causes: readonly MissingCause[]): MissingCause {
+  for (const k of PRECEDENCE) {
+    const hit = causes.find((c) => c.kind === k);
+    if (hit) return hit;
+  }
+  return { kind: 'missing', family: null };
 }

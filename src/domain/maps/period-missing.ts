@@ -8,31 +8,10 @@ import {
   indicatorFamily,
   missingKind,
   type IndicatorSpan,
-  type MissingKind,
 } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
-import { populationUnknownCause, type MissingCause } from './missing-cause.js';
-
-/** Most telling first: what the reader can load beats what the source withheld. */
-const PRECEDENCE: readonly MissingKind[] = [
-  'population-unknown',
-  'not-loaded',
-  'not-in-source',
-  'not-published',
-  'suppressed',
-  'no-score',
-  'too-few-residents',
-  'missing',
-];
-
-function mostTelling(causes: readonly MissingCause[]): MissingCause {
-  for (const k of PRECEDENCE) {
-    const hit = causes.find((c) => c.kind === k);
-    if (hit) return hit;
-  }
-  return { kind: 'missing', family: null };
-}
+import { mostTelling, populationUnknownCause, type MissingCause } from './missing-cause.js';
 
 /**
  * Indicators (a component's segments, or a nuisance measure) without any value for the gemeente in
