@@ -4,7 +4,8 @@
  * gemeente yet (GET /api/maps/definitions answers 404 AREA_NOT_FOUND). The side panel says there
  * are no maps for the area, in Dutch and in English, instead of "Laden…" for ever; the heading says
  * there are no data for the area (not "Er ging iets mis"), the report button is disabled, and for an
- * area the gemeenten list does not know nothing asks the API for its maps. On a synthetic
+ * area the gemeenten list does not know nothing asks the API for its maps; no empty map frame
+ * stays below (a gemeente with maps has one). On a synthetic
  * store (division 2020): Heerlen in the first edition, Heerlen and Kerkrade in the second.
  * Screenshots in test-output/screenshots/area-without-maps-*.png.
  */
@@ -53,6 +54,7 @@ describe('the map page of an area without maps (browser)', () => {
 
   const sidebar = (page: Page) => page.locator('.map-sidebar');
   const unavailable = (page: Page) => page.locator('[data-testid="map-list-unavailable"]');
+  const mapWrap = (page: Page) => page.locator('.map-stage .map-wrap');
 
   it('a direct link to a gemeente without loaded buurten: no maps for this area, in Dutch and English', async () => {
     const { page, errors } = await openPage(browser);
@@ -73,6 +75,11 @@ describe('the map page of an area without maps (browser)', () => {
     expect(await page.locator('.stage-status [role="alert"]').innerText()).toContain(
       'Geen gegevens voor gemeente of regio GM9999',
     );
+    // no empty map frame (nor its legend or map options) below what the page says: there, hidden
+    expect(await mapWrap(page).count()).toBe(1);
+    expect(await mapWrap(page).isHidden()).toBe(true);
+    expect(await page.locator('.map-frame').isHidden()).toBe(true);
+    expect(await page.locator('.map-options-slot').isHidden()).toBe(true);
     await screenshot(page, 'area-without-maps-nl');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.querySelector('.map-sidebar h2')?.textContent === 'Maps');
@@ -85,6 +92,7 @@ describe('the map page of an area without maps (browser)', () => {
     );
     expect(await page.getByTestId('map-title').innerText()).toBe('No data for this area');
     expect(await page.getByTestId('download-report').isDisabled()).toBe(true);
+    expect(await mapWrap(page).isHidden()).toBe(true);
     await screenshot(page, 'area-without-maps-en');
     // the gemeenten say the area is unknown: nothing asks the API for its maps, nothing fails
     expect(asked).toEqual([]);
@@ -109,6 +117,7 @@ describe('the map page of an area without maps (browser)', () => {
     );
     expect(await page.getByTestId('map-title').innerText()).toBe('Geen gegevens voor dit gebied');
     expect(await page.getByTestId('download-report').isDisabled()).toBe(true);
+    expect(await mapWrap(page).isHidden()).toBe(true);
     await screenshot(page, 'area-without-maps-edition');
     await page.context().close();
   });
@@ -120,6 +129,7 @@ describe('the map page of an area without maps (browser)', () => {
     expect(await unavailable(page).count()).toBe(0);
     expect(await page.locator('.map-sidebar [data-map]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('download-report').isDisabled()).toBe(false);
+    expect(await mapWrap(page).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -83,13 +83,14 @@ export function createMapView(ctx: AppContext): View {
     fallbackNote.hidden = c.renderer !== 'leaflet';
     fallbackNote.textContent = t().mapFallback;
   });
+  const mapWrap = h('div', { class: 'map-wrap' }, pane.element, legendSlot);
   const stage = h(
     'div',
     { class: 'map-stage' },
     header.element,
     status,
     fallbackNote,
-    h('div', { class: 'map-wrap' }, pane.element, legendSlot),
+    mapWrap,
     optionsSlot,
     table.element,
     changesSlot,
@@ -287,6 +288,11 @@ export function createMapView(ctx: AppContext): View {
     stage.dataset['display'] = display;
     pane.element.hidden = display === 'table';
     table.element.hidden = display !== 'table';
+    // an area without maps: no empty map frame, table or map options under what the page says
+    const noMaps = listUnavailable?.why === 'no-maps';
+    mapWrap.hidden = noMaps;
+    optionsSlot.hidden = noMaps;
+    if (noMaps) table.element.hidden = true;
   }
 
   /** An area without a list of maps: the side panel says why instead of loading forever. */
