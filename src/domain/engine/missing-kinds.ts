@@ -313,6 +313,28 @@ export function populationSourceOf(
   gemeente: string,
   window: readonly [number, number] | null = null,
 ): PopulationSource {
+  // asked per buurt by every map: once per (gemeente, window) and table, for the table's uncarried
+  // sources as they are (noted after the table is built)
+  const uncarried = table.uncarriedSources();
+  let cached = populationCache.get(table);
+  if (!cached || cached.uncarried !== uncarried)
+    populationCache.set(table, (cached = { uncarried, sources: new Map() }));
+  const key = `${gemeente}|${window?.join('-') ?? ''}`;
+  let source = cached.sources.get(key);
+  if (!source) cached.sources.set(key, (source = decidePopulationSource(table, gemeente, window)));
+  return source;
+}
+
+const populationCache = new WeakMap<
+  BuurtTable,
+  { uncarried: readonly UncarriedSource[]; sources: Map<string, PopulationSource> }
+>();
+
+function decidePopulationSource(
+  table: BuurtTable,
+  gemeente: string,
+  window: readonly [number, number] | null,
+): PopulationSource {
   const g = findRegisterGemeente(gemeente);
   const dissolved = g !== undefined && g.last < REGISTER_LAST_YEAR;
   const from = Math.max(window?.[0] ?? -Infinity, g?.first ?? -Infinity);
@@ -342,13 +364,17 @@ export function populationSourceOf(
   return { loaded, years, dissolved, uncarried: window === null && !dissolved ? uncarried : [] };
 }
 
-/** The years of the table's KWB columns. */
-function kwbYears(table: BuurtTable): number[] {
-  const years = new Set<number>();
-  for (const id of table.indicators())
-    if (sourceFamily(id) === 'kwb') for (const y of table.years(id)) years.add(y);
-  return [...years];
+/** The years of the table's KWB columns (stored ones: set when the table is built). */
+function kwbYears(table: BuurtTable): readonly number[] {
+  return kwbYearsMemo(table, 'kwb', () => {
+    const years = new Set<number>();
+    for (const id of table.indicators())
+      if (sourceFamily(id) === 'kwb') for (const y of table.years(id)) years.add(y);
+    return [...years];
+  });
 }
+
+const kwbYearsMemo = tableMemo<readonly number[]>();
 
 /**
  * Why (indicator, year) has no value for the buurt at `row`. `population` is its population for
