@@ -35,7 +35,9 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
  * `not-loaded` — no file of that source covers the buurt for that year; `not-in-source` — a file
  * of that source for that year is loaded and covers the buurt's gemeente but holds nothing for
  * this buurt (e.g. its code does not occur in the source's division); `too-few-residents`;
- * `population-unknown` — no number of inhabitants (never taken as 0); `missing` — anything else.
+ * `population-unknown` — no number of inhabitants (never taken as 0); `no-comparison` — a relative
+ * or national reading without other buurten (of the gemeente, or with the same nuisance measure)
+ * to compare the buurt with; `missing` — anything else.
  */
 export const MissingKindSchema = z.enum([
   'suppressed',
@@ -45,6 +47,7 @@ export const MissingKindSchema = z.enum([
   'not-in-source',
   'too-few-residents',
   'population-unknown',
+  'no-comparison',
   'missing',
 ]);
 export type MissingKind = z.infer<typeof MissingKindSchema>;

@@ -34,6 +34,7 @@ export const MISSING_KINDS = [
   'not-in-source',
   'too-few-residents',
   'population-unknown',
+  'no-comparison',
   'missing',
 ] as const;
 export type MissingKind = (typeof MISSING_KINDS)[number];
@@ -46,6 +47,7 @@ export const MISSING_LABELS: Record<MissingKind, { nl: string; en: string }> = {
   'not-in-source': { nl: 'Buurt niet in de bron', en: 'Buurt not in the source' },
   'too-few-residents': { nl: 'Te weinig inwoners', en: 'Too few residents' },
   'population-unknown': { nl: 'Inwonertal onbekend', en: 'Population unknown' },
+  'no-comparison': { nl: 'Geen buurt om mee te vergelijken', en: 'No buurt to compare with' },
   missing: { nl: 'Geen gegevens', en: 'No data' },
 };
 

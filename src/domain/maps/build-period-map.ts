@@ -208,7 +208,7 @@ function reachYears(engine: VeerkrachtEngine, period: Period): number[] {
 
 /** A buurt alone in its gemeente (or its measure) has nothing to be compared with (relative and national versions). */
 function aloneCause(): MissingCause {
-  return { kind: 'missing', family: null, alone: true };
+  return { kind: 'no-comparison', family: null };
 }
 
 /**

@@ -19,7 +19,7 @@ describe('colour schemes', () => {
   it('special entries (every kind of missing) differ from every data class (ΔE76 ≥ 15)', () => {
     const data = VEERKRACHT_CLASS_IDS.slice(0, 4).map((id) => CATEGORY_COLOURS[id]);
     const specials = MISSING_KINDS.map((k) => CATEGORY_COLOURS[k]);
-    expect(specials).toHaveLength(8);
+    expect(specials).toHaveLength(9);
     for (const d of DEFICIENCIES)
       for (const a of data)
         for (const s of specials) expect(colourDifference(a, s, d)).toBeGreaterThanOrEqual(15);

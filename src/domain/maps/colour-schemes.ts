@@ -89,4 +89,5 @@ export const CATEGORY_COLOURS = {
   'not-loaded': '#f2f2f2',
   'not-in-source': '#e9e9e9',
   'population-unknown': '#bcbcbc',
+  'no-comparison': '#dadada',
 } as const;

@@ -307,7 +307,7 @@ export function emptyReason(
   const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.cause ?? { kind: 'missing', family: null };
   const family = top.family !== null && top.family !== 'other' ? top.family : null;
   const label = MISSING_LABELS[top.kind];
-  if (top.alone) {
+  if (top.kind === 'no-comparison') {
     return {
       code: 'no-values',
       kind: top.kind,

@@ -12,8 +12,6 @@ import type { BuurtTable } from '../engine/buurt-table.js';
 export interface MissingCause {
   kind: MissingKind;
   family: SourceFamily | null;
-  /** The buurt has no other buurt to be compared with (relative map). */
-  alone?: boolean;
   /**
    * Population unknown although a loaded KWB file of a year the buurt's gemeente existed in covers
    * it (populationSourceOf): there is nothing to load.
@@ -62,6 +60,7 @@ const PRECEDENCE: readonly MissingKind[] = [
   'suppressed',
   'no-score',
   'too-few-residents',
+  'no-comparison',
   'missing',
 ];
 

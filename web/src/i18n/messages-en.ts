@@ -204,6 +204,7 @@ export const en: Messages = {
     'not-in-source': 'buurt not in the source',
     'too-few-residents': 'too few residents',
     'population-unknown': 'population unknown',
+    'no-comparison': 'no buurt to compare with',
     missing: 'no data',
   } as Record<string, string>,
   /** Links to the documents rendered by the server (GET /docs/<name>). */

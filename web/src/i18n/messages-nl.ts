@@ -206,6 +206,7 @@ export const nl = {
     'not-in-source': 'buurt niet in de bron',
     'too-few-residents': 'te weinig inwoners',
     'population-unknown': 'inwonertal onbekend',
+    'no-comparison': 'geen buurt om mee te vergelijken',
     missing: 'geen gegevens',
   } as Record<string, string>,
   /** Links to the documents rendered by the server (GET /docs/<name>). */

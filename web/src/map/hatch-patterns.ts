@@ -17,6 +17,7 @@ const ALIASES: Record<string, SpecialClassId> = {
   'not-loaded': 'missing',
   'not-in-source': 'missing',
   'population-unknown': 'missing',
+  'no-comparison': 'missing',
 };
 
 /** The hatch pattern of a class without a usable value, or undefined for a data class. */
