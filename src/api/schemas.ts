@@ -68,6 +68,12 @@ export const EditionSummarySchema = z.object({
   source: z.string(),
   edition: z.string(),
   table: z.string().nullable(),
+  /**
+   * Gemeenten of the reference division with a cell of this edition (a value, or one the source
+   * suppressed): an edition of one gemeente does not read as a national one. Null for boundaries
+   * (no values) and on a store without boundaries.
+   */
+  gemeenten: z.number().int().nullable().optional(),
 });
 export type EditionSummary = z.infer<typeof EditionSummarySchema>;
 

@@ -39,9 +39,9 @@ describe('the demo dataset is labelled on every page and in exports', () => {
     expect(await page.locator('#regions-heading').innerText()).toBe('Alle gemeenten met gegevens (2)');
     expect(await page.locator('.start-view [data-area]').allInnerTexts()).toEqual(['Demodorp', 'Demostad']);
     expect(await page.locator('.start-view').innerText()).not.toMatch(/Parkstad|GM0917/);
-    // the table of loaded data names the demo set in words
+    // the table of loaded data names the demo set in words, and how many gemeenten it reaches
     expect(await page.locator('[data-testid="editions"] tbody').innerText()).toMatch(
-      /^Demonstratieset \(fictieve gegevens\)\s+demo — fictieve gegevens$/,
+      /^Demonstratieset \(fictieve gegevens\)\s+demo — fictieve gegevens · 2\sgemeenten$/,
     );
     // the search offers no region either
     await page.locator('[data-testid="area-search"]').fill('Parkstad');

@@ -72,6 +72,12 @@ function apiTests(open: () => Promise<Store>): void {
     expect(body.gemeenten[0]!.years).toContain(2020);
     expect(body.divisionYear).toBe(2020);
     expect(body.demo).toBe(false);
+    // each edition with values says how many of the gemeenten it reaches; boundaries have none
+    const valued = body.editions.filter((e) => e.source !== 'geo');
+    expect(valued.length).toBeGreaterThan(0);
+    for (const e of valued) expect(e.gemeenten, e.edition).toBeGreaterThanOrEqual(1);
+    for (const e of valued) expect(e.gemeenten, e.edition).toBeLessThanOrEqual(4);
+    for (const e of body.editions.filter((x) => x.source === 'geo')) expect(e.gemeenten).toBeNull();
   });
 
   it('GET /api/regions has Parkstad Limburg; POST (logged in) creates a region and refuses unknown codes', async () => {

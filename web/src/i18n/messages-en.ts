@@ -32,6 +32,11 @@ export const en: Messages = {
   editionsHeading: 'Loaded data',
   editionsSource: 'Source',
   editionsEdition: 'Editions',
+  /** Gemeenten an edition has cells for on the maps' division (non-breaking: "1 gemeente" stays on one line). */
+  editionReach: (n: number) =>
+    n === 0
+      ? 'no buurt on the maps’ division'
+      : `${n.toLocaleString('en-GB')}\u00a0${n === 1 ? 'gemeente' : 'gemeenten'}`,
   editionsTable: 'Table',
   divisionYear: (y: number) => `All maps use the ${y} neighbourhood division.`,
   noData: 'No data has been loaded yet. Import sources with `veerkracht import`.',

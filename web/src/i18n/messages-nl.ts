@@ -31,6 +31,11 @@ export const nl = {
   editionsHeading: 'Geladen gegevens',
   editionsSource: 'Bron',
   editionsEdition: 'Edities',
+  /** Gemeenten an edition has cells for on the maps' division (non-breaking: "1 gemeente" stays on one line). */
+  editionReach: (n: number) =>
+    n === 0
+      ? 'geen buurt op de kaartindeling'
+      : `${n.toLocaleString('nl-NL')}\u00a0${n === 1 ? 'gemeente' : 'gemeenten'}`,
   editionsTable: 'Tabel',
   divisionYear: (y: number) => `Alle kaarten op de buurtindeling van ${y}.`,
   noData: 'Er zijn nog geen gegevens geladen. Importeer bronnen met `veerkracht import`.',

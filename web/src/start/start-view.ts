@@ -32,13 +32,17 @@ function areaButton(ctx: AppContext, code: string, label: string, detail: string
 
 /** The loaded data per source, in words: edition names without the files they came from. */
 function editionsTable(ctx: AppContext, t: Messages, lang: Lang): HTMLElement {
-  const bySource = new Map<string, Set<string>>();
+  // per source its edition labels, each with the gemeenten it reaches (null: boundaries)
+  const bySource = new Map<string, Map<string, number | null>>();
   for (const e of ctx.data.gemeenten.editions) {
     const label = editionLabel(e.edition);
     if (!label) continue;
-    const set = bySource.get(e.source) ?? new Set<string>();
-    set.add(e.table && !label.includes(e.table) ? `${label} (${e.table})` : label);
-    bySource.set(e.source, set);
+    const labels = bySource.get(e.source) ?? new Map<string, number | null>();
+    const key = e.table && !label.includes(e.table) ? `${label} (${e.table})` : label;
+    const reach = e.gemeenten ?? null;
+    const before = labels.get(key);
+    labels.set(key, before === undefined || before === null ? reach : Math.max(before, reach ?? 0));
+    bySource.set(e.source, labels);
   }
   if (bySource.size === 0) return h('p', {}, t.noData);
   return h(
@@ -64,7 +68,22 @@ function editionsTable(ctx: AppContext, t: Messages, lang: Lang): HTMLElement {
             h(
               'ul',
               { class: 'edition-list' },
-              [...labels].sort((a, b) => a.localeCompare(b, 'nl')).map((l) => h('li', {}, l)),
+              [...labels]
+                .sort(([a], [b]) => a.localeCompare(b, 'nl'))
+                .map(([l, reach]) =>
+                  h(
+                    'li',
+                    {},
+                    l,
+                    reach === null
+                      ? null
+                      : h(
+                          'span',
+                          { class: 'muted', 'data-testid': 'edition-reach' },
+                          ` · ${t.editionReach(reach)}`,
+                        ),
+                  ),
+                ),
             ),
           ),
         ),
