@@ -13,6 +13,7 @@ import { BuurtTable as EngineTable, type BuurtInfo } from '../domain/engine/buur
 import { missingKind, type MissingKind } from '../domain/engine/missing-kinds.js';
 import { findReferenceDivision } from '../storage/reference-division.js';
 import type { Store, ValueRow } from '../storage/store.js';
+import { editionDivisions } from './loaded-state.js';
 import { findUncarriedSources } from './uncarried-sources.js';
 
 /** The kinds of missing a stored cell can have (the engine adds too few residents, population unknown). */
@@ -127,6 +128,7 @@ async function missingKindTable(
   }
   const table = EngineTable.fromValues(buurten, rows);
   table.setUncarriedSources(await findUncarriedSources(store, divisionYear, gemeente));
+  table.setEditionDivisions(editionDivisions(await store.listEditions()));
   return table;
 }
 

@@ -70,6 +70,7 @@ export function buildState(input: {
   const { editions } = input;
   const engine = createEngineFromBulk(input.buurten, input.values, input.engineConfig);
   engine.table.setUncarriedSources(input.uncarried ?? []);
+  engine.table.setEditionDivisions(editionDivisions(editions));
   return {
     divisionYear: input.divisionYear,
     engine,
@@ -108,4 +109,11 @@ function yearsPerGemeente(buurten: readonly BuurtInfo[], bulk: BulkValues): Map<
     }
   });
   return new Map([...seen].map(([gm, s]) => [gm, [...s].sort((a, b) => a - b)]));
+}
+
+/** The division of each edition's area codes, where the store knows it (BuurtTable.setEditionDivisions). */
+export function editionDivisions(editions: readonly EditionRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of editions) if (e.divisionYear !== null) out.set(e.edition, e.divisionYear);
+  return out;
 }

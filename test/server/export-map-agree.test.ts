@@ -13,7 +13,7 @@ import { MapResponseSchema } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import { buildBuurtTable } from '../../src/service/export-table.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { recordValuesDivision, syntheticStore } from './synthetic-store.js';
 
 const AMSTERDAM = 'GM0363';
 const WEESP = 'GM0457';
@@ -51,6 +51,8 @@ describe('an export and the map of the same buurt, indicator and year say the sa
     deleteValues(`indicator = 'corporation_share'`, 'BU0917%');
     deleteValues(`indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'`, 'BU0928%');
     deleteValues(`indicator LIKE 'lbm_%'`, 'BU03630001');
+    // the values stand for files on division 2024, after the herindelingen, carried onto 2020
+    recordValuesDivision(store, 2024);
   });
   afterAll(() => store.close());
 

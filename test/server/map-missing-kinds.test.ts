@@ -12,7 +12,7 @@ import { emptyBatch, type ImportBatch } from '../../src/core/records.js';
 import { createApp } from '../../src/server/app.js';
 import { buildBuurtTable } from '../../src/service/export-table.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
+import { recordValuesDivision, syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
 
 const CORPORATION_2020 = '/api/maps?map=corporatiebezit&year=2020';
 
@@ -217,6 +217,9 @@ describe('GET /api/maps: a gemeente that a herindeling merged or split after the
       gemeenteCodes: ['GM0003', 'GM0010', 'GM0788', 'GM0824'],
     });
     for (const gm of ['0003', '0010', '0788']) dropKwb(store, `BU${gm}%`);
+    // the values stand for files on division 2024, after the herindelingen, carried onto 2020
+    recordValuesDivision(store, 2024);
+
     // Eemsdelta's KWB on division 2021, under codes division 2020 does not have
     await writeUncarriedKwb(store, {
       file: 'kwb-eemsdelta',

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore } from './synthetic-store.js';
+import { recordValuesDivision, syntheticStore } from './synthetic-store.js';
 
 const WEESP = 'GM0457';
 const KERKRADE = 'GM0928';
@@ -44,6 +44,8 @@ describe('veerkracht maps of buurten without inhabitants: what to load', () => {
       store.db
         .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
         .run(`BU${gm.slice(2)}%`);
+    // the values stand for files on division 2024, after the herindelingen, carried onto 2020
+    recordValuesDivision(store, 2024);
   });
   afterAll(() => store.close());
 

@@ -147,3 +147,15 @@ export async function writeUncarriedKwb(store: Store, f: UncarriedKwbFile): Prom
     },
   ]);
 }
+
+/**
+ * Records the synthetic values as of files on `divisionYear` (a division after the herindelingen
+ * the test is about), their values carried onto division 2020: a file on such a division covers a
+ * gemeente dissolved before it through the gemeenten it went into (missing-kinds.ts), one on
+ * division 2020 only with the gemeente's own buurten.
+ */
+export function recordValuesDivision(store: SqliteStore, divisionYear: number): void {
+  store.db
+    .prepare('UPDATE editions SET division_year = ? WHERE edition = ?')
+    .run(divisionYear, 'synthetic test data');
+}

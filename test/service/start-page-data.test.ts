@@ -37,7 +37,9 @@ describe('what the start page is told', () => {
   it('on the demo set: the demo edition only, its two gemeenten, flagged as demo', async () => {
     const body = GemeentenResponseSchema.parse(await get(demo, '/api/gemeenten'));
     expect(body.demo).toBe(true);
-    expect(body.editions).toEqual([{ source: 'demo', edition: 'demo — fictieve gegevens', table: null }]);
+    expect(body.editions).toEqual([
+      { source: 'demo', edition: 'demo — fictieve gegevens', table: null, gemeenten: 2 },
+    ]);
     expect(body.gemeenten.map((g) => [g.code, g.name, g.buurten])).toEqual([
       ['GM9998', 'Demodorp', 24],
       ['GM9999', 'Demostad', 48],

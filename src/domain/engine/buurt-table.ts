@@ -161,6 +161,7 @@ export class BuurtTable {
   private readonly yearCache = new Map<string, number[]>();
   private gemeenteRows: Map<string, number[]> | undefined;
   private uncarried: readonly UncarriedSource[] = [];
+  private editionDivisions: ReadonlyMap<string, number> = new Map();
 
   constructor(buurten: readonly BuurtInfo[]) {
     this.buurten = buurten;
@@ -275,6 +276,20 @@ export class BuurtTable {
   /** The sources noted by `setUncarriedSources` (none by default). */
   uncarriedSources(): readonly UncarriedSource[] {
     return this.uncarried;
+  }
+
+  /**
+   * Notes the division (indelingsjaar) of each source edition's area codes, where known: a file on
+   * a division of a year a gemeente still existed in covers that gemeente only with its own buurten
+   * (missing-kinds.ts), not through the gemeente it went into later.
+   */
+  setEditionDivisions(divisions: ReadonlyMap<string, number>): void {
+    this.editionDivisions = divisions;
+  }
+
+  /** The division of `edition`'s area codes (undefined: not known). */
+  editionDivision(edition: string): number | undefined {
+    return this.editionDivisions.get(edition);
   }
 
   /** Sets a (derived) column; `sources` replaces the column's source list (the masks index it). */

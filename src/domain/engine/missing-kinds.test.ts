@@ -146,3 +146,32 @@ describe('missingKind: a source that is loaded but has nothing for the buurt', (
     );
   });
 });
+
+describe('missingKind for a gemeente that went into another later (Weesp into Amsterdam, 2023)', () => {
+  // Weesp's buurten on an old division, without values; Amsterdam's with a KWB 2020 cell
+  const weesp = ['BU04570001', 'BU03630001'].map((code) => ({
+    code,
+    name: code,
+    gemeente: `GM${code.slice(2, 6)}`,
+  }));
+  const kindWith = (divisions: ReadonlyMap<string, number> | null, edition: string, year: number) => {
+    const engine = createEngine(weesp, [
+      { ...v('BU03630001', 'low_income_households_share', year, 9), edition },
+    ]);
+    if (divisions) engine.table.setEditionDivisions(divisions);
+    return missingKind(engine.table, 'low_income_households_share', year, 0, 1000, null);
+  };
+
+  it('is "source not loaded" when the file that has Amsterdam is on a division Weesp still had its own buurten in', () => {
+    // a KWB 2020 selection of Amsterdam: a national KWB 2020 would have Weesp's buurten
+    expect(kindWith(new Map([['KWB 2020 Amsterdam', 2020]]), 'KWB 2020 Amsterdam', 2020)).toBe('not-loaded');
+  });
+
+  it('is "buurt not in the source" when the file is on a division after Weesp joined Amsterdam', () => {
+    expect(kindWith(new Map([['KWB 2024', 2024]]), 'KWB 2024', 2024)).toBe('not-in-source');
+  });
+
+  it('is "buurt not in the source", as before, when the file’s division is not known', () => {
+    expect(kindWith(null, 'KWB 2020 Amsterdam', 2020)).toBe('not-in-source');
+  });
+});

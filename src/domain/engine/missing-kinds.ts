@@ -22,7 +22,13 @@
 import { findRegisterGemeente, REGISTER_LAST_YEAR, successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
-import { ENGINE_FLAGS, type BuurtTable, type Column, type UncarriedSource } from './buurt-table.js';
+import {
+  ENGINE_FLAGS,
+  sourceBit,
+  type BuurtTable,
+  type Column,
+  type UncarriedSource,
+} from './buurt-table.js';
 import { findIndicator, type Formula } from './indicator-registry.js';
 import { tableMemo } from './table-memo.js';
 
@@ -199,7 +205,7 @@ function decideSourceKind(table: BuurtTable, indicator: string, year: number, ge
   const inputs = new Set(storedInputs(indicator));
   if (
     holding.has(gemeente) ||
-    successorsOf(gemeente).some((g) => holding.has(g)) ||
+    coveredThroughSuccessor(table, gemeente, [...inputs], year) ||
     table
       .uncarriedSources()
       .some((u) => u.gemeente === gemeente && u.year === year && u.indicators.some((i) => inputs.has(i)))
@@ -274,8 +280,58 @@ function sourceCoversGemeente(
   return (
     present.has(gemeente) ||
     uncarriedSourcesOf(table, family, year, gemeente).length > 0 ||
-    successorsOf(gemeente).some((g) => present.has(g))
+    coveredThroughSuccessor(table, gemeente, familyIndicators(table, family), year)
   );
+}
+
+/** The stored indicators of `family` the table has. */
+function familyIndicators(table: BuurtTable, family: SourceFamily): string[] {
+  return table.indicators().filter((id) => {
+    const def = findIndicator(id);
+    return (!def || def.formula.kind === 'source') && sourceFamily(id) === family;
+  });
+}
+
+/**
+ * True when a gemeente `gemeente` went into later has cells of `indicators` in `year` from a file
+ * on a division the gemeente no longer had (or of unknown division): the file covers `gemeente`
+ * through it. A file on the division of a year the gemeente still existed in (the Amsterdam
+ * selection of KWB 2020 for Weesp, which joined Amsterdam in 2022) would have had its own buurten:
+ * it does not cover it, and a file of that year with them is still to be loaded.
+ */
+function coveredThroughSuccessor(
+  table: BuurtTable,
+  gemeente: string,
+  indicators: readonly string[],
+  year: number,
+): boolean {
+  const successors = successorsOf(gemeente);
+  if (successors.length === 0) return false;
+  const last = findRegisterGemeente(gemeente)?.last;
+  const byGemeente = table.byGemeente();
+  for (const g of successors) {
+    const rows = byGemeente.get(g);
+    if (!rows) continue;
+    for (const indicator of indicators) {
+      const col = table.get(indicator, year);
+      if (!col) continue;
+      let mask = 0;
+      let cells = false;
+      for (const i of rows)
+        if (hasCell(col, i)) {
+          cells = true;
+          mask |= col.mask[i]!;
+        }
+      if (!cells) continue;
+      const sources = table.sources(indicator, year).filter((_, j) => ((mask >>> 0) & sourceBit(j)) !== 0);
+      if (sources.length === 0 || last === undefined) return true; // sources unknown: as before
+      for (const s of sources) {
+        const division = table.editionDivision(s.edition);
+        if (division === undefined || division > last) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** What populationSourceOf decides for a gemeente's buurten without inhabitants. */
