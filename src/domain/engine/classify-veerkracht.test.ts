@@ -4,6 +4,7 @@ import type { BuurtInfo, EngineValueInput } from './buurt-table.js';
 import { classifyChange, VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from './veerkracht-classes.js';
 import { createEngine } from './veerkracht-engine.js';
 import { weightedStats } from './weighted-stats.js';
+import { engineValue } from './engine-value.fixture.js';
 
 interface GenBuurt {
   /** Inhabitants; null = population unknown (as for the buurten KWB 2024 cannot carry back). */
@@ -38,16 +39,7 @@ function build(
   const buurten: BuurtInfo[] = [];
   const values: EngineValueInput[] = [];
   const v = (areaCode: string, indicator: string, year: number, value: number | null) =>
-    values.push({
-      areaCode,
-      indicator,
-      year,
-      value,
-      flags: 0,
-      edition: 'gen',
-      table: null,
-      sourceColumn: indicator,
-    });
+    values.push(engineValue(areaCode, indicator, year, value, { edition: 'gen' }));
   country.forEach((g, gi) => {
     const gm = String(firstGemeente + gi).padStart(4, '0');
     g.forEach((b, bi) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuurtInfo, EngineValueInput } from './buurt-table.js';
 import { areaFigures } from './compare-areas.js';
 import { createEngine } from './veerkracht-engine.js';
+import { engineValue } from './engine-value.fixture.js';
 
 const P = { t0: 2016, t1: 2020 };
 
@@ -10,16 +11,7 @@ function engine() {
   const buurten: BuurtInfo[] = [];
   const values: EngineValueInput[] = [];
   const v = (areaCode: string, indicator: string, year: number, value: number | null) =>
-    values.push({
-      areaCode,
-      indicator,
-      year,
-      value,
-      flags: 0,
-      edition: 'e',
-      table: null,
-      sourceColumn: indicator,
-    });
+    values.push(engineValue(areaCode, indicator, year, value));
   for (const gm of ['0001', '0002']) {
     for (let b = 0; b < 3; b++) {
       const code = `BU${gm}00${String(b).padStart(2, '0')}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuurtInfo, EngineValueInput } from './buurt-table.js';
 import { gemeentenPerEdition } from './edition-coverage.js';
+import { engineValue } from './engine-value.fixture.js';
 import { createEngine } from './veerkracht-engine.js';
 
 describe('gemeentenPerEdition(table)', () => {
@@ -10,16 +11,13 @@ describe('gemeentenPerEdition(table)', () => {
     );
     const values: EngineValueInput[] = [];
     const cell = (areaCode: string, edition: string, value: number | null) =>
-      values.push({
-        areaCode,
-        indicator: 'inhabitants',
-        year: 2020,
-        value,
-        flags: value === null ? 1 : 0,
-        edition,
-        table: null,
-        sourceColumn: 'a_inw',
-      });
+      values.push(
+        engineValue(areaCode, 'inhabitants', 2020, value, {
+          flags: value === null ? 1 : 0,
+          edition,
+          sourceColumn: 'a_inw',
+        }),
+      );
     // a national edition for GM0001 and GM0002 (one of GM0002's cells suppressed), one of GM0003 alone
     cell('BU00010000', 'KWB landelijk', 100);
     cell('BU00010001', 'KWB landelijk', 200);

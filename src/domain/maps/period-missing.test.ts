@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuurtInfo, EngineValueInput, UncarriedSource } from '../engine/buurt-table.js';
 import { createEngine } from '../engine/veerkracht-engine.js';
 import { nuisanceMissing } from './period-missing.js';
+import { engineValue } from '../engine/engine-value.fixture.js';
 
 /**
  * Two gemeenten of three buurten with the RIVM components in 2016 and 2020; only GM0001 has a
@@ -11,16 +12,7 @@ function engineWith(uncarried: readonly UncarriedSource[]) {
   const buurten: BuurtInfo[] = [];
   const values: EngineValueInput[] = [];
   const v = (areaCode: string, indicator: string, year: number, value: number) =>
-    values.push({
-      areaCode,
-      indicator,
-      year,
-      value,
-      flags: 0,
-      edition: 'e',
-      table: null,
-      sourceColumn: indicator,
-    });
+    values.push(engineValue(areaCode, indicator, year, value));
   for (const gm of ['0001', '0002'])
     for (let b = 0; b < 3; b++) {
       const code = `BU${gm}000${b}`;

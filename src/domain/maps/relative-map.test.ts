@@ -3,6 +3,7 @@ import type { BuurtInfo, EngineValueInput } from '../engine/buurt-table.js';
 import { createEngine } from '../engine/veerkracht-engine.js';
 import { buildPeriodMap } from './build-period-map.js';
 import { findMapSpec, type MapSpec } from './map-definitions.js';
+import { engineValue } from '../engine/engine-value.fixture.js';
 
 /**
  * GM0001 and GM0002 of three buurten and GM0003 of one, all with inhabitants, the RIVM components
@@ -12,16 +13,7 @@ function engine() {
   const buurten: BuurtInfo[] = [];
   const values: EngineValueInput[] = [];
   const v = (areaCode: string, indicator: string, year: number, value: number) =>
-    values.push({
-      areaCode,
-      indicator,
-      year,
-      value,
-      flags: 0,
-      edition: 'e',
-      table: null,
-      sourceColumn: indicator,
-    });
+    values.push(engineValue(areaCode, indicator, year, value));
   for (const [gm, n] of [
     ['0001', 3],
     ['0002', 3],
