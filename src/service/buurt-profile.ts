@@ -9,7 +9,8 @@ import { flagNames } from '../domain/engine/buurt-table.js';
 import { formatPeriod, parsePeriod } from '../domain/engine/engine-config.js';
 import { explainBuurt } from '../domain/engine/explain-buurt.js';
 import { customIndicator, DERIVED_INDICATORS, findIndicator } from '../domain/engine/indicator-registry.js';
-import { indicatorFamily, missingKind } from '../domain/engine/missing-kinds.js';
+import { lacksComparison, type ClassifiedVersion } from '../domain/engine/classify-veerkracht.js';
+import { indicatorFamily, MISSING_LABELS, missingKind } from '../domain/engine/missing-kinds.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from '../domain/engine/veerkracht-classes.js';
 import { rowPair } from '../domain/engine/year-rule.js';
 import { classificationMissing } from '../domain/maps/period-missing.js';
@@ -168,6 +169,12 @@ function classifications(engine: VeerkrachtEngine, row: number): BuurtClassifica
       const info = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[ci]!];
       return { classId: info.id, label: info.labelNl, labelEn: info.labelEn };
     };
+    // the relative and national readings of a buurt without another to compare with: as on their maps
+    const compared = (version: ClassifiedVersion) => {
+      if (!lacksComparison(r.classification, version, row)) return label(version.classes[row]!);
+      const words = MISSING_LABELS['no-comparison'];
+      return { classId: 'no-comparison', label: words.nl, labelEn: words.en };
+    };
     const yearsUsed: Record<string, number[]> = {};
     for (const cc of r.index.components) {
       const pair = rowPair(cc.rowYears, row);
@@ -184,8 +191,8 @@ function classifications(engine: VeerkrachtEngine, row: number): BuurtClassifica
     return {
       period: formatPeriod(p),
       absolute: label(absolute),
-      relative: label(r.classification.relative.classes[row]!),
-      national: label(r.classification.national.classes[row]!),
+      relative: compared(r.classification.relative),
+      national: compared(r.classification.national),
       measureUsed: measure,
       fallbackMeasure: m > 0,
       yearsUsed,

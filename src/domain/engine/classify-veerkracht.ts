@@ -256,3 +256,14 @@ function restMeans(
 }
 
 export { VEERKRACHT_CLASS_IDS };
+
+/**
+ * True when the buurt at `row` has its own changes and population (classified or not by the
+ * absolute reading) but `version` — the relative or national reading — left it unclassified: it
+ * has no other buurt (of its gemeente, with the same nuisance measure) to be compared with. The
+ * maps say "Geen buurt om mee te vergelijken" (kind no-comparison), the profile and its
+ * explanation the same.
+ */
+export function lacksComparison(c: Classification, version: ClassifiedVersion, row: number): boolean {
+  return VEERKRACHT_CLASS_IDS[version.classes[row]!] === 'onvoldoende-gegevens' && c.reasons[row] === 0;
+}

@@ -25,6 +25,7 @@ import {
   type Direction,
   type Locale,
 } from './explain-numbers.js';
+import { lacksComparison } from './classify-veerkracht.js';
 import { MISSING_LABELS, missingKind } from './missing-kinds.js';
 import { concentrationColumns, nuisanceColumns, sourcesOf } from './period-sources.js';
 import { VEERKRACHT_CLASS_IDS, VEERKRACHT_CLASSES } from './veerkracht-classes.js';
@@ -57,12 +58,25 @@ export function explainBuurt(
   const c = r.classification;
   const b = engine.table.buurten[row]!;
   const abs = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[c.absolute.classes[row]!]!];
-  const rel = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[c.relative.classes[row]!]!];
+  // a buurt without another to compare with has no relative class, and says so (as its map)
+  const alone = lacksComparison(c, c.relative, row);
+  const relClass = VEERKRACHT_CLASSES[VEERKRACHT_CLASS_IDS[c.relative.classes[row]!]!];
+  const rel = alone
+    ? { labelNl: MISSING_LABELS['no-comparison'].nl, labelEn: MISSING_LABELS['no-comparison'].en }
+    : relClass;
   const p = periodLabel(period);
   const text: Text = {
     nl: [`${b.name} valt over ${p} in de klasse “${abs.labelNl}” (absoluut) en “${rel.labelNl}” (relatief).`],
     en: [`Over ${p}, ${b.name} is in the class “${abs.labelEn}” (absolute) and “${rel.labelEn}” (relative).`],
   };
+  if (alone) {
+    text.nl.push(
+      `Relatief wordt een buurt vergeleken met de rest van ${gemeenteName}; daar is geen andere buurt met veranderingen van dezelfde maten om mee te vergelijken.`,
+    );
+    text.en.push(
+      `The relative reading compares a buurt with the rest of ${gemeenteName}; there is no other buurt there with changes of the same measures to compare with.`,
+    );
+  }
   const residents = c.residents[row]!;
   if (residents === 'unknown') {
     text.nl.push(

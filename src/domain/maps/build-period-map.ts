@@ -5,6 +5,7 @@
  * sources of these buurten, the sensitivity, and why an empty map is empty.
  */
 import { formatPeriod, type Period } from '../engine/engine-config.js';
+import { lacksComparison } from '../engine/classify-veerkracht.js';
 import { MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import { concentrationColumns, nuisanceColumns } from '../engine/period-sources.js';
@@ -130,7 +131,7 @@ export function buildPeriodMap(
       }
       if (id === 'onvoldoende-gegevens') {
         const cause =
-          spec.version !== 'absolute' && c.reasons[row] === 0
+          spec.version !== 'absolute' && lacksComparison(c, c[spec.version], row)
             ? aloneCause()
             : classificationMissing(engine, r, row);
         causes.push(cause);

@@ -4,6 +4,7 @@ import { createEngine } from '../engine/veerkracht-engine.js';
 import { buildPeriodMap } from './build-period-map.js';
 import { findMapSpec, type MapSpec } from './map-definitions.js';
 import { engineValue } from '../engine/engine-value.fixture.js';
+import { explainBuurt } from '../engine/explain-buurt.js';
 
 /**
  * GM0001 and GM0002 of three buurten and GM0003 of one, all with inhabitants, the RIVM components
@@ -55,6 +56,19 @@ describe('the relative signal map of a buurt without other buurten in its gemeen
       missingSources: [],
     });
     expect(relative.emptyReason!.nl).toContain('te weinig buurten met gegevens');
+  });
+
+  it('its explanation says the same: its absolute class, and no relative one for want of a buurt to compare with', () => {
+    const row = rows[0]!;
+    const absolute = buildPeriodMap(e, spec('veerkracht-absoluut'), rows, period).features[0]!;
+    const text = explainBuurt(e, row, period, 'Gemeente 0003');
+    expect(text.nl).toContain(
+      `in de klasse “${absolute.label}” (absoluut) en “Geen buurt om mee te vergelijken” (relatief)`,
+    );
+    expect(text.nl).toContain('geen andere buurt met veranderingen van dezelfde maten');
+    expect(text.en).toContain('“No buurt to compare with” (relative)');
+    const other = explainBuurt(e, e.table.byGemeente().get('GM0001')![0]!, period, 'Gemeente 0001');
+    expect(other.nl).not.toContain('Geen buurt om mee te vergelijken');
   });
 
   it('classifies the buurten of a gemeente with others to compare with', () => {

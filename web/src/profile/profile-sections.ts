@@ -77,7 +77,7 @@ export function shortClassTable(
 
 /** A period in which the buurt has a class (absolute or relative), not only "insufficient data". */
 function hasClass(c: BuurtClassification): boolean {
-  const none = new Set(['onvoldoende-gegevens', 'te-weinig-inwoners']);
+  const none = new Set(['onvoldoende-gegevens', 'te-weinig-inwoners', 'no-comparison']);
   return !none.has(c.absolute.classId) || !none.has(c.relative.classId);
 }
 
