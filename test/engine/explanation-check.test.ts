@@ -30,6 +30,18 @@ describe('contradictions(explanation, absolute class, relative class)', () => {
     for (const t of texts) expect(contradictions(t.text, t.abs, t.rel), t.text).toEqual([]);
   });
 
+  it('takes "Geen buurt om mee te vergelijken" for an unclassified relative reading only with its reason', () => {
+    const head =
+      'B valt over 2016–2020 in de klasse “Veerkrachtig” (absoluut) en “Geen buurt om mee te vergelijken” (relatief).';
+    const why =
+      ' Relatief wordt een buurt vergeleken met de rest van G; daar is geen andere buurt met veranderingen van dezelfde maten om mee te vergelijken.';
+    const labels = (text: string, rel: string) =>
+      contradictions(text, 'veerkrachtig', rel).filter((c) => /class labels|no comparison/.test(c));
+    expect(labels(head + why, 'onvoldoende-gegevens')).toEqual([]);
+    expect(labels(head, 'onvoldoende-gegevens')).toEqual(['no comparison without its reason']);
+    expect(labels(head + why, 'veerkrachtig')).toEqual(['class labels']);
+  });
+
   it('finds a direction word that does not follow the quoted numbers', () => {
     const t = texts.find((x) => / daalde van /.test(x.text))!;
     expect(contradictions(t.text.replace(' daalde van ', ' steeg van '), t.abs, t.rel)).not.toEqual([]);

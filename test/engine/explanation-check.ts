@@ -7,6 +7,7 @@
  * deliberately wrong texts (explanation-check.test.ts).
  */
 import { parsePrinted } from '../../src/domain/engine/explain-numbers.js';
+import { MISSING_LABELS } from '../../src/domain/engine/missing-kinds.js';
 import { VEERKRACHT_CLASSES } from '../../src/domain/engine/veerkracht-classes.js';
 
 /** The classes that are a classification (not a kind of missing). */
@@ -31,7 +32,16 @@ export function contradictions(text: string, abs: string, rel: string): string[]
   };
   const absLabel = VEERKRACHT_CLASSES[abs as keyof typeof VEERKRACHT_CLASSES].labelNl;
   const relLabel = VEERKRACHT_CLASSES[rel as keyof typeof VEERKRACHT_CLASSES].labelNl;
-  want(text.includes(`klasse “${absLabel}” (absoluut) en “${relLabel}” (relatief)`), 'class labels');
+  // an unclassified relative reading of a buurt without another to compare with says so, with why
+  const alone = `“${MISSING_LABELS['no-comparison'].nl}” (relatief)`;
+  const relLabels =
+    rel === 'onvoldoende-gegevens' ? [`“${relLabel}” (relatief)`, alone] : [`“${relLabel}” (relatief)`];
+  want(
+    relLabels.some((l) => text.includes(`klasse “${absLabel}” (absoluut) en ${l}`)),
+    'class labels',
+  );
+  if (text.includes(alone))
+    want(text.includes('geen andere buurt met veranderingen'), 'no comparison without its reason');
 
   // concentration: direction word, printed change, printed threshold, verdict
   const k = new RegExp(
