@@ -13,7 +13,7 @@ import { MapResponseSchema } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import { buildBuurtTable } from '../../src/service/export-table.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { recordValuesDivision, syntheticStore } from './synthetic-store.js';
+import { deleteValues, recordValuesDivision, syntheticStore } from './synthetic-store.js';
 
 const AMSTERDAM = 'GM0363';
 const WEESP = 'GM0457';
@@ -32,14 +32,6 @@ const CASES = [
 describe('an export and the map of the same buurt, indicator and year say the same kind of missing', () => {
   let store: SqliteStore;
   const app = () => createApp(store, { webRoot: '/nonexistent', checkIntervalMs: 0 });
-  const deleteValues = (where: string, ...params: (string | number)[]) =>
-    store.db
-      .prepare(
-        `DELETE FROM area_values
-          WHERE indicator_id IN (SELECT id FROM value_indicators WHERE ${where})
-            AND area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)`,
-      )
-      .run(...params);
 
   beforeAll(async () => {
     store = await syntheticStore({
@@ -47,10 +39,10 @@ describe('an export and the map of the same buurt, indicator and year say the sa
       buurtenPerGemeente: 5,
       gemeenteCodes: [AMSTERDAM, WEESP, HEERLEN, KERKRADE],
     });
-    deleteValues('1 = 1', 'BU0457%');
-    deleteValues(`indicator = 'corporation_share'`, 'BU0917%');
-    deleteValues(`indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'`, 'BU0928%');
-    deleteValues(`indicator LIKE 'lbm_%'`, 'BU03630001');
+    deleteValues(store, 'BU0457%');
+    deleteValues(store, 'BU0917%', `indicator = 'corporation_share'`);
+    deleteValues(store, 'BU0928%', `indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'`);
+    deleteValues(store, 'BU03630001', `indicator LIKE 'lbm_%'`);
     // the values stand for files on division 2024, after the herindelingen, carried onto 2020
     recordValuesDivision(store, 2024);
   });

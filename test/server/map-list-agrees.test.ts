@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
+import { deleteValues, syntheticStore, writeUncarriedKwb } from './synthetic-store.js';
 
 const MIDDELBURG = 'GM0687';
 
@@ -29,15 +29,11 @@ describe('the map list and the map an area opens on say the same about an empty 
       gemeenteCodes: ['GM0917', MIDDELBURG, 'GM0928'],
       kwbYears: [2016, 2017, 2018, 2019],
     });
-    store.db
-      .prepare(
-        `DELETE FROM area_values
-          WHERE indicator_id IN (SELECT id FROM value_indicators
-                                  WHERE indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'
-                                     OR indicator = 'rivm_high_risk_anxiety_depression')
-            AND area_id IN (SELECT id FROM value_areas WHERE code LIKE 'BU0687%')`,
-      )
-      .run();
+    deleteValues(
+      store,
+      'BU0687%',
+      `indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%' OR indicator = 'rivm_high_risk_anxiety_depression'`,
+    );
     await writeUncarriedKwb(store, {
       file: 'kwb-middelburg-2021',
       edition: 'KWB 2020 (indeling 2021)',

@@ -15,7 +15,7 @@ import {
 } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { recordValuesDivision, syntheticStore } from './synthetic-store.js';
+import { deleteValues, recordValuesDivision, syntheticStore } from './synthetic-store.js';
 
 const WEESP = 'GM0457';
 const HAAREN = 'GM0788';
@@ -55,10 +55,7 @@ describe('GET /api/maps/definitions?area=: a gemeente merged or split after the 
       buurtenPerGemeente: 5,
       gemeenteCodes: ['GM0363', WEESP, HAAREN, 'GM0824', KERKRADE],
     });
-    for (const gm of [WEESP, HAAREN, KERKRADE])
-      store.db
-        .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
-        .run(`BU${gm.slice(2)}%`);
+    for (const gm of [WEESP, HAAREN, KERKRADE]) deleteValues(store, `BU${gm.slice(2)}%`);
     // the values stand for files on division 2024, after the herindelingen, carried onto 2020
     recordValuesDivision(store, 2024);
   });

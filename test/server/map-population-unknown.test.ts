@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { recordValuesDivision, syntheticStore } from './synthetic-store.js';
+import { deleteValues, recordValuesDivision, syntheticStore } from './synthetic-store.js';
 
 const WEESP = 'GM0457';
 const KERKRADE = 'GM0928';
@@ -40,10 +40,7 @@ describe('veerkracht maps of buurten without inhabitants: what to load', () => {
       buurtenPerGemeente: 5,
       gemeenteCodes: ['GM0363', WEESP, KERKRADE],
     });
-    for (const gm of [WEESP, KERKRADE])
-      store.db
-        .prepare('DELETE FROM area_values WHERE area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)')
-        .run(`BU${gm.slice(2)}%`);
+    for (const gm of [WEESP, KERKRADE]) deleteValues(store, `BU${gm.slice(2)}%`);
     // the values stand for files on division 2024, after the herindelingen, carried onto 2020
     recordValuesDivision(store, 2024);
   });
@@ -95,13 +92,7 @@ describe('veerkracht maps of buurten with the index components and the nuisance 
       [WEESP, `indicator = 'inhabitants'`],
       [KERKRADE, `indicator NOT LIKE 'lbm_%' AND indicator NOT LIKE 'rivm_%'`],
     ])
-      store.db
-        .prepare(
-          `DELETE FROM area_values
-            WHERE indicator_id IN (SELECT id FROM value_indicators WHERE ${indicators})
-              AND area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)`,
-        )
-        .run(`BU${gm!.slice(2)}%`);
+      deleteValues(store, `BU${gm!.slice(2)}%`, indicators);
   });
   afterAll(() => store.close());
 

@@ -159,3 +159,17 @@ export function recordValuesDivision(store: SqliteStore, divisionYear: number): 
     .prepare('UPDATE editions SET division_year = ? WHERE edition = ?')
     .run(divisionYear, 'synthetic test data');
 }
+
+/**
+ * Deletes the values of the areas whose code is LIKE `codes` (e.g. `BU0457%`), of the indicators
+ * matching the SQL condition `indicators` on value_indicators (default: every indicator).
+ */
+export function deleteValues(store: SqliteStore, codes: string, indicators = '1 = 1'): void {
+  store.db
+    .prepare(
+      `DELETE FROM area_values
+        WHERE indicator_id IN (SELECT id FROM value_indicators WHERE ${indicators})
+          AND area_id IN (SELECT id FROM value_areas WHERE code LIKE ?)`,
+    )
+    .run(codes);
+}
