@@ -100,6 +100,7 @@ function formulaFamily(f: Formula): SourceFamily {
 const presenceMemo = tableMemo<Uint8Array>();
 const gemeentenPresentMemo = tableMemo<Set<string>>();
 const holdingMemo = tableMemo<Set<string>>();
+const familyIndicatorsMemo = tableMemo<readonly string[]>();
 
 /** True when the buurt at `i` has a stored cell in `col`: a value, or one published but suppressed. */
 function hasCell(col: Column, i: number): boolean {
@@ -113,9 +114,7 @@ function hasCell(col: Column, i: number): boolean {
 export function familyPresence(table: BuurtTable, family: SourceFamily, year: number): Uint8Array {
   return presenceMemo(table, `${family}|${year}`, () => {
     const out = new Uint8Array(table.size);
-    for (const id of table.indicators()) {
-      const def = findIndicator(id);
-      if ((def && def.formula.kind !== 'source') || sourceFamily(id) !== family) continue;
+    for (const id of familyIndicators(table, family)) {
       const col = table.get(id, year);
       if (!col) continue;
       for (let i = 0; i < out.length; i++) if (hasCell(col, i)) out[i] = 1;
@@ -284,12 +283,14 @@ function sourceCoversGemeente(
   );
 }
 
-/** The stored indicators of `family` the table has. */
-function familyIndicators(table: BuurtTable, family: SourceFamily): string[] {
-  return table.indicators().filter((id) => {
-    const def = findIndicator(id);
-    return (!def || def.formula.kind === 'source') && sourceFamily(id) === family;
-  });
+/** The stored indicators of `family` the table has (once per table and family). */
+function familyIndicators(table: BuurtTable, family: SourceFamily): readonly string[] {
+  return familyIndicatorsMemo(table, family, () =>
+    table.indicators().filter((id) => {
+      const def = findIndicator(id);
+      return (!def || def.formula.kind === 'source') && sourceFamily(id) === family;
+    }),
+  );
 }
 
 /**
