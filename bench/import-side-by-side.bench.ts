@@ -14,6 +14,10 @@
  *      processes gets several shares of the cores — and the median of each round's ratio (the
  *      machine's speed drifts between rounds); target: Veerkracht ≤ the reference's load +
  *      compute.
+ *      Each round also runs the import's floor (bench/import-floor.mjs, unless
+ *      VEERKRACHT_BENCH_FLOOR=0): the same files parsed as the import parses them, then only their
+ *      values written as one wide row per file, area and year — what no change of the store could
+ *      take away — and prints both against the reference's round.
  *   2. Map throughput at 50 connections: wrk (-t2 -c50, BENCH_SECONDS, gzip accepted) against
  *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (createApp on @hono/node-server in
  *      this process, the store of the last SQLite round) and the reference's `bench-serve.sh`
@@ -46,6 +50,7 @@ const REF_HOME = resolve(process.env['REF_HOME'] ?? join(ROOT, '../shared/bench/
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const WITH_PG = process.env['VEERKRACHT_BENCH_PG'] !== '0';
+const WITH_FLOOR = process.env['VEERKRACHT_BENCH_FLOOR'] !== '0';
 const GEMEENTE = 'GM0363';
 const MAP = 'veerkracht-absoluut';
 const INPUTS = [
@@ -175,6 +180,27 @@ interface Round {
   sqlite: Timed;
   pg?: Timed;
   ref: Timed & { load: number; compute: number };
+  floor?: Floor;
+}
+
+/** bench/import-floor.mjs: the import's floor, seconds since its process started. */
+interface Floor {
+  parsed: number;
+  wideRowsWritten: number;
+  /** The whole process, as the import's wall. */
+  wall: number;
+}
+
+/** The import's floor on the same inputs (bench/import-floor.mjs, its own process). */
+async function importFloor(): Promise<Floor> {
+  const t = performance.now();
+  const { stdout } = await run(process.execPath, [join(ROOT, 'bench/import-floor.mjs'), ...INPUTS], {
+    cwd: ROOT,
+    maxBuffer: 1024 * 1024,
+  });
+  const wall = (performance.now() - t) / 1000;
+  const out = JSON.parse(stdout.trim().split('\n').pop()!) as { parsed: number; wideRowsWritten: number };
+  return { parsed: out.parsed / 1000, wideRowsWritten: out.wideRowsWritten / 1000, wall };
 }
 
 const show = (t: Timed): string => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`;
@@ -214,7 +240,15 @@ async function importRounds(): Promise<{ rounds: Round[]; lastDb: string }> {
     say(
       `round ${i}  reference load + compute        ${show(ref)}   (${ref.load.toFixed(2)} + ${ref.compute.toFixed(2)} s)   load ${before}`,
     );
-    rounds.push({ sqlite, ...(pg ? { pg } : {}), ref });
+    let floor: Floor | undefined;
+    if (WITH_FLOOR) {
+      before = load();
+      floor = await importFloor();
+      say(
+        `round ${i}  floor: parse only ${floor.parsed.toFixed(2)} s, + wide value rows ${floor.wideRowsWritten.toFixed(2)} s (process ${floor.wall.toFixed(2)} s)   load ${before}`,
+      );
+    }
+    rounds.push({ sqlite, ...(pg ? { pg } : {}), ref, ...(floor ? { floor } : {}) });
   }
   return { rounds, lastDb };
 }
@@ -322,6 +356,16 @@ try {
   };
   say(`ratio per round, median (SQLite)        ${perRound((r) => r.sqlite)} by wall time`);
   if (pg) say(`ratio per round, median (PostgreSQL)    ${perRound((r) => r.pg!)} by wall time`);
+  if (WITH_FLOOR) {
+    // what no tuning of the store can take away: the parse alone, and the parse with the values
+    // stored as wide rows and nothing else (bench/import-floor.mjs)
+    const floorRatio = (pick: (f: Floor) => number): string => {
+      const ratios = rounds.map((r) => pick(r.floor!) / r.ref.wall);
+      return `${median(rounds.map((r) => pick(r.floor!))).toFixed(2)} s, per round ${median(ratios).toFixed(2)} × the reference (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')})`;
+    };
+    say(`floor: parse only                       ${floorRatio((f) => f.parsed)}`);
+    say(`floor: parse + wide value rows          ${floorRatio((f) => f.wideRowsWritten)}`);
+  }
   await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-v', 'tol=10', '-f', 'prepare-serve.sql'], {
     cwd: REF_HOME,
     env: {
