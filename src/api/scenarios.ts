@@ -133,6 +133,21 @@ export interface RunScenariosResponse {
   scenarios: ApiScenarioResult[];
 }
 
+/**
+ * `error.details` of the NO_DATA answer of a run on an area where no buurt has all three starting
+ * values (dwellings, corporation share, low-income share): how many buurten have each, and why
+ * in words, with how to load them.
+ */
+export interface ScenarioNoStart {
+  reason: 'scenario-no-start';
+  area: { id: string; name: string };
+  /** Buurten of the area. */
+  buurten: number;
+  inputs: { field: 'dwellings' | 'corpShare' | 'concentration'; indicators: string[]; buurten: number }[];
+  nl: string;
+  en: string;
+}
+
 export interface SavedScenario {
   id: number;
   title: string;

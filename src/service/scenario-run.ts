@@ -14,6 +14,7 @@ import {
   type ApiYearRow,
   type RunScenariosResponse,
   type ScenarioInput,
+  type ScenarioNoStart,
 } from '../api/scenarios.js';
 import { AppError } from '../core/app-error.js';
 import {
@@ -32,6 +33,7 @@ import {
   resolveSpec,
   type ScenarioSpecInput,
 } from '../domain/scenario/scenario-spec.js';
+import { noStartText, startCoverage } from '../domain/scenario/start-coverage.js';
 import { startValues, type StartValues } from '../domain/scenario/start-values.js';
 import { authoriseArea } from './members/access.js';
 import type { AccessMode, Viewer } from './members/viewer.js';
@@ -138,6 +140,28 @@ export interface RunOptions {
   years?: boolean;
 }
 
+/**
+ * NO_DATA for an area none of whose buurten has all three starting values: `details` says how
+ * many have each, and why in Dutch and English (ScenarioNoStart).
+ */
+function noStart(area: { id: string; name: string; rows: readonly number[] }, start: StartValues): AppError {
+  const coverage = startCoverage(start, area.rows.length);
+  const text = noStartText(area.name, area.rows.length, coverage);
+  const details: ScenarioNoStart = {
+    reason: 'scenario-no-start',
+    area: { id: area.id, name: area.name },
+    buurten: area.rows.length,
+    inputs: coverage.map((c) => ({ field: c.field, indicators: [...c.indicators], buurten: c.buurten })),
+    ...text,
+  };
+  const counts = coverage.map((c) => `${c.field} ${c.buurten}`).join(', ');
+  return new AppError(
+    'NO_DATA',
+    `no buurt in ${area.name} has dwellings, a corporation share and a share of low-income households (or persons in poverty) in the store (buurten with a value, of ${area.rows.length}: ${counts})`,
+    { details: { ...details } },
+  );
+}
+
 /** Runs validated scenario inputs on an area (the caller has authorised the area). */
 export async function runOnArea(
   ctx: ReadContext,
@@ -148,11 +172,7 @@ export async function runOnArea(
   const state = await ctx.state.get();
   const area = await resolveArea(areaId, state, ctx.store);
   const start = startValues(state.engine.table, area.rows);
-  if (start.buurten.length === 0)
-    throw new AppError(
-      'NO_DATA',
-      `no buurt in ${area.name} has dwellings, a corporation share and a share of low-income households (or persons in poverty) in the store`,
-    );
+  if (start.buurten.length === 0) throw noStart(area, start);
   const threshold = concentrationPercentile(start.buurten, 0.75);
   const specs = (inputs ?? PRESET_INPUTS).map((i) => resolveSpec(i, threshold));
   return {

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunScenariosResponse } from '../../src/api/scenarios.js';
+import type { RunScenariosResponse, ScenarioNoStart } from '../../src/api/scenarios.js';
 import { hasRealData } from '../real-data.js';
 import { screenshot } from './support/app-page.js';
 import { launchChromium } from './support/chromium.js';
@@ -65,5 +65,32 @@ describe.skipIf(!hasRealData)('scenario page in Chromium on the real Heerlen dat
     expect(defaults).toContain(`${api.excluded.length} buurten zonder startwaarden`);
     await screenshot(page, 'scenario-real-heerlen', true);
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('says in Dutch why Kerkrade cannot be run, with the counts and what to load, and offers nothing to run', async () => {
+    const s = server!;
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    const answer = await page.request.post(`${s.url}/api/scenarios/run`, { data: { area: 'GM0928' } });
+    expect(answer.status()).toBe(404);
+    const details = ((await answer.json()) as { error: { details: ScenarioNoStart } }).error.details;
+    // the real set has KWB for Heerlen only: Kerkrade's buurten have no dwellings nor corporation share
+    expect(details.inputs.find((i) => i.field === 'corpShare')!.buurten).toBe(0);
+
+    await page.goto(`${s.url}/scenario?area=GM0928`);
+    const notice = page.locator('[data-testid="scenario-no-start"]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(details.nl.replaceAll('`', ''));
+    expect(await notice.locator('code').first().innerText()).toBe('veerkracht fetch --sources kwb');
+    expect(await page.locator('[data-testid="scenario-run"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="scenario-add"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="scenario-csv"]').isDisabled()).toBe(true);
+    expect(await page.locator('.members-status.error').count()).toBe(0);
+    await screenshot(page, 'scenario-real-kerkrade-no-start', true);
+
+    // choosing Heerlen afterwards runs it and makes the buttons usable again
+    await page.locator('#sc-area').selectOption('GM0917');
+    await page.waitForSelector('[data-testid="scenario-results"]');
+    expect(await page.locator('[data-testid="scenario-run"]').isDisabled()).toBe(false);
+    expect(await notice.count()).toBe(0);
   }, 120_000);
 });

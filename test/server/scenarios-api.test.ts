@@ -4,10 +4,16 @@
  * per organisation. Who may do what in both access modes is in the authorisation matrix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunScenariosResponse, SavedScenario, SavedScenariosResponse } from '../../src/api/scenarios.js';
+import type {
+  RunScenariosResponse,
+  SavedScenario,
+  SavedScenariosResponse,
+  ScenarioNoStart,
+} from '../../src/api/scenarios.js';
 import { ErrorBodySchema } from '../../src/api/schemas.js';
 import { membersFixture, ORIGIN, type MembersFixture } from './members-fixture.js';
 import { addDwellings } from './scenario-fixture.js';
+import { deleteValues } from './synthetic-store.js';
 
 let f: MembersFixture;
 beforeAll(async () => {
@@ -156,6 +162,67 @@ describe('POST /api/scenarios/run', () => {
     }
     expect(cells(3)[9]).toBe(String(Math.round(first.end.concentration! * 100 * 1000) / 1000));
     expect(json.scenarios[1]!.buurten[0]!.years).toBeUndefined(); // the JSON answer stays small
+  });
+});
+
+describe('POST /api/scenarios/run on an area no buurt of which can start', () => {
+  let g: MembersFixture;
+  beforeAll(async () => {
+    g = await membersFixture('public');
+    await addDwellings(g.store);
+    // GM0928 without corporation shares, GM0882 without dwellings and low-income shares
+    deleteValues(g.store, 'BU0928%', `indicator = 'corporation_share'`);
+    deleteValues(g.store, 'BU0882%', `indicator IN ('dwellings', 'low_income_households_share')`);
+  }, 120_000);
+  afterAll(() => g?.close());
+
+  const noStart = async (
+    area: string,
+  ): Promise<{ status: number; code: string; details: ScenarioNoStart }> => {
+    const res = await g.app.request('/api/scenarios/run', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ area }),
+    });
+    const e = ErrorBodySchema.parse(await res.json()).error;
+    return { status: res.status, code: e.code, details: e.details as unknown as ScenarioNoStart };
+  };
+
+  it('answers NO_DATA with how many buurten have each starting value, and why in words', async () => {
+    const { status, code, details } = await noStart('GM0928');
+    expect([status, code]).toEqual([404, 'NO_DATA']);
+    expect(details.reason).toBe('scenario-no-start');
+    expect(details.area).toEqual({ id: 'GM0928', name: 'Gemeente 0928' });
+    expect(details.buurten).toBe(12);
+    expect(details.inputs.map((i) => [i.field, i.buurten])).toEqual([
+      ['dwellings', 12],
+      ['corpShare', 0],
+      ['concentration', 12],
+    ]);
+    expect(details.nl).toContain('Voor Gemeente 0928 kan geen scenario worden doorgerekend');
+    expect(details.nl).toContain('geen van de 12 buurten heeft ze alle drie');
+    expect(details.nl).toContain('woningen: 12 van 12; aandeel corporatiebezit: 0 van 12');
+    expect(details.nl).toContain('`veerkracht fetch --sources kwb`');
+    expect(details.en).toContain('corporation share: 0 of 12');
+  });
+
+  it('counts each missing value on its own', async () => {
+    const { details } = await noStart('GM0882');
+    expect(details.inputs.map((i) => [i.field, i.buurten])).toEqual([
+      ['dwellings', 0],
+      ['corpShare', 12],
+      ['concentration', 0],
+    ]);
+    expect(details.nl).toContain('woningen: 0 van 12; aandeel corporatiebezit: 12 van 12');
+  });
+
+  it('still runs an area whose buurten have all three', async () => {
+    const res = await g.app.request('/api/scenarios/run', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ area: 'GM0917' }),
+    });
+    expect(res.status).toBe(200);
   });
 });
 

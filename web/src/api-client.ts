@@ -19,11 +19,14 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** The error's `details`, when the API gave any. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -102,6 +105,7 @@ export async function parseApiResponse<T>(response: Response, what: string): Pro
       response.status,
       error?.code ?? 'HTTP_ERROR',
       error?.message ?? `${what} failed with HTTP ${response.status}`,
+      error?.details,
     );
   }
   return body as T;

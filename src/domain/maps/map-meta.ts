@@ -282,6 +282,11 @@ const HOW_TO_LOAD: Record<FetchableSource, { nl: string; en: string }> = {
   },
 };
 
+/** How to load a source family's data: the fetch command, or the import of a file. */
+export function howToLoad(source: FetchableSource): { nl: string; en: string } {
+  return HOW_TO_LOAD[source];
+}
+
 /**
  * Why a map without any value is empty, from the causes of its buurten (most frequent first) and
  * when known the period or year: what is missing and how to load it. `uncarried`: the loaded

@@ -61,7 +61,7 @@ export function partialCoverage(
 }
 
 /** Text with `backtick` parts as code. */
-function withCode(text: string): (string | HTMLElement)[] {
+export function withCode(text: string): (string | HTMLElement)[] {
   return text
     .split(/(`[^`]+`)/)
     .map((part) => (part.startsWith('`') ? h('code', {}, part.slice(1, -1)) : part));

@@ -7,17 +7,25 @@
  * save for the organisation, open or delete saved ones.
  */
 import type { SessionResponse } from '../../../src/api/members.js';
-import type { RunScenariosResponse, ScenarioInput } from '../../../src/api/scenarios.js';
+import type { RunScenariosResponse, ScenarioInput, ScenarioNoStart } from '../../../src/api/scenarios.js';
 import type { GemeentenResponse, MapResponse, RegionsResponse } from '../../../src/api/schemas.js';
+import { ApiError } from '../api-client.js';
 import { renderPage, showError, statusLine } from '../auth/page-frame.js';
 import { readJson, writeJson } from '../auth/session.js';
 import { h, replaceChildren } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
+import { withCode } from '../map/empty-notice.js';
 import { scenarioForm, type ScenarioForm } from './scenario-form.js';
 import { scenarioMessages, type ScenarioMessages } from './scenario-messages.js';
 import { savedPanel } from './scenario-saved-panel.js';
 import { resultsView } from './scenario-results.js';
 import './scenario.css';
+
+/** True when an error's `details` are the API's ScenarioNoStart. */
+function isScenarioNoStart(details: unknown): details is ScenarioNoStart {
+  const d = details as Partial<ScenarioNoStart> | undefined;
+  return d?.reason === 'scenario-no-start' && typeof d.nl === 'string' && typeof d.en === 'string';
+}
 
 interface PageState {
   area: string | null;
@@ -135,9 +143,29 @@ export async function renderScenarioPage(
         `/?view=map&area=${encodeURIComponent(state.area)}${lang === 'en' ? '&lang=en' : ''}`,
       );
       document.title = `${t.title}: ${res.area.name} — Veerkrachtkaarten`;
+      setRunnable(true);
     } catch (error) {
-      showError(status, error);
+      if (error instanceof ApiError && isScenarioNoStart(error.details)) showNoStart(error.details);
+      else showError(status, error);
     }
+  }
+
+  /** No buurt of the area can start a scenario: say why and what to load; nothing to run. */
+  function showNoStart(details: ScenarioNoStart): void {
+    state.last = null;
+    state.forms = [];
+    replaceChildren(formsBox, []);
+    replaceChildren(
+      results,
+      h(
+        'p',
+        { class: 'sc-no-start', role: 'note', 'data-testid': 'scenario-no-start' },
+        ...withCode(details[lang]),
+      ),
+    );
+    status.className = 'members-status';
+    status.textContent = '';
+    setRunnable(false);
   }
 
   areaSelect.addEventListener('change', () => {
@@ -177,27 +205,33 @@ export async function renderScenarioPage(
     h('p', { class: 'sc-actions' }, runButton, ' ', addButton),
   );
 
-  const actions = h(
-    'p',
-    { class: 'sc-actions sc-no-print' },
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button secondary',
-        'data-testid': 'scenario-csv',
-        onclick: () => {
-          if (!state.area) return;
-          download(body(state.forms.map((f) => f.read())), `scenario-${state.area}.csv`).catch((e) =>
-            showError(status, e),
-          );
-        },
+  const csvButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button secondary',
+      'data-testid': 'scenario-csv',
+      onclick: () => {
+        if (!state.area) return;
+        download(body(state.forms.map((f) => f.read())), `scenario-${state.area}.csv`).catch((e) =>
+          showError(status, e),
+        );
       },
-      t.csv,
-    ),
-    ' ',
-    h('button', { type: 'button', class: 'button secondary', onclick: () => window.print() }, t.print),
+    },
+    t.csv,
   );
+  const printButton = h(
+    'button',
+    { type: 'button', class: 'button secondary', onclick: () => window.print() },
+    t.print,
+  );
+  const actions = h('p', { class: 'sc-actions sc-no-print' }, csvButton, ' ', printButton);
+
+  /** Running, adding, downloading and printing need a run to work on. */
+  function setRunnable(on: boolean): void {
+    for (const b of [runButton, csvButton, printButton]) b.disabled = !on;
+    addButton.disabled = !on || state.forms.length >= 3;
+  }
 
   const saved = savedPanel({
     session,
