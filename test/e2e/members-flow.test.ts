@@ -69,8 +69,9 @@ describe('members in Chromium: log in, share on a phone, revoke, log out', () =>
     await page.fill('input[name="email"]', s.email);
     await page.fill('input[name="password"]', 'not the password');
     await page.click('[data-testid="login-submit"]');
-    await expect(page.locator('[role="alert"]').innerText()).resolves.toContain(
-      'e-mail address or password is wrong',
+    // in the page's language (the API's message is English)
+    await expect(page.locator('[role="alert"]').innerText()).resolves.toBe(
+      'Het e-mailadres of het wachtwoord klopt niet.',
     );
     await page.fill('input[name="password"]', s.password);
     await page.click('[data-testid="login-submit"]');

@@ -37,7 +37,7 @@ export async function renderAdminPage(root: HTMLElement, lang: Lang): Promise<vo
       e.preventDefault();
       writeJson('POST', '/api/organisations', { name: orgName.value })
         .then(render)
-        .catch((error: unknown) => showError(orgStatus, error));
+        .catch((error: unknown) => showError(orgStatus, error, lang));
     });
     replaceChildren(
       orgSection,
@@ -84,7 +84,7 @@ export async function renderAdminPage(root: HTMLElement, lang: Lang): Promise<vo
             `${t.invitationLink(formatDate(c.invitation.expiresAt, lang))} ${c.invitation.url}${t.linkMail(c.invitation.mail, c.user.email)}`,
           ),
         )
-        .catch((error: unknown) => showError(userStatus, error));
+        .catch((error: unknown) => showError(userStatus, error, lang));
     });
     replaceChildren(
       userSection,
@@ -105,7 +105,7 @@ export async function renderAdminPage(root: HTMLElement, lang: Lang): Promise<vo
                 onclick: () =>
                   void writeJson('PATCH', `/api/users/${u.id}`, { disabled: u.status !== 'disabled' })
                     .then(render)
-                    .catch((error: unknown) => showError(userStatus, error)),
+                    .catch((error: unknown) => showError(userStatus, error, lang)),
               },
               u.status === 'disabled' ? t.enable : t.disable,
             ),

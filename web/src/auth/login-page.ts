@@ -1,4 +1,5 @@
 /** /login (and every page of a members-only deployment for a visitor without a session): e-mail and password. */
+import { ApiError } from '../api-client.js';
 import { h } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
 import { membersMessages } from './members-messages.js';
@@ -40,7 +41,9 @@ export function renderLoginPage(root: HTMLElement, lang: Lang, membersOnly: bool
       })
       .catch((error: unknown) => {
         submit.disabled = false;
-        showError(status, error);
+        // a wrong e-mail address or password is the page's own case; the rest in the viewer's words
+        const wrong = error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+        showError(status, error, lang, wrong ? t.loginWrong : undefined);
         password.value = '';
         password.focus();
       });

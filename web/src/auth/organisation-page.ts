@@ -105,7 +105,7 @@ export async function renderOrganisationPage(
                 ),
           ),
         )
-        .catch((error: unknown) => showError(status, error));
+        .catch((error: unknown) => showError(status, error, lang));
     });
     replaceChildren(sections.notes, h('h2', {}, t.notes), form, results, status);
   }
@@ -137,7 +137,7 @@ export async function renderOrganisationPage(
           ),
         )
         .then(renderUsers)
-        .catch((error: unknown) => showError(status, error));
+        .catch((error: unknown) => showError(status, error, lang));
     });
     const rows = users.map((u) => [
       u.email,
@@ -172,7 +172,7 @@ export async function renderOrganisationPage(
                 onclick: () =>
                   void writeJson<AccountLink>('POST', `/api/users/${u.id}/reset-link`)
                     .then((l) => showOk(status, `${u.email}: ${l.url}${t.linkMail(l.mail, u.email)}`))
-                    .catch((error: unknown) => showError(status, error)),
+                    .catch((error: unknown) => showError(status, error, lang)),
               },
               t.resetLink,
             ),
@@ -256,7 +256,7 @@ export async function renderOrganisationPage(
           ),
         )
         .then((r) => showOk(status, t.uploaded(r.rows, r.buurten, r.dwellings, r.addressRows)))
-        .catch((error: unknown) => showError(status, error));
+        .catch((error: unknown) => showError(status, error, lang));
     });
     replaceChildren(
       sections.stock,
@@ -293,7 +293,7 @@ export async function renderOrganisationPage(
       const gemeenten = codes.value.split(/[\s,;]+/).filter(Boolean);
       writeJson('POST', '/api/regions', { name: name.value, gemeenten })
         .then(renderRegions)
-        .catch((error: unknown) => showError(status, error));
+        .catch((error: unknown) => showError(status, error, lang));
     });
     replaceChildren(
       sections.regions,

@@ -1,6 +1,7 @@
 /** The frame of the members' own pages (login, password, organisation, administration): brand, title, content. */
 import { h, replaceChildren, type Child } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
+import { errorText } from '../i18n/error-text.js';
 import { membersMessages } from './members-messages.js';
 import './members.css';
 
@@ -59,10 +60,11 @@ export function statusLine(): HTMLElement {
   return h('p', { class: 'members-status', role: 'status', 'aria-live': 'polite' });
 }
 
-export function showError(line: HTMLElement, error: unknown): void {
+/** A refused or failed request, in the viewer's words (error-text.ts), or `text` when the page says it better. */
+export function showError(line: HTMLElement, error: unknown, lang: Lang, text?: string): void {
   line.className = 'members-status error';
   line.setAttribute('role', 'alert');
-  line.textContent = (error as Error).message;
+  line.textContent = text ?? errorText(error, lang);
 }
 
 export function showOk(line: HTMLElement, text: string): void {

@@ -37,7 +37,7 @@ export function renderPasswordPage(root: HTMLElement, lang: Lang): void {
       })
       .catch((error: unknown) => {
         submit.disabled = false;
-        showError(status, error);
+        showError(status, error, lang);
       });
   });
   renderPage(root, lang, t.passwordTitle, form);

@@ -15,6 +15,7 @@ import { renderLegend } from '../map/legend-panel.js';
 import { createMapPane, type MapPane } from '../map/map-pane.js';
 import { renderMapSelect, renderWhenSelect } from '../map/map-picker.js';
 import type { ViewState } from '../state/view-state.js';
+import { errorText } from '../i18n/error-text.js';
 
 interface Side {
   def: MapDefinition;
@@ -210,7 +211,7 @@ export function createCompareMapsView(ctx: AppContext): View {
     } catch (error) {
       replaceChildren(
         legends[i],
-        h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${(error as Error).message}`),
+        h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${errorText(error, store.state.lang)}`),
       );
     }
     renderSelection(store.state);
@@ -233,7 +234,11 @@ export function createCompareMapsView(ctx: AppContext): View {
       ensureDefinitions(state).catch((error: unknown) =>
         replaceChildren(
           header,
-          h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${(error as Error).message}`),
+          h(
+            'p',
+            { class: 'error', role: 'alert' },
+            `${t().errorTitle}: ${errorText(error, store.state.lang)}`,
+          ),
         ),
       );
       return;

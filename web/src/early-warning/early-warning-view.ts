@@ -27,6 +27,7 @@ import { INITIAL_STATE, type ViewState } from '../state/view-state.js';
 import { fetchEarlyWarning } from './warning-api.js';
 import { warningMessages } from './warning-messages.js';
 import './early-warning.css';
+import { errorText } from '../i18n/error-text.js';
 
 const CLASS_MAP = 'veerkracht-absoluut';
 
@@ -229,7 +230,7 @@ export function createEarlyWarningView(ctx: AppContext): View {
       if (mine !== token) return;
       replaceChildren(
         list,
-        h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${(error as Error).message}`),
+        h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${errorText(error, state.lang)}`),
       );
     }
   }

@@ -36,6 +36,7 @@ import {
   type ShownMap,
 } from './shown-map.js';
 import { createStageHeader } from './stage-header.js';
+import { errorText } from '../i18n/error-text.js';
 
 export function createMapView(ctx: AppContext): View {
   const { store, data } = ctx;
@@ -339,7 +340,7 @@ export function createMapView(ctx: AppContext): View {
       element.removeAttribute('aria-busy');
       if (error instanceof ApiError && error.code === 'AREA_NOT_FOUND')
         showUnavailable(state, 'no-maps', (m) => m.unknownArea(area));
-      else showUnavailable(state, 'failed', (m) => `${m.errorTitle}: ${(error as Error).message}`);
+      else showUnavailable(state, 'failed', (m) => `${m.errorTitle}: ${errorText(error, state.lang)}`);
       return;
     }
     if (!areaDefs || store.state.area !== area) return;
@@ -368,7 +369,7 @@ export function createMapView(ctx: AppContext): View {
       loadedKey = '';
       replaceChildren(
         status,
-        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${(error as Error).message}`),
+        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${errorText(error, state.lang)}`),
       );
       failed = true;
       element.removeAttribute('aria-busy');

@@ -107,7 +107,7 @@ export function noteItem(initial: Note, lang: Lang, options: NoteItemOptions = {
           note = updated;
           show();
         })
-        .catch((error: unknown) => showError(status, error));
+        .catch((error: unknown) => showError(status, error, lang));
     });
     replaceChildren(li, form);
     text.focus();

@@ -91,7 +91,7 @@ function noteForm(code: string, lang: Lang, added: (n: Note) => void): HTMLEleme
         text.value = '';
         added(n);
       })
-      .catch((error: unknown) => showError(status, error));
+      .catch((error: unknown) => showError(status, error, lang));
   });
   return form;
 }

@@ -20,6 +20,7 @@ import {
   type IndicatorSection,
 } from './profile-sections.js';
 import { similarSection } from './similar-section.js';
+import { errorText } from '../i18n/error-text.js';
 
 export interface ProfileRequest {
   code: string | null;
@@ -97,7 +98,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
         element.removeAttribute('aria-busy');
         replaceChildren(
           element,
-          h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${(error as Error).message}`),
+          h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${errorText(error, r.lang)}`),
         );
         return;
       }

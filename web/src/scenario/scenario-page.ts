@@ -146,7 +146,7 @@ export async function renderScenarioPage(
       setRunnable(true);
     } catch (error) {
       if (error instanceof ApiError && isScenarioNoStart(error.details)) showNoStart(error.details);
-      else showError(status, error);
+      else showError(status, error, lang);
     }
   }
 
@@ -214,7 +214,7 @@ export async function renderScenarioPage(
       onclick: () => {
         if (!state.area) return;
         download(body(state.forms.map((f) => f.read())), `scenario-${state.area}.csv`).catch((e) =>
-          showError(status, e),
+          showError(status, e, lang),
         );
       },
     },

@@ -57,7 +57,7 @@ function savedItem(s: SavedScenario, o: SavedPanelOptions, reload: () => Promise
             onclick: () => {
               writeJson('DELETE', `/api/scenarios/${s.id}`)
                 .then(reload)
-                .catch((err) => showError(status, err));
+                .catch((err) => showError(status, err, lang));
             },
           },
           t.delete,
@@ -67,7 +67,7 @@ function savedItem(s: SavedScenario, o: SavedPanelOptions, reload: () => Promise
 }
 
 export function savedPanel(o: SavedPanelOptions): SavedPanel {
-  const { t, session, status } = o;
+  const { t, session, status, lang } = o;
   const list = h('section', { class: 'sc-saved', 'data-testid': 'scenario-saved' });
   const load = async (): Promise<void> => {
     if (session.kind !== 'user') return;
@@ -103,7 +103,7 @@ export function savedPanel(o: SavedPanelOptions): SavedPanel {
             showOk(status, t.saved);
             return load();
           })
-          .catch((err) => showError(status, err));
+          .catch((err) => showError(status, err, lang));
       },
     },
     h('label', { for: 'sc-save-title' }, t.saveTitle),

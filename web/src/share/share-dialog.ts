@@ -72,7 +72,7 @@ export function openShareDialog(ctx: AppContext): void {
       .then((link) => showLink(link))
       .catch((error: unknown) => {
         submit.disabled = false;
-        showError(status, error);
+        showError(status, error, lang);
       });
   });
 
