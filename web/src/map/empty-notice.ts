@@ -6,6 +6,7 @@
  */
 import type { MapDefinition, MapResponse } from '../../../src/api/schemas.js';
 import { coverageOf } from '../app-context.js';
+import { withCode } from '../dom/inline-code.js';
 import { h } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import type { Lang, Messages } from '../i18n/messages.js';
@@ -58,13 +59,6 @@ export function partialCoverage(
   const n = coverageOf(def, when);
   if (!a || !a.hasData || n === undefined || n * 2 >= a.buurten) return null;
   return { n, total: a.buurten };
-}
-
-/** Text with `backtick` parts as code. */
-export function withCode(text: string): (string | HTMLElement)[] {
-  return text
-    .split(/(`[^`]+`)/)
-    .map((part) => (part.startsWith('`') ? h('code', {}, part.slice(1, -1)) : part));
 }
 
 export function renderMapNotice(input: NoticeInput): HTMLElement | null {

@@ -12,6 +12,7 @@ import type {
   SourceRef,
 } from '../../../src/api/schemas.js';
 import { h, type Child } from '../dom/element.js';
+import { withCode } from '../dom/inline-code.js';
 import { formatCount, formatNumber, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import { editionDate } from '../edition/edition-messages.js';
@@ -270,7 +271,7 @@ export function renderMapPage(
     : h(
         'div',
         { class: 'report-map-missing' },
-        m.error ? `${tm.mapFailed}: ${m.error}` : (empty ?? tm.noMapData(data.areaName)),
+        ...(m.error ? [`${tm.mapFailed}: ${m.error}`] : withCode(empty ?? tm.noMapData(data.areaName))),
       );
   return h(
     'section',
@@ -285,7 +286,7 @@ export function renderMapPage(
         'div',
         { class: 'report-map-picture' },
         picture,
-        empty && m.image ? h('p', { class: 'report-warning' }, empty) : null,
+        empty && m.image ? h('p', { class: 'report-warning' }, ...withCode(empty)) : null,
       ),
       h(
         'div',

@@ -14,7 +14,7 @@ import { renderPage, showError, statusLine } from '../auth/page-frame.js';
 import { readJson, writeJson } from '../auth/session.js';
 import { h, replaceChildren } from '../dom/element.js';
 import type { Lang } from '../i18n/messages.js';
-import { withCode } from '../map/empty-notice.js';
+import { withCode } from '../dom/inline-code.js';
 import { scenarioForm, type ScenarioForm } from './scenario-form.js';
 import { scenarioMessages, type ScenarioMessages } from './scenario-messages.js';
 import { savedPanel } from './scenario-saved-panel.js';
