@@ -87,6 +87,8 @@ export const en: Messages = {
   buurtPicker: 'Find a buurt',
   buurtPickerNone: '— choose a buurt —',
   profileClose: 'Close profile',
+  profileBuurtUnknown: (code: string) =>
+    `Buurt ${code} is not on the buurt division of these maps. Choose a buurt on the map or in the list.`,
   profileInhabitants: 'Inhabitants',
   profileExplanation: 'Explanation',
   profileClasses: 'Resilience class per period',

@@ -86,6 +86,8 @@ export const nl = {
   buurtPicker: 'Buurt zoeken',
   buurtPickerNone: '— kies een buurt —',
   profileClose: 'Profiel sluiten',
+  profileBuurtUnknown: (code: string) =>
+    `Buurt ${code} ligt niet op de buurtindeling van deze kaarten. Kies een buurt op de kaart of in de lijst.`,
   profileInhabitants: 'Inwoners',
   profileExplanation: 'Uitleg',
   profileClasses: 'Veerkrachtklasse per periode',

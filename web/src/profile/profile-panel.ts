@@ -5,7 +5,7 @@
  * On a phone it is a bottom sheet over the map that can be folded to its heading.
  */
 import type { BuurtResponse } from '../../../src/api/schemas.js';
-import { api } from '../api-client.js';
+import { api, ApiError } from '../api-client.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { formatCount, pick } from '../i18n/format.js';
 import { profileMembersSection } from '../notes/profile-notes.js';
@@ -98,7 +98,13 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
         element.removeAttribute('aria-busy');
         replaceChildren(
           element,
-          h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${errorText(error, r.lang)}`),
+          h(
+            'p',
+            { class: 'error', role: 'alert' },
+            error instanceof ApiError && error.code === 'AREA_NOT_FOUND'
+              ? t.profileBuurtUnknown(r.code)
+              : `${t.errorTitle}: ${errorText(error, r.lang)}`,
+          ),
         );
         return;
       }
