@@ -3,14 +3,16 @@
  * ("geen resultaten" when nothing matches), the loaded data in words on the start page, side by
  * side opening on the previous comparable period, the buurten whose class changed and the
  * difference view, the PNG of an empty map warning, buurt names in the PNG, gemeente borders in
- * a region, and the optional PDOK basemap (served locally: tests stay offline).
+ * a region, negative numbers in the compare-areas chart written with "−", and the optional PDOK
+ * basemap (served locally: tests stay offline).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { MapDefinitionsResponse } from '../../../src/api/schemas.js';
+import type { CompareResponse, MapDefinitionsResponse } from '../../../src/api/schemas.js';
 import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import { formatNumber } from '../../../web/src/i18n/format.js';
 import {
   SCREENSHOTS,
   gotoApp,
@@ -171,6 +173,23 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     expect(readPngSize(withNames)).toEqual(readPngSize(withoutNames));
     expect(withNames.equals(withoutNames)).toBe(false);
     expect(new URL(page.url()).searchParams.get('labels')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('compare Utrecht and Arnhem: the mean-index chart writes a negative mean and its ticks with "−"', async () => {
+    const compare = await env().api<CompareResponse>('/api/compare?areas=GM0344,GM0202');
+    const negative = compare.areas.filter((a) => a.meanIndex !== null && a.meanIndex < 0);
+    expect(negative.length).toBeGreaterThan(0); // Utrecht's mean lies below the national mean
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?view=areas&areas=GM0344,GM0202`);
+    const chart = page.locator('.areas-results figure.chart').last();
+    await chart.locator('svg').first().waitFor();
+    const texts = await chart.locator('svg text').allTextContents();
+    await chart.screenshot({ path: join(SCREENSHOTS, 'national-11b-mean-index-chart.png') });
+    for (const a of negative) expect(texts).toContain(formatNumber(a.meanIndex, 'nl', { digits: 2 }));
+    expect(texts.filter((t) => /^\u2212\d/.test(t)).length).toBeGreaterThan(1); // the value and tick(s)
+    expect(texts.filter((t) => /-\d/.test(t))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
