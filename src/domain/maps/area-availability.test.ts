@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newestPeriod, offeredKeys, previousPeriod, previousYear } from './area-availability.js';
 
@@ -53,11 +54,51 @@ describe('previousPeriod(periods, current)', () => {
   const periods = ['2012-2016', '2014-2018', '2016-2020', '2014-2020', '2018-2020'];
   it('is the same length ending at or before the start', () => {
     expect(previousPeriod(periods, '2016-2020')).toBe('2012-2016');
+    expect(previousPeriod(['2012-2015', '2013-2016', '2014-2019', '2019-2024'], '2019-2024')).toBe(
+      '2014-2019',
+    );
   });
-  it('else the same length ending earlier, else any period ending earlier', () => {
-    expect(previousPeriod(['2014-2018', '2016-2020'], '2016-2020')).toBe('2014-2018');
-    expect(previousPeriod(['2012-2018', '2016-2020'], '2016-2020')).toBe('2012-2018');
+  it('else the latest period ending at or before the start, of the closest length', () => {
+    expect(previousPeriod(['2010-2016', '2012-2015', '2016-2020'], '2016-2020')).toBe('2010-2016');
+    expect(previousPeriod(['2008-2014', '2012-2014', '2016-2020'], '2016-2020')).toBe('2012-2014');
+  });
+  it('is none when every other period overlaps the current one by more than the boundary year', () => {
+    // Amsterdam's veerkracht maps: 2014–2025 against 2012–2023 would compare 2014–2023 with itself
+    const amsterdam = [
+      '2012-2018',
+      '2012-2020',
+      '2012-2023',
+      '2012-2024',
+      '2014-2020',
+      '2014-2025',
+      '2016-2023',
+    ];
+    expect(previousPeriod(amsterdam, '2014-2025')).toBeNull();
+    expect(previousPeriod(['2012-2018', '2012-2020', '2014-2020', '2016-2020'], '2016-2020')).toBeNull();
+    expect(previousPeriod(['2014-2018', '2016-2020'], '2016-2020')).toBeNull();
     expect(previousPeriod(['2016-2020', '2018-2020'], '2016-2020')).toBeNull();
+    expect(previousPeriod([], '2016-2020')).toBeNull();
+  });
+  it('never shares more than the boundary year with the current period, and exists when one could', () => {
+    const period = fc
+      .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+      .map(([t0, length]) => `${t0}-${t0 + length}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(period, { minLength: 1, maxLength: 12 }), fc.nat(), (list, pick) => {
+        const current = list[pick % list.length]!;
+        const [c0, c1] = current.split('-').map(Number) as [number, number];
+        const found = previousPeriod(list, current);
+        const anyBefore = list.some((p) => Number(p.split('-')[1]) <= c0);
+        expect(found !== null).toBe(anyBefore);
+        if (found === null) return;
+        const [p0, p1] = found.split('-').map(Number) as [number, number];
+        expect(list).toContain(found);
+        expect(p1).toBeLessThanOrEqual(c0); // shared years: at most the boundary year c0
+        expect(p1).toBeLessThan(c1);
+        expect(p0).toBeLessThan(c0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -235,24 +235,24 @@ export function newestPeriod(
 }
 
 /**
- * The previous comparable period of `current` among `periods`: the same length and ending at or
- * before its start (the latest such); else the same length and ending earlier; else any period
- * ending earlier (latest end, closest length). Null when there is none.
+ * The previous comparable period of `current` among `periods`: one that ends no later than
+ * `current` starts, so the two share at most that boundary year (2016–2020 → 2012–2016) — of the
+ * same length when there is one (the latest such), else the latest ending (closest length). Null
+ * when there is none: a period that overlaps more (2014–2025 against 2012–2023) compares mostly
+ * the same years, so a class that "changed" between them says little.
  */
 export function previousPeriod(periods: readonly string[], current: string): string | null {
   const c = periodOf(current);
   const length = c.t1 - c.t0;
-  const others = periods.filter((p) => p !== current).map((p) => ({ p, ...periodOf(p) }));
-  const latest = (list: typeof others) =>
+  const before = periods
+    .filter((p) => p !== current)
+    .map((p) => ({ p, ...periodOf(p) }))
+    .filter((o) => o.t1 <= c.t0);
+  const latest = (list: typeof before) =>
     [...list].sort(
       (a, b) => b.t1 - a.t1 || Math.abs(a.t1 - a.t0 - length) - Math.abs(b.t1 - b.t0 - length) || b.t0 - a.t0,
     )[0]?.p ?? null;
-  const sameLength = others.filter((o) => o.t1 - o.t0 === length);
-  return (
-    latest(sameLength.filter((o) => o.t1 <= c.t0)) ??
-    latest(sameLength.filter((o) => o.t1 < c.t1)) ??
-    latest(others.filter((o) => o.t1 < c.t1))
-  );
+  return latest(before.filter((o) => o.t1 - o.t0 === length)) ?? latest(before);
 }
 
 /** The year before `current` among `years` (the latest earlier one), null when there is none. */

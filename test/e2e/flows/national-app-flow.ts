@@ -2,15 +2,18 @@
  * The app around the maps on the national real data: search by common names and buurt names
  * ("geen resultaten" when nothing matches), the loaded data in words on the start page, side by
  * side opening on the previous comparable period, the buurten whose class changed and the
- * difference view, the PNG of an empty map warning, buurt names in the PNG, gemeente borders in
- * a region, and the optional PDOK basemap (served locally: tests stay offline).
+ * difference view (and no comparison where no period ends by the shown one's start), the PNG of
+ * an empty map warning, buurt names in the PNG, gemeente borders in a region, negative numbers in
+ * the compare-areas chart written with "−", and the optional PDOK basemap (served locally: tests
+ * stay offline).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { MapDefinitionsResponse } from '../../../src/api/schemas.js';
+import type { CompareResponse, MapDefinitionsResponse } from '../../../src/api/schemas.js';
 import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import { formatNumber } from '../../../web/src/i18n/format.js';
 import {
   SCREENSHOTS,
   gotoApp,
@@ -83,31 +86,41 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     await page.context().close();
   });
 
-  it('Arnhem side by side opens on the previous comparable period', async () => {
-    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0202');
+  // Heerlen: its default veerkracht period (2019–2024) has a previous one that ends where it starts
+  it('Heerlen side by side opens on the previous comparable period', async () => {
+    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0917');
     const def = defs.maps.find((m) => m.id === 'veerkracht-absoluut')!;
     const expected = previousPeriod(def.periods!, def.defaultPeriod!);
     expect(expected).not.toBeNull();
     const { page, errors } = await openPage(env().browser);
-    await gotoApp(page, `${env().url}/?view=compare&area=GM0202&map=veerkracht-absoluut`);
+    await gotoApp(page, `${env().url}/?view=compare&area=GM0917&map=veerkracht-absoluut`);
     await waitForMapDrawn(page, 0, 2);
     await expect(page.locator('[data-testid="compare-when-left"]').inputValue()).resolves.toBe(
       def.defaultPeriod,
     );
     await expect(page.locator('[data-testid="compare-when-right"]').inputValue()).resolves.toBe(expected);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-    await screenshot(page, 'national-arnhem-07-side-by-side');
+    await screenshot(page, 'national-heerlen-07-side-by-side');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('Arnhem veerkracht map: the buurten whose class changed since the previous period, and the difference view', async () => {
+  it('Heerlen veerkracht map: the buurten whose class changed since the previous period, and the difference view', async () => {
+    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0917');
+    const def = defs.maps.find((m) => m.id === 'veerkracht-absoluut')!;
+    const previous = previousPeriod(def.periods!, def.defaultPeriod!)!;
     const { page, errors } = await openPage(env().browser);
-    await gotoApp(page, `${env().url}/?area=GM0202&map=veerkracht-absoluut`);
+    await gotoApp(page, `${env().url}/?area=GM0917&map=veerkracht-absoluut`);
     await waitForMapDrawn(page, 0);
     const changes = page.locator('[data-testid="class-changes"]');
     await changes.waitFor();
+    // the heading names both periods, which share at most the boundary year
+    const span = (p: string) => p.replace('-', '–');
+    expect(await changes.locator('h2').innerText()).toBe(
+      `Klasse veranderd (${span(previous)} → ${span(def.defaultPeriod!)})`,
+    );
+    expect(Number(previous.slice(5))).toBeLessThanOrEqual(Number(def.defaultPeriod!.slice(0, 4)));
     const rows = await changes.locator('tbody tr').count();
     expect(await changes.locator('[data-testid="class-changes-summary"]').innerText()).toMatch(
       /\d+ zorgelijker, \d+ gunstiger/,
@@ -128,7 +141,7 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
         ),
     ) as Record<string, number>;
     expect(legend['worse']! + legend['better']!).toBe(rows);
-    await screenshot(page, 'national-arnhem-08-difference');
+    await screenshot(page, 'national-heerlen-08-difference');
     // a changed buurt opens its profile from the list
     if (rows > 0) {
       const code = await changes.locator('tbody tr button').first().getAttribute('data-code');
@@ -138,6 +151,28 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     }
     expect(await internalIdsOnPage(page)).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Amsterdam 2014–2025: no period ends by 2014, so no class comparison, and one line says why', async () => {
+    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0363');
+    const def = defs.maps.find((m) => m.id === 'veerkracht-absoluut')!;
+    expect(def.periods).toContain('2014-2025');
+    // every other period shares more than the year 2014 with it (2012–2023 shares 2014–2023)
+    expect(def.periods!.filter((p) => p !== '2014-2025' && Number(p.slice(5)) <= 2014)).toEqual([]);
+    expect(previousPeriod(def.periods!, '2014-2025')).toBeNull();
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?area=GM0363&map=veerkracht-absoluut&period=2014-2025`);
+    await waitForMapDrawn(page, 0);
+    const none = page.locator('[data-testid="class-changes-none"]');
+    await none.waitFor();
+    expect(await none.innerText()).toBe(
+      'Klasse veranderd: geen vergelijking, want geen periode met gegevens eindigt in of vóór 2014, het begin van 2014–2025.',
+    );
+    expect(await page.locator('[data-testid="class-changes"]').count()).toBe(0);
+    expect(await page.locator('button[data-display="change"]').count()).toBe(0);
+    await screenshot(page, 'national-amsterdam-08-no-previous-period', true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -171,6 +206,23 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     expect(readPngSize(withNames)).toEqual(readPngSize(withoutNames));
     expect(withNames.equals(withoutNames)).toBe(false);
     expect(new URL(page.url()).searchParams.get('labels')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('compare Utrecht and Arnhem: the mean-index chart writes a negative mean and its ticks with "−"', async () => {
+    const compare = await env().api<CompareResponse>('/api/compare?areas=GM0344,GM0202');
+    const negative = compare.areas.filter((a) => a.meanIndex !== null && a.meanIndex < 0);
+    expect(negative.length).toBeGreaterThan(0); // Utrecht's mean lies below the national mean
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?view=areas&areas=GM0344,GM0202`);
+    const chart = page.locator('.areas-results figure.chart').last();
+    await chart.locator('svg').first().waitFor();
+    const texts = await chart.locator('svg text').allTextContents();
+    await chart.screenshot({ path: join(SCREENSHOTS, 'national-11b-mean-index-chart.png') });
+    for (const a of negative) expect(texts).toContain(formatNumber(a.meanIndex, 'nl', { digits: 2 }));
+    expect(texts.filter((t) => /^\u2212\d/.test(t)).length).toBeGreaterThan(1); // the value and tick(s)
+    expect(texts.filter((t) => /-\d/.test(t))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { CompareArea } from '../../../src/api/schemas.js';
+import { formatCount, formatNumber, withUnit } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 
 export interface ClassStyle {
@@ -42,11 +43,10 @@ export function classBarChart(
   classes: readonly ClassStyle[],
   options: { lang: Lang; width: number; key: 'inhabitants' | 'buurten'; share: boolean },
 ): SVGSVGElement | HTMLElement {
-  const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const fmt = new Intl.NumberFormat(
-    locale,
-    options.share ? { style: 'percent', maximumFractionDigits: 0 } : { maximumFractionDigits: 0 },
-  );
+  const fmt = (d: number): string =>
+    options.share
+      ? withUnit(formatNumber(d * 100, options.lang, { digits: 0 }), 'percent', options.lang)
+      : formatCount(d, options.lang);
   return Plot.plot({
     width: options.width,
     height: 60 + areas.length * 36,
@@ -54,7 +54,7 @@ export function classBarChart(
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
     x: {
       label: null,
-      tickFormat: (d: number) => fmt.format(d),
+      tickFormat: fmt,
       grid: true,
       ...(options.share ? { domain: [0, 1] } : {}),
     },
@@ -65,7 +65,7 @@ export function classBarChart(
         x: 'value',
         y: 'area',
         fill: 'label',
-        title: (d: { label: string; value: number }) => `${d.label}: ${fmt.format(d.value)}`,
+        title: (d: { label: string; value: number }) => `${d.label}: ${fmt(d.value)}`,
       }),
       Plot.ruleX([0]),
     ],
@@ -76,8 +76,7 @@ export function meanIndexChart(
   areas: readonly CompareArea[],
   options: { lang: Lang; width: number },
 ): SVGSVGElement | HTMLElement {
-  const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const fmt = (d: number): string => formatNumber(d, options.lang, { digits: 2 });
   // each area's bar says the year its mean is of (areas' index sources can end in different years)
   const label = (a: CompareArea) => (a.meanIndexYear === null ? a.name : `${a.name} (${a.meanIndexYear})`);
   const data = areas
@@ -90,7 +89,7 @@ export function meanIndexChart(
     marginRight: 48,
     insetLeft: data.some((d) => d.value < 0) ? 52 : 0, // room for the values of negative bars
     style: { fontSize: '12px', background: 'transparent', color: '#1f2933' },
-    x: { label: null, grid: true, tickFormat: (d: number) => fmt.format(d) },
+    x: { label: null, grid: true, tickFormat: fmt },
     y: { label: null, domain: areas.map(label) },
     marks: [
       Plot.barX(data, { x: 'value', y: 'area', fill: '#1f5f8b' }),
@@ -101,7 +100,7 @@ export function meanIndexChart(
           {
             x: 'value',
             y: 'area',
-            text: (d: { value: number }) => fmt.format(d.value).replace('-', '−'),
+            text: (d: { value: number }) => fmt(d.value),
             dx: 4 * side,
             textAnchor: side > 0 ? 'start' : 'end',
           },

@@ -4,6 +4,7 @@
  * readers: the same numbers are in the table beside it.
  */
 import * as Plot from '@observablehq/plot';
+import { formatNumber } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 
 export interface SeriesValue {
@@ -16,8 +17,6 @@ export function timeSeriesChart(
   options: { lang: Lang; unit: string; width: number },
 ): SVGSVGElement | HTMLElement {
   const known = points.filter((p): p is { year: number; value: number } => p.value !== null);
-  const locale = options.lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const years = points.map((p) => p.year);
   return Plot.plot({
     width: options.width,
@@ -35,7 +34,7 @@ export function timeSeriesChart(
     y: {
       label: options.unit || null,
       grid: true,
-      tickFormat: (d: number) => fmt.format(d),
+      tickFormat: (d: number) => formatNumber(d, options.lang, { digits: 1 }),
       ticks: 3,
       nice: true,
     },

@@ -17,7 +17,7 @@ import {
   nearThresholdFigures,
   nuisanceAgainstFigures,
 } from '../../../src/domain/early-warning/reason-text.js';
-import { formatCount, pick } from '../i18n/format.js';
+import { formatCount, formatNumber, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import type { View } from '../layout/view.js';
 import { renderWhenSelect } from '../map/map-picker.js';
@@ -110,7 +110,7 @@ function entryItem(state: ViewState, body: EarlyWarningResponse, e: EarlyWarning
           : '',
         ` · ${w.classNow}: ${cls(e.currentClass)}`,
         e.previousClass ? ` · ${w.classBefore}: ${cls(e.previousClass)}` : '',
-        ` · ${w.score} ${e.score}`,
+        ` · ${w.score} ${formatNumber(e.score, lang)}`,
       ),
     ),
     h(

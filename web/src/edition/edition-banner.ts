@@ -10,6 +10,7 @@ import { api } from '../api-client.js';
 import type { AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { dataEditionLabel } from '../../../src/domain/editions/data-edition-label.js';
+import { formatNumber } from '../i18n/format.js';
 import { formatViewState } from '../state/url-state.js';
 import type { ViewState } from '../state/view-state.js';
 import { editionDate, editionMessages, type EditionMessages } from './edition-messages.js';
@@ -117,8 +118,7 @@ function changesTable(
   const en = state.lang === 'en';
   const mapTitle = new Map(r.maps.map((m) => [m.map, en ? m.titleEn : m.titleNl]));
   const layers = new Map(ctx.data.definitions.layers.map((l) => [l.id, en ? l.titleEn : l.titleNl]));
-  const num = (v: number | null) =>
-    v === null ? '–' : v.toLocaleString(en ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 });
+  const num = (v: number | null) => formatNumber(v, state.lang, { digits: 2 });
   const summary = h(
     'p',
     { 'data-testid': 'edition-changes-summary' },

@@ -1,6 +1,12 @@
 /**
  * Number and text formatting per language. Missing values are never shown as 0: the caller
  * gets `null` back and shows a "no value" text instead.
+ *
+ * Every number the web app shows people (tables, chart ticks and labels, legends, tooltips, the
+ * profile, the report) is written here, so all of them agree: the language's separators
+ * (nl: decimal comma), a real minus sign "−" (U+2212, as the legends and explanations from
+ * src/domain write it) and never "−0". Values for machines — CSV and GeoJSON downloads, input
+ * fields, data-* attributes, URLs — are not formatted here and keep their "-".
  */
 import type { Lang } from './messages.js';
 
@@ -14,11 +20,17 @@ function numberFormat(lang: Lang, digits: number, signed: boolean): Intl.NumberF
     f = new Intl.NumberFormat(LOCALE[lang], {
       maximumFractionDigits: digits,
       minimumFractionDigits: 0,
-      signDisplay: signed ? 'exceptZero' : 'auto',
+      // 'negative': a value that rounds to 0 prints "0", not "-0"
+      signDisplay: signed ? 'exceptZero' : 'negative',
     });
     cache.set(key, f);
   }
   return f;
+}
+
+/** The formatted text with the real minus sign "−" in place of the locale's hyphen-minus. */
+function displayed(format: Intl.NumberFormat, value: number): string {
+  return format.format(value).replace('-', '\u2212');
 }
 
 /** Decimal places that keep a value readable: 2 below 10, 1 below 100, else 0. */
@@ -30,22 +42,24 @@ export function digitsFor(value: number): number {
 }
 
 /**
- * Formats a number for display in the given language (decimal comma in Dutch).
- * `signed` shows a + for positive changes. Returns the given fallback text for null.
+ * Formats a number for display in the given language (decimal comma in Dutch, "−" for negatives).
+ * `signed` shows a + for positive changes; `digits` fixes the most decimals (default: `digitsFor`).
+ * Returns the given fallback text for null.
  */
 export function formatNumber(
   value: number | null | undefined,
   lang: Lang,
-  options: { signed?: boolean; fallback?: string } = {},
+  options: { signed?: boolean; fallback?: string; digits?: number } = {},
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return options.fallback ?? '–';
-  return numberFormat(lang, digitsFor(value), options.signed ?? false).format(value);
+  const format = numberFormat(lang, options.digits ?? digitsFor(value), options.signed ?? false);
+  return displayed(format, value);
 }
 
 /** A whole number with thousands separators (inhabitants, counts). */
 export function formatCount(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return numberFormat(lang, 0, false).format(Math.round(value));
+  return displayed(numberFormat(lang, 0, false), Math.round(value));
 }
 
 const UNIT_LABELS: Record<string, { nl: string; en: string }> = {

@@ -187,6 +187,8 @@ export const en: Messages = {
   changesSummary: (worse: number, better: number, same: number, unknown: number) =>
     `${worse} more concern, ${better} less, ${same} the same${unknown > 0 ? `, ${unknown} not comparable` : ''}.`,
   changesNone: 'No buurt changed class.',
+  changesNoPrevious: (start: number, period: string) =>
+    `Class changed: no comparison, as no period with data ends in or before ${start}, the start of ${period}.`,
   mapOptions: 'Map display',
   labelsToggle: 'Buurt names',
   basemapToggle: 'Basemap (PDOK, online)',

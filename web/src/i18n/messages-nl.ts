@@ -189,6 +189,8 @@ export const nl = {
   changesSummary: (worse: number, better: number, same: number, unknown: number) =>
     `${worse} zorgelijker, ${better} gunstiger, ${same} gelijk${unknown > 0 ? `, ${unknown} niet te vergelijken` : ''}.`,
   changesNone: 'Geen buurt veranderde van klasse.',
+  changesNoPrevious: (start: number, period: string) =>
+    `Klasse veranderd: geen vergelijking, want geen periode met gegevens eindigt in of vóór ${start}, het begin van ${period}.`,
   mapOptions: 'Kaartweergave',
   labelsToggle: 'Buurtnamen',
   basemapToggle: 'Achtergrondkaart (PDOK, online)',

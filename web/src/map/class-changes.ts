@@ -138,6 +138,19 @@ export function differenceResponse(
   };
 }
 
+/**
+ * In place of the list when the area has no period that ends by the time `current` starts: no
+ * comparison (a period sharing more years would compare mostly the same years), one line why.
+ */
+export function renderNoPreviousPeriod(current: string, t: Messages): HTMLElement {
+  const start = Number(current.slice(0, 4));
+  return h(
+    'p',
+    { class: 'class-changes muted', 'data-testid': 'class-changes-none' },
+    t.changesNoPrevious(start, current.replace('-', '–')),
+  );
+}
+
 /** The list of buurten whose class changed, with a button per buurt to open its profile. */
 export function renderChangeList(
   changes: readonly ClassChange[],

@@ -21,7 +21,7 @@ import { createProfilePanel } from '../profile/profile-panel.js';
 import { downloadReport } from '../report/report-download.js';
 import type { ViewState } from '../state/view-state.js';
 import { createMapTable } from '../table/map-table.js';
-import { renderChangeList, transitionText } from './class-changes.js';
+import { transitionText } from './class-changes.js';
 import { renderMapNotice } from './empty-notice.js';
 import { mapHeading, mapTitle } from './feature-value.js';
 import { renderLegend } from './legend-panel.js';
@@ -30,6 +30,7 @@ import { createMapPane } from './map-pane.js';
 import { renderSidebar } from './map-sidebar.js';
 import {
   AreaDefinitions,
+  classChangesPanel,
   displayedResponse,
   exportWarning,
   withPrevious,
@@ -271,16 +272,7 @@ export function createMapView(ctx: AppContext): View {
     );
     replaceChildren(
       changesSlot,
-      shown?.previous && shown.response.meta.period
-        ? renderChangeList(
-            shown.previous.changes,
-            shown.previous.period,
-            shown.response.meta.period,
-            state.lang,
-            tt,
-            (code) => select(code),
-          )
-        : null,
+      classChangesPanel(shown, state.lang, tt, (code) => select(code)),
     );
     // The table is built only while shown (479 rows for Amsterdam cost a map switch ~40 ms).
     if (shown && state.display === 'table') table.setData(shown.response, state.lang, tt, state.buurt);

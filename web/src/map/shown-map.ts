@@ -11,7 +11,13 @@ import { chooseMap, resolveWhen } from '../app-context.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/messages.js';
 import { createTerms, type Terms } from '../i18n/terms.js';
 import type { Display } from '../state/view-state.js';
-import { classChanges, differenceResponse, type ClassChange } from './class-changes.js';
+import {
+  classChanges,
+  differenceResponse,
+  renderChangeList,
+  renderNoPreviousPeriod,
+  type ClassChange,
+} from './class-changes.js';
 import { emptyReasonText, partialCoverage } from './empty-notice.js';
 
 export interface When {
@@ -50,6 +56,22 @@ export async function withPrevious(
     response,
     previous: { period: before, response: previous, changes: classChanges(response, previous) },
   };
+}
+
+/**
+ * The side panel's class changes of a veerkracht map: the buurten whose class changed since the
+ * previous comparable period, or one line saying why there is no comparison; null for other maps.
+ */
+export function classChangesPanel(
+  shown: ShownMap | null,
+  lang: Lang,
+  t: Messages,
+  onSelect: (code: string) => void,
+): HTMLElement | null {
+  const current = shown?.response.meta.period;
+  if (!shown || !current || shown.def.kind !== 'classification') return null;
+  if (!shown.previous) return renderNoPreviousPeriod(current, t);
+  return renderChangeList(shown.previous.changes, shown.previous.period, current, lang, t, onSelect);
 }
 
 /** What the display shows: the map itself, or the difference with the previous period. */

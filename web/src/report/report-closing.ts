@@ -60,7 +60,12 @@ export function renderChanges(data: ReportData, tm: ReportMessages): HTMLElement
     veerkracht.map((m) =>
       m.previous
         ? changeTable(m, data.lang, tm)
-        : h('div', {}, h('h3', {}, mapTitle(m.response!.meta, data.lang)), h('p', {}, tm.changesNoPrevious)),
+        : h(
+            'div',
+            {},
+            h('h3', {}, mapTitle(m.response!.meta, data.lang)),
+            h('p', {}, tm.changesNoPrevious(Number(m.response!.meta.period?.slice(0, 4)), whenOf(m))),
+          ),
     ),
   );
 }

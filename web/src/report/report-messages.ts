@@ -35,7 +35,8 @@ const nl = {
   changesHeading: 'Buurten die van klasse veranderden',
   changesIntro: (from: string, to: string) => `Klasse in ${from} → klasse in ${to}.`,
   changesNone: 'Geen buurt veranderde van klasse.',
-  changesNoPrevious: 'Er is geen eerdere periode met gegevens om mee te vergelijken.',
+  changesNoPrevious: (start: number, period: string) =>
+    `Geen vergelijking: geen periode met gegevens eindigt in of vóór ${start}, het begin van ${period}.`,
   changeBuurt: 'Buurt',
   changeFromTo: 'Klasse toen → nu',
   changeDirection: 'Richting',
@@ -103,7 +104,8 @@ const en: ReportMessages = {
   changesHeading: 'Buurten whose class changed',
   changesIntro: (from: string, to: string) => `Class in ${from} → class in ${to}.`,
   changesNone: 'No buurt changed class.',
-  changesNoPrevious: 'There is no earlier period with data to compare with.',
+  changesNoPrevious: (start: number, period: string) =>
+    `No comparison: no period with data ends in or before ${start}, the start of ${period}.`,
   changeBuurt: 'Buurt',
   changeFromTo: 'Class then → now',
   changeDirection: 'Direction',

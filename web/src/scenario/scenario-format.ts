@@ -1,5 +1,5 @@
 /** How the scenario page writes shares and counts; a missing value reads "geen gegevens", never 0. */
-import { formatNumber } from '../i18n/format.js';
+import { formatCount, formatNumber } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 import type { ScenarioMessages } from './scenario-messages.js';
 
@@ -8,5 +8,4 @@ export const pct = (x: number | null | undefined, lang: Lang, t: ScenarioMessage
   x === null || x === undefined ? t.noValue : `${formatNumber(x * 100, lang, { fallback: t.noValue })} %`;
 
 /** A count of dwellings or lettings, whole. */
-export const count = (x: number, lang: Lang): string =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0 }).format(x);
+export const count = (x: number, lang: Lang): string => formatCount(x, lang);
