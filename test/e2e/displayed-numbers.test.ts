@@ -5,31 +5,19 @@
  * suite fails. The chart of negative mean indexes is checked on the national data
  * (flows/national-app-flow.ts): the demo areas are both above the mean.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GemeentenResponse } from '../../src/api/schemas.js';
 import { formatNumber } from '../../web/src/i18n/format.js';
 import { gotoApp, openPage, screenshot } from './support/app-page.js';
-import { launchChromium } from './support/chromium.js';
-import { startDemoServer, type RealServer } from './support/real-server.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
+import { startDemoServer } from './support/real-server.js';
 
 describe('negative numbers on screen', () => {
-  let server: RealServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startDemoServer();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser, server } = useBrowserAndServer(startDemoServer, 180_000);
 
   it('the table of a change map writes each decrease with "−" and keeps "-" in its data-value', async () => {
-    const { page, errors } = await openPage(browser!, { width: 1280, height: 900 });
-    await gotoApp(page, `${server!.url}/?area=GM9999&map=ontwikkeling-concentratie&display=table`);
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
+    await gotoApp(page, `${server().url}/?area=GM9999&map=ontwikkeling-concentratie&display=table`);
     await page.waitForSelector('[data-testid="map-table"] tbody tr');
     const cells = await page.$$eval('[data-testid="map-table"] td.num[data-value]', (tds) =>
       tds.map((td) => [td.getAttribute('data-value') ?? '', td.textContent ?? ''] as const),
@@ -48,10 +36,10 @@ describe('negative numbers on screen', () => {
   });
 
   it('compare areas: no number in the tables, captions or charts is written with "-"', async () => {
-    const url = server!.url;
+    const url = server().url;
     const gemeenten = (await (await fetch(`${url}/api/gemeenten`)).json()) as GemeentenResponse;
     const codes = gemeenten.gemeenten.filter((g) => g.buurten > 0).map((g) => g.code);
-    const { page, errors } = await openPage(browser!, { width: 1280, height: 900 });
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
     await gotoApp(page, `${url}/?view=areas&areas=${codes.join(',')}`);
     await page.waitForSelector('.areas-results figure.chart svg');
     const chartTexts = await page.locator('.areas-results svg text').allTextContents();

@@ -4,11 +4,10 @@
  * underline, same box, text on one line). Runs on the generated demo dataset, needs no real data;
  * without Chromium the suite fails.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gotoApp, openPage, screenshot } from './support/app-page.js';
-import { launchChromium } from './support/chromium.js';
-import { startDemoServer, type RealServer } from './support/real-server.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
+import { startDemoServer } from './support/real-server.js';
 
 interface NavEntry {
   tag: string;
@@ -21,22 +20,11 @@ interface NavEntry {
 }
 
 describe('the main navigation', () => {
-  let server: RealServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startDemoServer();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser, server } = useBrowserAndServer(startDemoServer, 180_000);
 
   it('shows the scenario link like the buttons beside it: same box, same text line, not underlined', async () => {
-    const { page, errors } = await openPage(browser!, { width: 1280, height: 800 });
-    await gotoApp(page, `${server!.url}/?view=areas`);
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 800 });
+    await gotoApp(page, `${server().url}/?view=areas`);
     const entries: NavEntry[] = await page.$$eval('nav .nav-link', (links) =>
       links.map((link) => {
         const box = link.getBoundingClientRect();

@@ -6,32 +6,20 @@
  * the page's foot with the API's backticks showing, as it was.
  * Screenshot: test-output/screenshots/report-empty-map-kerkrade.png.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasRealData } from '../real-data.js';
 import { gotoApp, SCREENSHOTS } from './support/app-page.js';
-import { launchChromium } from './support/chromium.js';
-import { startRealServer, type RealServer } from './support/real-server.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
+import { startRealServer } from './support/real-server.js';
 
 describe.skipIf(!hasRealData)('an empty map in the printed report (real data, Kerkrade)', () => {
-  let server: RealServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startRealServer();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser, server } = useBrowserAndServer(startRealServer);
 
   it('prints the reason and how to load KWB within the map’s page, with the commands as code', async () => {
     // the report's print viewport (server/report-pdf.ts), in print media
-    const page = await browser!.newPage({ viewport: { width: 1062, height: 733 } });
+    const page = await browser().newPage({ viewport: { width: 1062, height: 733 } });
     await page.emulateMedia({ media: 'print' });
-    await gotoApp(page, `${server!.url}/?view=report&area=GM0928`);
+    await gotoApp(page, `${server().url}/?view=report&area=GM0928`);
     await page.waitForSelector('html[data-report-ready="true"]', { timeout: 120_000 });
     const section = page.locator('section.report-map[data-map="corporatiebezit"]');
     const warning = section.locator('.report-warning');

@@ -4,31 +4,19 @@
  * values hatched), the table with the buurten the API ran, the starting values' sources named.
  * Screenshot: test-output/screenshots/scenario-real-heerlen.png.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunScenariosResponse, ScenarioNoStart } from '../../src/api/scenarios.js';
 import { hasRealData } from '../real-data.js';
 import { screenshot } from './support/app-page.js';
-import { launchChromium } from './support/chromium.js';
-import { startRealServer, type RealServer } from './support/real-server.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
+import { startRealServer } from './support/real-server.js';
 
 describe.skipIf(!hasRealData)('scenario page in Chromium on the real Heerlen data', () => {
-  let server: RealServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startRealServer();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser, server } = useBrowserAndServer(startRealServer);
 
   it('shows the presets for Heerlen with every buurt on the maps', async () => {
-    const s = server!;
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    const s = server();
+    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
@@ -68,8 +56,8 @@ describe.skipIf(!hasRealData)('scenario page in Chromium on the real Heerlen dat
   }, 120_000);
 
   it('says in Dutch why Kerkrade cannot be run, with the counts and what to load, and offers nothing to run', async () => {
-    const s = server!;
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    const s = server();
+    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const answer = await page.request.post(`${s.url}/api/scenarios/run`, { data: { area: 'GM0928' } });
     expect(answer.status()).toBe(404);
     const details = ((await answer.json()) as { error: { details: ScenarioNoStart } }).error.details;
