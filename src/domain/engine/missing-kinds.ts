@@ -101,6 +101,11 @@ const presenceMemo = tableMemo<Uint8Array>();
 const gemeentenPresentMemo = tableMemo<Set<string>>();
 const holdingMemo = tableMemo<Set<string>>();
 const familyIndicatorsMemo = tableMemo<readonly string[]>();
+// what the table's uncarried sources decide too: made again when they are noted (after the table
+// is built: setUncarriedSources)
+const uncarriedSourcesOfTable = (table: BuurtTable): unknown => table.uncarriedSources();
+const sourceKindMemo = tableMemo<SourceKind>(uncarriedSourcesOfTable);
+const populationSourceMemo = tableMemo<PopulationSource>(uncarriedSourcesOfTable);
 
 /** True when the buurt at `i` has a stored cell in `col`: a value, or one published but suppressed. */
 function hasCell(col: Column, i: number): boolean {
@@ -182,22 +187,11 @@ export function gemeenteSourceKind(
   year: number,
   gemeente: string,
 ): SourceKind {
-  // asked per buurt and year by maps and period maps: once per (indicator, year, gemeente), for
-  // the table's uncarried sources as they are (noted after the table is built)
-  const uncarried = table.uncarriedSources();
-  let cached = sourceKindCache.get(table);
-  if (!cached || cached.uncarried !== uncarried)
-    sourceKindCache.set(table, (cached = { uncarried, kinds: new Map() }));
-  const key = `${indicator}|${year}|${gemeente}`;
-  let kind = cached.kinds.get(key);
-  if (kind === undefined) cached.kinds.set(key, (kind = decideSourceKind(table, indicator, year, gemeente)));
-  return kind;
+  // asked per buurt and year by maps and period maps: once per (indicator, year, gemeente)
+  return sourceKindMemo(table, `${indicator}|${year}|${gemeente}`, () =>
+    decideSourceKind(table, indicator, year, gemeente),
+  );
 }
-
-const sourceKindCache = new WeakMap<
-  BuurtTable,
-  { uncarried: readonly UncarriedSource[]; kinds: Map<string, SourceKind> }
->();
 
 function decideSourceKind(table: BuurtTable, indicator: string, year: number, gemeente: string): SourceKind {
   const holding = gemeentenHolding(table, indicator, year);
@@ -372,22 +366,11 @@ export function populationSourceOf(
   gemeente: string,
   window: readonly [number, number] | null = null,
 ): PopulationSource {
-  // asked per buurt by every map: once per (gemeente, window) and table, for the table's uncarried
-  // sources as they are (noted after the table is built)
-  const uncarried = table.uncarriedSources();
-  let cached = populationCache.get(table);
-  if (!cached || cached.uncarried !== uncarried)
-    populationCache.set(table, (cached = { uncarried, sources: new Map() }));
-  const key = `${gemeente}|${window?.join('-') ?? ''}`;
-  let source = cached.sources.get(key);
-  if (!source) cached.sources.set(key, (source = decidePopulationSource(table, gemeente, window)));
-  return source;
+  // asked per buurt by every map: once per (gemeente, window) and table
+  return populationSourceMemo(table, `${gemeente}|${window?.join('-') ?? ''}`, () =>
+    decidePopulationSource(table, gemeente, window),
+  );
 }
-
-const populationCache = new WeakMap<
-  BuurtTable,
-  { uncarried: readonly UncarriedSource[]; sources: Map<string, PopulationSource> }
->();
 
 function decidePopulationSource(
   table: BuurtTable,
