@@ -22,13 +22,7 @@
 import { findRegisterGemeente, REGISTER_LAST_YEAR, successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
-import {
-  ENGINE_FLAGS,
-  sourceBit,
-  type BuurtTable,
-  type Column,
-  type UncarriedSource,
-} from './buurt-table.js';
+import { ENGINE_FLAGS, type BuurtTable, type Column, type UncarriedSource } from './buurt-table.js';
 import { findIndicator, type Formula } from './indicator-registry.js';
 import { tableMemo } from './table-memo.js';
 
@@ -308,18 +302,14 @@ function coveredThroughSuccessor(
     const rows = byGemeente.get(g);
     if (!rows) continue;
     for (const indicator of indicators) {
-      const col = table.get(indicator, year);
-      if (!col) continue;
-      let mask = 0;
-      let cells = false;
-      for (const i of rows)
-        if (hasCell(col, i)) {
-          cells = true;
-          mask |= col.mask[i]!;
-        }
-      if (!cells) continue;
-      const sources = table.sources(indicator, year).filter((_, j) => ((mask >>> 0) & sourceBit(j)) !== 0);
-      if (sources.length === 0 || last === undefined) return true; // sources unknown: as before
+      const sources = table.sourcesAt(indicator, year, rows, { suppressed: true });
+      if (sources.length === 0) {
+        const col = table.get(indicator, year);
+        // cells whose sources the table did not record: they cover it, as before
+        if (col && rows.some((i) => hasCell(col, i))) return true;
+        continue;
+      }
+      if (last === undefined) return true;
       for (const s of sources) {
         const division = table.editionDivision(s.edition);
         if (division === undefined || division > last) return true;
