@@ -31,7 +31,9 @@ export function pinnedEditionState(
     if (content.engineConfig !== null) config = content.engineConfig as EngineConfigInput;
     const state = buildState({
       // the files it held that have gemeenten on a division harmonisation could not carry over
-      uncarried: await findUncarriedSources(store, row.divisionYear, undefined, content.sourceEditions),
+      uncarried: await findUncarriedSources(store, row.divisionYear, {
+        editions: content.sourceEditions,
+      }),
       divisionYear: row.divisionYear,
       buurten: content.buurten,
       gemeenteNames: new Map(content.gemeenteNames),

@@ -150,9 +150,9 @@ export class EngineState implements EngineStateView {
     const values = await this.store.getBulkValues({ divisionYear, level: 'buurt' });
     const editions = await this.store.listEditions();
     const newest = (await this.store.listDataEditions()).at(-1);
-    const uncarried = await findUncarriedSources(this.store, divisionYear);
-    // read once per data version, not per map (getMap's harmonisation metadata)
+    // read once per data version, not per map (getMap's harmonisation metadata), and once for both
     const harmonisation = await this.store.listHarmonisation();
+    const uncarried = await findUncarriedSources(this.store, divisionYear, { harmonisation });
     return buildState({
       uncarried,
       harmonisation,

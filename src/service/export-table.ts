@@ -127,7 +127,7 @@ async function missingKindTable(
     if (g !== gemeente) rows.push(...(await store.getValues({ gemeente: g, years: [year], divisionYear })));
   }
   const table = EngineTable.fromValues(buurten, rows);
-  table.setUncarriedSources(await findUncarriedSources(store, divisionYear, gemeente));
+  table.setUncarriedSources(await findUncarriedSources(store, divisionYear, { gemeente }));
   table.setEditionDivisions(editionDivisions(await store.listEditions()));
   return table;
 }

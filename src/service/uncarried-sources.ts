@@ -34,6 +34,16 @@ function uncarriedGemeenten(
   return [...newest.values()].filter((r) => r.unmatched > 0 && r.byCode + r.byOverlay === 0);
 }
 
+/** Which uncarried sources findUncarriedSources looks for, and from what. */
+export interface UncarriedSourcesQuery {
+  /** Of this gemeente only. */
+  gemeente?: string | undefined;
+  /** Of these source editions only (a data edition's: what it held). */
+  editions?: readonly SourceEdition[] | undefined;
+  /** The store's harmonisation log when the caller has read it already (else it is read). */
+  harmonisation?: readonly HarmonisationLogRow[] | undefined;
+}
+
 /**
  * Per gemeente that harmonisation onto `toDivision` could carry nothing of, the source families
  * and years its buurten have values of on the division they were not carried from. With
@@ -43,12 +53,12 @@ function uncarriedGemeenten(
 export async function findUncarriedSources(
   store: Store,
   toDivision: number,
-  gemeente?: string,
-  editions?: readonly SourceEdition[],
+  { gemeente, editions, harmonisation }: UncarriedSourcesQuery = {},
 ): Promise<UncarriedSource[]> {
   const held = editions && new Set(editions.map((e) => e.edition));
+  const log = harmonisation ?? (await store.listHarmonisation());
   const out: UncarriedSource[] = [];
-  for (const row of uncarriedGemeenten(await store.listHarmonisation(), toDivision, gemeente)) {
+  for (const row of uncarriedGemeenten(log, toDivision, gemeente)) {
     const values = await store.getValues({ gemeente: row.gemeenteCode, divisionYear: row.fromDivision });
     // per "family|year": the buurt codes with a cell and the indicators
     const found = new Map<string, { buurten: Set<string>; indicators: Set<string> }>();

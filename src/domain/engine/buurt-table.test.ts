@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VALUE_FLAGS } from '../../core/records.js';
 import { BuurtTable, type EngineBulkInput, type EngineValueInput } from './buurt-table.js';
 
 const buurten = [
@@ -88,27 +89,44 @@ describe('BuurtTable.fromBulk', () => {
   });
 });
 
+/**
+ * Bulk values of indicator x in 2020 for the two buurten: per buurt its value, flags and the
+ * index of its source in `sources`.
+ */
+function bulkOfX(
+  sources: readonly [edition: string, table: string | null, sourceColumn: string][],
+  cells: readonly [value: number, flags: number, source: number][],
+): EngineBulkInput {
+  return {
+    count: cells.length,
+    areaCodes: ['BU00010001', 'BU00010002'],
+    series: [
+      {
+        indicator: 'x',
+        year: 2020,
+        sources: sources.map(([edition, table, sourceColumn]) => ({ edition, table, sourceColumn })),
+      },
+    ],
+    area: Uint32Array.from(cells, (_, i) => i),
+    seriesOf: Uint32Array.from(cells, () => 0),
+    value: Float64Array.from(cells, ([value]) => value),
+    flags: Uint16Array.from(cells, ([, flags]) => flags),
+    source: Uint8Array.from(cells, ([, , source]) => source),
+  };
+}
+
 describe('BuurtTable.sourcesAt(indicator, year, rows)', () => {
   it('cites only the sources of the values at those rows (bulk values with a source index per value)', () => {
-    const bulk: EngineBulkInput = {
-      count: 2,
-      areaCodes: ['BU00010001', 'BU00010002'],
-      series: [
-        {
-          indicator: 'x',
-          year: 2020,
-          sources: [
-            { edition: 'provincie table', table: null, sourceColumn: 'a' },
-            { edition: 'KWB 2020', table: '84799NED', sourceColumn: 'b' },
-          ],
-        },
+    const bulk = bulkOfX(
+      [
+        ['provincie table', null, 'a'],
+        ['KWB 2020', '84799NED', 'b'],
       ],
-      area: Uint32Array.from([0, 1]),
-      seriesOf: Uint32Array.from([0, 0]),
-      value: Float64Array.from([1, 2]),
-      flags: Uint16Array.from([0, 0]),
-      source: Uint8Array.from([1, 0]),
-    };
+      [
+        [1, 0, 1],
+        [2, 0, 0],
+      ],
+    );
     const t = BuurtTable.fromBulk(buurten, bulk);
     expect(t.sourcesAt('x', 2020, [0]).map((s) => s.edition)).toEqual(['KWB 2020']);
     expect(t.sourcesAt('x', 2020, [1]).map((s) => s.edition)).toEqual(['provincie table']);
@@ -116,5 +134,26 @@ describe('BuurtTable.sourcesAt(indicator, year, rows)', () => {
     // without a source index every value is taken to come from every source of its series
     const { source: _source, ...withoutIndex } = bulk;
     expect(BuurtTable.fromBulk(buurten, withoutIndex).sourcesAt('x', 2020, [0])).toHaveLength(2);
+  });
+
+  it('cites the sources of suppressed cells only when asked to (the files that cover the buurt)', () => {
+    const bulk = bulkOfX(
+      [
+        ['KWB 2020', '84799NED', 'b'],
+        ['RIVM 2020', '50090NED', 'c'],
+      ],
+      [
+        [NaN, VALUE_FLAGS.suppressed, 0],
+        [2, 0, 1],
+      ],
+    );
+    const t = BuurtTable.fromBulk(buurten, bulk);
+    expect(t.sourcesAt('x', 2020, [0])).toEqual([]);
+    expect(t.sourcesAt('x', 2020, [0], { suppressed: true }).map((s) => s.edition)).toEqual(['KWB 2020']);
+    expect(t.sourcesAt('x', 2020, [0, 1], { suppressed: true }).map((s) => s.edition)).toEqual([
+      'KWB 2020',
+      'RIVM 2020',
+    ]);
+    expect(t.sourcesAt('x', 2020, [0, 1]).map((s) => s.edition)).toEqual(['RIVM 2020']);
   });
 });

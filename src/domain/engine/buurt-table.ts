@@ -326,13 +326,22 @@ export class BuurtTable {
 
   /**
    * The sources of the values (present, not missing) of (indicator, year) at `rows`: only the
-   * editions that supplied those buurten, in the column's order.
+   * editions that supplied those buurten, in the column's order. With `suppressed`, also of the
+   * cells a source published as secret (a null value with the suppressed flag): the files that
+   * cover those buurten (missing-kinds.ts).
    */
-  sourcesAt(indicator: string, year: number, rows: Iterable<number>): ColumnSource[] {
+  sourcesAt(
+    indicator: string,
+    year: number,
+    rows: Iterable<number>,
+    { suppressed = false }: { suppressed?: boolean } = {},
+  ): ColumnSource[] {
     const col = this.get(indicator, year);
     if (!col) return [];
+    const counted = suppressed ? VALUE_FLAGS.suppressed : 0;
     let mask = 0;
-    for (const i of rows) if (!Number.isNaN(col.values[i]!)) mask |= col.mask[i]!;
+    for (const i of rows)
+      if (!Number.isNaN(col.values[i]!) || (col.flags[i]! & counted) !== 0) mask |= col.mask[i]!;
     mask >>>= 0;
     if (mask === 0) return [];
     return this.sources(indicator, year).filter((_, j) => (mask & sourceBit(j)) !== 0);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineValueInput } from './buurt-table.js';
-import { MISSING_LABELS, missingKind } from './missing-kinds.js';
+import { gemeenteSourceKind, MISSING_LABELS, missingKind, populationSourceOf } from './missing-kinds.js';
 import { createEngine } from './veerkracht-engine.js';
 
 const codes = ['BU00010001', 'BU00010002', 'BU00010003', 'BU00020001'];
@@ -173,5 +173,32 @@ describe('missingKind for a gemeente that went into another later (Weesp into Am
 
   it('is "buurt not in the source", as before, when the file’s division is not known', () => {
     expect(kindWith(null, 'KWB 2020 Amsterdam', 2020)).toBe('not-in-source');
+  });
+});
+
+describe('gemeenteSourceKind and populationSourceOf when uncarried sources are noted after they were asked', () => {
+  it('answer by the uncarried sources the table has now, not by those of an earlier question', () => {
+    // KWB 2024 has GM0001 only; GM0002 is in it on a division that is noted later as not carried over
+    const engine = createEngine(buurten, [
+      v('BU00010001', 'woz_value', 2024, 300),
+      v('BU00010001', 'inhabitants', 2024, 1000),
+    ]);
+    expect(gemeenteSourceKind(engine.table, 'woz_value', 2024, 'GM0002')).toBe('not-loaded');
+    expect(populationSourceOf(engine.table, 'GM0002', [2024, 2024]).loaded).toBe(false);
+    engine.table.setUncarriedSources([
+      {
+        gemeente: 'GM0002',
+        family: 'kwb',
+        year: 2024,
+        indicators: ['inhabitants', 'woz_value'],
+        fromDivision: 2024,
+        toDivision: 2019,
+        buurten: 12,
+      },
+    ]);
+    expect(gemeenteSourceKind(engine.table, 'woz_value', 2024, 'GM0002')).toBe('not-in-source');
+    expect(populationSourceOf(engine.table, 'GM0002', [2024, 2024]).loaded).toBe(true);
+    // asked again with the same sources: the same answer
+    expect(gemeenteSourceKind(engine.table, 'woz_value', 2024, 'GM0002')).toBe('not-in-source');
   });
 });

@@ -22,13 +22,7 @@
 import { findRegisterGemeente, REGISTER_LAST_YEAR, successorsOf } from '../../core/gemeente-register.js';
 import { VALUE_FLAGS } from '../../core/records.js';
 import { sourceFamily, type SourceFamily } from '../indicator-catalogue.js';
-import {
-  ENGINE_FLAGS,
-  sourceBit,
-  type BuurtTable,
-  type Column,
-  type UncarriedSource,
-} from './buurt-table.js';
+import { ENGINE_FLAGS, type BuurtTable, type Column, type UncarriedSource } from './buurt-table.js';
 import { findIndicator, type Formula } from './indicator-registry.js';
 import { tableMemo } from './table-memo.js';
 
@@ -101,6 +95,11 @@ const presenceMemo = tableMemo<Uint8Array>();
 const gemeentenPresentMemo = tableMemo<Set<string>>();
 const holdingMemo = tableMemo<Set<string>>();
 const familyIndicatorsMemo = tableMemo<readonly string[]>();
+// what the table's uncarried sources decide too: made again when they are noted (after the table
+// is built: setUncarriedSources)
+const uncarriedSourcesOfTable = (table: BuurtTable): unknown => table.uncarriedSources();
+const sourceKindMemo = tableMemo<SourceKind>(uncarriedSourcesOfTable);
+const populationSourceMemo = tableMemo<PopulationSource>(uncarriedSourcesOfTable);
 
 /** True when the buurt at `i` has a stored cell in `col`: a value, or one published but suppressed. */
 function hasCell(col: Column, i: number): boolean {
@@ -182,22 +181,11 @@ export function gemeenteSourceKind(
   year: number,
   gemeente: string,
 ): SourceKind {
-  // asked per buurt and year by maps and period maps: once per (indicator, year, gemeente), for
-  // the table's uncarried sources as they are (noted after the table is built)
-  const uncarried = table.uncarriedSources();
-  let cached = sourceKindCache.get(table);
-  if (!cached || cached.uncarried !== uncarried)
-    sourceKindCache.set(table, (cached = { uncarried, kinds: new Map() }));
-  const key = `${indicator}|${year}|${gemeente}`;
-  let kind = cached.kinds.get(key);
-  if (kind === undefined) cached.kinds.set(key, (kind = decideSourceKind(table, indicator, year, gemeente)));
-  return kind;
+  // asked per buurt and year by maps and period maps: once per (indicator, year, gemeente)
+  return sourceKindMemo(table, `${indicator}|${year}|${gemeente}`, () =>
+    decideSourceKind(table, indicator, year, gemeente),
+  );
 }
-
-const sourceKindCache = new WeakMap<
-  BuurtTable,
-  { uncarried: readonly UncarriedSource[]; kinds: Map<string, SourceKind> }
->();
 
 function decideSourceKind(table: BuurtTable, indicator: string, year: number, gemeente: string): SourceKind {
   const holding = gemeentenHolding(table, indicator, year);
@@ -314,18 +302,14 @@ function coveredThroughSuccessor(
     const rows = byGemeente.get(g);
     if (!rows) continue;
     for (const indicator of indicators) {
-      const col = table.get(indicator, year);
-      if (!col) continue;
-      let mask = 0;
-      let cells = false;
-      for (const i of rows)
-        if (hasCell(col, i)) {
-          cells = true;
-          mask |= col.mask[i]!;
-        }
-      if (!cells) continue;
-      const sources = table.sources(indicator, year).filter((_, j) => ((mask >>> 0) & sourceBit(j)) !== 0);
-      if (sources.length === 0 || last === undefined) return true; // sources unknown: as before
+      const sources = table.sourcesAt(indicator, year, rows, { suppressed: true });
+      if (sources.length === 0) {
+        const col = table.get(indicator, year);
+        // cells whose sources the table did not record: they cover it, as before
+        if (col && rows.some((i) => hasCell(col, i))) return true;
+        continue;
+      }
+      if (last === undefined) return true;
       for (const s of sources) {
         const division = table.editionDivision(s.edition);
         if (division === undefined || division > last) return true;
@@ -372,22 +356,11 @@ export function populationSourceOf(
   gemeente: string,
   window: readonly [number, number] | null = null,
 ): PopulationSource {
-  // asked per buurt by every map: once per (gemeente, window) and table, for the table's uncarried
-  // sources as they are (noted after the table is built)
-  const uncarried = table.uncarriedSources();
-  let cached = populationCache.get(table);
-  if (!cached || cached.uncarried !== uncarried)
-    populationCache.set(table, (cached = { uncarried, sources: new Map() }));
-  const key = `${gemeente}|${window?.join('-') ?? ''}`;
-  let source = cached.sources.get(key);
-  if (!source) cached.sources.set(key, (source = decidePopulationSource(table, gemeente, window)));
-  return source;
+  // asked per buurt by every map: once per (gemeente, window) and table
+  return populationSourceMemo(table, `${gemeente}|${window?.join('-') ?? ''}`, () =>
+    decidePopulationSource(table, gemeente, window),
+  );
 }
-
-const populationCache = new WeakMap<
-  BuurtTable,
-  { uncarried: readonly UncarriedSource[]; sources: Map<string, PopulationSource> }
->();
 
 function decidePopulationSource(
   table: BuurtTable,
