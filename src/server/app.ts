@@ -8,7 +8,6 @@
  * process (`app.request`) or served by @hono/node-server (`veerkracht serve`).
  */
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { AccessMode } from '../api/members.js';
 import { AppError } from '../core/app-error.js';
 import {
@@ -42,6 +41,7 @@ import { noteRoutes } from './routes/notes.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { ownStockRoutes } from './routes/own-stock.js';
 import { regionsRoutes } from './routes/regions.js';
+import { compressResponses } from './compress-responses.js';
 import { reportRoutes } from './routes/reports.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { ScenarioPdfRenderer } from './scenario-pdf.js';
@@ -117,11 +117,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       secure: (c) => isSecure(c, membersOptions),
     }),
   );
-  app.use('/api/*', compress({ threshold: 2048 }));
+  app.use('/api/*', compressResponses(2048));
   app.use('/api/*', authGuard(auth));
   // OGC API – Features: the same viewer and guards as the JSON API (members mode, share links)
   // ('/ogc/*' also matches /ogc itself)
-  app.use('/ogc/*', compress({ threshold: 2048 }));
+  app.use('/ogc/*', compressResponses(2048));
   app.use('/ogc/*', authGuard(auth));
 
   const openapi = JSON.stringify(openApiDocument());

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { viewerScope } from '../service/members/viewer.js';
 import { accessOf, viewerOf } from './auth/request-context.js';
+import { markEncoded } from './compress-responses.js';
 import { serialise, type SerialisedResponse } from './response-cache.js';
 import { withSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
@@ -118,9 +119,11 @@ export function sendCachedJson(
   });
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) {
+    markEncoded(c); // no body
     return new Response(null, { status: 304, headers });
   }
   if (/\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '')) {
+    markEncoded(c);
     return new Response(r.gzip, { status: 200, headers: { ...headers, 'Content-Encoding': 'gzip' } });
   }
   return new Response(r.plain(), { status: 200, headers });

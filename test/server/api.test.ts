@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BuurtResponseSchema,
@@ -174,10 +175,25 @@ function apiTests(open: () => Promise<Store>): void {
     expect(res.headers.get('Content-Encoding')).toBe('gzip');
     expect(res.headers.get('Cache-Control')).toContain('max-age');
     const etag = res.headers.get('ETag')!;
+    // the stored gzip as it is: a strong ETag, not gzipped twice by the compress middleware
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as {
+      type: string;
+    };
+    expect(body.type).toBe('FeatureCollection');
     const again = await app.request('/api/maps?area=GM0917&map=corporatiebezit', {
       headers: { 'If-None-Match': etag },
     });
     expect(again.status).toBe(304);
+  });
+
+  it('still gzips a large answer that is not one of the cached routes (the OpenAPI document)', async () => {
+    const res = await app.request('/api/openapi.json', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    const doc = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as {
+      openapi: string;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
   });
 
   it('GET /api/buurten/:code has series, classifications and an explanation', async () => {
