@@ -238,7 +238,11 @@ export async function renderScenarioPage(
     lang,
     t,
     status,
-    current: () => (state.area ? { area: state.area, scenarios: state.forms.map((f) => f.read()) } : null),
+    // nothing to save before a run (or where no buurt can start one)
+    current: () =>
+      state.area && state.forms.length > 0
+        ? { area: state.area, scenarios: state.forms.map((f) => f.read()) }
+        : null,
     open: (x) => void run(x.scenarios, undefined, x.area),
   });
 
