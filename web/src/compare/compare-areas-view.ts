@@ -14,7 +14,7 @@ import type { View } from '../layout/view.js';
 import { renderWhenSelect } from '../map/map-picker.js';
 import { createAreaSearch } from '../start/area-search.js';
 import type { ViewState } from '../state/view-state.js';
-import { errorText } from '../i18n/error-text.js';
+import { errorLine } from '../i18n/error-text.js';
 
 const CLASS_MAP = 'veerkracht-absoluut';
 
@@ -271,10 +271,7 @@ export function createCompareAreasView(ctx: AppContext): View {
       );
     } catch (error) {
       if (mine !== token) return;
-      replaceChildren(
-        results,
-        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${errorText(error, state.lang)}`),
-      );
+      replaceChildren(results, errorLine(error, state.lang));
     }
   }
 

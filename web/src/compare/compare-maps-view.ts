@@ -15,7 +15,7 @@ import { renderLegend } from '../map/legend-panel.js';
 import { createMapPane, type MapPane } from '../map/map-pane.js';
 import { renderMapSelect, renderWhenSelect } from '../map/map-picker.js';
 import type { ViewState } from '../state/view-state.js';
-import { errorText } from '../i18n/error-text.js';
+import { errorLine } from '../i18n/error-text.js';
 
 interface Side {
   def: MapDefinition;
@@ -209,10 +209,7 @@ export function createCompareMapsView(ctx: AppContext): View {
           renderLegend(shown.response.legend, store.state.lang, t(), { headingLevel: 'h3' }),
         );
     } catch (error) {
-      replaceChildren(
-        legends[i],
-        h('p', { class: 'error', role: 'alert' }, `${t().errorTitle}: ${errorText(error, store.state.lang)}`),
-      );
+      replaceChildren(legends[i], errorLine(error, store.state.lang));
     }
     renderSelection(store.state);
   }
@@ -232,14 +229,7 @@ export function createCompareMapsView(ctx: AppContext): View {
       defs = null;
       renderControls(state);
       ensureDefinitions(state).catch((error: unknown) =>
-        replaceChildren(
-          header,
-          h(
-            'p',
-            { class: 'error', role: 'alert' },
-            `${t().errorTitle}: ${errorText(error, store.state.lang)}`,
-          ),
-        ),
+        replaceChildren(header, errorLine(error, store.state.lang)),
       );
       return;
     }

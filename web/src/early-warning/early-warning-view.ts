@@ -27,7 +27,7 @@ import { INITIAL_STATE, type ViewState } from '../state/view-state.js';
 import { fetchEarlyWarning } from './warning-api.js';
 import { warningMessages } from './warning-messages.js';
 import './early-warning.css';
-import { errorText } from '../i18n/error-text.js';
+import { errorLine } from '../i18n/error-text.js';
 
 const CLASS_MAP = 'veerkracht-absoluut';
 
@@ -228,10 +228,7 @@ export function createEarlyWarningView(ctx: AppContext): View {
       replaceChildren(list, ...results(state, body));
     } catch (error) {
       if (mine !== token) return;
-      replaceChildren(
-        list,
-        h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${errorText(error, state.lang)}`),
-      );
+      replaceChildren(list, errorLine(error, state.lang));
     }
   }
 

@@ -5,7 +5,8 @@
  * (listed on the page Foutcodes) for whoever helps them. Other codes keep the API's message.
  */
 import { ApiError } from '../api-client.js';
-import type { Lang } from './messages.js';
+import { h } from '../dom/element.js';
+import { messagesFor, type Lang } from './messages.js';
 
 type Words = Record<Lang, string>;
 
@@ -76,4 +77,14 @@ export function errorText(error: unknown, lang: Lang): string {
   if (error instanceof TypeError && /failed to fetch|networkerror|load failed/i.test(error.message))
     return UNREACHABLE[lang];
   return error instanceof Error ? error.message : String(error);
+}
+
+/** "Er ging iets mis: …" — what a view says in place of what it could not load. */
+export function failedText(error: unknown, lang: Lang): string {
+  return `${messagesFor(lang).errorTitle}: ${errorText(error, lang)}`;
+}
+
+/** That line as the alert paragraph the views put in place of what failed. */
+export function errorLine(error: unknown, lang: Lang): HTMLElement {
+  return h('p', { class: 'error', role: 'alert' }, failedText(error, lang));
 }

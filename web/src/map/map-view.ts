@@ -37,7 +37,7 @@ import {
   type ShownMap,
 } from './shown-map.js';
 import { createStageHeader } from './stage-header.js';
-import { errorText } from '../i18n/error-text.js';
+import { errorLine, failedText } from '../i18n/error-text.js';
 
 export function createMapView(ctx: AppContext): View {
   const { store, data } = ctx;
@@ -318,7 +318,6 @@ export function createMapView(ctx: AppContext): View {
   }
 
   async function load(state: ViewState): Promise<void> {
-    const tt = t();
     const area = state.area;
     if (!area || !isKnownArea(data, area)) {
       showUnavailable(state, 'no-maps', (m) => m.unknownArea(area ?? '?'));
@@ -332,7 +331,7 @@ export function createMapView(ctx: AppContext): View {
       element.removeAttribute('aria-busy');
       if (error instanceof ApiError && error.code === 'AREA_NOT_FOUND')
         showUnavailable(state, 'no-maps', (m) => m.unknownArea(area));
-      else showUnavailable(state, 'failed', (m) => `${m.errorTitle}: ${errorText(error, state.lang)}`);
+      else showUnavailable(state, 'failed', () => failedText(error, state.lang));
       return;
     }
     if (!areaDefs || store.state.area !== area) return;
@@ -359,10 +358,7 @@ export function createMapView(ctx: AppContext): View {
       failed = false;
     } catch (error) {
       loadedKey = '';
-      replaceChildren(
-        status,
-        h('p', { class: 'error', role: 'alert' }, `${tt.errorTitle}: ${errorText(error, state.lang)}`),
-      );
+      replaceChildren(status, errorLine(error, state.lang));
       failed = true;
       element.removeAttribute('aria-busy');
       renderHeader(store.state);

@@ -20,7 +20,7 @@ import {
   type IndicatorSection,
 } from './profile-sections.js';
 import { similarSection } from './similar-section.js';
-import { errorText } from '../i18n/error-text.js';
+import { failedText } from '../i18n/error-text.js';
 
 export interface ProfileRequest {
   code: string | null;
@@ -103,7 +103,7 @@ export function createProfilePanel(onClose: () => void): ProfilePanel {
             { class: 'error', role: 'alert' },
             error instanceof ApiError && error.code === 'AREA_NOT_FOUND'
               ? t.profileBuurtUnknown(r.code)
-              : `${t.errorTitle}: ${errorText(error, r.lang)}`,
+              : failedText(error, r.lang),
           ),
         );
         return;

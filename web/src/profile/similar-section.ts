@@ -12,7 +12,7 @@ import { formatNumber, pick } from '../i18n/format.js';
 import { messagesFor, type Lang } from '../i18n/messages.js';
 import { formatViewState, parseViewState } from '../state/url-state.js';
 import '../early-warning/early-warning.css';
-import { errorText } from '../i18n/error-text.js';
+import { errorLine } from '../i18n/error-text.js';
 
 /** The link to a buurt's profile: the current view with the buurt's gemeente and the buurt. */
 function profileHref(b: { code: string; gemeente: string }): string {
@@ -74,11 +74,7 @@ export function similarSection(code: string, lang: Lang): HTMLElement {
   );
   fetchSimilar(code).then(
     (r) => replaceChildren(body, ...render(r, lang)),
-    (error: Error) =>
-      replaceChildren(
-        body,
-        h('p', { class: 'error', role: 'alert' }, `${t.errorTitle}: ${errorText(error, lang)}`),
-      ),
+    (error: Error) => replaceChildren(body, errorLine(error, lang)),
   );
   return section;
 }
