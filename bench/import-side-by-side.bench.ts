@@ -19,9 +19,13 @@
  *      values written as one wide row per file, area and year — what no change of the store could
  *      take away — and prints both against the reference's round.
  *   2. Map throughput at 50 connections: wrk (-t2 -c50, BENCH_SECONDS, gzip accepted) against
- *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (createApp on @hono/node-server in
- *      this process, the store of the last SQLite round) and the reference's `bench-serve.sh`
- *      (pgbench -M prepared -c 50 -j 2: the map query on the fly, and pre-generalised).
+ *      `GET /api/maps?area=GM0363&map=veerkracht-absoluut` (the compiled CLI's `veerkracht serve`
+ *      in its own process, as an operator runs it, on the store of the last SQLite round; after
+ *      the 1-minute load average has fallen below 1 — at most 150 s — since the target is for an
+ *      otherwise idle machine, and after a 5 s warm-up run at the same load (printed, not
+ *      compared); BENCH_MAP_RUNS runs, default 3, each printed, the median run by
+ *      p99 compared) and the reference's `bench-serve.sh` (pgbench -M prepared -c 50 -j 2: the
+ *      map query on the fly, and pre-generalised).
  *      Targets: ≥ 10 × the reference's req/s; p99 ≤ 20 ms when the machine is otherwise idle.
  *
  * The reference's scripts are called in place (never copied). Its cluster is started here
@@ -40,9 +44,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { serve } from '@hono/node-server';
-import { createApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
 import { CLI, ensureCliBuilt, ROOT } from '../test/cli/run-cli.js';
 
 const DATA = resolve(process.env['VEERKRACHT_REAL_DATA'] ?? join(ROOT, '../shared/data'));
@@ -268,38 +269,83 @@ const ms = (s: string): number => {
   return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
 };
 
-async function veerkrachtMaps(dbPath: string): Promise<Throughput> {
-  const store = openSqliteStore({ path: dbPath });
-  const app = createApp(store, { webRoot: '' });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/api/maps?area=${GEMEENTE}&map=${MAP}`;
+/** The compiled CLI's `veerkracht serve` on `dbPath`, as an operator runs it; resolves once it listens. */
+async function startServe(dbPath: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
+    env: { ...process.env, VEERKRACHT_DB: dbPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let said = '';
+  await new Promise<void>((ready, fail) => {
+    const seen = (d: Buffer): void => {
+      said += d.toString();
+      if (said.includes(`:${port}`)) ready();
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    child.once('exit', (code) => fail(new Error(`veerkracht serve exited (${code}): ${said.slice(-500)}`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((stopped) => {
+        child.once('exit', () => stopped());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * Waits until the 1-minute load average is below `below` (the benchmark's own imports and
+ * psql runs just ended), at most `maxSeconds`; returns the seconds waited.
+ */
+async function settle(below = 1.0, maxSeconds = 150): Promise<number> {
+  const t0 = Date.now();
+  while (loadavg()[0]! >= below && Date.now() - t0 < maxSeconds * 1000) await new Promise((r) => setTimeout(r, 2000));
+  return Math.round((Date.now() - t0) / 1000);
+}
+
+/** Map runs of wrk in a row against one server (the machine's tail varies from run to run). */
+const MAP_RUNS = Math.max(1, Number(process.env['BENCH_MAP_RUNS'] ?? 3));
+const WARM_UP_SECONDS = 5;
+
+async function veerkrachtMaps(dbPath: string): Promise<Throughput[]> {
+  const server = await startServe(dbPath);
+  const url = `http://127.0.0.1:${server.port}/api/maps?area=${GEMEENTE}&map=${MAP}`;
   try {
     const first = await fetch(url);
     const body = await first.text();
     if (first.status !== 200) throw new Error(`${url}: ${first.status} ${body.slice(0, 200)}`);
     const size = await wireBytes(url);
     const features = (JSON.parse(body) as { features?: unknown[] }).features?.length ?? '?';
-    const before = load();
-    const { stdout } = await run(
-      '/usr/bin/wrk',
-      ['-t2', '-c50', `-d${SECONDS}s`, '--latency', '-H', 'Accept-Encoding: gzip', url],
-      { maxBuffer: 1024 * 1024 },
-    );
-    const pick = (re: RegExp): string => re.exec(stdout)?.[1] ?? '?';
-    const p99 = pick(/^\s+99%\s+(\S+)/m);
-    return {
-      rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-      p50: pick(/^\s+50%\s+(\S+)/m),
-      p99,
-      p99ms: ms(p99),
-      load: before,
-      detail: `${features} buurten, ${Buffer.byteLength(body)} B plain, ${size} B gzipped; errors: ${pick(/Non-2xx or 3xx responses: (\d+)/).replace('?', '0')}`,
-    };
+    const wrk = (seconds: number) =>
+      run('/usr/bin/wrk', ['-t2', '-c50', `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: gzip', url], {
+        maxBuffer: 1024 * 1024,
+      });
+    // A fresh process compiles its hot path during its first seconds under load (p99 ≈ 100 ms in
+    // a first run here against ≈ 10 ms after): one warm-up run, printed, not compared.
+    const warm = await wrk(WARM_UP_SECONDS);
+    const warmP99 = /^\s+99%\s+(\S+)/m.exec(warm.stdout)?.[1] ?? '?';
+    const waited = await settle();
+    const runs: Throughput[] = [];
+    for (let i = 0; i < MAP_RUNS; i++) {
+      const before = load();
+      const { stdout } = await wrk(SECONDS);
+      const pick = (re: RegExp): string => re.exec(stdout)?.[1] ?? '?';
+      const p99 = pick(/^\s+99%\s+(\S+)/m);
+      runs.push({
+        rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+        p50: pick(/^\s+50%\s+(\S+)/m),
+        p99,
+        p99ms: ms(p99),
+        load: before,
+        detail: `${features} buurten, ${Buffer.byteLength(body)} B plain, ${size} B gzipped; errors: ${pick(/Non-2xx or 3xx responses: (\d+)/).replace('?', '0')}${i === 0 ? `; after a ${WARM_UP_SECONDS} s warm-up run (p99 ${warmP99}) and ${waited} s waiting for load < 1` : ''}`,
+      });
+    }
+    return runs;
   } finally {
-    server.close();
-    await store.close();
+    await server.stop();
   }
 }
 
@@ -378,10 +424,14 @@ try {
   });
   say('');
   say(`map ${GEMEENTE}, 50 connections, ${SECONDS} s each:`);
-  const v = await veerkrachtMaps(lastDb);
-  say(
-    `veerkracht GET /api/maps (wrk)          ${v.rps.toFixed(0)} req/s  p50 ${v.p50}  p99 ${v.p99}  load ${v.load}  (${v.detail})`,
+  const runs = await veerkrachtMaps(lastDb);
+  runs.forEach((r, i) =>
+    say(
+      `veerkracht GET /api/maps (wrk), run ${i + 1}  ${r.rps.toFixed(0)} req/s  p50 ${r.p50}  p99 ${r.p99}  load ${r.load}  (${r.detail})`,
+    ),
   );
+  const byP99 = [...runs].sort((a, b) => a.p99ms - b.p99ms);
+  const v = byP99[Math.floor((byP99.length - 1) / 2)]!; // the median run by p99 (the lower middle of an even count)
   const onTheFly = await referenceMaps('serve-gemeente.sql');
   say(
     `reference, on the fly (pgbench)         ${onTheFly.rps.toFixed(0)} tps    p50 ${onTheFly.p50}  p99 ${onTheFly.p99}  load ${onTheFly.load}  (${onTheFly.detail})`,
@@ -391,7 +441,7 @@ try {
     `reference, pre-generalised (pgbench)    ${pre.rps.toFixed(0)} tps    p50 ${pre.p50}  p99 ${pre.p99}  load ${pre.load}  (${pre.detail})`,
   );
   say(
-    `throughput ratio veerkracht / reference ${(v.rps / onTheFly.rps).toFixed(1)} × (on the fly), ${(v.rps / pre.rps).toFixed(1)} × (pre-generalised)   target ≥ 10 ×; p99 ${v.p99} (target ≤ 20 ms when idle)`,
+    `throughput ratio veerkracht / reference ${(v.rps / onTheFly.rps).toFixed(1)} × (on the fly), ${(v.rps / pre.rps).toFixed(1)} × (pre-generalised)   target ≥ 10 ×; median run's p99 ${v.p99} (target ≤ 20 ms when idle; runs ${runs.map((r) => r.p99).join(', ')})`,
   );
 } finally {
   await reference('cluster.sh', ['stop']).catch((e: unknown) => say(`cluster.sh stop: ${String(e)}`));
