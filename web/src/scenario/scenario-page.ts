@@ -76,50 +76,68 @@ async function download(body: unknown, name: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function renderScenarioPage(
-  root: HTMLElement,
-  lang: Lang,
-  session: SessionResponse,
-): Promise<void> {
-  const t = scenarioMessages(lang);
-  const params = new URLSearchParams(window.location.search);
-  const state: PageState = { area: params.get('area'), forms: [], last: null };
-  const status = statusLine();
-  const formsBox = h('div', { class: 'sc-forms', 'data-testid': 'scenario-forms' });
-  const results = h('div', { class: 'sc-results-box' });
-  const areaSelect = await areaOptions(t, state.area);
-  const features = new Map<string, MapResponse['features']>();
-  const mapLink = h('a', { class: 'sc-map-link', href: '/' }, t.backToMap);
+/** The buurten of an area on the corporation-stock map, fetched once per area (the result maps). */
+class AreaFeatures {
+  private readonly byArea = new Map<string, MapResponse['features']>();
 
-  const featuresOf = async (area: string) => {
-    if (!features.has(area)) {
+  async of(area: string): Promise<MapResponse['features']> {
+    if (!this.byArea.has(area)) {
       const m = await readJson<MapResponse>(
         `/api/maps?area=${encodeURIComponent(area)}&map=corporatiebezit`,
       ).catch(() => null);
-      features.set(area, m?.features ?? []);
+      this.byArea.set(area, m?.features ?? []);
     }
-    return features.get(area)!;
-  };
+    return this.byArea.get(area)!;
+  }
+}
 
-  const setForms = (res: RunScenariosResponse) => {
-    state.forms = res.scenarios.map((s, i, all) =>
-      scenarioForm(s.spec, i, t, all.length > 1 ? () => removeForm(i) : undefined),
+/** The planner's controls and what they act on: the area, the scenario forms, the last run. */
+class ScenarioPage {
+  readonly state: PageState;
+  readonly status = statusLine();
+  readonly formsBox = h('div', { class: 'sc-forms', 'data-testid': 'scenario-forms' });
+  readonly results = h('div', { class: 'sc-results-box' });
+  readonly mapLink: HTMLAnchorElement;
+  readonly addButton: HTMLButtonElement;
+  readonly runButton: HTMLButtonElement;
+  readonly csvButton: HTMLButtonElement;
+  readonly printButton: HTMLButtonElement;
+  private readonly features = new AreaFeatures();
+
+  constructor(
+    readonly lang: Lang,
+    readonly t: ScenarioMessages,
+    readonly areaSelect: HTMLSelectElement,
+    area: string | null,
+  ) {
+    this.state = { area, forms: [], last: null };
+    this.mapLink = h('a', { class: 'sc-map-link', href: '/' }, t.backToMap);
+    this.addButton = button('secondary', 'scenario-add', t.addScenario, () => this.addScenario());
+    this.runButton = h(
+      'button',
+      { type: 'submit', class: 'button primary', 'data-testid': 'scenario-run' },
+      t.run,
     );
-    replaceChildren(
-      formsBox,
-      state.forms.map((f) => f.element),
-    );
-    addButton.disabled = state.forms.length >= 3; // three side by side at most
-  };
-  const removeForm = (i: number) => {
-    state.forms.splice(i, 1);
-    const specs = state.forms.map((f) => f.read());
-    void run(specs);
-  };
+    this.csvButton = button('secondary', 'scenario-csv', t.csv, () => this.downloadCsv());
+    this.printButton = button('secondary', undefined, t.print, () => window.print());
+    areaSelect.addEventListener('change', () => {
+      this.state.area = areaSelect.value || null;
+      void this.run();
+    });
+  }
 
-  const body = (scenarios?: ScenarioInput[]) => ({ area: state.area!, ...(scenarios ? { scenarios } : {}) });
+  /** The scenarios as the forms show them now. */
+  specs(): ScenarioInput[] {
+    return this.state.forms.map((f) => f.read());
+  }
 
-  async function run(scenarios?: ScenarioInput[], saved?: number, area?: string): Promise<void> {
+  private body(scenarios?: ScenarioInput[]): { area: string; scenarios?: ScenarioInput[] } {
+    return { area: this.state.area!, ...(scenarios ? { scenarios } : {}) };
+  }
+
+  /** Runs `scenarios` (or the presets) on the area, or opens a saved run; shows the results. */
+  async run(scenarios?: ScenarioInput[], saved?: number, area?: string): Promise<void> {
+    const { state, status, t, lang } = this;
     if (area) state.area = area;
     if (!state.area && saved === undefined) return;
     status.className = 'members-status';
@@ -127,123 +145,143 @@ export async function renderScenarioPage(
     try {
       const res =
         saved === undefined
-          ? await writeJson<RunScenariosResponse>('POST', '/api/scenarios/run', body(scenarios))
+          ? await writeJson<RunScenariosResponse>('POST', '/api/scenarios/run', this.body(scenarios))
           : (await readJson<{ result: RunScenariosResponse }>(`/api/scenarios/${saved}`)).result;
       state.area = res.area.id;
-      areaSelect.value = res.area.id;
-      const fs = await featuresOf(res.area.id);
+      this.areaSelect.value = res.area.id;
+      const fs = await this.features.of(res.area.id);
       state.last = res;
-      setForms(res);
-      replaceChildren(results, resultsView(res, fs, lang, t));
+      this.setForms(res);
+      replaceChildren(this.results, resultsView(res, fs, lang, t));
       status.textContent = '';
-      const q = new URLSearchParams({ area: state.area, ...(lang === 'en' ? { lang } : {}) });
-      window.history.replaceState(null, '', `/scenario?${q.toString()}`);
-      mapLink.setAttribute(
-        'href',
-        `/?view=map&area=${encodeURIComponent(state.area)}${lang === 'en' ? '&lang=en' : ''}`,
-      );
-      document.title = `${t.title}: ${res.area.name} — Veerkrachtkaarten`;
-      setRunnable(true);
+      this.showArea(res.area.name);
+      this.setRunnable(true);
     } catch (error) {
-      if (error instanceof ApiError && isScenarioNoStart(error.details)) showNoStart(error.details);
+      if (error instanceof ApiError && isScenarioNoStart(error.details)) this.showNoStart(error.details);
       else showError(status, error, lang);
     }
   }
 
-  /** No buurt of the area can start a scenario: say why and what to load; nothing to run. */
-  function showNoStart(details: ScenarioNoStart): void {
-    state.last = null;
-    state.forms = [];
-    replaceChildren(formsBox, []);
+  /** The address, the link back to the map and the title follow the area run. */
+  private showArea(name: string): void {
+    const { lang, state } = this;
+    const q = new URLSearchParams({ area: state.area!, ...(lang === 'en' ? { lang } : {}) });
+    window.history.replaceState(null, '', `/scenario?${q.toString()}`);
+    this.mapLink.setAttribute(
+      'href',
+      `/?view=map&area=${encodeURIComponent(state.area!)}${lang === 'en' ? '&lang=en' : ''}`,
+    );
+    document.title = `${this.t.title}: ${name} — Veerkrachtkaarten`;
+  }
+
+  private setForms(res: RunScenariosResponse): void {
+    this.state.forms = res.scenarios.map((s, i, all) =>
+      scenarioForm(s.spec, i, this.t, all.length > 1 ? () => this.removeForm(i) : undefined),
+    );
     replaceChildren(
-      results,
+      this.formsBox,
+      this.state.forms.map((f) => f.element),
+    );
+    this.addButton.disabled = this.state.forms.length >= 3; // three side by side at most
+  }
+
+  private removeForm(i: number): void {
+    this.state.forms.splice(i, 1);
+    void this.run(this.specs());
+  }
+
+  private addScenario(): void {
+    if (this.state.forms.length >= 3) return;
+    const specs = this.specs();
+    void this.run([...specs, { name: `${this.t.scenario} ${specs.length + 1}` }]);
+  }
+
+  private downloadCsv(): void {
+    if (!this.state.area) return;
+    download(this.body(this.specs()), `scenario-${this.state.area}.csv`).catch((e) =>
+      showError(this.status, e, this.lang),
+    );
+  }
+
+  /** No buurt of the area can start a scenario: say why and what to load; nothing to run. */
+  private showNoStart(details: ScenarioNoStart): void {
+    this.state.last = null;
+    this.state.forms = [];
+    replaceChildren(this.formsBox, []);
+    replaceChildren(
+      this.results,
       h(
         'p',
         { class: 'sc-no-start', role: 'note', 'data-testid': 'scenario-no-start' },
-        ...withCode(details[lang]),
+        ...withCode(details[this.lang]),
       ),
     );
-    status.className = 'members-status';
-    status.textContent = '';
-    setRunnable(false);
+    this.status.className = 'members-status';
+    this.status.textContent = '';
+    this.setRunnable(false);
   }
-
-  areaSelect.addEventListener('change', () => {
-    state.area = areaSelect.value || null;
-    void run();
-  });
-
-  const addButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button secondary',
-      'data-testid': 'scenario-add',
-      onclick: () => {
-        if (state.forms.length >= 3) return;
-        const specs = state.forms.map((f) => f.read());
-        void run([...specs, { name: `${t.scenario} ${specs.length + 1}` }]);
-      },
-    },
-    t.addScenario,
-  );
-  const runButton = h(
-    'button',
-    { type: 'submit', class: 'button primary', 'data-testid': 'scenario-run' },
-    t.run,
-  );
-  const form = h(
-    'form',
-    {
-      class: 'sc-form',
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        void run(state.forms.map((f) => f.read()));
-      },
-    },
-    formsBox,
-    h('p', { class: 'sc-actions' }, runButton, ' ', addButton),
-  );
-
-  const csvButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button secondary',
-      'data-testid': 'scenario-csv',
-      onclick: () => {
-        if (!state.area) return;
-        download(body(state.forms.map((f) => f.read())), `scenario-${state.area}.csv`).catch((e) =>
-          showError(status, e, lang),
-        );
-      },
-    },
-    t.csv,
-  );
-  const printButton = h(
-    'button',
-    { type: 'button', class: 'button secondary', onclick: () => window.print() },
-    t.print,
-  );
-  const actions = h('p', { class: 'sc-actions sc-no-print' }, csvButton, ' ', printButton);
 
   /** Running, adding, downloading and printing need a run to work on. */
-  function setRunnable(on: boolean): void {
-    for (const b of [runButton, csvButton, printButton]) b.disabled = !on;
-    addButton.disabled = !on || state.forms.length >= 3;
+  private setRunnable(on: boolean): void {
+    for (const b of [this.runButton, this.csvButton, this.printButton]) b.disabled = !on;
+    this.addButton.disabled = !on || this.state.forms.length >= 3;
   }
 
+  /** The scenario forms with the run and add buttons. */
+  form(): HTMLFormElement {
+    return h(
+      'form',
+      {
+        class: 'sc-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void this.run(this.specs());
+        },
+      },
+      this.formsBox,
+      h('p', { class: 'sc-actions' }, this.runButton, ' ', this.addButton),
+    );
+  }
+
+  /** CSV and print. */
+  actions(): HTMLElement {
+    return h('p', { class: 'sc-actions sc-no-print' }, this.csvButton, ' ', this.printButton);
+  }
+}
+
+function button(
+  kind: 'primary' | 'secondary',
+  testId: string | undefined,
+  label: string,
+  onclick: () => void,
+): HTMLButtonElement {
+  return h(
+    'button',
+    { type: 'button', class: `button ${kind}`, ...(testId ? { 'data-testid': testId } : {}), onclick },
+    label,
+  );
+}
+
+export async function renderScenarioPage(
+  root: HTMLElement,
+  lang: Lang,
+  session: SessionResponse,
+): Promise<void> {
+  const t = scenarioMessages(lang);
+  const params = new URLSearchParams(window.location.search);
+  const area = params.get('area');
+  const page = new ScenarioPage(lang, t, await areaOptions(t, area), area);
   const saved = savedPanel({
     session,
     lang,
     t,
-    status,
+    status: page.status,
     // nothing to save before a run (or where no buurt can start one)
     current: () =>
-      state.area && state.forms.length > 0
-        ? { area: state.area, scenarios: state.forms.map((f) => f.read()) }
+      page.state.area && page.state.forms.length > 0
+        ? { area: page.state.area, scenarios: page.specs() }
         : null,
-    open: (x) => void run(x.scenarios, undefined, x.area),
+    open: (x) => void page.run(x.scenarios, undefined, x.area),
   });
 
   const main = renderPage(
@@ -262,21 +300,21 @@ export async function renderScenarioPage(
       { class: 'sc-area sc-no-print' },
       h('label', { for: 'sc-area' }, t.area),
       ' ',
-      areaSelect,
+      page.areaSelect,
       ' ',
-      mapLink,
+      page.mapLink,
     ),
-    status,
-    form,
-    actions,
+    page.status,
+    page.form(),
+    page.actions(),
     saved.saveBox,
-    results,
+    page.results,
     saved.list,
   );
   main.classList.add('sc-page');
   const savedId = Number(params.get('saved'));
   await Promise.all([
-    run(undefined, Number.isInteger(savedId) && savedId > 0 ? savedId : undefined),
+    page.run(undefined, Number.isInteger(savedId) && savedId > 0 ? savedId : undefined),
     saved.load().catch(() => undefined),
   ]);
 }
