@@ -79,6 +79,28 @@ describe('defaults with data for an area', () => {
     expect(resolveWhen(signal, '2010-2014', null)).toEqual({ period: '2016-2020', year: null });
     expect(resolveWhen(corporation, null, null)).toEqual({ period: null, year: null });
   });
+  it('side by side skips a previous period or year without a value for any buurt of the area', () => {
+    const emptyBefore = {
+      ...signal,
+      availability: availability({ '2012-2016': 0, '2014-2018': 0, '2016-2020': 9, '2018-2022': 4 }),
+      periods: ['2012-2016', '2014-2018', '2016-2020', '2018-2022'],
+    };
+    const left = { def: emptyBefore, period: '2016-2020', year: null };
+    // nothing earlier with a value here: the later period with values, not an empty earlier one
+    expect(defaultRightSide({ ...defs, maps: [emptyBefore] }, INITIAL_STATE, left)).toMatchObject({
+      period: '2018-2022',
+    });
+    const someBefore = {
+      ...emptyBefore,
+      availability: availability({ '2012-2016': 3, '2014-2018': 0, '2016-2020': 9, '2018-2022': 4 }),
+    };
+    expect(
+      defaultRightSide({ ...defs, maps: [someBefore] }, INITIAL_STATE, { ...left, def: someBefore }),
+    ).toMatchObject({ period: '2012-2016' });
+    const level = { def: liveability, period: null, year: 2020 };
+    const emptyYear = { ...liveability, availability: availability({ '2014': 9, '2018': 0, '2020': 9 }) };
+    expect(defaultRightSide(defs, INITIAL_STATE, { ...level, def: emptyYear })).toMatchObject({ year: 2014 });
+  });
   it('side by side opens on the previous comparable period (or the previous year)', () => {
     const left = { def: signal, period: '2016-2020', year: null };
     expect(defaultRightSide(defs, { ...INITIAL_STATE, view: 'compare' }, left)).toMatchObject({

@@ -25,19 +25,22 @@ interface Side {
 
 /**
  * The right-hand side: as asked, else the same map in the previous comparable period (same
- * length, ending where the left one starts) or the previous year with data, else another period
- * or year, else the next map with data.
+ * length, ending where the left one starts) or the previous year — of those that give a buurt of
+ * the area a value — else another period or year with a value there, else the next map with data.
  */
 export function defaultRightSide(defs: MapDefinitionsResponse, state: ViewState, left: Side): Side {
   const asked = findMapDefinition(defs, state.map2);
   if (asked) return { def: asked, ...resolveWhen(asked, state.period2, state.year2) };
+  // a year or period that gives no buurt of the area a value would open an empty map
+  const counts = left.def.availability?.counts;
+  const withData = (when: string): boolean => counts === undefined || (counts[when] ?? 0) > 0;
   if (left.def.kind === 'level') {
-    const years = left.def.years ?? [];
+    const years = (left.def.years ?? []).filter((y) => y === left.year || withData(String(y)));
     const before = left.year !== null ? previousYear(years, left.year) : null;
     const other = before ?? years.find((y) => y !== left.year) ?? null;
     if (other !== null) return { def: left.def, period: null, year: other };
   } else {
-    const periods = left.def.periods ?? [];
+    const periods = (left.def.periods ?? []).filter((p) => p === left.period || withData(p));
     const before = left.period ? previousPeriod(periods, left.period) : null;
     const other = before ?? periods.find((p) => p !== left.period) ?? null;
     if (other !== null) return { def: left.def, period: other, year: null };
