@@ -302,7 +302,8 @@ async function startServe(dbPath: string): Promise<{ port: number; stop: () => P
  */
 async function settle(below = 1.0, maxSeconds = 150): Promise<number> {
   const t0 = Date.now();
-  while (loadavg()[0]! >= below && Date.now() - t0 < maxSeconds * 1000) await new Promise((r) => setTimeout(r, 2000));
+  while (loadavg()[0]! >= below && Date.now() - t0 < maxSeconds * 1000)
+    await new Promise((r) => setTimeout(r, 2000));
   return Math.round((Date.now() - t0) / 1000);
 }
 
