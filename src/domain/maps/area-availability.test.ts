@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newestPeriod, offeredKeys, previousPeriod, previousYear } from './area-availability.js';
+import {
+  newestPeriod,
+  offeredKeys,
+  periodOverlap,
+  previousPeriod,
+  previousYear,
+} from './area-availability.js';
 
 describe('offeredKeys(availability)', () => {
   it('offers what covers at least half of the buurten', () => {
@@ -47,6 +53,18 @@ describe('newestPeriod(periods, preferredLength)', () => {
       ['2014-2022', [2014, 2022]],
     ]);
     expect(newestPeriod(['2016-2025', '2014-2022'], 4, spans)).toBe('2014-2022');
+  });
+});
+
+describe('periodOverlap(a, b)', () => {
+  it('is the years two periods share, either way round', () => {
+    expect(periodOverlap('2016-2020', '2012-2018')).toEqual({ t0: 2016, t1: 2018 });
+    expect(periodOverlap('2012-2018', '2016-2020')).toEqual({ t0: 2016, t1: 2018 });
+    expect(periodOverlap('2012-2024', '2016-2020')).toEqual({ t0: 2016, t1: 2020 });
+  });
+  it('is none for periods that meet in a boundary year or not at all', () => {
+    expect(periodOverlap('2012-2016', '2016-2020')).toBeNull();
+    expect(periodOverlap('2012-2014', '2016-2020')).toBeNull();
   });
 });
 

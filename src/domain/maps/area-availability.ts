@@ -255,6 +255,18 @@ export function previousPeriod(periods: readonly string[], current: string): str
   return latest(before.filter((o) => o.t1 - o.t0 === length)) ?? latest(before);
 }
 
+/**
+ * The years two periods share ("2016-2020" and "2012-2018": 2016 to 2018), null when they share
+ * none beyond a boundary year (one ending where the other starts compares no change twice).
+ */
+export function periodOverlap(a: string, b: string): { t0: number; t1: number } | null {
+  const x = periodOf(a);
+  const y = periodOf(b);
+  const t0 = Math.max(x.t0, y.t0);
+  const t1 = Math.min(x.t1, y.t1);
+  return t1 > t0 ? { t0, t1 } : null;
+}
+
 /** The year before `current` among `years` (the latest earlier one), null when there is none. */
 export function previousYear(years: readonly number[], current: number): number | null {
   const earlier = years.filter((y) => y < current);

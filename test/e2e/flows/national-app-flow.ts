@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { CompareResponse, MapDefinitionsResponse } from '../../../src/api/schemas.js';
-import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
+import { periodOverlap, previousPeriod } from '../../../src/domain/maps/area-availability.js';
 import { formatNumber } from '../../../web/src/i18n/format.js';
 import {
   SCREENSHOTS,
@@ -99,8 +99,22 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
       def.defaultPeriod,
     );
     await expect(page.locator('[data-testid="compare-when-right"]').inputValue()).resolves.toBe(expected);
+    // periods that meet only in their boundary year need no warning
+    expect(await page.locator('[data-testid="compare-overlap"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await screenshot(page, 'national-heerlen-07-side-by-side');
+    // a right period that shares years with the left one: one note says so and names them
+    const overlapping = def.periods!.find(
+      (p) => p !== def.defaultPeriod && periodOverlap(p, def.defaultPeriod!),
+    );
+    if (overlapping) {
+      const shared = periodOverlap(overlapping, def.defaultPeriod!)!;
+      await page.locator('[data-testid="compare-when-right"]').selectOption(overlapping);
+      const note = page.locator('[data-testid="compare-overlap"]');
+      await note.waitFor();
+      expect(await note.innerText()).toContain(`(${shared.t0}–${shared.t1})`);
+      await screenshot(page, 'national-heerlen-07b-side-by-side-overlap');
+    }
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

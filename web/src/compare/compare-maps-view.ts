@@ -3,7 +3,7 @@
  * panning and zooming. The left map is the map page's map; the right one is `map2`.
  */
 import type { MapDefinition, MapDefinitionsResponse } from '../../../src/api/schemas.js';
-import { previousPeriod, previousYear } from '../../../src/domain/maps/area-availability.js';
+import { periodOverlap, previousPeriod, previousYear } from '../../../src/domain/maps/area-availability.js';
 import { api } from '../api-client.js';
 import { areaName, chooseMap, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
@@ -52,6 +52,21 @@ export function defaultRightSide(defs: MapDefinitionsResponse, state: ViewState,
     if (next.availability?.hasData !== false) return { def: next, ...resolveWhen(next, null, null) };
   }
   return { def: left.def, period: left.period, year: left.year };
+}
+
+/** A note when both sides show one map in periods that share years; nothing otherwise. */
+export function overlapNote(left: Side, right: Side, tt: Messages): HTMLElement[] {
+  if (left.def.id !== right.def.id || !left.period || !right.period) return [];
+  const shared = periodOverlap(left.period, right.period);
+  if (!shared) return [];
+  const dash = (p: string): string => p.replace('-', '–');
+  return [
+    h(
+      'p',
+      { class: 'notice compare-overlap', role: 'note', 'data-testid': 'compare-overlap' },
+      tt.compareOverlap(dash(left.period), dash(right.period), `${shared.t0}–${shared.t1}`),
+    ),
+  ];
 }
 
 export function createCompareMapsView(ctx: AppContext): View {
@@ -132,6 +147,7 @@ export function createCompareMapsView(ctx: AppContext): View {
       header,
       h('h1', {}, `${tt.compareHeading} — ${state.area ? areaName(data, state.area) : ''}`),
       h('p', { class: 'muted' }, tt.compareIntro),
+      overlapNote(left, right, tt),
     );
     preserveFocus(controls[0], () =>
       replaceChildren(

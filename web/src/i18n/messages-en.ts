@@ -107,6 +107,8 @@ export const en: Messages = {
   valueMissing: 'no value',
   compareHeading: 'Two maps side by side',
   compareIntro: 'Compare two periods or two maps; zooming and panning stay in step.',
+  compareOverlap: (left: string, right: string, shared: string) =>
+    `Note: ${left} and ${right} overlap (${shared}). Both maps partly describe the same years, so do not read a difference between them as the change from one period to the next.`,
   compareLeft: 'Left',
   compareRight: 'Right',
   compareMapLabel: 'Map',

@@ -106,6 +106,8 @@ export const nl = {
   valueMissing: 'geen waarde',
   compareHeading: 'Twee kaarten naast elkaar',
   compareIntro: 'Vergelijk twee perioden of twee kaarten; in- en uitzoomen en schuiven gaan gelijk op.',
+  compareOverlap: (left: string, right: string, shared: string) =>
+    `Let op: ${left} en ${right} overlappen (${shared}). Beide kaarten beschrijven deels dezelfde jaren: lees een verschil tussen ze daarom niet als de ontwikkeling van de ene periode naar de andere.`,
   compareLeft: 'Links',
   compareRight: 'Rechts',
   compareMapLabel: 'Kaart',
