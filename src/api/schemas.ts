@@ -190,13 +190,23 @@ export type LayerDefinition = z.infer<typeof LayerDefinitionSchema>;
 export const TermSchema = z.object({ id: z.string(), titleNl: z.string(), titleEn: z.string() });
 export type Term = z.infer<typeof TermSchema>;
 
+/**
+ * The area of a gemeente formed after the division year from whole gemeenten of that year
+ * (Dijk en Waard, 2022, on the 2019 division): the year of its herindeling and those gemeenten.
+ */
+export const FormedFromSchema = z.object({
+  since: z.number().int(),
+  gemeenten: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type FormedFrom = z.infer<typeof FormedFromSchema>;
+
 export const MapDefinitionsResponseSchema = z.object({
   maps: z.array(MapDefinitionSchema),
   /** Maps outside the nine, e.g. veerkracht-landelijk (the signal map against the national change). */
   extraMaps: z.array(MapDefinitionSchema).optional(),
   layers: z.array(LayerDefinitionSchema),
   /** The area asked for (`?area=`), with its display name. */
-  area: z.object({ id: z.string(), name: z.string() }).optional(),
+  area: z.object({ id: z.string(), name: z.string(), formedFrom: FormedFromSchema.optional() }).optional(),
   /** With `?area=`: the first of the nine maps with data there, null when none has. */
   defaultMap: z.string().nullable().optional(),
   /** Titles of the index components and nuisance measures (ids in yearsUsed, measureUsed, flags). */
@@ -325,6 +335,8 @@ export const MapMetaSchema = z.object({
   titleEn: z.string(),
   area: z.string(),
   areaName: z.string(),
+  /** When the area is a gemeente formed after divisionYear: the gemeenten of that division it is. */
+  formedFrom: FormedFromSchema.optional(),
   period: PeriodSchema.nullable(),
   year: z.number().int().nullable(),
   divisionYear: z.number().int(),

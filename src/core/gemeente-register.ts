@@ -654,3 +654,48 @@ export function predecessorsOf(code: string, afterYear: number): string[] {
     })
     .sort();
 }
+
+/** A gemeente formed after a division year by herindelingen that merged whole gemeenten only. */
+export interface MergedGemeente {
+  code: string;
+  name: string;
+  /** The year of the (last) herindeling that formed it. */
+  since: number;
+  /** The gemeenten of the division year whose area it is, together: sorted codes. */
+  from: readonly string[];
+}
+
+/**
+ * The gemeente `code` on the division of `divisionYear` when it did not exist then but its area
+ * is exactly that of gemeenten of that year: every herindeling that formed it after that year
+ * merged whole gemeenten (none split over several, none of them went partly elsewhere). Dijk en
+ * Waard (2022) on the 2019 division is Heerhugowaard and Langedijk; Land van Cuijk (2022) is not
+ * (Sint Anthonis went partly to Boekel). Undefined otherwise, also for a gemeente of that year.
+ */
+export function mergedOnDivision(code: string, divisionYear: number): MergedGemeente | undefined {
+  const g = findRegisterGemeente(code);
+  if (!g || existsIn(g, divisionYear) || g.first <= divisionYear || divisionYear < REGISTER_FIRST_YEAR)
+    return undefined;
+  // the codes that went into it after the division year, directly or through earlier herindelingen
+  const chain = new Set([g.code]);
+  const formedBy: GemeenteMerger[] = [];
+  const walk = (into: string): void => {
+    for (const m of MERGERS) {
+      if (m.into !== into || m.year <= divisionYear) continue;
+      formedBy.push(m);
+      for (const f of m.from) {
+        if (chain.has(f)) continue;
+        chain.add(f);
+        walk(f);
+      }
+    }
+  };
+  walk(g.code);
+  if (formedBy.length === 0 || formedBy.some((m) => m.split)) return undefined;
+  const wholly = [...chain].every((c) =>
+    mergersOf(c).every((m) => m.year <= divisionYear || chain.has(m.into)),
+  );
+  const from = predecessorsOf(g.code, divisionYear);
+  if (!wholly || from.length === 0) return undefined;
+  return { code: g.code, name: g.name, since: Math.max(...formedBy.map((m) => m.year)), from };
+}

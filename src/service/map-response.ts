@@ -10,7 +10,7 @@ import type { PolygonGeometry } from '../core/records.js';
 import type { HarmonisationLogRow } from '../storage/store.js';
 import { mapConfigSummary } from './config-report.js';
 import type { LoadedState } from './engine-state.js';
-import type { ResolvedArea } from './resolve-area.js';
+import { withFormedFrom, type ResolvedArea } from './resolve-area.js';
 
 /** The MapResponse for a built map. */
 export function mapResponse(
@@ -55,6 +55,7 @@ export function mapResponse(
       titleEn: spec.titleEn,
       area: area.id,
       areaName: area.name,
+      ...withFormedFrom(area, state),
       period: built.period,
       year: built.year,
       divisionYear: state.divisionYear,

@@ -44,7 +44,7 @@ import {
 } from '../domain/maps/map-definitions.js';
 import { mapResponse } from './map-response.js';
 import type { ReadContext } from './read-context.js';
-import { resolveArea } from './resolve-area.js';
+import { resolveArea, withFormedFrom } from './resolve-area.js';
 
 /** The map spec for a map id or indicator id; MAP_NOT_FOUND otherwise. */
 export function resolveMapSpec(engine: VeerkrachtEngine, id: string): MapSpec {
@@ -141,7 +141,7 @@ export async function getMapDefinitions(
     layers,
     ...(area
       ? {
-          area: { id: area.id, name: area.name },
+          area: { id: area.id, name: area.name, ...withFormedFrom(area, state) },
           defaultMap: maps.find((m) => m.availability?.hasData)?.id ?? null,
         }
       : {}),

@@ -1,8 +1,12 @@
 /**
  * An `area` parameter is a gemeente code (GMgggg) or a region id. Resolves it to its gemeenten
- * and the rows of their buurten in the engine's table; AREA_NOT_FOUND otherwise.
+ * and the rows of their buurten in the engine's table; AREA_NOT_FOUND otherwise. A gemeente formed
+ * after the division year from whole gemeenten of that year is their buurten together
+ * (gemeente-register.ts, `mergedOnDivision`).
  */
+import type { FormedFrom } from '../api/schemas.js';
 import { AppError } from '../core/app-error.js';
+import { mergedOnDivision } from '../core/gemeente-register.js';
 import type { Store } from '../storage/store.js';
 import type { LoadedState } from './engine-state.js';
 import { listRegions } from './regions.js';
@@ -12,6 +16,11 @@ export interface ResolvedArea {
   name: string;
   gemeenten: string[];
   rows: number[];
+  /**
+   * A gemeente formed after the division year from whole gemeenten of that year (Dijk en Waard on
+   * the 2019 division): the year of its herindeling; `gemeenten` are the ones it was formed from.
+   */
+  formedSince?: number;
 }
 
 export async function resolveArea(raw: string, state: LoadedState, store: Store): Promise<ResolvedArea> {
@@ -20,6 +29,16 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
   if (/^GM\d{4}$/i.test(id)) {
     const gm = id.toUpperCase();
     const rows = byGemeente.get(gm);
+    const merged = rows ? undefined : mergedOnDivision(gm, state.divisionYear);
+    if (merged && merged.from.every((g) => byGemeente.has(g))) {
+      return {
+        id: gm,
+        name: merged.name,
+        gemeenten: [...merged.from],
+        rows: merged.from.flatMap((g) => byGemeente.get(g)!),
+        formedSince: merged.since,
+      };
+    }
     if (!rows) {
       throw new AppError(
         'AREA_NOT_FOUND',
@@ -43,4 +62,11 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
     );
   }
   return { id: region.id, name: region.name, gemeenten: region.gemeenten, rows };
+}
+
+/** `{ formedFrom }` for an area's answers (maps, definitions) when it is a merged gemeente, else `{}`. */
+export function withFormedFrom(area: ResolvedArea, state: LoadedState): { formedFrom?: FormedFrom } {
+  if (area.formedSince === undefined) return {};
+  const gemeenten = area.gemeenten.map((code) => ({ code, name: state.gemeenteNames.get(code) ?? code }));
+  return { formedFrom: { since: area.formedSince, gemeenten } };
 }

@@ -14,6 +14,7 @@ import {
   findGemeentenByName,
   findRegisterGemeente,
   gemeenteCodesOf,
+  mergedOnDivision,
   predecessorsOf,
   successorsOf,
 } from '../../src/core/gemeente-register.js';
@@ -159,5 +160,28 @@ describe('successors and predecessors through the herindelingen', () => {
     // chains: Haaren (split 2021) had no predecessors since 2014; Groningen took Haren and Ten Boer in 2019
     expect(predecessorsOf('GM0014', 2018)).toEqual(['GM0009', 'GM0017']);
     expect(predecessorsOf('GM0014', 2019)).toEqual([]);
+  });
+});
+
+describe('a gemeente formed after the division year, on that division', () => {
+  it('is the gemeenten it merged, when every herindeling that formed it merged whole gemeenten', () => {
+    expect(mergedOnDivision('GM1980', 2019)).toEqual({
+      code: 'GM1980',
+      name: 'Dijk en Waard',
+      since: 2022,
+      from: ['GM0398', 'GM0416'],
+    });
+    expect(mergedOnDivision('GM1979', 2019)?.from).toEqual(['GM0003', 'GM0010', 'GM0024']); // Eemsdelta
+    expect(mergedOnDivision('GM1992', 2019)?.since).toBe(2023); // Voorne aan Zee
+    expect(mergedOnDivision('GM1970', 2018)?.from).toEqual(['GM0058', 'GM0079', 'GM1722']); // Noardeast-Fryslân
+    expect(mergedOnDivision('GM1966', 2018)).toBeUndefined(); // Het Hogeland: Winsum was split (2019)
+  });
+
+  it('is nothing for a gemeente of that year, a split, or a year before the register', () => {
+    expect(mergedOnDivision('GM0363', 2019)).toBeUndefined(); // Amsterdam existed (Weesp came later)
+    expect(mergedOnDivision('GM1982', 2019)).toBeUndefined(); // Land van Cuijk: Sint Anthonis partly to Boekel
+    expect(mergedOnDivision('GM1980', 2022)).toBeUndefined(); // exists then
+    expect(mergedOnDivision('GM1980', 2010)).toBeUndefined();
+    expect(mergedOnDivision('GM9999', 2019)).toBeUndefined();
   });
 });

@@ -94,3 +94,67 @@ describe('searchAreas(data, query)', () => {
     expect(searchAreas(data, 'xqz', t)).toEqual([]);
   });
 });
+
+describe('searchAreas: gemeenten by a name the division shown does not have (the gemeente register)', () => {
+  const nl = messagesFor('nl');
+  const onDivision2019: AppData = {
+    ...data,
+    gemeenten: {
+      ...data.gemeenten,
+      gemeenten: [
+        gemeente('GM0398', 'Heerhugowaard'),
+        gemeente('GM0416', 'Langedijk'),
+        gemeente('GM0014', 'Groningen'),
+        gemeente('GM0756', 'Boxmeer'),
+        gemeente('GM1702', 'Sint Anthonis'),
+        gemeente('GM0755', 'Boekel'),
+      ],
+    },
+  };
+
+  it('offers a gemeente formed later from whole gemeenten as itself: the buurten of those gemeenten', () => {
+    expect(searchAreas(onDivision2019, 'Dijk en', nl)).toEqual([
+      {
+        kind: 'gemeente',
+        code: 'GM1980',
+        name: 'Dijk en Waard',
+        detail: 'gemeente sinds 2022 · op de kaart: de buurten van Heerhugowaard en Langedijk · 20 buurten',
+      },
+    ]);
+  });
+
+  it('offers for a gemeente formed later with a split the gemeenten it took buurten from', () => {
+    const found = searchAreas(onDivision2019, 'Land van Cuijk', nl);
+    // Sint Anthonis went partly to Boekel
+    expect(found.map((o) => [o.code, o.detail])).toEqual([
+      ['GM0756', 'gemeente · 10 buurten · sinds 2022 deel van Land van Cuijk'],
+      ['GM1702', 'gemeente · 10 buurten · sinds 2022 deels in Land van Cuijk'],
+    ]);
+  });
+
+  it('offers for a gemeente that ended before the division year the gemeente it went into', () => {
+    expect(searchAreas(onDivision2019, 'Haren', nl).map((o) => [o.code, o.detail])).toEqual([
+      ['GM0014', 'gemeente · 10 buurten · Haren hoort er sinds 2019 bij'],
+    ]);
+    // Littenseradiel was split over Leeuwarden, Súdwest-Fryslân and Waadhoeke (2018)
+    const split: AppData = {
+      ...onDivision2019,
+      gemeenten: { ...onDivision2019.gemeenten, gemeenten: [gemeente('GM0080', 'Leeuwarden')] },
+    };
+    expect(searchAreas(split, 'Littenseradiel', nl).map((o) => [o.code, o.detail])).toEqual([
+      ['GM0080', 'gemeente · 10 buurten · Littenseradiel hoort er sinds 2018 deels bij'],
+    ]);
+    // found by its own name it is offered once, as itself
+    expect(searchAreas(onDivision2019, 'Groningen', nl).map((o) => [o.code, o.detail])).toEqual([
+      ['GM0014', 'gemeente · 10 buurten'],
+    ]);
+  });
+
+  it('offers nothing more on a store without a division', () => {
+    const none: AppData = {
+      ...onDivision2019,
+      gemeenten: { ...onDivision2019.gemeenten, divisionYear: null },
+    };
+    expect(searchAreas(none, 'Dijk en', nl)).toEqual([]);
+  });
+});

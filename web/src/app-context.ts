@@ -9,6 +9,7 @@ import type {
   MapDefinitionsResponse,
   RegionsResponse,
 } from '../../src/api/schemas.js';
+import { mergedOnDivision, type MergedGemeente } from '../../src/core/gemeente-register.js';
 import { messagesFor, type Messages } from './i18n/messages.js';
 import type { StateStore } from './state/state-store.js';
 
@@ -53,13 +54,37 @@ export function messages(ctx: AppContext): Messages {
 export function areaName(data: AppData, area: string): string {
   const region = data.regions.regions.find((r) => r.id === area);
   if (region) return region.name;
-  return data.gemeenten.gemeenten.find((g) => g.code === area)?.name ?? area;
+  return (
+    data.gemeenten.gemeenten.find((g) => g.code === area)?.name ?? mergedGemeente(data, area)?.name ?? area
+  );
 }
 
 export function isKnownArea(data: Pick<AppData, 'gemeenten' | 'regions'>, area: string): boolean {
   return (
-    data.regions.regions.some((r) => r.id === area) || data.gemeenten.gemeenten.some((g) => g.code === area)
+    data.regions.regions.some((r) => r.id === area) ||
+    data.gemeenten.gemeenten.some((g) => g.code === area) ||
+    mergedGemeente(data, area) !== undefined
   );
+}
+
+/** For a gemeente formed after the division shown: the sentence that says which gemeenten its maps show. */
+export function formedNote(data: AppData, area: string, t: Messages): string | null {
+  const merged = mergedGemeente(data, area);
+  if (!merged || data.gemeenten.divisionYear === null) return null;
+  const from = t.andList(merged.from.map((code) => areaName(data, code)));
+  return t.areaFormedFrom(merged.name, merged.since, from, data.gemeenten.divisionYear);
+}
+
+/**
+ * A gemeente formed after the division shown from whole gemeenten of it, all loaded (Dijk en Waard
+ * on the 2019 division): an area of its own, as the server resolves it (src/service/resolve-area.ts).
+ */
+export function mergedGemeente(data: Pick<AppData, 'gemeenten'>, code: string): MergedGemeente | undefined {
+  const year = data.gemeenten.divisionYear;
+  if (year === null || !/^GM\d{4}$/.test(code)) return undefined;
+  const merged = mergedOnDivision(code, year);
+  const loaded = new Set(data.gemeenten.gemeenten.map((g) => g.code));
+  return merged && merged.from.every((g) => loaded.has(g)) ? merged : undefined;
 }
 
 /** A map definition (of the nine or an extra layer, as a level map) in a definitions response. */

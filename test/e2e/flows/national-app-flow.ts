@@ -86,6 +86,36 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     await page.context().close();
   });
 
+  // Dijk en Waard (2022) is not on the 2019 division: it is Heerhugowaard and Langedijk together
+  it('start page: "Dijk en Waard" opens the buurten of Heerhugowaard and Langedijk, and the map says so', async () => {
+    const parts = await env().api<{ gemeenten: { code: string; buurten: number }[] }>('/api/gemeenten');
+    const buurten = parts.gemeenten
+      .filter((g) => g.code === 'GM0398' || g.code === 'GM0416')
+      .reduce((n, g) => n + g.buurten, 0);
+    expect(buurten).toBeGreaterThan(0);
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, env().url);
+    await page.locator('[data-testid="area-search"]').fill('Dijk en Waard');
+    const option = page.locator('[role="option"][data-code="GM1980"]');
+    await option.waitFor();
+    expect(await option.innerText()).toContain('de buurten van Heerhugowaard en Langedijk');
+    await option.click();
+    await waitForMapDrawn(page, 0);
+    expect(new URL(page.url()).searchParams.get('area')).toBe('GM1980');
+    expect(await page.locator('[data-testid="map-subtitle"]').innerText()).toBe('Dijk en Waard');
+    expect(await page.locator('[data-testid="area-formed"]').innerText()).toBe(
+      'Dijk en Waard bestaat sinds 2022. De kaarten gebruiken de buurtindeling van 2019; daarop is Dijk en Waard het gebied van Heerhugowaard en Langedijk, de gemeenten waaruit het is gevormd.',
+    );
+    const counts = await page
+      .locator('[data-testid="legend"] .legend-count')
+      .evaluateAll((els) => els.map((e) => Number(e.textContent)));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(buurten);
+    await screenshot(page, 'national-dijk-en-waard');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   // Heerlen: its default veerkracht period (2019–2024) has a previous one that ends where it starts
   it('Heerlen side by side opens on the previous comparable period', async () => {
     const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0917');

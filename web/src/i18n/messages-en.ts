@@ -143,6 +143,16 @@ export const en: Messages = {
   searchResultsLabel: 'Search results',
   searchGroupAreas: 'Municipalities and regions',
   searchGroupBuurten: 'Buurten',
+  /** "A, B and C". */
+  andList: (names: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(names),
+  searchFormed: (since: number, from: string) =>
+    `municipality since ${since} · on the map: the buurten of ${from}`,
+  searchNowPartOf: (name: string, since: number, partly: boolean) =>
+    partly ? `partly in ${name} since ${since}` : `part of ${name} since ${since}`,
+  searchWentInto: (name: string, since: number, partly: boolean) =>
+    partly ? `${name} is partly in it since ${since}` : `${name} is part of it since ${since}`,
+  areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
+    `${name} exists since ${since}. The maps use the buurt division of ${divisionYear}; on it, ${name} is the area of ${from}, the municipalities it was formed from.`,
   alsoKnownAs: (alias: string) => `also: ${alias}`,
   buurt: 'buurt',
   noDataShort: 'no data',

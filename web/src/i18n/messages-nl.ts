@@ -142,6 +142,16 @@ export const nl = {
   searchResultsLabel: 'Zoekresultaten',
   searchGroupAreas: 'Gemeenten en regio’s',
   searchGroupBuurten: 'Buurten',
+  /** "A, B en C". */
+  andList: (names: readonly string[]) => new Intl.ListFormat('nl', { type: 'conjunction' }).format(names),
+  searchFormed: (since: number, from: string) =>
+    `gemeente sinds ${since} · op de kaart: de buurten van ${from}`,
+  searchNowPartOf: (name: string, since: number, partly: boolean) =>
+    partly ? `sinds ${since} deels in ${name}` : `sinds ${since} deel van ${name}`,
+  searchWentInto: (name: string, since: number, partly: boolean) =>
+    partly ? `${name} hoort er sinds ${since} deels bij` : `${name} hoort er sinds ${since} bij`,
+  areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
+    `${name} bestaat sinds ${since}. De kaarten gebruiken de buurtindeling van ${divisionYear}; daarop is ${name} het gebied van ${from}, de gemeenten waaruit het is gevormd.`,
   alsoKnownAs: (alias: string) => `ook: ${alias}`,
   buurt: 'buurt',
   noDataShort: 'geen gegevens',

@@ -9,7 +9,7 @@
 import type { MapDefinitionsResponse, MapResponse } from '../../../src/api/schemas.js';
 import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
 import { ApiError } from '../api-client.js';
-import { areaName, isKnownArea, type AppContext } from '../app-context.js';
+import { areaName, formedNote, isKnownArea, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import { downloadMap, type DownloadFormat } from '../export/map-downloads.js';
@@ -174,6 +174,7 @@ export function createMapView(ctx: AppContext): View {
             : tt.loading,
       detail: heading?.detail ?? null,
       subtitle: state.area ? areaName(data, state.area) : '',
+      formedNote: state.area ? formedNote(data, state.area, tt) : null,
       display: state.display === 'change' && !shown?.previous ? 'map' : state.display,
       canShowChange: shown?.previous !== null && shown?.previous !== undefined,
       canExport: response !== null && state.display !== 'table',

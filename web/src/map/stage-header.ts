@@ -18,6 +18,8 @@ export interface StageHeaderInput {
   /** What the map compares (years, fallback measure), under the title. */
   detail: string | null;
   subtitle: string;
+  /** For a gemeente formed after the division shown: which gemeenten of it the map shows. */
+  formedNote: string | null;
   display: Display;
   /** The difference view is offered (a veerkracht map with an earlier period). */
   canShowChange: boolean;
@@ -130,6 +132,13 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
         titleSlot,
         h('h1', { 'data-testid': 'map-title' }, input.title),
         h('p', { class: 'muted', 'data-testid': 'map-subtitle' }, input.subtitle),
+        input.formedNote
+          ? h(
+              'p',
+              { class: 'notice area-formed', role: 'note', 'data-testid': 'area-formed' },
+              input.formedNote,
+            )
+          : null,
         input.detail
           ? h('p', { class: 'heading-detail', 'data-testid': 'map-heading-detail' }, input.detail)
           : null,

@@ -97,7 +97,7 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
           'tr',
           {},
           h('th', { scope: 'col' }, tm.tableBuurt),
-          data.isRegion ? h('th', { scope: 'col' }, tm.tableGemeente) : null,
+          data.isRegion || data.formedNote ? h('th', { scope: 'col' }, tm.tableGemeente) : null,
           shown.map((m) =>
             h(
               'th',
@@ -117,7 +117,7 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
             'tr',
             {},
             h('th', { scope: 'row' }, b.name, h('span', { class: 'report-code' }, ` ${code}`)),
-            data.isRegion ? h('td', {}, data.gemeenteName(b.gemeente)) : null,
+            data.isRegion || data.formedNote ? h('td', {}, data.gemeenteName(b.gemeente)) : null,
             shown.map((m, i) => {
               const f = byMap[i]!.get(code);
               return h(

@@ -38,6 +38,8 @@ export interface ReportData {
   area: string;
   areaName: string;
   isRegion: boolean;
+  /** A gemeente formed after the division shown: which gemeenten of it the report shows (else null). */
+  formedNote: string | null;
   /** The name of a gemeente code (the buurt table of a region). */
   gemeenteName(code: string): string;
   lang: Lang;
@@ -97,6 +99,9 @@ export function renderCover(data: ReportData, tm: ReportMessages): HTMLElement {
     h('p', { class: 'report-kicker' }, tm.title),
     h('h1', {}, data.areaName),
     h('p', { class: 'report-kind' }, `${data.isRegion ? tm.kindRegion : tm.kindGemeente} · ${data.area}`),
+    data.formedNote
+      ? h('p', { class: 'report-formed', 'data-testid': 'report-formed' }, data.formedNote)
+      : null,
     data.demo ? h('p', { class: 'report-demo' }, tm.demo) : null,
     h('p', { class: 'report-subtitle' }, tm.subtitle),
     h(

@@ -8,7 +8,7 @@
  */
 import type { MapDefinition } from '../../../src/api/schemas.js';
 import { api, pinnedEdition } from '../api-client.js';
-import { areaName, resolveWhen, type AppContext } from '../app-context.js';
+import { areaName, formedNote, resolveWhen, type AppContext } from '../app-context.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import {
   loadReportWarnings,
@@ -16,6 +16,7 @@ import {
   reportWarningsHeading,
 } from '../early-warning/report-warnings.js';
 import { createTerms } from '../i18n/terms.js';
+import { messagesFor } from '../i18n/messages.js';
 import { isDemo } from '../layout/app-shell.js';
 import type { View } from '../layout/view.js';
 import { createMapPane, type MapPane } from '../map/map-pane.js';
@@ -159,6 +160,7 @@ async function loadReport(
     area,
     areaName: areaName(ctx.data, area),
     isRegion: !/^GM\d{4}$/i.test(area),
+    formedNote: formedNote(ctx.data, area, messagesFor(state.lang)),
     gemeenteName: (code) => areaName(ctx.data, code),
     lang: state.lang,
     keyFigures: compare && keyArea ? { period: compare.period, area: keyArea } : null,

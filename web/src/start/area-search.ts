@@ -1,5 +1,6 @@
 /**
- * Searching an area: gemeenten by official or common name ("Den Haag" finds 's-Gravenhage),
+ * Searching an area: gemeenten by official or common name ("Den Haag" finds 's-Gravenhage), by a
+ * name the division shown does not have (a later or an earlier gemeente: register-search.ts),
  * regions with data by their name and their members' names ("Heer" offers Heerlen and Parkstad Limburg),
  * and — when asked for — buurten by name (GET /api/buurten?q=). Shown as an ARIA combobox that
  * says "geen resultaten" when nothing matches.
@@ -10,6 +11,7 @@ import { createCombobox, type ComboOption } from '../dom/combobox.js';
 import type { Messages } from '../i18n/messages.js';
 import { GEMEENTE_ALIASES } from './gemeente-aliases.js';
 import { offeredRegions } from './offered-regions.js';
+import { registerOptions } from './register-search.js';
 
 export interface AreaOption {
   kind: 'gemeente' | 'region' | 'buurt';
@@ -91,8 +93,14 @@ export function searchAreas(data: AppData, query: string, t: Messages, limit = 1
       scored.push({ option: { kind: 'region', code: r.id, name: r.name, detail }, score });
     }
   }
+  scored.push(...registerOptions(q, data.gemeenten.divisionYear, data.gemeenten.gemeenten, normalise, t));
   scored.sort((a, b) => a.score - b.score || a.option.name.localeCompare(b.option.name, 'nl'));
-  return scored.slice(0, limit).map((s) => s.option);
+  // one option per area: the best-scored (a gemeente found by its own name and by a former one)
+  const seen = new Set<string>();
+  return scored
+    .filter((s) => !seen.has(s.option.code) && seen.add(s.option.code))
+    .slice(0, limit)
+    .map((s) => s.option);
 }
 
 /** Buurten by name from the server (at least 2 characters); [] when the search fails. */
