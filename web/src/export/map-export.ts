@@ -47,13 +47,15 @@ export async function exportMapPng(input: MapExportInput): Promise<Blob> {
   const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
   const heading = mapHeading(meta, lang);
   const scope = pick(lang, meta.legendScopeNl ?? '', meta.legendScopeEn ?? '');
+  // a gemeente formed after the division: which gemeenten's buurten the picture shows
+  const area = meta.formedFrom
+    ? t.formedAreaLabel(meta.areaName, t.andList(meta.formedFrom.gemeenten.map((g) => g.name)))
+    : meta.areaName;
   const image = composeMapImage({
     map: input.map,
     cssWidth: input.cssWidth,
     title: heading.main,
-    subtitle: heading.detail
-      ? `${meta.areaName} · ${heading.detail}`
-      : t.exportTitleArea(meta.areaName, mapWhen(meta)),
+    subtitle: heading.detail ? `${area} · ${heading.detail}` : t.exportTitleArea(area, mapWhen(meta)),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
     sourceLine:
       `${scope ? `${scope}. ` : ''}${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),

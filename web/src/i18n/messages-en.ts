@@ -151,6 +151,7 @@ export const en: Messages = {
     partly ? `partly in ${name} since ${since}` : `part of ${name} since ${since}`,
   searchWentInto: (name: string, since: number, partly: boolean) =>
     partly ? `${name} is partly in it since ${since}` : `${name} is part of it since ${since}`,
+  formedAreaLabel: (name: string, from: string) => `${name} (area of ${from})`,
   areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
     `${name} exists since ${since}. The maps use the buurt division of ${divisionYear}; on it, ${name} is the area of ${from}, the municipalities it was formed from.`,
   alsoKnownAs: (alias: string) => `also: ${alias}`,

@@ -150,6 +150,7 @@ export const nl = {
     partly ? `sinds ${since} deels in ${name}` : `sinds ${since} deel van ${name}`,
   searchWentInto: (name: string, since: number, partly: boolean) =>
     partly ? `${name} hoort er sinds ${since} deels bij` : `${name} hoort er sinds ${since} bij`,
+  formedAreaLabel: (name: string, from: string) => `${name} (gebied van ${from})`,
   areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
     `${name} bestaat sinds ${since}. De kaarten gebruiken de buurtindeling van ${divisionYear}; daarop is ${name} het gebied van ${from}, de gemeenten waaruit het is gevormd.`,
   alsoKnownAs: (alias: string) => `ook: ${alias}`,
