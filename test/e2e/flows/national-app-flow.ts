@@ -112,6 +112,12 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(buurten);
     await screenshot(page, 'national-dijk-en-waard');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // side by side says it too
+    await gotoApp(page, `${env().url}/?view=compare&area=GM1980&map=leefbaarheid`);
+    await waitForMapDrawn(page, 0, 2);
+    await expect(page.locator('[data-testid="area-formed"]').innerText()).resolves.toContain(
+      'het gebied van Heerhugowaard en Langedijk',
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -5,7 +5,14 @@
 import type { MapDefinition, MapDefinitionsResponse } from '../../../src/api/schemas.js';
 import { periodOverlap, previousPeriod, previousYear } from '../../../src/domain/maps/area-availability.js';
 import { api } from '../api-client.js';
-import { areaName, chooseMap, findMapDefinition, resolveWhen, type AppContext } from '../app-context.js';
+import {
+  areaName,
+  chooseMap,
+  findMapDefinition,
+  formedNote,
+  resolveWhen,
+  type AppContext,
+} from '../app-context.js';
 import { h, replaceChildren } from '../dom/element.js';
 import { preserveFocus } from '../dom/focus.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
@@ -14,6 +21,7 @@ import { formatFeatureValue, mapTitle, mapWhen } from '../map/feature-value.js';
 import { renderLegend } from '../map/legend-panel.js';
 import { createMapPane, type MapPane } from '../map/map-pane.js';
 import { renderMapSelect, renderWhenSelect } from '../map/map-picker.js';
+import { formedNoteElement } from '../map/stage-header.js';
 import type { ViewState } from '../state/view-state.js';
 import { errorLine } from '../i18n/error-text.js';
 
@@ -147,6 +155,7 @@ export function createCompareMapsView(ctx: AppContext): View {
       header,
       h('h1', {}, `${tt.compareHeading} — ${state.area ? areaName(data, state.area) : ''}`),
       h('p', { class: 'muted' }, tt.compareIntro),
+      formedNoteElement(state.area ? formedNote(data, state.area, tt) : null),
       overlapNote(left, right, tt),
     );
     preserveFocus(controls[0], () =>

@@ -52,6 +52,13 @@ export interface StageHeader {
   focusPicker(): void;
 }
 
+/** The note of a gemeente formed after the division shown (app-context.ts `formedNote`), or null. */
+export function formedNoteElement(note: string | null): HTMLElement | null {
+  return note
+    ? h('p', { class: 'notice area-formed', role: 'note', 'data-testid': 'area-formed' }, note)
+    : null;
+}
+
 /** Buurten whose name (or code) matches the typed text: name starts with it first. */
 export function filterBuurten(features: readonly MapFeature[], text: string): MapFeature[] {
   const q = normalise(text);
@@ -132,13 +139,7 @@ export function createStageHeader(events: StageHeaderEvents, t0: Messages): Stag
         titleSlot,
         h('h1', { 'data-testid': 'map-title' }, input.title),
         h('p', { class: 'muted', 'data-testid': 'map-subtitle' }, input.subtitle),
-        input.formedNote
-          ? h(
-              'p',
-              { class: 'notice area-formed', role: 'note', 'data-testid': 'area-formed' },
-              input.formedNote,
-            )
-          : null,
+        formedNoteElement(input.formedNote),
         input.detail
           ? h('p', { class: 'heading-detail', 'data-testid': 'map-heading-detail' }, input.detail)
           : null,
