@@ -9,7 +9,11 @@ import type {
   MapDefinitionsResponse,
   RegionsResponse,
 } from '../../src/api/schemas.js';
-import { mergedOnDivision, type MergedGemeente } from '../../src/core/gemeente-register.js';
+import {
+  findRegisterGemeente,
+  mergedOnDivision,
+  type MergedGemeente,
+} from '../../src/core/gemeente-register.js';
 import { messagesFor, type Messages } from './i18n/messages.js';
 import type { StateStore } from './state/state-store.js';
 
@@ -55,7 +59,8 @@ export function areaName(data: AppData, area: string): string {
   const region = data.regions.regions.find((r) => r.id === area);
   if (region) return region.name;
   return (
-    data.gemeenten.gemeenten.find((g) => g.code === area)?.name ?? mergedGemeente(data, area)?.name ?? area
+    // a code of another division (a gemeente formed later or ended before): its register name
+    data.gemeenten.gemeenten.find((g) => g.code === area)?.name ?? findRegisterGemeente(area)?.name ?? area
   );
 }
 

@@ -139,6 +139,10 @@ export const en: Messages = {
   mapFallback: 'This browser has no WebGL; the map is drawn in a simpler way.',
   unknownArea: (area: string) =>
     `No data for municipality or region ${area}: unknown, or none of its buurten is loaded. Choose an area on the start page.`,
+  areaLaterGemeente: (name: string, code: string, since: number, year: number, from: string) =>
+    `${name} (${code}) exists since ${since}; the maps use the buurt division of ${year}. Its area then lay (wholly or partly) in ${from}: choose those on the start page.`,
+  areaEndedGemeente: (name: string, code: string, last: number, year: number, into: string) =>
+    `${name} (${code}) existed until ${last}; the maps use the buurt division of ${year}, in which its area is (wholly or partly) part of ${into}: choose that on the start page.`,
   searchLabelWithBuurten: 'Municipality, region or buurt',
   searchResultsLabel: 'Search results',
   searchGroupAreas: 'Municipalities and regions',

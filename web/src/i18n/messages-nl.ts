@@ -138,6 +138,10 @@ export const nl = {
   mapFallback: 'Deze browser ondersteunt geen WebGL; de kaart wordt eenvoudiger getekend.',
   unknownArea: (area: string) =>
     `Geen gegevens voor gemeente of regio ${area}: onbekend, of geen van zijn buurten is geladen. Kies een gebied op de startpagina.`,
+  areaLaterGemeente: (name: string, code: string, since: number, year: number, from: string) =>
+    `${name} (${code}) bestaat sinds ${since}; de kaarten gebruiken de buurtindeling van ${year}. Het gebied lag toen (geheel of deels) in ${from}: kies die op de startpagina.`,
+  areaEndedGemeente: (name: string, code: string, last: number, year: number, into: string) =>
+    `${name} (${code}) bestond tot en met ${last}; de kaarten gebruiken de buurtindeling van ${year}, waarin het gebied (geheel of deels) hoort bij ${into}: kies die op de startpagina.`,
   searchLabelWithBuurten: 'Gemeente, regio of buurt',
   searchResultsLabel: 'Zoekresultaten',
   searchGroupAreas: 'Gemeenten en regio’s',

@@ -10,6 +10,7 @@ import type { MapDefinitionsResponse, MapResponse } from '../../../src/api/schem
 import { previousPeriod } from '../../../src/domain/maps/area-availability.js';
 import { ApiError } from '../api-client.js';
 import { areaName, formedNote, isKnownArea, type AppContext } from '../app-context.js';
+import { unknownAreaText } from './unknown-area.js';
 import { announce, h, replaceChildren } from '../dom/element.js';
 import { pick } from '../i18n/format.js';
 import { downloadMap, type DownloadFormat } from '../export/map-downloads.js';
@@ -321,7 +322,7 @@ export function createMapView(ctx: AppContext): View {
   async function load(state: ViewState): Promise<void> {
     const area = state.area;
     if (!area || !isKnownArea(data, area)) {
-      showUnavailable(state, 'no-maps', (m) => m.unknownArea(area ?? '?'));
+      showUnavailable(state, 'no-maps', (m) => (area ? unknownAreaText(data, area, m) : m.unknownArea('?')));
       return;
     }
     element.setAttribute('aria-busy', 'true');
@@ -331,7 +332,7 @@ export function createMapView(ctx: AppContext): View {
     } catch (error) {
       element.removeAttribute('aria-busy');
       if (error instanceof ApiError && error.code === 'AREA_NOT_FOUND')
-        showUnavailable(state, 'no-maps', (m) => m.unknownArea(area));
+        showUnavailable(state, 'no-maps', (m) => unknownAreaText(data, area, m));
       else showUnavailable(state, 'failed', () => failedText(error, state.lang));
       return;
     }
