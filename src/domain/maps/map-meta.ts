@@ -322,7 +322,8 @@ export function emptyReason(
     };
   }
   // before "choose another period": without inhabitants no period classifies these buurten
-  if (top.kind === 'population-unknown') return populationUnknownReason(top, when);
+  if (top.kind === 'population-unknown')
+    return populationUnknownReason(top, when, gemeentenOfSameCause(causes, top));
   if (noComparableYears) {
     return {
       code: 'no-comparable-years',
@@ -380,7 +381,11 @@ export function emptyReason(
  * load — of the map's year, of the years a gemeente that no longer exists existed in (named, with
  * the gemeenten it went into), or of any year.
  */
-function populationUnknownReason(top: MissingCause, when: string): EmptyMapReason {
+function populationUnknownReason(
+  top: MissingCause,
+  when: string,
+  gemeenten: readonly string[],
+): EmptyMapReason {
   const kind = 'population-unknown';
   if (top.loaded) {
     return {
@@ -400,7 +405,7 @@ function populationUnknownReason(top: MissingCause, when: string): EmptyMapReaso
       ? `\`veerkracht fetch --sources kwb --years ${flag}\`, of importeer een KWB-bestand van ${years} met \`veerkracht import <bestand>\``
       : `\`veerkracht fetch --sources kwb --years ${flag}\`, or import a KWB file of ${years} with \`veerkracht import <file>\``;
   };
-  const what = populationUnknownWhat(top);
+  const what = populationUnknownWhat(top, gemeenten);
   return {
     code: 'source-not-loaded',
     kind,
@@ -410,16 +415,55 @@ function populationUnknownReason(top: MissingCause, when: string): EmptyMapReaso
   };
 }
 
-/** Why no loaded KWB file gives the buurten inhabitants: none of the years that would. */
-function populationUnknownWhat(top: MissingCause): { nl: string; en: string } {
+/** The gemeenten a gemeente that no longer exists went into, as a key (sorted codes). */
+function wentIntoKey(gemeente: string): string {
+  return [...new Set(mergersOf(gemeente).map((m) => m.into))].sort().join(',');
+}
+
+/**
+ * The gemeenten (sorted codes) whose buurten lack inhabitants for the same reason as `top`'s, a
+ * gemeente that no longer exists: the same years to load and the same gemeenten gone into
+ * (Heerhugowaard and Langedijk, both into Dijk en Waard); empty for any other cause.
+ */
+function gemeentenOfSameCause(causes: readonly MissingCause[], top: MissingCause): string[] {
+  if (top.kind !== 'population-unknown' || !top.gemeente || top.loaded) return [];
+  const years = top.years?.join('-');
+  const into = wentIntoKey(top.gemeente);
+  const same = causes.filter(
+    (c) =>
+      c.kind === top.kind &&
+      !c.loaded &&
+      c.gemeente !== undefined &&
+      c.years?.join('-') === years &&
+      wentIntoKey(c.gemeente) === into,
+  );
+  return [...new Set(same.map((c) => c.gemeente!))].sort();
+}
+
+/** "A, B en C" / "A, B and C". */
+function listOf(items: readonly string[], l: 'nl' | 'en'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${l === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+/**
+ * Why no loaded KWB file gives the buurten inhabitants: none of the years that would. `gemeenten`:
+ * the gemeenten that no longer exist with `top`'s cause (gemeentenOfSameCause), named together.
+ */
+function populationUnknownWhat(top: MissingCause, gemeenten: readonly string[]): { nl: string; en: string } {
   const named = (code: string): string => `${findRegisterGemeente(code)?.name ?? code} (${code})`;
   if (top.gemeente && top.years) {
     const [from, to] = top.years;
     const into = [...new Set(mergersOf(top.gemeente).map((m) => m.into))].sort().map(named);
-    const list = (l: 'nl' | 'en'): string =>
-      into.length <= 1
-        ? (into[0] ?? '')
-        : `${into.slice(0, -1).join(', ')} ${l === 'nl' ? 'en' : 'and'} ${into[into.length - 1]}`;
+    const list = (l: 'nl' | 'en'): string => listOf(into, l);
+    if (gemeenten.length > 1) {
+      const gone = gemeenten.map(named);
+      return {
+        nl: `het inwonertal van de buurten is onbekend op deze buurtindeling. ${listOf(gone, 'nl')} bestonden tot en met de indeling van ${to} en zijn opgegaan in ${list('nl')}; er is geen CBS KWB-bestand geladen van een jaar waarin deze gemeenten nog bestonden (${from} t/m ${to}), en zo'n bestand heeft hun buurten met hun inwonertal`,
+        en: `the buurten's population is unknown on this division. ${listOf(gone, 'en')} existed up to the division of ${to} and went into ${list('en')}; no CBS KWB file is loaded of a year these gemeenten still existed in (${from} to ${to}), and such a file has their buurten with their inhabitants`,
+      };
+    }
     return {
       nl: `het inwonertal van de buurten is onbekend op deze buurtindeling. ${named(top.gemeente)} bestond tot en met de indeling van ${to} en is opgegaan in ${list('nl')}; er is geen CBS KWB-bestand geladen van een jaar waarin de gemeente nog bestond (${from} t/m ${to}), en zo'n bestand heeft haar buurten met hun inwonertal`,
       en: `the buurten's population is unknown on this division. ${named(top.gemeente)} existed up to the division of ${to} and went into ${list('en')}; no CBS KWB file is loaded of a year the gemeente still existed in (${from} to ${to}), and such a file has its buurten with their inhabitants`,

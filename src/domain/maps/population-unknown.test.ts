@@ -118,3 +118,40 @@ describe('the veerkracht map of Haaren (GM0788, split up in 2021) without inhabi
     });
   });
 });
+
+describe('the veerkracht map of Dijk en Waard (Heerhugowaard and Langedijk, merged in 2022) without inhabitants', () => {
+  const values: EngineValueInput[] = [];
+  for (const gm of ['0398', '0416'])
+    for (let b = 0; b < 4; b++) {
+      const code = `BU${gm}00${String(b).padStart(2, '0')}`;
+      for (const y of [2016, 2020]) {
+        values.push(value(code, 'rivm_high_risk_anxiety_depression', y, 5 + b + (y - 2016) / 4));
+        values.push(value(code, 'rivm_difficulty_making_ends_meet', y, 20 - b));
+        values.push(value(code, 'lbm_onv', y, 0.01 * b - (y - 2016) / 400));
+      }
+    }
+  const engine = engineOf(values, { GM0398: 4, GM0416: 4 });
+  const reason = (gemeenten: string[]) =>
+    buildMap(
+      engine,
+      findMapSpec('veerkracht-absoluut')!,
+      gemeenten.flatMap((gm) => rowsOf(engine, gm)),
+      { period: { t0: 2016, t1: 2020 } },
+    ).emptyReason;
+
+  it('names both gemeenten when the buurten of both lack inhabitants for the same reason', () => {
+    expect(reason(['GM0398', 'GM0416'])).toEqual({
+      code: 'source-not-loaded',
+      kind: 'population-unknown',
+      missingSources: ['kwb'],
+      nl: "Geen waarden voor 2016–2020: het inwonertal van de buurten is onbekend op deze buurtindeling. Heerhugowaard (GM0398) en Langedijk (GM0416) bestonden tot en met de indeling van 2021 en zijn opgegaan in Dijk en Waard (GM1980); er is geen CBS KWB-bestand geladen van een jaar waarin deze gemeenten nog bestonden (2014 t/m 2021), en zo'n bestand heeft hun buurten met hun inwonertal. Laad ze met `veerkracht fetch --sources kwb --years 2014-2021`, of importeer een KWB-bestand van 2014 t/m 2021 met `veerkracht import <bestand>`.",
+      en: "No values for 2016–2020: the buurten's population is unknown on this division. Heerhugowaard (GM0398) and Langedijk (GM0416) existed up to the division of 2021 and went into Dijk en Waard (GM1980); no CBS KWB file is loaded of a year these gemeenten still existed in (2014 to 2021), and such a file has their buurten with their inhabitants. Load them with `veerkracht fetch --sources kwb --years 2014-2021`, or import a KWB file of 2014 to 2021 with `veerkracht import <file>`.",
+    });
+  });
+
+  it('names the one gemeente of a map of one of them', () => {
+    expect(reason(['GM0416'])!.nl).toContain(
+      'Langedijk (GM0416) bestond tot en met de indeling van 2021 en is opgegaan in Dijk en Waard (GM1980)',
+    );
+  });
+});
