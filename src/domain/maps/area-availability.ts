@@ -11,7 +11,7 @@ import { VEERKRACHT_CLASSES, type VeerkrachtClassId } from '../engine/veerkracht
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
 import type { MapSpec } from './map-definitions.js';
-import type { EmptyCode, FetchableSource } from './map-meta.js';
+import type { EmptyCode, FetchableSource } from './empty-map-reason.js';
 
 export interface AreaCount {
   /** A year ("2020") for level maps, a period ("2016-2020") otherwise. */

@@ -19,14 +19,8 @@ import { schemeColours } from './colour-schemes.js';
 import { rangeLabels } from './legend-labels.js';
 import type { MapSpec } from './map-definitions.js';
 import { dataLegend, feature, withSpecials, type BuiltMap, type MapParams } from './map-features.js';
-import {
-  areaSuccessors,
-  emptyReason,
-  legendScope,
-  levelHeading,
-  uncarriedOfArea,
-  type LegendScope,
-} from './map-meta.js';
+import { areaSuccessors, emptyReason, uncarriedOfArea } from './empty-map-reason.js';
+import { legendScope, levelHeading, type LegendScope } from './map-meta.js';
 import { collectSources, levelValues, levelYears } from './map-values.js';
 import { populationUnknownCause, type MissingCause } from './missing-cause.js';
 

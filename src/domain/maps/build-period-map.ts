@@ -23,16 +23,8 @@ import {
   type BuiltLegendEntry,
   type BuiltMap,
 } from './map-features.js';
-import {
-  areaSuccessors,
-  changeLegendTitle,
-  comparedText,
-  comparisons,
-  emptyReason,
-  periodHeading,
-  scaleNotes,
-  uncarriedOfArea,
-} from './map-meta.js';
+import { areaSuccessors, emptyReason, uncarriedOfArea } from './empty-map-reason.js';
+import { changeLegendTitle, comparedText, comparisons, periodHeading, scaleNotes } from './map-meta.js';
 import { collectSources } from './map-values.js';
 import type { MissingCause } from './missing-cause.js';
 import { classificationMissing, concentrationMissing, nuisanceMissing } from './period-missing.js';

@@ -9,7 +9,8 @@ import type { Period } from '../engine/engine-config.js';
 import { MISSING_KINDS, MISSING_LABELS, type MissingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { MapSpec } from './map-definitions.js';
-import type { Comparison, EmptyMapReason, LegendScope } from './map-meta.js';
+import type { EmptyMapReason } from './empty-map-reason.js';
+import type { Comparison, LegendScope } from './map-meta.js';
 import type { SourceRefOut } from './map-values.js';
 
 export interface BuiltFeature {

@@ -3,7 +3,7 @@
  * starting values (start-values.ts), and what to say — which values are missing and how to load
  * them (they all come from CBS KWB). Pure.
  */
-import { howToLoad } from '../maps/map-meta.js';
+import { howToLoad } from '../maps/empty-map-reason.js';
 import { START_INDICATORS, type StartField, type StartValues } from './start-values.js';
 
 export interface StartCoverage {
