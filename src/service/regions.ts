@@ -8,6 +8,7 @@
  */
 import { CreateRegionRequestSchema, type Region, type RegionsResponse } from '../api/schemas.js';
 import { AppError, isAppError } from '../core/app-error.js';
+import { mergedOnDivision } from '../core/gemeente-register.js';
 import type { RegionRow, Store } from '../storage/store.js';
 import type { ReadContext } from './read-context.js';
 import { ANONYMOUS, hasRole, type AccessMode, type UserViewer, type Viewer } from './members/viewer.js';
@@ -92,7 +93,8 @@ export function nameKey(name: string): string {
 
 /**
  * Creates a region from a request body `{ name, gemeenten, visibility? }`: every gemeente must
- * have buurten on the reference division; the name must differ from every region the creator
+ * have buurten on the reference division, or be formed after it from whole gemeenten that have
+ * (it stands for those: `mergedOnDivision`); the name must differ from every region the creator
  * sees (ALREADY_EXISTS); `visibility: 'public'` is for admins (the operator's regions).
  */
 export async function createRegion(ctx: ReadContext, raw: unknown, viewer: UserViewer): Promise<Region> {
@@ -105,7 +107,16 @@ export async function createRegion(ctx: ReadContext, raw: unknown, viewer: UserV
   if (isPublic && !hasRole(viewer, 'admin'))
     throw new AppError('FORBIDDEN', 'only administrators make public regions');
   const state = await ctx.state.get();
-  const gemeenten = [...new Set(parsed.data.gemeenten.map((g) => g.toUpperCase()))];
+  // a gemeente formed after the division from whole gemeenten of it stands for those (Dijk en Waard)
+  const gemeenten = [
+    ...new Set(
+      parsed.data.gemeenten.flatMap((raw) => {
+        const g = raw.toUpperCase();
+        const merged = state.gemeenteNames.has(g) ? undefined : mergedOnDivision(g, state.divisionYear);
+        return merged && merged.from.every((f) => state.gemeenteNames.has(f)) ? merged.from : [g];
+      }),
+    ),
+  ];
   const unknown = gemeenten.filter((g) => !state.gemeenteNames.has(g));
   if (unknown.length) {
     throw new AppError(

@@ -9,6 +9,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MapDefinitionsResponseSchema, MapResponseSchema, type MapResponse } from '../../src/api/schemas.js';
 import { createApp } from '../../src/server/app.js';
+import { ensureOrganisation } from '../../src/service/members/accounts.js';
+import { createMembersContext } from '../../src/service/members/members-context.js';
+import type { UserViewer } from '../../src/service/members/viewer.js';
+import { createReadContext } from '../../src/service/read-context.js';
+import { createRegion } from '../../src/service/regions.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { syntheticStore } from './synthetic-store.js';
 
@@ -73,6 +78,27 @@ describe('a gemeente formed after the division shown, from whole gemeenten of it
     const codes = lines.slice(1).map((l) => l.split(/[;,]/)[0]!.replace(/"/g, ''));
     expect(codes.filter((c) => c.startsWith('BU0398'))).toHaveLength(6);
     expect(codes.filter((c) => c.startsWith('BU0416'))).toHaveLength(6);
+  });
+
+  it('stands for the gemeenten it was formed from in a new region', async () => {
+    const ctx = createReadContext(store, { checkIntervalMs: 0 });
+    const { organisation } = await ensureOrganisation(createMembersContext(ctx), 'Woonstichting');
+    const viewer: UserViewer = {
+      kind: 'user',
+      userId: 1,
+      email: 'adviseur@test.example',
+      name: null,
+      organisationId: organisation.id,
+      role: 'member',
+      sessionIdHash: 'x',
+      csrfToken: 'x',
+      expiresAt: '2100-01-01T00:00:00Z',
+    };
+    const region = await createRegion(ctx, { name: 'Noord', gemeenten: [DIJK_EN_WAARD, 'GM0917'] }, viewer);
+    expect(region.gemeenten).toEqual([HEERHUGOWAARD, LANGEDIJK, 'GM0917']);
+    await expect(createRegion(ctx, { name: 'Cuijk', gemeenten: ['GM1982'] }, viewer)).rejects.toMatchObject({
+      code: 'AREA_NOT_FOUND',
+    });
   });
 
   it('is not found when a gemeente it was formed from is not loaded, or when a split formed it', async () => {
