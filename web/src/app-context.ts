@@ -12,6 +12,8 @@ import type {
 import {
   findRegisterGemeente,
   mergedOnDivision,
+  predecessorsOf,
+  successorsOf,
   type MergedGemeente,
 } from '../../src/core/gemeente-register.js';
 import { messagesFor, type Messages } from './i18n/messages.js';
@@ -72,12 +74,31 @@ export function isKnownArea(data: Pick<AppData, 'gemeenten' | 'regions'>, area: 
   );
 }
 
-/** For a gemeente formed after the division shown: the sentence that says which gemeenten its maps show. */
+/**
+ * What a herindeling after the division shown means for the area's maps: for a gemeente formed later
+ * which gemeenten they show; for a gemeente of the division that later took in (part of) others
+ * that those are not in them. Null otherwise.
+ */
 export function formedNote(data: AppData, area: string, t: Messages): string | null {
+  const year = data.gemeenten.divisionYear;
+  if (year === null) return null;
   const merged = mergedGemeente(data, area);
-  if (!merged || data.gemeenten.divisionYear === null) return null;
-  const from = t.andList(merged.from.map((code) => areaName(data, code)));
-  return t.areaFormedFrom(merged.name, merged.since, from, data.gemeenten.divisionYear);
+  if (merged) {
+    const from = t.andList(merged.from.map((code) => areaName(data, code)));
+    return t.areaFormedFrom(merged.name, merged.since, from, year);
+  }
+  // a gemeente of the division that later took in (part of) others: Amsterdam and Weesp
+  if (!data.gemeenten.gemeenten.some((g) => g.code === area)) return null;
+  const joined = predecessorsOf(area, year).map((code) =>
+    t.areaJoinedLater(
+      `${areaName(data, code)} (${code})`,
+      successorsOf(code).length > 1,
+      areaName(data, area),
+      (findRegisterGemeente(code)?.last ?? year) + 1,
+      year,
+    ),
+  );
+  return joined.length > 0 ? joined.join(' ') : null;
 }
 
 /**

@@ -156,6 +156,8 @@ export const en: Messages = {
   searchWentInto: (name: string, since: number, partly: boolean) =>
     partly ? `${name} is partly in it since ${since}` : `${name} is part of it since ${since}`,
   formedAreaLabel: (name: string, from: string) => `${name} (area of ${from})`,
+  areaJoinedLater: (other: string, partly: boolean, name: string, since: number, divisionYear: number) =>
+    `${partly ? 'Part of ' : ''}${other} is part of ${name} from the division of ${since} on; on the buurt division of ${divisionYear}, which the maps use, it is still a municipality of its own and not on these maps.`,
   areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
     `${name} exists since ${since}. The maps use the buurt division of ${divisionYear}; on it, ${name} is the area of ${from}, the municipalities it was formed from.`,
   alsoKnownAs: (alias: string) => `also: ${alias}`,

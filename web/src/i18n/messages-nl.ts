@@ -155,6 +155,8 @@ export const nl = {
   searchWentInto: (name: string, since: number, partly: boolean) =>
     partly ? `${name} hoort er sinds ${since} deels bij` : `${name} hoort er sinds ${since} bij`,
   formedAreaLabel: (name: string, from: string) => `${name} (gebied van ${from})`,
+  areaJoinedLater: (other: string, partly: boolean, name: string, since: number, divisionYear: number) =>
+    `${partly ? 'Een deel van ' : ''}${other} hoort vanaf de indeling van ${since} bij ${name}; op de buurtindeling van ${divisionYear}, die de kaarten gebruiken, is het nog een eigen gemeente en staat het niet op deze kaarten.`,
   areaFormedFrom: (name: string, since: number, from: string, divisionYear: number) =>
     `${name} bestaat sinds ${since}. De kaarten gebruiken de buurtindeling van ${divisionYear}; daarop is ${name} het gebied van ${from}, de gemeenten waaruit het is gevormd.`,
   alsoKnownAs: (alias: string) => `ook: ${alias}`,

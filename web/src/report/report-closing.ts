@@ -82,6 +82,8 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
   const rows = [...buurten].sort(
     (a, b) => a[1].name.localeCompare(b[1].name, 'nl') || a[0].localeCompare(b[0]),
   );
+  // the gemeente column where the buurten lie in several (a region, a gemeente formed later)
+  const severalGemeenten = new Set(rows.map(([, b]) => b.gemeente)).size > 1;
   return h(
     'section',
     { class: 'report-page report-buurten', 'data-testid': 'report-table' },
@@ -97,7 +99,7 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
           'tr',
           {},
           h('th', { scope: 'col' }, tm.tableBuurt),
-          data.isRegion || data.formedNote ? h('th', { scope: 'col' }, tm.tableGemeente) : null,
+          severalGemeenten ? h('th', { scope: 'col' }, tm.tableGemeente) : null,
           shown.map((m) =>
             h(
               'th',
@@ -117,7 +119,7 @@ export function renderBuurtTable(data: ReportData, tm: ReportMessages): HTMLElem
             'tr',
             {},
             h('th', { scope: 'row' }, b.name, h('span', { class: 'report-code' }, ` ${code}`)),
-            data.isRegion || data.formedNote ? h('td', {}, data.gemeenteName(b.gemeente)) : null,
+            severalGemeenten ? h('td', {}, data.gemeenteName(b.gemeente)) : null,
             shown.map((m, i) => {
               const f = byMap[i]!.get(code);
               return h(

@@ -38,7 +38,7 @@ export interface ReportData {
   area: string;
   areaName: string;
   isRegion: boolean;
-  /** A gemeente formed after the division shown: which gemeenten of it the report shows (else null). */
+  /** What a herindeling after the division shown means for the report's maps (app-context.ts `formedNote`), else null. */
   formedNote: string | null;
   /** The name of a gemeente code (the buurt table of a region). */
   gemeenteName(code: string): string;

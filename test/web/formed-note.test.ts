@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formedNote, type AppData } from '../../web/src/app-context.js';
+import { messagesFor } from '../../web/src/i18n/messages.js';
+
+const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
+const data: AppData = {
+  gemeenten: {
+    gemeenten: [
+      gemeente('GM0363', 'Amsterdam'),
+      gemeente('GM0457', 'Weesp'),
+      gemeente('GM0398', 'Heerhugowaard'),
+      gemeente('GM0416', 'Langedijk'),
+      gemeente('GM0757', 'Boxtel'),
+      gemeente('GM0917', 'Heerlen'),
+    ],
+    editions: [],
+    divisionYear: 2019,
+    demo: false,
+  },
+  regions: { regions: [] },
+  definitions: { maps: [], layers: [] },
+};
+const nl = messagesFor('nl');
+
+describe('formedNote: what a herindeling after the division shown means for an area’s maps', () => {
+  it('for a gemeente formed later from whole gemeenten: which gemeenten the maps show', () => {
+    expect(formedNote(data, 'GM1980', nl)).toBe(
+      'Dijk en Waard bestaat sinds 2022. De kaarten gebruiken de buurtindeling van 2019; daarop is Dijk en Waard het gebied van Heerhugowaard en Langedijk, de gemeenten waaruit het is gevormd.',
+    );
+  });
+
+  it('for a gemeente of the division that later took in (part of) another: that it is not on the maps', () => {
+    expect(formedNote(data, 'GM0363', nl)).toBe(
+      'Weesp (GM0457) hoort vanaf de indeling van 2023 bij Amsterdam; op de buurtindeling van 2019, die de kaarten gebruiken, is het nog een eigen gemeente en staat het niet op deze kaarten.',
+    );
+    // Haaren was split over Boxtel, Oisterwijk, Tilburg and Vught (2021)
+    expect(formedNote(data, 'GM0757', nl)).toBe(
+      'Een deel van Haaren (GM0788) hoort vanaf de indeling van 2021 bij Boxtel; op de buurtindeling van 2019, die de kaarten gebruiken, is het nog een eigen gemeente en staat het niet op deze kaarten.',
+    );
+  });
+
+  it('is null for a gemeente no herindeling touched after the division, and without a division', () => {
+    expect(formedNote(data, 'GM0917', nl)).toBeNull();
+    expect(
+      formedNote({ ...data, gemeenten: { ...data.gemeenten, divisionYear: null } }, 'GM1980', nl),
+    ).toBeNull();
+  });
+});
