@@ -22,6 +22,13 @@ import { membersPaths, membersSchemas } from './openapi-members.js';
 import { reportPaths } from './openapi-reports.js';
 import { scenarioPaths, scenarioSchemas } from './openapi-scenarios.js';
 
+/**
+ * The `area` parameter: a gemeente of the division, one formed after it from whole gemeenten of it
+ * (Dijk en Waard on 2019: their buurten together, named in `meta.formedFrom`), or a region id.
+ */
+const AREA_PARAMETER =
+  'Gemeente code (GMgggg) or region id; a gemeente formed after the division from whole gemeenten of it (GM1980 Dijk en Waard on 2019) is their buurten together, and `meta.formedFrom` names them';
+
 const SCHEMAS = {
   GemeentenResponse: GemeentenResponseSchema,
   RegionsResponse: RegionsResponseSchema,
@@ -109,7 +116,7 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             q(
               'area',
-              'Gemeente code (GMgggg) or region id: list only the years/periods with data for at least half of its buurten (else any), default to the newest, and give per map `availability`',
+              'Gemeente code (GMgggg, also one formed after the division from whole gemeenten of it: `area.formedFrom`) or region id: list only the years/periods with data for at least half of its buurten (else any), default to the newest, and give per map `availability`',
               false,
               'GM0202',
             ),
@@ -122,7 +129,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'One map of a gemeente or region as a GeoJSON FeatureCollection with legend and metadata',
           parameters: [
-            q('area', 'Gemeente code (GMgggg) or region id', true, 'GM0917'),
+            q('area', AREA_PARAMETER, true, 'GM0917'),
             q(
               'map',
               'Map id (corporatiebezit, …, veerkracht-relatief, lage-inkomens) or an indicator id',
@@ -165,7 +172,7 @@ export function openApiDocument(): Record<string, unknown> {
             get: {
               summary: `One map of a gemeente or region as a file: ${what}; per buurt value, class, flags, the changes in concentration and nuisance that drive a class, and the source editions`,
               parameters: [
-                q('area', 'Gemeente code (GMgggg) or region id', true, 'GM0917'),
+                q('area', AREA_PARAMETER, true, 'GM0917'),
                 q('map', 'Map id or an indicator id', true, 'veerkracht-relatief'),
                 q('period', 'Period for change and classification maps, t0-t1', false, '2016-2020'),
                 q('year', 'Year for level maps', false, '2020'),
