@@ -598,6 +598,11 @@ export function findGemeentenByName(name: string, year?: number): string[] {
   return inYear(BY_BASE_NAME.get(normaliseAreaName(withoutQualifier(name))) ?? []).sort();
 }
 
+/** True when `code` was split over several gemeenten: each of them got only part of it. */
+export function wasSplit(code: string): boolean {
+  return successorsOf(code).length > 1;
+}
+
 /** The herindelingen in which `code` ended (empty while it exists). */
 export function mergersOf(code: string): GemeenteMerger[] {
   return MERGERS.filter((m) => m.from.includes(code));
@@ -670,9 +675,14 @@ export interface MergedGemeente {
  * is exactly that of gemeenten of that year: every herindeling that formed it after that year
  * merged whole gemeenten (none split over several, none of them went partly elsewhere). Dijk en
  * Waard (2022) on the 2019 division is Heerhugowaard and Langedijk; Land van Cuijk (2022) is not
- * (Sint Anthonis went partly to Boekel). Undefined otherwise, also for a gemeente of that year.
+ * (Sint Anthonis went partly to Boekel). Undefined otherwise, also for a gemeente of that year,
+ * and — with `present` — when one of those gemeenten is not present (not loaded).
  */
-export function mergedOnDivision(code: string, divisionYear: number): MergedGemeente | undefined {
+export function mergedOnDivision(
+  code: string,
+  divisionYear: number,
+  present: (gemeente: string) => boolean = () => true,
+): MergedGemeente | undefined {
   const g = findRegisterGemeente(code);
   if (!g || existsIn(g, divisionYear) || g.first <= divisionYear || divisionYear < REGISTER_FIRST_YEAR)
     return undefined;
@@ -696,6 +706,6 @@ export function mergedOnDivision(code: string, divisionYear: number): MergedGeme
     mergersOf(c).every((m) => m.year <= divisionYear || chain.has(m.into)),
   );
   const from = predecessorsOf(g.code, divisionYear);
-  if (!wholly || from.length === 0) return undefined;
+  if (!wholly || from.length === 0 || !from.every(present)) return undefined;
   return { code: g.code, name: g.name, since: Math.max(...formedBy.map((m) => m.year)), from };
 }

@@ -112,8 +112,9 @@ export async function createRegion(ctx: ReadContext, raw: unknown, viewer: UserV
     ...new Set(
       parsed.data.gemeenten.flatMap((raw) => {
         const g = raw.toUpperCase();
-        const merged = state.gemeenteNames.has(g) ? undefined : mergedOnDivision(g, state.divisionYear);
-        return merged && merged.from.every((f) => state.gemeenteNames.has(f)) ? merged.from : [g];
+        const known = (code: string): boolean => state.gemeenteNames.has(code);
+        const merged = known(g) ? undefined : mergedOnDivision(g, state.divisionYear, known);
+        return merged ? merged.from : [g];
       }),
     ),
   ];

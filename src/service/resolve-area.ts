@@ -29,8 +29,8 @@ export async function resolveArea(raw: string, state: LoadedState, store: Store)
   if (/^GM\d{4}$/i.test(id)) {
     const gm = id.toUpperCase();
     const rows = byGemeente.get(gm);
-    const merged = rows ? undefined : mergedOnDivision(gm, state.divisionYear);
-    if (merged && merged.from.every((g) => byGemeente.has(g))) {
+    const merged = rows ? undefined : mergedOnDivision(gm, state.divisionYear, (g) => byGemeente.has(g));
+    if (merged) {
       return {
         id: gm,
         name: merged.name,

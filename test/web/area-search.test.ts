@@ -3,8 +3,8 @@ import type { AppData } from '../../web/src/app-context.js';
 import { messagesFor } from '../../web/src/i18n/messages.js';
 import { searchAreas } from '../../web/src/start/area-search.js';
 import { offeredRegions } from '../../web/src/start/offered-regions.js';
+import { gemeente } from './app-data-fixture.js';
 
-const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
 const data: AppData = {
   gemeenten: {
     gemeenten: [

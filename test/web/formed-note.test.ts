@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formedNote, type AppData } from '../../web/src/app-context.js';
+import { formedNote } from '../../web/src/app-context.js';
 import { messagesFor } from '../../web/src/i18n/messages.js';
+import { appData } from './app-data-fixture.js';
 
-const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
-const data: AppData = {
-  gemeenten: {
-    gemeenten: [
-      gemeente('GM0363', 'Amsterdam'),
-      gemeente('GM0457', 'Weesp'),
-      gemeente('GM0398', 'Heerhugowaard'),
-      gemeente('GM0416', 'Langedijk'),
-      gemeente('GM0757', 'Boxtel'),
-      gemeente('GM0917', 'Heerlen'),
-    ],
-    editions: [],
-    divisionYear: 2019,
-    demo: false,
-  },
-  regions: { regions: [] },
-  definitions: { maps: [], layers: [] },
-};
+const data = appData([
+  ['GM0363', 'Amsterdam'],
+  ['GM0457', 'Weesp'],
+  ['GM0398', 'Heerhugowaard'],
+  ['GM0416', 'Langedijk'],
+  ['GM0757', 'Boxtel'],
+  ['GM0917', 'Heerlen'],
+]);
 const nl = messagesFor('nl');
 
 describe('formedNote: what a herindeling after the division shown means for an area’s maps', () => {

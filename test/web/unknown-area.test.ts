@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AppData } from '../../web/src/app-context.js';
 import { messagesFor } from '../../web/src/i18n/messages.js';
 import { unknownAreaText } from '../../web/src/map/unknown-area.js';
+import { appData } from './app-data-fixture.js';
 
-const gemeente = (code: string, name: string) => ({ code, name, buurten: 10, years: [2020] });
-const data: Pick<AppData, 'gemeenten'> = {
-  gemeenten: {
-    gemeenten: [
-      gemeente('GM0756', 'Boxmeer'),
-      gemeente('GM1684', 'Cuijk'),
-      gemeente('GM1702', 'Sint Anthonis'),
-      gemeente('GM0014', 'Groningen'),
-    ],
-    editions: [],
-    divisionYear: 2019,
-    demo: false,
-  },
-};
+const data = appData([
+  ['GM0756', 'Boxmeer'],
+  ['GM1684', 'Cuijk'],
+  ['GM1702', 'Sint Anthonis'],
+  ['GM0014', 'Groningen'],
+]);
 const nl = messagesFor('nl');
 
 describe('unknownAreaText: an area code that opens no maps, in words', () => {

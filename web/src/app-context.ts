@@ -13,7 +13,7 @@ import {
   findRegisterGemeente,
   mergedOnDivision,
   predecessorsOf,
-  successorsOf,
+  wasSplit,
   type MergedGemeente,
 } from '../../src/core/gemeente-register.js';
 import { messagesFor, type Messages } from './i18n/messages.js';
@@ -92,7 +92,7 @@ export function formedNote(data: AppData, area: string, t: Messages): string | n
   const joined = predecessorsOf(area, year).map((code) =>
     t.areaJoinedLater(
       `${areaName(data, code)} (${code})`,
-      successorsOf(code).length > 1,
+      wasSplit(code),
       areaName(data, area),
       (findRegisterGemeente(code)?.last ?? year) + 1,
       year,
@@ -108,9 +108,8 @@ export function formedNote(data: AppData, area: string, t: Messages): string | n
 export function mergedGemeente(data: Pick<AppData, 'gemeenten'>, code: string): MergedGemeente | undefined {
   const year = data.gemeenten.divisionYear;
   if (year === null || !/^GM\d{4}$/.test(code)) return undefined;
-  const merged = mergedOnDivision(code, year);
   const loaded = new Set(data.gemeenten.gemeenten.map((g) => g.code));
-  return merged && merged.from.every((g) => loaded.has(g)) ? merged : undefined;
+  return mergedOnDivision(code, year, (g) => loaded.has(g));
 }
 
 /** A map definition (of the nine or an extra layer, as a level map) in a definitions response. */

@@ -76,6 +76,15 @@ describe('a level map whose buurten have a count but no inhabitants (the police 
   });
 });
 
+/** Buurt `b` of a gemeente with the RIVM components and the Leefbaarometer nuisance in 2016 and 2020. */
+function componentValues(code: string, b: number): EngineValueInput[] {
+  return [2016, 2020].flatMap((y) => [
+    value(code, 'rivm_high_risk_anxiety_depression', y, 5 + b + (y - 2016) / 4),
+    value(code, 'rivm_difficulty_making_ends_meet', y, 20 - b),
+    value(code, 'lbm_onv', y, 0.01 * b - (y - 2016) / 400),
+  ]);
+}
+
 describe('the veerkracht map of Haaren (GM0788, split up in 2021) without inhabitants in any year', () => {
   // Haaren and Tilburg (GM0855, which Haaren partly went into) with the RIVM components and the
   // Leefbaarometer nuisance in 2016 and 2020; KWB only of 2024, for Tilburg (as on the national
@@ -85,11 +94,7 @@ describe('the veerkracht map of Haaren (GM0788, split up in 2021) without inhabi
     for (const gm of ['0788', '0855'])
       for (let b = 0; b < 4; b++) {
         const code = `BU${gm}00${String(b).padStart(2, '0')}`;
-        for (const y of [2016, 2020]) {
-          values.push(value(code, 'rivm_high_risk_anxiety_depression', y, 5 + b + (y - 2016) / 4));
-          values.push(value(code, 'rivm_difficulty_making_ends_meet', y, 20 - b));
-          values.push(value(code, 'lbm_onv', y, 0.01 * b - (y - 2016) / 400));
-        }
+        values.push(...componentValues(code, b));
         if (gm === '0855') values.push(value(code, 'inhabitants', 2024, 1000 + 100 * b));
         if (gm === '0788' && haarenKwb2018) values.push(value(code, 'corporation_share', 2018, 30));
       }
@@ -122,14 +127,7 @@ describe('the veerkracht map of Haaren (GM0788, split up in 2021) without inhabi
 describe('the veerkracht map of Dijk en Waard (Heerhugowaard and Langedijk, merged in 2022) without inhabitants', () => {
   const values: EngineValueInput[] = [];
   for (const gm of ['0398', '0416'])
-    for (let b = 0; b < 4; b++) {
-      const code = `BU${gm}00${String(b).padStart(2, '0')}`;
-      for (const y of [2016, 2020]) {
-        values.push(value(code, 'rivm_high_risk_anxiety_depression', y, 5 + b + (y - 2016) / 4));
-        values.push(value(code, 'rivm_difficulty_making_ends_meet', y, 20 - b));
-        values.push(value(code, 'lbm_onv', y, 0.01 * b - (y - 2016) / 400));
-      }
-    }
+    for (let b = 0; b < 4; b++) values.push(...componentValues(`BU${gm}00${String(b).padStart(2, '0')}`, b));
   const engine = engineOf(values, { GM0398: 4, GM0416: 4 });
   const reason = (gemeenten: string[]) =>
     buildMap(

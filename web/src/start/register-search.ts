@@ -14,6 +14,7 @@ import {
   mergedOnDivision,
   predecessorsOf,
   successorsOf,
+  wasSplit,
   type RegisterGemeente,
 } from '../../../src/core/gemeente-register.js';
 import type { Messages } from '../i18n/messages.js';
@@ -63,8 +64,8 @@ function optionsFor(
   byCode: ReadonlyMap<string, GemeenteSummary>,
   t: Messages,
 ): AreaOption[] {
-  const merged = mergedOnDivision(g.code, divisionYear);
-  if (merged && merged.from.every((c) => byCode.has(c))) {
+  const merged = mergedOnDivision(g.code, divisionYear, (c) => byCode.has(c));
+  if (merged) {
     const from = merged.from.map((c) => byCode.get(c)!);
     const buurten = from.reduce((n, f) => n + f.buurten, 0);
     return [
@@ -86,13 +87,12 @@ function optionsFor(
         name: f.name,
         detail: `${t.gemeente} · ${t.buurtenCount(f.buurten)} · ${why(f.code)}`,
       }));
-  // a gemeente split over several went only partly into each
-  const partly = (code: string): boolean => successorsOf(code).length > 1;
+  // a gemeente split over several went only partly into each (wasSplit)
   if (g.first > divisionYear)
     return onDivision(predecessorsOf(g.code, divisionYear), (p) =>
-      t.searchNowPartOf(g.name, g.first, partly(p)),
+      t.searchNowPartOf(g.name, g.first, wasSplit(p)),
     );
   if (g.last < divisionYear)
-    return onDivision(successorsOf(g.code), () => t.searchWentInto(g.name, g.last + 1, partly(g.code)));
+    return onDivision(successorsOf(g.code), () => t.searchWentInto(g.name, g.last + 1, wasSplit(g.code)));
   return [];
 }
