@@ -11,7 +11,7 @@ import { AppError, type FileLocation } from '../core/app-error.js';
 export interface InputLimits {
   /** Largest file read from disk, in bytes. */
   maxFileBytes: number;
-  /** Largest decompressed content (gzip; each XLSX member and all of them together), in bytes. */
+  /** Largest decompressed content (gzip; the members of an XLSX or a boundary ZIP together), in bytes. */
   maxInflatedBytes: number;
   /** Most data rows (CSV lines, worksheet rows, JSON records, features) in one file. */
   maxRows: number;
@@ -21,6 +21,8 @@ export interface InputLimits {
   maxFeatureVertices: number;
   /** Most vertices of all features of one file together. */
   maxFileVertices: number;
+  /** Most members listed in a ZIP container (an XLSX workbook, a boundary ZIP). */
+  maxZipMembers: number;
 }
 
 const MiB = 1024 * 1024;
@@ -32,6 +34,7 @@ export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = {
   maxJsonDepth: 64,
   maxFeatureVertices: 200_000,
   maxFileVertices: 40_000_000,
+  maxZipMembers: 10_000,
 };
 
 /** The error for a bound that was passed: what, the bound, and (when known) how much was found. */

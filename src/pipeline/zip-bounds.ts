@@ -1,78 +1,129 @@
 /**
- * Bounding what a ZIP container (an XLSX workbook) expands to before a library unpacks it: a
- * 0.3 MB workbook whose sheet inflates to 763 MB must be refused, not loaded. The central
- * directory is read, and every member is inflated here with the remaining budget as the output
- * bound (so a member that lies about its size is caught too). Past the bound: INPUT_TOO_LARGE;
- * a container that is no readable ZIP: FILE_UNREADABLE.
+ * Reading a ZIP container held in memory (an XLSX workbook, a boundary ZIP) within bounds
+ * before anything is unpacked: a 0.3 MB workbook whose sheet inflates to 763 MB must be
+ * refused, not loaded. The directory (zip-directory.ts) may list at most `maxZipMembers`
+ * members, the members read may declare at most `maxInflatedBytes` altogether, and each is
+ * inflated with the remaining budget as the output bound (so a member that lies about its size
+ * is caught too), then checked against its declared size and CRC-32. Past a bound:
+ * INPUT_TOO_LARGE naming the member; a container that is no readable ZIP: FILE_UNREADABLE.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../core/app-error.js';
 import type { InputFile } from './input-file.js';
 import { formatBytes, tooLarge } from './input-limits.js';
+import {
+  checkMemberMethod,
+  LOCAL_HEADER_BYTES,
+  memberDataStart,
+  readZipDirectory,
+  type ZipEntry,
+} from './zip-directory.js';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** What the container is, for messages. */
+export interface ZipKind {
+  /** "XLSX workbook", "ZIP archive". */
+  what: string;
+  /** What is bounded: "the unpacked workbook". */
+  unpacked: string;
+}
 
-function unreadable(file: InputFile, why: string, cause?: unknown): AppError {
-  return new AppError('FILE_UNREADABLE', `not a readable XLSX workbook: ${why}`, {
-    location: { file: file.name, expected: 'an XLSX (ZIP) workbook' },
+const XLSX: ZipKind = { what: 'XLSX workbook', unpacked: 'the unpacked workbook' };
+
+function unreadable(file: InputFile, kind: ZipKind, why: string, cause?: unknown): AppError {
+  return new AppError('FILE_UNREADABLE', `not a readable ${kind.what}: ${why}`, {
+    location: { file: file.name, expected: `a complete ${kind.what} (ZIP)` },
     ...(cause ? { cause } : {}),
   });
 }
 
-/** Throws unless every member of the ZIP inflates within `file.limits.maxInflatedBytes` altogether. */
-export function checkZipBounds(file: InputFile): void {
+/** The members of the ZIP in `file.bytes`; FILE_UNREADABLE when it is none, INPUT_TOO_LARGE past `maxZipMembers`. */
+export function listZipMembers(file: InputFile, kind: ZipKind): ZipEntry[] {
   const b = file.bytes;
-  const limit = file.limits.maxInflatedBytes;
-  let end = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
-    if (b.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory((at, n) => b.subarray(at, at + n), b.length, file.name);
+  } catch (e) {
+    if (e instanceof AppError) throw unreadable(file, kind, e.message.replace(`${file.name}: `, ''), e);
+    throw unreadable(file, kind, 'a broken central directory', e);
   }
-  if (end < 0) throw unreadable(file, 'no ZIP central directory (the file is cut or not a ZIP)');
-  const entries = b.readUInt16LE(end + 10);
-  let at = b.readUInt32LE(end + 16);
+  const bound = file.limits.maxZipMembers;
+  if (entries.length > bound)
+    throw tooLarge({ file: file.name }, 'the number of members', `${bound}`, `${entries.length}`);
+  return entries;
+}
+
+/**
+ * The content of each of `entries` (members of the ZIP in `file.bytes`), inflated one at a time
+ * as the caller iterates, within `file.limits.maxInflatedBytes` altogether.
+ */
+export function* inflateZipMembers(
+  file: InputFile,
+  entries: readonly ZipEntry[],
+  kind: ZipKind,
+): Generator<Buffer, void, undefined> {
+  const limit = file.limits.maxInflatedBytes;
   let declared = 0;
-  let inflated = 0;
-  for (let e = 0; e < entries; e++) {
-    if (at + 46 > b.length || b.readUInt32LE(at) !== CENTRAL)
-      throw unreadable(file, 'a broken central directory');
-    const method = b.readUInt16LE(at + 10);
-    const compressed = b.readUInt32LE(at + 20);
-    const size = b.readUInt32LE(at + 24);
-    const nameLength = b.readUInt16LE(at + 28);
-    const local = b.readUInt32LE(at + 42);
-    const name = b.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
-    if (size === 0xffffffff || compressed === 0xffffffff)
-      throw unreadable(file, 'ZIP64 members are not read');
-    declared += size;
+  for (const entry of entries) {
+    declared += entry.size;
     if (declared > limit)
       throw tooLarge(
-        { file: file.name, column: name },
-        'the unpacked workbook',
+        { file: file.name, column: entry.name },
+        kind.unpacked,
         formatBytes(limit),
         `members declare ${formatBytes(declared)}`,
       );
-    if (local + 30 > b.length || b.readUInt32LE(local) !== LOCAL)
-      throw unreadable(file, `member '${name}' is missing`);
-    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const data = b.subarray(start, start + compressed);
-    if (data.length < compressed) throw unreadable(file, `member '${name}' is cut short`);
-    if (method === 0) inflated += data.length;
-    else if (method === 8) {
-      try {
-        inflated += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - inflated) }).length;
-      } catch (err) {
-        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-          throw tooLarge({ file: file.name, column: name }, 'the unpacked workbook', formatBytes(limit));
-        throw unreadable(file, `member '${name}' is corrupt`, err);
-      }
-    } else throw unreadable(file, `member '${name}' uses compression method ${method}`);
-    if (inflated > limit)
-      throw tooLarge({ file: file.name, column: name }, 'the unpacked workbook', formatBytes(limit));
+  }
+  let inflated = 0;
+  for (const entry of entries) {
+    const out = inflateMember(file, entry, kind, limit - inflated);
+    inflated += out.length;
+    yield out;
+  }
+}
+
+/** One member, inflated to at most `budget` bytes and checked against its size and CRC-32. */
+function inflateMember(file: InputFile, entry: ZipEntry, kind: ZipKind, budget: number): Buffer {
+  const b = file.bytes;
+  const where = { file: file.name, column: entry.name };
+  try {
+    checkMemberMethod(entry, file.name);
+  } catch (e) {
+    throw unreadable(file, kind, `member '${entry.name}' cannot be unpacked (${(e as Error).message})`, e);
+  }
+  let start: number;
+  try {
+    const header = b.subarray(entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_HEADER_BYTES);
+    start = memberDataStart(header, entry, file.name);
+  } catch (e) {
+    throw unreadable(file, kind, `member '${entry.name}' is missing`, e);
+  }
+  const data = b.subarray(start, start + entry.compressedSize);
+  if (data.length < entry.compressedSize) throw unreadable(file, kind, `member '${entry.name}' is cut short`);
+  let out: Buffer = data;
+  if (entry.method === 8) {
+    try {
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    } catch (err) {
+      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw tooLarge(where, kind.unpacked, formatBytes(file.limits.maxInflatedBytes));
+      throw unreadable(file, kind, `member '${entry.name}' is corrupt`, err);
+    }
+  }
+  if (out.length > budget) throw tooLarge(where, kind.unpacked, formatBytes(file.limits.maxInflatedBytes));
+  if (out.length !== entry.size)
+    throw unreadable(
+      file,
+      kind,
+      `member '${entry.name}' has ${out.length} bytes, the directory says ${entry.size}`,
+    );
+  if (crc32(out) >>> 0 !== entry.crc32 >>> 0)
+    throw unreadable(file, kind, `member '${entry.name}' fails its CRC-32 check (damaged download?)`);
+  return out;
+}
+
+/** Throws unless every member of the XLSX workbook inflates within `file.limits.maxInflatedBytes` altogether. */
+export function checkZipBounds(file: InputFile): void {
+  for (const _member of inflateZipMembers(file, listZipMembers(file, XLSX), XLSX)) {
+    // inflated to count it against the bound, then let go
   }
 }
