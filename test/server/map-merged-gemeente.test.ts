@@ -15,6 +15,7 @@ import type { UserViewer } from '../../src/service/members/viewer.js';
 import { createReadContext } from '../../src/service/read-context.js';
 import { createRegion } from '../../src/service/regions.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { exportSubtitle } from '../../web/src/export/map-export.js';
 import { syntheticStore } from './synthetic-store.js';
 
 const HEERHUGOWAARD = 'GM0398';
@@ -61,6 +62,17 @@ describe('a gemeente formed after the division shown, from whole gemeenten of it
     expect(merged.meta.divisionYear).toBe(2020);
     // a gemeente of the division says nothing of the kind
     expect(parts[0]!.meta.formedFrom).toBeUndefined();
+  });
+
+  it('is named in the PNG export’s subtitle with the gemeenten whose buurten the picture shows', async () => {
+    const merged = await map(DIJK_EN_WAARD);
+    expect(exportSubtitle(merged.meta, 'nl')).toBe(
+      'Dijk en Waard (gebied van Gemeente 0398 en Gemeente 0416) · 2020',
+    );
+    expect(exportSubtitle(merged.meta, 'en')).toBe(
+      'Dijk en Waard (area of Gemeente 0398 and Gemeente 0416) · 2020',
+    );
+    expect(exportSubtitle((await map(HEERHUGOWAARD)).meta, 'nl')).toBe('Gemeente 0398 · 2020');
   });
 
   it('has a map list that names it and the gemeenten it was formed from', async () => {

@@ -32,6 +32,19 @@ export interface MapExportInput {
   warning: string | null;
 }
 
+/**
+ * The image's line under the title: the area (a gemeente formed after the division named with the
+ * gemeenten whose buurten the picture shows) and the map's period or year.
+ */
+export function exportSubtitle(meta: MapResponse['meta'], lang: Lang): string {
+  const t = messagesFor(lang);
+  const heading = mapHeading(meta, lang);
+  const area = meta.formedFrom
+    ? t.formedAreaLabel(meta.areaName, t.andList(meta.formedFrom.gemeenten.map((g) => g.name)))
+    : meta.areaName;
+  return heading.detail ? `${area} · ${heading.detail}` : t.exportTitleArea(area, mapWhen(meta));
+}
+
 export async function exportMapPng(input: MapExportInput): Promise<Blob> {
   const { response, lang } = input;
   const t = messagesFor(lang);
@@ -45,17 +58,12 @@ export async function exportMapPng(input: MapExportInput): Promise<Blob> {
     ),
   ].sort();
   const publishers = [...new Set(['CBS/PDOK wijk- en buurtkaart', ...editions.map(publisherOf)])];
-  const heading = mapHeading(meta, lang);
   const scope = pick(lang, meta.legendScopeNl ?? '', meta.legendScopeEn ?? '');
-  // a gemeente formed after the division: which gemeenten's buurten the picture shows
-  const area = meta.formedFrom
-    ? t.formedAreaLabel(meta.areaName, t.andList(meta.formedFrom.gemeenten.map((g) => g.name)))
-    : meta.areaName;
   const image = composeMapImage({
     map: input.map,
     cssWidth: input.cssWidth,
-    title: heading.main,
-    subtitle: heading.detail ? `${area} · ${heading.detail}` : t.exportTitleArea(area, mapWhen(meta)),
+    title: mapHeading(meta, lang).main,
+    subtitle: exportSubtitle(meta, lang),
     legend: response.legend.map((entry) => ({ entry, label: pick(lang, entry.label, entry.labelEn) })),
     sourceLine:
       `${scope ? `${scope}. ` : ''}${t.exportSource}: ${publishers.join('; ')}. ${pick(lang, meta.caveatsNl, meta.caveatsEn)}`.trim(),
