@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   AREA_UNMATCHED: { http: 400, exit: 65 },
   JSON_MALFORMED: { http: 400, exit: 65 },
   GEOPACKAGE_INVALID: { http: 400, exit: 65 },
+  SHAPEFILE_INVALID: { http: 400, exit: 65 },
   GEOMETRY_INVALID: { http: 400, exit: 65 },
   GEOMETRY_UNSUPPORTED: { http: 400, exit: 65 },
   GEOMETRY_OUT_OF_EXTENT: { http: 400, exit: 65 },

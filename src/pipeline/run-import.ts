@@ -13,8 +13,9 @@
  * The whole run — every file and the harmonisation — is one transaction: a refused file, an
  * error in harmonisation, an interrupt (the `signal`, Ctrl-C) or a killed process leaves the
  * store exactly as it was before the run; a run that completes commits everything at once.
- * Inside a folder, files no parser recognises (or without a year) are skipped and reported; a
- * run that imports nothing usable is NOTHING_TO_IMPORT.
+ * Inside a folder, documentation files, a Shapefile's side files (read with its .shp) and ZIPs
+ * that hold no boundaries are left out; files no parser recognises (or without a year) are
+ * skipped and reported; a run that imports nothing usable is NOTHING_TO_IMPORT.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import { readInputFile, readInputHead } from './input-file.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { checkBatch, checkOfficialValues } from './batch-checks.js';
 import { ParseAhead, worthParsingAhead } from './parse-ahead.js';
+import { zipListsBoundaries } from './sources/boundaries/zip-boundaries.js';
 import { parseInputFile, type ParsedFile } from './parse-file.js';
 import type { ParseContext } from './source-parser.js';
 import { detectParser } from './source-registry.js';
@@ -75,10 +77,17 @@ export interface InputPath {
 }
 
 // DataProperties files are read together with their TypedDataSet (KWB OData), never on their own;
-// MeasureCodes files with their v4 Observations.
-const SKIP_IN_FOLDERS = /\.(pdf|md|txt|docx?|png|jpe?g|zip)$|(dataproperties|measurecodes)\.json(\.gz)?$/i;
+// MeasureCodes files with their v4 Observations; a Shapefile's .dbf, .prj and .cpg with its .shp (the
+// other files of a Shapefile set are indexes and metadata Veerkracht does not need).
+const SKIP_IN_FOLDERS =
+  /\.(pdf|md|txt|docx?|png|jpe?g|dbf|shx|prj|cpg|sbn|sbx|qix|qmd|fix|aih|ain|atx|shp\.xml)$|(dataproperties|measurecodes)\.json(\.gz)?$/i;
 
-/** Files as given, folders expanded recursively (sorted), skipping documentation files. */
+/** A ZIP in a folder is read only when its directory lists boundaries (.gpkg, .shp); other ZIPs are skipped. */
+function isSkippedZip(path: string): boolean {
+  return /\.zip$/i.test(path) && !zipListsBoundaries(path);
+}
+
+/** Files as given, folders expanded recursively (sorted), skipping documentation files and ZIPs without boundaries. */
 export function expandInputs(paths: readonly string[]): InputPath[] {
   const out: InputPath[] = [];
   for (const p of paths) {
@@ -93,7 +102,12 @@ export function expandInputs(paths: readonly string[]): InputPath[] {
         for (const name of readdirSync(dir).sort()) {
           const full = join(dir, name);
           if (statSync(full).isDirectory()) walk(full);
-          else if (!SKIP_IN_FOLDERS.test(name) && !name.startsWith('.') && name !== 'MANIFEST.csv')
+          else if (
+            !SKIP_IN_FOLDERS.test(name) &&
+            !name.startsWith('.') &&
+            name !== 'MANIFEST.csv' &&
+            !isSkippedZip(full)
+          )
             out.push({ path: full, inFolder: true });
         }
       };

@@ -21,7 +21,9 @@ import { kwbODataV4LongParser } from './sources/kwb/kwb-odata4-long.js';
 import { kwbStatlineCsvParser, kwbStatlineNamedCsvParser } from './sources/kwb/kwb-statline-csv.js';
 import { geojsonBoundaryParser } from './sources/boundaries/geojson-boundaries.js';
 import { geopackageBoundaryParser } from './sources/boundaries/geopackage-boundaries.js';
+import { shapefileBoundaryParser } from './sources/boundaries/shapefile-boundaries.js';
 import { topojsonBoundaryParser } from './sources/boundaries/topojson-boundaries.js';
+import { zipBoundaryParser } from './sources/boundaries/zip-boundaries.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 import { matchPostcodeHeader } from './sources/postcode/postcode-buurt-csv.js';
 
@@ -43,6 +45,8 @@ export const SOURCE_PARSERS: readonly SourceParser[] = [
   policeCrimeCsvParser,
   policeODataJsonParser,
   geopackageBoundaryParser,
+  shapefileBoundaryParser,
+  zipBoundaryParser,
   geojsonBoundaryParser,
   topojsonBoundaryParser,
 ];
@@ -70,7 +74,7 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
       : 'a file of any source Veerkracht reads';
     throw new AppError(
       'UNKNOWN_FILE_KIND',
-      `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/GeoJSON/TopoJSON, Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
+      `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/Shapefile/GeoJSON/TopoJSON (or a ZIP of them), Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
       { location: { file: file.name, line: 1, expected: 'a known header or format' } },
     );
   }

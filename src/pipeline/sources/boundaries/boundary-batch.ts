@@ -16,6 +16,7 @@ import {
 import { geometryArea, polygonsOf } from '../../geo/polygon-measure.js';
 import { normaliseGeometry } from '../../geo/polygon-repair.js';
 import { rdProjector } from '../../geo/rd-projection.js';
+import { VertexBudget } from '../../geo/vertex-budget.js';
 import { yearFromFileName, type InputFile } from '../../input-file.js';
 import { tooLarge } from '../../input-limits.js';
 import type { ParseContext } from '../../source-parser.js';
@@ -44,6 +45,8 @@ export interface BoundarySource {
   ctx: ParseContext;
   /** Publisher/format words for the edition label, e.g. "GeoPackage". */
   format: string;
+  /** The checksum of what was read when it is more than `file` (a Shapefile's .shp, .dbf, .prj and .cpg). */
+  checksum?: string;
 }
 
 interface Located {
@@ -164,32 +167,6 @@ function checkPositions(g: PolygonGeometry, f: RawBoundaryFeature, file: string)
     }
 }
 
-/** Counts the vertices of a feature against the bounds (per feature, and for the file so far). */
-class VertexBudget {
-  private total = 0;
-  constructor(private readonly file: InputFile) {}
-
-  spend(g: PolygonGeometry, f: RawBoundaryFeature): void {
-    const n = vertexCount(g);
-    const { maxFeatureVertices, maxFileVertices } = this.file.limits;
-    if (n > maxFeatureVertices)
-      throw tooLarge(
-        { file: this.file.name, row: f.row, column: 'geometry' },
-        'the number of vertices of this feature',
-        `${maxFeatureVertices}`,
-        `${n}`,
-      );
-    this.total += n;
-    if (this.total > maxFileVertices)
-      throw tooLarge(
-        { file: this.file.name, row: f.row, column: 'geometry' },
-        'the number of vertices of the file',
-        `${maxFileVertices}`,
-        `${this.total} so far`,
-      );
-  }
-}
-
 function toRd(
   f: RawBoundaryFeature,
   src: BoundarySource,
@@ -202,7 +179,7 @@ function toRd(
   const poly = polygonal(f, file);
   if (poly === null) return null;
   checkPositions(poly, f, file);
-  budget.spend(poly, f);
+  budget.spend(vertexCount(poly), f.row);
   if (crs === 'EPSG:4326') checkDegrees(poly, { file, row: f.row, code });
   const rd = crs === 'EPSG:4326' ? wgs84ToRd(poly) : geometryToRd3(poly);
   checkRdExtent(rd, poly, crs, src.crsDeclared, { file, row: f.row, code });
@@ -226,7 +203,7 @@ function locate(src: BoundarySource): Located[] {
       `${src.file.limits.maxRows}`,
       `${src.features.length}`,
     );
-  const budget = new VertexBudget(src.file);
+  const budget = new VertexBudget(src.file.name, src.file.limits);
   const wgs84ToRd = rdProjector(); // neighbours share their border vertices: project each once
   return src.features.map((feature) => {
     const identity = identifyFeature(feature.properties, feature.id);
@@ -351,7 +328,7 @@ function areaRows(l: Located, divisionYear: number): { own: ParsedArea; parents:
 export function buildBoundaryBatch(src: BoundarySource): ImportBatch {
   const located = locate(src);
   const { year: divisionYear, range } = boundaryDivisionYear(src.file, src.ctx, located);
-  const batch = emptyBatch(src.file.name, src.file.checksum, {
+  const batch = emptyBatch(src.file.name, src.checksum ?? src.file.checksum, {
     source: 'geo',
     edition: `Grenzen indeling ${divisionYear} (${src.format}, ${src.file.name})`,
     table: null,

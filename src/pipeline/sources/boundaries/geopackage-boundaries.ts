@@ -31,6 +31,30 @@ function layerCrs(file: string, layer: GpkgLayer): 'EPSG:28992' | 'EPSG:4326' {
   );
 }
 
+/**
+ * The features of every polygon layer of the GeoPackage in `bytes`, each with its layer's CRS;
+ * GEOPACKAGE_INVALID when there are none. `crsDeclared`: every layer names a CRS Veerkracht reads.
+ */
+export function readGeoPackageFeatures(
+  name: string,
+  bytes: Buffer,
+  maxRows: number,
+): { features: RawBoundaryFeature[]; crsDeclared: boolean } {
+  const layers = readGeoPackage(name, bytes, maxRows);
+  const features: RawBoundaryFeature[] = [];
+  for (const layer of layers) {
+    const crs = layerCrs(name, layer);
+    for (const f of layer.features)
+      features.push({ row: f.row, properties: f.properties, geometry: f.geometry, table: layer.table, crs });
+  }
+  if (features.length === 0) {
+    throw new AppError('GEOPACKAGE_INVALID', 'the GeoPackage has no polygon features', {
+      location: { file: name },
+    });
+  }
+  return { features, crsDeclared: layers.every((l) => l.crs !== null) };
+}
+
 export const geopackageBoundaryParser: SourceParser = {
   kind: 'geo',
   layout: 'geopackage-boundaries',
@@ -40,22 +64,11 @@ export const geopackageBoundaryParser: SourceParser = {
     return file.bytes.subarray(0, 16).toString('latin1') === SQLITE_MAGIC ? 0.5 : 0;
   },
   async parse(file, ctx) {
-    const layers = readGeoPackage(file.name, file.bytes, file.limits.maxRows);
-    const raw: RawBoundaryFeature[] = [];
-    for (const layer of layers) {
-      const crs = layerCrs(file.name, layer);
-      for (const f of layer.features)
-        raw.push({ row: f.row, properties: f.properties, geometry: f.geometry, table: layer.table, crs });
-    }
-    if (raw.length === 0) {
-      throw new AppError('GEOPACKAGE_INVALID', 'the GeoPackage has no polygon features', {
-        location: { file: file.name },
-      });
-    }
+    const { features: raw, crsDeclared } = readGeoPackageFeatures(file.name, file.bytes, file.limits.maxRows);
     return buildBoundaryBatch({
       file,
       crs: raw[0]!.crs!,
-      crsDeclared: layers.every((l) => l.crs !== null),
+      crsDeclared,
       features: raw,
       ctx,
       format: 'GeoPackage',

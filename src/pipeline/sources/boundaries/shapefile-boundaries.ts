@@ -1,0 +1,87 @@
+/**
+ * Shapefile boundary files as GIS desks pass them around: the CBS Wijk- en buurtkaart up to
+ * about 2020 (`buurt_2019_v3.shp`, RD New, BU_CODE, BU_NAAM, WK_CODE, GM_CODE, GM_NAAM, WATER,
+ * …) or a QGIS export. The user names the .shp (or a folder holding it); its .dbf, .prj and .cpg
+ * are read from beside it (same name, extension in any case), each within the file-size bound.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../core/app-error.js';
+import { formatBytes, tooLarge, type InputLimits } from '../../input-limits.js';
+import type { SourceParser } from '../../source-parser.js';
+import { buildBoundaryBatch } from './boundary-batch.js';
+import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-display.js';
+import {
+  readShapefileSet,
+  shapefileChecksum,
+  SHAPEFILE_PARTS,
+  type SetMember,
+  type ShapefileSet,
+} from './shapefile-set.js';
+
+/** The file name without its extension: `buurt_2019_v3.shp` → `buurt_2019_v3`. */
+export function shapefileLayer(name: string): string {
+  return name.replace(/\.[^./\\]*$/, '');
+}
+
+function readSibling(path: string, limits: InputLimits): Buffer {
+  try {
+    const size = statSync(path).size;
+    if (size > limits.maxFileBytes)
+      throw tooLarge(
+        { file: basename(path) },
+        'the file size',
+        formatBytes(limits.maxFileBytes),
+        formatBytes(size),
+      );
+    return readFileSync(path);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('FILE_NOT_FOUND', `cannot read ${path}`, {
+      location: { file: basename(path) },
+      cause: e,
+    });
+  }
+}
+
+/** The set of the .shp `name` at `path` (its bytes already read) with the .dbf, .prj and .cpg beside it. */
+function setBesideOnDisk(path: string, name: string, shp: Buffer, limits: InputLimits): ShapefileSet {
+  const dir = dirname(path);
+  const layer = shapefileLayer(name);
+  const set: ShapefileSet = { layer, shp: { name, bytes: shp } };
+  const beside = readdirSync(dir);
+  for (const part of SHAPEFILE_PARTS) {
+    if (part === 'shp') continue;
+    const found = beside.find((n) => n.toLowerCase() === `${layer}.${part}`.toLowerCase());
+    if (found !== undefined)
+      set[part] = { name: found, bytes: readSibling(join(dir, found), limits) } satisfies SetMember;
+  }
+  return set;
+}
+
+export const shapefileBoundaryParser: SourceParser = {
+  kind: 'geo',
+  layout: 'shapefile-boundaries',
+  order: 0,
+  detect(file) {
+    // also when broken: refused as SHAPEFILE_INVALID, not as unknown
+    return /\.shp$/i.test(file.name) ? 0.9 : 0;
+  },
+  async parse(file, ctx) {
+    const set = setBesideOnDisk(file.path, file.name, file.bytes, file.limits);
+    const { features, crs, crsDeclared, notes } = readShapefileSet(set, file.limits);
+    const batch = buildBoundaryBatch({
+      file,
+      crs,
+      crsDeclared,
+      features,
+      ctx,
+      format: 'Shapefile',
+      checksum: shapefileChecksum(set),
+    });
+    batch.warnings.push(...notes);
+    return batch;
+  },
+  derive: deriveDisplayGeometries,
+  afterWrite: storeDisplayGeometries,
+};
