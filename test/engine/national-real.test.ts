@@ -22,6 +22,7 @@ import { explainBuurt } from '../../src/domain/engine/explain-buurt.js';
 import { VEERKRACHT_CLASS_IDS } from '../../src/domain/engine/veerkracht-classes.js';
 import type { VeerkrachtEngine } from '../../src/domain/engine/veerkracht-engine.js';
 import { rowPair } from '../../src/domain/engine/year-rule.js';
+import { mainComparedYears } from '../../src/domain/maps/area-availability.js';
 import { NINE_MAPS } from '../../src/domain/maps/map-definitions.js';
 import { getMap, getMapDefinitions } from '../../src/service/maps.js';
 import { createReadContext, type ReadContext } from '../../src/service/read-context.js';
@@ -224,7 +225,7 @@ describe.skipIf(!hasRealData)('the national real-data store, every buurt and eve
     expect(new Set(lbm.features.map((f) => f.properties.missing))).toEqual(new Set(['not-loaded']));
   });
 
-  it('every gemeente, each of the nine maps: the default view has values for at least half of its buurten, or the response says why', async () => {
+  it('every gemeente, each of the nine maps: the default view has values for at least half of its buurten, or the response says why; a default period ends when most buurten’s comparison does', async () => {
     const problems: string[] = [];
     let maps = 0;
     for (const [gemeente, rows] of engine.table.byGemeente()) {
@@ -240,6 +241,18 @@ describe.skipIf(!hasRealData)('the national real-data store, every buurt and eve
           ...(def.defaultYear !== undefined ? { year: def.defaultYear } : {}),
         });
         maps++;
+        // a default period says no more than its map: it does not end after the last year compared
+        // for most buurten when a period ending then gives as many buurten a value
+        const comparisons = body.meta.comparisons ?? [];
+        if (def.defaultPeriod && comparisons.length > 0) {
+          const end = Math.max(...mainComparedYears(comparisons, {}));
+          const counts = def.availability?.counts ?? {};
+          const asGood = (def.periods ?? []).filter(
+            (p) => Number(p.slice(5)) === end && (counts[p] ?? 0) >= (counts[def.defaultPeriod!] ?? 0),
+          );
+          if (Number(def.defaultPeriod.slice(5)) > end && asGood.length > 0)
+            problems.push(`${gemeente} ${def.id}: opens on ${def.defaultPeriod}, not ${asGood.join(' or ')}`);
+        }
         const valued = body.features.filter((f) =>
           def.kind === 'classification'
             ? DATA_CLASSES.has(f.properties.classId)

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Comparison } from './map-meta.js';
 import {
+  mainComparedYears,
   newestPeriod,
   offeredKeys,
   periodOverlap,
@@ -53,6 +55,52 @@ describe('newestPeriod(periods, preferredLength)', () => {
       ['2014-2022', [2014, 2022]],
     ]);
     expect(newestPeriod(['2016-2025', '2014-2022'], 4, spans)).toBe('2014-2022');
+  });
+});
+
+describe('mainComparedYears(comparisons, yearsUsed)', () => {
+  const compared = (
+    id: string,
+    quantity: Comparison['quantity'],
+    years: [number, number],
+    buurten: number,
+    fallback = false,
+  ): Comparison => ({ id, quantity, titleNl: id, titleEn: id, family: 'kwb', years, buurten, fallback });
+  const zwolle = [
+    compared('anxiety-depression', 'concentration', [2016, 2020], 72),
+    compared('making-ends-meet', 'concentration', [2016, 2020], 72),
+    compared('lbm_onv', 'nuisance', [2018, 2020], 67),
+    compared('police_crime_rate', 'nuisance', [2021, 2025], 2, true),
+  ];
+  it('leaves out a measure compared for fewer than half as many buurten as its quantity’s most used one', () => {
+    expect(mainComparedYears(zwolle, {})).toEqual([2016, 2020, 2016, 2020, 2018, 2020]);
+  });
+  it('keeps a fallback measure that most buurten use, and every quantity on its own', () => {
+    const policeMostly = [
+      compared('anxiety-depression', 'concentration', [2016, 2020], 40),
+      compared('lbm_onv', 'nuisance', [2018, 2020], 10),
+      compared('police_crime_rate', 'nuisance', [2021, 2025], 30, true),
+    ];
+    expect(mainComparedYears(policeMostly, {})).toEqual([2016, 2020, 2021, 2025]);
+    // at exactly half, a measure counts
+    expect(
+      mainComparedYears(
+        [compared('lbm_onv', 'nuisance', [2018, 2020], 10), compared('p', 'nuisance', [2021, 2025], 5, true)],
+        {},
+      ),
+    ).toEqual([2018, 2020, 2021, 2025]);
+  });
+  it('is every year used for a map without comparisons (a level map)', () => {
+    expect(mainComparedYears([], { inhabitants: [2024], lbm: [2020] })).toEqual([2024, 2020]);
+  });
+  it('makes the period whose label fits those years the newest (Zwolle opens on 2016–2020, not 2016–2025)', () => {
+    const years = mainComparedYears(zwolle, {});
+    const span: [number, number] = [Math.min(...years), Math.max(...years)];
+    const spans = new Map([
+      ['2016-2020', span],
+      ['2016-2025', span],
+    ]);
+    expect(newestPeriod(['2016-2020', '2016-2025'], 4, spans)).toBe('2016-2020');
   });
 });
 

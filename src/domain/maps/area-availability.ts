@@ -12,13 +12,14 @@ import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import { buildMap, mapAvailability, type BuiltFeature } from './build-map.js';
 import type { MapSpec } from './map-definitions.js';
 import type { EmptyCode, FetchableSource } from './empty-map-reason.js';
+import type { Comparison } from './map-meta.js';
 
 export interface AreaCount {
   /** A year ("2020") for level maps, a period ("2016-2020") otherwise. */
   key: string;
   /** Buurten of the area with a value. */
   withValue: number;
-  /** Period maps: the first and last year actually compared for the area (over every measure). */
+  /** Period maps: the first and last year compared for most of the area's buurten (mainComparedYears). */
   span?: [number, number];
   /** Period maps: the years compared per measure, as text; equal for periods that compare the same. */
   signature?: string;
@@ -67,7 +68,7 @@ export function areaMapAvailability(
     for (const period of national.periods ?? []) {
       const built = buildMap(engine, spec, rows, { period: parsePeriod(period) });
       const withValue = count(built.features);
-      const years = Object.values(built.yearsUsed).flat();
+      const years = mainComparedYears(built.comparisons, built.yearsUsed);
       counts.push({
         key: period,
         withValue,
@@ -84,6 +85,23 @@ export function areaMapAvailability(
     }
   }
   return { buurten: rows.length, counts };
+}
+
+/**
+ * The years a period map compares for most of its buurten: of each quantity (concentration,
+ * nuisance) the comparisons used for at least half as many buurten as its most used one. A
+ * fallback measure compared for a few buurten only (police 2021 → 2025 where the Leefbaarometer
+ * compares 2018 → 2020 for the rest) does not make a period look newer than its map is; the map's
+ * own text still names it. Without comparisons (level maps), every year used.
+ */
+export function mainComparedYears(
+  comparisons: readonly Pick<Comparison, 'quantity' | 'years' | 'buurten'>[],
+  yearsUsed: Readonly<Record<string, readonly number[]>>,
+): number[] {
+  if (comparisons.length === 0) return Object.values(yearsUsed).flat();
+  const most = new Map<Comparison['quantity'], number>();
+  for (const c of comparisons) most.set(c.quantity, Math.max(most.get(c.quantity) ?? 0, c.buurten));
+  return comparisons.filter((c) => c.buurten * 2 >= most.get(c.quantity)!).flatMap((c) => c.years);
 }
 
 /**
