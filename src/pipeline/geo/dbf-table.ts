@@ -71,9 +71,11 @@ function chooseDecoding(dbf: Buffer, textBytes: () => Buffer, cpg: string | unde
   }
   const ldid = dbf[29]!;
   const text = textBytes();
+  // ASCII reads the same in every code page this reader decodes: nothing to report
+  if (isAscii(text)) return { decoding: 'utf-8', note: '' };
   if (ldid === 0x57 || ldid === 0x03) {
     // GDAL and ArcGIS mark "ANSI" text so; a file whose text is valid UTF-8 beyond ASCII was written as UTF-8 regardless
-    const utf8 = !isAscii(text) && isUtf8(text);
+    const utf8 = isUtf8(text);
     return utf8
       ? {
           decoding: 'utf-8',
