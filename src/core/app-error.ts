@@ -68,9 +68,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** Where in an input file an error was found. Row and line are 1-based; line counts the header. */
+/**
+ * Where in an input file an error was found. Row and line are 1-based; line counts the header.
+ * In a worksheet of a workbook (`sheet` set) there are no lines: `row` is the worksheet row.
+ */
 export interface FileLocation {
   file: string;
+  sheet?: string;
   line?: number;
   row?: number;
   column?: string;
@@ -117,9 +121,13 @@ export class AppError extends Error {
   }
 }
 
-/** "file.csv, line 12 (row 11), column 'Bijstand', expected a number, found 'abc'" */
+/**
+ * "file.csv, line 12 (row 11), column 'Bijstand', expected a number, found 'abc'";
+ * "file.xlsx, sheet 'Blad1', row 12, column 'Bijstand', …".
+ */
 export function formatLocation(loc: FileLocation): string {
   const parts = [loc.file];
+  if (loc.sheet !== undefined) parts.push(`sheet '${loc.sheet}'`);
   if (loc.line !== undefined)
     parts.push(loc.row !== undefined ? `line ${loc.line} (row ${loc.row})` : `line ${loc.line}`);
   else if (loc.row !== undefined) parts.push(`row ${loc.row}`);

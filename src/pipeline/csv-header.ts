@@ -2,8 +2,8 @@
  * The header of a CSV file: its cells cleaned of quotes, BOMs and padding, a check that no name
  * occurs twice, and for detection the header of a file without reading it (its first line that is
  * table, after an Excel `sep=` line and StatLine title lines, split on its own delimiter; empty
- * for names that are not CSV/TSV/TXT). Compare cells with `hasHeader` (column-title.ts), which
- * reads every spelling of a name alike.
+ * for names that are not CSV/TSV/TXT, unless the file is a workbook's sheet). Compare cells with
+ * `hasHeader` (column-title.ts), which reads every spelling of a name alike.
  */
 import { AppError } from '../core/app-error.js';
 import { detectDelimiter, headerLineOf, sepHintOf } from './csv-frame.js';
@@ -42,8 +42,16 @@ export function isCsvName(name: string): boolean {
   return /\.(csv|tsv|txt)$/i.test(name);
 }
 
+/**
+ * A file the CSV layouts read: a CSV/TSV/TXT, or the worksheet of a workbook seen as CSV text
+ * (workbook-table.ts).
+ */
+export function isCsvFile(file: Pick<InputFile, 'name' | 'sheet'>): boolean {
+  return file.sheet !== undefined || isCsvName(file.name);
+}
+
 export function csvHeaderOf(file: InputFile): string[] {
-  if (!isCsvName(file.name)) return [];
+  if (!isCsvFile(file)) return [];
   const line = headerLineOf(file.head);
   const delimiter = sepHintOf(file.head) ?? detectDelimiter(line);
   return splitOutsideQuotes(line, delimiter).map(cleanHeaderCell);

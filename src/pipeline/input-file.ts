@@ -30,6 +30,11 @@ export interface InputFile {
   readonly notes: ImportWarning[];
   /** The bounds this file is read within. */
   readonly limits: InputLimits;
+  /**
+   * Set when this is a worksheet of an .xlsx workbook, seen as CSV text (workbook-table.ts): the
+   * sheet's name. `text()` is then the sheet's table, line n being worksheet row n.
+   */
+  readonly sheet?: string;
 }
 
 export function readInputFile(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputFile {

@@ -10,7 +10,8 @@ import { checkBatch, checkSomethingToImport } from './batch-checks.js';
 import { readInputFile, type InputFile } from './input-file.js';
 import type { InputLimits } from './input-limits.js';
 import type { ParseContext, SourceParser } from './source-parser.js';
-import { detectParser } from './source-registry.js';
+import { openForImport, type OpenedFile } from './source-registry.js';
+import { locatedInWorksheet } from './workbook-table.js';
 
 export interface ParsedFile {
   parser: SourceParser;
@@ -22,13 +23,24 @@ export async function parseInputFile(
   ctx: ParseContext,
   source: SourceKind | undefined,
 ): Promise<ParsedFile> {
-  const parser = detectParser(file, source);
-  const batch = await parser.parse(file, ctx);
-  batch.warnings.unshift(...file.notes);
-  checkBatch(batch);
-  checkSomethingToImport(batch, parser);
-  parser.derive?.(batch);
-  return { parser, batch };
+  return parseOpenedFile(await openForImport(file, source), ctx);
+}
+
+/**
+ * parseInputFile of a file whose parser is known (a workbook: the worksheet it reads, whose
+ * errors are located in the worksheet).
+ */
+export async function parseOpenedFile({ file, parser }: OpenedFile, ctx: ParseContext): Promise<ParsedFile> {
+  try {
+    const batch = await parser.parse(file, ctx);
+    batch.warnings.unshift(...file.notes);
+    checkBatch(batch);
+    checkSomethingToImport(batch, parser);
+    parser.derive?.(batch);
+    return { parser, batch };
+  } catch (e) {
+    throw file.sheet === undefined ? e : locatedInWorksheet(e, file.sheet);
+  }
 }
 
 /** A file to parse ahead of its turn, with the run's options. */

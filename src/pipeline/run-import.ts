@@ -2,7 +2,9 @@
  * The life of an import, stage by stage:
  *   1. expandInputs   — files and folders → an ordered list of files
  *   2. readInputFile  — bytes (gunzip within bounds), checksum; text in the file's own encoding
- *   3. detectParser   — which source and layout (or --source)
+ *   3. detectParser   — which source and layout (or --source); a workbook (.xlsx) is read once,
+ *                       when the run is planned, as the CSV of its first worksheet a parser
+ *                       recognises (openForImport, workbook-table.ts)
  *   4. parser.parse   — whole file → ImportBatch; any malformed row throws, nothing written
  *   5. batch-checks   — codes valid, no duplicate keys, plausible years, something to import,
  *                       no official value replaced by a user file
@@ -30,9 +32,10 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { checkBatch, checkOfficialValues } from './batch-checks.js';
 import { ParseAhead, worthParsingAhead } from './parse-ahead.js';
 import { zipListsBoundaries } from './sources/boundaries/zip-boundaries.js';
-import { parseInputFile, type ParsedFile } from './parse-file.js';
-import type { ParseContext } from './source-parser.js';
-import { detectParser } from './source-registry.js';
+import { parseInputFile, parseOpenedFile, type ParsedFile } from './parse-file.js';
+import type { ParseContext, SourceParser } from './source-parser.js';
+import { detectParser, openForImport, type OpenedFile } from './source-registry.js';
+import { isWorkbook } from './workbook-table.js';
 
 export { checkBatch };
 
@@ -133,6 +136,23 @@ export function parseContextFor(store: Store, options: ImportOptions): ParseCont
 interface PlannedFile {
   input: InputPath;
   order: number;
+  /** A workbook: the worksheet read when the run was planned, parsed at its turn. */
+  opened?: OpenedFile;
+}
+
+/**
+ * The parser of a file, from its first bytes. A workbook is read whole — its worksheets are
+ * what tells its layout — and the worksheet found is kept, so that it is not read twice.
+ */
+async function planFile(
+  path: string,
+  limits: InputLimits,
+  source: SourceKind | undefined,
+): Promise<{ parser: SourceParser; opened?: OpenedFile }> {
+  const head = readInputHead(path, limits);
+  if (!isWorkbook(head)) return { parser: detectParser(head, source) };
+  const opened = await openForImport(readInputFile(path, limits), source);
+  return { parser: opened.parser, opened };
 }
 
 /**
@@ -155,39 +175,39 @@ export async function importPaths(
       options.signal,
       () => `interrupted while reading ${input.path}; nothing was imported`,
     );
-    const parser = skipOrThrow(
+    const plan = await skipOrThrowAsync(
       input,
-      () => detectParser(readInputHead(input.path, limits), options.source),
+      () => planFile(input.path, limits, options.source),
       options,
       skipped,
     );
-    if (parser) planned.push({ input, order: parser.order ?? 5 });
+    if (plan)
+      planned.push({ input, order: plan.parser.order ?? 5, ...(plan.opened ? { opened: plan.opened } : {}) });
   }
   planned.sort((a, b) => a.order - b.order);
   const reports: ImportReport[] = [];
+  // workbooks were read when planned: the worker parses the other files
+  const aheadPaths = planned.filter((p) => !p.opened).map((p) => p.input.path);
   const ahead =
-    planned.length > 1 && (options.parseAhead ?? worthParsingAhead(planned.map((p) => p.input.path)))
-      ? new ParseAhead(
-          planned.map((p) => p.input.path),
-          {
-            limits,
-            ...(options.source !== undefined ? { source: options.source } : {}),
-            ...(options.year !== undefined ? { year: options.year } : {}),
-            ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
-          },
-        )
+    aheadPaths.length > 1 && (options.parseAhead ?? worthParsingAhead(aheadPaths))
+      ? new ParseAhead(aheadPaths, {
+          limits,
+          ...(options.source !== undefined ? { source: options.source } : {}),
+          ...(options.year !== undefined ? { year: options.year } : {}),
+          ...(options.divisionYear !== undefined ? { divisionYear: options.divisionYear } : {}),
+        })
       : undefined;
   ahead?.start();
   try {
     await store.transaction(async (tx) => {
       await tx.upsertIndicators(INDICATOR_CATALOGUE);
-      for (const { input } of planned) {
+      for (const { input, opened } of planned) {
         await throwIfInterrupted(options.signal, () => interruptedAt(input.path));
         // the worker parses the next files while this one is written (parse-ahead.ts)
-        const parsed = ahead?.take();
+        const parsed = opened ? undefined : ahead?.take();
         const report = await skipOrThrowAsync(
           input,
-          () => importFile(tx, input.path, options, parsed),
+          () => importFile(tx, input.path, options, parsed, opened),
           options,
           skipped,
         );
@@ -316,18 +336,23 @@ async function skipOrThrowAsync<T>(
 
 /**
  * Imports one file in its own (nested) transaction: it is written entirely or not at all.
- * `parsedAhead` is the file as the parse worker read it (undefined: read and parse it here).
+ * `parsedAhead` is the file as the parse worker read it, `opened` the worksheet of a workbook
+ * read when the run was planned (neither: read and parse the file here).
  */
 async function importFile(
   store: Store,
   path: string,
   options: ImportOptions,
   parsedAhead?: Promise<ParsedFile | undefined>,
+  opened?: OpenedFile,
 ): Promise<ImportReport> {
   const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const ctx = parseContextFor(store, options);
   const { parser, batch } =
     (await parsedAhead) ??
-    (await parseInputFile(readInputFile(path, limits), parseContextFor(store, options), options.source));
+    (opened
+      ? await parseOpenedFile(opened, ctx)
+      : await parseInputFile(readInputFile(path, limits), ctx, options.source));
   if (batch.edition.source === 'tidy' && !options.replaceOfficial) await checkOfficialValues(store, batch);
   const already = (await store.findImport(batch.checksum)) !== undefined;
   const report = buildImportReport(batch, parser.layout, already);

@@ -1,6 +1,8 @@
 /**
  * Every source parser the importer knows, in detection-priority order. Detection picks the
- * parser with the highest confidence; `--source` restricts the choice to one source kind.
+ * parser with the highest confidence; `--source` restricts the choice to one source kind. An
+ * .xlsx workbook is detected (and parsed) as the CSV text of its first worksheet whose table a
+ * parser recognises (workbook-table.ts, openForImport).
  */
 import { AppError } from '../core/app-error.js';
 import type { SourceKind } from '../core/records.js';
@@ -14,7 +16,7 @@ import { policeODataJsonParser } from './sources/politie/police-odata-json.js';
 import { rivmCsvParser } from './sources/rivm/rivm-csv.js';
 import { rivm50150ODataJsonParser } from './sources/rivm/rivm-50150ned-odata-json.js';
 import { rivmODataJsonParser } from './sources/rivm/rivm-odata-json.js';
-import { kwbMnemonicCsvParser, kwbXlsxParser } from './sources/kwb/kwb-mnemonic-table.js';
+import { kwbMnemonicCsvParser } from './sources/kwb/kwb-mnemonic-table.js';
 import { kwbNameCodeListParser } from './sources/kwb/kwb-name-code-list.js';
 import { kwbODataJsonParser } from './sources/kwb/kwb-odata-json.js';
 import { kwbODataV4LongParser } from './sources/kwb/kwb-odata4-long.js';
@@ -26,6 +28,7 @@ import { topojsonBoundaryParser } from './sources/boundaries/topojson-boundaries
 import { zipBoundaryParser } from './sources/boundaries/zip-boundaries.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 import { matchPostcodeHeader } from './sources/postcode/postcode-buurt-csv.js';
+import { isWorkbook, readWorkbookTables, worksheetFile } from './workbook-table.js';
 
 export const SOURCE_PARSERS: readonly SourceParser[] = [
   tidyCsvParser,
@@ -34,7 +37,6 @@ export const SOURCE_PARSERS: readonly SourceParser[] = [
   kwbStatlineCsvParser,
   kwbStatlineNamedCsvParser,
   kwbMnemonicCsvParser,
-  kwbXlsxParser,
   kwbNameCodeListParser,
   lbm3BuurtCsvParser,
   utrechtBuurtenCsvParser,
@@ -74,9 +76,42 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
       : 'a file of any source Veerkracht reads';
     throw new AppError(
       'UNKNOWN_FILE_KIND',
-      `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB CSV or XLSX, PDOK/CBS GeoPackage/Shapefile/GeoJSON/TopoJSON (or a ZIP of them), Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value)`,
+      `not recognised as ${what} (CBS KWB OData JSON/StatLine CSV/KWB mnemonic CSV, PDOK/CBS GeoPackage/Shapefile/GeoJSON/TopoJSON (or a ZIP of them), Leefbaarometer CSV, RIVM 50090NED, police 47022NED, tidy CSV code,year,indicator,value; every CSV layout also as .xlsx)`,
       { location: { file: file.name, line: 1, expected: 'a known header or format' } },
     );
   }
   return best;
+}
+
+/** A file as its parser reads it: the file itself, or the worksheet of a workbook seen as CSV text. */
+export interface OpenedFile {
+  file: InputFile;
+  parser: SourceParser;
+}
+
+/**
+ * The parser of a file, and the file it parses. A workbook (.xlsx) is read once: its worksheets
+ * with a table, in tab order, are seen as CSV text (workbook-table.ts) and the first one that a
+ * parser recognises is the file; other files are detected as detectParser does. UNKNOWN_FILE_KIND
+ * for a workbook none of whose worksheets holds a table Veerkracht reads, naming them.
+ */
+export async function openForImport(file: InputFile, source?: SourceKind): Promise<OpenedFile> {
+  if (!isWorkbook(file)) return { file, parser: detectParser(file, source) };
+  const tables = await readWorkbookTables(file);
+  for (const table of tables) {
+    const sheet = worksheetFile(file, table);
+    try {
+      return { file: sheet, parser: detectParser(sheet, source) };
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'UNKNOWN_FILE_KIND')) throw e;
+    }
+  }
+  const what = source ? `a ${source} table` : 'a table of a source Veerkracht reads';
+  const looked =
+    tables.length === 0
+      ? 'no worksheet has a header row (a row with two or more filled cells among its first six)'
+      : `worksheet(s) ${tables.map((t) => `'${t.sheet}' (header in row ${t.headerRow})`).join(', ')} hold none`;
+  throw new AppError('UNKNOWN_FILE_KIND', `no worksheet of this workbook holds ${what}: ${looked}`, {
+    location: { file: file.name, expected: `a worksheet with ${what} (as its CSV would have)` },
+  });
 }

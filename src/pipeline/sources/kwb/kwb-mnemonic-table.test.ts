@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch } from '../../../core/records.js';
 import { readInputFile } from '../../input-file.js';
+import { parseInputFile } from '../../parse-file.js';
 import type { ParseContext } from '../../source-parser.js';
-import { kwbMnemonicCsvParser, kwbXlsxParser } from './kwb-mnemonic-table.js';
+import { kwbMnemonicCsvParser } from './kwb-mnemonic-table.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/kwb');
 const ctx: ParseContext = { listAreaNames: async () => [], findGemeenteByName: async () => [] };
@@ -72,7 +73,7 @@ async function writeXlsx(path: string, rows: (string | number | null)[][]): Prom
   await wb.xlsx.writeFile(path);
 }
 
-describe('kwbXlsxParser (kwb-YYYY.xlsx, first worksheet)', () => {
+describe('a kwb-YYYY.xlsx workbook (its first worksheet, read as kwb-mnemonic-csv)', () => {
   it('reads numbers, text numbers, `.` and empty cells from the first sheet', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'vk-kwb-xlsx-')), 'kwb-2020.xlsx');
     await writeXlsx(path, [
@@ -108,9 +109,8 @@ describe('kwbXlsxParser (kwb-YYYY.xlsx, first worksheet)', () => {
         '11,9',
       ],
     ]);
-    const file = readInputFile(path);
-    expect(kwbXlsxParser.detect(file)).toBeGreaterThanOrEqual(0.8);
-    const batch = await kwbXlsxParser.parse(file, ctx);
+    const { parser, batch } = await parseInputFile(readInputFile(path), ctx, undefined);
+    expect(parser).toBe(kwbMnemonicCsvParser);
     expect(batch.edition.edition).toBe('CBS KWB 2020 (84799NED)');
     expect(valueOf(batch, 'GM0917', 'low_income_households_share')).toMatchObject({
       value: 12.4,
@@ -141,10 +141,11 @@ describe('kwbXlsxParser (kwb-YYYY.xlsx, first worksheet)', () => {
       ['GM0917', 'Heerlen', 86855],
       ['BU09171000', 'Maria Gewanden', 'ca. 3600'],
     ]);
-    const e = await kwbXlsxParser.parse(readInputFile(path), ctx).catch((x: unknown) => x);
+    const e = await parseInputFile(readInputFile(path), ctx, undefined).catch((x: unknown) => x);
     expect(e).toMatchObject({
       code: 'VALUE_NOT_A_NUMBER',
-      location: { file: 'kwb-2020.xlsx', line: 3, column: 'a_inw', found: 'ca. 3600' },
+      location: { file: 'kwb-2020.xlsx', sheet: 'KWB2020', row: 3, column: 'a_inw', found: 'ca. 3600' },
     });
+    expect((e as Error).message).toMatch(/^kwb-2020\.xlsx, sheet 'KWB2020', row 3, column 'a_inw'/);
   });
 });

@@ -7,7 +7,7 @@
 import { emptyBatch } from '../../../core/records.js';
 import type { SourceParser } from '../../source-parser.js';
 import { normaliseTitle } from '../../column-title.js';
-import { csvHeaderOf } from '../../csv-header.js';
+import { csvHeaderOf, isCsvFile } from '../../csv-header.js';
 
 const HEADER = ['jaar', 'regio_naam', 'code'];
 
@@ -17,7 +17,7 @@ export const kwbNameCodeListParser: SourceParser = {
   layout: 'kwb-name-code-list',
   order: 2,
   detect(file) {
-    if (!/\.csv$/i.test(file.name)) return 0;
+    if (!isCsvFile(file)) return 0;
     const header = csvHeaderOf(file).map(normaliseTitle);
     return header.length === HEADER.length && HEADER.every((h, i) => header[i] === normaliseTitle(h))
       ? 0.9

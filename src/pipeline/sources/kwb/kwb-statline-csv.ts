@@ -9,11 +9,10 @@
  *     (see area-name-matcher.ts); imported after every coded file of the same command.
  * The year comes from --year or the file name (`kwb2018_...`); otherwise YEAR_UNKNOWN.
  */
+import { isCsvFile } from '../../csv-header.js';
 import type { SourceParser } from '../../source-parser.js';
 import { csvHeaderOf, hasKwbName, profileKwbHeader, readKwbCsv } from './kwb-csv.js';
 import { parseKwbTable } from './kwb-table.js';
-
-const isCsv = (name: string): boolean => /\.(csv|tsv|txt)$/i.test(name);
 
 function statlineScore(header: readonly string[], fileHasKwbName: boolean, wantCode: boolean): number {
   const p = profileKwbHeader(header);
@@ -30,7 +29,7 @@ export const kwbStatlineCsvParser: SourceParser = {
   layout: 'kwb-statline-csv',
   order: 2,
   detect(file) {
-    return isCsv(file.name) ? statlineScore(csvHeaderOf(file), hasKwbName(file), true) : 0;
+    return isCsvFile(file) ? statlineScore(csvHeaderOf(file), hasKwbName(file), true) : 0;
   },
   async parse(file, ctx) {
     return parseKwbTable(file, readKwbCsv(file), ctx);
@@ -43,7 +42,7 @@ export const kwbStatlineNamedCsvParser: SourceParser = {
   layout: 'kwb-statline-csv-names',
   order: 8,
   detect(file) {
-    return isCsv(file.name) ? statlineScore(csvHeaderOf(file), hasKwbName(file), false) : 0;
+    return isCsvFile(file) ? statlineScore(csvHeaderOf(file), hasKwbName(file), false) : 0;
   },
   async parse(file, ctx) {
     return parseKwbTable(file, readKwbCsv(file), ctx);
