@@ -104,6 +104,14 @@ describe('importing a Shapefile (the CBS wijk- en buurtkaart layout)', () => {
 });
 
 describe('refusing bad Shapefiles (nothing written)', () => {
+  it('a .dbf named on its own: UNKNOWN_FILE_KIND saying to name the .shp', async () => {
+    const dir = tmpDir();
+    cbsShapefile(dir);
+    const e = await refusedAfterGoodFile(join(dir, 'buurt_2019_v3.dbf'));
+    expect(e.code).toBe('UNKNOWN_FILE_KIND');
+    expect(e.message).toMatch(/name its \.shp \(buurt_2019_v3\.shp, with this file beside it\)/);
+  });
+
   it('a .shp without its .dbf: SHAPEFILE_INVALID naming the .shp and the missing .dbf', async () => {
     const dir = tmpDir();
     const shp = cbsShapefile(dir);

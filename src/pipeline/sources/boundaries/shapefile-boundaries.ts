@@ -64,10 +64,17 @@ export const shapefileBoundaryParser: SourceParser = {
   layout: 'shapefile-boundaries',
   order: 0,
   detect(file) {
-    // also when broken: refused as SHAPEFILE_INVALID, not as unknown
-    return /\.shp$/i.test(file.name) ? 0.9 : 0;
+    // also when broken: refused as SHAPEFILE_INVALID, not as unknown; a side file named on its own
+    // is refused saying which file to name
+    return /\.(shp|dbf|shx|prj|cpg)$/i.test(file.name) ? 0.9 : 0;
   },
   async parse(file, ctx) {
+    if (!/\.shp$/i.test(file.name))
+      throw new AppError(
+        'UNKNOWN_FILE_KIND',
+        `one file of a Shapefile: name its .shp (${shapefileLayer(file.name)}.shp, with this file beside it) or the folder holding it`,
+        { location: { file: file.name, expected: 'the .shp of the Shapefile' } },
+      );
     const set = setBesideOnDisk(file.path, file.name, file.bytes, file.limits);
     const { features, crs, crsDeclared, notes } = readShapefileSet(set, file.limits);
     const batch = buildBoundaryBatch({
