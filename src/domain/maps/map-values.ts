@@ -3,12 +3,12 @@
  * (change and classification maps) the national value column, its flags and its sources.
  */
 import { AppError, assertNever } from '../../core/app-error.js';
-import { ENGINE_FLAGS } from '../engine/buurt-table.js';
+import { ENGINE_FLAGS, type BuurtTable } from '../engine/buurt-table.js';
 import { findIndicator } from '../engine/indicator-registry.js';
 import { indicatorFamily, missingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { MapValueSource } from './map-definitions.js';
-import { mostTelling, type MissingCause } from './missing-cause.js';
+import { indexMissing, type MissingCause } from './missing-cause.js';
 
 export interface SourceRefOut {
   indicator: string;
@@ -87,23 +87,30 @@ export function levelValues(engine: VeerkrachtEngine, source: MapValueSource, ye
         used.push({ indicator, year: y, bit: 1 << ci });
       });
       const flags = new Uint8Array(t.size);
+      // per component, the gemeenten with a value of it in its year
+      const valuedIn = used.map((u) => gemeentenWithValue(t, u.indicator, u.year));
       return {
         values: level.values,
         flags,
         pairs,
         minPopulation: null,
         yearsUsed,
-        // the most telling kind of the components without a value (what can be loaded first), as
-        // of a change of the index (period-missing.ts)
-        missing: (row, population) =>
-          mostTelling(
-            used
-              .filter((u) => Number.isNaN(t.get(u.indicator, u.year)?.values[row] ?? NaN))
-              .map((u) => ({
-                kind: missingKind(t, u.indicator, u.year, row, population, null),
-                family: indicatorFamily(u.indicator),
-              })),
-          ),
+        // the most telling kind of the buurt's own components without a value (what can be loaded
+        // first), as of a change of the index (period-missing.ts)
+        missing: (row, population) => {
+          const gemeente = t.buurten[row]!.gemeente;
+          const own: MissingCause[] = [];
+          const gemeenteWide: MissingCause[] = [];
+          used.forEach((u, k) => {
+            if (!Number.isNaN(t.get(u.indicator, u.year)?.values[row] ?? NaN)) return;
+            const cause: MissingCause = {
+              kind: missingKind(t, u.indicator, u.year, row, population, null),
+              family: indicatorFamily(u.indicator),
+            };
+            (valuedIn[k]!.has(gemeente) ? own : gemeenteWide).push(cause);
+          });
+          return indexMissing(own, gemeenteWide);
+        },
         extraFlags: (row) => {
           const bits = level.otherYear[row]!;
           const out = new Set<string>();
@@ -159,4 +166,13 @@ function findComponent(engine: VeerkrachtEngine, id: string) {
       `map refers to index component '${id}', which the configuration does not have`,
     );
   return c;
+}
+
+/** The gemeenten with at least one buurt with a value of `indicator` in `year`. */
+function gemeentenWithValue(t: BuurtTable, indicator: string, year: number): Set<string> {
+  const out = new Set<string>();
+  const values = t.get(indicator, year)?.values;
+  if (values)
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) out.add(t.buurten[i]!.gemeente);
+  return out;
 }

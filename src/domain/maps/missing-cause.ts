@@ -72,3 +72,17 @@ export function mostTelling(causes: readonly MissingCause[]): MissingCause {
   }
   return { kind: 'missing', family: null };
 }
+
+/**
+ * The reason a buurt has no index value (or change of it): the most telling of its own missing
+ * component values. A component its whole gemeente lacks is missing for the gemeente's buurten
+ * with a value too, so it explains nothing particular to this buurt: it is the reason only when
+ * none of the buurt's own values is missing. (Zwolle's buurten whose RIVM cells are secret are
+ * "Geheim", not "Bron niet geladen" because no KWB file covers any buurt of Zwolle.)
+ */
+export function indexMissing(
+  own: readonly MissingCause[],
+  gemeenteWide: readonly MissingCause[],
+): MissingCause {
+  return mostTelling(own.length > 0 ? own : gemeenteWide);
+}

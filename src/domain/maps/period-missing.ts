@@ -11,7 +11,7 @@ import {
 } from '../engine/missing-kinds.js';
 import { gemeenteMeasureYears } from '../engine/nuisance-change.js';
 import type { PeriodResult, VeerkrachtEngine } from '../engine/veerkracht-engine.js';
-import { mostTelling, populationUnknownCause, type MissingCause } from './missing-cause.js';
+import { indexMissing, mostTelling, populationUnknownCause, type MissingCause } from './missing-cause.js';
 
 /**
  * Indicators (a component's segments, or a nuisance measure) without any value for the gemeente in
@@ -49,11 +49,16 @@ function cause(
     : { kind, family: indicatorFamily(indicator) };
 }
 
-/** Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's years. */
+/**
+ * Why ΔK is unknown for the buurt: the kinds of the component values missing at the period's
+ * years; a component the whole gemeente lacks (absentSource) only when none of the buurt's own
+ * is missing (indexMissing).
+ */
 export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, row: number): MissingCause {
   const population = r.weights[row]!;
   const gemeente = engine.table.buurten[row]!.gemeente;
-  const kinds: MissingCause[] = [];
+  const own: MissingCause[] = [];
+  const gemeenteWide: MissingCause[] = [];
   for (const cc of r.index.components) {
     const c = engine.config.components.find((x) => x.id === cc.id)!;
     const years = cc.byGemeente.get(gemeente)?.years;
@@ -61,16 +66,16 @@ export function concentrationMissing(engine: VeerkrachtEngine, r: PeriodResult, 
       // the gemeente has no value of the component in any year: its source is not loaded there,
       // or a loaded one covers it without the component, or has its buurten only elsewhere
       if ((engine.index.gemeenteYears(c).get(gemeente) ?? []).length === 0)
-        kinds.push(absentSource(engine, r, c.segments, gemeente));
+        gemeenteWide.push(absentSource(engine, r, c.segments, gemeente));
       continue;
     }
     for (const y of years) {
       const indicator = engine.index.segmentIndicator(c, y)!;
       if (!Number.isNaN(engine.table.get(indicator, y)?.values[row] ?? NaN)) continue;
-      kinds.push(cause(engine, indicator, y, row, population));
+      own.push(cause(engine, indicator, y, row, population));
     }
   }
-  return mostTelling(kinds);
+  return indexMissing(own, gemeenteWide);
 }
 
 /**
