@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError, type ErrorCode } from '../../src/core/app-error.js';
+import type { AppError } from '../../src/core/app-error.js';
+import { type ErrorCode } from '../../src/core/app-error.js';
 import type { PolygonGeometry } from '../../src/core/records.js';
 import { DEFAULT_INPUT_LIMITS as DEFAULTS } from '../../src/pipeline/input-limits.js';
 import { importPaths, type ImportOptions } from '../../src/pipeline/run-import.js';
@@ -19,7 +20,7 @@ import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { writeGeoPackage } from './gpkg-writer.js';
 import { encodeWindows1252 } from './resave.js';
 import { fixture, memoryStore, tmpFile } from './source-fixtures.js';
-import { dumpStore } from './store-snapshot.js';
+import { expectRefusedImport } from './refused-import.js';
 
 /** A store that already holds boundaries and Leefbaarometer values, so "as before" means something. */
 async function seededStore(): Promise<SqliteStore> {
@@ -32,23 +33,9 @@ async function seededStore(): Promise<SqliteStore> {
   return store;
 }
 
-/** Imports `paths` into a seeded store; asserts the refusal (code, location) and that every table is unchanged. */
-async function expectRefused(
-  paths: string[],
-  code: ErrorCode,
-  options: ImportOptions = {},
-): Promise<AppError> {
-  const store = await seededStore();
-  const before = dumpStore(store);
-  const error = await importPaths(store, paths, options).catch((e: unknown) => e);
-  expect(error, String(error)).toBeInstanceOf(AppError);
-  const e = error as AppError;
-  expect(e.code, e.message).toBe(code);
-  expect(e.code).not.toBe('INTERNAL');
-  expect(e.location?.file, e.message).toBeTruthy();
-  expect(dumpStore(store)).toBe(before);
-  await store.close();
-  return e;
+/** Imports `paths` into a seeded store; asserts the refusal and that every table is unchanged. */
+function expectRefused(paths: string[], code: ErrorCode, options: ImportOptions = {}): Promise<AppError> {
+  return expectRefusedImport(seededStore, paths, code, options);
 }
 
 const LBM_HEADER = 'bu_code,versie,jaar,bu_naam,lbm,afw,fys,onv,soc,vrz,won';

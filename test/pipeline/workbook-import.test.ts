@@ -11,12 +11,14 @@ import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError, type ErrorCode } from '../../src/core/app-error.js';
+import type { AppError } from '../../src/core/app-error.js';
+import { type ErrorCode } from '../../src/core/app-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/pipeline/input-limits.js';
 import { importPaths, type ImportOptions } from '../../src/pipeline/run-import.js';
 import type { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { fixture, memoryStore, tmpFile } from './source-fixtures.js';
-import { dumpStore, valueSnapshot } from './store-snapshot.js';
+import { expectRefusedImport } from './refused-import.js';
+import { valueSnapshot } from './store-snapshot.js';
 import { asExcelCell, asExcelWorkbook } from './workbook-save.js';
 
 /** Every record of a CSV fixture (title and footer lines too), on the delimiter of its header. */
@@ -157,20 +159,8 @@ async function seededStore(): Promise<SqliteStore> {
 }
 
 /** Imports `paths` into a seeded store; asserts the refusal and that every table is unchanged. */
-async function expectRefused(
-  paths: string[],
-  code: ErrorCode,
-  options: ImportOptions = {},
-): Promise<AppError> {
-  const store = await seededStore();
-  const before = dumpStore(store);
-  const error = await importPaths(store, paths, options).catch((e: unknown) => e);
-  expect(error, String(error)).toBeInstanceOf(AppError);
-  const e = error as AppError;
-  expect(e.code, e.message).toBe(code);
-  expect(dumpStore(store)).toBe(before);
-  await store.close();
-  return e;
+function expectRefused(paths: string[], code: ErrorCode, options: ImportOptions = {}): Promise<AppError> {
+  return expectRefusedImport(seededStore, paths, code, options);
 }
 
 const LBM_HEADER = ['bu_code', 'versie', 'jaar', 'bu_naam', 'lbm', 'afw', 'fys', 'onv', 'soc', 'vrz', 'won'];

@@ -12,7 +12,13 @@ import { AppError } from '../../core/app-error.js';
 import type { PolygonGeometry } from '../../core/records.js';
 import type { InputLimits } from '../input-limits.js';
 import { tooLarge } from '../input-limits.js';
-import { geometryFromPolygons, ringSignedArea, type Polygon, type Ring } from './polygon-measure.js';
+import {
+  geometryFromPolygons,
+  pointInRing,
+  ringSignedArea,
+  type Polygon,
+  type Ring,
+} from './polygon-measure.js';
 import { VertexBudget } from './vertex-budget.js';
 
 export interface ShpRecord {
@@ -131,26 +137,6 @@ function bboxOf(ring: Ring): [number, number, number, number] {
     if (y! > maxY) maxY = y!;
   }
   return [minX, minY, maxX, maxY];
-}
-
-/** -1 outside, 0 on the ring, 1 inside (ray casting). */
-function pointInRing(x: number, y: number, ring: Ring): -1 | 0 | 1 {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
-    if (
-      cross === 0 &&
-      Math.min(xi, xj) <= x &&
-      x <= Math.max(xi, xj) &&
-      Math.min(yi, yj) <= y &&
-      y <= Math.max(yi, yj)
-    )
-      return 0;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside ? 1 : -1;
 }
 
 /** Whether `hole` lies in `shell`: decided by its first vertex that is not on the shell (holes may touch it). */
