@@ -20,7 +20,7 @@
  * skipped and reported; a run that imports nothing usable is NOTHING_TO_IMPORT.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError, formatLocation } from '../core/app-error.js';
 import type { SourceKind } from '../core/records.js';
 import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
@@ -31,7 +31,7 @@ import { readInputFile, readInputHead } from './input-file.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { checkBatch, checkOfficialValues } from './batch-checks.js';
 import { ParseAhead, worthParsingAhead } from './parse-ahead.js';
-import { zipListsBoundaries } from './sources/boundaries/zip-boundaries.js';
+import { zipContents } from './sources/boundaries/zip-boundaries.js';
 import { parseInputFile, parseOpenedFile, type ParsedFile } from './parse-file.js';
 import type { ParseContext, SourceParser } from './source-parser.js';
 import { detectParser, openForImport, type OpenedFile } from './source-registry.js';
@@ -77,6 +77,8 @@ export interface InputPath {
   path: string;
   /** True when the file was found by expanding a folder (rather than named). */
   inFolder: boolean;
+  /** A ZIP in a folder whose directory cannot be read: why it is skipped (zipInFolder). */
+  unreadable?: AppError;
 }
 
 // DataProperties files are read together with their TypedDataSet (KWB OData), never on their own;
@@ -85,9 +87,21 @@ export interface InputPath {
 const SKIP_IN_FOLDERS =
   /\.(pdf|md|txt|docx?|png|jpe?g|dbf|shx|prj|cpg|sbn|sbx|qix|qmd|fix|aih|ain|atx|shp\.xml)$|(dataproperties|measurecodes)\.json(\.gz)?$/i;
 
-/** A ZIP in a folder is read only when its directory lists boundaries (.gpkg, .shp); other ZIPs are skipped. */
-function isSkippedZip(path: string): boolean {
-  return /\.zip$/i.test(path) && !zipListsBoundaries(path);
+/**
+ * A ZIP in a folder is read only when its directory lists boundaries (.gpkg, .shp); other ZIPs
+ * are left out. One whose directory cannot be read (cut off, not a ZIP) might have held them: it
+ * is kept as an input that the run reports as skipped, with the reason (UNKNOWN_FILE_KIND).
+ */
+function zipInFolder(path: string): 'read' | 'leave out' | AppError {
+  if (!/\.zip$/i.test(path)) return 'read';
+  const contents = zipContents(path);
+  if (contents === 'boundaries') return 'read';
+  if (contents === 'other') return 'leave out';
+  return new AppError(
+    'UNKNOWN_FILE_KIND',
+    'cannot be read as a ZIP archive (cut off, damaged or no ZIP at all), so whether it holds boundaries is unknown; name it on its own to see why',
+    { location: { file: basename(path), expected: 'a complete ZIP archive' }, cause: contents.unreadable },
+  );
 }
 
 /** Files as given, folders expanded recursively (sorted), skipping documentation files and ZIPs without boundaries. */
@@ -105,13 +119,11 @@ export function expandInputs(paths: readonly string[]): InputPath[] {
         for (const name of readdirSync(dir).sort()) {
           const full = join(dir, name);
           if (statSync(full).isDirectory()) walk(full);
-          else if (
-            !SKIP_IN_FOLDERS.test(name) &&
-            !name.startsWith('.') &&
-            name !== 'MANIFEST.csv' &&
-            !isSkippedZip(full)
-          )
-            out.push({ path: full, inFolder: true });
+          else if (!SKIP_IN_FOLDERS.test(name) && !name.startsWith('.') && name !== 'MANIFEST.csv') {
+            const zip = zipInFolder(full);
+            if (zip === 'read') out.push({ path: full, inFolder: true });
+            else if (zip !== 'leave out') out.push({ path: full, inFolder: true, unreadable: zip });
+          }
         }
       };
       walk(p);
@@ -175,9 +187,10 @@ export async function importPaths(
       options.signal,
       () => `interrupted while reading ${input.path}; nothing was imported`,
     );
+    const { unreadable } = input;
     const plan = await skipOrThrowAsync(
       input,
-      () => planFile(input.path, limits, options.source),
+      () => (unreadable ? Promise.reject(unreadable) : planFile(input.path, limits, options.source)),
       options,
       skipped,
     );

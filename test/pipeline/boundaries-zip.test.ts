@@ -55,6 +55,26 @@ describe('importing a ZIP of boundaries', () => {
     ]);
   });
 
+  it('reports a cut-off ZIP in a folder as skipped, with the reason, and imports the rest', async () => {
+    const dir = tmpDir();
+    const cut = join(dir, 'WijkBuurtkaart_2019_v3.zip');
+    writeZip(cut, cbsZipMembers('kaart'));
+    writeFileSync(cut, readFileSync(cut).subarray(0, 2000));
+    writeZip(join(dir, 'WijkBuurtkaart_2020_v1.zip'), cbsZipMembers('WijkBuurtkaart_2020_v1'));
+    const store = openSqliteStore({ path: ':memory:' });
+    const skipped: [string, string, string][] = [];
+    const reports = await importPaths(store, [dir], {
+      onSkipped: (file, reason) => skipped.push([file, reason.code, reason.message]),
+    });
+    expect(reports.map((r) => [r.file, r.divisionYear])).toEqual([['WijkBuurtkaart_2020_v1.zip', 2020]]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]![0]).toBe(cut);
+    expect(skipped[0]![1]).toBe('UNKNOWN_FILE_KIND');
+    expect(skipped[0]![2]).toMatch(
+      /^WijkBuurtkaart_2019_v3\.zip, .*cannot be read as a ZIP archive \(cut off/,
+    );
+  });
+
   it('reads a ZIP holding a GeoPackage (the newer downloads) as that GeoPackage', async () => {
     const dir = tmpDir();
     const gpkg = join(dir, 'wijkenbuurten_2022_v1.gpkg');

@@ -5,7 +5,8 @@
  * or when there is none every Shapefile (with its .dbf, .prj and .cpg beside it in the ZIP) —
  * all layers into one batch, as for the layers of one GeoPackage. The members read are inflated
  * in memory within the bounds of zip-bounds.ts (member count, unpacked size). A ZIP without
- * either is UNKNOWN_FILE_KIND (skipped in a folder, where zipListsBoundaries keeps it out).
+ * either is UNKNOWN_FILE_KIND (in a folder left out by zipContents; one it cannot read is reported
+ * as skipped).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../core/app-error.js';
@@ -33,10 +34,11 @@ export function isBoundaryMember(name: string): boolean {
 }
 
 /**
- * Whether the ZIP at `path` lists a GeoPackage or Shapefile: read from its central directory
- * only. False for a ZIP that cannot be read (a folder's other ZIPs stay skipped, as always).
+ * What the ZIP at `path` holds, from its central directory only: boundaries (a GeoPackage or
+ * Shapefile member), something else, or — when the directory cannot be read (a cut-off
+ * download, not a ZIP at all) — unknown, with the reason.
  */
-export function zipListsBoundaries(path: string): boolean {
+export function zipContents(path: string): 'boundaries' | 'other' | { unreadable: AppError } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -45,9 +47,13 @@ export function zipListsBoundaries(path: string): boolean {
       const b = Buffer.alloc(n);
       return b.subarray(0, readSync(handle, b, 0, n, at));
     };
-    return readZipDirectory(read, fstatSync(fd).size, path).some((e) => isBoundaryMember(e.name));
-  } catch {
-    return false; // not a ZIP Veerkracht reads: left out of the folder, like every ZIP before
+    return readZipDirectory(read, fstatSync(fd).size, path).some((e) => isBoundaryMember(e.name))
+      ? 'boundaries'
+      : 'other';
+  } catch (e) {
+    return {
+      unreadable: e instanceof AppError ? e : new AppError('FILE_UNREADABLE', String(e), { cause: e }),
+    };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
