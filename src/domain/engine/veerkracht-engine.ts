@@ -93,22 +93,41 @@ export class VeerkrachtEngine {
    * `minComponents` components and one nuisance measure cover the period.
    */
   periods(): Period[] {
-    const anchor = new Set<number>();
-    for (const c of this.config.components) for (const y of this.index.componentYears(c)) anchor.add(y);
+    return this.periodsCovering(['concentration', 'nuisance']);
+  }
+
+  /**
+   * Periods the change map of one quantity can be drawn for: pairs of that quantity's data years
+   * it covers — at least `minComponents` components, or one nuisance measure. The change of the
+   * nuisance over 2021–2025 exists where only the police figures reach 2025, though no
+   * classification does (no component has two years in 2021–2025).
+   */
+  changePeriods(quantity: 'concentration' | 'nuisance'): Period[] {
+    return this.periodsCovering([quantity]);
+  }
+
+  private periodsCovering(quantities: readonly ('concentration' | 'nuisance')[]): Period[] {
+    const tolerance = this.config.periodYearTolerance;
     const measures = this.config.nuisanceMeasures;
-    for (const m of measures) for (const y of this.table.years(m)) anchor.add(y);
+    const anchor = new Set<number>();
+    if (quantities.includes('concentration'))
+      for (const c of this.config.components) for (const y of this.index.componentYears(c)) anchor.add(y);
+    if (quantities.includes('nuisance'))
+      for (const m of measures) for (const y of this.table.years(m)) anchor.add(y);
+    const covered = {
+      concentration: (t0: number, t1: number) =>
+        this.config.components.filter(
+          (c) => periodYears(this.index.componentYears(c), t0, t1, tolerance) !== null,
+        ).length >= this.config.minComponents,
+      nuisance: (t0: number, t1: number) =>
+        measures.some((m) => periodYears(this.table.years(m), t0, t1, tolerance) !== null),
+    };
     const years = [...anchor].sort((a, b) => a - b);
     const out: Period[] = [];
     for (const t0 of years) {
       for (const t1 of years) {
         if (t1 <= t0 || t1 - t0 > 12) continue;
-        const components = this.config.components.filter(
-          (c) => periodYears(this.index.componentYears(c), t0, t1, this.config.periodYearTolerance) !== null,
-        ).length;
-        const nuisance = measures.some(
-          (m) => periodYears(this.table.years(m), t0, t1, this.config.periodYearTolerance) !== null,
-        );
-        if (components >= this.config.minComponents && nuisance) out.push({ t0, t1 });
+        if (quantities.every((q) => covered[q](t0, t1))) out.push({ t0, t1 });
       }
     }
     return out;

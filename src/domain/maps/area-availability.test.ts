@@ -49,6 +49,16 @@ describe('newestPeriod(periods, preferredLength)', () => {
     expect(newestPeriod(['2014-2018', '2014-2024'], 4)).toBe('2014-2024');
     expect(newestPeriod([], 4)).toBeNull();
   });
+  it('prefers a change over at least the preferred length: Heerlen’s Leefbaarometer 2020 → 2024 over police 2023 → 2025', () => {
+    const spans = new Map<string, [number, number]>([
+      ['2020-2024', [2020, 2024]],
+      ['2023-2025', [2023, 2025]],
+      ['2022-2024', [2022, 2024]],
+    ]);
+    expect(newestPeriod(['2020-2024', '2022-2024', '2023-2025'], 4, spans)).toBe('2020-2024');
+    // without a period that long, the newest of the rest
+    expect(newestPeriod(['2022-2024', '2023-2025'], 4, spans)).toBe('2023-2025');
+  });
   it('ranks by the last year actually compared when the spans are known', () => {
     const spans = new Map<string, [number, number]>([
       ['2016-2025', [2016, 2020]],

@@ -220,12 +220,29 @@ const periodOf = (p: string): { t0: number; t1: number } => {
 /**
  * The newest period: the latest end year — the last year actually compared when `spans` gives
  * it, else the label's; among those, the label ending closest to it, then the length closest to
- * `preferredLength` (the configured default period's), then the longer one. Null for an empty list.
+ * `preferredLength` (the configured default period's), then the longer one. Only periods whose
+ * years compared lie at least `preferredLength` apart compete while there is one: a change over
+ * two years of a fallback measure (police 2023 → 2025) is not newer than the Leefbaarometer's
+ * 2020 → 2024 in any sense a reader wants first. Null for an empty list.
  */
 export function newestPeriod(
   periods: readonly string[],
   preferredLength: number,
   spans: ReadonlyMap<string, readonly [number, number]> = new Map(),
+): string | null {
+  const compared = (p: string): number => {
+    const span = spans.get(p);
+    const { t0, t1 } = periodOf(p);
+    return span ? span[1] - span[0] : t1 - t0;
+  };
+  const long = periods.filter((p) => compared(p) >= preferredLength);
+  return newestOf(long.length > 0 ? long : periods, preferredLength, spans);
+}
+
+function newestOf(
+  periods: readonly string[],
+  preferredLength: number,
+  spans: ReadonlyMap<string, readonly [number, number]>,
 ): string | null {
   const rank = (p: string) => {
     const { t0, t1 } = periodOf(p);

@@ -52,7 +52,8 @@ export function mapAvailability(
   spec: MapSpec,
 ): { years?: number[]; periods?: string[] } {
   if (spec.kind === 'level') return { years: levelYears(engine, spec.value) };
-  return { periods: engine.periods().map(formatPeriod) };
+  const periods = spec.kind === 'change' ? engine.changePeriods(spec.quantity) : engine.periods();
+  return { periods: periods.map(formatPeriod) };
 }
 
 function resolvePeriod(engine: VeerkrachtEngine, spec: MapSpec, params: MapParams): Period {
