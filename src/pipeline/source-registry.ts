@@ -28,7 +28,7 @@ import { topojsonBoundaryParser } from './sources/boundaries/topojson-boundaries
 import { zipBoundaryParser } from './sources/boundaries/zip-boundaries.js';
 import { tidyCsvParser } from './sources/tidy/tidy-csv.js';
 import { matchPostcodeHeader } from './sources/postcode/postcode-buurt-csv.js';
-import { isWorkbook, readWorkbookTables, worksheetFile } from './workbook-table.js';
+import { isWorkbook, otherSpreadsheet, readWorkbookTables, worksheetFile } from './workbook-table.js';
 
 export const SOURCE_PARSERS: readonly SourceParser[] = [
   tidyCsvParser,
@@ -70,6 +70,13 @@ export function detectParser(file: InputFile, source?: SourceKind): SourceParser
         'UNKNOWN_FILE_KIND',
         "CBS's postcode–house number table is no indicator source: load it with `veerkracht postcodes import`",
         { location: { file: file.name, line: 1, expected: 'a file of a source Veerkracht imports' } },
+      );
+    const spreadsheet = otherSpreadsheet(file);
+    if (spreadsheet)
+      throw new AppError(
+        'UNKNOWN_FILE_KIND',
+        `${spreadsheet}, which Veerkracht does not read: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as CSV`,
+        { location: { file: file.name, expected: 'an .xlsx workbook or a CSV file' } },
       );
     const what = source
       ? `a ${source} file in any layout Veerkracht reads`

@@ -40,10 +40,29 @@ export interface WorkbookTable {
   text: string;
 }
 
-/** True for an .xlsx file that is a ZIP (an Excel workbook; .xls and .ods are not read). */
+/**
+ * True for an .xlsx (or macro-enabled .xlsm) file that is a ZIP: an Excel workbook. Other
+ * spreadsheets are not read (otherSpreadsheet).
+ */
 export function isWorkbook(file: Pick<InputFile, 'name' | 'bytes'>): boolean {
   const b = file.bytes;
-  return /\.xlsx$/i.test(file.name) && b.length > 4 && b[0] === 0x50 && b[1] === 0x4b;
+  return /\.xls[xm]$/i.test(file.name) && b.length > 4 && b[0] === 0x50 && b[1] === 0x4b;
+}
+
+/** The signature of an OLE2 compound file: Excel 97–2003 workbooks (.xls) and other old Office files. */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * What a spreadsheet no layout reads is — an Excel 97–2003 workbook (.xls), an OpenDocument or
+ * Apple Numbers spreadsheet — so that refusing it can say to save it as .xlsx or CSV; null for
+ * any other file.
+ */
+export function otherSpreadsheet(file: Pick<InputFile, 'name' | 'bytes'>): string | null {
+  if (/\.xls$/i.test(file.name) || file.bytes.subarray(0, OLE2.length).equals(OLE2))
+    return 'an Excel 97–2003 workbook (.xls) or another old Office file';
+  if (/\.f?ods$/i.test(file.name)) return 'an OpenDocument spreadsheet (.ods)';
+  if (/\.numbers$/i.test(file.name)) return 'an Apple Numbers spreadsheet';
+  return null;
 }
 
 /**

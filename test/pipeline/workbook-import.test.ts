@@ -65,6 +65,15 @@ describe('every CSV layout, saved as .xlsx, imports as its CSV does', () => {
     ['rivm/50090NED_untyped.csv', 'rivm-50090ned-csv', []],
     ['politie/misdrijven_per_buurt.csv', 'politie-misdrijven-csv', []],
   ];
+  it('a macro-enabled workbook (.xlsm) reads as its .xlsx', async () => {
+    const xlsx = await savedAsWorkbook('leefbaarometer/lbm3-meting2020-buurt.csv');
+    const xlsm = tmpFile('lbm3-meting2020-buurt.xlsm', readFileSync(xlsx));
+    const a = await imported([xlsx]);
+    const b = await imported([xlsm]);
+    expect(b.reports[0]!.layout).toBe('lbm3-buurt-csv');
+    expect(b.values.length).toBeGreaterThan(5);
+    expect(b.values).toEqual(a.values);
+  });
   it.each(cases)('%s (%s)', async (relative, layout, before) => {
     const csv = await imported([fixture(relative)], before.map(fixture));
     const xlsx = await imported([await savedAsWorkbook(relative)], before.map(fixture));
@@ -260,6 +269,24 @@ describe('a malformed worksheet is refused naming file, sheet, worksheet row and
     const cut = tmpFile('lbm3_meting2020_buurt.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
     const e = await expectRefused([cut], 'FILE_UNREADABLE');
     expect(e.location?.file).toBe('lbm3_meting2020_buurt.xlsx');
+  });
+
+  it('an Excel 97–2003 workbook or an OpenDocument spreadsheet: UNKNOWN_FILE_KIND saying to save it as .xlsx or CSV', async () => {
+    // an .xls is an OLE2 compound file, whatever its name says
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
+    for (const [name, bytes, what] of [
+      ['kwb-2019.xls', ole2, /^kwb-2019\.xls, .*an Excel 97–2003 workbook \(\.xls\)/],
+      ['kwb-2019.bin', ole2, /an Excel 97–2003 workbook \(\.xls\)/],
+      [
+        'lbm3_meting2020.ods',
+        readFileSync(await lbmWorkbook([lbmRow('BU09171000')])),
+        /an OpenDocument spreadsheet/,
+      ],
+    ] as const) {
+      const e = await expectRefused([tmpFile(name, bytes)], 'UNKNOWN_FILE_KIND');
+      expect(e.message).toMatch(what);
+      expect(e.message).toMatch(/save it as an Excel workbook \(\.xlsx\) or as CSV/);
+    }
   });
 
   it('a workbook whose worksheets hold no table Veerkracht reads: UNKNOWN_FILE_KIND naming them', async () => {
