@@ -156,6 +156,31 @@ export function registerNationalAppFlow(env: () => WebTestEnv): void {
     await page.context().close();
   });
 
+  // Groningen's nuisance change: police figures 2021 → 2025 (no Leefbaarometer after 2020 outside
+  // Heerlen and Kerkrade) beside the Leefbaarometer of an earlier period; each side says what it compares
+  it('Groningen’s nuisance change opens on 2021–2025 and side by side names each side’s measure and years', async () => {
+    const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0014');
+    const def = defs.maps.find((m) => m.id === 'ontwikkeling-overlast')!;
+    expect(def.defaultPeriod).toBe('2021-2025');
+    const { page, errors } = await openPage(env().browser);
+    await gotoApp(page, `${env().url}/?view=compare&area=GM0014&map=ontwikkeling-overlast`);
+    await waitForMapDrawn(page, 0, 2);
+    const left = page.locator('[data-testid="compare-compared-left"]');
+    const right = page.locator('[data-testid="compare-compared-right"]');
+    await left.waitFor();
+    await right.waitFor();
+    expect(await left.innerText()).toMatch(
+      /^vergeleken: overlast: terugvalmaat politie: geregistreerde misdrijven 2021 → 2025/,
+    );
+    const rightPeriod = await page.locator('[data-testid="compare-when-right"]').inputValue();
+    expect(Number(rightPeriod.slice(5))).toBeLessThanOrEqual(2021);
+    expect(await right.innerText()).toMatch(/^vergeleken: overlast: Leefbaarometer onv \d{4} → \d{4}/);
+    await screenshot(page, 'national-groningen-side-by-side-measures');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('Heerlen veerkracht map: the buurten whose class changed since the previous period, and the difference view', async () => {
     const defs = await env().api<MapDefinitionsResponse>('/api/maps/definitions?area=GM0917');
     const def = defs.maps.find((m) => m.id === 'veerkracht-absoluut')!;

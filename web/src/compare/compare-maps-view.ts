@@ -17,7 +17,7 @@ import { h, replaceChildren } from '../dom/element.js';
 import { preserveFocus } from '../dom/focus.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { View } from '../layout/view.js';
-import { formatFeatureValue, mapTitle, mapWhen } from '../map/feature-value.js';
+import { formatFeatureValue, mapHeading, mapTitle, mapWhen } from '../map/feature-value.js';
 import { renderLegend } from '../map/legend-panel.js';
 import { createMapPane, type MapPane } from '../map/map-pane.js';
 import { renderMapSelect, renderWhenSelect } from '../map/map-picker.js';
@@ -231,11 +231,25 @@ export function createCompareMapsView(ctx: AppContext): View {
         period: side.period,
         year: side.year,
       });
-      if (shown)
+      if (shown) {
+        // what this side compares (the years, a fallback measure): two sides of one map can
+        // compare different measures, e.g. the Leefbaarometer in one period and police figures in the other
+        const compared = mapHeading(shown.response.meta, store.state.lang).detail;
         replaceChildren(
           legends[i],
+          compared
+            ? h(
+                'p',
+                {
+                  class: 'muted compare-compared',
+                  'data-testid': `compare-compared-${i === 0 ? 'left' : 'right'}`,
+                },
+                compared,
+              )
+            : [],
           renderLegend(shown.response.legend, store.state.lang, t(), { headingLevel: 'h3' }),
         );
+      }
     } catch (error) {
       replaceChildren(legends[i], errorLine(error, store.state.lang));
     }
