@@ -92,6 +92,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly location: FileLocation | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** What is wrong, without the location that `message` starts with. */
+  readonly reason: string;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(options.location ? `${formatLocation(options.location)}: ${message}` : message, {
@@ -99,6 +101,7 @@ export class AppError extends Error {
     });
     this.name = 'AppError';
     this.code = code;
+    this.reason = message;
     this.location = options.location;
     this.details = options.details;
   }

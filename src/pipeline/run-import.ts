@@ -21,7 +21,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AppError, formatLocation } from '../core/app-error.js';
+import { AppError } from '../core/app-error.js';
 import type { SourceKind } from '../core/records.js';
 import { INDICATOR_CATALOGUE } from '../domain/indicator-catalogue.js';
 import type { Store } from '../storage/store.js';
@@ -282,11 +282,9 @@ function nothingImported(
 
 /** The error of a file, saying that the files reported before it were rolled back too. */
 function withRunRolledBack(e: AppError, reported: number): AppError {
-  const prefix = e.location ? `${formatLocation(e.location)}: ` : '';
-  const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
   return new AppError(
     e.code,
-    `${message} — nothing of this import was written (the ${reported} file(s) reported before it are rolled back too); the store is as before`,
+    `${e.reason} — nothing of this import was written (the ${reported} file(s) reported before it are rolled back too); the store is as before`,
     {
       ...(e.location ? { location: e.location } : {}),
       ...(e.details ? { details: e.details } : {}),

@@ -25,7 +25,7 @@
  *   - an empty cell, and the covered cells of a merged range, as empty.
  */
 import type ExcelJS from 'exceljs';
-import { AppError, formatLocation } from '../core/app-error.js';
+import { AppError } from '../core/app-error.js';
 import type { InputFile } from './input-file.js';
 import { tooLarge } from './input-limits.js';
 import { checkZipBounds } from './zip-bounds.js';
@@ -101,9 +101,7 @@ export function worksheetFile(workbook: InputFile, table: WorkbookTable): InputF
 export function locatedInWorksheet(e: unknown, sheet: string): unknown {
   if (!(e instanceof AppError) || !e.location || e.location.sheet !== undefined) return e;
   const { line, row: _dataRow, ...rest } = e.location;
-  const prefix = `${formatLocation(e.location)}: `;
-  const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return new AppError(e.code, message, {
+  return new AppError(e.code, e.reason, {
     location: { ...rest, sheet, ...(line !== undefined ? { row: line } : {}) },
     ...(e.details ? { details: e.details } : {}),
     cause: e,

@@ -5,6 +5,7 @@
 import { AppError, assertNever } from '../../core/app-error.js';
 import { ENGINE_FLAGS, type BuurtTable } from '../engine/buurt-table.js';
 import { findIndicator } from '../engine/indicator-registry.js';
+import { tableMemo } from '../engine/table-memo.js';
 import { indicatorFamily, missingKind } from '../engine/missing-kinds.js';
 import type { VeerkrachtEngine } from '../engine/veerkracht-engine.js';
 import type { MapValueSource } from './map-definitions.js';
@@ -168,11 +169,15 @@ function findComponent(engine: VeerkrachtEngine, id: string) {
   return c;
 }
 
-/** The gemeenten with at least one buurt with a value of `indicator` in `year`. */
+const gemeentenWithValueMemo = tableMemo<Set<string>>();
+
+/** The gemeenten with at least one buurt with a value of `indicator` in `year` (kept per table). */
 function gemeentenWithValue(t: BuurtTable, indicator: string, year: number): Set<string> {
-  const out = new Set<string>();
-  const values = t.get(indicator, year)?.values;
-  if (values)
-    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) out.add(t.buurten[i]!.gemeente);
-  return out;
+  return gemeentenWithValueMemo(t, `${indicator}|${year}`, () => {
+    const out = new Set<string>();
+    const values = t.get(indicator, year)?.values;
+    if (values)
+      for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) out.add(t.buurten[i]!.gemeente);
+    return out;
+  });
 }

@@ -14,15 +14,10 @@ import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-disp
 import {
   readShapefileSet,
   shapefileChecksum,
-  SHAPEFILE_PARTS,
-  type SetMember,
+  shapefileLayer,
+  shapefileSideFiles,
   type ShapefileSet,
 } from './shapefile-set.js';
-
-/** The file name without its extension: `buurt_2019_v3.shp` → `buurt_2019_v3`. */
-export function shapefileLayer(name: string): string {
-  return name.replace(/\.[^./\\]*$/, '');
-}
 
 function readSibling(path: string, limits: InputLimits): Buffer {
   try {
@@ -44,21 +39,6 @@ function readSibling(path: string, limits: InputLimits): Buffer {
   }
 }
 
-/** The set of the .shp `name` at `path` (its bytes already read) with the .dbf, .prj and .cpg beside it. */
-function setBesideOnDisk(path: string, name: string, shp: Buffer, limits: InputLimits): ShapefileSet {
-  const dir = dirname(path);
-  const layer = shapefileLayer(name);
-  const set: ShapefileSet = { layer, shp: { name, bytes: shp } };
-  const beside = readdirSync(dir);
-  for (const part of SHAPEFILE_PARTS) {
-    if (part === 'shp') continue;
-    const found = beside.find((n) => n.toLowerCase() === `${layer}.${part}`.toLowerCase());
-    if (found !== undefined)
-      set[part] = { name: found, bytes: readSibling(join(dir, found), limits) } satisfies SetMember;
-  }
-  return set;
-}
-
 export const shapefileBoundaryParser: SourceParser = {
   kind: 'geo',
   layout: 'shapefile-boundaries',
@@ -75,7 +55,14 @@ export const shapefileBoundaryParser: SourceParser = {
         `one file of a Shapefile: name its .shp (${shapefileLayer(file.name)}.shp, with this file beside it) or the folder holding it`,
         { location: { file: file.name, expected: 'the .shp of the Shapefile' } },
       );
-    const set = setBesideOnDisk(file.path, file.name, file.bytes, file.limits);
+    // the .dbf, .prj and .cpg beside it on disk
+    const dir = dirname(file.path);
+    const set: ShapefileSet = {
+      layer: shapefileLayer(file.name),
+      shp: { name: file.name, bytes: file.bytes },
+    };
+    for (const { part, name } of shapefileSideFiles(file.name, readdirSync(dir)))
+      set[part] = { name, bytes: readSibling(join(dir, name), file.limits) };
     const { features, crs, crsDeclared, notes } = readShapefileSet(set, file.limits);
     const batch = buildBoundaryBatch({
       file,

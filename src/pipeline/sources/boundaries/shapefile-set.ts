@@ -44,6 +44,27 @@ export interface ShapefileFeatures {
 /** The extensions of a Shapefile set's files that are read (lower case). */
 export const SHAPEFILE_PARTS = ['shp', 'dbf', 'prj', 'cpg'] as const;
 
+/** The file name without its extension: `buurt_2019_v3.shp` → `buurt_2019_v3`. */
+export function shapefileLayer(name: string): string {
+  return name.replace(/\.[^./\\]*$/, '');
+}
+
+/**
+ * The files of the Shapefile whose .shp is named `shp`, among `names` (the files beside it on disk,
+ * or the members of its ZIP): the .dbf, .prj and .cpg with the same path and stem, extension in
+ * any case.
+ */
+export function shapefileSideFiles(
+  shp: string,
+  names: readonly string[],
+): { part: 'dbf' | 'prj' | 'cpg'; name: string }[] {
+  const stem = shapefileLayer(shp).toLowerCase();
+  return (['dbf', 'prj', 'cpg'] as const).flatMap((part) => {
+    const name = names.find((n) => n.toLowerCase() === `${stem}.${part}`);
+    return name === undefined ? [] : [{ part, name }];
+  });
+}
+
 /** SHA-256 over the set's files: a changed .dbf or .prj is a changed import. */
 export function shapefileChecksum(set: ShapefileSet): string {
   const hash = createHash('sha256');

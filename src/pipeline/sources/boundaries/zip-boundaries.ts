@@ -18,8 +18,7 @@ import { readZipDirectory, type ZipEntry } from '../../zip-directory.js';
 import { buildBoundaryBatch, type RawBoundaryFeature } from './boundary-batch.js';
 import { deriveDisplayGeometries, storeDisplayGeometries } from './boundary-display.js';
 import { readGeoPackageFeatures } from './geopackage-boundaries.js';
-import { shapefileLayer } from './shapefile-boundaries.js';
-import { readShapefileSet, SHAPEFILE_PARTS, type ShapefileSet } from './shapefile-set.js';
+import { readShapefileSet, shapefileLayer, shapefileSideFiles, type ShapefileSet } from './shapefile-set.js';
 
 const ARCHIVE: ZipKind = { what: 'ZIP archive', unpacked: 'the unpacked archive' };
 
@@ -59,17 +58,6 @@ export function zipContents(path: string): 'boundaries' | 'other' | { unreadable
   }
 }
 
-/** The members of one Shapefile in the archive: the .shp and the parts with its path and name. */
-function shapefileMembers(shp: ZipEntry, entries: readonly ZipEntry[]): Map<string, ZipEntry> {
-  const stem = shapefileLayer(shp.name).toLowerCase();
-  const parts = new Map<string, ZipEntry>();
-  for (const part of SHAPEFILE_PARTS) {
-    const member = entries.find((e) => e.name.toLowerCase() === `${stem}.${part}`);
-    if (member) parts.set(part, member);
-  }
-  return parts;
-}
-
 interface Read {
   features: RawBoundaryFeature[];
   crsDeclared: boolean;
@@ -90,28 +78,23 @@ function readGeoPackages(file: InputFile, members: readonly ZipEntry[]): Read {
 }
 
 function readShapefiles(file: InputFile, shps: readonly ZipEntry[], entries: readonly ZipEntry[]): Read {
-  const setsOf = shps.map((shp) => shapefileMembers(shp, entries));
-  const wanted = setsOf.flatMap((parts) => [...parts.values()]);
-  const bytes = new Map<ZipEntry, Buffer>();
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const sides = shps.map((shp) => shapefileSideFiles(shp.name, [...byName.keys()]));
+  // every member of the sets, inflated together within the archive's bounds
+  const wanted = [...shps, ...sides.flatMap((side) => side.map(({ name }) => byName.get(name)!))];
+  const bytes = new Map<string, Buffer>();
   let i = 0;
-  for (const b of inflateZipMembers(file, wanted, ARCHIVE)) bytes.set(wanted[i++]!, b);
+  for (const b of inflateZipMembers(file, wanted, ARCHIVE)) bytes.set(wanted[i++]!.name, b);
+  const member = (name: string) => ({ name: `${file.name}/${name}`, bytes: bytes.get(name)! });
   const read: Read = { features: [], crsDeclared: true, format: 'Shapefile in ZIP', notes: [] };
-  for (const parts of setsOf) {
-    const shp = parts.get('shp')!;
-    const set: ShapefileSet = {
-      layer: shapefileLayer(shp.name.replace(/^.*\//, '')),
-      shp: { name: `${file.name}/${shp.name}`, bytes: bytes.get(shp)! },
-    };
-    for (const part of SHAPEFILE_PARTS) {
-      const member = parts.get(part);
-      if (part !== 'shp' && member)
-        set[part] = { name: `${file.name}/${member.name}`, bytes: bytes.get(member)! };
-    }
+  shps.forEach((shp, k) => {
+    const set: ShapefileSet = { layer: shapefileLayer(shp.name.replace(/^.*\//, '')), shp: member(shp.name) };
+    for (const { part, name } of sides[k]!) set[part] = member(name);
     const layer = readShapefileSet(set, file.limits);
     read.features.push(...layer.features);
     read.crsDeclared &&= layer.crsDeclared;
     read.notes.push(...layer.notes);
-  }
+  });
   return read;
 }
 
